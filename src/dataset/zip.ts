@@ -1,0 +1,221 @@
+import { createWriteStream } from "node:fs";
+import { mkdir, opendir, readdir, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import { Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import zlib from "node:zlib";
+import yauzl from "yauzl";
+import type { Entry, ZipFile } from "yauzl";
+import { DatasetError } from "../errors.js";
+
+export interface ZipLimits {
+  /** Sum of the uncompressed sizes the archive declares. */
+  maxTotalBytes: number;
+  maxEntries: number;
+  /** Uncompressed/compressed size above which an entry larger than 1 MiB is refused as a zip bomb. */
+  maxRatio: number;
+}
+
+const MiB = 1024 * 1024;
+
+export const DEFAULT_ZIP_LIMITS: Readonly<ZipLimits> = Object.freeze({
+  maxTotalBytes: 64 * 1024 * MiB,
+  maxEntries: 1_000_000,
+  maxRatio: 1000,
+});
+
+export interface ExtractedZip {
+  /** Regular files written (folders not counted). */
+  files: number;
+  /** Bytes written, equal to the declared uncompressed sizes (checked while inflating). */
+  bytes: number;
+}
+
+// Unix file types, found in the upper 16 bits of a zip entry's external attributes.
+const [S_IFMT, S_IFREG, S_IFDIR, S_IFLNK] = [0o170000, 0o100000, 0o040000, 0o120000];
+
+// zlib.crc32 only exists from Node 20.15; the engines field allows 20.9.
+const CRC_TABLE = Int32Array.from({ length: 256 }, (_, n) => {
+  for (let k = 0; k < 8; k++) n = n & 1 ? 0xedb88320 ^ (n >>> 1) : n >>> 1;
+  return n;
+});
+const crc32: (data: Uint8Array, value?: number) => number =
+  typeof zlib.crc32 === "function"
+    ? zlib.crc32
+    : (data, value = 0) => {
+        let c = ~value;
+        for (const byte of data) c = CRC_TABLE[(c ^ byte) & 0xff]! ^ (c >>> 8);
+        return ~c >>> 0;
+      };
+
+/**
+ * Extracts a dataset package into `destDir`, which must be absent or empty.
+ * The central directory is checked completely before anything is written, and
+ * every entry is checked again while extracting (the file could change between
+ * the two reads). On failure nothing extracted is left behind.
+ */
+export async function extractZip(
+  zipPath: string,
+  destDir: string,
+  limits: Partial<ZipLimits> = {},
+): Promise<ExtractedZip> {
+  const lim: ZipLimits = { ...DEFAULT_ZIP_LIMITS };
+  for (const key of Object.keys(lim) as (keyof ZipLimits)[]) lim[key] = limits[key] ?? lim[key];
+  const dest = path.resolve(destDir);
+  const existed = await ensureEmptyOrAbsent(zipPath, dest);
+  await walk(zipPath, dest, lim, undefined);
+  // mkdir returns the first directory it had to create, maybe a parent of dest.
+  const created = await mkdir(dest, { recursive: true });
+  try {
+    return await walk(zipPath, dest, lim, async (zip, entry, target, where) => {
+      if (entry.fileName.endsWith("/")) {
+        await mkdir(target, { recursive: true });
+        return;
+      }
+      await mkdir(path.dirname(target), { recursive: true });
+      const input = await zip.openReadStreamPromise(entry);
+      // yauzl never verifies CRCs, and a damaged stored entry would pass silently.
+      let crc = 0;
+      const check = new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          crc = crc32(chunk, crc);
+          done(null, chunk);
+        },
+        flush(done) {
+          done(crc === entry.crc32 ? null : new DatasetError(`${where} is corrupt (CRC mismatch); download the dataset again or re-create the zip`));
+        },
+      });
+      // "wx" so that duplicate names (or names differing only in case) never overwrite each other silently.
+      await pipeline(input, check, createWriteStream(target, { flags: "wx" }));
+    });
+  } catch (err) {
+    // Best effort: a failing clean-up must not hide the reason the extraction failed.
+    try {
+      if (!existed && created !== undefined) await rm(created, { recursive: true, force: true });
+      else for (const name of await readdir(dest)) await rm(path.join(dest, name), { recursive: true, force: true });
+    } catch {}
+    throw err;
+  }
+}
+
+type OnEntry = (zip: ZipFile, entry: Entry, target: string, where: string) => Promise<void>;
+
+async function walk(zipPath: string, dest: string, lim: ZipLimits, onEntry: OnEntry | undefined): Promise<ExtractedZip> {
+  let zip: ZipFile;
+  try {
+    // autoClose off: the file must stay open while entry streams are read; it is closed below.
+    zip = await yauzl.openPromise(zipPath, { autoClose: false, validateEntrySizes: true });
+  } catch (err) {
+    throw toDatasetError(err, zipPath, undefined);
+  }
+  // A late error (e.g. closing the descriptor) would otherwise be an unhandled "error" event.
+  zip.on("error", () => {});
+  const result: ExtractedZip = { files: 0, bytes: 0 };
+  let declared = 0;
+  // yauzl reports bad names and headers before handing out the entry, so only its number is known then.
+  let label = "entry #1";
+  try {
+    if (zip.entryCount > lim.maxEntries) {
+      throw new DatasetError(`${zipPath} has ${zip.entryCount} entries, more than the limit of ${lim.maxEntries}; this looks like a zip bomb and is refused`);
+    }
+    for await (const entry of zip.eachEntry()) {
+      label = `entry ${JSON.stringify(entry.fileName)}`;
+      const where = `${zipPath}: ${label}`;
+      const target = checkEntry(entry, dest, where, lim);
+      declared += entry.uncompressedSize;
+      if (declared > lim.maxTotalBytes) {
+        throw new DatasetError(`${where} brings the declared uncompressed size to ${declared} bytes, more than the limit of ${lim.maxTotalBytes}; this looks like a zip bomb and is refused`);
+      }
+      if (!entry.fileName.endsWith("/")) {
+        result.files++;
+        result.bytes += entry.uncompressedSize;
+      }
+      await onEntry?.(zip, entry, target, where);
+      label = `entry #${zip.entriesRead + 1}`;
+    }
+    return result;
+  } catch (err) {
+    throw toDatasetError(err, zipPath, label);
+  } finally {
+    zip.close();
+  }
+}
+
+/** Returns the absolute path the entry extracts to, or throws why it must not be extracted. */
+function checkEntry(entry: Entry, dest: string, where: string, lim: ZipLimits): string {
+  const name = entry.fileName;
+  // yauzl already rejects these names; this repeats the check so safety never depends on its options.
+  const parts = name.split(/[\\/]/);
+  if (/^([a-zA-Z]:|[\\/])/.test(name) || parts.includes("..") || name.includes("\0")) {
+    throw new DatasetError(`${where} has an absolute path or ".." in its path, which would write outside the extraction folder (zip-slip); re-create the zip with plain relative paths`);
+  }
+  const target = path.resolve(dest, ...parts);
+  const rel = path.relative(dest, target);
+  if (rel === ".." || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) {
+    throw new DatasetError(`${where} would be written outside the extraction folder (zip-slip); re-create the zip with plain relative paths`);
+  }
+  if (entry.isEncrypted()) {
+    throw new DatasetError(`${where} is encrypted (password-protected); re-create the zip without a password`);
+  }
+  const type = (entry.externalFileAttributes >>> 16) & S_IFMT;
+  if (type === S_IFLNK) {
+    throw new DatasetError(`${where} is a symbolic link, which could point outside the extraction folder; replace it with the file itself`);
+  }
+  if (type !== 0 && type !== S_IFREG && type !== S_IFDIR) {
+    throw new DatasetError(`${where} is not a regular file or folder (Unix file type 0o${type.toString(8)}); remove it from the zip`);
+  }
+  const isDir = name.endsWith("/");
+  if (!isDir && rel === "") throw new DatasetError(`${where} has an empty file name; re-create the zip`);
+  if (!isDir && entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
+    throw new DatasetError(`${where} uses compression method ${entry.compressionMethod}, which is not supported; re-create the zip with standard Deflate compression`);
+  }
+  if (entry.uncompressedSize > MiB && entry.uncompressedSize > entry.compressedSize * lim.maxRatio) {
+    throw new DatasetError(`${where} expands from ${entry.compressedSize} to ${entry.uncompressedSize} bytes, a ratio above the limit of ${lim.maxRatio}; this looks like a zip bomb and is refused`);
+  }
+  return target;
+}
+
+async function ensureEmptyOrAbsent(zipPath: string, dest: string): Promise<boolean> {
+  const info = await stat(dest).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === "ENOENT") return undefined;
+    throw new DatasetError(`cannot extract ${zipPath} into ${dest}: ${err.message}`);
+  });
+  if (info === undefined) return false;
+  if (!info.isDirectory()) throw new DatasetError(`cannot extract ${zipPath} into ${dest}: it exists and is not a folder`);
+  const dir = await opendir(dest).catch((err: Error) => {
+    throw new DatasetError(`cannot extract ${zipPath} into ${dest}: ${err.message}`);
+  });
+  const first = await dir.read().finally(() => dir.close());
+  // Refusing a non-empty folder is what makes "remove everything on failure" safe.
+  if (first !== null) throw new DatasetError(`cannot extract ${zipPath} into ${dest}: the folder is not empty; choose an empty or new folder`);
+  return true;
+}
+
+/** Turns yauzl, zlib and file-system errors into one message a user can act on. */
+function toDatasetError(err: unknown, zipPath: string, label: string | undefined): DatasetError {
+  if (err instanceof DatasetError) return err;
+  // Duck-typed: errors from Node internals may come from another realm (e.g. under jest), failing instanceof.
+  const e = (typeof err === "object" && err !== null ? err : { message: String(err) }) as NodeJS.ErrnoException;
+  const msg = String(e.message);
+  const badName = /^(?:absolute path|invalid relative path|invalid characters in fileName): (.*)$/s.exec(msg);
+  if (badName) {
+    return new DatasetError(`${zipPath}: entry ${JSON.stringify(badName[1])} has an absolute path or ".." in its path, which would write outside the extraction folder (zip-slip); re-create the zip with plain relative paths`);
+  }
+  const where = label === undefined ? zipPath : `${zipPath}: ${label}`;
+  if (msg === "strong encryption is not supported") {
+    return new DatasetError(`${where} is encrypted (strong encryption); re-create the zip without a password`);
+  }
+  if (/^(too many|not enough) bytes in the stream|size mismatch/.test(msg)) {
+    return new DatasetError(`${where} does not contain as many bytes as it declares (${msg}); the zip is corrupt or a zip bomb, re-create it`);
+  }
+  if (e.code === "ENOSPC") return new DatasetError(`${where}: no space left on the disk to extract the dataset; free some space`);
+  if (label !== undefined && (e.code === "EEXIST" || e.code === "ENOTDIR" || e.code === "EISDIR")) {
+    return new DatasetError(`${where} has the same name as another entry (possibly differing only in letter case); re-create the zip without duplicates`);
+  }
+  // Only the output side has a path: the zip itself is read through an already open descriptor.
+  if (typeof e.code === "string" && e.path !== undefined && label !== undefined) {
+    return new DatasetError(`${where}: cannot write ${e.path}: ${msg}`);
+  }
+  if (typeof e.code === "string" && "syscall" in e) return new DatasetError(`cannot read ${zipPath}: ${msg}`);
+  return new DatasetError(`${zipPath} is not a valid zip archive (${label === undefined ? "" : `${label}: `}${msg}); download it again or re-create it`);
+}

@@ -1,0 +1,34 @@
+/**
+ * Every failure a miner can act on is one of these classes. The message is
+ * the single line shown to the user (CLI stderr, `core.setFailed`), so it must
+ * name the file, row or field at fault and say what to do about it, and must
+ * never contain a secret.
+ */
+export class CancerAiError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** A command-line argument or action input is missing or malformed. */
+export class InputError extends CancerAiError {}
+
+/** The dataset package (zip, CSV, rows) cannot be evaluated. */
+export class DatasetError extends CancerAiError {}
+
+/** One image of the dataset cannot be decoded. */
+export class ImageError extends DatasetError {
+  constructor(
+    readonly file: string,
+    reason: string,
+  ) {
+    super(`cannot read image ${file}: ${reason}`);
+  }
+}
+
+/** The ONNX model is missing, unreadable or does not fit the competition. */
+export class ModelError extends CancerAiError {}
+
+/** Inference failed or took too long for one image. */
+export class InferenceError extends CancerAiError {}

@@ -1,0 +1,21 @@
+/** Where the shipped files are, whether running from src/ (tests) or the bundle in dist/. */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The folder holding action.yml: found at run time, so the bundler does not try to inline it. */
+export function packageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(path.join(dir, "action.yml"))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return path.dirname(fileURLToPath(import.meta.url));
+    dir = parent;
+  }
+}
+
+/** The embedded example: a small model and a two-image tricorder-3 package. */
+export function embeddedExample(): { model: string; dataset: string } {
+  const root = packageRoot();
+  return { model: path.join(root, "example", "model.onnx"), dataset: path.join(root, "example", "dataset") };
+}

@@ -1,0 +1,153 @@
+/**
+ * The validator's metrics and score, as pure functions. Floating-point
+ * operations follow sklearn/numpy's order (pairwise summation, F1 as
+ * 2tp / (true + pred)) and Python's round(), so the values agree to the last
+ * bit in practice and always to the 6th decimal.
+ */
+import { classWeights, type Competition, type RiskCategory } from "./competition.js";
+
+/** numpy's pairwise summation (`np.sum` on float64), including its order of additions. */
+export function numpySum(values: ArrayLike<number>, start = 0, n = values.length - start): number {
+  if (n < 8) {
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += values[start + i];
+    return sum;
+  }
+  if (n <= 128) {
+    const r = new Float64Array(8);
+    for (let j = 0; j < 8; j++) r[j] = values[start + j];
+    let i = 8;
+    for (; i < n - (n % 8); i += 8) for (let j = 0; j < 8; j++) r[j] += values[start + i + j];
+    let sum = r[0] + r[1] + (r[2] + r[3]) + (r[4] + r[5] + (r[6] + r[7]));
+    for (; i < n; i++) sum += values[start + i];
+    return sum;
+  }
+  let half = Math.floor(n / 2);
+  half -= half % 8;
+  return numpySum(values, start, half) + numpySum(values, start + half, n - half);
+}
+
+/**
+ * Python's round(x, digits): the exact binary value rounded to the nearest
+ * decimal, exact ties to even. JS toFixed rounds ties up (1/128 -> 0.007813,
+ * Python gives 0.007812), so the tie is decided from the exact expansion.
+ */
+export function pyRound(x: number, digits = 6): number {
+  if (!Number.isFinite(x) || x === 0) return x;
+  const exact = Math.abs(x).toFixed(100);
+  const dot = exact.indexOf(".");
+  const kept = exact.slice(0, dot + 1 + digits);
+  const rest = exact.slice(dot + 1 + digits);
+  let roundUp = rest[0] > "5" || (rest[0] === "5" && /[1-9]/.test(rest.slice(1)));
+  if (rest[0] === "5" && !roundUp && !/[1-9]/.test(rest.slice(1))) {
+    const lastDigit = Number(kept.replace(".", "").slice(-1));
+    roundUp = lastDigit % 2 === 1;
+  }
+  const magnitude = Number(kept) + (roundUp ? 10 ** -digits : 0);
+  // Re-parse the decimal so the result is the double nearest to it, as Python returns.
+  return Math.sign(x) * Number(magnitude.toFixed(digits));
+}
+
+export interface ClassificationMetrics {
+  accuracy: number;
+  /** Support-weighted averages, zero_division = 0 (sklearn average="weighted"). */
+  precision: number;
+  recall: number;
+  fbeta: number;
+  f1ByClass: number[];
+  /** rows = true class, columns = predicted class */
+  confusionMatrix: number[][];
+}
+
+function divideOrZero(numerator: number, denominator: number): number {
+  return denominator === 0 ? 0 : numerator / denominator;
+}
+
+function weightedAverage(values: number[], weights: number[]): number {
+  const total = numpySum(weights);
+  if (total === 0) return 0;
+  return numpySum(values.map((v, i) => v * weights[i])) / total;
+}
+
+/**
+ * sklearn's accuracy_score, precision/recall/f1_score(average="weighted",
+ * labels=0..k-1, zero_division=0), f1_score(average=None) and
+ * confusion_matrix. Predictions outside 0..k-1 count as wrong and are left
+ * out of the per-class counts, as sklearn does with explicit labels.
+ */
+export function classificationMetrics(yTrue: readonly number[], yPred: readonly number[], classCount: number): ClassificationMetrics {
+  if (yTrue.length !== yPred.length) throw new Error(`${yTrue.length} labels but ${yPred.length} predictions`);
+  if (yTrue.length === 0) throw new Error("no samples to score");
+  const confusionMatrix = Array.from({ length: classCount }, () => new Array<number>(classCount).fill(0));
+  let correct = 0;
+  for (let i = 0; i < yTrue.length; i++) {
+    if (yTrue[i] === yPred[i]) correct++;
+    if (yPred[i] >= 0 && yPred[i] < classCount) confusionMatrix[yTrue[i]][yPred[i]]++;
+  }
+  const tp = confusionMatrix.map((row, c) => row[c]);
+  const trueSum = confusionMatrix.map((row) => row.reduce((a, b) => a + b, 0));
+  const predSum = tp.map((_, c) => confusionMatrix.reduce((a, row) => a + row[c], 0));
+  const precisionByClass = tp.map((t, c) => divideOrZero(t, predSum[c]));
+  const recallByClass = tp.map((t, c) => divideOrZero(t, trueSum[c]));
+  const f1ByClass = tp.map((t, c) => divideOrZero(2 * t, trueSum[c] + predSum[c]));
+  return {
+    accuracy: correct / yTrue.length,
+    precision: weightedAverage(precisionByClass, trueSum),
+    recall: weightedAverage(recallByClass, trueSum),
+    fbeta: weightedAverage(f1ByClass, trueSum),
+    f1ByClass,
+    confusionMatrix,
+  };
+}
+
+/** Efficiency from the model file size: 1 up to 50 MiB, 0 from 150 MiB, linear between. */
+export function efficiencyScore(competition: Competition, modelBytes: number): number {
+  const sizeMiB = modelBytes / (1024 * 1024);
+  const { full, zero } = competition.efficiencyMiB;
+  if (sizeMiB <= full) return 1.0;
+  if (sizeMiB >= zero) return 0.0;
+  return 1.0 - (sizeMiB - full) / (zero - full);
+}
+
+export interface CompetitionScore extends ClassificationMetrics {
+  riskCategoryScores: Record<RiskCategory, number>;
+  weightedF1: number;
+  efficiencyScore: number;
+  classWeights: number[];
+  score: number;
+}
+
+/** The validator's get_model_result: metrics, risk categories, weighted F1, efficiency, score. */
+export function scoreCompetition(
+  competition: Competition,
+  yTrue: readonly number[],
+  yPred: readonly number[],
+  modelBytes: number,
+): CompetitionScore {
+  const metrics = classificationMetrics(yTrue, yPred, competition.classes.length);
+  const riskCategoryScores = {} as Record<RiskCategory, number>;
+  let weightedSum = 0;
+  let weightTotal = 0;
+  for (const [risk, weight] of competition.riskWeights) {
+    const f1s = metrics.f1ByClass.filter((_, c) => competition.classes[c].risk === risk);
+    riskCategoryScores[risk] = numpySum(f1s) / f1s.length;
+    weightedSum += riskCategoryScores[risk] * weight;
+    weightTotal += weight;
+  }
+  const accuracy = pyRound(metrics.accuracy);
+  const weightedF1 = pyRound(weightedSum / weightTotal);
+  const efficiency = pyRound(efficiencyScore(competition, modelBytes));
+  const { accuracyAndF1, efficiency: efficiencyWeight } = competition.scoreWeights;
+  return {
+    ...metrics,
+    accuracy,
+    precision: pyRound(metrics.precision),
+    recall: pyRound(metrics.recall),
+    fbeta: pyRound(metrics.fbeta),
+    riskCategoryScores,
+    weightedF1,
+    efficiencyScore: efficiency,
+    classWeights: classWeights(competition),
+    score: accuracyAndF1 * (0.5 * accuracy + 0.5 * weightedF1) + efficiencyWeight * efficiency,
+  };
+}
