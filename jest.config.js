@@ -1,12 +1,14 @@
 /** ESM all the way: the @actions/* packages are ESM-only, so tests run as ESM too. */
 export default {
-  testEnvironment: "node",
+  testEnvironment: "<rootDir>/__tests__/helpers/native-realm-environment.cjs",
   roots: ["<rootDir>/__tests__"],
   testMatch: ["**/*.test.ts"],
+  testPathIgnorePatterns: ["/node_modules/", "/fixtures/"],
   extensionsToTreatAsEsm: [".ts"],
   moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
   transform: {
     "^.+\\.ts$": ["ts-jest", { useESM: true, tsconfig: "tsconfig.json" }],
   },
+  reporters: ["default", "<rootDir>/__tests__/helpers/summary-reporter.cjs"],
   testTimeout: 60000,
 };

@@ -29801,8 +29801,8 @@ var external_node_util_ = __nccwpck_require__(7975);
 var src_competition = __nccwpck_require__(2884);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/evaluate.ts + 15 modules
-var evaluate = __nccwpck_require__(3203);
+// EXTERNAL MODULE: ./src/evaluate.ts + 16 modules
+var evaluate = __nccwpck_require__(9395);
 // EXTERNAL MODULE: ./src/log.ts
 var log = __nccwpck_require__(5625);
 // EXTERNAL MODULE: external "node:path"
@@ -29898,6 +29898,10 @@ async function evaluateCommand(args, io) {
         io.log.info(`results written to ${await (0,results/* writeResults */.K)(values.output, result)}`);
     return 0;
 }
+/** node:util parseArgs' own errors (checked by code: they may come from another realm). */
+function isParseArgsError(err) {
+    return typeof err === "object" && err !== null && "code" in err && String(err.code).startsWith("ERR_PARSE_ARGS");
+}
 async function cli(argv, io = defaultIo) {
     const [command, ...rest] = argv;
     try {
@@ -29915,8 +29919,8 @@ async function cli(argv, io = defaultIo) {
         }
     }
     catch (err) {
-        const usage = err instanceof errors/* InputError */.dz || (err instanceof TypeError && "code" in err && String(err.code).startsWith("ERR_PARSE_ARGS"));
-        const message = err instanceof Error ? err.message : String(err);
+        const usage = err instanceof errors/* InputError */.dz || isParseArgsError(err);
+        const message = err instanceof Error || isParseArgsError(err) ? err.message : String(err);
         io.log.info(`error: ${err instanceof errors/* CancerAiError */.hz || usage ? message : `unexpected failure: ${message}`}`);
         if (usage)
             io.log.info("run `cancer-ai --help` for usage");
@@ -30039,7 +30043,7 @@ class InferenceError extends CancerAiError {
 
 /***/ }),
 
-/***/ 3203:
+/***/ 9395:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30582,19 +30586,68 @@ function parseCsvRecords(text, delimiter) {
 function readCsvTable(content) {
     const text = normalizeNewlines(content);
     const delimiter = detectDelimiter(text);
-    const [head, ...records] = parseCsvRecords(text, delimiter);
-    const header = head?.fields ?? [];
+    const all = parseCsvRecords(text, delimiter);
+    // DictReader takes the first line as the header even when it is blank.
+    const blankFirstLine = all.length > 0 && all[0].line > 1;
+    const records = blankFirstLine ? all : all.slice(1);
+    const header = blankFirstLine ? [] : (all[0]?.fields ?? []);
     const keys = header.map((h) => h.toLowerCase());
     const rows = records.map(({ line, fields }) => {
         const values = new Map();
-        // The later of two columns whose names differ only in case wins, as with dict().
+        // Later columns win, as in dict(); a column missing from a short row is
+        // None there, which also hides an earlier column of the same name.
         keys.forEach((key, i) => {
             if (i < fields.length)
                 values.set(key, fields[i]);
+            else
+                values.delete(key);
         });
         return { line, values, extra: Math.max(0, fields.length - header.length) };
     });
-    return { delimiter, header, rows };
+    return { delimiter, header, blankFirstLine, rows };
+}
+
+;// CONCATENATED MODULE: ./src/dataset/python.ts
+/**
+ * The two Python string functions the validator's CSV handling relies on,
+ * with Python's definitions of whitespace and digits (not JavaScript's).
+ */
+/** Characters for which Python's str.isspace() is true, as strip() uses them... */
+const PY_SPACE = "\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+/** ...while int() takes ASCII whitespace by C's isspace(), which leaves out \x1c-\x1f. */
+const INT_SPACE = "\\t\\n\\x0b\\x0c\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+const STRIP = new RegExp(`^[${PY_SPACE}]+|[${PY_SPACE}]+$`, "gu");
+const INT = new RegExp(`^[${INT_SPACE}]*([+-]?)(\\p{Nd}+(?:_\\p{Nd}+)*)[${INT_SPACE}]*$`, "u");
+const DIGIT = /^\p{Nd}$/u;
+/** str.strip() */
+function pyStrip(value) {
+    return value.replace(STRIP, "");
+}
+/**
+ * The value of a Unicode decimal digit: decimal digits come in runs of
+ * complete 0-9 sets, so the position in its run, modulo 10, is the value.
+ */
+function digitValue(ch) {
+    let cp = ch.codePointAt(0);
+    let index = 0;
+    while (DIGIT.test(String.fromCodePoint(cp - 1))) {
+        cp--;
+        index++;
+    }
+    return index % 10;
+}
+/** int(value) for a string, or null where Python raises ValueError. */
+function pyInt(value) {
+    if (value === undefined)
+        return null;
+    const match = INT.exec(value);
+    if (!match)
+        return null;
+    let n = 0;
+    for (const ch of match[2])
+        if (ch !== "_")
+            n = n * 10 + (ch >= "0" && ch <= "9" ? Number(ch) : digitValue(ch));
+    return match[1] === "-" && n !== 0 ? -n : n;
 }
 
 ;// CONCATENATED MODULE: ./src/dataset/entries.ts
@@ -30604,6 +30657,7 @@ function readCsvTable(content) {
  * than `maxInvalidFields` invalid fields cancels the evaluation) and its
  * strict, case-sensitive labels.
  */
+
 
 
 /** The validator's aliases, in its order; `image_path` (the published sample's header) is our addition. */
@@ -30618,24 +30672,15 @@ function firstNonEmpty(row, columns) {
     }
     return "";
 }
-/** Python's int(): surrounding whitespace, a sign, digits with single underscores. */
-function parsePythonInt(value) {
-    if (value === undefined)
-        return null;
-    const match = /^\s*([+-]?)(\d+(?:_\d+)*)\s*$/.exec(value);
-    if (!match)
-        return null;
-    const n = Number(match[2].replace(/_/g, ""));
-    return match[1] === "-" ? -n : n;
-}
 const GENDER_VALUE = { m: 1, male: 1, f: 0, female: 0 };
 function requireColumns(table, csvName, pathColumns) {
     const keys = new Set(table.header.map((h) => h.toLowerCase()));
     const found = table.header.length ? table.header.map((h) => JSON.stringify(h)).join(", ") : "none";
-    const bom = table.header[0]?.startsWith("\ufeff");
-    const hint = bom
+    const hint = table.header[0]?.startsWith("\ufeff")
         ? " The file starts with a UTF-8 byte-order mark, which the validator reads as part of the first column name: save it as UTF-8 without BOM."
-        : "";
+        : table.blankFirstLine
+            ? " The file starts with a blank line, which the validator reads as an empty header: remove it."
+            : "";
     if (!pathColumns.some((c) => keys.has(c))) {
         throw new errors/* DatasetError */.zm(`${csvName} has no image path column (one of ${pathColumns.join(", ")}); columns found: ${found}.${hint}`);
     }
@@ -30669,17 +30714,17 @@ function buildEntries(table, csvPath, competition) {
         if (!file)
             throw new errors/* DatasetError */.zm(`${at} has no image path.`);
         const label = firstNonEmpty(row, LABEL_COLUMNS);
-        const age = parsePythonInt(row.values.get("age"));
+        const age = pyInt(row.values.get("age"));
         const [minAge, maxAge] = competition.ageRange;
         if (age === null)
             problems.push({ line: row.line, field: "age", message: `missing or non-integer age ${JSON.stringify(row.values.get("age") ?? "")}` });
         else if (age < minAge || age > maxAge)
             problems.push({ line: row.line, field: "age", message: `age ${age} outside ${minAge}..${maxAge}` });
-        const gender = (row.values.get("gender") ?? "").trim().toLowerCase();
+        const gender = pyStrip(row.values.get("gender") ?? "").toLowerCase();
         if (!(gender in GENDER_VALUE)) {
             problems.push({ line: row.line, field: "gender", message: gender ? `invalid gender "${gender}" (m, f, male or female)` : "missing gender" });
         }
-        const location = (row.values.get("location") ?? "").trim().toLowerCase();
+        const location = pyStrip(row.values.get("location") ?? "").toLowerCase();
         const locationIndex = competition.locations.indexOf(location);
         if (locationIndex < 0) {
             problems.push({
@@ -31005,7 +31050,8 @@ async function findLabelsCsv(dir) {
 async function readCsvText(csvPath) {
     const bytes = await (0,promises_.readFile)(csvPath);
     try {
-        return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+        // ignoreBOM keeps a byte-order mark in the text, where Python keeps it too (in the first column name).
+        return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
     }
     catch {
         throw new errors/* DatasetError */.zm(`${csvPath} is not valid UTF-8 text; save the CSV as UTF-8.`);
@@ -34308,8 +34354,8 @@ function getIDToken(aud) {
 var src_competition = __nccwpck_require__(2884);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/evaluate.ts + 15 modules
-var evaluate = __nccwpck_require__(3203);
+// EXTERNAL MODULE: ./src/evaluate.ts + 16 modules
+var evaluate = __nccwpck_require__(9395);
 // EXTERNAL MODULE: ./src/report.ts
 var report = __nccwpck_require__(665);
 // EXTERNAL MODULE: ./src/results.ts

@@ -5,7 +5,7 @@
  *   dist/package.json        {"type": "module"}, so it loads as ESM without the repo's package.json
  *   dist/node_modules/       the two native packages ncc cannot bundle (sharp, onnxruntime-node),
  *                            pruned to Linux binaries and their runtime dependencies
- * Usage: node scripts/build-dist.mjs
+ * Usage: node scripts/build-dist.mjs [--out DIR]   (default dist/; the tests build elsewhere to compare)
  */
 import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
@@ -13,7 +13,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const dist = path.join(root, "dist");
+const outIndex = process.argv.indexOf("--out");
+const dist = outIndex > 0 ? path.resolve(process.argv[outIndex + 1]) : path.join(root, "dist");
 const modules = path.join(root, "node_modules");
 
 /** Runtime files per package: only what `require` reaches on Linux. */
@@ -48,7 +49,7 @@ function size(dir) {
 
 rmSync(dist, { recursive: true, force: true });
 const ncc = path.join(modules, ".bin", "ncc");
-execFileSync(ncc, ["build", "src/index.ts", "-o", "dist", "-e", "sharp", "-e", "onnxruntime-node", "--license", "licenses.txt", "--quiet"], {
+execFileSync(ncc, ["build", "src/index.ts", "-o", dist, "-e", "sharp", "-e", "onnxruntime-node", "--license", "licenses.txt", "--quiet"], {
   cwd: root,
   stdio: "inherit",
 });
@@ -58,4 +59,4 @@ for (const name of readdirSync(path.join(modules, "@img"))) {
   if (PLATFORM_PREFIXES.some((prefix) => pkg.startsWith(prefix))) copy(pkg, ["package.json", "LICENSE", "lib", "index.cjs", "versions.json"]);
 }
 mkdirSync(path.join(dist, "node_modules"), { recursive: true });
-console.log(`dist/ built: ${(size(dist) / 1024 / 1024).toFixed(1)} MiB`);
+console.log(`${path.relative(root, dist) || dist} built: ${(size(dist) / 1024 / 1024).toFixed(1)} MiB`);

@@ -65,6 +65,11 @@ async function evaluateCommand(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
+/** node:util parseArgs' own errors (checked by code: they may come from another realm). */
+function isParseArgsError(err: unknown): boolean {
+  return typeof err === "object" && err !== null && "code" in err && String(err.code).startsWith("ERR_PARSE_ARGS");
+}
+
 export async function cli(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -81,8 +86,8 @@ export async function cli(argv: readonly string[], io: CliIo = defaultIo): Promi
         throw new InputError(`unknown command "${command}"`);
     }
   } catch (err) {
-    const usage = err instanceof InputError || (err instanceof TypeError && "code" in err && String(err.code).startsWith("ERR_PARSE_ARGS"));
-    const message = err instanceof Error ? err.message : String(err);
+    const usage = err instanceof InputError || isParseArgsError(err);
+    const message = err instanceof Error || isParseArgsError(err) ? (err as Error).message : String(err);
     io.log.info(`error: ${err instanceof CancerAiError || usage ? message : `unexpected failure: ${message}`}`);
     if (usage) io.log.info("run `cancer-ai --help` for usage");
     return usage ? 2 : 1;

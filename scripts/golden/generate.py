@@ -141,7 +141,10 @@ def make_images():
     alpha = Image.linear_gradient("L").resize(crop.size)
     rgba = crop.convert("RGBA")
     rgba.putalpha(alpha)
-    srgb_icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    srgb_icc = bytearray(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
+    # lcms stamps the creation time into the ICC header; a fixed date keeps the fixture reproducible.
+    srgb_icc[24:36] = bytes([0x07, 0xE8, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0])
+    srgb_icc = bytes(srgb_icc)
     exif = Image.Exif()
     exif[0x0112] = 6  # "rotate 90 CW": Pillow ignores it, so must we
     gray16 = Image.fromarray((np.asarray(crop.convert("L"), dtype=np.uint16) * 257).astype(np.uint16), "I;16")

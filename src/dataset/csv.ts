@@ -94,24 +94,30 @@ export interface DictRow {
 
 export interface CsvTable {
   readonly delimiter: string;
-  /** Header names as written (not trimmed). */
+  /** Header names as written (not trimmed); empty when the file starts with a blank line, as in DictReader. */
   readonly header: string[];
+  readonly blankFirstLine: boolean;
   readonly rows: DictRow[];
 }
 
 export function readCsvTable(content: string): CsvTable {
   const text = normalizeNewlines(content);
   const delimiter = detectDelimiter(text);
-  const [head, ...records] = parseCsvRecords(text, delimiter);
-  const header = head?.fields ?? [];
+  const all = parseCsvRecords(text, delimiter);
+  // DictReader takes the first line as the header even when it is blank.
+  const blankFirstLine = all.length > 0 && all[0].line > 1;
+  const records = blankFirstLine ? all : all.slice(1);
+  const header = blankFirstLine ? [] : (all[0]?.fields ?? []);
   const keys = header.map((h) => h.toLowerCase());
   const rows = records.map(({ line, fields }) => {
     const values = new Map<string, string>();
-    // The later of two columns whose names differ only in case wins, as with dict().
+    // Later columns win, as in dict(); a column missing from a short row is
+    // None there, which also hides an earlier column of the same name.
     keys.forEach((key, i) => {
       if (i < fields.length) values.set(key, fields[i]);
+      else values.delete(key);
     });
     return { line, values, extra: Math.max(0, fields.length - header.length) };
   });
-  return { delimiter, header, rows };
+  return { delimiter, header, blankFirstLine, rows };
 }

@@ -8,6 +8,7 @@ import path from "node:path";
 import type { Competition } from "../competition.js";
 import { DatasetError } from "../errors.js";
 import type { CsvTable, DictRow } from "./csv.js";
+import { pyInt, pyStrip } from "./python.js";
 
 /** One image to evaluate, in CSV order. */
 export interface DatasetEntry {
@@ -49,24 +50,16 @@ function firstNonEmpty(row: DictRow, columns: readonly string[]): string {
   return "";
 }
 
-/** Python's int(): surrounding whitespace, a sign, digits with single underscores. */
-export function parsePythonInt(value: string | undefined): number | null {
-  if (value === undefined) return null;
-  const match = /^\s*([+-]?)(\d+(?:_\d+)*)\s*$/.exec(value);
-  if (!match) return null;
-  const n = Number(match[2].replace(/_/g, ""));
-  return match[1] === "-" ? -n : n;
-}
-
 const GENDER_VALUE: Readonly<Record<string, number>> = { m: 1, male: 1, f: 0, female: 0 };
 
 function requireColumns(table: CsvTable, csvName: string, pathColumns: string[]): void {
   const keys = new Set(table.header.map((h) => h.toLowerCase()));
   const found = table.header.length ? table.header.map((h) => JSON.stringify(h)).join(", ") : "none";
-  const bom = table.header[0]?.startsWith("\ufeff");
-  const hint = bom
+  const hint = table.header[0]?.startsWith("\ufeff")
     ? " The file starts with a UTF-8 byte-order mark, which the validator reads as part of the first column name: save it as UTF-8 without BOM."
-    : "";
+    : table.blankFirstLine
+      ? " The file starts with a blank line, which the validator reads as an empty header: remove it."
+      : "";
   if (!pathColumns.some((c) => keys.has(c))) {
     throw new DatasetError(`${csvName} has no image path column (one of ${pathColumns.join(", ")}); columns found: ${found}.${hint}`);
   }
@@ -103,16 +96,16 @@ export function buildEntries(table: CsvTable, csvPath: string, competition: Comp
     if (!file) throw new DatasetError(`${at} has no image path.`);
     const label = firstNonEmpty(row, LABEL_COLUMNS);
 
-    const age = parsePythonInt(row.values.get("age"));
+    const age = pyInt(row.values.get("age"));
     const [minAge, maxAge] = competition.ageRange;
     if (age === null) problems.push({ line: row.line, field: "age", message: `missing or non-integer age ${JSON.stringify(row.values.get("age") ?? "")}` });
     else if (age < minAge || age > maxAge) problems.push({ line: row.line, field: "age", message: `age ${age} outside ${minAge}..${maxAge}` });
 
-    const gender = (row.values.get("gender") ?? "").trim().toLowerCase();
+    const gender = pyStrip(row.values.get("gender") ?? "").toLowerCase();
     if (!(gender in GENDER_VALUE)) {
       problems.push({ line: row.line, field: "gender", message: gender ? `invalid gender "${gender}" (m, f, male or female)` : "missing gender" });
     }
-    const location = (row.values.get("location") ?? "").trim().toLowerCase();
+    const location = pyStrip(row.values.get("location") ?? "").toLowerCase();
     const locationIndex = competition.locations.indexOf(location);
     if (locationIndex < 0) {
       problems.push({

@@ -82,7 +82,8 @@ export async function findLabelsCsv(dir: string): Promise<string> {
 async function readCsvText(csvPath: string): Promise<string> {
   const bytes = await readFile(csvPath);
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    // ignoreBOM keeps a byte-order mark in the text, where Python keeps it too (in the first column name).
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     throw new DatasetError(`${csvPath} is not valid UTF-8 text; save the CSV as UTF-8.`);
   }

@@ -1,0 +1,77 @@
+import { existsSync, readdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { cli, type CliIo } from "../src/cli.js";
+import { EXAMPLE_DIR, GOLDEN_DIR, exampleExpected } from "./helpers/golden.js";
+import { tempDir } from "./helpers/temp.js";
+
+function capture(): CliIo & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    stdout: (text) => out.push(text),
+    log: { info: (m) => err.push(m), warning: (m) => err.push(`warning: ${m}`), group: (_, work) => work() },
+  };
+}
+
+describe("cancer-ai evaluate", () => {
+  it("with no arguments scores the embedded example and prints the table", async () => {
+    const io = capture();
+    expect(await cli(["evaluate"], io)).toBe(0);
+    const text = io.out.join("");
+    expect(text).toContain(`score                               ${exampleExpected.metrics.score.toFixed(6)}`);
+    expect(text).toMatch(/BCC\s+high\s+1\.000000\s+1/);
+    expect(io.err.join("\n")).toMatch(/embedded example/);
+  });
+
+  it("--output writes the results.json contract", async () => {
+    const dir = await tempDir();
+    const output = path.join(dir, "out", "results.json");
+    const io = capture();
+    const args = ["evaluate", "--model", path.join(EXAMPLE_DIR, "model.onnx"), "--dataset", path.join(EXAMPLE_DIR, "dataset"), "--output", output];
+    expect(await cli(args, io)).toBe(0);
+    const result = JSON.parse(await readFile(output, "utf8"));
+    for (const field of [
+      "tested_entries", "run_time_s", "accuracy", "precision", "recall", "fbeta", "weighted_f1", "efficiency_score", "score",
+      "f1_by_class", "class_weights", "confusion_matrix", "risk_category_scores", "competition_id", "dataset", "model_sha256",
+      "model_size_mb", "predictions",
+    ]) {
+      expect(result).toHaveProperty(field);
+    }
+    expect(result.score).toBe(exampleExpected.metrics.score);
+    expect(result.predictions[0]).toMatchObject({ file: exampleExpected.predictions[0].file, label: "BCC", predicted: "BCC" });
+    expect(result.predictions[0].probabilities).toHaveLength(11);
+    expect(readdirSync(path.dirname(output))).toEqual(["results.json"]);
+  });
+
+  it.each([
+    [["evaluate", "--model", "m.onnx"], 2, /give both --model and --dataset/],
+    [["evaluate", "--bogus"], 2, /Unknown option '--bogus'/],
+    [["frobnicate"], 2, /unknown command "frobnicate"/],
+    [["evaluate", "--competition", "tricorder-9"], 2, /unknown competition "tricorder-9"; known competitions: tricorder-3/],
+    [["evaluate", "--model", "/nope.onnx", "--dataset", "/nope"], 1, /model file \/nope\.onnx does not exist/],
+    [["evaluate", "--model", path.join(GOLDEN_DIR, "models", "bad-1-channel.onnx"), "--dataset", "/nope"], 1, /1 channel/],
+    [["evaluate", "--model", path.join(EXAMPLE_DIR, "model.onnx"), "--dataset", "/nope"], 1, /dataset \/nope does not exist/],
+  ])("%p exits %p with one reason", async (args, code, reason) => {
+    const io = capture();
+    expect(await cli(args, io)).toBe(code);
+    expect(io.err.join("\n")).toMatch(reason);
+    expect(io.err.filter((l) => l.startsWith("error:"))).toHaveLength(1);
+  });
+
+  it("writes no results file when the evaluation fails", async () => {
+    const dir = await tempDir();
+    const output = path.join(dir, "results.json");
+    const io = capture();
+    expect(await cli(["evaluate", "--model", path.join(EXAMPLE_DIR, "model.onnx"), "--dataset", dir, "--output", output], io)).toBe(1);
+    expect(existsSync(output)).toBe(false);
+  });
+
+  it("--help prints usage and exits 0", async () => {
+    const io = capture();
+    expect(await cli(["evaluate", "--help"], io)).toBe(0);
+    expect(io.out.join("")).toMatch(/usage: cancer-ai evaluate/);
+  });
+});
