@@ -7,23 +7,35 @@ import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { DEFAULT_COMPETITION, getCompetition } from "./competition.js";
 import { CancerAiError, InputError } from "./errors.js";
-import { evaluate } from "./evaluate.js";
+import os from "node:os";
+import path from "node:path";
+import { noCache } from "./cache.js";
+import { DEFAULT_CONFIG_REPO, DEFAULT_HUB_URL } from "./hub.js";
 import { consoleLog, type Log } from "./log.js";
 import { embeddedExample } from "./paths.js";
-import { textReport } from "./report.js";
+import { fixed6, textReport } from "./report.js";
 import { writeResults } from "./results.js";
+import { resultsDocument, runEvaluation } from "./run.js";
 
-const USAGE = `usage: cancer-ai evaluate [--model <file.onnx> --dataset <folder|zip>] [--competition ${DEFAULT_COMPETITION}] [--output results.json]
+const USAGE = `usage: cancer-ai evaluate [--model <file.onnx> --dataset <latest|hf://...|folder|zip>] [options]
 
-Scores an ONNX model on a competition dataset exactly as the CancerAI validators do.
+Scores an ONNX model on competition datasets exactly as the CancerAI validators do.
 Without --model and --dataset it runs on the embedded example.
 
 options:
-  --model <file>        the ONNX model to score
-  --dataset <path>      a dataset package: a folder holding labels.csv and images, or a .zip
-  --competition <id>    competition id (default ${DEFAULT_COMPETITION})
-  --output <file>       also write the results as JSON to <file>
-  -h, --help            show this help`;
+  --model <file>          the ONNX model to score
+  --dataset <source>      "latest" (the competition's newest packages on HuggingFace),
+                          hf://<owner>/<repo>/<package.zip>, or a local folder or .zip
+  --dataset-count <n>     with "latest": how many of the newest packages (default 1)
+  --competition <id>      competition id (default ${DEFAULT_COMPETITION})
+  --output <file>         also write the results as JSON to <file>
+  --hf-endpoint <url>     HuggingFace endpoint (default ${DEFAULT_HUB_URL}, or $HF_ENDPOINT)
+  --config-repo <space>   competition configuration space (default ${DEFAULT_CONFIG_REPO})
+  -h, --help              show this help
+
+environment:
+  HF_TOKEN                token for private dataset repositories
+  XDG_CACHE_HOME          downloads are kept in $XDG_CACHE_HOME/cancer-ai (default ~/.cache/cancer-ai)`;
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -40,6 +52,9 @@ async function evaluateCommand(args: string[], io: CliIo): Promise<number> {
       dataset: { type: "string" },
       competition: { type: "string", default: DEFAULT_COMPETITION },
       output: { type: "string" },
+      "dataset-count": { type: "string", default: "1" },
+      "hf-endpoint": { type: "string", default: process.env.HF_ENDPOINT || DEFAULT_HUB_URL },
+      "config-repo": { type: "string", default: DEFAULT_CONFIG_REPO },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
@@ -59,9 +74,22 @@ async function evaluateCommand(args: string[], io: CliIo): Promise<number> {
     io.log.info(`no --model/--dataset given: running the embedded example (${model})`);
   }
   const competition = getCompetition(values.competition);
-  const result = await evaluate({ modelPath: model, dataset, competition, log: io.log });
-  io.stdout(`${textReport(result, competition)}\n`);
-  if (values.output) io.log.info(`results written to ${await writeResults(values.output, result)}`);
+  const count = Number(values["dataset-count"]);
+  if (!Number.isInteger(count) || count < 1) throw new InputError(`--dataset-count must be a whole number of at least 1, got "${values["dataset-count"]}"`);
+  const hfToken = process.env.HF_TOKEN || undefined;
+  const report = await runEvaluation({
+    modelPath: model,
+    dataset,
+    competition,
+    count,
+    configRepo: values["config-repo"],
+    hub: { hubUrl: values["hf-endpoint"], accessToken: hfToken, log: io.log },
+    cache: noCache,
+    downloadDir: path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "cancer-ai", "datasets"),
+  });
+  io.stdout(`${report.datasets.map((d) => textReport(d, competition)).join("\n\n")}\n`);
+  if (report.datasets.length > 1) io.stdout(`\nmean score over ${report.datasets.length} packages: ${fixed6(report.score)}\n`);
+  if (values.output) io.log.info(`results written to ${await writeResults(values.output, resultsDocument(report))}`);
   return 0;
 }
 

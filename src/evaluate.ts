@@ -3,12 +3,10 @@
  * entries -> decode + resample (a few images ahead) -> inference (in CSV
  * order) -> metrics. Only the images in flight are held in memory.
  */
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import type { Competition, RiskCategory } from "./competition.js";
-import { ModelError } from "./errors.js";
+import { sha256File } from "./digest.js";
 import { loadModel, predictedClass, type Model } from "./inference.js";
 import { progressReporter, type Log } from "./log.js";
 import { mapOrdered } from "./pipeline.js";
@@ -28,7 +26,11 @@ export interface Prediction {
 /** results.json: the validator's field names, plus what identifies the run. */
 export interface EvaluationResult {
   competition_id: string;
+  /** The package's file or folder name. */
   dataset: string;
+  /** hf://repo/path when the package came from the hub, and the date of its commit. */
+  dataset_uri?: string;
+  dataset_date?: string;
   model_sha256: string;
   model_size_mb: number;
   tested_entries: number;
@@ -56,28 +58,15 @@ export interface EvaluateOptions {
   readonly prefetch?: number;
 }
 
-export async function sha256File(file: string): Promise<string> {
-  const hash = createHash("sha256");
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest("hex");
-}
-
-async function modelFacts(modelPath: string): Promise<{ bytes: number; sha256: string }> {
-  const info = await stat(modelPath).catch(() => {
-    throw new ModelError(`model file ${modelPath} does not exist`);
-  });
-  if (!info.isFile()) throw new ModelError(`model ${modelPath} is not a file`);
-  return { bytes: info.size, sha256: await sha256File(modelPath) };
-}
 
 export async function evaluate(options: EvaluateOptions): Promise<EvaluationResult> {
   const { modelPath, competition, log } = options;
-  const model = await modelFacts(modelPath);
   // The model is checked before a possibly large package is extracted; its
   // load time still counts in run_time_s, as in the validator.
   const loadStarted = performance.now();
   const session = await loadModel(modelPath, competition);
   const loadSeconds = (performance.now() - loadStarted) / 1000;
+  const model = { bytes: (await stat(modelPath)).size, sha256: await sha256File(modelPath) };
   try {
     const pkg = await openPackage(options.dataset);
     try {

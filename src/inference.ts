@@ -5,6 +5,7 @@
  * signature is checked once, up front, so that an incompatible model fails
  * with one clear message instead of deep inside onnxruntime.
  */
+import { stat } from "node:fs/promises";
 import ort from "onnxruntime-node";
 import type { Competition } from "./competition.js";
 import { InferenceError, ModelError } from "./errors.js";
@@ -92,6 +93,8 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () =>
 }
 
 export async function loadModel(modelPath: string, competition: Competition, timeoutMs = INFERENCE_TIMEOUT_MS): Promise<Model> {
+  const info = await stat(modelPath).catch(() => undefined);
+  if (!info?.isFile()) throw new ModelError(`model file ${modelPath} does not exist${info ? " (it is a folder)" : ""}`);
   let session: ort.InferenceSession;
   try {
     // One thread per session, like the validator's runner: outputs then match its own to the last bit.

@@ -1,14 +1,26 @@
 /**
- * The GitHub Action: wires inputs to the engine and the engine's result to
- * outputs, the job summary and results.json. No logic of its own.
+ * The GitHub Action: wires inputs and the triggering event to the engine
+ * and its reporting modules. Modes: `evaluate` (the default) and
+ * `comment-from-artifact` (the second stage of fork-safe PR comments).
  */
 import * as core from "@actions/core";
+import { getOctokit } from "@actions/github";
+import os from "node:os";
+import path from "node:path";
+import { downloadPendingComment, PENDING_COMMENT_FILE, uploadReport, type PendingComment } from "./artifacts.js";
+import { comparableScore, restoreBaseline, saveBaseline, toBaseline, type Baseline } from "./baseline.js";
+import { actionsCache } from "./cache.js";
+import { commentMarker, isPermissionError, upsertComment, type CommentTarget } from "./comment.js";
 import { DEFAULT_COMPETITION, getCompetition } from "./competition.js";
-import { CancerAiError } from "./errors.js";
-import { evaluate } from "./evaluate.js";
+import { CancerAiError, InputError } from "./errors.js";
+import { readEvent, type RunEvent } from "./event.js";
+import { applyGate } from "./gate.js";
+import { DEFAULT_CONFIG_REPO, DEFAULT_HUB_URL } from "./hub.js";
 import type { Log } from "./log.js";
 import { markdownReport } from "./report.js";
-import { writeResults } from "./results.js";
+import { predictionsCsv, writeResults } from "./results.js";
+import { describeError } from "./retry.js";
+import { resultsDocument, runEvaluation } from "./run.js";
 
 export const actionLog: Log = {
   info: (message) => core.info(message),
@@ -16,20 +28,125 @@ export const actionLog: Log = {
   group: (title, work) => core.group(title, work),
 };
 
-export async function runAction(): Promise<void> {
+/** The job summary may hold 1 MiB per step. */
+const SUMMARY_LIMIT = 1024 * 1024;
+
+function numberInput(name: string): number | undefined {
+  const raw = core.getInput(name);
+  if (raw === "") return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value)) throw new InputError(`input ${name} must be a number, got "${raw}"`);
+  return value;
+}
+
+/** A boolean input, with its action.yml default when the runner passed none (older runners, local runs). */
+function booleanInput(name: string, fallback: boolean): boolean {
+  return core.getInput(name) === "" ? fallback : core.getBooleanInput(name);
+}
+
+function workDir(...parts: string[]): string {
+  return path.join(process.env.RUNNER_TEMP || os.tmpdir(), "cancer-ai", ...parts);
+}
+
+/** Posts (or updates) the comment; a token that may not write gets a notice, not a failure. */
+async function postComment(token: string, target: CommentTarget, marker: string, body: string): Promise<string | undefined> {
+  if (!token) {
+    core.notice("no github-token: the pull request comment is skipped (the job summary has the report)");
+    return undefined;
+  }
   try {
-    const competition = getCompetition(core.getInput("competition-id") || DEFAULT_COMPETITION);
-    const modelPath = core.getInput("model-path", { required: true });
-    const dataset = core.getInput("dataset", { required: true });
-    const result = await evaluate({ modelPath, dataset, competition, log: actionLog });
-    const resultsPath = await writeResults(core.getInput("results-path") || "cancer-ai-results.json", result);
-    core.setOutput("score", result.score);
-    core.setOutput("accuracy", result.accuracy);
-    core.setOutput("weighted-f1", result.weighted_f1);
-    core.setOutput("efficiency", result.efficiency_score);
-    core.setOutput("results-path", resultsPath);
-    core.info(`score ${result.score} (accuracy ${result.accuracy}, weighted F1 ${result.weighted_f1}, efficiency ${result.efficiency_score}); results in ${resultsPath}`);
-    await core.summary.addRaw(markdownReport(result, competition), true).write();
+    const { url, created } = await upsertComment(getOctokit(token), target, marker, body);
+    core.info(`${created ? "posted" : "updated"} the report comment: ${url}`);
+    return url;
+  } catch (err) {
+    if (!isPermissionError(err)) throw err;
+    core.notice(`the token may not comment on #${target.issueNumber} (${describeError(err)}): give the job "pull-requests: write", or use the two-stage workflow for forks`);
+    return undefined;
+  }
+}
+
+async function evaluateMode(event: RunEvent, hfToken: string, githubToken: string): Promise<void> {
+  const competition = getCompetition(core.getInput("competition-id") || DEFAULT_COMPETITION);
+  const count = numberInput("dataset-count") ?? 1;
+  if (!Number.isInteger(count) || count < 1) throw new InputError(`input dataset-count must be a whole number of at least 1, got ${count}`);
+  const cache = booleanInput("cache", true) ? actionsCache(actionLog) : undefined;
+  const report = await runEvaluation({
+    modelPath: core.getInput("model-path", { required: true }),
+    dataset: core.getInput("dataset") || "latest",
+    competition,
+    count,
+    configRepo: core.getInput("datasets-config-repo") || DEFAULT_CONFIG_REPO,
+    hub: { hubUrl: core.getInput("hf-endpoint") || DEFAULT_HUB_URL, accessToken: hfToken || undefined, log: actionLog },
+    cache: cache ?? { restore: async () => undefined, save: async () => false },
+    downloadDir: workDir("datasets"),
+  });
+  const resultsPath = await writeResults(core.getInput("results-path") || "cancer-ai-results.json", resultsDocument(report));
+
+  const pr = event.pullRequest;
+  let baseline: Baseline | undefined;
+  if (pr && cache) baseline = await restoreBaseline(cache, workDir("baseline"), competition.id, pr.baseRef, actionLog);
+  const gate = applyGate(report.score, comparableScore(baseline, report), { minScore: numberInput("min-score"), maxScoreDrop: numberInput("max-score-drop") });
+  const verdict = gate.passed ? "" : `**Score gate failed:** ${gate.reasons.join("; ")}.`;
+  const marker = commentMarker(competition.id);
+  const body = markdownReport(report, competition, { baseline, marker, footer: verdict });
+  await core.summary.addRaw(markdownReport(report, competition, { baseline, footer: verdict, limit: SUMMARY_LIMIT }), true).write();
+
+  let commentUrl: string | undefined;
+  const files: Record<string, string> = { "results.json": `${JSON.stringify(resultsDocument(report), null, 2)}\n` };
+  for (const d of report.datasets) files[report.datasets.length === 1 ? "predictions.csv" : `predictions-${d.dataset}.csv`] = predictionsCsv(d, competition);
+  if (pr) {
+    const pending: PendingComment = { issueNumber: pr.number, headSha: pr.headSha, marker, body };
+    files[PENDING_COMMENT_FILE] = JSON.stringify(pending);
+    if (!booleanInput("comment", true)) core.info("comment: false, so no pull request comment");
+    else if (pr.fromFork) core.notice("pull request from a fork: its token cannot comment, so the comment is in the report artifact for a workflow_run job (mode: comment-from-artifact)");
+    else commentUrl = await postComment(githubToken, { owner: event.owner, repo: event.repo, issueNumber: pr.number }, marker, body);
+  }
+  await uploadReport(core.getInput("artifact-name") || "cancer-ai-report", files, actionLog);
+  if (event.defaultBranchPush && cache) await saveBaseline(cache, workDir("baseline"), competition.id, toBaseline(report, event.defaultBranchPush.branch, event.sha), actionLog);
+
+  const first = report.datasets[0];
+  core.setOutput("score", report.score);
+  core.setOutput("accuracy", first.accuracy);
+  core.setOutput("weighted-f1", first.weighted_f1);
+  core.setOutput("efficiency", first.efficiency_score);
+  core.setOutput("passed", gate.passed);
+  core.setOutput("results-path", resultsPath);
+  core.setOutput("comment-url", commentUrl ?? "");
+  core.setOutput("dataset", report.datasets.map((d) => d.dataset_uri ?? d.dataset).join(","));
+  core.info(`score ${report.score} (accuracy ${first.accuracy}, weighted F1 ${first.weighted_f1}, efficiency ${first.efficiency_score}); results in ${resultsPath}`);
+  if (!gate.passed) core.setFailed(`score gate: ${gate.reasons.join("; ")}`);
+}
+
+/** The second stage for forks: runs on workflow_run with a write token and posts the first stage's comment. */
+async function commentFromArtifactMode(event: RunEvent, githubToken: string): Promise<void> {
+  if (!event.workflowRun) throw new InputError("mode comment-from-artifact runs on a workflow_run event (see the README's two-stage workflow)");
+  if (!githubToken) throw new InputError("mode comment-from-artifact needs github-token with actions: read and pull-requests: write");
+  const name = core.getInput("artifact-name") || "cancer-ai-report";
+  const pending = await downloadPendingComment(name, { token: githubToken, runId: event.workflowRun.id, owner: event.owner, repo: event.repo });
+  // The artifact comes from untrusted fork code: only post to the PR whose head is the commit that run built.
+  const { data: pull } = await getOctokit(githubToken).rest.pulls.get({ owner: event.owner, repo: event.repo, pull_number: pending.issueNumber });
+  if (pull.head.sha !== event.workflowRun.headSha || pending.headSha !== event.workflowRun.headSha) {
+    throw new CancerAiError(`artifact "${name}" names pull request #${pending.issueNumber}, whose head is not the commit run ${event.workflowRun.id} built: not posting`);
+  }
+  if (!pending.marker.startsWith("<!-- cancer-ai-action:") || !pending.body.startsWith(pending.marker)) {
+    throw new CancerAiError(`artifact "${name}" holds a comment this action did not write: not posting`);
+  }
+  const url = await postComment(githubToken, { owner: event.owner, repo: event.repo, issueNumber: pending.issueNumber }, pending.marker, pending.body);
+  core.setOutput("comment-url", url ?? "");
+}
+
+export async function runAction(): Promise<void> {
+  // Secrets are masked before anything can print them.
+  const hfToken = core.getInput("hf-token");
+  if (hfToken) core.setSecret(hfToken);
+  const githubToken = core.getInput("github-token");
+  if (githubToken) core.setSecret(githubToken);
+  try {
+    const event = readEvent();
+    const mode = core.getInput("mode") || "evaluate";
+    if (mode === "evaluate") await evaluateMode(event, hfToken, githubToken);
+    else if (mode === "comment-from-artifact") await commentFromArtifactMode(event, githubToken);
+    else throw new InputError(`unknown mode "${mode}": use evaluate or comment-from-artifact`);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     core.setFailed(err instanceof CancerAiError || (err instanceof Error && /^Input required/.test(message)) ? message : `unexpected failure: ${message}`);

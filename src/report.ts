@@ -1,19 +1,32 @@
 /**
- * Human-readable views of an EvaluationResult: a terminal table and the
- * Markdown used for the job summary. Pure functions of the result.
+ * Human-readable views of a run: a terminal table, and the Markdown used for
+ * both the job summary and the pull request comment (with deltas against the
+ * base branch and a per-class F1 chart). Pure functions of the results.
  */
+import { baselineFor, comparableScore, type Baseline } from "./baseline.js";
 import type { Competition, RiskCategory } from "./competition.js";
 import type { EvaluationResult } from "./evaluate.js";
+import type { RunReport } from "./run.js";
 
 const RISK_LABEL: Record<RiskCategory, string> = { high_risk: "high", medium_risk: "medium", benign: "benign" };
 
+/** GitHub refuses comment bodies over 65,536 characters. */
+export const COMMENT_LIMIT = 65536;
+
 export const fixed6 = (v: number): string => v.toFixed(6);
+
+/** "▲ +0.012000" / "▼ -0.003000" / "= 0" against a baseline value, or "" without one. */
+export function delta(value: number, base: number | undefined): string {
+  if (base === undefined) return "";
+  const d = value - base;
+  if (Math.abs(d) < 5e-7) return "= 0";
+  return `${d > 0 ? "▲ +" : "▼ "}${d.toFixed(6)}`;
+}
 
 function support(result: EvaluationResult, classIndex: number): number {
   return result.confusion_matrix[classIndex].reduce((a, b) => a + b, 0);
 }
 
-/** The headline figures, shared by both views. */
 function headline(result: EvaluationResult): [string, string][] {
   return [
     ["score", fixed6(result.score)],
@@ -39,14 +52,40 @@ export function textReport(result: EvaluationResult, competition: Competition): 
   return lines.join("\n");
 }
 
-export function markdownReport(result: EvaluationResult, competition: Competition): string {
-  const table = (head: string[], rows: string[][]): string =>
-    [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
-  const short = competition.classes.map((c) => c.short);
+function table(head: string[], rows: string[][]): string {
+  return [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+}
+
+/** A bar chart GitHub renders from a Mermaid block; a picture reads faster than 11 numbers. */
+function f1Chart(result: EvaluationResult, competition: Competition): string {
+  return [
+    "```mermaid",
+    "xychart-beta",
+    '  title "F1 by class"',
+    `  x-axis [${competition.classes.map((c) => c.short).join(", ")}]`,
+    '  y-axis "F1" 0 --> 1',
+    `  bar [${result.f1_by_class.map((v) => v.toFixed(4)).join(", ")}]`,
+    "```",
+  ].join("\n");
+}
+
+function datasetDetails(result: EvaluationResult, competition: Competition, baseline: Baseline | undefined, full: boolean): string {
+  const base = baselineFor(baseline, result.dataset);
+  const metricRows = (
+    [
+      ["score", result.score, base?.score],
+      ["accuracy", result.accuracy, base?.accuracy],
+      ["weighted F1", result.weighted_f1, base?.weighted_f1],
+      ["efficiency", result.efficiency_score, base?.efficiency_score],
+    ] as const
+  ).map(([name, value, was]) => [name, fixed6(value), delta(value, was)]);
+  const when = result.dataset_date ? `, released ${result.dataset_date}` : "";
   const parts = [
-    `### CancerAI ${competition.id}: score ${fixed6(result.score)}`,
+    `#### ${result.dataset_uri ?? result.dataset}${when}`,
     "",
-    table(["metric", "value"], headline(result)),
+    table(["metric", "value", "vs base"], metricRows),
+    "",
+    `${result.tested_entries} images in ${result.run_time_s.toFixed(1)} s; model ${result.model_size_mb.toFixed(2)} MiB; weighted precision / recall / F1 ${fixed6(result.precision)} / ${fixed6(result.recall)} / ${fixed6(result.fbeta)}.`,
     "",
     table(
       ["risk category", "weight", "F1"],
@@ -54,17 +93,75 @@ export function markdownReport(result: EvaluationResult, competition: Competitio
     ),
     "",
     table(
-      ["class", "name", "risk", "F1", "images"],
-      competition.classes.map((c, i) => [c.short, c.name, RISK_LABEL[c.risk], fixed6(result.f1_by_class[i]), String(support(result, i))]),
+      ["class", "name", "risk", "F1", "vs base", "images"],
+      competition.classes.map((c, i) => [
+        c.short,
+        c.name,
+        RISK_LABEL[c.risk],
+        fixed6(result.f1_by_class[i]),
+        delta(result.f1_by_class[i], base?.f1_by_class[i]),
+        String(support(result, i)),
+      ]),
     ),
-    "",
-    "<details><summary>Confusion matrix (rows: true class, columns: predicted)</summary>",
-    "",
-    table(["", ...short], result.confusion_matrix.map((row, i) => [`**${short[i]}**`, ...row.map(String)])),
-    "",
-    "</details>",
-    "",
-    `Model \`${result.model_sha256}\` on dataset \`${result.dataset}\`.`,
   ];
+  if (full) {
+    const short = competition.classes.map((c) => c.short);
+    parts.push(
+      "",
+      f1Chart(result, competition),
+      "",
+      "<details><summary>Confusion matrix (rows: true class, columns: predicted)</summary>",
+      "",
+      table(["", ...short], result.confusion_matrix.map((row, i) => [`**${short[i]}**`, ...row.map(String)])),
+      "",
+      "</details>",
+    );
+  }
   return parts.join("\n");
+}
+
+export interface MarkdownOptions {
+  readonly baseline?: Baseline;
+  /** Prepended verbatim (the sticky comment's hidden marker). */
+  readonly marker?: string;
+  /** Appended verbatim (gate verdict, links). */
+  readonly footer?: string;
+  readonly limit?: number;
+}
+
+export function markdownReport(report: RunReport, competition: Competition, options: MarkdownOptions = {}): string {
+  const { baseline, limit = COMMENT_LIMIT } = options;
+  const baseScore = comparableScore(baseline, report);
+  const vs = baseScore !== undefined ? ` ${delta(report.score, baseScore)} vs ${baseline?.branch}` : "";
+  const mean = report.datasets.length > 1 ? `mean score over ${report.datasets.length} packages` : "score";
+  const head = [
+    ...(options.marker ? [options.marker] : []),
+    `### CancerAI ${competition.id}: ${mean} ${fixed6(report.score)}${vs}`,
+    "",
+    ...(report.datasets.length > 1
+      ? [
+          table(
+            ["package", "released", "score", "vs base"],
+            report.datasets.map((d) => [d.dataset, d.dataset_date ?? "", fixed6(d.score), delta(d.score, baselineFor(baseline, d.dataset)?.score)]),
+          ),
+          "",
+        ]
+      : []),
+  ].join("\n");
+  const model = report.datasets[0]?.model_sha256 ?? "";
+  const baseNote = baseline ? `Baseline: \`${baseline.branch}\` at \`${baseline.commit.slice(0, 7)}\` (${baseline.created}).` : "No baseline from the base branch yet.";
+  const tail = [`Model \`${model}\`. ${baseNote}`, ...(options.footer ? ["", options.footer] : [])].join("\n");
+  const assemble = (full: boolean, shown: number): string =>
+    [head, ...report.datasets.slice(0, shown).map((d) => datasetDetails(d, competition, baseline, full)), "", tail].join("\n");
+  // Shrink to fit: drop charts and matrices first, then per-package details.
+  for (const [full, shown] of [
+    [true, report.datasets.length],
+    [false, report.datasets.length],
+    [false, 1],
+  ] as const) {
+    const body = assemble(full, shown);
+    if (body.length <= limit) return body;
+  }
+  const note = "\n\n_Report truncated to fit a comment; the job summary and the results artifact have everything._";
+  return assemble(false, 1).slice(0, limit - note.length) + note;
 }

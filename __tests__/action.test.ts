@@ -1,0 +1,142 @@
+/**
+ * The bundled action on pull requests and pushes, against the real clients'
+ * protocols on loopback: the local hub (datasets), and the local GitHub API,
+ * cache and artifact services (with Azurite for blobs).
+ */
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import { startCompetitionHub, type CompetitionHub } from "./helpers/competition-hub.js";
+import { EXAMPLE_DIR } from "./helpers/golden.js";
+import { runAction, type RunnerResult } from "./helpers/runner.js";
+import { tempDir } from "./helpers/temp.js";
+import { startGitHubServer, type GitHubServer } from "./servers/github.js";
+
+let github: GitHubServer;
+let hub: CompetitionHub;
+let runnerTemp: string;
+const HEAD = "feedface".repeat(5);
+
+beforeAll(async () => {
+  [github, hub] = await Promise.all([startGitHubServer({ owner: "miner", repo: "model" }), startCompetitionHub()]);
+  await hub.publish("tricorder-3-2026-11-01.zip", "2026-11-01T00:00:00Z");
+  await hub.publish("tricorder-3-2026-11-20.zip", "2026-11-20T00:00:00Z");
+  github.addPullRequest(7, HEAD);
+  runnerTemp = await tempDir();
+}, 60_000);
+afterAll(async () => {
+  await Promise.all([github?.close(), hub?.server.close()]);
+});
+
+const pullRequest = (headRepo = "miner/model") => ({
+  name: "pull_request",
+  payload: {
+    pull_request: { number: 7, base: { ref: "main", repo: { full_name: "miner/model" } }, head: { sha: HEAD, repo: { full_name: headRepo } } },
+    repository: { full_name: "miner/model", default_branch: "main" },
+  },
+});
+const pushToMain = { name: "push", payload: { repository: { full_name: "miner/model", default_branch: "main" } } };
+
+/** A fresh runner each time: only what the cache services kept survives between runs. */
+async function step(inputs: Record<string, string>, event: { name: string; payload: Record<string, unknown> }, runId = github.runId, ref = "refs/pull/7/merge"): Promise<RunnerResult> {
+  await rm(path.join(runnerTemp, "cancer-ai"), { recursive: true, force: true });
+  return runAction({
+    inputs: { "model-path": path.join(EXAMPLE_DIR, "model.onnx"), "hf-endpoint": hub.server.url, "github-token": github.writeToken, ...inputs },
+    event,
+    env: { ...github.env(runId), GITHUB_REPOSITORY: "miner/model", GITHUB_SHA: HEAD, GITHUB_REF: ref, GITHUB_API_URL: github.apiUrl, RUNNER_TEMP: runnerTemp },
+  });
+}
+
+const ourComments = () => [...github.state.comments.values()].filter((c) => c.body.includes("<!-- cancer-ai-action:tricorder-3 -->"));
+
+describe("the action on pushes and pull requests", () => {
+  it("a push to main evaluates the newest package from the hub, caches it and saves the baseline", async () => {
+    const r = await step({}, pushToMain, github.runId, "refs/heads/main");
+    expect(r.code).toBe(0);
+    expect(r.outputs.dataset).toBe("hf://safescanai/tricorder-3-data/packages/tricorder-3-2026-11-20.zip");
+    expect(r.stdout).toMatch(/cache miss \(cancer-ai-dataset-[0-9a-f]{64}\)/);
+    expect(r.stdout).toMatch(/saved to the cache as cancer-ai-dataset-/);
+    expect(r.stdout).toMatch(/baseline for main saved as cancer-ai-baseline-tricorder-3-main-/);
+    expect(r.summary).toContain("released 2026-11-20T00:00:00.000Z");
+    expect(ourComments()).toHaveLength(0);
+  });
+
+  it("a pull request hits the cache, compares with main and posts one comment", async () => {
+    const r = await step({}, pullRequest());
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/cache hit \(cancer-ai-dataset-[0-9a-f]{64}, \d+ bytes\)/);
+    expect(r.stdout).toMatch(/baseline: main at feedfac/);
+    const [comment] = ourComments();
+    expect(ourComments()).toHaveLength(1);
+    expect(comment.issueNumber).toBe(7);
+    expect(comment.body).toContain("score 0.625000 = 0 vs main");
+    expect(r.outputs["comment-url"]).toContain(`#issuecomment-${comment.id}`);
+    expect(r.outputs.passed).toBe("true");
+  }, 60_000);
+
+  it("a second run updates the same comment; a failed gate still reports first", async () => {
+    const before = ourComments()[0];
+    const r = await step({ "min-score": "0.9" }, pullRequest());
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/::error::score gate: score 0\.625000 is below min-score 0\.900000/);
+    expect(r.outputs.passed).toBe("false");
+    expect(ourComments()).toHaveLength(1);
+    expect(ourComments()[0].id).toBe(before.id);
+    expect(ourComments()[0].body).toContain("**Score gate failed:** score 0.625000 is below min-score 0.900000.");
+    expect(r.summary).toContain("Score gate failed");
+    expect(r.stdout).toMatch(/cache hit/);
+  }, 60_000);
+
+  it("keeps the HF token out of everything it prints", async () => {
+    const r = await step({ "hf-token": "hf_write", comment: "false" }, pullRequest());
+    expect(r.code).toBe(0);
+    expect(r.stdout.replace("::add-mask::hf_write", "")).not.toContain("hf_write");
+    expect(r.summary).not.toContain("hf_write");
+  }, 60_000);
+
+  it("names the known competitions when the competition has no datasets", async () => {
+    const r = await step({ "competition-id": "tricorder-3", "datasets-config-repo": "nobody/none" }, pullRequest());
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/::error::listing space nobody\/none .* private: pass an hf-token/);
+  }, 60_000);
+});
+
+describe("pull requests from forks (two stages)", () => {
+  const forkRun = 2002;
+  const commentRun = 2003;
+
+  it("stage 1: the fork's read-only token does not comment; the comment goes into the artifact", async () => {
+    const before = ourComments().length;
+    const r = await runAction({
+      inputs: { "model-path": path.join(EXAMPLE_DIR, "model.onnx"), "hf-endpoint": hub.server.url, "github-token": github.readToken },
+      event: pullRequest("someone/model"),
+      env: { ...github.env(forkRun), GITHUB_REPOSITORY: "miner/model", GITHUB_SHA: HEAD, GITHUB_API_URL: github.apiUrl, RUNNER_TEMP: runnerTemp },
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/::notice::pull request from a fork/);
+    expect(ourComments()).toHaveLength(before);
+    const artifact = [...github.state.artifacts.values()].find((a) => a.runId === forkRun);
+    expect(artifact?.name).toBe("cancer-ai-report");
+  }, 60_000);
+
+  it("stage 2: comment-from-artifact posts it to the PR whose head that run built", async () => {
+    const commentsBefore = ourComments();
+    const r = await runAction({
+      inputs: { mode: "comment-from-artifact", "github-token": github.writeToken },
+      event: { name: "workflow_run", payload: { workflow_run: { id: forkRun, head_sha: HEAD, event: "pull_request" } } },
+      env: { ...github.env(commentRun), GITHUB_REPOSITORY: "miner/model", GITHUB_API_URL: github.apiUrl, RUNNER_TEMP: runnerTemp },
+    });
+    expect(r.code).toBe(0);
+    expect(ourComments()).toHaveLength(commentsBefore.length);
+    expect(r.outputs["comment-url"]).toContain(`#issuecomment-${commentsBefore[0].id}`);
+  }, 60_000);
+
+  it("stage 2 refuses an artifact whose PR head is another commit", async () => {
+    const r = await runAction({
+      inputs: { mode: "comment-from-artifact", "github-token": github.writeToken },
+      event: { name: "workflow_run", payload: { workflow_run: { id: forkRun, head_sha: "0".repeat(40), event: "pull_request" } } },
+      env: { ...github.env(commentRun), GITHUB_REPOSITORY: "miner/model", GITHUB_API_URL: github.apiUrl, RUNNER_TEMP: runnerTemp },
+    });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/::error::artifact "cancer-ai-report" names pull request #7, whose head is not the commit run 2002 built: not posting/);
+  }, 60_000);
+});

@@ -1,0 +1,124 @@
+import { applyGate } from "../src/gate.js";
+import { toBaseline, comparableScore } from "../src/baseline.js";
+import { getCompetition } from "../src/competition.js";
+import type { EvaluationResult } from "../src/evaluate.js";
+import { delta, markdownReport, textReport } from "../src/report.js";
+import { predictionsCsv } from "../src/results.js";
+import type { RunReport } from "../src/run.js";
+
+const tricorder = getCompetition("tricorder-3");
+
+function result(dataset: string, score: number, overrides: Partial<EvaluationResult> = {}): EvaluationResult {
+  return {
+    competition_id: "tricorder-3",
+    dataset,
+    model_sha256: "a".repeat(64),
+    model_size_mb: 12.5,
+    tested_entries: 4,
+    run_time_s: 1.25,
+    accuracy: 0.75,
+    precision: 0.8,
+    recall: 0.75,
+    fbeta: 0.7,
+    weighted_f1: 0.5,
+    efficiency_score: 1,
+    score,
+    f1_by_class: [0, 1, 0, 0, 0, 0, 0, 0.5, 1, 0, 0],
+    class_weights: [2, 3, 1, 2, 1, 1, 3, 3, 1, 3, 2],
+    confusion_matrix: Array.from({ length: 11 }, (_, i) => Array.from({ length: 11 }, (_, j) => (i === j && [1, 7, 8].includes(i) ? 1 : 0))),
+    risk_category_scores: { high_risk: 0.375, medium_risk: 0, benign: 0.25 },
+    predictions: [{ file: 'a "quoted", file.jpg', label: "BCC", predicted: "BCC", probabilities: [0.1, 0.9, 0, 0, 0, 0, 0, 0, 0, 0, 0] }],
+    ...overrides,
+  };
+}
+
+const report = (...datasets: EvaluationResult[]): RunReport => ({
+  competition_id: "tricorder-3",
+  score: datasets.reduce((s, d) => s + d.score, 0) / datasets.length,
+  datasets,
+});
+
+describe("delta", () => {
+  it.each([
+    [0.6, 0.5, "▲ +0.100000"],
+    [0.5, 0.6, "▼ -0.100000"],
+    [0.5, 0.5, "= 0"],
+    [0.5, undefined, ""],
+  ])("%p vs %p -> %p", (value, base, expected) => {
+    expect(delta(value, base)).toBe(expected);
+  });
+});
+
+describe("markdown report", () => {
+  it("has the score, the risk and class tables, a chart and the confusion matrix", () => {
+    const md = markdownReport(report(result("pkg.zip", 0.7)), tricorder, { marker: "<!-- m -->" });
+    expect(md.startsWith("<!-- m -->\n### CancerAI tricorder-3: score 0.700000")).toBe(true);
+    expect(md).toContain("| high | 3 | 0.375000 |");
+    expect(md).toContain("| MEL | Melanoma | high | 0.500000 |  | 1 |");
+    expect(md).toContain("xychart-beta");
+    expect(md).toContain("bar [0.0000, 1.0000, 0.0000, 0.0000, 0.0000, 0.0000, 0.0000, 0.5000, 1.0000, 0.0000, 0.0000]");
+    expect(md).toContain("Confusion matrix");
+    expect(md).toContain("No baseline from the base branch yet.");
+  });
+
+  it("shows deltas against a baseline on the same package", () => {
+    const base = toBaseline(report(result("pkg.zip", 0.6, { f1_by_class: [0, 0.5, 0, 0, 0, 0, 0, 0.5, 1, 0, 0] })), "main", "0123456789abcdef");
+    const md = markdownReport(report(result("pkg.zip", 0.7)), tricorder, { baseline: base });
+    expect(md).toContain("score 0.700000 ▲ +0.100000 vs main");
+    expect(md).toMatch(/\| BCC \| Basal cell carcinoma \| high \| 1\.000000 \| ▲ \+0\.500000 \| 1 \|/);
+    expect(md).toContain("Baseline: `main` at `0123456`");
+  });
+
+  it("does not compare means over different packages", () => {
+    const base = toBaseline(report(result("old.zip", 0.9)), "main", "abc");
+    expect(comparableScore(base, report(result("new.zip", 0.7)))).toBeUndefined();
+    expect(markdownReport(report(result("new.zip", 0.7)), tricorder, { baseline: base })).not.toContain("vs main");
+  });
+
+  it("lists every package and their mean", () => {
+    const md = markdownReport(report(result("b.zip", 0.8, { dataset_date: "2026-11-20" }), result("a.zip", 0.6)), tricorder);
+    expect(md).toContain("mean score over 2 packages 0.700000");
+    expect(md).toContain("| b.zip | 2026-11-20 | 0.800000 |  |");
+  });
+
+  it.each([2000, 5000, 20000])("fits a %p-character limit, dropping detail first", (limit) => {
+    const many = report(...Array.from({ length: 30 }, (_, i) => result(`p${i}.zip`, 0.5)));
+    const md = markdownReport(many, tricorder, { marker: "<!-- m -->", limit });
+    expect(md.length).toBeLessThanOrEqual(limit);
+    expect(md.startsWith("<!-- m -->")).toBe(true);
+  });
+
+  it("stays under GitHub's comment limit by default", () => {
+    const many = report(...Array.from({ length: 200 }, (_, i) => result(`package-${i}.zip`, 0.5)));
+    expect(markdownReport(many, tricorder).length).toBeLessThanOrEqual(65536);
+  });
+});
+
+describe("text report and predictions.csv", () => {
+  it("prints the class table", () => {
+    expect(textReport(result("pkg.zip", 0.7), tricorder)).toMatch(/MEL\s+high\s+0\.500000\s+1/);
+  });
+  it("quotes CSV fields that need it", () => {
+    const csv = predictionsCsv(result("pkg.zip", 0.7), tricorder);
+    const [head, row] = csv.trim().split("\n");
+    expect(head).toBe("file,label,predicted,AKIEC,BCC,BEN_OTH,BKL,DF,INF,MAL_OTH,MEL,NV,SCCKA,VASC");
+    expect(row.startsWith('"a ""quoted"", file.jpg",BCC,BCC,0.1,0.9,')).toBe(true);
+  });
+});
+
+describe("score gate", () => {
+  it.each([
+    ["no rules", 0.1, undefined, {}, true, []],
+    ["above min-score", 0.7, undefined, { minScore: 0.6 }, true, []],
+    ["below min-score", 0.5, undefined, { minScore: 0.6 }, false, ["score 0.500000 is below min-score 0.600000"]],
+    ["a small drop", 0.69, 0.7, { maxScoreDrop: 0.02 }, true, []],
+    ["a big drop", 0.6, 0.7, { maxScoreDrop: 0.02 }, false, ["dropped 0.100000 from the base branch's 0.700000, more than max-score-drop 0.020000"]],
+    ["a drop but no baseline", 0.6, undefined, { maxScoreDrop: 0.02 }, true, []],
+    ["both failing", 0.5, 0.7, { minScore: 0.6, maxScoreDrop: 0 }, false, ["below min-score", "dropped 0.200000"]],
+  ] as const)("%s", (_, score, base, rule, passed, reasons) => {
+    const verdict = applyGate(score, base, rule);
+    expect(verdict.passed).toBe(passed);
+    expect(verdict.reasons).toHaveLength(reasons.length);
+    reasons.forEach((r, i) => expect(verdict.reasons[i]).toContain(r));
+  });
+});

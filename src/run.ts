@@ -1,0 +1,46 @@
+/**
+ * One run of the engine as both the CLI and the action use it: resolve the
+ * dataset input to local packages (downloading and caching them), then
+ * evaluate the model on each, separately, as the validators do.
+ */
+import type { Competition } from "./competition.js";
+import { resolveDatasets, type ResolveOptions } from "./dataset/remote.js";
+import { evaluate, type EvaluationResult } from "./evaluate.js";
+import { loadModel } from "./inference.js";
+
+export interface RunReport {
+  readonly competition_id: string;
+  /** The mean score over the packages evaluated. */
+  readonly score: number;
+  /** One result per package, newest package first. */
+  readonly datasets: EvaluationResult[];
+}
+
+export interface RunRequest extends Omit<ResolveOptions, "competitionId"> {
+  readonly modelPath: string;
+  readonly dataset: string;
+  readonly competition: Competition;
+}
+
+export async function runEvaluation(request: RunRequest): Promise<RunReport> {
+  const { competition, hub } = request;
+  // A model that cannot be scored fails here, before any package is downloaded.
+  await (await loadModel(request.modelPath, competition)).close();
+  const sources = await hub.log.group("Datasets", () => resolveDatasets(request.dataset, { ...request, competitionId: competition.id }));
+  const datasets: EvaluationResult[] = [];
+  for (const source of sources) {
+    const result = await evaluate({ modelPath: request.modelPath, dataset: source.localPath, competition, log: hub.log });
+    if (source.ref) {
+      result.dataset_uri = `hf://${source.ref.repo}/${source.ref.path}`;
+      if (source.ref.date) result.dataset_date = source.ref.date;
+    }
+    datasets.push(result);
+  }
+  const score = datasets.reduce((sum, d) => sum + d.score, 0) / datasets.length;
+  return { competition_id: competition.id, score, datasets };
+}
+
+/** results.json: the result itself for one package, else every result and their mean. */
+export function resultsDocument(report: RunReport): EvaluationResult | RunReport {
+  return report.datasets.length === 1 ? report.datasets[0] : report;
+}
