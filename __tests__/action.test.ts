@@ -3,7 +3,7 @@
  * protocols on loopback: the local hub (datasets), and the local GitHub API,
  * cache and artifact services (with Azurite for blobs).
  */
-import { rm } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { startCompetitionHub, type CompetitionHub } from "./helpers/competition-hub.js";
 import { EXAMPLE_DIR } from "./helpers/golden.js";
@@ -91,6 +91,38 @@ describe("the action on pushes and pull requests", () => {
     expect(r.code).toBe(0);
     expect(r.stdout.replace("::add-mask::hf_write", "")).not.toContain("hf_write");
     expect(r.summary).not.toContain("hf_write");
+  }, 60_000);
+
+  it("a token that may not comment gets a notice, and the run still reports", async () => {
+    const before = ourComments()[0];
+    const r = await step({ "github-token": github.readToken }, pullRequest());
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/::notice::the token may not comment on #7 .*pull-requests: write/);
+    expect(r.summary).toContain("### CancerAI tricorder-3");
+    expect(ourComments()[0].updatedAt).toBe(before.updatedAt);
+  }, 60_000);
+
+  it("evaluates several packages separately and reports their mean", async () => {
+    const r = await step({ "dataset-count": "2", comment: "false" }, pullRequest());
+    expect(r.code).toBe(0);
+    expect(r.outputs.dataset.split(",")).toHaveLength(2);
+    const doc = JSON.parse(await readFile(r.outputs["results-path"], "utf8"));
+    expect(doc.datasets.map((d: { dataset: string }) => d.dataset)).toEqual(["tricorder-3-2026-11-20.zip", "tricorder-3-2026-11-01.zip"]);
+    expect(doc.score).toBe(Number(r.outputs.score));
+    expect(r.summary).toContain("mean score over 2 packages");
+  }, 60_000);
+
+  it("without the cache and artifact services (a local run) warns once each and goes on", async () => {
+    await rm(path.join(runnerTemp, "cancer-ai"), { recursive: true, force: true });
+    const r = await runAction({
+      inputs: { "model-path": path.join(EXAMPLE_DIR, "model.onnx"), "hf-endpoint": hub.server.url, comment: "false" },
+      event: pullRequest(),
+      env: { GITHUB_REPOSITORY: "miner/model", RUNNER_TEMP: runnerTemp },
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout.match(/::warning::the Actions cache service is not available/g)).toHaveLength(1);
+    expect(r.stdout.match(/::warning::the Actions artifact service is not available/g)).toHaveLength(1);
+    expect(r.outputs.score).toBe("0.62500015");
   }, 60_000);
 
   it("names the known competitions when the competition has no datasets", async () => {

@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { cli, type CliIo } from "../src/cli.js";
 import { EXAMPLE_DIR, GOLDEN_DIR, exampleExpected } from "./helpers/golden.js";
+import { startCompetitionHub } from "./helpers/competition-hub.js";
 import { tempDir } from "./helpers/temp.js";
 
 function capture(): CliIo & { out: string[]; err: string[] } {
@@ -67,6 +68,29 @@ describe("cancer-ai evaluate", () => {
     const io = capture();
     expect(await cli(["evaluate", "--model", path.join(EXAMPLE_DIR, "model.onnx"), "--dataset", dir, "--output", output], io)).toBe(1);
     expect(existsSync(output)).toBe(false);
+  });
+
+  it("--dataset latest downloads the newest package from the hub into the cache folder", async () => {
+    const hub = await startCompetitionHub();
+    const cacheHome = await tempDir();
+    const saved = process.env.XDG_CACHE_HOME;
+    process.env.XDG_CACHE_HOME = cacheHome;
+    try {
+      await hub.publish("tricorder-3-2026-11-20.zip", "2026-11-20T00:00:00Z");
+      const io = capture();
+      const args = ["evaluate", "--model", path.join(EXAMPLE_DIR, "model.onnx"), "--dataset", "latest", "--hf-endpoint", hub.server.url];
+      expect(await cli(args, io)).toBe(0);
+      expect(io.out.join("")).toContain("tricorder-3 on tricorder-3-2026-11-20.zip");
+      expect(io.err.join("\n")).toMatch(/downloaded \d+ bytes/);
+      expect(existsSync(path.join(cacheHome, "cancer-ai", "datasets"))).toBe(true);
+      const again = capture();
+      expect(await cli(args, again)).toBe(0);
+      expect(again.err.join("\n")).toMatch(/already downloaded/);
+    } finally {
+      if (saved === undefined) delete process.env.XDG_CACHE_HOME;
+      else process.env.XDG_CACHE_HOME = saved;
+      await hub.server.close();
+    }
   });
 
   it("--help prints usage and exits 0", async () => {

@@ -76,6 +76,18 @@ describe("dataset discovery", () => {
     await expect(discoverDatasets("tricorder-3", "nobody/nothing", opts)).rejects.toThrow(/private: pass an hf-token/);
   });
 
+  it("reads a private dataset repository with a token, and explains without one", async () => {
+    hub.server.addRepo({ type: "dataset", name: "miner/private-data", private: true });
+    hub.server.putFile("dataset", "miner/private-data", "p.zip", Buffer.from("zip"), { lfs: true });
+    const uri = "hf://miner/private-data/p.zip";
+    const none = { restore: async () => undefined, save: async () => false };
+    const options = (accessToken?: string) => ({ competitionId: "tricorder-3", count: 1, hub: { ...opts, accessToken }, cache: none, downloadDir: dir });
+    const dir = await tempDir();
+    await expect(resolveDatasets(uri, options())).rejects.toThrow(/private: pass an hf-token/);
+    const [source] = await resolveDatasets(uri, options("hf_read"));
+    expect((await readFile(source.localPath)).toString()).toBe("zip");
+  });
+
   it.each([
     ["hf://owner/repo/packages/p.zip", { repo: "owner/repo", path: "packages/p.zip" }],
     ["hf://datasets/owner/repo/p.zip", { repo: "owner/repo", path: "p.zip" }],
