@@ -56,6 +56,15 @@ describe("the bundled action from a bare folder", () => {
   });
 });
 
+describe("the CLI from a clone without node_modules", () => {
+  it("scores the embedded example with dist/'s natives", async () => {
+    const dir = await tempDir();
+    for (const entry of ["package.json", "action.yml", "bin", "dist", "example"]) await cp(path.join(REPO, entry), path.join(dir, entry), { recursive: true });
+    const { stdout } = await run(process.execPath, [path.join(dir, "bin", "cancer-ai.js"), "evaluate"], { cwd: dir });
+    expect(stdout).toContain(`score                               ${exampleExpected.metrics.score.toFixed(6)}`);
+  });
+});
+
 describe("dist/ is current", () => {
   it("equals a fresh build of src/", async () => {
     const fresh = await tempDir();

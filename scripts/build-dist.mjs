@@ -8,7 +8,7 @@
  * Usage: node scripts/build-dist.mjs [--out DIR]   (default dist/; the tests build elsewhere to compare)
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -17,6 +17,8 @@ const outIndex = process.argv.indexOf("--out");
 const dist = outIndex > 0 ? path.resolve(process.argv[outIndex + 1]) : path.join(root, "dist");
 const modules = path.join(root, "node_modules");
 
+/** GitHub's Linux runners: ubuntu-latest (x64) and ubuntu-24.04-arm (arm64), both glibc. */
+const ARCHS = ["x64", "arm64"];
 /** Runtime files per package: only what `require` reaches on Linux. */
 const NATIVE_PACKAGES = {
   sharp: ["package.json", "LICENSE", "dist"],
@@ -24,14 +26,16 @@ const NATIVE_PACKAGES = {
   "detect-libc": ["package.json", "LICENSE", "lib"],
   semver: ["package.json", "LICENSE", "index.js", "preload.js", "classes", "functions", "internal", "ranges"],
   "onnxruntime-common": ["package.json", "LICENSE", "dist/cjs"],
-  "onnxruntime-node": ["package.json", "LICENSE", "dist", "bin/napi-v6/linux"],
+  "onnxruntime-node": ["package.json", "LICENSE", "dist", ...ARCHS.map((arch) => `bin/napi-v6/linux/${arch}`)],
 };
-/** sharp's per-platform binaries, for every Linux architecture installed. */
-const PLATFORM_PREFIXES = ["@img/sharp-linux-", "@img/sharp-libvips-linux-"];
+/** sharp's per-platform packages; only the host's are installed, the others are fetched with `npm pack`. */
+const SHARP_PLATFORM_PACKAGES = ARCHS.flatMap((arch) => [`@img/sharp-linux-${arch}`, `@img/sharp-libvips-linux-${arch}`]);
+const SHARP_PLATFORM_FILES = ["package.json", "LICENSE", "lib", "index.cjs", "versions.json"];
+const packCache = path.join(modules, ".cache", "cancer-ai-natives");
 
-function copy(pkg, entries) {
+function copy(pkg, entries, fromRoot = path.join(modules, pkg)) {
   for (const entry of entries) {
-    const from = path.join(modules, pkg, entry);
+    const from = path.join(fromRoot, entry);
     if (!existsSync(from)) continue;
     cpSync(from, path.join(dist, "node_modules", pkg, entry), {
       recursive: true,
@@ -53,10 +57,21 @@ execFileSync(ncc, ["build", "src/index.ts", "-o", dist, "-e", "sharp", "-e", "on
   cwd: root,
   stdio: "inherit",
 });
-for (const [pkg, entries] of Object.entries(NATIVE_PACKAGES)) copy(pkg, entries);
-for (const name of readdirSync(path.join(modules, "@img"))) {
-  const pkg = `@img/${name}`;
-  if (PLATFORM_PREFIXES.some((prefix) => pkg.startsWith(prefix))) copy(pkg, ["package.json", "LICENSE", "lib", "index.cjs", "versions.json"]);
+/** The package's folder: the installed one if it is the version sharp wants, else the registry's tarball, unpacked. */
+function platformPackage(pkg, version) {
+  const installed = path.join(modules, pkg);
+  if (existsSync(installed) && JSON.parse(readFileSync(path.join(installed, "package.json"), "utf8")).version === version) return installed;
+  const unpacked = path.join(packCache, `${pkg.replace("/", "-")}-${version}`);
+  if (!existsSync(path.join(unpacked, "package", "package.json"))) {
+    mkdirSync(unpacked, { recursive: true });
+    const tarball = execFileSync("npm", ["pack", `${pkg}@${version}`, "--silent", "--pack-destination", unpacked], { encoding: "utf8" }).trim().split("\n").pop();
+    execFileSync("tar", ["-xzf", path.join(unpacked, tarball), "-C", unpacked]);
+  }
+  return path.join(unpacked, "package");
 }
+
+for (const [pkg, entries] of Object.entries(NATIVE_PACKAGES)) copy(pkg, entries);
+const sharpVersions = JSON.parse(readFileSync(path.join(modules, "sharp", "package.json"), "utf8")).optionalDependencies;
+for (const pkg of SHARP_PLATFORM_PACKAGES) copy(pkg, SHARP_PLATFORM_FILES, platformPackage(pkg, sharpVersions[pkg]));
 mkdirSync(path.join(dist, "node_modules"), { recursive: true });
 console.log(`${path.relative(root, dist) || dist} built: ${(size(dist) / 1024 / 1024).toFixed(1)} MiB`);

@@ -1,12 +1,12 @@
 /**
  * The bundle's entry. Run by the Actions runner (`node dist/index.js`), it is
- * the action; imported by bin/cancer-ai.js, it provides the CLI.
+ * the action; imported by bin/cancer-ai.js, it provides the CLI. The engine
+ * is imported only after the platform check, because importing it loads the
+ * native binaries.
  */
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { runAction } from "./main.js";
-
-export { cli } from "./cli.js";
+import { checkPlatform } from "./platform.js";
 
 function isEntryPoint(): boolean {
   try {
@@ -16,4 +16,24 @@ function isEntryPoint(): boolean {
   }
 }
 
-if (isEntryPoint()) await runAction();
+/** The CLI from the bundle: same platform check, then the same engine as the action. */
+export async function cli(argv: readonly string[]): Promise<number> {
+  try {
+    checkPlatform();
+  } catch (err) {
+    process.stderr.write(`error: ${(err as Error).message}\n`);
+    return 1;
+  }
+  return (await import("./cli.js")).cli(argv);
+}
+
+if (isEntryPoint()) {
+  try {
+    checkPlatform();
+    await (await import("./main.js")).runAction();
+  } catch (err) {
+    // @actions/core is not loaded yet; this is its ::error:: command, spelled out.
+    process.stdout.write(`::error::${(err as Error).message}\n`);
+    process.exitCode = 1;
+  }
+}
