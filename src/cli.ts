@@ -4,6 +4,7 @@
  * evaluation, 1 with a one-line reason otherwise, 2 on a usage error.
  */
 import { existsSync } from "node:fs";
+import { mkdtemp } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { DEFAULT_COMPETITION, getCompetition } from "./competition.js";
 import { CancerAiError, InputError } from "./errors.js";
@@ -15,6 +16,7 @@ import { consoleLog, type Log } from "./log.js";
 import { embeddedExample } from "./paths.js";
 import { fixed6, textReport } from "./report.js";
 import { writeResults } from "./results.js";
+import { dryRun, release, type ReleaseRequest } from "./release.js";
 import { resultsDocument, runEvaluation } from "./run.js";
 
 const USAGE = `usage: cancer-ai evaluate [--model <file.onnx> --dataset <latest|hf://...|folder|zip>] [options]
@@ -36,6 +38,28 @@ options:
 environment:
   HF_TOKEN                token for private dataset repositories
   XDG_CACHE_HOME          downloads are kept in $XDG_CACHE_HOME/cancer-ai (default ~/.cache/cancer-ai)`;
+
+const RELEASE_USAGE = `usage: cancer-ai upload --model-path <m.onnx> --hf-repo-id <owner/name> [--hf-model-name <m.onnx>] [--code-directory <dir>]
+       cancer-ai submit --model-path <m.onnx> --hf-repo-id <owner/name> [options] [--dry-run]
+
+upload: puts the model and its zipped code in a public HuggingFace model repository (MIT card),
+        in one commit, and prints the model's SHA-256 as the hub serves it.
+submit: does what upload does if needed, then commits {repo}:{stem}:{competition}:{sha256} on chain
+        with the hotkey and uploads extrinsic_record.json. Re-running it changes nothing.
+        --dry-run performs every offline check and prints the commitment, the set_commitment call
+        data and the hotkey, without network access.
+
+options:
+  --hf-model-name <file>   the model's file name on the hub (default: the model file's name)
+  --code-directory <dir>   training code, zipped to <stem>.zip
+  --competition-id <id>    default ${DEFAULT_COMPETITION}
+  --network <name|url>     finney (default), test, local, or a ws(s):// URL
+  --netuid <n>             default 76
+  --hf-endpoint <url>      HuggingFace endpoint (default ${DEFAULT_HUB_URL}, or $HF_ENDPOINT)
+
+environment:
+  HF_TOKEN                 HuggingFace write token (upload, submit)
+  HOTKEY_MNEMONIC          the hotkey's mnemonic (submit)`;
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -93,6 +117,55 @@ async function evaluateCommand(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
+async function releaseCommand(command: "upload" | "submit", args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      "model-path": { type: "string" },
+      "hf-repo-id": { type: "string" },
+      "hf-model-name": { type: "string" },
+      "code-directory": { type: "string" },
+      "competition-id": { type: "string", default: DEFAULT_COMPETITION },
+      network: { type: "string", default: "finney" },
+      netuid: { type: "string", default: "76" },
+      "hf-endpoint": { type: "string", default: process.env.HF_ENDPOINT || DEFAULT_HUB_URL },
+      "dry-run": { type: "boolean", default: false },
+      help: { type: "boolean", short: "h" },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    io.stdout(`${RELEASE_USAGE}\n`);
+    return 0;
+  }
+  const modelPath = values["model-path"];
+  const repoId = values["hf-repo-id"];
+  if (!modelPath || !repoId) throw new InputError(`${command} needs --model-path and --hf-repo-id`);
+  const mnemonic = process.env.HOTKEY_MNEMONIC ?? "";
+  if (command === "submit" && !mnemonic) throw new InputError("submit needs the hotkey's mnemonic in the HOTKEY_MNEMONIC environment variable");
+  const request: ReleaseRequest = {
+    modelPath,
+    repoId,
+    modelName: values["hf-model-name"],
+    codeDir: values["code-directory"],
+    competition: getCompetition(values["competition-id"]),
+    hub: { hubUrl: values["hf-endpoint"], accessToken: process.env.HF_TOKEN || undefined, log: io.log },
+    network: values.network,
+    netuid: Number(values.netuid),
+    mnemonic,
+    submit: command === "submit",
+    workDir: await mkdtemp(path.join(os.tmpdir(), "cancer-ai-release-")),
+  };
+  if (values["dry-run"]) {
+    if (command !== "submit") throw new InputError("--dry-run goes with submit");
+    io.stdout(`${JSON.stringify(await dryRun(request), null, 2)}\n`);
+    return 0;
+  }
+  const result = await release(request);
+  io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+  return 0;
+}
+
 /** node:util parseArgs' own errors (checked by code: they may come from another realm). */
 function isParseArgsError(err: unknown): boolean {
   return typeof err === "object" && err !== null && "code" in err && String(err.code).startsWith("ERR_PARSE_ARGS");
@@ -104,11 +177,14 @@ export async function cli(argv: readonly string[], io: CliIo = defaultIo): Promi
     switch (command) {
       case "evaluate":
         return await evaluateCommand(rest, io);
+      case "upload":
+      case "submit":
+        return await releaseCommand(command, rest, io);
       case undefined:
       case "help":
       case "-h":
       case "--help":
-        io.stdout(`${USAGE}\n`);
+        io.stdout(`${USAGE}\n\n${RELEASE_USAGE}\n`);
         return command === undefined ? 2 : 0;
       default:
         throw new InputError(`unknown command "${command}"`);

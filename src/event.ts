@@ -16,6 +16,8 @@ export interface RunEvent {
   readonly pullRequest?: PullRequestEvent;
   /** Set on a push to the default branch: the run whose results become the baseline. */
   readonly defaultBranchPush?: { readonly branch: string };
+  /** Set on a push of a tag: a release. */
+  readonly tagPush?: { readonly tag: string };
   /** Set on workflow_run: the run whose artifact holds a pending comment. */
   readonly workflowRun?: { readonly id: number; readonly headSha: string };
 }
@@ -46,6 +48,9 @@ export function readEvent(context: typeof github.context = github.context): RunE
   const run = obj(payload.workflow_run);
   if (context.eventName === "workflow_run" && typeof run.id === "number") {
     return { ...base, workflowRun: { id: run.id, headSha: String(run.head_sha ?? "") } };
+  }
+  if (context.eventName === "push" && context.ref?.startsWith("refs/tags/")) {
+    return { ...base, tagPush: { tag: context.ref.slice("refs/tags/".length) } };
   }
   const defaultBranch = obj(payload.repository).default_branch;
   if (context.eventName === "push" && typeof defaultBranch === "string" && context.ref === `refs/heads/${defaultBranch}`) {

@@ -5,6 +5,7 @@
  */
 import * as core from "@actions/core";
 import { getOctokit } from "@actions/github";
+import { mkdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { downloadPendingComment, PENDING_COMMENT_FILE, uploadReport, type PendingComment } from "./artifacts.js";
@@ -20,6 +21,8 @@ import type { Log } from "./log.js";
 import { markdownReport } from "./report.js";
 import { predictionsCsv, writeResults } from "./results.js";
 import { describeError } from "./retry.js";
+import { dryRun, release, type ReleaseRequest } from "./release.js";
+import { releaseSummary } from "./report.js";
 import { resultsDocument, runEvaluation } from "./run.js";
 
 export const actionLog: Log = {
@@ -65,7 +68,8 @@ async function postComment(token: string, target: CommentTarget, marker: string,
   }
 }
 
-async function evaluateMode(event: RunEvent, hfToken: string, githubToken: string): Promise<void> {
+/** Evaluates, reports and gates; true when the gate passed. */
+async function evaluateMode(event: RunEvent, hfToken: string, githubToken: string): Promise<boolean> {
   const competition = getCompetition(core.getInput("competition-id") || DEFAULT_COMPETITION);
   const count = numberInput("dataset-count") ?? 1;
   if (!Number.isInteger(count) || count < 1) throw new InputError(`input dataset-count must be a whole number of at least 1, got ${count}`);
@@ -115,6 +119,43 @@ async function evaluateMode(event: RunEvent, hfToken: string, githubToken: strin
   core.setOutput("dataset", report.datasets.map((d) => d.dataset_uri ?? d.dataset).join(","));
   core.info(`score ${report.score} (accuracy ${first.accuracy}, weighted F1 ${first.weighted_f1}, efficiency ${first.efficiency_score}); results in ${resultsPath}`);
   if (!gate.passed) core.setFailed(`score gate: ${gate.reasons.join("; ")}`);
+  return gate.passed;
+}
+
+/** Uploads to HuggingFace, commits on chain, records the extrinsic; or, with dry-run, only checks and prints. */
+async function releaseMode(hfToken: string, mnemonic: string): Promise<void> {
+  const repoId = core.getInput("hf-repo-id");
+  if (!repoId) throw new InputError("releasing needs hf-repo-id (the public HuggingFace model repository, owner/name)");
+  const request: ReleaseRequest = {
+    modelPath: core.getInput("model-path", { required: true }),
+    repoId,
+    modelName: core.getInput("hf-model-name") || undefined,
+    codeDir: core.getInput("code-directory") || undefined,
+    competition: getCompetition(core.getInput("competition-id") || DEFAULT_COMPETITION),
+    hub: { hubUrl: core.getInput("hf-endpoint") || DEFAULT_HUB_URL, accessToken: hfToken || undefined, log: actionLog },
+    network: core.getInput("network") || "finney",
+    netuid: numberInput("netuid") ?? 76,
+    mnemonic,
+    submit: booleanInput("submit", true),
+    workDir: workDir("release"),
+  };
+  if (request.submit && !mnemonic) throw new InputError("releasing with submit: true needs hotkey-mnemonic (from a secret)");
+  await mkdir(request.workDir, { recursive: true });
+  if (booleanInput("dry-run", false)) {
+    const plan = await dryRun(request);
+    core.info(`dry run: would commit ${plan.commitment} as ${plan.hotkey}; call data ${plan.call_data}`);
+    core.setOutput("model-hash", plan.model_hash);
+    core.setOutput("commitment", plan.commitment);
+    core.setOutput("hotkey", plan.hotkey);
+    return;
+  }
+  const result = await core.group(`Release to ${repoId}${request.submit ? ` and subnet ${request.netuid} on ${request.network}` : ""}`, () => release(request));
+  core.setOutput("model-hash", result.modelHash);
+  core.setOutput("commitment", result.commitment);
+  core.setOutput("extrinsic", result.extrinsic ?? "");
+  core.setOutput("hotkey", result.hotkey);
+  core.setOutput("hf-url", result.hfUrl);
+  await core.summary.addRaw(releaseSummary(result), true).write();
 }
 
 /** The second stage for forks: runs on workflow_run with a write token and posts the first stage's comment. */
@@ -141,12 +182,23 @@ export async function runAction(): Promise<void> {
   if (hfToken) core.setSecret(hfToken);
   const githubToken = core.getInput("github-token");
   if (githubToken) core.setSecret(githubToken);
+  const mnemonic = core.getInput("hotkey-mnemonic");
+  if (mnemonic) {
+    core.setSecret(mnemonic);
+    core.setSecret(mnemonic.trim().split(/\s+/).join(" "));
+  }
   try {
     const event = readEvent();
     const mode = core.getInput("mode") || "evaluate";
-    if (mode === "evaluate") await evaluateMode(event, hfToken, githubToken);
-    else if (mode === "comment-from-artifact") await commentFromArtifactMode(event, githubToken);
-    else throw new InputError(`unknown mode "${mode}": use evaluate or comment-from-artifact`);
+    if (mode === "comment-from-artifact") await commentFromArtifactMode(event, githubToken);
+    else if (mode === "evaluate" || mode === "release") {
+      // A tag push with a repository to publish to is a release; a pull request never is.
+      const releasing = mode === "release" || (event.tagPush !== undefined && core.getInput("hf-repo-id") !== "");
+      if (releasing && event.pullRequest) throw new InputError("releases never run on pull requests: run mode release on a tag push");
+      const passed = await evaluateMode(event, hfToken, githubToken);
+      if (releasing && !passed) core.error("not releasing: the score gate failed");
+      else if (releasing) await releaseMode(hfToken, mnemonic);
+    } else throw new InputError(`unknown mode "${mode}": use evaluate, release or comment-from-artifact`);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     core.setFailed(err instanceof CancerAiError || (err instanceof Error && /^Input required/.test(message)) ? message : `unexpected failure: ${message}`);

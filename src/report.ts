@@ -6,6 +6,7 @@
 import { baselineFor, comparableScore, type Baseline } from "./baseline.js";
 import type { Competition, RiskCategory } from "./competition.js";
 import type { EvaluationResult } from "./evaluate.js";
+import type { ReleaseResult } from "./release.js";
 import type { RunReport } from "./run.js";
 
 const RISK_LABEL: Record<RiskCategory, string> = { high_risk: "high", medium_risk: "medium", benign: "benign" };
@@ -164,4 +165,25 @@ export function markdownReport(report: RunReport, competition: Competition, opti
   }
   const note = "\n\n_Report truncated to fit a comment; the job summary and the results artifact have everything._";
   return assemble(false, 1).slice(0, limit - note.length) + note;
+}
+
+/** The job summary's release section: what was published where, with links. */
+export function releaseSummary(result: ReleaseResult): string {
+  const changed = [result.uploaded && "uploaded to HuggingFace", result.committed && "committed on chain", result.recorded && "recorded the extrinsic"].filter(Boolean);
+  return [
+    "### CancerAI release",
+    "",
+    table(
+      ["", ""],
+      [
+        ["model repository", `[${result.hfUrl}](${result.hfUrl})`],
+        ["model SHA-256 (as served)", `\`${result.modelHash}\``],
+        ["commitment", `\`${result.commitment}\``],
+        ["hotkey", `\`${result.hotkey}\``],
+        ["extrinsic", result.extrinsic ? `\`${result.extrinsic}\`` : "not submitted"],
+      ],
+    ),
+    "",
+    changed.length > 0 ? `This run ${changed.join(", ")}.` : "Everything was already published: this run changed nothing.",
+  ].join("\n");
 }

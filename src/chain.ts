@@ -1,0 +1,177 @@
+/**
+ * The subtensor chain through @polkadot/api: registration, the commitment
+ * transaction and its read-back. Submission never commits twice: before
+ * sending, and after a dropped connection, the chain's own record
+ * (`Commitments.CommitmentOf`) decides what happened.
+ */
+import { ApiPromise, WsProvider } from "@polkadot/api";
+import type { KeyringPair } from "@polkadot/keyring/types";
+import type { SubmittableResult } from "@polkadot/api";
+import { encodeSetCommitment } from "./commitment.js";
+import { CancerAiError, InputError } from "./errors.js";
+import type { Log } from "./log.js";
+
+export const NETWORKS: Readonly<Record<string, string>> = {
+  finney: "wss://entrypoint-finney.opentensor.ai:443",
+  test: "wss://test.finney.opentensor.ai:443",
+  archive: "wss://archive.chain.opentensor.ai:443",
+  local: "ws://127.0.0.1:9944",
+};
+
+export class ChainError extends CancerAiError {}
+
+export function networkUrl(network: string): string {
+  if (/^wss?:\/\//.test(network)) return network;
+  const url = NETWORKS[network];
+  if (!url) throw new InputError(`unknown network "${network}": use ${Object.keys(NETWORKS).join(", ")} or a ws(s):// URL`);
+  return url;
+}
+
+export async function connect(network: string, timeoutMs = 30_000): Promise<ApiPromise> {
+  const url = networkUrl(network);
+  const provider = new WsProvider(url, false);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      provider.connect(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error("timed out")), timeoutMs);
+      }),
+    ]);
+    return await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
+  } catch (err) {
+    await provider.disconnect().catch(() => {});
+    throw new ChainError(`cannot reach the chain at ${url}: ${(err as Error).message ?? String(err)}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The hotkey's uid on the subnet, or undefined when it is not registered. */
+export async function uidOf(api: ApiPromise, netuid: number, hotkey: string): Promise<number | undefined> {
+  const uid = await api.query.subtensorModule.uids(netuid, hotkey);
+  const option = uid as unknown as { isSome: boolean; unwrap(): { toNumber(): number } };
+  return option.isSome ? option.unwrap().toNumber() : undefined;
+}
+
+export interface OnChainCommitment {
+  /** The first Raw* field as text (what validators read). */
+  readonly text: string;
+  /** The block of the latest commit. */
+  readonly block: number;
+}
+
+export async function readCommitment(api: ApiPromise, netuid: number, hotkey: string): Promise<OnChainCommitment | undefined> {
+  const value = await api.query.commitments.commitmentOf(netuid, hotkey);
+  const json = value.toJSON() as { block?: number; info?: { fields?: Record<string, string>[] } } | null;
+  if (!json?.info?.fields) return undefined;
+  for (const field of json.info.fields) {
+    const [variant, data] = Object.entries(field)[0] ?? [];
+    if (variant?.startsWith("raw") || variant?.startsWith("Raw")) {
+      return { text: Buffer.from(String(data).replace(/^0x/, ""), "hex").toString("utf8"), block: Number(json.block ?? 0) };
+    }
+  }
+  return undefined;
+}
+
+export interface CommittedExtrinsic {
+  readonly block: number;
+  readonly index: number;
+  /** `<block>-<index>`, as extrinsic_record.json names it. */
+  readonly id: string;
+}
+
+/** Finds, in one block, the set_commitment extrinsic signed by the hotkey that carries `text`. */
+export async function findCommitExtrinsic(api: ApiPromise, block: number, hotkey: string, text: string): Promise<CommittedExtrinsic | undefined> {
+  const hash = await api.rpc.chain.getBlockHash(block);
+  const { block: content } = await api.rpc.chain.getBlock(hash);
+  const needle = Buffer.from(text, "utf8").toString("hex");
+  const index = content.extrinsics.findIndex(
+    (ex) =>
+      ex.isSigned &&
+      ex.signer.toString() === hotkey &&
+      ex.method.section === "commitments" &&
+      ex.method.method === "setCommitment" &&
+      ex.method.toHex().includes(needle),
+  );
+  return index < 0 ? undefined : { block, index, id: `${block}-${index}` };
+}
+
+function dispatchErrorText(api: ApiPromise, result: SubmittableResult): string | undefined {
+  const error = result.dispatchError;
+  if (!error) return undefined;
+  if (error.isModule) {
+    const meta = api.registry.findMetaError(error.asModule);
+    return `${meta.section}.${meta.name}: ${meta.docs.join(" ").trim()}`;
+  }
+  return error.toString();
+}
+
+/** What a failed commit means for the miner, by the runtime error's name. */
+function adviceFor(error: string): string {
+  if (error.includes("AccountNotAllowedCommit")) return " The hotkey is not registered on this subnet: register it first.";
+  if (error.includes("SpaceLimitExceeded")) return " The hotkey used up its commitment space for this epoch: retry in the next epoch.";
+  if (error.includes("RateLimit")) return " Commitments are rate limited: retry later.";
+  return "";
+}
+
+interface InBlock {
+  block: number;
+  index: number;
+}
+
+/**
+ * Signs and sends set_commitment, waits for finalization, and returns the
+ * extrinsic. A connection dropped mid-way is settled by reading the chain
+ * again (through `reconnect`): the commitment is there, or it is not, and
+ * nothing is sent twice.
+ */
+export async function submitCommitment(
+  api: ApiPromise,
+  pair: KeyringPair,
+  netuid: number,
+  text: string,
+  log: Log,
+  reconnect: () => Promise<ApiPromise>,
+  timeoutMs = 600_000,
+): Promise<CommittedExtrinsic> {
+  const [pallet, call] = api.tx.commitments.setCommitment.callIndex;
+  const tx = api.tx(api.createType("Call", encodeSetCommitment(netuid, text, { pallet, call })));
+  let inBlock: InBlock | undefined;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new ChainError(`the commitment was not finalized within ${timeoutMs / 1000} s`)), timeoutMs);
+      const onDisconnect = (): void => reject(new ChainError("the connection to the chain dropped while the commitment was being submitted"));
+      api.once("disconnected", onDisconnect);
+      const done = (err?: Error): void => {
+        clearTimeout(timer);
+        api.off("disconnected", onDisconnect);
+        if (err) reject(err);
+        else resolve();
+      };
+      tx.signAndSend(pair, { nonce: -1 }, (result: SubmittableResult) => {
+        if (result.status.isInBlock && result.blockNumber !== undefined && result.txIndex !== undefined) {
+          inBlock = { block: result.blockNumber.toNumber(), index: result.txIndex };
+          log.info(`commitment included in block ${inBlock.block} (extrinsic ${inBlock.block}-${inBlock.index}); waiting for finalization`);
+        }
+        const failure = dispatchErrorText(api, result);
+        if (failure) done(new ChainError(`the chain rejected the commitment: ${failure}.${adviceFor(failure)}`));
+        else if (result.status.isFinalized) done();
+        else if (result.status.isDropped || result.status.isInvalid || result.status.isUsurped) done(new ChainError(`the commitment transaction was ${result.status.type.toLowerCase()} by the node`));
+      }).catch((err: Error) => done(new ChainError(`the node refused the commitment transaction: ${err.message}`)));
+    });
+  } catch (err) {
+    if (!(err instanceof ChainError) || !/connection to the chain dropped/.test(err.message)) throw err;
+    log.warning("the connection dropped during submission; reading the chain again to see whether the commitment landed");
+    const fresh = await reconnect();
+    const now = await readCommitment(fresh, netuid, pair.address);
+    if (now?.text !== text) {
+      throw new ChainError("the connection dropped before the commitment reached a block, and it is not on chain: nothing was committed; run the release again");
+    }
+    const found = await findCommitExtrinsic(fresh, now.block, pair.address, text);
+    if (!found) throw new ChainError(`the commitment is on chain (block ${now.block}) but its extrinsic was not found in that block`);
+    return found;
+  }
+  if (!inBlock) throw new ChainError("the commitment was finalized but the node reported no block for it");
+  return { ...inBlock, id: `${inBlock.block}-${inBlock.index}` };
+}
