@@ -14,9 +14,11 @@ import { noCache } from "./cache.js";
 import { DEFAULT_CONFIG_REPO, DEFAULT_HUB_URL } from "./hub.js";
 import { consoleLog, type Log } from "./log.js";
 import { embeddedExample } from "./paths.js";
-import { fixed6, textReport } from "./report.js";
+import { checklistText, fixed6, leaderboardMarkdown, textReport } from "./report.js";
 import { writeResults } from "./results.js";
+import { hotkeyFromMnemonic } from "./hotkey.js";
 import { dryRun, release, type ReleaseRequest } from "./release.js";
+import { leaderboard, selfCheck } from "./selfcheck.js";
 import { resultsDocument, runEvaluation } from "./run.js";
 
 const USAGE = `usage: cancer-ai evaluate [--model <file.onnx> --dataset <latest|hf://...|folder|zip>] [options]
@@ -60,6 +62,14 @@ options:
 environment:
   HF_TOKEN                 HuggingFace write token (upload, submit)
   HOTKEY_MNEMONIC          the hotkey's mnemonic (submit)`;
+
+const SELF_CHECK_USAGE = `usage: cancer-ai self-check [--hotkey <ss58>] [--network finney] [--netuid 76] [--competition tricorder-3]
+                          [--dataset latest|hf://...|path] [--no-evaluate] [--output results.json] [--all]
+
+Checks a committed model the way validators do: registration, commitment, public MIT repository,
+files, the model's hash, extrinsic_record.json and its block, the commitment's age, then the
+evaluation. Exits 1 if a check a validator rejects on fails. Without --hotkey, the hotkey comes
+from HOTKEY_MNEMONIC. --all lists every commitment for the competition on the subnet (read-only).`;
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -109,7 +119,7 @@ async function evaluateCommand(args: string[], io: CliIo): Promise<number> {
     configRepo: values["config-repo"],
     hub: { hubUrl: values["hf-endpoint"], accessToken: hfToken, log: io.log },
     cache: noCache,
-    downloadDir: path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "cancer-ai", "datasets"),
+    downloadDir: cacheFolder(),
   });
   io.stdout(`${report.datasets.map((d) => textReport(d, competition)).join("\n\n")}\n`);
   if (report.datasets.length > 1) io.stdout(`\nmean score over ${report.datasets.length} packages: ${fixed6(report.score)}\n`);
@@ -166,6 +176,59 @@ async function releaseCommand(command: "upload" | "submit", args: string[], io: 
   return 0;
 }
 
+async function selfCheckCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      hotkey: { type: "string" },
+      network: { type: "string", default: "finney" },
+      netuid: { type: "string", default: "76" },
+      competition: { type: "string", default: DEFAULT_COMPETITION },
+      dataset: { type: "string", default: "latest" },
+      "dataset-count": { type: "string", default: "1" },
+      "no-evaluate": { type: "boolean", default: false },
+      output: { type: "string" },
+      all: { type: "boolean", default: false },
+      "hf-endpoint": { type: "string", default: process.env.HF_ENDPOINT || DEFAULT_HUB_URL },
+      "config-repo": { type: "string", default: DEFAULT_CONFIG_REPO },
+      help: { type: "boolean", short: "h" },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    io.stdout(`${SELF_CHECK_USAGE}\n`);
+    return 0;
+  }
+  const competition = getCompetition(values.competition);
+  const netuid = Number(values.netuid);
+  const hub = { hubUrl: values["hf-endpoint"], accessToken: process.env.HF_TOKEN || undefined, log: io.log };
+  if (values.all) {
+    const rows = await leaderboard(values.network, netuid, competition, hub);
+    io.stdout(`${leaderboardMarkdown(rows, competition, netuid)}\n`);
+    return 0;
+  }
+  const hotkey = values.hotkey ?? (process.env.HOTKEY_MNEMONIC ? (await hotkeyFromMnemonic(process.env.HOTKEY_MNEMONIC)).address : undefined);
+  if (!hotkey) throw new InputError("self-check needs --hotkey <ss58> (or HOTKEY_MNEMONIC)");
+  const result = await selfCheck({
+    hotkey,
+    network: values.network,
+    netuid,
+    competition,
+    hub,
+    configRepo: values["config-repo"],
+    evaluate: values["no-evaluate"]
+      ? undefined
+      : { dataset: values.dataset, count: Number(values["dataset-count"]), cache: noCache, downloadDir: cacheFolder(), modelDir: await mkdtemp(path.join(os.tmpdir(), "cancer-ai-selfcheck-")) },
+  });
+  io.stdout(`${checklistText(result)}\n`);
+  if (values.output) io.log.info(`results written to ${await writeResults(values.output, result)}`);
+  return result.passed ? 0 : 1;
+}
+
+function cacheFolder(): string {
+  return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "cancer-ai", "datasets");
+}
+
 /** node:util parseArgs' own errors (checked by code: they may come from another realm). */
 function isParseArgsError(err: unknown): boolean {
   return typeof err === "object" && err !== null && "code" in err && String(err.code).startsWith("ERR_PARSE_ARGS");
@@ -180,11 +243,13 @@ export async function cli(argv: readonly string[], io: CliIo = defaultIo): Promi
       case "upload":
       case "submit":
         return await releaseCommand(command, rest, io);
+      case "self-check":
+        return await selfCheckCommand(rest, io);
       case undefined:
       case "help":
       case "-h":
       case "--help":
-        io.stdout(`${USAGE}\n\n${RELEASE_USAGE}\n`);
+        io.stdout(`${USAGE}\n\n${RELEASE_USAGE}\n\n${SELF_CHECK_USAGE}\n`);
         return command === undefined ? 2 : 0;
       default:
         throw new InputError(`unknown command "${command}"`);

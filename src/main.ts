@@ -18,11 +18,12 @@ import { readEvent, type RunEvent } from "./event.js";
 import { applyGate } from "./gate.js";
 import { DEFAULT_CONFIG_REPO, DEFAULT_HUB_URL } from "./hub.js";
 import type { Log } from "./log.js";
-import { markdownReport } from "./report.js";
 import { predictionsCsv, writeResults } from "./results.js";
 import { describeError } from "./retry.js";
 import { dryRun, release, type ReleaseRequest } from "./release.js";
-import { releaseSummary } from "./report.js";
+import { checklistMarkdown, checklistText, leaderboardMarkdown, markdownReport, releaseSummary } from "./report.js";
+import { hotkeyFromMnemonic } from "./hotkey.js";
+import { leaderboard, selfCheck } from "./selfcheck.js";
 import { resultsDocument, runEvaluation } from "./run.js";
 
 export const actionLog: Log = {
@@ -158,6 +159,47 @@ async function releaseMode(hfToken: string, mnemonic: string): Promise<void> {
   await core.summary.addRaw(releaseSummary(result), true).write();
 }
 
+/** What a validator would do to the committed model; fails the step if it would be rejected. */
+async function selfCheckMode(hfToken: string, mnemonic: string): Promise<void> {
+  const hotkey = core.getInput("hotkey") || (mnemonic ? (await hotkeyFromMnemonic(mnemonic)).address : "");
+  if (!hotkey) throw new InputError("mode self-check needs hotkey (SS58 address) or hotkey-mnemonic");
+  const competition = getCompetition(core.getInput("competition-id") || DEFAULT_COMPETITION);
+  const hub = { hubUrl: core.getInput("hf-endpoint") || DEFAULT_HUB_URL, accessToken: hfToken || undefined, log: actionLog };
+  const modelDir = workDir("self-check");
+  await mkdir(modelDir, { recursive: true });
+  const result = await core.group(`Self-check of ${hotkey}`, () =>
+    selfCheck({
+      hotkey,
+      network: core.getInput("network") || "finney",
+      netuid: numberInput("netuid") ?? 76,
+      competition,
+      hub,
+      configRepo: core.getInput("datasets-config-repo") || DEFAULT_CONFIG_REPO,
+      evaluate: booleanInput("evaluate", true)
+        ? { dataset: core.getInput("dataset") || "latest", count: numberInput("dataset-count") ?? 1, cache: actionsCache(actionLog), downloadDir: workDir("datasets"), modelDir }
+        : undefined,
+    }),
+  );
+  core.info(checklistText(result));
+  const resultsPath = await writeResults(core.getInput("results-path") || "cancer-ai-results.json", result);
+  await core.summary.addRaw(checklistMarkdown(result), true).write();
+  core.setOutput("passed", result.passed);
+  core.setOutput("results-path", resultsPath);
+  core.setOutput("hotkey", hotkey);
+  if (result.evaluation) core.setOutput("score", result.evaluation.score);
+  if (!result.passed) core.setFailed(`self-check: ${result.checks.filter((c) => c.status === "fail").map((c) => `${c.name}: ${c.detail}`).join("; ")}`);
+}
+
+/** Every commitment of the competition on the subnet, read-only, in the job summary. */
+async function leaderboardMode(hfToken: string): Promise<void> {
+  const competition = getCompetition(core.getInput("competition-id") || DEFAULT_COMPETITION);
+  const netuid = numberInput("netuid") ?? 76;
+  const hub = { hubUrl: core.getInput("hf-endpoint") || DEFAULT_HUB_URL, accessToken: hfToken || undefined, log: actionLog };
+  const rows = await leaderboard(core.getInput("network") || "finney", netuid, competition, hub);
+  await core.summary.addRaw(leaderboardMarkdown(rows, competition, netuid), true).write();
+  core.info(`${rows.length} commitments for ${competition.id} on subnet ${netuid}`);
+}
+
 /** The second stage for forks: runs on workflow_run with a write token and posts the first stage's comment. */
 async function commentFromArtifactMode(event: RunEvent, githubToken: string): Promise<void> {
   if (!event.workflowRun) throw new InputError("mode comment-from-artifact runs on a workflow_run event (see the README's two-stage workflow)");
@@ -191,6 +233,8 @@ export async function runAction(): Promise<void> {
     const event = readEvent();
     const mode = core.getInput("mode") || "evaluate";
     if (mode === "comment-from-artifact") await commentFromArtifactMode(event, githubToken);
+    else if (mode === "self-check") await selfCheckMode(hfToken, mnemonic);
+    else if (mode === "leaderboard-check") await leaderboardMode(hfToken);
     else if (mode === "evaluate" || mode === "release") {
       // A tag push with a repository to publish to is a release; a pull request never is.
       const releasing = mode === "release" || (event.tagPush !== undefined && core.getInput("hf-repo-id") !== "");
@@ -198,7 +242,7 @@ export async function runAction(): Promise<void> {
       const passed = await evaluateMode(event, hfToken, githubToken);
       if (releasing && !passed) core.error("not releasing: the score gate failed");
       else if (releasing) await releaseMode(hfToken, mnemonic);
-    } else throw new InputError(`unknown mode "${mode}": use evaluate, release or comment-from-artifact`);
+    } else throw new InputError(`unknown mode "${mode}": use evaluate, release, self-check, leaderboard-check or comment-from-artifact`);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     core.setFailed(err instanceof CancerAiError || (err instanceof Error && /^Input required/.test(message)) ? message : `unexpected failure: ${message}`);

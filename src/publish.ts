@@ -156,14 +156,19 @@ export async function uploadRecord(repo: ModelRepo, record: ExtrinsicRecord): Pr
   );
 }
 
-/** SHA-256 of a file as the hub serves it: what validators compare with the commitment. */
-export async function downloadedSha256(repo: ModelRepo, file: string): Promise<string> {
+/** SHA-256 of a file as the hub serves it (what validators compare with the commitment), optionally kept at `dest`. */
+export async function downloadedSha256(repo: ModelRepo, file: string, dest?: string): Promise<string> {
   const { hubUrl, accessToken } = repo.hub;
   return hubCall(`downloading ${repo.repoId}/${file}`, repo, async () => {
     const blob = await downloadFile({ repo: { type: "model", name: repo.repoId }, path: file, hubUrl, accessToken, xet: false });
     if (!blob) throw new HubError(`${repo.repoId}/${file} is not on the hub`);
     const hash = createHash("sha256");
-    for await (const chunk of blob.stream() as unknown as AsyncIterable<Uint8Array>) hash.update(chunk);
+    const out = dest ? createWriteStream(dest) : undefined;
+    for await (const chunk of blob.stream() as unknown as AsyncIterable<Uint8Array>) {
+      hash.update(chunk);
+      if (out && !out.write(chunk)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+    }
+    if (out) await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
     return hash.digest("hex");
   });
 }

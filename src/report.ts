@@ -7,6 +7,7 @@ import { baselineFor, comparableScore, type Baseline } from "./baseline.js";
 import type { Competition, RiskCategory } from "./competition.js";
 import type { EvaluationResult } from "./evaluate.js";
 import type { ReleaseResult } from "./release.js";
+import type { CheckStatus, LeaderboardRow, SelfCheckResult } from "./selfcheck.js";
 import type { RunReport } from "./run.js";
 
 const RISK_LABEL: Record<RiskCategory, string> = { high_risk: "high", medium_risk: "medium", benign: "benign" };
@@ -185,5 +186,37 @@ export function releaseSummary(result: ReleaseResult): string {
     ),
     "",
     changed.length > 0 ? `This run ${changed.join(", ")}.` : "Everything was already published: this run changed nothing.",
+  ].join("\n");
+}
+
+const MARK: Record<CheckStatus, string> = { pass: "✓", fail: "✗", warn: "!", skip: "-" };
+
+/** The self-check as a terminal checklist. */
+export function checklistText(result: SelfCheckResult): string {
+  const rows = result.checks.map((c) => [`  ${MARK[c.status]} ${c.name}`, c.detail]);
+  const verdict = result.passed ? "every check a validator applies passed" : "a validator would reject this model";
+  return [`self-check of ${result.hotkey} on subnet ${result.netuid}`, pad(rows), "", verdict].join("\n");
+}
+
+/** The self-check for the job summary. */
+export function checklistMarkdown(result: SelfCheckResult): string {
+  return [
+    `### CancerAI self-check: ${result.passed ? "✓ passes" : "✗ would be rejected"}`,
+    "",
+    `Hotkey \`${result.hotkey}\` on subnet ${result.netuid}${result.commitment ? `, model \`${result.commitment.repoId}/${result.commitment.stem}.onnx\`` : ""}.`,
+    "",
+    table(["", "check", "detail"], result.checks.map((c) => [MARK[c.status], c.name, c.detail.replace(/\|/g, "\\|")])),
+  ].join("\n");
+}
+
+/** The subnet's commitments for a competition, read-only. */
+export function leaderboardMarkdown(rows: readonly LeaderboardRow[], competition: Competition, netuid: number): string {
+  return [
+    `### CancerAI commitments for ${competition.id} on subnet ${netuid}`,
+    "",
+    table(
+      ["hotkey", "repository", "block", "hash", "record"],
+      rows.map((r) => [`\`${r.hotkey}\``, r.repo ?? "", String(r.block), r.hashMatches ? "✓" : "✗", r.recordMatches ? "✓" : "✗"]),
+    ),
   ].join("\n");
 }

@@ -4,8 +4,9 @@ import path from "node:path";
 import type { Competition } from "./competition.js";
 import type { EvaluationResult } from "./evaluate.js";
 import type { RunReport } from "./run.js";
+import type { SelfCheckResult } from "./selfcheck.js";
 
-export async function writeResults(file: string, result: EvaluationResult | RunReport): Promise<string> {
+export async function writeResults(file: string, result: EvaluationResult | RunReport | SelfCheckResult): Promise<string> {
   const target = path.resolve(file);
   await mkdir(path.dirname(target), { recursive: true });
   const partial = `${target}.${process.pid}.partial`;
