@@ -143,9 +143,13 @@ export async function submitCommitment(
       const timer = setTimeout(() => reject(new ChainError(`the commitment was not finalized within ${timeoutMs / 1000} s`)), timeoutMs);
       const onDisconnect = (): void => reject(new ChainError("the connection to the chain dropped while the commitment was being submitted"));
       api.once("disconnected", onDisconnect);
+      let unsubscribe: (() => void) | undefined;
+      let settled = false;
       const done = (err?: Error): void => {
+        settled = true;
         clearTimeout(timer);
         api.off("disconnected", onDisconnect);
+        unsubscribe?.();
         if (err) reject(err);
         else resolve();
       };
@@ -158,19 +162,25 @@ export async function submitCommitment(
         if (failure) done(new ChainError(`the chain rejected the commitment: ${failure}.${adviceFor(failure)}`));
         else if (result.status.isFinalized) done();
         else if (result.status.isDropped || result.status.isInvalid || result.status.isUsurped) done(new ChainError(`the commitment transaction was ${result.status.type.toLowerCase()} by the node`));
-      }).catch((err: Error) => done(new ChainError(`the node refused the commitment transaction: ${err.message}`)));
+      })
+        .then((unsub) => (settled ? unsub() : (unsubscribe = unsub)))
+        .catch((err: Error) => done(new ChainError(`the node refused the commitment transaction: ${err.message}`)));
     });
   } catch (err) {
     if (!(err instanceof ChainError) || !/connection to the chain dropped/.test(err.message)) throw err;
     log.warning("the connection dropped during submission; reading the chain again to see whether the commitment landed");
     const fresh = await reconnect();
-    const now = await readCommitment(fresh, netuid, pair.address);
-    if (now?.text !== text) {
-      throw new ChainError("the connection dropped before the commitment reached a block, and it is not on chain: nothing was committed; run the release again");
+    try {
+      const now = await readCommitment(fresh, netuid, pair.address);
+      if (now?.text !== text) {
+        throw new ChainError("the connection dropped before the commitment reached a block, and it is not on chain: nothing was committed; run the release again");
+      }
+      const found = await findCommitExtrinsic(fresh, now.block, pair.address, text);
+      if (!found) throw new ChainError(`the commitment is on chain (block ${now.block}) but its extrinsic was not found in that block`);
+      return found;
+    } finally {
+      await fresh.disconnect();
     }
-    const found = await findCommitExtrinsic(fresh, now.block, pair.address, text);
-    if (!found) throw new ChainError(`the commitment is on chain (block ${now.block}) but its extrinsic was not found in that block`);
-    return found;
   }
   if (!inBlock) throw new ChainError("the commitment was finalized but the node reported no block for it");
   return { ...inBlock, id: `${inBlock.block}-${inBlock.index}` };
