@@ -11,4 +11,7 @@ export default {
   },
   reporters: ["default", "<rootDir>/__tests__/helpers/summary-reporter.cjs"],
   testTimeout: 60000,
+  // @polkadot/api keeps WebSocket reconnect and unsubscribe timers alive after disconnect()
+  // in some orders of suites; every suite closes its servers, so ending the run is safe.
+  forceExit: true,
 };

@@ -1,12 +1,14 @@
+import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { ImageError } from "../src/errors.js";
 import { decodeRgb } from "../src/preprocess/decode.js";
+import { MAX_KERNEL_MEMORY, runKernels, runPlanes } from "../src/preprocess/kernels.js";
 import { preprocessImage } from "../src/preprocess/index.js";
-import { axisCoefficients, resizeLanczos } from "../src/preprocess/resample.js";
-import { SCALED, TRUNCATED, secondResize, toChwTensor } from "../src/preprocess/tensor.js";
-import { GOLDEN_DATASET, GOLDEN_DIR, golden } from "./helpers/golden.js";
+import { axisCoefficients, resizeLanczos, resizeLanczosScalar, type RgbImage } from "../src/preprocess/resample.js";
+import { SCALED, TRUNCATED, secondResize, toChwTensor, toChwTensorScalar } from "../src/preprocess/tensor.js";
+import { GOLDEN_DATASET, GOLDEN_DIR, REPO, golden } from "./helpers/golden.js";
 import { tempDir } from "./helpers/temp.js";
 
 const sha256 = (data: Uint8Array): string => createHash("sha256").update(data).digest("hex");
@@ -89,4 +91,64 @@ describe("unreadable images fail with the file's name", () => {
     expect(err).toBeInstanceOf(ImageError);
     expect((err as ImageError).message).toContain(name);
   });
+});
+
+describe("the SIMD kernels compute the scalar passes' bytes", () => {
+  /** Noise with runs of 0 and 255, so that LANCZOS rings past both ends and clip8 clamps. */
+  function image(width: number, height: number, seed: number): RgbImage {
+    const data = new Uint8Array(width * height * 3);
+    let x = seed;
+    for (let i = 0; i < data.length; i++) {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+      data[i] = (i / 3 / width) % 16 < 4 ? ((i / 3) % 7 < 3 ? 0 : 255) : x >>> 24;
+    }
+    return { width, height, data };
+  }
+  it.each([
+    [1, 1, 512, 512],
+    [3, 2, 5, 7],
+    [37, 53, 512, 512],
+    [600, 450, 512, 512],
+    [2048, 1536, 512, 512],
+    [1500, 200, 512, 512],
+    [180, 900, 512, 512],
+    [1000, 512, 512, 512],
+    [512, 1000, 512, 512],
+    [512, 512, 224, 224],
+    [512, 512, 300, 200],
+    [40, 30, 1000, 999],
+    [7001, 9, 512, 512],
+  ])("%p x %p -> %p x %p", (w, h, tw, th) => {
+    const src = image(w, h, w * 31 + h);
+    expect(sha256(resizeLanczos(src, tw, th).data)).toBe(sha256(resizeLanczosScalar(src, tw, th).data));
+  });
+
+  it("float planes: every byte value, every tail length", () => {
+    for (const pixels of [256, 1, 15, 17, 257]) {
+      const img = { width: pixels, height: 1, data: Uint8Array.from({ length: pixels * 3 }, (_, i) => (i * 85 + (i >> 2)) & 255) };
+      const simd = toChwTensor(img);
+      const scalar = toChwTensorScalar(img);
+      expect(Array.from(new Uint32Array(simd.buffer))).toEqual(Array.from(new Uint32Array(scalar.buffer)));
+    }
+  });
+
+  it("declines images too large for their memory, which the scalar code then resizes", () => {
+    const rows = Math.ceil(MAX_KERNEL_MEMORY / (3 * 20000));
+    const plan = { inWidth: 20000, outWidth: 512, outHeight: 512, firstRow: 0, rows, horizontal: axisCoefficients(20000, 512), vertical: axisCoefficients(rows, 512) };
+    expect(runKernels(plan, new Uint8Array(0))).toBeNull();
+    expect(runPlanes(new Uint8Array(0), MAX_KERNEL_MEMORY / 12, new Float32Array(0))).toBe(false);
+  });
+
+  it("writes into a recycled tensor of the right size, and only then", () => {
+    const img = { width: 2, height: 1, data: Uint8Array.from([255, 0, 51, 0, 255, 102]) };
+    const recycled = new Float32Array(6);
+    expect(toChwTensor(img, recycled)).toBe(recycled);
+    expect(toChwTensor(img, new Float32Array(12))).toHaveLength(6);
+  });
+});
+
+// The embedded module is generated; regenerating it needs wabt, which CI images may not have.
+const haveWat2wasm = spawnSync("wat2wasm", ["--version"]).status === 0;
+(haveWat2wasm ? it : it.skip)("kernels-wasm.ts is the build of kernels.wat", () => {
+  expect(() => execFileSync(process.execPath, [path.join(REPO, "scripts", "build-wasm.mjs"), "--check"], { stdio: "pipe" })).not.toThrow();
 });

@@ -18,6 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(33838);
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js
 var github = __webpack_require__(61351);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
@@ -26,8 +28,6 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/@actions/artifact/lib/artifact.js + 84 modules
 var artifact = __webpack_require__(77935);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/retry.ts
@@ -147,6 +147,9 @@ function readEvent(context = github/* context */._) {
     if (context.eventName === "workflow_run" && typeof run.id === "number") {
         return { ...base, workflowRun: { id: run.id, headSha: String(run.head_sha ?? "") } };
     }
+    if (context.eventName === "push" && context.ref?.startsWith("refs/tags/")) {
+        return { ...base, tagPush: { tag: context.ref.slice("refs/tags/".length) } };
+    }
     const defaultBranch = obj(payload.repository).default_branch;
     if (context.eventName === "push" && typeof defaultBranch === "string" && context.ref === `refs/heads/${defaultBranch}`) {
         return { ...base, defaultBranchPush: { branch: defaultBranch } };
@@ -168,20 +171,33 @@ function applyGate(score, baselineScore, rule) {
     return { passed: reasons.length === 0, reasons };
 }
 
+// EXTERNAL MODULE: ./src/pipeline.ts
+var pipeline = __webpack_require__(15165);
 // EXTERNAL MODULE: ./src/hub.ts
-var hub = __webpack_require__(92096);
-// EXTERNAL MODULE: ./src/report.ts
-var src_report = __webpack_require__(70665);
+var src_hub = __webpack_require__(92096);
 // EXTERNAL MODULE: ./src/results.ts
 var results = __webpack_require__(69385);
-// EXTERNAL MODULE: ./src/run.ts + 15 modules
-var run = __webpack_require__(75763);
+// EXTERNAL MODULE: ./src/release.ts
+var release = __webpack_require__(84202);
+// EXTERNAL MODULE: ./src/report.ts
+var src_report = __webpack_require__(70665);
+// EXTERNAL MODULE: ./src/hotkey.ts
+var src_hotkey = __webpack_require__(19373);
+// EXTERNAL MODULE: ./src/selfcheck.ts
+var selfcheck = __webpack_require__(52877);
+// EXTERNAL MODULE: ./src/run.ts + 12 modules
+var run = __webpack_require__(72278);
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
  * The GitHub Action: wires inputs and the triggering event to the engine
  * and its reporting modules. Modes: `evaluate` (the default) and
  * `comment-from-artifact` (the second stage of fork-safe PR comments).
  */
+
+
+
+
+
 
 
 
@@ -240,6 +256,7 @@ async function postComment(token, target, marker, body) {
         return undefined;
     }
 }
+/** Evaluates, reports and gates; true when the gate passed. */
 async function evaluateMode(event, hfToken, githubToken) {
     const competition = (0,src_competition/* getCompetition */.Q0)(core/* getInput */.V4("competition-id") || src_competition/* DEFAULT_COMPETITION */.Wr);
     const count = numberInput("dataset-count") ?? 1;
@@ -251,10 +268,11 @@ async function evaluateMode(event, hfToken, githubToken) {
         dataset: core/* getInput */.V4("dataset") || "latest",
         competition,
         count,
-        configRepo: core/* getInput */.V4("datasets-config-repo") || hub/* DEFAULT_CONFIG_REPO */.C1,
-        hub: { hubUrl: core/* getInput */.V4("hf-endpoint") || hub/* DEFAULT_HUB_URL */.Sc, accessToken: hfToken || undefined, log: actionLog },
+        configRepo: core/* getInput */.V4("datasets-config-repo") || src_hub/* DEFAULT_CONFIG_REPO */.C1,
+        hub: { hubUrl: core/* getInput */.V4("hf-endpoint") || src_hub/* DEFAULT_HUB_URL */.Sc, accessToken: hfToken || undefined, log: actionLog },
         cache: cache ?? { restore: async () => undefined, save: async () => false },
         downloadDir: workDir("datasets"),
+        threads: (0,pipeline/* parseThreads */.Js)(core/* getInput */.V4("threads")),
     });
     const resultsPath = await (0,results/* writeResults */.K)(core/* getInput */.V4("results-path") || "cancer-ai-results.json", (0,run/* resultsDocument */.U)(report));
     const pr = event.pullRequest;
@@ -295,6 +313,84 @@ async function evaluateMode(event, hfToken, githubToken) {
     core/* info */.pq(`score ${report.score} (accuracy ${first.accuracy}, weighted F1 ${first.weighted_f1}, efficiency ${first.efficiency_score}); results in ${resultsPath}`);
     if (!gate.passed)
         core/* setFailed */.C1(`score gate: ${gate.reasons.join("; ")}`);
+    return gate.passed;
+}
+/** Uploads to HuggingFace, commits on chain, records the extrinsic; or, with dry-run, only checks and prints. */
+async function releaseMode(hfToken, mnemonic) {
+    const repoId = core/* getInput */.V4("hf-repo-id");
+    if (!repoId)
+        throw new errors/* InputError */.dz("releasing needs hf-repo-id (the public HuggingFace model repository, owner/name)");
+    const request = {
+        modelPath: core/* getInput */.V4("model-path", { required: true }),
+        repoId,
+        modelName: core/* getInput */.V4("hf-model-name") || undefined,
+        codeDir: core/* getInput */.V4("code-directory") || undefined,
+        competition: (0,src_competition/* getCompetition */.Q0)(core/* getInput */.V4("competition-id") || src_competition/* DEFAULT_COMPETITION */.Wr),
+        hub: { hubUrl: core/* getInput */.V4("hf-endpoint") || src_hub/* DEFAULT_HUB_URL */.Sc, accessToken: hfToken || undefined, log: actionLog },
+        network: core/* getInput */.V4("network") || "finney",
+        netuid: numberInput("netuid") ?? 76,
+        mnemonic,
+        submit: booleanInput("submit", true),
+        workDir: workDir("release"),
+    };
+    if (request.submit && !mnemonic)
+        throw new errors/* InputError */.dz("releasing with submit: true needs hotkey-mnemonic (from a secret)");
+    await (0,promises_.mkdir)(request.workDir, { recursive: true });
+    if (booleanInput("dry-run", false)) {
+        const plan = await (0,release/* dryRun */.PA)(request);
+        core/* info */.pq(`dry run: would commit ${plan.commitment} as ${plan.hotkey}; call data ${plan.call_data}`);
+        core/* setOutput */.uH("model-hash", plan.model_hash);
+        core/* setOutput */.uH("commitment", plan.commitment);
+        core/* setOutput */.uH("hotkey", plan.hotkey);
+        return;
+    }
+    const result = await core/* group */.Os(`Release to ${repoId}${request.submit ? ` and subnet ${request.netuid} on ${request.network}` : ""}`, () => (0,release/* release */._r)(request));
+    core/* setOutput */.uH("model-hash", result.modelHash);
+    core/* setOutput */.uH("commitment", result.commitment);
+    core/* setOutput */.uH("extrinsic", result.extrinsic ?? "");
+    core/* setOutput */.uH("hotkey", result.hotkey);
+    core/* setOutput */.uH("hf-url", result.hfUrl);
+    await core/* summary */.z.addRaw((0,src_report/* releaseSummary */.kU)(result), true).write();
+}
+/** What a validator would do to the committed model; fails the step if it would be rejected. */
+async function selfCheckMode(hfToken, mnemonic) {
+    const hotkey = core/* getInput */.V4("hotkey") || (mnemonic ? (await (0,src_hotkey/* hotkeyFromMnemonic */.t)(mnemonic)).address : "");
+    if (!hotkey)
+        throw new errors/* InputError */.dz("mode self-check needs hotkey (SS58 address) or hotkey-mnemonic");
+    const competition = (0,src_competition/* getCompetition */.Q0)(core/* getInput */.V4("competition-id") || src_competition/* DEFAULT_COMPETITION */.Wr);
+    const hub = { hubUrl: core/* getInput */.V4("hf-endpoint") || src_hub/* DEFAULT_HUB_URL */.Sc, accessToken: hfToken || undefined, log: actionLog };
+    const modelDir = workDir("self-check");
+    await (0,promises_.mkdir)(modelDir, { recursive: true });
+    const result = await core/* group */.Os(`Self-check of ${hotkey}`, () => (0,selfcheck/* selfCheck */.p6)({
+        hotkey,
+        network: core/* getInput */.V4("network") || "finney",
+        netuid: numberInput("netuid") ?? 76,
+        competition,
+        hub,
+        configRepo: core/* getInput */.V4("datasets-config-repo") || src_hub/* DEFAULT_CONFIG_REPO */.C1,
+        evaluate: booleanInput("evaluate", true)
+            ? { dataset: core/* getInput */.V4("dataset") || "latest", count: numberInput("dataset-count") ?? 1, cache: (0,src_cache/* actionsCache */.k)(actionLog), downloadDir: workDir("datasets"), modelDir }
+            : undefined,
+    }));
+    core/* info */.pq((0,src_report/* checklistText */.QL)(result));
+    const resultsPath = await (0,results/* writeResults */.K)(core/* getInput */.V4("results-path") || "cancer-ai-results.json", result);
+    await core/* summary */.z.addRaw((0,src_report/* checklistMarkdown */.a5)(result), true).write();
+    core/* setOutput */.uH("passed", result.passed);
+    core/* setOutput */.uH("results-path", resultsPath);
+    core/* setOutput */.uH("hotkey", hotkey);
+    if (result.evaluation)
+        core/* setOutput */.uH("score", result.evaluation.score);
+    if (!result.passed)
+        core/* setFailed */.C1(`self-check: ${result.checks.filter((c) => c.status === "fail").map((c) => `${c.name}: ${c.detail}`).join("; ")}`);
+}
+/** Every commitment of the competition on the subnet, read-only, in the job summary. */
+async function leaderboardMode(hfToken) {
+    const competition = (0,src_competition/* getCompetition */.Q0)(core/* getInput */.V4("competition-id") || src_competition/* DEFAULT_COMPETITION */.Wr);
+    const netuid = numberInput("netuid") ?? 76;
+    const hub = { hubUrl: core/* getInput */.V4("hf-endpoint") || src_hub/* DEFAULT_HUB_URL */.Sc, accessToken: hfToken || undefined, log: actionLog };
+    const rows = await (0,selfcheck/* leaderboard */.W2)(core/* getInput */.V4("network") || "finney", netuid, competition, hub);
+    await core/* summary */.z.addRaw((0,src_report/* leaderboardMarkdown */.pO)(rows, competition, netuid), true).write();
+    core/* info */.pq(`${rows.length} commitments for ${competition.id} on subnet ${netuid}`);
 }
 /** The second stage for forks: runs on workflow_run with a write token and posts the first stage's comment. */
 async function commentFromArtifactMode(event, githubToken) {
@@ -323,15 +419,33 @@ async function runAction() {
     const githubToken = core/* getInput */.V4("github-token");
     if (githubToken)
         core/* setSecret */.Pq(githubToken);
+    const mnemonic = core/* getInput */.V4("hotkey-mnemonic");
+    if (mnemonic) {
+        core/* setSecret */.Pq(mnemonic);
+        core/* setSecret */.Pq(mnemonic.trim().split(/\s+/).join(" "));
+    }
     try {
         const event = readEvent();
         const mode = core/* getInput */.V4("mode") || "evaluate";
-        if (mode === "evaluate")
-            await evaluateMode(event, hfToken, githubToken);
-        else if (mode === "comment-from-artifact")
+        if (mode === "comment-from-artifact")
             await commentFromArtifactMode(event, githubToken);
+        else if (mode === "self-check")
+            await selfCheckMode(hfToken, mnemonic);
+        else if (mode === "leaderboard-check")
+            await leaderboardMode(hfToken);
+        else if (mode === "evaluate" || mode === "release") {
+            // A tag push with a repository to publish to is a release; a pull request never is.
+            const releasing = mode === "release" || (event.tagPush !== undefined && core/* getInput */.V4("hf-repo-id") !== "");
+            if (releasing && event.pullRequest)
+                throw new errors/* InputError */.dz("releases never run on pull requests: run mode release on a tag push");
+            const passed = await evaluateMode(event, hfToken, githubToken);
+            if (releasing && !passed)
+                core/* error */.z3("not releasing: the score gate failed");
+            else if (releasing)
+                await releaseMode(hfToken, mnemonic);
+        }
         else
-            throw new errors/* InputError */.dz(`unknown mode "${mode}": use evaluate or comment-from-artifact`);
+            throw new errors/* InputError */.dz(`unknown mode "${mode}": use evaluate, release, self-check, leaderboard-check or comment-from-artifact`);
     }
     catch (err) {
         const message = err instanceof Error ? err.message : String(err);

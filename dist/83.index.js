@@ -15,6 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(57975);
 // EXTERNAL MODULE: ./src/competition.ts
@@ -29,8 +31,10 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/cache.ts
 var cache = __webpack_require__(97377);
+// EXTERNAL MODULE: ./src/pipeline.ts
+var pipeline = __webpack_require__(15165);
 // EXTERNAL MODULE: ./src/hub.ts
-var hub = __webpack_require__(92096);
+var src_hub = __webpack_require__(92096);
 // EXTERNAL MODULE: ./src/log.ts
 var log = __webpack_require__(25625);
 // EXTERNAL MODULE: external "node:url"
@@ -62,14 +66,25 @@ function embeddedExample() {
 var src_report = __webpack_require__(70665);
 // EXTERNAL MODULE: ./src/results.ts
 var results = __webpack_require__(69385);
-// EXTERNAL MODULE: ./src/run.ts + 15 modules
-var run = __webpack_require__(75763);
+// EXTERNAL MODULE: ./src/hotkey.ts
+var src_hotkey = __webpack_require__(19373);
+// EXTERNAL MODULE: ./src/release.ts
+var release = __webpack_require__(84202);
+// EXTERNAL MODULE: ./src/selfcheck.ts
+var selfcheck = __webpack_require__(52877);
+// EXTERNAL MODULE: ./src/run.ts + 12 modules
+var run = __webpack_require__(72278);
 ;// CONCATENATED MODULE: ./src/cli.ts
 /**
  * `cancer-ai`: the engine for terminals and other CI systems. Same core as
  * the action; progress on stderr, the report on stdout, exit 0 on a completed
  * evaluation, 1 with a one-line reason otherwise, 2 on a usage error.
  */
+
+
+
+
+
 
 
 
@@ -95,13 +110,43 @@ options:
   --dataset-count <n>     with "latest": how many of the newest packages (default 1)
   --competition <id>      competition id (default ${src_competition/* DEFAULT_COMPETITION */.Wr})
   --output <file>         also write the results as JSON to <file>
-  --hf-endpoint <url>     HuggingFace endpoint (default ${hub/* DEFAULT_HUB_URL */.Sc}, or $HF_ENDPOINT)
-  --config-repo <space>   competition configuration space (default ${hub/* DEFAULT_CONFIG_REPO */.C1})
+  --hf-endpoint <url>     HuggingFace endpoint (default ${src_hub/* DEFAULT_HUB_URL */.Sc}, or $HF_ENDPOINT)
+  --config-repo <space>   competition configuration space (default ${src_hub/* DEFAULT_CONFIG_REPO */.C1})
+  --threads <n|auto>      preprocessing threads (default auto: every core; inference stays
+                          single-threaded, as on the validators)
   -h, --help              show this help
 
 environment:
   HF_TOKEN                token for private dataset repositories
   XDG_CACHE_HOME          downloads are kept in $XDG_CACHE_HOME/cancer-ai (default ~/.cache/cancer-ai)`;
+const RELEASE_USAGE = `usage: cancer-ai upload --model-path <m.onnx> --hf-repo-id <owner/name> [--hf-model-name <m.onnx>] [--code-directory <dir>]
+       cancer-ai submit --model-path <m.onnx> --hf-repo-id <owner/name> [options] [--dry-run]
+
+upload: puts the model and its zipped code in a public HuggingFace model repository (MIT card),
+        in one commit, and prints the model's SHA-256 as the hub serves it.
+submit: does what upload does if needed, then commits {repo}:{stem}:{competition}:{sha256} on chain
+        with the hotkey and uploads extrinsic_record.json. Re-running it changes nothing.
+        --dry-run performs every offline check and prints the commitment, the set_commitment call
+        data and the hotkey, without network access.
+
+options:
+  --hf-model-name <file>   the model's file name on the hub (default: the model file's name)
+  --code-directory <dir>   training code, zipped to <stem>.zip
+  --competition-id <id>    default ${src_competition/* DEFAULT_COMPETITION */.Wr}
+  --network <name|url>     finney (default), test, local, or a ws(s):// URL
+  --netuid <n>             default 76
+  --hf-endpoint <url>      HuggingFace endpoint (default ${src_hub/* DEFAULT_HUB_URL */.Sc}, or $HF_ENDPOINT)
+
+environment:
+  HF_TOKEN                 HuggingFace write token (upload, submit)
+  HOTKEY_MNEMONIC          the hotkey's mnemonic (submit)`;
+const SELF_CHECK_USAGE = `usage: cancer-ai self-check [--hotkey <ss58>] [--network finney] [--netuid 76] [--competition tricorder-3]
+                          [--dataset latest|hf://...|path] [--no-evaluate] [--output results.json] [--all]
+
+Checks a committed model the way validators do: registration, commitment, public MIT repository,
+files, the model's hash, extrinsic_record.json and its block, the commitment's age, then the
+evaluation. Exits 1 if a check a validator rejects on fails. Without --hotkey, the hotkey comes
+from HOTKEY_MNEMONIC. --all lists every commitment for the competition on the subnet (read-only).`;
 const defaultIo = { stdout: (text) => process.stdout.write(text), log: log/* consoleLog */.a };
 async function evaluateCommand(args, io) {
     const { values } = (0,external_node_util_.parseArgs)({
@@ -112,8 +157,9 @@ async function evaluateCommand(args, io) {
             competition: { type: "string", default: src_competition/* DEFAULT_COMPETITION */.Wr },
             output: { type: "string" },
             "dataset-count": { type: "string", default: "1" },
-            "hf-endpoint": { type: "string", default: process.env.HF_ENDPOINT || hub/* DEFAULT_HUB_URL */.Sc },
-            "config-repo": { type: "string", default: hub/* DEFAULT_CONFIG_REPO */.C1 },
+            "hf-endpoint": { type: "string", default: process.env.HF_ENDPOINT || src_hub/* DEFAULT_HUB_URL */.Sc },
+            "config-repo": { type: "string", default: src_hub/* DEFAULT_CONFIG_REPO */.C1 },
+            threads: { type: "string", default: "auto" },
             help: { type: "boolean", short: "h" },
         },
         strict: true,
@@ -146,7 +192,8 @@ async function evaluateCommand(args, io) {
         configRepo: values["config-repo"],
         hub: { hubUrl: values["hf-endpoint"], accessToken: hfToken, log: io.log },
         cache: cache/* noCache */.w,
-        downloadDir: external_node_path_default().join(process.env.XDG_CACHE_HOME || external_node_path_default().join(external_node_os_default().homedir(), ".cache"), "cancer-ai", "datasets"),
+        downloadDir: cacheFolder(),
+        threads: (0,pipeline/* parseThreads */.Js)(values.threads),
     });
     io.stdout(`${report.datasets.map((d) => (0,src_report/* textReport */.Mf)(d, competition)).join("\n\n")}\n`);
     if (report.datasets.length > 1)
@@ -154,6 +201,110 @@ async function evaluateCommand(args, io) {
     if (values.output)
         io.log.info(`results written to ${await (0,results/* writeResults */.K)(values.output, (0,run/* resultsDocument */.U)(report))}`);
     return 0;
+}
+async function releaseCommand(command, args, io) {
+    const { values } = (0,external_node_util_.parseArgs)({
+        args,
+        options: {
+            "model-path": { type: "string" },
+            "hf-repo-id": { type: "string" },
+            "hf-model-name": { type: "string" },
+            "code-directory": { type: "string" },
+            "competition-id": { type: "string", default: src_competition/* DEFAULT_COMPETITION */.Wr },
+            network: { type: "string", default: "finney" },
+            netuid: { type: "string", default: "76" },
+            "hf-endpoint": { type: "string", default: process.env.HF_ENDPOINT || src_hub/* DEFAULT_HUB_URL */.Sc },
+            "dry-run": { type: "boolean", default: false },
+            help: { type: "boolean", short: "h" },
+        },
+        strict: true,
+    });
+    if (values.help) {
+        io.stdout(`${RELEASE_USAGE}\n`);
+        return 0;
+    }
+    const modelPath = values["model-path"];
+    const repoId = values["hf-repo-id"];
+    if (!modelPath || !repoId)
+        throw new errors/* InputError */.dz(`${command} needs --model-path and --hf-repo-id`);
+    const mnemonic = process.env.HOTKEY_MNEMONIC ?? "";
+    if (command === "submit" && !mnemonic)
+        throw new errors/* InputError */.dz("submit needs the hotkey's mnemonic in the HOTKEY_MNEMONIC environment variable");
+    const request = {
+        modelPath,
+        repoId,
+        modelName: values["hf-model-name"],
+        codeDir: values["code-directory"],
+        competition: (0,src_competition/* getCompetition */.Q0)(values["competition-id"]),
+        hub: { hubUrl: values["hf-endpoint"], accessToken: process.env.HF_TOKEN || undefined, log: io.log },
+        network: values.network,
+        netuid: Number(values.netuid),
+        mnemonic,
+        submit: command === "submit",
+        workDir: await (0,promises_.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), "cancer-ai-release-")),
+    };
+    if (values["dry-run"]) {
+        if (command !== "submit")
+            throw new errors/* InputError */.dz("--dry-run goes with submit");
+        io.stdout(`${JSON.stringify(await (0,release/* dryRun */.PA)(request), null, 2)}\n`);
+        return 0;
+    }
+    const result = await (0,release/* release */._r)(request);
+    io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+    return 0;
+}
+async function selfCheckCommand(args, io) {
+    const { values } = (0,external_node_util_.parseArgs)({
+        args,
+        options: {
+            hotkey: { type: "string" },
+            network: { type: "string", default: "finney" },
+            netuid: { type: "string", default: "76" },
+            competition: { type: "string", default: src_competition/* DEFAULT_COMPETITION */.Wr },
+            dataset: { type: "string", default: "latest" },
+            "dataset-count": { type: "string", default: "1" },
+            "no-evaluate": { type: "boolean", default: false },
+            output: { type: "string" },
+            all: { type: "boolean", default: false },
+            "hf-endpoint": { type: "string", default: process.env.HF_ENDPOINT || src_hub/* DEFAULT_HUB_URL */.Sc },
+            "config-repo": { type: "string", default: src_hub/* DEFAULT_CONFIG_REPO */.C1 },
+            help: { type: "boolean", short: "h" },
+        },
+        strict: true,
+    });
+    if (values.help) {
+        io.stdout(`${SELF_CHECK_USAGE}\n`);
+        return 0;
+    }
+    const competition = (0,src_competition/* getCompetition */.Q0)(values.competition);
+    const netuid = Number(values.netuid);
+    const hub = { hubUrl: values["hf-endpoint"], accessToken: process.env.HF_TOKEN || undefined, log: io.log };
+    if (values.all) {
+        const rows = await (0,selfcheck/* leaderboard */.W2)(values.network, netuid, competition, hub);
+        io.stdout(`${(0,src_report/* leaderboardMarkdown */.pO)(rows, competition, netuid)}\n`);
+        return 0;
+    }
+    const hotkey = values.hotkey ?? (process.env.HOTKEY_MNEMONIC ? (await (0,src_hotkey/* hotkeyFromMnemonic */.t)(process.env.HOTKEY_MNEMONIC)).address : undefined);
+    if (!hotkey)
+        throw new errors/* InputError */.dz("self-check needs --hotkey <ss58> (or HOTKEY_MNEMONIC)");
+    const result = await (0,selfcheck/* selfCheck */.p6)({
+        hotkey,
+        network: values.network,
+        netuid,
+        competition,
+        hub,
+        configRepo: values["config-repo"],
+        evaluate: values["no-evaluate"]
+            ? undefined
+            : { dataset: values.dataset, count: Number(values["dataset-count"]), cache: cache/* noCache */.w, downloadDir: cacheFolder(), modelDir: await (0,promises_.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), "cancer-ai-selfcheck-")) },
+    });
+    io.stdout(`${(0,src_report/* checklistText */.QL)(result)}\n`);
+    if (values.output)
+        io.log.info(`results written to ${await (0,results/* writeResults */.K)(values.output, result)}`);
+    return result.passed ? 0 : 1;
+}
+function cacheFolder() {
+    return external_node_path_default().join(process.env.XDG_CACHE_HOME || external_node_path_default().join(external_node_os_default().homedir(), ".cache"), "cancer-ai", "datasets");
 }
 /** node:util parseArgs' own errors (checked by code: they may come from another realm). */
 function isParseArgsError(err) {
@@ -165,11 +316,16 @@ async function cli(argv, io = defaultIo) {
         switch (command) {
             case "evaluate":
                 return await evaluateCommand(rest, io);
+            case "upload":
+            case "submit":
+                return await releaseCommand(command, rest, io);
+            case "self-check":
+                return await selfCheckCommand(rest, io);
             case undefined:
             case "help":
             case "-h":
             case "--help":
-                io.stdout(`${USAGE}\n`);
+                io.stdout(`${USAGE}\n\n${RELEASE_USAGE}\n\n${SELF_CHECK_USAGE}\n`);
                 return command === undefined ? 2 : 0;
             default:
                 throw new errors/* InputError */.dz(`unknown command "${command}"`);

@@ -11,6 +11,7 @@ import { CancerAiError, InputError } from "./errors.js";
 import os from "node:os";
 import path from "node:path";
 import { noCache } from "./cache.js";
+import { parseThreads } from "./pipeline.js";
 import { DEFAULT_CONFIG_REPO, DEFAULT_HUB_URL } from "./hub.js";
 import { consoleLog, type Log } from "./log.js";
 import { embeddedExample } from "./paths.js";
@@ -35,6 +36,8 @@ options:
   --output <file>         also write the results as JSON to <file>
   --hf-endpoint <url>     HuggingFace endpoint (default ${DEFAULT_HUB_URL}, or $HF_ENDPOINT)
   --config-repo <space>   competition configuration space (default ${DEFAULT_CONFIG_REPO})
+  --threads <n|auto>      preprocessing threads (default auto: every core; inference stays
+                          single-threaded, as on the validators)
   -h, --help              show this help
 
 environment:
@@ -89,6 +92,7 @@ async function evaluateCommand(args: string[], io: CliIo): Promise<number> {
       "dataset-count": { type: "string", default: "1" },
       "hf-endpoint": { type: "string", default: process.env.HF_ENDPOINT || DEFAULT_HUB_URL },
       "config-repo": { type: "string", default: DEFAULT_CONFIG_REPO },
+      threads: { type: "string", default: "auto" },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
@@ -120,6 +124,7 @@ async function evaluateCommand(args: string[], io: CliIo): Promise<number> {
     hub: { hubUrl: values["hf-endpoint"], accessToken: hfToken, log: io.log },
     cache: noCache,
     downloadDir: cacheFolder(),
+    threads: parseThreads(values.threads),
   });
   io.stdout(`${report.datasets.map((d) => textReport(d, competition)).join("\n\n")}\n`);
   if (report.datasets.length > 1) io.stdout(`\nmean score over ${report.datasets.length} packages: ${fixed6(report.score)}\n`);

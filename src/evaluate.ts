@@ -1,7 +1,9 @@
 /**
- * The evaluation of one model on one dataset package, as a stream:
- * entries -> decode + resample (a few images ahead) -> inference (in CSV
- * order) -> metrics. Only the images in flight are held in memory.
+ * The evaluation of one model on one dataset package, as a stream (see
+ * pipeline.ts): entries -> decode + resample in worker threads (on this
+ * thread for a small dataset), a few images ahead -> inference on this
+ * thread, in CSV order -> metrics. Only the images in flight are held in
+ * memory.
  */
 import { stat } from "node:fs/promises";
 import path from "node:path";
@@ -9,11 +11,12 @@ import type { Competition, RiskCategory } from "./competition.js";
 import { sha256File } from "./digest.js";
 import { loadModel, predictedClass, type Model } from "./inference.js";
 import { progressReporter, type Log } from "./log.js";
-import { mapOrdered } from "./pipeline.js";
-import { preprocessImage } from "./preprocess/index.js";
+import { checkThreads, mapOrdered, planThreads, type StageTotals } from "./pipeline.js";
 import type { DatasetEntry } from "./dataset/entries.js";
 import { openPackage, readDataset } from "./dataset/package.js";
-import { scoreCompetition } from "./scoring.js";
+import { metricFields } from "./result-metrics.js";
+import { formatShard, selectShard, type Shard, type ShardRun } from "./shard.js";
+import { openPreprocessor, type Preprocessor } from "./workers/preprocessor.js";
 
 export interface Prediction {
   readonly file: string;
@@ -47,6 +50,8 @@ export interface EvaluationResult {
   confusion_matrix: number[][];
   risk_category_scores: Record<RiskCategory, number>;
   predictions: Prediction[];
+  /** Set when only a shard of the rows was evaluated: the metrics above are then those of the shard's rows alone. */
+  shard?: ShardRun;
 }
 
 export interface EvaluateOptions {
@@ -54,13 +59,17 @@ export interface EvaluateOptions {
   readonly dataset: string;
   readonly competition: Competition;
   readonly log: Log;
-  /** Images decoded ahead of inference. */
-  readonly prefetch?: number;
+  /** Threads to use, inference included (default: every core, and one for a small dataset; see planThreads). */
+  readonly threads?: number;
+  /** Only this shard of the rows is preprocessed, inferred and scored (see shard.ts). */
+  readonly shard?: Shard;
+  /** Filled with the time spent per stage (the benchmark reads it). */
+  readonly timings?: StageTotals;
 }
-
 
 export async function evaluate(options: EvaluateOptions): Promise<EvaluationResult> {
   const { modelPath, competition, log } = options;
+  checkThreads(options.threads);
   // The model is checked before a possibly large package is extracted; its
   // load time still counts in run_time_s, as in the validator.
   const loadStarted = performance.now();
@@ -72,31 +81,42 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
     try {
       const dataset = await readDataset(pkg, competition);
       for (const warning of dataset.warnings) log.warning(warning);
+      const selected = selectShard(dataset.entries, options.shard);
+      const plan = planThreads(options.threads, selected.length);
       const started = performance.now();
-      const { predictions, yTrue, yPred } = await log.group(`Evaluating ${path.basename(modelPath)} on ${dataset.entries.length} images of ${path.basename(options.dataset)}`, () =>
-        predictAll(session, dataset.entries, competition, log, options.prefetch ?? 2),
-      );
-      const s = scoreCompetition(competition, yTrue, yPred, model.bytes);
-      return {
+      const what = options.shard
+        ? `${selected.length} of ${dataset.entries.length} images (shard ${formatShard(options.shard)})`
+        : `${dataset.entries.length} images`;
+      const { predictions, yTrue, yPred } = await log.group(`Evaluating ${path.basename(modelPath)} on ${what} of ${path.basename(options.dataset)}`, async () => {
+        const preprocessor = await openPreprocessor(plan, competition.imageSize, session.signature.inputSize, log);
+        if (preprocessor.workers > 0) log.info(`preprocessing in ${preprocessor.workers} worker threads; inference here, on 1 onnxruntime thread as the validator runs it`);
+        try {
+          return await predictAll(session, selected.map((s) => s.entry), competition, log, { preprocessor, inFlight: plan.inFlight, timings: options.timings });
+        } finally {
+          await preprocessor.close();
+        }
+      });
+      const result: EvaluationResult = {
         competition_id: competition.id,
         dataset: path.basename(options.dataset),
         model_sha256: model.sha256,
         model_size_mb: model.bytes / (1024 * 1024),
-        tested_entries: dataset.entries.length,
+        tested_entries: selected.length,
         run_time_s: loadSeconds + (performance.now() - started) / 1000,
-        accuracy: s.accuracy,
-        precision: s.precision,
-        recall: s.recall,
-        fbeta: s.fbeta,
-        weighted_f1: s.weightedF1,
-        efficiency_score: s.efficiencyScore,
-        score: s.score,
-        f1_by_class: s.f1ByClass,
-        class_weights: s.classWeights,
-        confusion_matrix: s.confusionMatrix,
-        risk_category_scores: s.riskCategoryScores,
+        ...metricFields(competition, yTrue, yPred, model.bytes),
         predictions,
       };
+      if (options.shard) {
+        result.shard = {
+          ...options.shard,
+          total_entries: dataset.entries.length,
+          dataset_sha256: await sha256File(dataset.csvPath),
+          rows: selected.map((s) => s.row),
+          class_indices: yTrue,
+          predicted_indices: yPred,
+        };
+      }
+      return result;
     } finally {
       await pkg.close();
     }
@@ -105,17 +125,29 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
   }
 }
 
-async function predictAll(session: Model, entries: readonly DatasetEntry[], competition: Competition, log: Log, prefetch: number) {
+interface Stream {
+  readonly preprocessor: Preprocessor;
+  readonly inFlight: number;
+  readonly timings?: StageTotals;
+}
+
+async function predictAll(session: Model, entries: readonly DatasetEntry[], competition: Competition, log: Log, stream: Stream) {
   const predictions: Prediction[] = [];
   const yTrue: number[] = [];
   const yPred: number[] = [];
+  const { preprocessor, timings } = stream;
   const progress = progressReporter(log, entries.length, "images evaluated");
-  const tensors = mapOrdered(entries, prefetch, async (entry) => ({
-    entry,
-    tensor: await preprocessImage(entry.file, entry.path, competition.imageSize, session.signature.inputSize),
-  }));
-  for await (const { entry, tensor } of tensors) {
-    const output = await session.predict(tensor, entry.demographics, entry.file);
+  const images = mapOrdered(entries, stream.inFlight, async (entry) => ({ entry, image: await preprocessor.preprocess(entry.file, entry.path) }));
+  for await (const { entry, image } of images) {
+    const inferenceStarted = performance.now();
+    const output = await session.predict(image.tensor, entry.demographics, entry.file);
+    if (timings) {
+      timings.images++;
+      timings.decodeMs += image.times.decodeMs;
+      timings.resampleMs += image.times.resampleMs;
+      timings.inferenceMs += performance.now() - inferenceStarted;
+    }
+    image.release();
     const predicted = predictedClass(output, competition.classes.length);
     yTrue.push(entry.classIndex);
     yPred.push(predicted);

@@ -7,6 +7,7 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { checkPlatform } from "./platform.js";
+import { isPreprocessWorker } from "./workers/protocol.js";
 
 function isEntryPoint(): boolean {
   try {
@@ -27,7 +28,10 @@ export async function cli(argv: readonly string[]): Promise<number> {
   return (await import("./cli.js")).cli(argv);
 }
 
-if (isEntryPoint()) {
+if (isPreprocessWorker()) {
+  // This bundle started again as a preprocessing worker of a running evaluation (workers/pool.ts).
+  (await import("./workers/preprocess-worker.js")).servePreprocessing();
+} else if (isEntryPoint()) {
   try {
     checkPlatform();
     await (await import("./main.js")).runAction();

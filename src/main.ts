@@ -16,6 +16,7 @@ import { DEFAULT_COMPETITION, getCompetition } from "./competition.js";
 import { CancerAiError, InputError } from "./errors.js";
 import { readEvent, type RunEvent } from "./event.js";
 import { applyGate } from "./gate.js";
+import { parseThreads } from "./pipeline.js";
 import { DEFAULT_CONFIG_REPO, DEFAULT_HUB_URL } from "./hub.js";
 import type { Log } from "./log.js";
 import { predictionsCsv, writeResults } from "./results.js";
@@ -84,6 +85,7 @@ async function evaluateMode(event: RunEvent, hfToken: string, githubToken: strin
     hub: { hubUrl: core.getInput("hf-endpoint") || DEFAULT_HUB_URL, accessToken: hfToken || undefined, log: actionLog },
     cache: cache ?? { restore: async () => undefined, save: async () => false },
     downloadDir: workDir("datasets"),
+    threads: parseThreads(core.getInput("threads")),
   });
   const resultsPath = await writeResults(core.getInput("results-path") || "cancer-ai-results.json", resultsDocument(report));
 

@@ -1,7 +1,16 @@
 /**
+ * How an evaluation streams: entries -> preprocessing (worker threads, a few
+ * images ahead) -> inference (main thread, CSV order) -> metrics. Only the
+ * images in flight are in memory, so a 10,000-image dataset costs what a
+ * 10-image one does.
+ */
+import os from "node:os";
+import { InputError } from "./errors.js";
+
+/**
  * Ordered, bounded concurrency: `fn` runs on up to `ahead` items at once and
  * results come out in input order. Memory stays at `ahead` results however
- * long the input is, which is what keeps a 10,000-image evaluation flat.
+ * long the input is.
  */
 export async function* mapOrdered<T, R>(items: Iterable<T>, ahead: number, fn: (item: T) => Promise<R>): AsyncGenerator<R> {
   const pending: Promise<R>[] = [];
@@ -22,4 +31,70 @@ export async function* mapOrdered<T, R>(items: Iterable<T>, ahead: number, fn: (
     fill();
     yield result;
   }
+}
+
+/**
+ * How `threads` are used. Inference stays on the main thread with one
+ * onnxruntime thread, as the validator runs it (intra_op_num_threads=1):
+ * more intra-op threads may split a reduction differently and change the
+ * last bits of the scores. The other threads preprocess, which is where the
+ * time goes: decoding a 2-megapixel JPEG and resampling it cost more than a
+ * 1-GFLOP model's inference.
+ */
+export interface ThreadPlan {
+  /** Preprocessing worker threads; 0 preprocesses on the main thread, between inferences. */
+  readonly workers: number;
+  /** Images being preprocessed or waiting for inference at any time. */
+  readonly inFlight: number;
+}
+
+/**
+ * Below this many images, `threads: auto` stays on the main thread: starting
+ * workers (~0.4 s, and their code runs cold for the first images) costs more
+ * than they save. On 2 cores the break-even measured ~70 images (npm run
+ * bench); more cores bring it down.
+ */
+export const MIN_IMAGES_FOR_WORKERS = 64;
+
+export function defaultThreads(): number {
+  return os.availableParallelism();
+}
+
+export function checkThreads(threads: number | undefined): void {
+  if (threads !== undefined && (!Number.isInteger(threads) || threads < 1)) {
+    throw new InputError(`threads must be a whole number of at least 1 (or auto), got ${threads}`);
+  }
+}
+
+/** The `threads` input or option: "auto" or empty for every core (undefined), else a whole number of at least 1. */
+export function parseThreads(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (trimmed === "" || trimmed === "auto") return undefined;
+  const threads = Number(trimmed);
+  if (!/^\d+$/.test(trimmed) || threads < 1) throw new InputError(`threads must be auto or a whole number of at least 1, got "${text}"`);
+  return threads;
+}
+
+/** The plan for `threads` (undefined: every core, and none for small datasets) on `images` images. */
+export function planThreads(threads: number | undefined, images: number): ThreadPlan {
+  checkThreads(threads);
+  const n = threads ?? (images < MIN_IMAGES_FOR_WORKERS ? 1 : defaultThreads());
+  // One thread: decode on libuv's pool, resample and infer here, two images in flight so that both overlap.
+  if (n === 1) return { workers: 0, inFlight: 2 };
+  // As many workers as threads, not one fewer: a worker leaves its core to
+  // sharp's decoding thread for half of each image, and inference is a small
+  // share of the work. Two images per worker: one being prepared, one ready.
+  return { workers: n, inFlight: 2 * n };
+}
+
+/** Milliseconds spent per stage, summed over images (stages overlap, so they add up to more than the wall time). */
+export interface StageTotals {
+  images: number;
+  decodeMs: number;
+  resampleMs: number;
+  inferenceMs: number;
+}
+
+export function emptyTotals(): StageTotals {
+  return { images: 0, decodeMs: 0, resampleMs: 0, inferenceMs: 0 };
 }

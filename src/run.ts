@@ -20,6 +20,8 @@ export interface RunRequest extends Omit<ResolveOptions, "competitionId"> {
   readonly modelPath: string;
   readonly dataset: string;
   readonly competition: Competition;
+  /** Preprocessing threads; undefined: every core (see pipeline.ts planThreads). */
+  readonly threads?: number;
 }
 
 export async function runEvaluation(request: RunRequest): Promise<RunReport> {
@@ -29,7 +31,7 @@ export async function runEvaluation(request: RunRequest): Promise<RunReport> {
   const sources = await hub.log.group("Datasets", () => resolveDatasets(request.dataset, { ...request, competitionId: competition.id }));
   const datasets: EvaluationResult[] = [];
   for (const source of sources) {
-    const result = await evaluate({ modelPath: request.modelPath, dataset: source.localPath, competition, log: hub.log });
+    const result = await evaluate({ modelPath: request.modelPath, dataset: source.localPath, competition, log: hub.log, threads: request.threads });
     if (source.ref) {
       result.dataset_uri = `hf://${source.ref.repo}/${source.ref.path}`;
       if (source.ref.date) result.dataset_date = source.ref.date;

@@ -72,6 +72,8 @@ export async function decodeRgb(file: string, input: string | Buffer = file): Pr
       .raw(sixteen ? { depth: "ushort" } : {})
       .toBuffer({ resolveWithObject: true });
     const samples = sixteen ? new Uint16Array(data.buffer, data.byteOffset, data.byteLength / 2) : data;
+    // 8-bit RGB, the common case, is already what Pillow holds: no copy.
+    if (!sixteen && info.channels === 3) return { width, height, data: new Uint8Array(data.buffer, data.byteOffset, pixels * 3) };
     const reduce = !sixteen ? identity : info.channels === 1 ? clipTo255 : highByte;
     return { width, height, data: toRgb(samples, info.channels, pixels, reduce) };
   } catch (err) {

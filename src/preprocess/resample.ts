@@ -5,7 +5,13 @@
  * the source rows the vertical pass needs, then the vertical pass, each with
  * rounding and clamping to 0..255. Any shortcut (float accumulation, one
  * fused pass, sharp's own resize) changes pixels, and therefore scores.
+ *
+ * The passes run as WebAssembly SIMD kernels (kernels.wat), which compute the
+ * same integers several times faster than scalar code; the scalar passes
+ * below are the readable reference, the fallback for huge images, and what
+ * the kernels are tested against.
  */
+import { runKernels } from "./kernels.js";
 
 /** An 8-bit RGB image, rows top to bottom, pixels interleaved R, G, B. */
 export interface RgbImage {
@@ -122,23 +128,47 @@ function verticalPass(src: RgbImage, c: AxisCoefficients, rowShift: number, outH
   return out;
 }
 
+interface Plan {
+  readonly horizontal: AxisCoefficients | null;
+  readonly vertical: AxisCoefficients | null;
+  readonly firstRow: number;
+  readonly rows: number;
+}
+
+function plan(src: RgbImage, width: number, height: number): Plan {
+  const horizontal = src.width !== width ? axisCoefficients(src.width, width) : null;
+  const vertical = src.height !== height ? axisCoefficients(src.height, height) : null;
+  if (!vertical) return { horizontal, vertical, firstRow: 0, rows: src.height };
+  // Only the source rows that some output row reads are filtered horizontally.
+  const firstRow = vertical.first[0];
+  const lastRow = vertical.first[height - 1] + vertical.count[height - 1];
+  return { horizontal, vertical, firstRow, rows: lastRow - firstRow };
+}
+
 /** `Image.resize((width, height), Image.LANCZOS)` on an RGB image, byte for byte. */
 export function resizeLanczos(src: RgbImage, width: number, height: number): RgbImage {
   // Pillow returns a copy, unfiltered, when the size does not change.
   if (src.width === width && src.height === height) return src;
-  const horizontal = axisCoefficients(src.width, width);
-  const vertical = axisCoefficients(src.height, height);
+  const p = plan(src, width, height);
+  const data = runKernels({ ...p, inWidth: src.width, outWidth: width, outHeight: height }, src.data);
+  return data ? { width, height, data } : scalarPasses(src, width, height, p);
+}
+
+/** The same resize with the scalar passes only. */
+export function resizeLanczosScalar(src: RgbImage, width: number, height: number): RgbImage {
+  if (src.width === width && src.height === height) return src;
+  return scalarPasses(src, width, height, plan(src, width, height));
+}
+
+function scalarPasses(src: RgbImage, width: number, height: number, p: Plan): RgbImage {
   let image = src;
   let rowShift = 0;
-  if (src.width !== width) {
-    // Only the source rows that some output row reads are filtered horizontally.
-    const firstRow = vertical.first[0];
-    const lastRow = vertical.first[height - 1] + vertical.count[height - 1];
-    image = { width, height: lastRow - firstRow, data: horizontalPass(src, firstRow, lastRow - firstRow, horizontal, width) };
-    rowShift = firstRow;
+  if (p.horizontal) {
+    image = { width, height: p.rows, data: horizontalPass(src, p.firstRow, p.rows, p.horizontal, width) };
+    rowShift = p.firstRow;
   }
-  if (src.height !== height) {
-    image = { width: image.width, height, data: verticalPass(image, vertical, rowShift, height) };
+  if (p.vertical) {
+    image = { width: image.width, height, data: verticalPass(image, p.vertical, rowShift, height) };
   }
   return image;
 }

@@ -1,0 +1,99 @@
+import path from "node:path";
+import { getCompetition } from "../src/competition.js";
+import { InputError } from "../src/errors.js";
+import { evaluate, type EvaluationResult } from "../src/evaluate.js";
+import type { Log } from "../src/log.js";
+import { mergeShards, parseShard, selectShard, shardDocument, type ShardDocument } from "../src/shard.js";
+import { GOLDEN_DATASET, GOLDEN_DIR } from "./helpers/golden.js";
+
+const tricorder = getCompetition("tricorder-3");
+const quietLog: Log = { info: () => {}, warning: () => {}, group: (_, work) => work() };
+const MODEL = path.join(GOLDEN_DIR, "models", "two-input-512.onnx");
+
+describe("shard i/n", () => {
+  it.each([
+    ["1/1", { index: 1, count: 1 }],
+    ["2/3", { index: 2, count: 3 }],
+    [" 10 / 12 ", { index: 10, count: 12 }],
+  ])("parses %p", (text, shard) => {
+    expect(parseShard(text)).toEqual(shard);
+  });
+
+  it.each(["0/3", "4/3", "1/0", "3", "a/b", "1/2/3", "-1/3", ""])("refuses %p", (text) => {
+    expect(() => parseShard(text)).toThrow(InputError);
+    expect(() => parseShard(text)).toThrow(/shard must be "i\/n" with 1 <= i <= n/);
+  });
+
+  it("takes rows round-robin, so shards differ by at most one row", () => {
+    const rows = Array.from({ length: 10 }, (_, i) => `r${i}`);
+    const shards = [1, 2, 3].map((index) => selectShard(rows, { index, count: 3 }));
+    expect(shards.map((s) => s.map((r) => r.row))).toEqual([
+      [0, 3, 6, 9],
+      [1, 4, 7],
+      [2, 5, 8],
+    ]);
+    expect(shards[1].map((r) => r.entry)).toEqual(["r1", "r4", "r7"]);
+    expect(selectShard(rows).map((r) => r.row)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it("a shard with no rows is an error, not an empty score", () => {
+    expect(() => selectShard(["a", "b"], { index: 3, count: 3 })).toThrow(/shard 3\/3 has no rows: the dataset has only 2/);
+  });
+});
+
+describe("3 shards merged = one runner", () => {
+  let full: EvaluationResult;
+  let docs: ShardDocument[];
+
+  beforeAll(async () => {
+    const run = (shard?: { index: number; count: number }): Promise<EvaluationResult> =>
+      evaluate({ modelPath: MODEL, dataset: GOLDEN_DATASET, competition: tricorder, log: quietLog, threads: 1, shard });
+    full = await run();
+    // Through JSON, as the documents travel between runners.
+    docs = await Promise.all([3, 1, 2].map(async (index) => JSON.parse(JSON.stringify(shardDocument(await run({ index, count: 3 })))) as ShardDocument));
+  });
+
+  it("each shard evaluates only its rows", () => {
+    expect(docs.map((d) => [d.shard.index, d.predictions.length, d.total_entries])).toEqual([
+      [3, 7, 23],
+      [1, 8, 23],
+      [2, 8, 23],
+    ]);
+    expect(docs[1].predictions.map((p) => p.row)).toEqual([0, 3, 6, 9, 12, 15, 18, 21]);
+    expect(docs[1].predictions[1]).toMatchObject({ file: full.predictions[3].file, label: full.predictions[3].label, output: full.predictions[3].probabilities });
+  });
+
+  it("the merge equals the full evaluation field by field", () => {
+    const merged = mergeShards(docs, tricorder);
+    const { run_time_s: mergedTime, ...mergedFields } = merged;
+    const { run_time_s: fullTime, ...fullFields } = full;
+    expect(Object.keys(mergedFields).sort()).toEqual(Object.keys(fullFields).sort());
+    for (const key of Object.keys(fullFields) as (keyof typeof fullFields)[]) expect({ key, value: mergedFields[key] }).toEqual({ key, value: fullFields[key] });
+    expect(mergedTime).toBeCloseTo(docs.reduce((s, d) => s + d.run_time_s, 0), 9);
+    expect(fullTime).toBeGreaterThan(0);
+  });
+
+  const tamper = (edit: (docs: ShardDocument[]) => void): ShardDocument[] => {
+    const copy = JSON.parse(JSON.stringify(docs)) as ShardDocument[];
+    edit(copy);
+    return copy;
+  };
+
+  it.each<[string, (d: ShardDocument[]) => void, RegExp]>([
+    ["a missing shard", (d) => d.splice(0, 1), /shard\(s\) 3\/3 missing: all 3 are needed/],
+    ["a shard given twice", (d) => d.push(d[1]), /shard\(s\) 1\/3 given more than once/],
+    ["another model", (d) => ((d[2] as { model_sha256: string }).model_sha256 = "f".repeat(64)), /shard 2\/3 and shard 3\/3 were not run on the same model sha256: f{64} vs [0-9a-f]{64}/],
+    ["another dataset", (d) => ((d[0] as { dataset_sha256: string }).dataset_sha256 = "0".repeat(64)), /shard 1\/3 and shard 3\/3 were not run on the same dataset \(labels CSV sha256\)/],
+    ["another split", (d) => ((d[1] as { shard: { index: number; count: number } }).shard = { index: 1, count: 4 }), /split the dataset differently \(4 vs 3 shards\)/],
+    ["a row in the wrong shard", (d) => ((d[1].predictions[0] as { row: number }).row = 1), /shard 1\/3 has row 1 \(images\/jpeg420\.jpg\), which belongs to shard 2\/3/],
+    ["a row twice", (d) => d[1].predictions.push({ ...d[1].predictions[0] }), /rows predicted more than once: row 0 \(images\/jpeg420\.jpg\) in shard 1\/3 and shard 1\/3/],
+    ["missing rows", (d) => d[2].predictions.splice(1, 2), /rows \(0-based, CSV order\) missing from the shards: 4, 7; of 23/],
+    ["another competition's documents", (d) => ((d[0] as { format: string }).format = "other/1"), /shard 3\/3 is not a shard predictions document/],
+  ])("refuses %s, naming it", (_, edit, message) => {
+    expect(() => mergeShards(tamper(edit), tricorder)).toThrow(message);
+  });
+
+  it("refuses nothing to merge", () => {
+    expect(() => mergeShards([], tricorder)).toThrow(/no shard predictions to merge/);
+  });
+});

@@ -1,0 +1,171 @@
+/**
+ * Preprocessing in worker threads must change nothing but the speed: every
+ * output bit and metric equals the single-threaded run's, whatever the
+ * number of workers and the order in which they finish.
+ */
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+import { Worker } from "node:worker_threads";
+import { getCompetition } from "../src/competition.js";
+import { ImageError, InputError } from "../src/errors.js";
+import { evaluate, type EvaluationResult } from "../src/evaluate.js";
+import type { Log } from "../src/log.js";
+import { MIN_IMAGES_FOR_WORKERS, defaultThreads, parseThreads, planThreads } from "../src/pipeline.js";
+import { preprocessImage } from "../src/preprocess/index.js";
+import { PreprocessPool } from "../src/workers/pool.js";
+import { PREPROCESS_ROLE, type FromWorker, type ToWorker } from "../src/workers/protocol.js";
+import { GOLDEN_DATASET, GOLDEN_DIR, REPO, golden } from "./helpers/golden.js";
+import { tempDir } from "./helpers/temp.js";
+
+const tricorder = getCompetition("tricorder-3");
+const warnings: string[] = [];
+const log: Log = { info: () => {}, warning: (m) => warnings.push(m), group: (_, work) => work() };
+const run = (model: string, threads: number, dataset = GOLDEN_DATASET): Promise<EvaluationResult> =>
+  evaluate({ modelPath: path.join(GOLDEN_DIR, "models", model), dataset, competition: tricorder, log, threads });
+
+// A pool that cannot start falls back to the main thread with a warning: here that would hide the code under test.
+afterEach(() => expect(warnings.splice(0)).not.toContainEqual(expect.stringMatching(/worker threads could not start/)));
+
+function expectIdentical(actual: EvaluationResult, expected: EvaluationResult): void {
+  const { run_time_s: _a, predictions: p, ...rest } = actual;
+  const { run_time_s: _b, predictions: q, ...expectedRest } = expected;
+  expect(rest).toEqual(expectedRest);
+  expect(p.map((x) => [x.file, x.label, x.predicted])).toEqual(q.map((x) => [x.file, x.label, x.predicted]));
+  // Bit for bit: Object.is tells -0 from 0 and compares NaN, where toEqual would round nothing but forgive those.
+  const differing = p.flatMap((x, i) => x.probabilities.filter((v, k) => !Object.is(v, q[i].probabilities[k])).map(() => x.file));
+  expect(differing).toEqual([]);
+}
+
+describe("worker threads give the single-threaded results bit for bit", () => {
+  it.each([
+    ["two-input-512.onnx", 2],
+    ["one-input-300x200.onnx", 3],
+  ])("%s with %p threads", async (model, threads) => {
+    const [single, parallel] = [await run(model, 1), await run(model, threads)];
+    expectIdentical(parallel, single);
+  });
+
+  it("an unreadable image fails the run with its file name", async () => {
+    const dir = await tempDir();
+    await mkdir(path.join(dir, "images"));
+    const good = await readFile(path.join(GOLDEN_DATASET, "images", "jpeg420.jpg"));
+    await writeFile(path.join(dir, "images", "a.jpg"), good);
+    await writeFile(path.join(dir, "images", "b.jpg"), good.subarray(0, 3000));
+    await writeFile(path.join(dir, "labels.csv"), "filepath,label,age,gender,location\nimages/a.jpg,NV,30,m,arm\nimages/b.jpg,MEL,40,f,leg\n");
+    const err = await run("two-input-512.onnx", 2, dir).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImageError);
+    expect((err as ImageError).message).toMatch(/^cannot read image images\/b\.jpg: /);
+  });
+});
+
+describe("the pool", () => {
+  it("gives up on workers that do not start in time, and stops them", async () => {
+    await expect(PreprocessPool.start(2, 1)).rejects.toThrow("the preprocessing workers did not start within 0.001 s");
+  });
+
+  it("hands back tensors for reuse and keeps going", async () => {
+    const pool = await PreprocessPool.start(1);
+    try {
+      const file = golden.images[0].file;
+      const inputSize = { width: 64, height: 48 };
+      const first = await pool.preprocess(file, path.join(GOLDEN_DATASET, file), 512, inputSize);
+      const bytes = Float32Array.from(first.tensor);
+      first.release();
+      // Transferred back to the worker: this side no longer holds the memory.
+      expect(first.tensor.length).toBe(0);
+      const second = await pool.preprocess(file, path.join(GOLDEN_DATASET, file), 512, inputSize);
+      expect(second.tensor).toEqual(bytes);
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+describe("the bundle is its own preprocessing worker", () => {
+  const bundle = path.join(REPO, "dist", "index.js");
+
+  it("dispatches on workerData.role and prepares the same tensor", async () => {
+    expect(existsSync(bundle)).toBe(true);
+    const worker = new Worker(bundle, { workerData: { role: PREPROCESS_ROLE } });
+    const messages: FromWorker[] = [];
+    const next = (): Promise<FromWorker> =>
+      new Promise((resolve, reject) => {
+        worker.once("message", (m: FromWorker) => resolve(m));
+        worker.once("error", reject);
+      });
+    const send = (m: ToWorker): void => worker.postMessage(m);
+    try {
+      messages.push(await next());
+      expect(messages[0]).toEqual({ type: "ready" });
+      const file = golden.images[0].file;
+      const inputSize = { width: 300, height: 200 };
+      send({ type: "job", id: 7, file, path: path.join(GOLDEN_DATASET, file), imageSize: 512, inputSize });
+      const done = await next();
+      if (done.type !== "done") throw new Error(`expected a tensor, got ${JSON.stringify(done)}`);
+      expect(done.id).toBe(7);
+      const expected = await preprocessImage(file, path.join(GOLDEN_DATASET, file), 512, inputSize);
+      const sha = (t: Float32Array): string => createHash("sha256").update(new Uint8Array(t.buffer, t.byteOffset, t.byteLength)).digest("hex");
+      expect(sha(done.tensor)).toBe(sha(expected));
+      send({ type: "recycle", buffer: done.tensor.buffer as ArrayBuffer });
+      send({ type: "job", id: 8, file: "missing.jpg", path: path.join(GOLDEN_DATASET, "missing.jpg"), imageSize: 512, inputSize });
+      const failed = await next();
+      expect(failed).toMatchObject({ type: "failed", id: 8, error: { image: { file: "missing.jpg" } } });
+    } finally {
+      await worker.terminate();
+    }
+  });
+});
+
+describe("the CLI from a bare clone", () => {
+  it("preprocesses a larger dataset in workers and scores what one thread scores", async () => {
+    const dir = await tempDir();
+    for (const entry of ["package.json", "bin", "dist"]) await cp(path.join(REPO, entry), path.join(dir, entry), { recursive: true });
+    // Every golden image three times: enough rows for threads "auto" to start workers.
+    const dataset = path.join(dir, "dataset");
+    await cp(path.join(GOLDEN_DATASET, "images"), path.join(dataset, "images"), { recursive: true });
+    const [header, ...rows] = (await readFile(path.join(GOLDEN_DATASET, "labels.csv"), "utf8")).trim().split("\n");
+    const all = [...rows, ...rows, ...rows];
+    expect(all.length).toBeGreaterThanOrEqual(MIN_IMAGES_FOR_WORKERS);
+    await writeFile(path.join(dataset, "labels.csv"), `${[header, ...all].join("\n")}\n`);
+    const model = path.join(GOLDEN_DIR, "models", "one-input-224.onnx");
+    const { stderr } = await promisify(execFile)(process.execPath, [path.join(dir, "bin", "cancer-ai.js"), "evaluate", "--model", model, "--dataset", dataset, "--output", "out.json"], { cwd: dir });
+    expect(stderr).not.toMatch(/worker threads could not start/);
+    const fromCli = JSON.parse(await readFile(path.join(dir, "out.json"), "utf8")) as EvaluationResult;
+    expectIdentical(fromCli, await run("one-input-224.onnx", 1, dataset));
+  });
+});
+
+describe("threads", () => {
+  it.each([
+    ["", undefined],
+    ["auto", undefined],
+    [" 4 ", 4],
+    ["1", 1],
+  ])("parses %p", (text, threads) => {
+    expect(parseThreads(text)).toBe(threads);
+  });
+
+  it.each(["0", "-2", "1.5", "two", "3 cores"])("refuses %p", (text) => {
+    expect(() => parseThreads(text)).toThrow(InputError);
+    expect(() => parseThreads(text)).toThrow(`got "${text}"`);
+  });
+
+  it("one thread preprocesses on the main thread, more start as many workers", () => {
+    expect(planThreads(1, 10_000)).toEqual({ workers: 0, inFlight: 2 });
+    expect(planThreads(2, 10)).toEqual({ workers: 2, inFlight: 4 });
+    expect(planThreads(8, 10_000)).toEqual({ workers: 8, inFlight: 16 });
+  });
+
+  it("auto uses no workers for a small dataset, every core otherwise", () => {
+    expect(planThreads(undefined, MIN_IMAGES_FOR_WORKERS - 1).workers).toBe(0);
+    expect(planThreads(undefined, MIN_IMAGES_FOR_WORKERS).workers).toBe(defaultThreads() > 1 ? defaultThreads() : 0);
+  });
+
+  it("an invalid threads option fails before the model loads", async () => {
+    await expect(run("missing.onnx", 0)).rejects.toThrow(/threads must be a whole number of at least 1/);
+  });
+});

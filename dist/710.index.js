@@ -1,0 +1,484 @@
+export const id = 710;
+export const ids = [710];
+export const modules = {
+
+/***/ 37710:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  M: () => (/* binding */ preprocessTimed)
+});
+
+// UNUSED EXPORTS: preprocessImage
+
+// EXTERNAL MODULE: external "sharp"
+var external_sharp_ = __webpack_require__(42482);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+;// CONCATENATED MODULE: ./src/preprocess/decode.ts
+/**
+ * Decoding an image file to the 8-bit RGB pixels that Pillow's
+ * `Image.open(path).convert("RGB")` gives. sharp (libvips) does the codec
+ * work; everything Pillow does differently from libvips' defaults is undone
+ * here: no ICC transform, no EXIF rotation, alpha dropped rather than
+ * composited, CMYK through Pillow's plain formula, 16-bit samples reduced the
+ * way Pillow's PNG modes do.
+ */
+
+
+/** Pillow refuses images above twice `Image.MAX_IMAGE_PIXELS` (DecompressionBombError). */
+const PILLOW_MAX_PIXELS = 2 * 89478485;
+function decode_open(input) {
+    // 'truncated' fails where Pillow raises "image file is truncated"; lesser
+    // libjpeg warnings are ignored by Pillow and must not fail here either.
+    return (0,external_sharp_["default"])(input, { failOn: "truncated", ignoreIcc: true, limitInputPixels: PILLOW_MAX_PIXELS, autoOrient: false });
+}
+/** Pillow's cmyk2rgb: nk = 255 - K, channel = nk - C*nk/255 (rounded via MULDIV255). */
+function cmykToRgb(cmyk, pixels) {
+    const out = new Uint8Array(pixels * 3);
+    for (let i = 0; i < pixels; i++) {
+        const nk = 255 - cmyk[i * 4 + 3];
+        for (let c = 0; c < 3; c++) {
+            const t = cmyk[i * 4 + c] * nk + 128;
+            out[i * 3 + c] = Math.max(0, nk - (((t >> 8) + t) >> 8));
+        }
+    }
+    return out;
+}
+/** Spreads 1 (L), 2 (LA), 3 (RGB) or 4 (RGBA) channel samples to RGB, dropping alpha like Pillow. */
+function toRgb(samples, channels, pixels, reduce) {
+    const out = new Uint8Array(pixels * 3);
+    const colour = channels >= 3;
+    for (let i = 0, s = 0, o = 0; i < pixels; i++, s += channels, o += 3) {
+        if (colour) {
+            out[o] = reduce(samples[s]);
+            out[o + 1] = reduce(samples[s + 1]);
+            out[o + 2] = reduce(samples[s + 2]);
+        }
+        else {
+            out[o] = out[o + 1] = out[o + 2] = reduce(samples[s]);
+        }
+    }
+    return out;
+}
+const identity = (v) => v;
+/** Pillow opens 16-bit RGB(A)/LA PNGs through their high byte ("RGB;16B")... */
+const highByte = (v) => v >> 8;
+/** ...but 16-bit grey as mode "I", whose conversion to RGB clips at 255. */
+const clipTo255 = (v) => Math.min(v, 255);
+async function decodeRgb(file, input = file) {
+    try {
+        const meta = await decode_open(input).metadata();
+        const { width, height } = meta;
+        if (!width || !height)
+            throw new Error("no image dimensions");
+        const pixels = width * height;
+        if (meta.space === "cmyk") {
+            const { data } = await decode_open(input).pipelineColourspace("cmyk").toColourspace("cmyk").raw().toBuffer({ resolveWithObject: true });
+            return { width, height, data: cmykToRgb(data, pixels) };
+        }
+        const sixteen = meta.depth === "ushort";
+        const { data, info } = await decode_open(input)
+            .toColourspace(meta.channels && meta.channels <= 2 ? (sixteen ? "grey16" : "b-w") : sixteen ? "rgb16" : "srgb")
+            .raw(sixteen ? { depth: "ushort" } : {})
+            .toBuffer({ resolveWithObject: true });
+        const samples = sixteen ? new Uint16Array(data.buffer, data.byteOffset, data.byteLength / 2) : data;
+        // 8-bit RGB, the common case, is already what Pillow holds: no copy.
+        if (!sixteen && info.channels === 3)
+            return { width, height, data: new Uint8Array(data.buffer, data.byteOffset, pixels * 3) };
+        const reduce = !sixteen ? identity : info.channels === 1 ? clipTo255 : highByte;
+        return { width, height, data: toRgb(samples, info.channels, pixels, reduce) };
+    }
+    catch (err) {
+        if (err instanceof errors/* ImageError */.C8)
+            throw err;
+        throw new errors/* ImageError */.C8(file, describeSharpError(err));
+    }
+}
+function describeSharpError(err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (/unsupported image format/i.test(message))
+        return "not an image format this tool can decode (use JPEG, PNG, WebP, TIFF or GIF)";
+    if (/pixel limit/i.test(message))
+        return `larger than ${PILLOW_MAX_PIXELS} pixels, which Pillow (and so the validator) refuses`;
+    return `${message.split("\n")[0]} (is the file corrupt or truncated?)`;
+}
+
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __webpack_require__(4573);
+;// CONCATENATED MODULE: ./src/preprocess/kernels-wasm.ts
+// Generated by scripts/build-wasm.mjs from kernels.wat; do not edit.
+const KERNELS_WASM_BASE64 = "AGFzbQEAAAABIQRgCH9/f39/f39/AGAHf39/f39/fwBgA39/fwBgAn97AAMFBAABAgMFAwEAAQcrBAZtZW1vcnkCAApob3Jpem9udGFsAAAIdmVydGljYWwAAQZwbGFuZXMAAgr5CQSqAwMHfwZ7AX8CQANAIAggAk8NASAAIAggAWxqIQlBACEKIAMhCyAEIQ0CQANAIAogBk8NASAJIAsoAgBqIQwgCygCBCEO/QwAAAAAAAAAAAAAAAAAAAAAIRL9DAAAAAAAAAAAAAAAAAAAAAAhE/0MAAAAAAAAAAAAAAAAAAAAACEUIA0hFQJAA0AgDkUNASAM/QAEACEPIA/9iQEhECAP/YoBIREgEiAQ/akBIBX9AAQA/bUB/a4BIRIgEyAQ/aoBIBX9AAQQ/bUB/a4BIRMgFCAR/akBIBX9AAQg/bUB/a4BIRQgDEEMaiEMIBVBMGohFSAOQQFrIQ4MAAsLIBIgEiAT/Q0MDQ4PEBESExQVFhcYGRob/a4BIBMgFP0NCAkKCwwNDg8QERITFBUWFyAUIBT9DQQFBgcICQoLDA0ODwABAgP9rgH9rgEhDyAP/QwAACAAAAAgAAAAIAAAACAA/a4BQRb9rAEhDyAPIA/9hQEhDyAHIA8gD/1m/VoCAAAgB0EDaiEHIAtBCGohCyANIAVqIQ0gCkEBaiEKDAALCyAIQQFqIQgMAAsLC8sCAgl/CHsCQANAIAcgBU8NASAAIAIgB0EDdGooAgBqIQkgAiAHQQN0aigCBCEKIAMgByAEbEECdGohDSAGIAcgAWxqIQ9BACEIAkADQCAIIAFPDQH9DAAAIAAAACAAAAAgAAAAIAAhFCAUIRUgFCEWIBQhFyAJIAhqIQsgDSEMIAohDgJAA0AgDkUNASAL/QAEACEQIAwoAgD9ESETIBD9iQEhESAQ/YoBIRIgFCAR/akBIBP9tQH9rgEhFCAVIBH9qgEgE/21Af2uASEVIBYgEv2pASAT/bUB/a4BIRYgFyAS/aoBIBP9tQH9rgEhFyALIAFqIQsgDEEEaiEMIA5BAWshDgwACwsgDyAIaiAUQRb9rAEgFUEW/awB/YUBIBZBFv2sASAXQRb9rAH9hQH9Zv0LBAAgCEEQaiEIDAALCyAHQQFqIQcMAAsLC90CAgR/A3sgAUECdCEGIAFBcHEhBCAAIQUCQANAIAMgBE8NASAF/QAEACEHIAX9AAQQIQggBf0ABCAhCSACIANBAnRqIAcgCP0NAAMGCQwPEhUYGx4AAAAAACAJ/Q0AAQIDBAUGBwgJChEUFxodEAMgAiAGaiADQQJ0aiAHIAj9DQEEBwoNEBMWGRwfAAAAAAAgCf0NAAECAwQFBgcICQoSFRgbHhADIAIgBkEBdGogA0ECdGogByAI/Q0CBQgLDhEUFxodAAAAAAAAIAn9DQABAgMEBQYHCAkQExYZHB8QAyAFQTBqIQUgA0EQaiEDDAALCwJAA0AgAyABTw0BIAIgA0ECdGogBS0AALNDAAB/Q5U4AgAgAiAGaiADQQJ0aiAFLQABs0MAAH9DlTgCACACIAZBAXRqIANBAnRqIAUtAAKzQwAAf0OVOAIAIAVBA2ohBSADQQFqIQMMAAsLC54BAQJ7IAH9iQEhAiAB/YoBIQMgACAC/akB/fsB/QwAAH9DAAB/QwAAf0MAAH9D/ecB/QsEACAAIAL9qgH9+wH9DAAAf0MAAH9DAAB/QwAAf0P95wH9CwQQIAAgA/2pAf37Af0MAAB/QwAAf0MAAH9DAAB/Q/3nAf0LBCAgACAD/aoB/fsB/QwAAH9DAAB/QwAAf0MAAH9D/ecB/QsEMAs=";
+
+;// CONCATENATED MODULE: ./src/preprocess/kernels.ts
+/**
+ * The WebAssembly SIMD passes of kernels.wat, and the memory they work in.
+ * One instance per thread, created on first use and kept from image to
+ * image, so that after the first few images no pass allocates: on the VMs CI
+ * runs on, faulting in fresh pages costs more than the arithmetic.
+ */
+
+
+const wasm = globalThis.WebAssembly;
+/** The kernels read and write up to 15 bytes past a buffer's end. */
+const PAD = 16;
+/** Past this much memory, an image is resampled by the scalar code instead. */
+const MAX_KERNEL_MEMORY = 256 * 1024 * 1024;
+/**
+ * A memory grown past this (for an image above ~10 megapixels) is dropped
+ * after use rather than kept for the next image: WebAssembly memory cannot
+ * shrink, and one large photo would otherwise hold its size in every worker
+ * for the rest of the run.
+ */
+const RETAINED_MEMORY = 40 * 1024 * 1024;
+const PAGE = 65536;
+let kernels_module;
+let kernels;
+function instance() {
+    kernels_module ??= new wasm.Module(external_node_buffer_.Buffer.from(KERNELS_WASM_BASE64, "base64"));
+    kernels ??= new wasm.Instance(kernels_module, {}).exports;
+    return kernels;
+}
+function release(k) {
+    if (k.memory.buffer.byteLength > RETAINED_MEMORY)
+        kernels = undefined;
+}
+function horizontalTables(c) {
+    const out = c.first.length;
+    let groups = 1;
+    for (let i = 0; i < out; i++)
+        groups = Math.max(groups, Math.ceil(c.count[i] / 4));
+    const perPixel = groups * 12;
+    const meta = new Int32Array(out * 2);
+    const weights = new Int32Array(out * perPixel);
+    for (let xx = 0; xx < out; xx++) {
+        meta[xx * 2] = c.first[xx] * 3;
+        meta[xx * 2 + 1] = Math.ceil(c.count[xx] / 4);
+        for (let k = 0; k < c.count[xx]; k++) {
+            const w = c.weights[xx * c.taps + k];
+            const at = xx * perPixel + k * 3;
+            weights[at] = w;
+            weights[at + 1] = w;
+            weights[at + 2] = w;
+        }
+    }
+    return { meta, weights, weightStride: perPixel * 4 };
+}
+function verticalMeta(c, rowShift, stride) {
+    const meta = new Int32Array(c.first.length * 2);
+    for (let yy = 0; yy < c.first.length; yy++) {
+        meta[yy * 2] = (c.first[yy] - rowShift) * stride;
+        meta[yy * 2 + 1] = c.count[yy];
+    }
+    return meta;
+}
+const align = (n) => Math.ceil(n / 16) * 16;
+/** Bump allocation in the instance's memory, grown when needed, for one resize. */
+class Layout {
+    end = 0;
+    reserve(bytes) {
+        const at = this.end;
+        this.end = align(at + bytes + PAD);
+        return at;
+    }
+    get size() {
+        return this.end;
+    }
+}
+function layoutFor(plan) {
+    const layout = new Layout();
+    const h = plan.horizontal ? horizontalTables(plan.horizontal) : null;
+    const midWidth = plan.horizontal ? plan.outWidth : plan.inWidth;
+    const v = plan.vertical ? verticalMeta(plan.vertical, plan.firstRow, midWidth * 3) : null;
+    const at = {
+        hMeta: layout.reserve(h ? h.meta.byteLength : 0),
+        hWeights: layout.reserve(h ? h.weights.byteLength : 0),
+        vMeta: layout.reserve(v ? v.byteLength : 0),
+        vWeights: layout.reserve(plan.vertical ? plan.vertical.weights.byteLength : 0),
+        src: layout.reserve(plan.inWidth * 3 * plan.rows),
+        mid: layout.reserve(h && v ? midWidth * 3 * plan.rows : 0),
+        out: layout.reserve(plan.outWidth * 3 * plan.outHeight),
+    };
+    return { layout, h, v, at, midWidth };
+}
+function heapOf(k, bytes) {
+    const missing = bytes - k.memory.buffer.byteLength;
+    if (missing > 0)
+        k.memory.grow(Math.ceil(missing / PAGE));
+    return new Uint8Array(k.memory.buffer);
+}
+/**
+ * Runs the passes the plan calls for on rows [firstRow, firstRow + rows) of
+ * `src` (packed RGB, `inWidth` pixels wide) and returns the resized pixels,
+ * or null when the image is too large for the kernels' memory.
+ */
+function runKernels(plan, src) {
+    const { layout, h, v, at, midWidth } = layoutFor(plan);
+    if (layout.size > MAX_KERNEL_MEMORY)
+        return null;
+    const k = instance();
+    const heap = heapOf(k, layout.size);
+    const i32 = (offset, values) => heap.set(new Uint8Array(values.buffer, values.byteOffset, values.byteLength), offset);
+    const inStride = plan.inWidth * 3;
+    heap.set(src.subarray(plan.firstRow * inStride, (plan.firstRow + plan.rows) * inStride), at.src);
+    let current = at.src;
+    if (h) {
+        i32(at.hMeta, h.meta);
+        i32(at.hWeights, h.weights);
+        const target = v ? at.mid : at.out;
+        k.horizontal(at.src, inStride, plan.rows, at.hMeta, at.hWeights, h.weightStride, plan.outWidth, target);
+        current = target;
+    }
+    if (v && plan.vertical) {
+        i32(at.vMeta, v);
+        i32(at.vWeights, plan.vertical.weights);
+        k.vertical(current, midWidth * 3, at.vMeta, at.vWeights, plan.vertical.taps, plan.outHeight, at.out);
+    }
+    const out = heap.slice(at.out, at.out + plan.outWidth * 3 * plan.outHeight);
+    release(k);
+    return out;
+}
+/**
+ * Packed RGB to float32 planes divided by 255, into `out` (3 x pixels
+ * floats), or false when the image is too large for the kernels' memory.
+ */
+function runPlanes(rgb, pixels, out) {
+    const layout = new Layout();
+    const src = layout.reserve(pixels * 3);
+    const dst = layout.reserve(pixels * 12);
+    if (layout.size > MAX_KERNEL_MEMORY)
+        return false;
+    const k = instance();
+    const heap = heapOf(k, layout.size);
+    heap.set(rgb.subarray(0, pixels * 3), src);
+    k.planes(src, pixels, dst);
+    out.set(new Float32Array(heap.buffer, dst, pixels * 3));
+    release(k);
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/preprocess/resample.ts
+/**
+ * Pillow's 8-bit LANCZOS resampler (libImaging/Resample.c), re-implemented
+ * operation for operation: double-precision filter weights, normalised per
+ * output pixel, quantised to 22 fractional bits, a horizontal pass over only
+ * the source rows the vertical pass needs, then the vertical pass, each with
+ * rounding and clamping to 0..255. Any shortcut (float accumulation, one
+ * fused pass, sharp's own resize) changes pixels, and therefore scores.
+ *
+ * The passes run as WebAssembly SIMD kernels (kernels.wat), which compute the
+ * same integers several times faster than scalar code; the scalar passes
+ * below are the readable reference, the fallback for huge images, and what
+ * the kernels are tested against.
+ */
+
+const PRECISION_BITS = 32 - 8 - 2;
+const HALF = 1 << (PRECISION_BITS - 1);
+const LANCZOS_SUPPORT = 3;
+function sinc(x) {
+    if (x === 0)
+        return 1;
+    const px = x * Math.PI;
+    return Math.sin(px) / px;
+}
+function lanczos(x) {
+    return x >= -3 && x < 3 ? sinc(x) * sinc(x / 3) : 0;
+}
+function axisCoefficients(inSize, outSize) {
+    const scale = inSize / outSize;
+    const filterScale = Math.max(scale, 1);
+    const support = LANCZOS_SUPPORT * filterScale;
+    const taps = Math.ceil(support) * 2 + 1;
+    const first = new Int32Array(outSize);
+    const count = new Int32Array(outSize);
+    const weights = new Int32Array(outSize * taps);
+    const k = new Float64Array(taps);
+    const ss = 1 / filterScale;
+    for (let xx = 0; xx < outSize; xx++) {
+        const center = (xx + 0.5) * scale;
+        // C's (int) cast truncates toward zero.
+        const xmin = Math.max(Math.trunc(center - support + 0.5), 0);
+        const xmax = Math.min(Math.trunc(center + support + 0.5), inSize) - xmin;
+        let ww = 0;
+        for (let x = 0; x < xmax; x++) {
+            const w = lanczos((x + xmin - center + 0.5) * ss);
+            k[x] = w;
+            ww += w;
+        }
+        for (let x = 0; x < xmax; x++) {
+            const w = ww !== 0 ? k[x] / ww : k[x];
+            weights[xx * taps + x] = w < 0 ? Math.trunc(-0.5 + w * (1 << PRECISION_BITS)) : Math.trunc(0.5 + w * (1 << PRECISION_BITS));
+        }
+        first[xx] = xmin;
+        count[xx] = xmax;
+    }
+    return { taps, first, count, weights };
+}
+function clip8(v) {
+    if (v >= 1 << (PRECISION_BITS + 8))
+        return 255;
+    if (v <= 0)
+        return 0;
+    return v >> PRECISION_BITS;
+}
+function horizontalPass(src, rowFirst, rows, c, outWidth) {
+    const out = new Uint8Array(outWidth * rows * 3);
+    const { taps, first, count, weights } = c;
+    const inStride = src.width * 3;
+    const data = src.data;
+    for (let y = 0; y < rows; y++) {
+        const rowBase = (y + rowFirst) * inStride;
+        let o = y * outWidth * 3;
+        for (let xx = 0; xx < outWidth; xx++) {
+            let s0 = HALF;
+            let s1 = HALF;
+            let s2 = HALF;
+            const kBase = xx * taps;
+            let p = rowBase + first[xx] * 3;
+            const n = count[xx];
+            for (let x = 0; x < n; x++, p += 3) {
+                const w = weights[kBase + x];
+                s0 += data[p] * w;
+                s1 += data[p + 1] * w;
+                s2 += data[p + 2] * w;
+            }
+            out[o++] = clip8(s0);
+            out[o++] = clip8(s1);
+            out[o++] = clip8(s2);
+        }
+    }
+    return out;
+}
+function verticalPass(src, c, rowShift, outHeight) {
+    const stride = src.width * 3;
+    const out = new Uint8Array(stride * outHeight);
+    const { taps, first, count, weights } = c;
+    const data = src.data;
+    for (let yy = 0; yy < outHeight; yy++) {
+        const kBase = yy * taps;
+        const rowBase = (first[yy] - rowShift) * stride;
+        const n = count[yy];
+        const o = yy * stride;
+        for (let i = 0; i < stride; i++) {
+            let s = HALF;
+            let p = rowBase + i;
+            for (let y = 0; y < n; y++, p += stride)
+                s += data[p] * weights[kBase + y];
+            out[o + i] = clip8(s);
+        }
+    }
+    return out;
+}
+function plan(src, width, height) {
+    const horizontal = src.width !== width ? axisCoefficients(src.width, width) : null;
+    const vertical = src.height !== height ? axisCoefficients(src.height, height) : null;
+    if (!vertical)
+        return { horizontal, vertical, firstRow: 0, rows: src.height };
+    // Only the source rows that some output row reads are filtered horizontally.
+    const firstRow = vertical.first[0];
+    const lastRow = vertical.first[height - 1] + vertical.count[height - 1];
+    return { horizontal, vertical, firstRow, rows: lastRow - firstRow };
+}
+/** `Image.resize((width, height), Image.LANCZOS)` on an RGB image, byte for byte. */
+function resizeLanczos(src, width, height) {
+    // Pillow returns a copy, unfiltered, when the size does not change.
+    if (src.width === width && src.height === height)
+        return src;
+    const p = plan(src, width, height);
+    const data = runKernels({ ...p, inWidth: src.width, outWidth: width, outHeight: height }, src.data);
+    return data ? { width, height, data } : scalarPasses(src, width, height, p);
+}
+/** The same resize with the scalar passes only. */
+function resizeLanczosScalar(src, width, height) {
+    if (src.width === width && src.height === height)
+        return src;
+    return scalarPasses(src, width, height, plan(src, width, height));
+}
+function scalarPasses(src, width, height, p) {
+    let image = src;
+    let rowShift = 0;
+    if (p.horizontal) {
+        image = { width, height: p.rows, data: horizontalPass(src, p.firstRow, p.rows, p.horizontal, width) };
+        rowShift = p.firstRow;
+    }
+    if (p.vertical) {
+        image = { width: image.width, height, data: verticalPass(image, p.vertical, rowShift, height) };
+    }
+    return image;
+}
+
+;// CONCATENATED MODULE: ./src/preprocess/tensor.ts
+/**
+ * The validator's float conversion: `np.array(img, dtype=float32) / 255.0`
+ * then HWC -> CHW; and the runner's way back to 8 bits before its second
+ * resize, `(x * 255).astype(uint8)`, which truncates. Both are 256-entry
+ * tables computed in float32 arithmetic, exactly as numpy does it.
+ */
+
+
+/** float32(v) / float32(255), correctly rounded in float32. */
+const SCALED = Float32Array.from({ length: 256 }, (_, v) => Math.fround(v / 255));
+/** uint8(float32(SCALED[v] * 255)), truncated toward zero. */
+const TRUNCATED = Uint8Array.from(SCALED, (x) => Math.trunc(Math.fround(x * 255)));
+/** RGB bytes to a planar float32 [3, H, W] tensor, in `into` if it has that size. */
+function toChwTensor(image, into) {
+    const plane = image.width * image.height;
+    const out = into?.length === plane * 3 ? into : new Float32Array(plane * 3);
+    return runPlanes(image.data, plane, out) ? out : toChwTensorScalar(image, out);
+}
+/** The same conversion by table lookup: the reference the kernel is tested against, and the fallback for huge images. */
+function toChwTensorScalar(image, into) {
+    const plane = image.width * image.height;
+    const out = into?.length === plane * 3 ? into : new Float32Array(plane * 3);
+    const data = image.data;
+    for (let i = 0; i < plane; i++) {
+        out[i] = SCALED[data[i * 3]];
+        out[plane + i] = SCALED[data[i * 3 + 1]];
+        out[2 * plane + i] = SCALED[data[i * 3 + 2]];
+    }
+    return out;
+}
+/**
+ * The runner's second resize for a model whose fixed input is not the
+ * competition size: the 512x512 image goes back to 8 bits by truncation and
+ * through Pillow's LANCZOS again (never the original image).
+ */
+function secondResize(image, width, height) {
+    // A plain loop: Uint8Array.from with a mapping function is ~100x slower here.
+    const bytes = new Uint8Array(image.data.length);
+    for (let i = 0; i < bytes.length; i++)
+        bytes[i] = TRUNCATED[image.data[i]];
+    return resizeLanczos({ width: image.width, height: image.height, data: bytes }, width, height);
+}
+
+;// CONCATENATED MODULE: ./src/preprocess/index.ts
+/** One dataset image to the tensor the validator feeds the model. */
+
+
+
+/**
+ * decode -> LANCZOS to `imageSize` square -> (second resize to the model's
+ * fixed input if different) -> float32 CHW.
+ */
+async function preprocessImage(file, filePath, imageSize, modelInput) {
+    return (await preprocessTimed(file, filePath, imageSize, modelInput)).tensor;
+}
+/** preprocessImage, writing into `into` when it has the tensor's size (a recycled buffer), and timing the stages. */
+async function preprocessTimed(file, filePath, imageSize, modelInput, into) {
+    const started = performance.now();
+    const decoded = await decodeRgb(file, filePath);
+    const decodedAt = performance.now();
+    let image = resizeLanczos(decoded, imageSize, imageSize);
+    if (modelInput.width !== imageSize || modelInput.height !== imageSize) {
+        image = secondResize(image, modelInput.width, modelInput.height);
+    }
+    const tensor = toChwTensor(image, into);
+    return { tensor, times: { decodeMs: decodedAt - started, resampleMs: performance.now() - decodedAt } };
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,109 @@
+export const id = 785;
+export const ids = [785];
+export const modules = {
+
+/***/ 80785:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  servePreprocessing: () => (/* binding */ servePreprocessing)
+});
+
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(75919);
+// EXTERNAL MODULE: external "sharp"
+var external_sharp_ = __webpack_require__(42482);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/preprocess/index.ts + 5 modules
+var preprocess = __webpack_require__(37710);
+// EXTERNAL MODULE: external "node:v8"
+var external_node_v8_ = __webpack_require__(78877);
+var external_node_v8_default = /*#__PURE__*/__webpack_require__.n(external_node_v8_);
+// EXTERNAL MODULE: external "node:vm"
+var external_node_vm_ = __webpack_require__(8333);
+var external_node_vm_default = /*#__PURE__*/__webpack_require__.n(external_node_vm_);
+;// CONCATENATED MODULE: ./src/workers/gc.ts
+/**
+ * A young-generation collection on demand. sharp hands each decoded image
+ * over as an external buffer that is freed only when V8 collects its
+ * wrapper; left to V8, dozens of dead 6-20 MB buffers pile up between
+ * collections, glibc returns their pages to the kernel, and every decode
+ * then writes into fresh pages. Page faults made decoding 2-3x slower than
+ * Pillow's on CI-like VMs; a minor collection after each image (under 1 ms)
+ * frees the buffer while its pages are still warm.
+ */
+
+
+let gc;
+function collectYoungGarbage() {
+    if (gc === undefined) {
+        try {
+            // The flag exposes gc() to contexts created after it is set: this one.
+            external_node_v8_default().setFlagsFromString("--expose-gc");
+            gc = external_node_vm_default().runInNewContext("gc");
+        }
+        catch {
+            gc = null;
+        }
+    }
+    gc?.({ type: "minor" });
+}
+
+;// CONCATENATED MODULE: ./src/workers/preprocess-worker.ts
+/**
+ * A preprocessing worker: decode + Pillow-exact resize + float tensor, for
+ * the jobs the main thread sends, in order.
+ */
+
+
+
+
+
+function serialize(err) {
+    if (err instanceof errors/* ImageError */.C8) {
+        const prefix = `cannot read image ${err.file}: `;
+        return { image: { file: err.file, reason: err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message }, message: err.message };
+    }
+    return { message: err instanceof Error ? err.message : String(err) };
+}
+function servePreprocessing() {
+    const port = external_node_worker_threads_.parentPort;
+    if (!port)
+        throw new Error("servePreprocessing runs in a worker thread");
+    // Parallelism comes from the workers; libvips' own threads per image would only compete with them.
+    external_sharp_["default"].concurrency(1);
+    external_sharp_["default"].cache(false);
+    const spare = [];
+    const send = (message, transfer = []) => port.postMessage(message, transfer);
+    async function run(job) {
+        try {
+            const { tensor, times } = await (0,preprocess/* preprocessTimed */.M)(job.file, job.path, job.imageSize, job.inputSize, spare.pop());
+            send({ type: "done", id: job.id, tensor, times }, [tensor.buffer]);
+        }
+        catch (err) {
+            send({ type: "failed", id: job.id, error: serialize(err) });
+        }
+        finally {
+            collectYoungGarbage();
+        }
+    }
+    // One image at a time: two decodes at once in one thread cost more CPU per image (their buffers outlive the collection that should free them).
+    let queue = Promise.resolve();
+    port.on("message", (message) => {
+        if (message.type === "recycle")
+            spare.push(new Float32Array(message.buffer));
+        else
+            queue = queue.then(() => run(message));
+    });
+    send({ type: "ready" });
+}
+
+
+/***/ })
+
+};

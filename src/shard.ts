@@ -1,0 +1,203 @@
+/**
+ * Scale-out across runners: shard i of n evaluates rows i-1, i-1+n, i-1+2n...
+ * of the dataset (round-robin in CSV order, so shards get the same mix of
+ * image sizes and take the same time), writes its predictions, and a merge
+ * step checks that the shards fit together and scores their union exactly as
+ * one runner would have: the metrics depend only on the (label, prediction)
+ * pairs, which the shards carry unchanged.
+ */
+import type { Competition } from "./competition.js";
+import { DatasetError, InputError } from "./errors.js";
+import type { EvaluationResult, Prediction } from "./evaluate.js";
+import { metricFields } from "./result-metrics.js";
+
+/** Shard `index` (1-based) of `count`. */
+export interface Shard {
+  readonly index: number;
+  readonly count: number;
+}
+
+export function parseShard(text: string): Shard {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  const index = match ? Number(match[1]) : NaN;
+  const count = match ? Number(match[2]) : NaN;
+  if (!match || count < 1 || index < 1 || index > count) {
+    throw new InputError(`shard must be "i/n" with 1 <= i <= n (e.g. 2/3 for the second of three shards), got "${text}"`);
+  }
+  return { index, count };
+}
+
+export const formatShard = (shard: Shard): string => `${shard.index}/${shard.count}`;
+
+/** The entries of a shard with their row numbers (0-based, CSV order); every entry when there is no shard. */
+export function selectShard<T>(entries: readonly T[], shard?: Shard): { row: number; entry: T }[] {
+  const rows = entries.map((entry, row) => ({ row, entry }));
+  if (!shard) return rows;
+  const selected = rows.filter(({ row }) => row % shard.count === shard.index - 1);
+  if (selected.length === 0) {
+    throw new InputError(`shard ${formatShard(shard)} has no rows: the dataset has only ${entries.length}, use at most ${entries.length} shards`);
+  }
+  return selected;
+}
+
+/** What a shard's EvaluationResult carries beyond the metrics of its own rows, to be merged. */
+export interface ShardRun {
+  readonly index: number;
+  readonly count: number;
+  readonly total_entries: number;
+  /** SHA-256 of the labels CSV: shards of different datasets must not be merged. */
+  readonly dataset_sha256: string;
+  /** Per prediction: its row, the true class index, the predicted class index. */
+  readonly rows: number[];
+  readonly class_indices: number[];
+  readonly predicted_indices: number[];
+}
+
+export const SHARD_FORMAT = "cancer-ai-shard/1";
+
+export interface ShardPrediction {
+  readonly row: number;
+  readonly file: string;
+  readonly label: string;
+  readonly class_index: number;
+  /** The model's raw output 0. */
+  readonly output: number[];
+  /** The predicted class index (the validator's y_pred). */
+  readonly predicted: number;
+}
+
+/** One shard's predictions, as the shard's runner writes them for the merge. */
+export interface ShardDocument {
+  readonly format: typeof SHARD_FORMAT;
+  readonly competition_id: string;
+  readonly dataset: string;
+  readonly dataset_uri?: string;
+  readonly dataset_date?: string;
+  readonly dataset_sha256: string;
+  readonly total_entries: number;
+  readonly model_sha256: string;
+  readonly model_size_bytes: number;
+  readonly shard: Shard;
+  readonly run_time_s: number;
+  readonly predictions: ShardPrediction[];
+}
+
+export function shardDocument(result: EvaluationResult): ShardDocument {
+  const run = result.shard;
+  if (!run) throw new Error("shardDocument needs the result of a shard run (evaluate with a shard)");
+  return {
+    format: SHARD_FORMAT,
+    competition_id: result.competition_id,
+    dataset: result.dataset,
+    ...(result.dataset_uri !== undefined && { dataset_uri: result.dataset_uri }),
+    ...(result.dataset_date !== undefined && { dataset_date: result.dataset_date }),
+    dataset_sha256: run.dataset_sha256,
+    total_entries: run.total_entries,
+    model_sha256: result.model_sha256,
+    // model_size_mb is bytes / 2^20, which is exact, so this is the byte count again.
+    model_size_bytes: Math.round(result.model_size_mb * 1048576),
+    shard: { index: run.index, count: run.count },
+    run_time_s: result.run_time_s,
+    predictions: result.predictions.map((p, i) => ({
+      row: run.rows[i],
+      file: p.file,
+      label: p.label,
+      class_index: run.class_indices[i],
+      output: p.probabilities,
+      predicted: run.predicted_indices[i],
+    })),
+  };
+}
+
+const name = (doc: ShardDocument): string => `shard ${formatShard(doc.shard)}`;
+
+function listed(values: readonly (string | number)[], limit = 10): string {
+  const more = values.length > limit ? ` and ${values.length - limit} more` : "";
+  return values.slice(0, limit).join(", ") + more;
+}
+
+/** All shards must describe the same evaluation; the first difference is reported with the shards on both sides. */
+function checkSameRun(docs: readonly ShardDocument[], competition: Competition): void {
+  const first = docs[0];
+  const fields: [keyof ShardDocument, string][] = [
+    ["competition_id", "competition"],
+    ["dataset_sha256", "dataset (labels CSV sha256)"],
+    ["total_entries", "dataset size"],
+    ["model_sha256", "model sha256"],
+    ["model_size_bytes", "model size"],
+  ];
+  for (const doc of docs) {
+    if (doc.format !== SHARD_FORMAT) throw new InputError(`${name(doc)} is not a shard predictions document (format "${String(doc.format)}", expected "${SHARD_FORMAT}")`);
+    for (const [field, what] of fields) {
+      if (doc[field] !== first[field]) {
+        throw new InputError(`${name(doc)} and ${name(first)} were not run on the same ${what}: ${String(doc[field])} vs ${String(first[field])}`);
+      }
+    }
+    if (doc.shard.count !== first.shard.count) throw new InputError(`${name(doc)} and ${name(first)} split the dataset differently (${doc.shard.count} vs ${first.shard.count} shards)`);
+  }
+  if (first.competition_id !== competition.id) throw new InputError(`the shards were scored for ${first.competition_id}, not ${competition.id}`);
+}
+
+function checkShardSet(docs: readonly ShardDocument[]): void {
+  const count = docs[0].shard.count;
+  const seen = new Map<number, number>();
+  for (const doc of docs) seen.set(doc.shard.index, (seen.get(doc.shard.index) ?? 0) + 1);
+  const duplicates = [...seen].filter(([, n]) => n > 1).map(([i]) => `${i}/${count}`);
+  if (duplicates.length) throw new InputError(`shard(s) ${listed(duplicates)} given more than once`);
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !seen.has(i)).map((i) => `${i}/${count}`);
+  if (missing.length) throw new InputError(`shard(s) ${listed(missing)} missing: all ${count} are needed to score the dataset`);
+}
+
+/** Every row exactly once, each in the shard it belongs to. */
+function collectRows(docs: readonly ShardDocument[]): ShardPrediction[] {
+  const total = docs[0].total_entries;
+  const byRow: (ShardPrediction | undefined)[] = new Array(total);
+  const owner: string[] = new Array(total);
+  const duplicates: string[] = [];
+  for (const doc of docs) {
+    for (const p of doc.predictions) {
+      if (!Number.isInteger(p.row) || p.row < 0 || p.row >= total) throw new DatasetError(`${name(doc)} has row ${p.row} (${p.file}), outside the dataset's ${total} rows`);
+      if (p.row % doc.shard.count !== doc.shard.index - 1) throw new DatasetError(`${name(doc)} has row ${p.row} (${p.file}), which belongs to shard ${(p.row % doc.shard.count) + 1}/${doc.shard.count}`);
+      if (byRow[p.row]) duplicates.push(`row ${p.row} (${p.file}) in ${owner[p.row]} and ${name(doc)}`);
+      byRow[p.row] = p;
+      owner[p.row] = name(doc);
+    }
+  }
+  if (duplicates.length) throw new DatasetError(`rows predicted more than once: ${listed(duplicates)}`);
+  const missing: number[] = [];
+  for (let row = 0; row < total; row++) if (!byRow[row]) missing.push(row);
+  if (missing.length) throw new DatasetError(`rows (0-based, CSV order) missing from the shards: ${listed(missing)}; of ${total}`);
+  return byRow as ShardPrediction[];
+}
+
+/**
+ * The result one runner would have produced on the whole dataset, from the
+ * shards' predictions. run_time_s is the shards' total.
+ */
+export function mergeShards(docs: readonly ShardDocument[], competition: Competition): EvaluationResult {
+  if (docs.length === 0) throw new InputError("no shard predictions to merge");
+  checkSameRun(docs, competition);
+  checkShardSet(docs);
+  const rows = collectRows(docs);
+  const first = docs[0];
+  const yTrue = rows.map((p) => p.class_index);
+  const yPred = rows.map((p) => p.predicted);
+  const predictions: Prediction[] = rows.map((p) => ({
+    file: p.file,
+    label: p.label,
+    predicted: competition.classes[p.predicted]?.short ?? String(p.predicted),
+    probabilities: p.output,
+  }));
+  return {
+    competition_id: first.competition_id,
+    dataset: first.dataset,
+    ...(first.dataset_uri !== undefined && { dataset_uri: first.dataset_uri }),
+    ...(first.dataset_date !== undefined && { dataset_date: first.dataset_date }),
+    model_sha256: first.model_sha256,
+    model_size_mb: first.model_size_bytes / (1024 * 1024),
+    tested_entries: rows.length,
+    run_time_s: docs.reduce((sum, d) => sum + d.run_time_s, 0),
+    ...metricFields(competition, yTrue, yPred, first.model_size_bytes),
+    predictions,
+  };
+}

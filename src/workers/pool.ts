@@ -1,0 +1,129 @@
+/**
+ * The preprocessing workers, seen from the main thread: jobs go to the
+ * least busy worker, tensors come back transferred, and go back to their
+ * worker for reuse once inference is done with them.
+ *
+ * A worker runs the code of this very build. From the ncc bundle that is the
+ * bundle's entry (dist/index.js, beside every chunk), which dispatches on
+ * workerData.role; from the TypeScript sources (jest, tsx) it is the worker
+ * module itself, behind tsx's loader.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Worker, type WorkerOptions } from "node:worker_threads";
+// Loaded here first: a native module first opened by a worker is unloaded
+// by glibc when that worker exits, and crashes the next one (lovell/sharp#2263).
+import "sharp";
+import { ImageError } from "../errors.js";
+import { withTimeout } from "../inference.js";
+import type { StageTimes, TensorSize } from "../preprocess/index.js";
+import { PREPROCESS_ROLE, type FromWorker, type SerializedError, type ToWorker } from "./protocol.js";
+
+export interface PreprocessedImage {
+  readonly tensor: Float32Array;
+  readonly times: StageTimes;
+  /** Hands the tensor back for reuse; it must not be read afterwards. */
+  release(): void;
+}
+
+const START_TIMEOUT_MS = 60_000;
+
+interface Pending {
+  resolve(image: PreprocessedImage): void;
+  reject(err: Error): void;
+}
+
+interface Slot {
+  readonly worker: Worker;
+  readonly pending: Map<number, Pending>;
+}
+
+function workerEntry(): { url: URL; options: WorkerOptions } {
+  const here = import.meta.url;
+  const dir = path.dirname(fileURLToPath(here));
+  // Bundled, this module is in index.js or in a chunk beside it.
+  if (!here.endsWith(".ts")) return { url: pathToFileURL(path.join(dir, "index.js")), options: { workerData: { role: PREPROCESS_ROLE } } };
+  // `--import tsx` in execArgv does not reach a worker's entry module on Node 20; registering tsx's API first does.
+  const require = createRequire(here);
+  const tsxPackage = require.resolve("tsx/package.json");
+  const manifest = JSON.parse(readFileSync(tsxPackage, "utf8")) as { exports: Record<string, { import: { default: string } }> };
+  const tsx = pathToFileURL(path.join(path.dirname(tsxPackage), manifest.exports["./esm/api"].import.default)).href;
+  const module = pathToFileURL(path.join(dir, "preprocess-worker.ts")).href;
+  const code = `const { register } = await import(${JSON.stringify(tsx)}); register(); (await import(${JSON.stringify(module)})).servePreprocessing();`;
+  return { url: new URL(`data:text/javascript,${encodeURIComponent(code)}`), options: {} };
+}
+
+function deserialize(error: SerializedError): Error {
+  return error.image ? new ImageError(error.image.file, error.image.reason) : new Error(error.message);
+}
+
+export class PreprocessPool {
+  private nextId = 0;
+  private broken: Error | undefined;
+  private closing = false;
+
+  private constructor(private readonly slots: Slot[]) {}
+
+  /** Starts `size` workers and waits until each is ready to take jobs (a fraction of a second; `timeoutMs` if one hangs). */
+  static async start(size: number, timeoutMs = START_TIMEOUT_MS): Promise<PreprocessPool> {
+    const { url, options } = workerEntry();
+    const slots = Array.from({ length: size }, (): Slot => ({ worker: new Worker(url, options), pending: new Map() }));
+    const pool = new PreprocessPool(slots);
+    try {
+      await withTimeout(Promise.all(slots.map((slot) => pool.watch(slot))), timeoutMs, () => new Error(`the preprocessing workers did not start within ${timeoutMs / 1000} s`));
+    } catch (err) {
+      await pool.close();
+      throw err;
+    }
+    return pool;
+  }
+
+  /** Resolves once the worker is ready; afterwards, routes its replies and failures. */
+  private watch(slot: Slot): Promise<void> {
+    return new Promise((ready, failed) => {
+      const fail = (err: Error): void => {
+        failed(err);
+        if (this.closing) return;
+        this.broken ??= err;
+        for (const p of slot.pending.values()) p.reject(err);
+        slot.pending.clear();
+      };
+      slot.worker.on("message", (message: FromWorker) => {
+        if (message.type === "ready") return ready();
+        const pending = slot.pending.get(message.id);
+        if (!pending) return;
+        slot.pending.delete(message.id);
+        if (message.type === "failed") return pending.reject(deserialize(message.error));
+        const { tensor, times } = message;
+        pending.resolve({ tensor, times, release: () => this.send(slot, { type: "recycle", buffer: tensor.buffer as ArrayBuffer }, [tensor.buffer as ArrayBuffer]) });
+      });
+      slot.worker.on("error", (err) => fail(new Error(`a preprocessing worker failed: ${err.message}`)));
+      slot.worker.on("exit", (code) => fail(new Error(`a preprocessing worker exited (code ${code})`)));
+    });
+  }
+
+  private send(slot: Slot, message: ToWorker, transfer: ArrayBuffer[] = []): void {
+    if (!this.closing) slot.worker.postMessage(message, transfer);
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  preprocess(file: string, filePath: string, imageSize: number, inputSize: TensorSize): Promise<PreprocessedImage> {
+    if (this.broken) return Promise.reject(this.broken);
+    const slot = this.slots.reduce((best, s) => (s.pending.size < best.pending.size ? s : best));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      slot.pending.set(id, { resolve, reject });
+      this.send(slot, { type: "job", id, file, path: filePath, imageSize, inputSize });
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+}
