@@ -235,6 +235,10 @@ function numberInput(name) {
 function booleanInput(name, fallback) {
     return core/* getInput */.V4(name) === "" ? fallback : core/* getBooleanInput */.Vt(name);
 }
+/** The hub endpoint and token every HuggingFace call of a run uses. */
+function hubOptions(hfToken) {
+    return { hubUrl: core/* getInput */.V4("hf-endpoint") || src_hub/* DEFAULT_HUB_URL */.Sc, accessToken: hfToken || undefined, log: actionLog };
+}
 function workDir(...parts) {
     return external_node_path_default().join(process.env.RUNNER_TEMP || external_node_os_default().tmpdir(), "cancer-ai", ...parts);
 }
@@ -269,7 +273,7 @@ async function evaluateMode(event, hfToken, githubToken) {
         competition,
         count,
         configRepo: core/* getInput */.V4("datasets-config-repo") || src_hub/* DEFAULT_CONFIG_REPO */.C1,
-        hub: { hubUrl: core/* getInput */.V4("hf-endpoint") || src_hub/* DEFAULT_HUB_URL */.Sc, accessToken: hfToken || undefined, log: actionLog },
+        hub: hubOptions(hfToken),
         cache: cache ?? { restore: async () => undefined, save: async () => false },
         downloadDir: workDir("datasets"),
         threads: (0,pipeline/* parseThreads */.Js)(core/* getInput */.V4("threads")),
@@ -326,7 +330,7 @@ async function releaseMode(hfToken, mnemonic) {
         modelName: core/* getInput */.V4("hf-model-name") || undefined,
         codeDir: core/* getInput */.V4("code-directory") || undefined,
         competition: (0,src_competition/* getCompetition */.Q0)(core/* getInput */.V4("competition-id") || src_competition/* DEFAULT_COMPETITION */.Wr),
-        hub: { hubUrl: core/* getInput */.V4("hf-endpoint") || src_hub/* DEFAULT_HUB_URL */.Sc, accessToken: hfToken || undefined, log: actionLog },
+        hub: hubOptions(hfToken),
         network: core/* getInput */.V4("network") || "finney",
         netuid: numberInput("netuid") ?? 76,
         mnemonic,
@@ -358,7 +362,7 @@ async function selfCheckMode(hfToken, mnemonic) {
     if (!hotkey)
         throw new errors/* InputError */.dz("mode self-check needs hotkey (SS58 address) or hotkey-mnemonic");
     const competition = (0,src_competition/* getCompetition */.Q0)(core/* getInput */.V4("competition-id") || src_competition/* DEFAULT_COMPETITION */.Wr);
-    const hub = { hubUrl: core/* getInput */.V4("hf-endpoint") || src_hub/* DEFAULT_HUB_URL */.Sc, accessToken: hfToken || undefined, log: actionLog };
+    const hub = hubOptions(hfToken);
     const modelDir = workDir("self-check");
     await (0,promises_.mkdir)(modelDir, { recursive: true });
     const result = await core/* group */.Os(`Self-check of ${hotkey}`, () => (0,selfcheck/* selfCheck */.p6)({
@@ -387,7 +391,7 @@ async function selfCheckMode(hfToken, mnemonic) {
 async function leaderboardMode(hfToken) {
     const competition = (0,src_competition/* getCompetition */.Q0)(core/* getInput */.V4("competition-id") || src_competition/* DEFAULT_COMPETITION */.Wr);
     const netuid = numberInput("netuid") ?? 76;
-    const hub = { hubUrl: core/* getInput */.V4("hf-endpoint") || src_hub/* DEFAULT_HUB_URL */.Sc, accessToken: hfToken || undefined, log: actionLog };
+    const hub = hubOptions(hfToken);
     const rows = await (0,selfcheck/* leaderboard */.W2)(core/* getInput */.V4("network") || "finney", netuid, competition, hub);
     await core/* summary */.z.addRaw((0,src_report/* leaderboardMarkdown */.pO)(rows, competition, netuid), true).write();
     core/* info */.pq(`${rows.length} commitments for ${competition.id} on subnet ${netuid}`);

@@ -17,7 +17,7 @@ import { CancerAiError, InputError } from "./errors.js";
 import { readEvent, type RunEvent } from "./event.js";
 import { applyGate } from "./gate.js";
 import { parseThreads } from "./pipeline.js";
-import { DEFAULT_CONFIG_REPO, DEFAULT_HUB_URL } from "./hub.js";
+import { DEFAULT_CONFIG_REPO, DEFAULT_HUB_URL, type HubOptions } from "./hub.js";
 import type { Log } from "./log.js";
 import { predictionsCsv, writeResults } from "./results.js";
 import { describeError } from "./retry.js";
@@ -47,6 +47,11 @@ function numberInput(name: string): number | undefined {
 /** A boolean input, with its action.yml default when the runner passed none (older runners, local runs). */
 function booleanInput(name: string, fallback: boolean): boolean {
   return core.getInput(name) === "" ? fallback : core.getBooleanInput(name);
+}
+
+/** The hub endpoint and token every HuggingFace call of a run uses. */
+function hubOptions(hfToken: string): HubOptions {
+  return { hubUrl: core.getInput("hf-endpoint") || DEFAULT_HUB_URL, accessToken: hfToken || undefined, log: actionLog };
 }
 
 function workDir(...parts: string[]): string {
@@ -82,7 +87,7 @@ async function evaluateMode(event: RunEvent, hfToken: string, githubToken: strin
     competition,
     count,
     configRepo: core.getInput("datasets-config-repo") || DEFAULT_CONFIG_REPO,
-    hub: { hubUrl: core.getInput("hf-endpoint") || DEFAULT_HUB_URL, accessToken: hfToken || undefined, log: actionLog },
+    hub: hubOptions(hfToken),
     cache: cache ?? { restore: async () => undefined, save: async () => false },
     downloadDir: workDir("datasets"),
     threads: parseThreads(core.getInput("threads")),
@@ -135,7 +140,7 @@ async function releaseMode(hfToken: string, mnemonic: string): Promise<void> {
     modelName: core.getInput("hf-model-name") || undefined,
     codeDir: core.getInput("code-directory") || undefined,
     competition: getCompetition(core.getInput("competition-id") || DEFAULT_COMPETITION),
-    hub: { hubUrl: core.getInput("hf-endpoint") || DEFAULT_HUB_URL, accessToken: hfToken || undefined, log: actionLog },
+    hub: hubOptions(hfToken),
     network: core.getInput("network") || "finney",
     netuid: numberInput("netuid") ?? 76,
     mnemonic,
@@ -166,7 +171,7 @@ async function selfCheckMode(hfToken: string, mnemonic: string): Promise<void> {
   const hotkey = core.getInput("hotkey") || (mnemonic ? (await hotkeyFromMnemonic(mnemonic)).address : "");
   if (!hotkey) throw new InputError("mode self-check needs hotkey (SS58 address) or hotkey-mnemonic");
   const competition = getCompetition(core.getInput("competition-id") || DEFAULT_COMPETITION);
-  const hub = { hubUrl: core.getInput("hf-endpoint") || DEFAULT_HUB_URL, accessToken: hfToken || undefined, log: actionLog };
+  const hub = hubOptions(hfToken);
   const modelDir = workDir("self-check");
   await mkdir(modelDir, { recursive: true });
   const result = await core.group(`Self-check of ${hotkey}`, () =>
@@ -196,7 +201,7 @@ async function selfCheckMode(hfToken: string, mnemonic: string): Promise<void> {
 async function leaderboardMode(hfToken: string): Promise<void> {
   const competition = getCompetition(core.getInput("competition-id") || DEFAULT_COMPETITION);
   const netuid = numberInput("netuid") ?? 76;
-  const hub = { hubUrl: core.getInput("hf-endpoint") || DEFAULT_HUB_URL, accessToken: hfToken || undefined, log: actionLog };
+  const hub = hubOptions(hfToken);
   const rows = await leaderboard(core.getInput("network") || "finney", netuid, competition, hub);
   await core.summary.addRaw(leaderboardMarkdown(rows, competition, netuid), true).write();
   core.info(`${rows.length} commitments for ${competition.id} on subnet ${netuid}`);
