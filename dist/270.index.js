@@ -92,6 +92,37 @@ async function downloadPendingComment(name, source) {
     }
     return pending;
 }
+/**
+ * Downloads this workflow run's shard artifacts (<name>-shard-<i>-of-<n>),
+ * each into its own folder under dir; returns those folders.
+ */
+async function downloadShardArtifacts(name, dir, log) {
+    if (!artifactServiceAvailable()) {
+        throw new errors/* InputError */.dz("mode merge reads the shard artifacts of this workflow run, but the Actions artifact service is not available here: give shards-path (files or folders of cancer-ai-shard-*.json)");
+    }
+    const client = new artifact/* DefaultArtifactClient */.t9();
+    const prefix = `${name}-shard-`;
+    try {
+        const { artifacts } = await client.listArtifacts({ latest: true });
+        const shards = artifacts.filter((a) => a.name.startsWith(prefix)).sort((a, b) => a.name.localeCompare(b.name));
+        if (shards.length === 0) {
+            throw new errors/* CancerAiError */.hz(`this workflow run has no artifact named ${prefix}*: the merge job must come after (needs:) the matrix jobs run with shard: i/n and the same artifact-name`);
+        }
+        const folders = [];
+        for (const artifact of shards) {
+            const folder = external_node_path_default().join(dir, artifact.name);
+            await client.downloadArtifact(artifact.id, { path: folder });
+            folders.push(folder);
+        }
+        log.info(`downloaded ${shards.length} shard artifacts: ${shards.map((a) => a.name).join(", ")}`);
+        return folders;
+    }
+    catch (err) {
+        if (err instanceof errors/* CancerAiError */.hz)
+            throw err;
+        throw new errors/* CancerAiError */.hz(`cannot download the shard artifacts of this run: ${(0,retry/* describeError */.Uc)(err)}`);
+    }
+}
 
 // EXTERNAL MODULE: ./src/baseline.ts
 var src_baseline = __webpack_require__(89860);
@@ -185,14 +216,22 @@ var src_report = __webpack_require__(70665);
 var src_hotkey = __webpack_require__(19373);
 // EXTERNAL MODULE: ./src/selfcheck.ts
 var selfcheck = __webpack_require__(52877);
-// EXTERNAL MODULE: ./src/run.ts + 12 modules
-var run = __webpack_require__(72278);
+// EXTERNAL MODULE: ./src/run.ts + 9 modules
+var run = __webpack_require__(74672);
+// EXTERNAL MODULE: ./src/shard.ts
+var src_shard = __webpack_require__(67903);
+// EXTERNAL MODULE: ./src/shard-files.ts
+var shard_files = __webpack_require__(87357);
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
  * The GitHub Action: wires inputs and the triggering event to the engine
- * and its reporting modules. Modes: `evaluate` (the default) and
- * `comment-from-artifact` (the second stage of fork-safe PR comments).
+ * and its reporting modules. Modes: `evaluate` (the default; one shard of
+ * the rows with `shard`), `merge` (the shards' union), `release`,
+ * `self-check`, `leaderboard-check` and `comment-from-artifact` (the second
+ * stage of fork-safe PR comments).
  */
+
+
 
 
 
@@ -242,6 +281,11 @@ function hubOptions(hfToken) {
 function workDir(...parts) {
     return external_node_path_default().join(process.env.RUNNER_TEMP || external_node_os_default().tmpdir(), "cancer-ai", ...parts);
 }
+/** A new, empty folder under the work folder (a self-hosted runner may keep RUNNER_TEMP between jobs). */
+async function freshDir(prefix) {
+    await (0,promises_.mkdir)(workDir(), { recursive: true });
+    return (0,promises_.mkdtemp)(external_node_path_default().join(workDir(), `${prefix}-`));
+}
 /** Posts (or updates) the comment; a token that may not write gets a notice, not a failure. */
 async function postComment(token, target, marker, body) {
     if (!token) {
@@ -260,25 +304,59 @@ async function postComment(token, target, marker, body) {
         return undefined;
     }
 }
-/** Evaluates, reports and gates; true when the gate passed. */
+/** Evaluates (all rows, or one shard of them), then reports and gates; true when the gate passed. */
 async function evaluateMode(event, hfToken, githubToken) {
     const competition = (0,src_competition/* getCompetition */.Q0)(core/* getInput */.V4("competition-id") || src_competition/* DEFAULT_COMPETITION */.Wr);
     const count = numberInput("dataset-count") ?? 1;
     if (!Number.isInteger(count) || count < 1)
         throw new errors/* InputError */.dz(`input dataset-count must be a whole number of at least 1, got ${count}`);
+    const shard = core/* getInput */.V4("shard") ? (0,src_shard/* parseShard */.uK)(core/* getInput */.V4("shard")) : undefined;
     const cache = booleanInput("cache", true) ? (0,src_cache/* actionsCache */.k)(actionLog) : undefined;
-    const report = await (0,run/* runEvaluation */.K)({
+    const report = await (0,run/* runEvaluation */.K2)({
         modelPath: core/* getInput */.V4("model-path", { required: true }),
         dataset: core/* getInput */.V4("dataset") || "latest",
         competition,
         count,
         configRepo: core/* getInput */.V4("datasets-config-repo") || src_hub/* DEFAULT_CONFIG_REPO */.C1,
         hub: hubOptions(hfToken),
-        cache: cache ?? { restore: async () => undefined, save: async () => false },
+        cache: cache ?? src_cache/* noCache */.w,
         downloadDir: workDir("datasets"),
         threads: (0,pipeline/* parseThreads */.Js)(core/* getInput */.V4("threads")),
+        shard,
     });
-    const resultsPath = await (0,results/* writeResults */.K)(core/* getInput */.V4("results-path") || "cancer-ai-results.json", (0,run/* resultsDocument */.U)(report));
+    if (shard) {
+        await publishShard(report, shard);
+        return true;
+    }
+    return reportAndGate(event, report, competition, cache, githubToken);
+}
+/** A shard's predictions, for the merge job: a file in the workspace and an artifact of the run. */
+async function publishShard(report, shard) {
+    const file = (0,shard_files/* shardFileName */.iN)(shard);
+    const content = (0,shard_files/* shardFileContent */.Mi)(report.datasets);
+    const shardPath = await (0,results/* writeWhole */.f8)(file, content);
+    await uploadReport(`${artifactName()}-shard-${shard.index}-of-${shard.count}`, { [file]: content }, actionLog);
+    const lines = report.datasets.map((d) => `- ${d.dataset_uri ?? d.dataset}: ${d.tested_entries} of ${d.shard?.total_entries} images`);
+    await core/* summary */.z.addRaw([`### CancerAI shard ${(0,src_shard/* formatShard */._D)(shard)}`, "", ...lines, "", "The score is computed by the merge job (`mode: merge`) from all shards."].join("\n"), true).write();
+    core/* setOutput */.uH("shard-path", shardPath);
+    core/* setOutput */.uH("dataset", report.datasets.map((d) => d.dataset_uri ?? d.dataset).join(","));
+    core/* info */.pq(`shard ${(0,src_shard/* formatShard */._D)(shard)}: predictions in ${shardPath}; mode merge scores the union of all shards`);
+}
+/** The shards' predictions, from shards-path or this run's artifacts, scored as one runner would; then reported and gated. */
+async function mergeMode(event, githubToken) {
+    const competition = (0,src_competition/* getCompetition */.Q0)(core/* getInput */.V4("competition-id") || src_competition/* DEFAULT_COMPETITION */.Wr);
+    const given = core/* getInput */.V4("shards-path").split(/[\n,]/).map((p) => p.trim()).filter(Boolean);
+    const inputs = given.length ? given : await downloadShardArtifacts(artifactName(), await freshDir("shards"), actionLog);
+    const docs = await (0,shard_files/* readShardFiles */.WP)(inputs, actionLog);
+    const datasets = (0,src_shard/* mergeShardRuns */.$y)(docs, competition);
+    core/* info */.pq(`merged ${docs.length} shard documents: ${datasets.map((d) => `${d.dataset} (${d.tested_entries} images)`).join(", ")}`);
+    const cache = booleanInput("cache", true) ? (0,src_cache/* actionsCache */.k)(actionLog) : undefined;
+    return reportAndGate(event, (0,run/* runReport */.qi)(competition.id, datasets), competition, cache, githubToken);
+}
+const artifactName = () => core/* getInput */.V4("artifact-name") || "cancer-ai-report";
+/** The results file, job summary, PR comment, report artifact, baseline and score gate; true when the gate passed. */
+async function reportAndGate(event, report, competition, cache, githubToken) {
+    const resultsPath = await (0,results/* writeResults */.KB)(core/* getInput */.V4("results-path") || "cancer-ai-results.json", (0,run/* resultsDocument */.UL)(report));
     const pr = event.pullRequest;
     let baseline;
     if (pr && cache)
@@ -289,9 +367,9 @@ async function evaluateMode(event, hfToken, githubToken) {
     const body = (0,src_report/* markdownReport */.qN)(report, competition, { baseline, marker, footer: verdict });
     await core/* summary */.z.addRaw((0,src_report/* markdownReport */.qN)(report, competition, { baseline, footer: verdict, limit: SUMMARY_LIMIT }), true).write();
     let commentUrl;
-    const files = { "results.json": `${JSON.stringify((0,run/* resultsDocument */.U)(report), null, 2)}\n` };
+    const files = { "results.json": `${JSON.stringify((0,run/* resultsDocument */.UL)(report), null, 2)}\n` };
     for (const d of report.datasets)
-        files[report.datasets.length === 1 ? "predictions.csv" : `predictions-${d.dataset}.csv`] = (0,results/* predictionsCsv */.N)(d, competition);
+        files[report.datasets.length === 1 ? "predictions.csv" : `predictions-${d.dataset}.csv`] = (0,results/* predictionsCsv */.N5)(d, competition);
     if (pr) {
         const pending = { issueNumber: pr.number, headSha: pr.headSha, marker, body };
         files[PENDING_COMMENT_FILE] = JSON.stringify(pending);
@@ -302,7 +380,7 @@ async function evaluateMode(event, hfToken, githubToken) {
         else
             commentUrl = await postComment(githubToken, { owner: event.owner, repo: event.repo, issueNumber: pr.number }, marker, body);
     }
-    await uploadReport(core/* getInput */.V4("artifact-name") || "cancer-ai-report", files, actionLog);
+    await uploadReport(artifactName(), files, actionLog);
     if (event.defaultBranchPush && cache)
         await (0,src_baseline/* saveBaseline */.XY)(cache, workDir("baseline"), competition.id, (0,src_baseline/* toBaseline */.Fd)(report, event.defaultBranchPush.branch, event.sha), actionLog);
     const first = report.datasets[0];
@@ -377,7 +455,7 @@ async function selfCheckMode(hfToken, mnemonic) {
             : undefined,
     }));
     core/* info */.pq((0,src_report/* checklistText */.QL)(result));
-    const resultsPath = await (0,results/* writeResults */.K)(core/* getInput */.V4("results-path") || "cancer-ai-results.json", result);
+    const resultsPath = await (0,results/* writeResults */.KB)(core/* getInput */.V4("results-path") || "cancer-ai-results.json", result);
     await core/* summary */.z.addRaw((0,src_report/* checklistMarkdown */.a5)(result), true).write();
     core/* setOutput */.uH("passed", result.passed);
     core/* setOutput */.uH("results-path", resultsPath);
@@ -402,7 +480,7 @@ async function commentFromArtifactMode(event, githubToken) {
         throw new errors/* InputError */.dz("mode comment-from-artifact runs on a workflow_run event (see the README's two-stage workflow)");
     if (!githubToken)
         throw new errors/* InputError */.dz("mode comment-from-artifact needs github-token with actions: read and pull-requests: write");
-    const name = core/* getInput */.V4("artifact-name") || "cancer-ai-report";
+    const name = artifactName();
     const pending = await downloadPendingComment(name, { token: githubToken, runId: event.workflowRun.id, owner: event.owner, repo: event.repo });
     // The artifact comes from untrusted fork code: only post to the PR whose head is the commit that run built.
     const { data: pull } = await (0,github/* getOctokit */.Q)(githubToken).rest.pulls.get({ owner: event.owner, repo: event.repo, pull_number: pending.issueNumber });
@@ -437,11 +515,15 @@ async function runAction() {
             await selfCheckMode(hfToken, mnemonic);
         else if (mode === "leaderboard-check")
             await leaderboardMode(hfToken);
+        else if (mode === "merge")
+            await mergeMode(event, githubToken);
         else if (mode === "evaluate" || mode === "release") {
             // A tag push with a repository to publish to is a release; a pull request never is.
             const releasing = mode === "release" || (event.tagPush !== undefined && core/* getInput */.V4("hf-repo-id") !== "");
             if (releasing && event.pullRequest)
                 throw new errors/* InputError */.dz("releases never run on pull requests: run mode release on a tag push");
+            if (releasing && core/* getInput */.V4("shard"))
+                throw new errors/* InputError */.dz("a release evaluates on one runner: remove shard from the release step");
             const passed = await evaluateMode(event, hfToken, githubToken);
             if (releasing && !passed)
                 core/* error */.z3("not releasing: the score gate failed");
@@ -449,7 +531,7 @@ async function runAction() {
                 await releaseMode(hfToken, mnemonic);
         }
         else
-            throw new errors/* InputError */.dz(`unknown mode "${mode}": use evaluate, release, self-check, leaderboard-check or comment-from-artifact`);
+            throw new errors/* InputError */.dz(`unknown mode "${mode}": use evaluate, merge, release, self-check, leaderboard-check or comment-from-artifact`);
     }
     catch (err) {
         const message = err instanceof Error ? err.message : String(err);

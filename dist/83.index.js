@@ -72,8 +72,12 @@ var src_hotkey = __webpack_require__(19373);
 var release = __webpack_require__(84202);
 // EXTERNAL MODULE: ./src/selfcheck.ts
 var selfcheck = __webpack_require__(52877);
-// EXTERNAL MODULE: ./src/run.ts + 12 modules
-var run = __webpack_require__(72278);
+// EXTERNAL MODULE: ./src/run.ts + 9 modules
+var run = __webpack_require__(74672);
+// EXTERNAL MODULE: ./src/shard.ts
+var src_shard = __webpack_require__(67903);
+// EXTERNAL MODULE: ./src/shard-files.ts
+var shard_files = __webpack_require__(87357);
 ;// CONCATENATED MODULE: ./src/cli.ts
 /**
  * `cancer-ai`: the engine for terminals and other CI systems. Same core as
@@ -98,10 +102,15 @@ var run = __webpack_require__(72278);
 
 
 
+
+
 const USAGE = `usage: cancer-ai evaluate [--model <file.onnx> --dataset <latest|hf://...|folder|zip>] [options]
+       cancer-ai merge [--competition <id>] [--output results.json] <shard file or folder>...
 
 Scores an ONNX model on competition datasets exactly as the CancerAI validators do.
 Without --model and --dataset it runs on the embedded example.
+To split the work over machines, run evaluate with --shard 1/n ... n/n and --output, then
+merge the n files: the merged result equals one run over every row.
 
 options:
   --model <file>          the ONNX model to score
@@ -114,6 +123,8 @@ options:
   --config-repo <space>   competition configuration space (default ${src_hub/* DEFAULT_CONFIG_REPO */.C1})
   --threads <n|auto>      preprocessing threads (default auto: every core; inference stays
                           single-threaded, as on the validators)
+  --shard <i/n>           evaluate only shard i of n (rows i-1, i-1+n, ...); --output then
+                          receives the shard's predictions, for cancer-ai merge
   -h, --help              show this help
 
 environment:
@@ -160,6 +171,7 @@ async function evaluateCommand(args, io) {
             "hf-endpoint": { type: "string", default: process.env.HF_ENDPOINT || src_hub/* DEFAULT_HUB_URL */.Sc },
             "config-repo": { type: "string", default: src_hub/* DEFAULT_CONFIG_REPO */.C1 },
             threads: { type: "string", default: "auto" },
+            shard: { type: "string" },
             help: { type: "boolean", short: "h" },
         },
         strict: true,
@@ -168,6 +180,9 @@ async function evaluateCommand(args, io) {
         io.stdout(`${USAGE}\n`);
         return 0;
     }
+    const shard = values.shard === undefined ? undefined : (0,src_shard/* parseShard */.uK)(values.shard);
+    if (shard && !values.output)
+        throw new errors/* InputError */.dz("--shard needs --output <file> for the shard's predictions (cancer-ai merge reads them)");
     let { model, dataset } = values;
     if ((model === undefined) !== (dataset === undefined)) {
         throw new errors/* InputError */.dz("give both --model and --dataset, or neither to run the embedded example");
@@ -184,7 +199,7 @@ async function evaluateCommand(args, io) {
     if (!Number.isInteger(count) || count < 1)
         throw new errors/* InputError */.dz(`--dataset-count must be a whole number of at least 1, got "${values["dataset-count"]}"`);
     const hfToken = process.env.HF_TOKEN || undefined;
-    const report = await (0,run/* runEvaluation */.K)({
+    const report = await (0,run/* runEvaluation */.K2)({
         modelPath: model,
         dataset,
         competition,
@@ -194,12 +209,47 @@ async function evaluateCommand(args, io) {
         cache: cache/* noCache */.w,
         downloadDir: cacheFolder(),
         threads: (0,pipeline/* parseThreads */.Js)(values.threads),
+        shard,
     });
+    if (shard && values.output) {
+        const file = await (0,results/* writeWhole */.f8)(values.output, (0,shard_files/* shardFileContent */.Mi)(report.datasets));
+        const counts = report.datasets.map((d) => `${d.dataset}: ${d.tested_entries} of ${d.shard?.total_entries} images`);
+        io.stdout(`shard ${(0,src_shard/* formatShard */._D)(shard)} evaluated (${counts.join("; ")}); predictions in ${file}\nmerge all ${shard.count} shards with: cancer-ai merge <files>\n`);
+        return 0;
+    }
+    printReport(report, competition, io);
+    if (values.output)
+        io.log.info(`results written to ${await (0,results/* writeResults */.KB)(values.output, (0,run/* resultsDocument */.UL)(report))}`);
+    return 0;
+}
+function printReport(report, competition, io) {
     io.stdout(`${report.datasets.map((d) => (0,src_report/* textReport */.Mf)(d, competition)).join("\n\n")}\n`);
     if (report.datasets.length > 1)
         io.stdout(`\nmean score over ${report.datasets.length} packages: ${(0,src_report/* fixed6 */.br)(report.score)}\n`);
+}
+async function mergeCommand(args, io) {
+    const { values, positionals } = (0,external_node_util_.parseArgs)({
+        args,
+        options: {
+            competition: { type: "string", default: src_competition/* DEFAULT_COMPETITION */.Wr },
+            output: { type: "string" },
+            help: { type: "boolean", short: "h" },
+        },
+        allowPositionals: true,
+        strict: true,
+    });
+    if (values.help) {
+        io.stdout(`${USAGE}\n`);
+        return 0;
+    }
+    if (positionals.length === 0)
+        throw new errors/* InputError */.dz("merge needs the shard files (or folders of them) written by evaluate --shard i/n --output <file>");
+    const competition = (0,src_competition/* getCompetition */.Q0)(values.competition);
+    const docs = await (0,shard_files/* readShardFiles */.WP)(positionals, io.log);
+    const report = (0,run/* runReport */.qi)(competition.id, (0,src_shard/* mergeShardRuns */.$y)(docs, competition));
+    printReport(report, competition, io);
     if (values.output)
-        io.log.info(`results written to ${await (0,results/* writeResults */.K)(values.output, (0,run/* resultsDocument */.U)(report))}`);
+        io.log.info(`results written to ${await (0,results/* writeResults */.KB)(values.output, (0,run/* resultsDocument */.UL)(report))}`);
     return 0;
 }
 async function releaseCommand(command, args, io) {
@@ -300,7 +350,7 @@ async function selfCheckCommand(args, io) {
     });
     io.stdout(`${(0,src_report/* checklistText */.QL)(result)}\n`);
     if (values.output)
-        io.log.info(`results written to ${await (0,results/* writeResults */.K)(values.output, result)}`);
+        io.log.info(`results written to ${await (0,results/* writeResults */.KB)(values.output, result)}`);
     return result.passed ? 0 : 1;
 }
 function cacheFolder() {
@@ -316,6 +366,8 @@ async function cli(argv, io = defaultIo) {
         switch (command) {
             case "evaluate":
                 return await evaluateCommand(rest, io);
+            case "merge":
+                return await mergeCommand(rest, io);
             case "upload":
             case "submit":
                 return await releaseCommand(command, rest, io);

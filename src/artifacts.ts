@@ -7,7 +7,7 @@ import { DefaultArtifactClient } from "@actions/artifact";
 import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { CancerAiError } from "./errors.js";
+import { CancerAiError, InputError } from "./errors.js";
 import type { Log } from "./log.js";
 import { describeError } from "./retry.js";
 
@@ -74,4 +74,34 @@ export async function downloadPendingComment(name: string, source: ArtifactSourc
     throw new CancerAiError(`${PENDING_COMMENT_FILE} in artifact "${name}" is malformed`);
   }
   return pending as PendingComment;
+}
+
+/**
+ * Downloads this workflow run's shard artifacts (<name>-shard-<i>-of-<n>),
+ * each into its own folder under dir; returns those folders.
+ */
+export async function downloadShardArtifacts(name: string, dir: string, log: Log): Promise<string[]> {
+  if (!artifactServiceAvailable()) {
+    throw new InputError("mode merge reads the shard artifacts of this workflow run, but the Actions artifact service is not available here: give shards-path (files or folders of cancer-ai-shard-*.json)");
+  }
+  const client = new DefaultArtifactClient();
+  const prefix = `${name}-shard-`;
+  try {
+    const { artifacts } = await client.listArtifacts({ latest: true });
+    const shards = artifacts.filter((a) => a.name.startsWith(prefix)).sort((a, b) => a.name.localeCompare(b.name));
+    if (shards.length === 0) {
+      throw new CancerAiError(`this workflow run has no artifact named ${prefix}*: the merge job must come after (needs:) the matrix jobs run with shard: i/n and the same artifact-name`);
+    }
+    const folders: string[] = [];
+    for (const artifact of shards) {
+      const folder = path.join(dir, artifact.name);
+      await client.downloadArtifact(artifact.id, { path: folder });
+      folders.push(folder);
+    }
+    log.info(`downloaded ${shards.length} shard artifacts: ${shards.map((a) => a.name).join(", ")}`);
+    return folders;
+  } catch (err) {
+    if (err instanceof CancerAiError) throw err;
+    throw new CancerAiError(`cannot download the shard artifacts of this run: ${describeError(err)}`);
+  }
 }

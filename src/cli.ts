@@ -6,7 +6,7 @@
 import { existsSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { DEFAULT_COMPETITION, getCompetition } from "./competition.js";
+import { DEFAULT_COMPETITION, getCompetition, type Competition } from "./competition.js";
 import { CancerAiError, InputError } from "./errors.js";
 import os from "node:os";
 import path from "node:path";
@@ -16,16 +16,21 @@ import { DEFAULT_CONFIG_REPO, DEFAULT_HUB_URL } from "./hub.js";
 import { consoleLog, type Log } from "./log.js";
 import { embeddedExample } from "./paths.js";
 import { checklistText, fixed6, leaderboardMarkdown, textReport } from "./report.js";
-import { writeResults } from "./results.js";
+import { writeResults, writeWhole } from "./results.js";
 import { hotkeyFromMnemonic } from "./hotkey.js";
 import { dryRun, release, type ReleaseRequest } from "./release.js";
 import { leaderboard, selfCheck } from "./selfcheck.js";
-import { resultsDocument, runEvaluation } from "./run.js";
+import { resultsDocument, runEvaluation, runReport, type RunReport } from "./run.js";
+import { formatShard, mergeShardRuns, parseShard } from "./shard.js";
+import { readShardFiles, shardFileContent } from "./shard-files.js";
 
 const USAGE = `usage: cancer-ai evaluate [--model <file.onnx> --dataset <latest|hf://...|folder|zip>] [options]
+       cancer-ai merge [--competition <id>] [--output results.json] <shard file or folder>...
 
 Scores an ONNX model on competition datasets exactly as the CancerAI validators do.
 Without --model and --dataset it runs on the embedded example.
+To split the work over machines, run evaluate with --shard 1/n ... n/n and --output, then
+merge the n files: the merged result equals one run over every row.
 
 options:
   --model <file>          the ONNX model to score
@@ -38,6 +43,8 @@ options:
   --config-repo <space>   competition configuration space (default ${DEFAULT_CONFIG_REPO})
   --threads <n|auto>      preprocessing threads (default auto: every core; inference stays
                           single-threaded, as on the validators)
+  --shard <i/n>           evaluate only shard i of n (rows i-1, i-1+n, ...); --output then
+                          receives the shard's predictions, for cancer-ai merge
   -h, --help              show this help
 
 environment:
@@ -93,6 +100,7 @@ async function evaluateCommand(args: string[], io: CliIo): Promise<number> {
       "hf-endpoint": { type: "string", default: process.env.HF_ENDPOINT || DEFAULT_HUB_URL },
       "config-repo": { type: "string", default: DEFAULT_CONFIG_REPO },
       threads: { type: "string", default: "auto" },
+      shard: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
@@ -101,6 +109,8 @@ async function evaluateCommand(args: string[], io: CliIo): Promise<number> {
     io.stdout(`${USAGE}\n`);
     return 0;
   }
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (shard && !values.output) throw new InputError("--shard needs --output <file> for the shard's predictions (cancer-ai merge reads them)");
   let { model, dataset } = values;
   if ((model === undefined) !== (dataset === undefined)) {
     throw new InputError("give both --model and --dataset, or neither to run the embedded example");
@@ -125,9 +135,44 @@ async function evaluateCommand(args: string[], io: CliIo): Promise<number> {
     cache: noCache,
     downloadDir: cacheFolder(),
     threads: parseThreads(values.threads),
+    shard,
   });
+  if (shard && values.output) {
+    const file = await writeWhole(values.output, shardFileContent(report.datasets));
+    const counts = report.datasets.map((d) => `${d.dataset}: ${d.tested_entries} of ${d.shard?.total_entries} images`);
+    io.stdout(`shard ${formatShard(shard)} evaluated (${counts.join("; ")}); predictions in ${file}\nmerge all ${shard.count} shards with: cancer-ai merge <files>\n`);
+    return 0;
+  }
+  printReport(report, competition, io);
+  if (values.output) io.log.info(`results written to ${await writeResults(values.output, resultsDocument(report))}`);
+  return 0;
+}
+
+function printReport(report: RunReport, competition: Competition, io: CliIo): void {
   io.stdout(`${report.datasets.map((d) => textReport(d, competition)).join("\n\n")}\n`);
   if (report.datasets.length > 1) io.stdout(`\nmean score over ${report.datasets.length} packages: ${fixed6(report.score)}\n`);
+}
+
+async function mergeCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      competition: { type: "string", default: DEFAULT_COMPETITION },
+      output: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.help) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  if (positionals.length === 0) throw new InputError("merge needs the shard files (or folders of them) written by evaluate --shard i/n --output <file>");
+  const competition = getCompetition(values.competition);
+  const docs = await readShardFiles(positionals, io.log);
+  const report = runReport(competition.id, mergeShardRuns(docs, competition));
+  printReport(report, competition, io);
   if (values.output) io.log.info(`results written to ${await writeResults(values.output, resultsDocument(report))}`);
   return 0;
 }
@@ -245,6 +290,8 @@ export async function cli(argv: readonly string[], io: CliIo = defaultIo): Promi
     switch (command) {
       case "evaluate":
         return await evaluateCommand(rest, io);
+      case "merge":
+        return await mergeCommand(rest, io);
       case "upload":
       case "submit":
         return await releaseCommand(command, rest, io);

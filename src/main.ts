@@ -1,31 +1,35 @@
 /**
  * The GitHub Action: wires inputs and the triggering event to the engine
- * and its reporting modules. Modes: `evaluate` (the default) and
- * `comment-from-artifact` (the second stage of fork-safe PR comments).
+ * and its reporting modules. Modes: `evaluate` (the default; one shard of
+ * the rows with `shard`), `merge` (the shards' union), `release`,
+ * `self-check`, `leaderboard-check` and `comment-from-artifact` (the second
+ * stage of fork-safe PR comments).
  */
 import * as core from "@actions/core";
 import { getOctokit } from "@actions/github";
-import { mkdir } from "node:fs/promises";
+import { mkdir, mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { downloadPendingComment, PENDING_COMMENT_FILE, uploadReport, type PendingComment } from "./artifacts.js";
+import { downloadPendingComment, downloadShardArtifacts, PENDING_COMMENT_FILE, uploadReport, type PendingComment } from "./artifacts.js";
 import { comparableScore, restoreBaseline, saveBaseline, toBaseline, type Baseline } from "./baseline.js";
-import { actionsCache } from "./cache.js";
+import { actionsCache, noCache, type CacheStore } from "./cache.js";
 import { commentMarker, isPermissionError, upsertComment, type CommentTarget } from "./comment.js";
-import { DEFAULT_COMPETITION, getCompetition } from "./competition.js";
+import { DEFAULT_COMPETITION, getCompetition, type Competition } from "./competition.js";
 import { CancerAiError, InputError } from "./errors.js";
 import { readEvent, type RunEvent } from "./event.js";
 import { applyGate } from "./gate.js";
 import { parseThreads } from "./pipeline.js";
 import { DEFAULT_CONFIG_REPO, DEFAULT_HUB_URL, type HubOptions } from "./hub.js";
 import type { Log } from "./log.js";
-import { predictionsCsv, writeResults } from "./results.js";
+import { predictionsCsv, writeResults, writeWhole } from "./results.js";
 import { describeError } from "./retry.js";
 import { dryRun, release, type ReleaseRequest } from "./release.js";
 import { checklistMarkdown, checklistText, leaderboardMarkdown, markdownReport, releaseSummary } from "./report.js";
 import { hotkeyFromMnemonic } from "./hotkey.js";
 import { leaderboard, selfCheck } from "./selfcheck.js";
-import { resultsDocument, runEvaluation } from "./run.js";
+import { resultsDocument, runEvaluation, runReport, type RunReport } from "./run.js";
+import { formatShard, mergeShardRuns, parseShard, type Shard } from "./shard.js";
+import { readShardFiles, shardFileContent, shardFileName } from "./shard-files.js";
 
 export const actionLog: Log = {
   info: (message) => core.info(message),
@@ -58,6 +62,12 @@ function workDir(...parts: string[]): string {
   return path.join(process.env.RUNNER_TEMP || os.tmpdir(), "cancer-ai", ...parts);
 }
 
+/** A new, empty folder under the work folder (a self-hosted runner may keep RUNNER_TEMP between jobs). */
+async function freshDir(prefix: string): Promise<string> {
+  await mkdir(workDir(), { recursive: true });
+  return mkdtemp(path.join(workDir(), `${prefix}-`));
+}
+
 /** Posts (or updates) the comment; a token that may not write gets a notice, not a failure. */
 async function postComment(token: string, target: CommentTarget, marker: string, body: string): Promise<string | undefined> {
   if (!token) {
@@ -75,11 +85,12 @@ async function postComment(token: string, target: CommentTarget, marker: string,
   }
 }
 
-/** Evaluates, reports and gates; true when the gate passed. */
+/** Evaluates (all rows, or one shard of them), then reports and gates; true when the gate passed. */
 async function evaluateMode(event: RunEvent, hfToken: string, githubToken: string): Promise<boolean> {
   const competition = getCompetition(core.getInput("competition-id") || DEFAULT_COMPETITION);
   const count = numberInput("dataset-count") ?? 1;
   if (!Number.isInteger(count) || count < 1) throw new InputError(`input dataset-count must be a whole number of at least 1, got ${count}`);
+  const shard = core.getInput("shard") ? parseShard(core.getInput("shard")) : undefined;
   const cache = booleanInput("cache", true) ? actionsCache(actionLog) : undefined;
   const report = await runEvaluation({
     modelPath: core.getInput("model-path", { required: true }),
@@ -88,10 +99,47 @@ async function evaluateMode(event: RunEvent, hfToken: string, githubToken: strin
     count,
     configRepo: core.getInput("datasets-config-repo") || DEFAULT_CONFIG_REPO,
     hub: hubOptions(hfToken),
-    cache: cache ?? { restore: async () => undefined, save: async () => false },
+    cache: cache ?? noCache,
     downloadDir: workDir("datasets"),
     threads: parseThreads(core.getInput("threads")),
+    shard,
   });
+  if (shard) {
+    await publishShard(report, shard);
+    return true;
+  }
+  return reportAndGate(event, report, competition, cache, githubToken);
+}
+
+/** A shard's predictions, for the merge job: a file in the workspace and an artifact of the run. */
+async function publishShard(report: RunReport, shard: Shard): Promise<void> {
+  const file = shardFileName(shard);
+  const content = shardFileContent(report.datasets);
+  const shardPath = await writeWhole(file, content);
+  await uploadReport(`${artifactName()}-shard-${shard.index}-of-${shard.count}`, { [file]: content }, actionLog);
+  const lines = report.datasets.map((d) => `- ${d.dataset_uri ?? d.dataset}: ${d.tested_entries} of ${d.shard?.total_entries} images`);
+  await core.summary.addRaw([`### CancerAI shard ${formatShard(shard)}`, "", ...lines, "", "The score is computed by the merge job (`mode: merge`) from all shards."].join("\n"), true).write();
+  core.setOutput("shard-path", shardPath);
+  core.setOutput("dataset", report.datasets.map((d) => d.dataset_uri ?? d.dataset).join(","));
+  core.info(`shard ${formatShard(shard)}: predictions in ${shardPath}; mode merge scores the union of all shards`);
+}
+
+/** The shards' predictions, from shards-path or this run's artifacts, scored as one runner would; then reported and gated. */
+async function mergeMode(event: RunEvent, githubToken: string): Promise<boolean> {
+  const competition = getCompetition(core.getInput("competition-id") || DEFAULT_COMPETITION);
+  const given = core.getInput("shards-path").split(/[\n,]/).map((p) => p.trim()).filter(Boolean);
+  const inputs = given.length ? given : await downloadShardArtifacts(artifactName(), await freshDir("shards"), actionLog);
+  const docs = await readShardFiles(inputs, actionLog);
+  const datasets = mergeShardRuns(docs, competition);
+  core.info(`merged ${docs.length} shard documents: ${datasets.map((d) => `${d.dataset} (${d.tested_entries} images)`).join(", ")}`);
+  const cache = booleanInput("cache", true) ? actionsCache(actionLog) : undefined;
+  return reportAndGate(event, runReport(competition.id, datasets), competition, cache, githubToken);
+}
+
+const artifactName = (): string => core.getInput("artifact-name") || "cancer-ai-report";
+
+/** The results file, job summary, PR comment, report artifact, baseline and score gate; true when the gate passed. */
+async function reportAndGate(event: RunEvent, report: RunReport, competition: Competition, cache: CacheStore | undefined, githubToken: string): Promise<boolean> {
   const resultsPath = await writeResults(core.getInput("results-path") || "cancer-ai-results.json", resultsDocument(report));
 
   const pr = event.pullRequest;
@@ -113,7 +161,7 @@ async function evaluateMode(event: RunEvent, hfToken: string, githubToken: strin
     else if (pr.fromFork) core.notice("pull request from a fork: its token cannot comment, so the comment is in the report artifact for a workflow_run job (mode: comment-from-artifact)");
     else commentUrl = await postComment(githubToken, { owner: event.owner, repo: event.repo, issueNumber: pr.number }, marker, body);
   }
-  await uploadReport(core.getInput("artifact-name") || "cancer-ai-report", files, actionLog);
+  await uploadReport(artifactName(), files, actionLog);
   if (event.defaultBranchPush && cache) await saveBaseline(cache, workDir("baseline"), competition.id, toBaseline(report, event.defaultBranchPush.branch, event.sha), actionLog);
 
   const first = report.datasets[0];
@@ -211,7 +259,7 @@ async function leaderboardMode(hfToken: string): Promise<void> {
 async function commentFromArtifactMode(event: RunEvent, githubToken: string): Promise<void> {
   if (!event.workflowRun) throw new InputError("mode comment-from-artifact runs on a workflow_run event (see the README's two-stage workflow)");
   if (!githubToken) throw new InputError("mode comment-from-artifact needs github-token with actions: read and pull-requests: write");
-  const name = core.getInput("artifact-name") || "cancer-ai-report";
+  const name = artifactName();
   const pending = await downloadPendingComment(name, { token: githubToken, runId: event.workflowRun.id, owner: event.owner, repo: event.repo });
   // The artifact comes from untrusted fork code: only post to the PR whose head is the commit that run built.
   const { data: pull } = await getOctokit(githubToken).rest.pulls.get({ owner: event.owner, repo: event.repo, pull_number: pending.issueNumber });
@@ -242,14 +290,16 @@ export async function runAction(): Promise<void> {
     if (mode === "comment-from-artifact") await commentFromArtifactMode(event, githubToken);
     else if (mode === "self-check") await selfCheckMode(hfToken, mnemonic);
     else if (mode === "leaderboard-check") await leaderboardMode(hfToken);
+    else if (mode === "merge") await mergeMode(event, githubToken);
     else if (mode === "evaluate" || mode === "release") {
       // A tag push with a repository to publish to is a release; a pull request never is.
       const releasing = mode === "release" || (event.tagPush !== undefined && core.getInput("hf-repo-id") !== "");
       if (releasing && event.pullRequest) throw new InputError("releases never run on pull requests: run mode release on a tag push");
+      if (releasing && core.getInput("shard")) throw new InputError("a release evaluates on one runner: remove shard from the release step");
       const passed = await evaluateMode(event, hfToken, githubToken);
       if (releasing && !passed) core.error("not releasing: the score gate failed");
       else if (releasing) await releaseMode(hfToken, mnemonic);
-    } else throw new InputError(`unknown mode "${mode}": use evaluate, release, self-check, leaderboard-check or comment-from-artifact`);
+    } else throw new InputError(`unknown mode "${mode}": use evaluate, merge, release, self-check, leaderboard-check or comment-from-artifact`);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     core.setFailed(err instanceof CancerAiError || (err instanceof Error && /^Input required/.test(message)) ? message : `unexpected failure: ${message}`);

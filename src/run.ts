@@ -7,6 +7,7 @@ import type { Competition } from "./competition.js";
 import { resolveDatasets, type ResolveOptions } from "./dataset/remote.js";
 import { evaluate, type EvaluationResult } from "./evaluate.js";
 import { loadModel } from "./inference.js";
+import type { Shard } from "./shard.js";
 
 export interface RunReport {
   readonly competition_id: string;
@@ -22,6 +23,8 @@ export interface RunRequest extends Omit<ResolveOptions, "competitionId"> {
   readonly competition: Competition;
   /** Preprocessing threads; undefined: every core (see pipeline.ts planThreads). */
   readonly threads?: number;
+  /** Only this shard of each package's rows (the results then carry their shard predictions, see shard.ts). */
+  readonly shard?: Shard;
 }
 
 export async function runEvaluation(request: RunRequest): Promise<RunReport> {
@@ -31,15 +34,20 @@ export async function runEvaluation(request: RunRequest): Promise<RunReport> {
   const sources = await hub.log.group("Datasets", () => resolveDatasets(request.dataset, { ...request, competitionId: competition.id }));
   const datasets: EvaluationResult[] = [];
   for (const source of sources) {
-    const result = await evaluate({ modelPath: request.modelPath, dataset: source.localPath, competition, log: hub.log, threads: request.threads });
+    const result = await evaluate({ modelPath: request.modelPath, dataset: source.localPath, competition, log: hub.log, threads: request.threads, shard: request.shard });
     if (source.ref) {
       result.dataset_uri = `hf://${source.ref.repo}/${source.ref.path}`;
       if (source.ref.date) result.dataset_date = source.ref.date;
     }
     datasets.push(result);
   }
+  return runReport(competition.id, datasets);
+}
+
+/** The report over packages evaluated separately (by one runner, or merged from shards): their mean score. */
+export function runReport(competitionId: string, datasets: EvaluationResult[]): RunReport {
   const score = datasets.reduce((sum, d) => sum + d.score, 0) / datasets.length;
-  return { competition_id: competition.id, score, datasets };
+  return { competition_id: competitionId, score, datasets };
 }
 
 /** results.json: the result itself for one package, else every result and their mean. */

@@ -7,7 +7,7 @@
  * pairs, which the shards carry unchanged.
  */
 import type { Competition } from "./competition.js";
-import { DatasetError, InputError } from "./errors.js";
+import { CancerAiError, DatasetError, InputError } from "./errors.js";
 import type { EvaluationResult, Prediction } from "./evaluate.js";
 import { metricFields } from "./result-metrics.js";
 
@@ -149,7 +149,7 @@ function checkShardSet(docs: readonly ShardDocument[]): void {
 }
 
 /** Every row exactly once, each in the shard it belongs to. */
-function collectRows(docs: readonly ShardDocument[]): ShardPrediction[] {
+function collectRows(docs: readonly ShardDocument[], classes: number): ShardPrediction[] {
   const total = docs[0].total_entries;
   const byRow: (ShardPrediction | undefined)[] = new Array(total);
   const owner: string[] = new Array(total);
@@ -158,6 +158,9 @@ function collectRows(docs: readonly ShardDocument[]): ShardPrediction[] {
     for (const p of doc.predictions) {
       if (!Number.isInteger(p.row) || p.row < 0 || p.row >= total) throw new DatasetError(`${name(doc)} has row ${p.row} (${p.file}), outside the dataset's ${total} rows`);
       if (p.row % doc.shard.count !== doc.shard.index - 1) throw new DatasetError(`${name(doc)} has row ${p.row} (${p.file}), which belongs to shard ${(p.row % doc.shard.count) + 1}/${doc.shard.count}`);
+      for (const [field, value] of [["class_index", p.class_index], ["predicted", p.predicted]] as const) {
+        if (!Number.isInteger(value) || value < 0 || value >= classes) throw new DatasetError(`${name(doc)} has ${field} ${value} for row ${p.row} (${p.file}), but the competition has ${classes} classes`);
+      }
       if (byRow[p.row]) duplicates.push(`row ${p.row} (${p.file}) in ${owner[p.row]} and ${name(doc)}`);
       byRow[p.row] = p;
       owner[p.row] = name(doc);
@@ -178,7 +181,7 @@ export function mergeShards(docs: readonly ShardDocument[], competition: Competi
   if (docs.length === 0) throw new InputError("no shard predictions to merge");
   checkSameRun(docs, competition);
   checkShardSet(docs);
-  const rows = collectRows(docs);
+  const rows = collectRows(docs, competition.classes.length);
   const first = docs[0];
   const yTrue = rows.map((p) => p.class_index);
   const yPred = rows.map((p) => p.predicted);
@@ -200,4 +203,89 @@ export function mergeShards(docs: readonly ShardDocument[], competition: Competi
     ...metricFields(competition, yTrue, yPred, first.model_size_bytes),
     predictions,
   };
+}
+
+/**
+ * The results of a run over several packages (dataset-count > 1), from all
+ * shards' documents: one merge per package, newest first as runEvaluation
+ * orders them.
+ */
+export function mergeShardRuns(docs: readonly ShardDocument[], competition: Competition): EvaluationResult[] {
+  if (docs.length === 0) throw new InputError("no shard predictions to merge");
+  // By package, not by labels: two packages may share a CSV; mergeShards then checks the labels agree.
+  const packages = new Map<string, ShardDocument[]>();
+  for (const doc of docs) {
+    const key = doc.dataset_uri ?? doc.dataset;
+    packages.set(key, [...(packages.get(key) ?? []), doc]);
+  }
+  const results = [...packages.values()].map((group) => {
+    try {
+      return mergeShards(group, competition);
+    } catch (err) {
+      if (packages.size === 1 || !(err instanceof CancerAiError)) throw err;
+      const Kind = err instanceof DatasetError ? DatasetError : InputError;
+      // Jobs of one matrix can see different "latest" packages if one was published while it ran.
+      throw new Kind(`package ${group[0].dataset}: ${err.message} (every shard job must evaluate the same packages: re-run the workflow if one was published meanwhile)`);
+    }
+  });
+  return results.sort((a, b) => (b.dataset_date ?? "").localeCompare(a.dataset_date ?? "") || a.dataset.localeCompare(b.dataset));
+}
+
+/** What a field of a document read from disk must be, for the message that says it is not. */
+type FieldCheck = readonly [field: string, ok: (value: unknown) => boolean, expected: string];
+
+const isText = (v: unknown): boolean => typeof v === "string";
+const isCount = (v: unknown): boolean => Number.isInteger(v) && (v as number) >= 0;
+const isNumbers = (v: unknown): boolean => Array.isArray(v) && v.every((x) => typeof x === "number");
+const isShard = (v: unknown): boolean => {
+  const { index, count } = (typeof v === "object" && v !== null ? v : {}) as Partial<Shard>;
+  return isCount(index) && isCount(count) && (index as number) >= 1 && (index as number) <= (count as number);
+};
+
+const DOCUMENT_FIELDS: readonly FieldCheck[] = [
+  ["competition_id", isText, "a string"],
+  ["dataset", isText, "a string"],
+  ["dataset_sha256", isText, "a string"],
+  ["total_entries", isCount, "a whole number"],
+  ["model_sha256", isText, "a string"],
+  ["model_size_bytes", isCount, "a whole number"],
+  ["shard", isShard, "{index, count} with 1 <= index <= count"],
+  ["run_time_s", (v) => typeof v === "number", "a number"],
+  ["predictions", Array.isArray, "a list"],
+];
+
+const PREDICTION_FIELDS: readonly FieldCheck[] = [
+  ["row", isCount, "a whole number"],
+  ["file", isText, "a string"],
+  ["label", isText, "a string"],
+  ["class_index", isCount, "a whole number"],
+  ["output", isNumbers, "a list of numbers"],
+  ["predicted", isCount, "a whole number"],
+];
+
+function checkFields(value: object, checks: readonly FieldCheck[], where: string): void {
+  for (const [field, ok, expected] of checks) {
+    if (!ok((value as Record<string, unknown>)[field])) throw new InputError(`${where}: ${field} must be ${expected}`);
+  }
+}
+
+/**
+ * The shard documents in a parsed file (one document, or a list of them for a
+ * run over several packages). Undefined when the JSON is not ours at all;
+ * an error naming the file and field when it is, but malformed.
+ */
+export function parseShardFile(value: unknown, source: string): ShardDocument[] | undefined {
+  const items = Array.isArray(value) ? value : [value];
+  const isOurs = (v: unknown): boolean => typeof v === "object" && v !== null && "format" in v && String(v.format).startsWith("cancer-ai-shard/");
+  if (items.length === 0 || !items.every(isOurs)) return undefined;
+  return items.map((item: { format: unknown; predictions?: unknown }, i) => {
+    const where = items.length > 1 ? `${source} (document ${i + 1})` : source;
+    if (item.format !== SHARD_FORMAT) throw new InputError(`${where} is in format ${String(item.format)}; this version of the action reads ${SHARD_FORMAT}: use the same action version for the shards and the merge`);
+    checkFields(item, DOCUMENT_FIELDS, where);
+    (item.predictions as unknown[]).forEach((p, j) => {
+      if (typeof p !== "object" || p === null) throw new InputError(`${where}: prediction ${j} is not an object`);
+      checkFields(p, PREDICTION_FIELDS, `${where}, prediction ${j}`);
+    });
+    return item as ShardDocument;
+  });
 }

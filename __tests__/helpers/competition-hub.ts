@@ -9,9 +9,8 @@ import { makeZip } from "./zip.js";
 export const CONFIG_SPACE = "safescanai/competition-configuration";
 export const DATASET_REPO = "safescanai/tricorder-3-data";
 
-/** The embedded example as a zip package, its CSV in a subfolder as published packages have it; `note` makes its bytes unique. */
-export async function examplePackage(note = ""): Promise<Buffer> {
-  const dataset = path.join(EXAMPLE_DIR, "dataset");
+/** A dataset folder (labels.csv + images) as a zip package, its CSV in a subfolder as published packages have it; `note` makes its bytes unique. */
+export async function datasetPackage(dataset: string, note = ""): Promise<Buffer> {
   const csv = await readFile(path.join(dataset, "labels.csv"));
   const entries = [{ name: "tricorder/labels.csv", data: csv }, { name: "tricorder/NOTE.txt", data: Buffer.from(note) }];
   for (const line of csv.toString().trim().split("\n").slice(1)) {
@@ -20,6 +19,8 @@ export async function examplePackage(note = ""): Promise<Buffer> {
   }
   return makeZip(entries);
 }
+
+export const examplePackage = (note = ""): Promise<Buffer> => datasetPackage(path.join(EXAMPLE_DIR, "dataset"), note);
 
 export interface CompetitionHub {
   server: HubServer;

@@ -1,5 +1,5 @@
-export const id = 748;
-export const ids = [748];
+export const id = 356;
+export const ids = [356];
 export const modules = {
 
 /***/ 89860:
@@ -1518,25 +1518,200 @@ function leaderboardMarkdown(rows, competition, netuid) {
 
 /***/ }),
 
+/***/ 2915:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  s: () => (/* binding */ metricFields)
+});
+
+// EXTERNAL MODULE: ./src/competition.ts
+var src_competition = __webpack_require__(82884);
+;// CONCATENATED MODULE: ./src/scoring.ts
+/**
+ * The validator's metrics and score, as pure functions. Floating-point
+ * operations follow sklearn/numpy's order (pairwise summation, F1 as
+ * 2tp / (true + pred)) and Python's round(), so the values agree to the last
+ * bit in practice and always to the 6th decimal.
+ */
+
+/** numpy's pairwise summation (`np.sum` on float64), including its order of additions. */
+function numpySum(values, start = 0, n = values.length - start) {
+    if (n < 8) {
+        let sum = 0;
+        for (let i = 0; i < n; i++)
+            sum += values[start + i];
+        return sum;
+    }
+    if (n <= 128) {
+        const r = new Float64Array(8);
+        for (let j = 0; j < 8; j++)
+            r[j] = values[start + j];
+        let i = 8;
+        for (; i < n - (n % 8); i += 8)
+            for (let j = 0; j < 8; j++)
+                r[j] += values[start + i + j];
+        let sum = r[0] + r[1] + (r[2] + r[3]) + (r[4] + r[5] + (r[6] + r[7]));
+        for (; i < n; i++)
+            sum += values[start + i];
+        return sum;
+    }
+    let half = Math.floor(n / 2);
+    half -= half % 8;
+    return numpySum(values, start, half) + numpySum(values, start + half, n - half);
+}
+/**
+ * Python's round(x, digits): the exact binary value rounded to the nearest
+ * decimal, exact ties to even. JS toFixed rounds ties up (1/128 -> 0.007813,
+ * Python gives 0.007812), so the tie is decided from the exact expansion.
+ */
+function pyRound(x, digits = 6) {
+    if (!Number.isFinite(x) || x === 0)
+        return x;
+    const exact = Math.abs(x).toFixed(100);
+    const dot = exact.indexOf(".");
+    const kept = exact.slice(0, dot + 1 + digits);
+    const rest = exact.slice(dot + 1 + digits);
+    let roundUp = rest[0] > "5" || (rest[0] === "5" && /[1-9]/.test(rest.slice(1)));
+    if (rest[0] === "5" && !roundUp && !/[1-9]/.test(rest.slice(1))) {
+        const lastDigit = Number(kept.replace(".", "").slice(-1));
+        roundUp = lastDigit % 2 === 1;
+    }
+    const magnitude = Number(kept) + (roundUp ? 10 ** -digits : 0);
+    // Re-parse the decimal so the result is the double nearest to it, as Python returns.
+    return Math.sign(x) * Number(magnitude.toFixed(digits));
+}
+function divideOrZero(numerator, denominator) {
+    return denominator === 0 ? 0 : numerator / denominator;
+}
+function weightedAverage(values, weights) {
+    const total = numpySum(weights);
+    if (total === 0)
+        return 0;
+    return numpySum(values.map((v, i) => v * weights[i])) / total;
+}
+/**
+ * sklearn's accuracy_score, precision/recall/f1_score(average="weighted",
+ * labels=0..k-1, zero_division=0), f1_score(average=None) and
+ * confusion_matrix. Predictions outside 0..k-1 count as wrong and are left
+ * out of the per-class counts, as sklearn does with explicit labels.
+ */
+function classificationMetrics(yTrue, yPred, classCount) {
+    if (yTrue.length !== yPred.length)
+        throw new Error(`${yTrue.length} labels but ${yPred.length} predictions`);
+    if (yTrue.length === 0)
+        throw new Error("no samples to score");
+    const confusionMatrix = Array.from({ length: classCount }, () => new Array(classCount).fill(0));
+    let correct = 0;
+    for (let i = 0; i < yTrue.length; i++) {
+        if (yTrue[i] === yPred[i])
+            correct++;
+        if (yPred[i] >= 0 && yPred[i] < classCount)
+            confusionMatrix[yTrue[i]][yPred[i]]++;
+    }
+    const tp = confusionMatrix.map((row, c) => row[c]);
+    const trueSum = confusionMatrix.map((row) => row.reduce((a, b) => a + b, 0));
+    const predSum = tp.map((_, c) => confusionMatrix.reduce((a, row) => a + row[c], 0));
+    const precisionByClass = tp.map((t, c) => divideOrZero(t, predSum[c]));
+    const recallByClass = tp.map((t, c) => divideOrZero(t, trueSum[c]));
+    const f1ByClass = tp.map((t, c) => divideOrZero(2 * t, trueSum[c] + predSum[c]));
+    return {
+        accuracy: correct / yTrue.length,
+        precision: weightedAverage(precisionByClass, trueSum),
+        recall: weightedAverage(recallByClass, trueSum),
+        fbeta: weightedAverage(f1ByClass, trueSum),
+        f1ByClass,
+        confusionMatrix,
+    };
+}
+/** Efficiency from the model file size: 1 up to 50 MiB, 0 from 150 MiB, linear between. */
+function efficiencyScore(competition, modelBytes) {
+    const sizeMiB = modelBytes / (1024 * 1024);
+    const { full, zero } = competition.efficiencyMiB;
+    if (sizeMiB <= full)
+        return 1.0;
+    if (sizeMiB >= zero)
+        return 0.0;
+    return 1.0 - (sizeMiB - full) / (zero - full);
+}
+/** The validator's get_model_result: metrics, risk categories, weighted F1, efficiency, score. */
+function scoreCompetition(competition, yTrue, yPred, modelBytes) {
+    const metrics = classificationMetrics(yTrue, yPred, competition.classes.length);
+    const riskCategoryScores = {};
+    let weightedSum = 0;
+    let weightTotal = 0;
+    for (const [risk, weight] of competition.riskWeights) {
+        const f1s = metrics.f1ByClass.filter((_, c) => competition.classes[c].risk === risk);
+        riskCategoryScores[risk] = numpySum(f1s) / f1s.length;
+        weightedSum += riskCategoryScores[risk] * weight;
+        weightTotal += weight;
+    }
+    const accuracy = pyRound(metrics.accuracy);
+    const weightedF1 = pyRound(weightedSum / weightTotal);
+    const efficiency = pyRound(efficiencyScore(competition, modelBytes));
+    const { accuracyAndF1, efficiency: efficiencyWeight } = competition.scoreWeights;
+    return {
+        ...metrics,
+        accuracy,
+        precision: pyRound(metrics.precision),
+        recall: pyRound(metrics.recall),
+        fbeta: pyRound(metrics.fbeta),
+        riskCategoryScores,
+        weightedF1,
+        efficiencyScore: efficiency,
+        classWeights: (0,src_competition/* classWeights */.Ko)(competition),
+        score: accuracyAndF1 * (0.5 * accuracy + 0.5 * weightedF1) + efficiencyWeight * efficiency,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/result-metrics.ts
+
+function metricFields(competition, yTrue, yPred, modelBytes) {
+    const s = scoreCompetition(competition, yTrue, yPred, modelBytes);
+    return {
+        accuracy: s.accuracy,
+        precision: s.precision,
+        recall: s.recall,
+        fbeta: s.fbeta,
+        weighted_f1: s.weightedF1,
+        efficiency_score: s.efficiencyScore,
+        score: s.score,
+        f1_by_class: s.f1ByClass,
+        class_weights: s.classWeights,
+        confusion_matrix: s.confusionMatrix,
+        risk_category_scores: s.riskCategoryScores,
+    };
+}
+
+
+/***/ }),
+
 /***/ 69385:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ writeResults),
-/* harmony export */   N: () => (/* binding */ predictionsCsv)
+/* harmony export */   KB: () => (/* binding */ writeResults),
+/* harmony export */   N5: () => (/* binding */ predictionsCsv),
+/* harmony export */   f8: () => (/* binding */ writeWhole)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/** results.json on disk: written whole or not at all. */
+/** results.json (and the shards' predictions) on disk: written whole or not at all. */
 
 
 async function writeResults(file, result) {
+    return writeWhole(file, `${JSON.stringify(result, null, 2)}\n`);
+}
+/** Writes through a temporary file and a rename, so a reader never sees half a file; returns the absolute path. */
+async function writeWhole(file, content) {
     const target = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(file);
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(target), { recursive: true });
     const partial = `${target}.${process.pid}.partial`;
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(partial, `${JSON.stringify(result, null, 2)}\n`);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(partial, content);
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(partial, target);
     return target;
 }
@@ -1599,14 +1774,15 @@ function describeError(err) {
 
 /***/ }),
 
-/***/ 72278:
+/***/ 74672:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  U: () => (/* binding */ resultsDocument),
-  K: () => (/* binding */ runEvaluation)
+  UL: () => (/* binding */ resultsDocument),
+  K2: () => (/* binding */ runEvaluation),
+  qi: () => (/* binding */ runReport)
 });
 
 // EXTERNAL MODULE: external "node:fs"
@@ -2286,318 +2462,10 @@ async function readDataset(pkg, competition) {
     return { source: pkg.source, csvPath, entries, warnings };
 }
 
-// EXTERNAL MODULE: ./src/competition.ts
-var src_competition = __webpack_require__(82884);
-;// CONCATENATED MODULE: ./src/scoring.ts
-/**
- * The validator's metrics and score, as pure functions. Floating-point
- * operations follow sklearn/numpy's order (pairwise summation, F1 as
- * 2tp / (true + pred)) and Python's round(), so the values agree to the last
- * bit in practice and always to the 6th decimal.
- */
-
-/** numpy's pairwise summation (`np.sum` on float64), including its order of additions. */
-function numpySum(values, start = 0, n = values.length - start) {
-    if (n < 8) {
-        let sum = 0;
-        for (let i = 0; i < n; i++)
-            sum += values[start + i];
-        return sum;
-    }
-    if (n <= 128) {
-        const r = new Float64Array(8);
-        for (let j = 0; j < 8; j++)
-            r[j] = values[start + j];
-        let i = 8;
-        for (; i < n - (n % 8); i += 8)
-            for (let j = 0; j < 8; j++)
-                r[j] += values[start + i + j];
-        let sum = r[0] + r[1] + (r[2] + r[3]) + (r[4] + r[5] + (r[6] + r[7]));
-        for (; i < n; i++)
-            sum += values[start + i];
-        return sum;
-    }
-    let half = Math.floor(n / 2);
-    half -= half % 8;
-    return numpySum(values, start, half) + numpySum(values, start + half, n - half);
-}
-/**
- * Python's round(x, digits): the exact binary value rounded to the nearest
- * decimal, exact ties to even. JS toFixed rounds ties up (1/128 -> 0.007813,
- * Python gives 0.007812), so the tie is decided from the exact expansion.
- */
-function pyRound(x, digits = 6) {
-    if (!Number.isFinite(x) || x === 0)
-        return x;
-    const exact = Math.abs(x).toFixed(100);
-    const dot = exact.indexOf(".");
-    const kept = exact.slice(0, dot + 1 + digits);
-    const rest = exact.slice(dot + 1 + digits);
-    let roundUp = rest[0] > "5" || (rest[0] === "5" && /[1-9]/.test(rest.slice(1)));
-    if (rest[0] === "5" && !roundUp && !/[1-9]/.test(rest.slice(1))) {
-        const lastDigit = Number(kept.replace(".", "").slice(-1));
-        roundUp = lastDigit % 2 === 1;
-    }
-    const magnitude = Number(kept) + (roundUp ? 10 ** -digits : 0);
-    // Re-parse the decimal so the result is the double nearest to it, as Python returns.
-    return Math.sign(x) * Number(magnitude.toFixed(digits));
-}
-function divideOrZero(numerator, denominator) {
-    return denominator === 0 ? 0 : numerator / denominator;
-}
-function weightedAverage(values, weights) {
-    const total = numpySum(weights);
-    if (total === 0)
-        return 0;
-    return numpySum(values.map((v, i) => v * weights[i])) / total;
-}
-/**
- * sklearn's accuracy_score, precision/recall/f1_score(average="weighted",
- * labels=0..k-1, zero_division=0), f1_score(average=None) and
- * confusion_matrix. Predictions outside 0..k-1 count as wrong and are left
- * out of the per-class counts, as sklearn does with explicit labels.
- */
-function classificationMetrics(yTrue, yPred, classCount) {
-    if (yTrue.length !== yPred.length)
-        throw new Error(`${yTrue.length} labels but ${yPred.length} predictions`);
-    if (yTrue.length === 0)
-        throw new Error("no samples to score");
-    const confusionMatrix = Array.from({ length: classCount }, () => new Array(classCount).fill(0));
-    let correct = 0;
-    for (let i = 0; i < yTrue.length; i++) {
-        if (yTrue[i] === yPred[i])
-            correct++;
-        if (yPred[i] >= 0 && yPred[i] < classCount)
-            confusionMatrix[yTrue[i]][yPred[i]]++;
-    }
-    const tp = confusionMatrix.map((row, c) => row[c]);
-    const trueSum = confusionMatrix.map((row) => row.reduce((a, b) => a + b, 0));
-    const predSum = tp.map((_, c) => confusionMatrix.reduce((a, row) => a + row[c], 0));
-    const precisionByClass = tp.map((t, c) => divideOrZero(t, predSum[c]));
-    const recallByClass = tp.map((t, c) => divideOrZero(t, trueSum[c]));
-    const f1ByClass = tp.map((t, c) => divideOrZero(2 * t, trueSum[c] + predSum[c]));
-    return {
-        accuracy: correct / yTrue.length,
-        precision: weightedAverage(precisionByClass, trueSum),
-        recall: weightedAverage(recallByClass, trueSum),
-        fbeta: weightedAverage(f1ByClass, trueSum),
-        f1ByClass,
-        confusionMatrix,
-    };
-}
-/** Efficiency from the model file size: 1 up to 50 MiB, 0 from 150 MiB, linear between. */
-function efficiencyScore(competition, modelBytes) {
-    const sizeMiB = modelBytes / (1024 * 1024);
-    const { full, zero } = competition.efficiencyMiB;
-    if (sizeMiB <= full)
-        return 1.0;
-    if (sizeMiB >= zero)
-        return 0.0;
-    return 1.0 - (sizeMiB - full) / (zero - full);
-}
-/** The validator's get_model_result: metrics, risk categories, weighted F1, efficiency, score. */
-function scoreCompetition(competition, yTrue, yPred, modelBytes) {
-    const metrics = classificationMetrics(yTrue, yPred, competition.classes.length);
-    const riskCategoryScores = {};
-    let weightedSum = 0;
-    let weightTotal = 0;
-    for (const [risk, weight] of competition.riskWeights) {
-        const f1s = metrics.f1ByClass.filter((_, c) => competition.classes[c].risk === risk);
-        riskCategoryScores[risk] = numpySum(f1s) / f1s.length;
-        weightedSum += riskCategoryScores[risk] * weight;
-        weightTotal += weight;
-    }
-    const accuracy = pyRound(metrics.accuracy);
-    const weightedF1 = pyRound(weightedSum / weightTotal);
-    const efficiency = pyRound(efficiencyScore(competition, modelBytes));
-    const { accuracyAndF1, efficiency: efficiencyWeight } = competition.scoreWeights;
-    return {
-        ...metrics,
-        accuracy,
-        precision: pyRound(metrics.precision),
-        recall: pyRound(metrics.recall),
-        fbeta: pyRound(metrics.fbeta),
-        riskCategoryScores,
-        weightedF1,
-        efficiencyScore: efficiency,
-        classWeights: (0,src_competition/* classWeights */.Ko)(competition),
-        score: accuracyAndF1 * (0.5 * accuracy + 0.5 * weightedF1) + efficiencyWeight * efficiency,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/result-metrics.ts
-
-function result_metrics_metricFields(competition, yTrue, yPred, modelBytes) {
-    const s = scoreCompetition(competition, yTrue, yPred, modelBytes);
-    return {
-        accuracy: s.accuracy,
-        precision: s.precision,
-        recall: s.recall,
-        fbeta: s.fbeta,
-        weighted_f1: s.weightedF1,
-        efficiency_score: s.efficiencyScore,
-        score: s.score,
-        f1_by_class: s.f1ByClass,
-        class_weights: s.classWeights,
-        confusion_matrix: s.confusionMatrix,
-        risk_category_scores: s.riskCategoryScores,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/shard.ts
-
-
-function parseShard(text) {
-    const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
-    const index = match ? Number(match[1]) : NaN;
-    const count = match ? Number(match[2]) : NaN;
-    if (!match || count < 1 || index < 1 || index > count) {
-        throw new InputError(`shard must be "i/n" with 1 <= i <= n (e.g. 2/3 for the second of three shards), got "${text}"`);
-    }
-    return { index, count };
-}
-const formatShard = (shard) => `${shard.index}/${shard.count}`;
-/** The entries of a shard with their row numbers (0-based, CSV order); every entry when there is no shard. */
-function selectShard(entries, shard) {
-    const rows = entries.map((entry, row) => ({ row, entry }));
-    if (!shard)
-        return rows;
-    const selected = rows.filter(({ row }) => row % shard.count === shard.index - 1);
-    if (selected.length === 0) {
-        throw new errors/* InputError */.dz(`shard ${formatShard(shard)} has no rows: the dataset has only ${entries.length}, use at most ${entries.length} shards`);
-    }
-    return selected;
-}
-const SHARD_FORMAT = "cancer-ai-shard/1";
-function shardDocument(result) {
-    const run = result.shard;
-    if (!run)
-        throw new Error("shardDocument needs the result of a shard run (evaluate with a shard)");
-    return {
-        format: SHARD_FORMAT,
-        competition_id: result.competition_id,
-        dataset: result.dataset,
-        ...(result.dataset_uri !== undefined && { dataset_uri: result.dataset_uri }),
-        ...(result.dataset_date !== undefined && { dataset_date: result.dataset_date }),
-        dataset_sha256: run.dataset_sha256,
-        total_entries: run.total_entries,
-        model_sha256: result.model_sha256,
-        // model_size_mb is bytes / 2^20, which is exact, so this is the byte count again.
-        model_size_bytes: Math.round(result.model_size_mb * 1048576),
-        shard: { index: run.index, count: run.count },
-        run_time_s: result.run_time_s,
-        predictions: result.predictions.map((p, i) => ({
-            row: run.rows[i],
-            file: p.file,
-            label: p.label,
-            class_index: run.class_indices[i],
-            output: p.probabilities,
-            predicted: run.predicted_indices[i],
-        })),
-    };
-}
-const shard_name = (doc) => `shard ${formatShard(doc.shard)}`;
-function listed(values, limit = 10) {
-    const more = values.length > limit ? ` and ${values.length - limit} more` : "";
-    return values.slice(0, limit).join(", ") + more;
-}
-/** All shards must describe the same evaluation; the first difference is reported with the shards on both sides. */
-function checkSameRun(docs, competition) {
-    const first = docs[0];
-    const fields = [
-        ["competition_id", "competition"],
-        ["dataset_sha256", "dataset (labels CSV sha256)"],
-        ["total_entries", "dataset size"],
-        ["model_sha256", "model sha256"],
-        ["model_size_bytes", "model size"],
-    ];
-    for (const doc of docs) {
-        if (doc.format !== SHARD_FORMAT)
-            throw new InputError(`${shard_name(doc)} is not a shard predictions document (format "${String(doc.format)}", expected "${SHARD_FORMAT}")`);
-        for (const [field, what] of fields) {
-            if (doc[field] !== first[field]) {
-                throw new InputError(`${shard_name(doc)} and ${shard_name(first)} were not run on the same ${what}: ${String(doc[field])} vs ${String(first[field])}`);
-            }
-        }
-        if (doc.shard.count !== first.shard.count)
-            throw new InputError(`${shard_name(doc)} and ${shard_name(first)} split the dataset differently (${doc.shard.count} vs ${first.shard.count} shards)`);
-    }
-    if (first.competition_id !== competition.id)
-        throw new InputError(`the shards were scored for ${first.competition_id}, not ${competition.id}`);
-}
-function checkShardSet(docs) {
-    const count = docs[0].shard.count;
-    const seen = new Map();
-    for (const doc of docs)
-        seen.set(doc.shard.index, (seen.get(doc.shard.index) ?? 0) + 1);
-    const duplicates = [...seen].filter(([, n]) => n > 1).map(([i]) => `${i}/${count}`);
-    if (duplicates.length)
-        throw new InputError(`shard(s) ${listed(duplicates)} given more than once`);
-    const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !seen.has(i)).map((i) => `${i}/${count}`);
-    if (missing.length)
-        throw new InputError(`shard(s) ${listed(missing)} missing: all ${count} are needed to score the dataset`);
-}
-/** Every row exactly once, each in the shard it belongs to. */
-function collectRows(docs) {
-    const total = docs[0].total_entries;
-    const byRow = new Array(total);
-    const owner = new Array(total);
-    const duplicates = [];
-    for (const doc of docs) {
-        for (const p of doc.predictions) {
-            if (!Number.isInteger(p.row) || p.row < 0 || p.row >= total)
-                throw new DatasetError(`${shard_name(doc)} has row ${p.row} (${p.file}), outside the dataset's ${total} rows`);
-            if (p.row % doc.shard.count !== doc.shard.index - 1)
-                throw new DatasetError(`${shard_name(doc)} has row ${p.row} (${p.file}), which belongs to shard ${(p.row % doc.shard.count) + 1}/${doc.shard.count}`);
-            if (byRow[p.row])
-                duplicates.push(`row ${p.row} (${p.file}) in ${owner[p.row]} and ${shard_name(doc)}`);
-            byRow[p.row] = p;
-            owner[p.row] = shard_name(doc);
-        }
-    }
-    if (duplicates.length)
-        throw new DatasetError(`rows predicted more than once: ${listed(duplicates)}`);
-    const missing = [];
-    for (let row = 0; row < total; row++)
-        if (!byRow[row])
-            missing.push(row);
-    if (missing.length)
-        throw new DatasetError(`rows (0-based, CSV order) missing from the shards: ${listed(missing)}; of ${total}`);
-    return byRow;
-}
-/**
- * The result one runner would have produced on the whole dataset, from the
- * shards' predictions. run_time_s is the shards' total.
- */
-function mergeShards(docs, competition) {
-    if (docs.length === 0)
-        throw new InputError("no shard predictions to merge");
-    checkSameRun(docs, competition);
-    checkShardSet(docs);
-    const rows = collectRows(docs);
-    const first = docs[0];
-    const yTrue = rows.map((p) => p.class_index);
-    const yPred = rows.map((p) => p.predicted);
-    const predictions = rows.map((p) => ({
-        file: p.file,
-        label: p.label,
-        predicted: competition.classes[p.predicted]?.short ?? String(p.predicted),
-        probabilities: p.output,
-    }));
-    return {
-        competition_id: first.competition_id,
-        dataset: first.dataset,
-        ...(first.dataset_uri !== undefined && { dataset_uri: first.dataset_uri }),
-        ...(first.dataset_date !== undefined && { dataset_date: first.dataset_date }),
-        model_sha256: first.model_sha256,
-        model_size_mb: first.model_size_bytes / (1024 * 1024),
-        tested_entries: rows.length,
-        run_time_s: docs.reduce((sum, d) => sum + d.run_time_s, 0),
-        ...metricFields(competition, yTrue, yPred, first.model_size_bytes),
-        predictions,
-    };
-}
-
+// EXTERNAL MODULE: ./src/result-metrics.ts + 1 modules
+var result_metrics = __webpack_require__(2915);
+// EXTERNAL MODULE: ./src/shard.ts
+var shard = __webpack_require__(67903);
 // EXTERNAL MODULE: ./src/preprocess/index.ts + 5 modules
 var preprocess = __webpack_require__(37710);
 // EXTERNAL MODULE: external "node:module"
@@ -2789,11 +2657,11 @@ async function evaluate(options) {
             const dataset = await readDataset(pkg, competition);
             for (const warning of dataset.warnings)
                 log.warning(warning);
-            const selected = selectShard(dataset.entries, options.shard);
+            const selected = (0,shard/* selectShard */.Xm)(dataset.entries, options.shard);
             const plan = (0,pipeline/* planThreads */.p9)(options.threads, selected.length);
             const started = performance.now();
             const what = options.shard
-                ? `${selected.length} of ${dataset.entries.length} images (shard ${formatShard(options.shard)})`
+                ? `${selected.length} of ${dataset.entries.length} images (shard ${(0,shard/* formatShard */._D)(options.shard)})`
                 : `${dataset.entries.length} images`;
             const { predictions, yTrue, yPred } = await log.group(`Evaluating ${external_node_path_default().basename(modelPath)} on ${what} of ${external_node_path_default().basename(options.dataset)}`, async () => {
                 const preprocessor = await openPreprocessor(plan, competition.imageSize, session.signature.inputSize, log);
@@ -2813,7 +2681,7 @@ async function evaluate(options) {
                 model_size_mb: model.bytes / (1024 * 1024),
                 tested_entries: selected.length,
                 run_time_s: loadSeconds + (performance.now() - started) / 1000,
-                ...result_metrics_metricFields(competition, yTrue, yPred, model.bytes),
+                ...(0,result_metrics/* metricFields */.s)(competition, yTrue, yPred, model.bytes),
                 predictions,
             };
             if (options.shard) {
@@ -2878,7 +2746,7 @@ async function runEvaluation(request) {
     const sources = await hub.log.group("Datasets", () => resolveDatasets(request.dataset, { ...request, competitionId: competition.id }));
     const datasets = [];
     for (const source of sources) {
-        const result = await evaluate({ modelPath: request.modelPath, dataset: source.localPath, competition, log: hub.log, threads: request.threads });
+        const result = await evaluate({ modelPath: request.modelPath, dataset: source.localPath, competition, log: hub.log, threads: request.threads, shard: request.shard });
         if (source.ref) {
             result.dataset_uri = `hf://${source.ref.repo}/${source.ref.path}`;
             if (source.ref.date)
@@ -2886,8 +2754,12 @@ async function runEvaluation(request) {
         }
         datasets.push(result);
     }
+    return runReport(competition.id, datasets);
+}
+/** The report over packages evaluated separately (by one runner, or merged from shards): their mean score. */
+function runReport(competitionId, datasets) {
     const score = datasets.reduce((sum, d) => sum + d.score, 0) / datasets.length;
-    return { competition_id: competition.id, score, datasets };
+    return { competition_id: competitionId, score, datasets };
 }
 /** results.json: the result itself for one package, else every result and their mean. */
 function resultsDocument(report) {
@@ -2914,7 +2786,7 @@ function resultsDocument(report) {
 /* harmony import */ var _hub_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(92096);
 /* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4496);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(49809);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(72278);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(74672);
 
 
 
@@ -3004,7 +2876,7 @@ async function selfCheck(req) {
             return result(commitment);
         }
         try {
-            const evaluation = await (0,_run_js__WEBPACK_IMPORTED_MODULE_8__/* .runEvaluation */ .K)({ ...req.evaluate, modelPath: modelFile, competition: req.competition, hub: req.hub, configRepo: req.configRepo });
+            const evaluation = await (0,_run_js__WEBPACK_IMPORTED_MODULE_8__/* .runEvaluation */ .K2)({ ...req.evaluate, modelPath: modelFile, competition: req.competition, hub: req.hub, configRepo: req.configRepo });
             list.add(STEPS[7], "pass", `score ${evaluation.score.toFixed(6)} on ${evaluation.datasets.map((d) => d.dataset).join(", ")}`);
             return result(commitment, evaluation);
         }
@@ -3090,6 +2962,324 @@ async function leaderboard(network, netuid, competition, hub) {
     finally {
         await api.disconnect();
     }
+}
+
+
+/***/ }),
+
+/***/ 87357:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Mi: () => (/* binding */ shardFileContent),
+/* harmony export */   WP: () => (/* binding */ readShardFiles),
+/* harmony export */   iN: () => (/* binding */ shardFileName)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _shard_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(67903);
+/**
+ * Shard predictions on disk: a shard run writes one file (a list of
+ * documents, one per package), the merge reads files or whole folders of
+ * them, as actions/download-artifact or our own artifact download lays them out.
+ */
+
+
+
+
+const shardFileName = (shard) => `cancer-ai-shard-${shard.index}-of-${shard.count}.json`;
+const shardFileContent = (results) => `${JSON.stringify(results.map(_shard_js__WEBPACK_IMPORTED_MODULE_3__/* .shardDocument */ .C9))}\n`;
+async function jsonFiles(input) {
+    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(input).catch(() => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`shard predictions ${input} do not exist: give the files or folders the shard runs wrote (cancer-ai-shard-<i>-of-<n>.json)`);
+    });
+    if (!info.isDirectory())
+        return [input];
+    const names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(input, { recursive: true });
+    return names.filter((name) => name.endsWith(".json")).sort().map((name) => node_path__WEBPACK_IMPORTED_MODULE_1___default().join(input, name));
+}
+/** Every shard document in the files and folders given; other JSON files are skipped with a warning. */
+async function readShardFiles(inputs, log) {
+    const docs = [];
+    for (const input of inputs) {
+        for (const file of await jsonFiles(input)) {
+            let value;
+            try {
+                value = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, "utf8"));
+            }
+            catch (err) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${file} is not valid JSON (${err.message}): was the shard's upload cut short? Re-run that shard`);
+            }
+            const found = (0,_shard_js__WEBPACK_IMPORTED_MODULE_3__/* .parseShardFile */ .y9)(value, file);
+            if (found)
+                docs.push(...found);
+            else
+                log.warning(`${file} is not a shard predictions file; skipped`);
+        }
+    }
+    if (docs.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`no shard predictions found in ${inputs.join(", ")}: the shard runs write cancer-ai-shard-<i>-of-<n>.json`);
+    return docs;
+}
+
+
+/***/ }),
+
+/***/ 67903:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $y: () => (/* binding */ mergeShardRuns),
+/* harmony export */   C9: () => (/* binding */ shardDocument),
+/* harmony export */   Xm: () => (/* binding */ selectShard),
+/* harmony export */   _D: () => (/* binding */ formatShard),
+/* harmony export */   uK: () => (/* binding */ parseShard),
+/* harmony export */   y9: () => (/* binding */ parseShardFile)
+/* harmony export */ });
+/* unused harmony exports SHARD_FORMAT, mergeShards */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _result_metrics_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2915);
+
+
+function parseShard(text) {
+    const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+    const index = match ? Number(match[1]) : NaN;
+    const count = match ? Number(match[2]) : NaN;
+    if (!match || count < 1 || index < 1 || index > count) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`shard must be "i/n" with 1 <= i <= n (e.g. 2/3 for the second of three shards), got "${text}"`);
+    }
+    return { index, count };
+}
+const formatShard = (shard) => `${shard.index}/${shard.count}`;
+/** The entries of a shard with their row numbers (0-based, CSV order); every entry when there is no shard. */
+function selectShard(entries, shard) {
+    const rows = entries.map((entry, row) => ({ row, entry }));
+    if (!shard)
+        return rows;
+    const selected = rows.filter(({ row }) => row % shard.count === shard.index - 1);
+    if (selected.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`shard ${formatShard(shard)} has no rows: the dataset has only ${entries.length}, use at most ${entries.length} shards`);
+    }
+    return selected;
+}
+const SHARD_FORMAT = "cancer-ai-shard/1";
+function shardDocument(result) {
+    const run = result.shard;
+    if (!run)
+        throw new Error("shardDocument needs the result of a shard run (evaluate with a shard)");
+    return {
+        format: SHARD_FORMAT,
+        competition_id: result.competition_id,
+        dataset: result.dataset,
+        ...(result.dataset_uri !== undefined && { dataset_uri: result.dataset_uri }),
+        ...(result.dataset_date !== undefined && { dataset_date: result.dataset_date }),
+        dataset_sha256: run.dataset_sha256,
+        total_entries: run.total_entries,
+        model_sha256: result.model_sha256,
+        // model_size_mb is bytes / 2^20, which is exact, so this is the byte count again.
+        model_size_bytes: Math.round(result.model_size_mb * 1048576),
+        shard: { index: run.index, count: run.count },
+        run_time_s: result.run_time_s,
+        predictions: result.predictions.map((p, i) => ({
+            row: run.rows[i],
+            file: p.file,
+            label: p.label,
+            class_index: run.class_indices[i],
+            output: p.probabilities,
+            predicted: run.predicted_indices[i],
+        })),
+    };
+}
+const name = (doc) => `shard ${formatShard(doc.shard)}`;
+function listed(values, limit = 10) {
+    const more = values.length > limit ? ` and ${values.length - limit} more` : "";
+    return values.slice(0, limit).join(", ") + more;
+}
+/** All shards must describe the same evaluation; the first difference is reported with the shards on both sides. */
+function checkSameRun(docs, competition) {
+    const first = docs[0];
+    const fields = [
+        ["competition_id", "competition"],
+        ["dataset_sha256", "dataset (labels CSV sha256)"],
+        ["total_entries", "dataset size"],
+        ["model_sha256", "model sha256"],
+        ["model_size_bytes", "model size"],
+    ];
+    for (const doc of docs) {
+        if (doc.format !== SHARD_FORMAT)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${name(doc)} is not a shard predictions document (format "${String(doc.format)}", expected "${SHARD_FORMAT}")`);
+        for (const [field, what] of fields) {
+            if (doc[field] !== first[field]) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${name(doc)} and ${name(first)} were not run on the same ${what}: ${String(doc[field])} vs ${String(first[field])}`);
+            }
+        }
+        if (doc.shard.count !== first.shard.count)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${name(doc)} and ${name(first)} split the dataset differently (${doc.shard.count} vs ${first.shard.count} shards)`);
+    }
+    if (first.competition_id !== competition.id)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`the shards were scored for ${first.competition_id}, not ${competition.id}`);
+}
+function checkShardSet(docs) {
+    const count = docs[0].shard.count;
+    const seen = new Map();
+    for (const doc of docs)
+        seen.set(doc.shard.index, (seen.get(doc.shard.index) ?? 0) + 1);
+    const duplicates = [...seen].filter(([, n]) => n > 1).map(([i]) => `${i}/${count}`);
+    if (duplicates.length)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`shard(s) ${listed(duplicates)} given more than once`);
+    const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !seen.has(i)).map((i) => `${i}/${count}`);
+    if (missing.length)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`shard(s) ${listed(missing)} missing: all ${count} are needed to score the dataset`);
+}
+/** Every row exactly once, each in the shard it belongs to. */
+function collectRows(docs, classes) {
+    const total = docs[0].total_entries;
+    const byRow = new Array(total);
+    const owner = new Array(total);
+    const duplicates = [];
+    for (const doc of docs) {
+        for (const p of doc.predictions) {
+            if (!Number.isInteger(p.row) || p.row < 0 || p.row >= total)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DatasetError */ .zm(`${name(doc)} has row ${p.row} (${p.file}), outside the dataset's ${total} rows`);
+            if (p.row % doc.shard.count !== doc.shard.index - 1)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DatasetError */ .zm(`${name(doc)} has row ${p.row} (${p.file}), which belongs to shard ${(p.row % doc.shard.count) + 1}/${doc.shard.count}`);
+            for (const [field, value] of [["class_index", p.class_index], ["predicted", p.predicted]]) {
+                if (!Number.isInteger(value) || value < 0 || value >= classes)
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DatasetError */ .zm(`${name(doc)} has ${field} ${value} for row ${p.row} (${p.file}), but the competition has ${classes} classes`);
+            }
+            if (byRow[p.row])
+                duplicates.push(`row ${p.row} (${p.file}) in ${owner[p.row]} and ${name(doc)}`);
+            byRow[p.row] = p;
+            owner[p.row] = name(doc);
+        }
+    }
+    if (duplicates.length)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DatasetError */ .zm(`rows predicted more than once: ${listed(duplicates)}`);
+    const missing = [];
+    for (let row = 0; row < total; row++)
+        if (!byRow[row])
+            missing.push(row);
+    if (missing.length)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DatasetError */ .zm(`rows (0-based, CSV order) missing from the shards: ${listed(missing)}; of ${total}`);
+    return byRow;
+}
+/**
+ * The result one runner would have produced on the whole dataset, from the
+ * shards' predictions. run_time_s is the shards' total.
+ */
+function mergeShards(docs, competition) {
+    if (docs.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz("no shard predictions to merge");
+    checkSameRun(docs, competition);
+    checkShardSet(docs);
+    const rows = collectRows(docs, competition.classes.length);
+    const first = docs[0];
+    const yTrue = rows.map((p) => p.class_index);
+    const yPred = rows.map((p) => p.predicted);
+    const predictions = rows.map((p) => ({
+        file: p.file,
+        label: p.label,
+        predicted: competition.classes[p.predicted]?.short ?? String(p.predicted),
+        probabilities: p.output,
+    }));
+    return {
+        competition_id: first.competition_id,
+        dataset: first.dataset,
+        ...(first.dataset_uri !== undefined && { dataset_uri: first.dataset_uri }),
+        ...(first.dataset_date !== undefined && { dataset_date: first.dataset_date }),
+        model_sha256: first.model_sha256,
+        model_size_mb: first.model_size_bytes / (1024 * 1024),
+        tested_entries: rows.length,
+        run_time_s: docs.reduce((sum, d) => sum + d.run_time_s, 0),
+        ...(0,_result_metrics_js__WEBPACK_IMPORTED_MODULE_1__/* .metricFields */ .s)(competition, yTrue, yPred, first.model_size_bytes),
+        predictions,
+    };
+}
+/**
+ * The results of a run over several packages (dataset-count > 1), from all
+ * shards' documents: one merge per package, newest first as runEvaluation
+ * orders them.
+ */
+function mergeShardRuns(docs, competition) {
+    if (docs.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz("no shard predictions to merge");
+    // By package, not by labels: two packages may share a CSV; mergeShards then checks the labels agree.
+    const packages = new Map();
+    for (const doc of docs) {
+        const key = doc.dataset_uri ?? doc.dataset;
+        packages.set(key, [...(packages.get(key) ?? []), doc]);
+    }
+    const results = [...packages.values()].map((group) => {
+        try {
+            return mergeShards(group, competition);
+        }
+        catch (err) {
+            if (packages.size === 1 || !(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancerAiError */ .hz))
+                throw err;
+            const Kind = err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DatasetError */ .zm ? _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DatasetError */ .zm : _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz;
+            // Jobs of one matrix can see different "latest" packages if one was published while it ran.
+            throw new Kind(`package ${group[0].dataset}: ${err.message} (every shard job must evaluate the same packages: re-run the workflow if one was published meanwhile)`);
+        }
+    });
+    return results.sort((a, b) => (b.dataset_date ?? "").localeCompare(a.dataset_date ?? "") || a.dataset.localeCompare(b.dataset));
+}
+const isText = (v) => typeof v === "string";
+const isCount = (v) => Number.isInteger(v) && v >= 0;
+const isNumbers = (v) => Array.isArray(v) && v.every((x) => typeof x === "number");
+const isShard = (v) => {
+    const { index, count } = (typeof v === "object" && v !== null ? v : {});
+    return isCount(index) && isCount(count) && index >= 1 && index <= count;
+};
+const DOCUMENT_FIELDS = [
+    ["competition_id", isText, "a string"],
+    ["dataset", isText, "a string"],
+    ["dataset_sha256", isText, "a string"],
+    ["total_entries", isCount, "a whole number"],
+    ["model_sha256", isText, "a string"],
+    ["model_size_bytes", isCount, "a whole number"],
+    ["shard", isShard, "{index, count} with 1 <= index <= count"],
+    ["run_time_s", (v) => typeof v === "number", "a number"],
+    ["predictions", Array.isArray, "a list"],
+];
+const PREDICTION_FIELDS = [
+    ["row", isCount, "a whole number"],
+    ["file", isText, "a string"],
+    ["label", isText, "a string"],
+    ["class_index", isCount, "a whole number"],
+    ["output", isNumbers, "a list of numbers"],
+    ["predicted", isCount, "a whole number"],
+];
+function checkFields(value, checks, where) {
+    for (const [field, ok, expected] of checks) {
+        if (!ok(value[field]))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${where}: ${field} must be ${expected}`);
+    }
+}
+/**
+ * The shard documents in a parsed file (one document, or a list of them for a
+ * run over several packages). Undefined when the JSON is not ours at all;
+ * an error naming the file and field when it is, but malformed.
+ */
+function parseShardFile(value, source) {
+    const items = Array.isArray(value) ? value : [value];
+    const isOurs = (v) => typeof v === "object" && v !== null && "format" in v && String(v.format).startsWith("cancer-ai-shard/");
+    if (items.length === 0 || !items.every(isOurs))
+        return undefined;
+    return items.map((item, i) => {
+        const where = items.length > 1 ? `${source} (document ${i + 1})` : source;
+        if (item.format !== SHARD_FORMAT)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${where} is in format ${String(item.format)}; this version of the action reads ${SHARD_FORMAT}: use the same action version for the shards and the merge`);
+        checkFields(item, DOCUMENT_FIELDS, where);
+        item.predictions.forEach((p, j) => {
+            if (typeof p !== "object" || p === null)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${where}: prediction ${j} is not an object`);
+            checkFields(p, PREDICTION_FIELDS, `${where}, prediction ${j}`);
+        });
+        return item;
+    });
 }
 
 
