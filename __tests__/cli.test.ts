@@ -1,8 +1,8 @@
 import { existsSync, readdirSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { cli, type CliIo } from "../src/cli.js";
-import { EXAMPLE_DIR, GOLDEN_DIR, exampleExpected } from "./helpers/golden.js";
+import { EXAMPLE_DIR, GOLDEN_DATASET, GOLDEN_DIR, exampleExpected } from "./helpers/golden.js";
 import { startCompetitionHub } from "./helpers/competition-hub.js";
 import { tempDir } from "./helpers/temp.js";
 
@@ -97,5 +97,60 @@ describe("cancer-ai evaluate", () => {
     const io = capture();
     expect(await cli(["evaluate", "--help"], io)).toBe(0);
     expect(io.out.join("")).toMatch(/usage: cancer-ai evaluate/);
+  });
+});
+
+describe("cancer-ai evaluate --shard and cancer-ai merge", () => {
+  const model = path.join(EXAMPLE_DIR, "model.onnx");
+  const withoutTime = (text: string): string => text.replace(/images {2,}23 in [\d.]+ s/, "images 23");
+
+  it("two shards merged print and write what one run does", async () => {
+    const dir = await tempDir();
+    const single = capture();
+    expect(await cli(["evaluate", "--model", model, "--dataset", GOLDEN_DATASET, "--output", path.join(dir, "one.json")], single)).toBe(0);
+    for (const index of [1, 2]) {
+      const io = capture();
+      expect(await cli(["evaluate", "--model", model, "--dataset", GOLDEN_DATASET, "--shard", `${index}/2`, "--output", path.join(dir, "shards", `${index}.json`)], io)).toBe(0);
+      expect(io.out.join("")).toMatch(new RegExp(`shard ${index}/2 evaluated \\(dataset: ${index === 1 ? 12 : 11} of 23 images\\)`));
+    }
+    const merge = capture();
+    expect(await cli(["merge", "--output", path.join(dir, "merged.json"), path.join(dir, "shards", "2.json"), path.join(dir, "shards", "1.json")], merge)).toBe(0);
+    expect(withoutTime(merge.out.join(""))).toBe(withoutTime(single.out.join("")));
+    const read = async (file: string) => {
+      const { run_time_s: _time, ...fields } = JSON.parse(await readFile(path.join(dir, file), "utf8"));
+      return fields;
+    };
+    expect(await read("merged.json")).toEqual(await read("one.json"));
+  });
+
+  it("merge reads folders and skips JSON files that are not shards, with a warning", async () => {
+    const dir = await tempDir();
+    for (const index of [1, 2]) {
+      expect(await cli(["evaluate", "--model", model, "--dataset", GOLDEN_DATASET, "--shard", `${index}/2`, "--output", path.join(dir, `s${index}`, "shard.json")], capture())).toBe(0);
+    }
+    await writeFile(path.join(dir, "package.json"), "{}");
+    const io = capture();
+    expect(await cli(["merge", dir], io)).toBe(0);
+    expect(io.err).toContain(`warning: ${path.join(dir, "package.json")} is not a shard predictions file; skipped`);
+    expect(io.out.join("")).toContain("tricorder-3 on dataset");
+  });
+
+  it.each<[string[], RegExp, number]>([
+    [["evaluate", "--shard", "1/2"], /--shard needs --output <file> for the shard's predictions/, 2],
+    [["evaluate", "--shard", "2", "--output", "x.json"], /shard must be "i\/n"/, 2],
+    [["merge"], /merge needs the shard files/, 2],
+    [["merge", "/nonexistent/shards"], /shard predictions \/nonexistent\/shards do not exist/, 2],
+  ])("%p fails with a reason", async (args, reason, code) => {
+    const io = capture();
+    expect(await cli(args, io)).toBe(code);
+    expect(io.err.join("\n")).toMatch(reason);
+  });
+
+  it("merge explains a truncated file", async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, "cut.json"), '[{"format": "cancer-ai-shard/1", "predic');
+    const io = capture();
+    expect(await cli(["merge", dir], io)).toBe(2);
+    expect(io.err.join("\n")).toMatch(/cut\.json is not valid JSON .*was the shard's upload cut short\? Re-run that shard/);
   });
 });

@@ -3,7 +3,7 @@ import { getCompetition } from "../src/competition.js";
 import { InputError } from "../src/errors.js";
 import { evaluate, type EvaluationResult } from "../src/evaluate.js";
 import type { Log } from "../src/log.js";
-import { mergeShards, parseShard, selectShard, shardDocument, type ShardDocument } from "../src/shard.js";
+import { mergeShardRuns, mergeShards, parseShard, parseShardFile, selectShard, shardDocument, type ShardDocument } from "../src/shard.js";
 import { GOLDEN_DATASET, GOLDEN_DIR } from "./helpers/golden.js";
 
 const tricorder = getCompetition("tricorder-3");
@@ -89,11 +89,75 @@ describe("3 shards merged = one runner", () => {
     ["a row twice", (d) => d[1].predictions.push({ ...d[1].predictions[0] }), /rows predicted more than once: row 0 \(images\/jpeg420\.jpg\) in shard 1\/3 and shard 1\/3/],
     ["missing rows", (d) => d[2].predictions.splice(1, 2), /rows \(0-based, CSV order\) missing from the shards: 4, 7; of 23/],
     ["another competition's documents", (d) => ((d[0] as { format: string }).format = "other/1"), /shard 3\/3 is not a shard predictions document/],
+    ["a class index the competition does not have", (d) => ((d[1].predictions[2] as { class_index: number }).class_index = 11), /shard 1\/3 has class_index 11 for row 6 \(.*\), but the competition has 11 classes/],
+    ["a predicted index the competition does not have", (d) => ((d[0].predictions[0] as { predicted: number }).predicted = -1), /shard 3\/3 has predicted -1 for row 2/],
   ])("refuses %s, naming it", (_, edit, message) => {
     expect(() => mergeShards(tamper(edit), tricorder)).toThrow(message);
   });
 
   it("refuses nothing to merge", () => {
     expect(() => mergeShards([], tricorder)).toThrow(/no shard predictions to merge/);
+    expect(() => mergeShardRuns([], tricorder)).toThrow(/no shard predictions to merge/);
+  });
+
+  /** The same shards as if a run had evaluated two packages, the newer one dated later. */
+  const twoPackages = (): ShardDocument[] => [
+    ...tamper((d) => d.forEach((doc) => Object.assign(doc, { dataset: "old.zip", dataset_uri: "hf://o/r/old.zip", dataset_date: "2026-01-01T00:00:00Z" }))),
+    ...tamper((d) => d.forEach((doc) => Object.assign(doc, { dataset: "new.zip", dataset_uri: "hf://o/r/new.zip", dataset_date: "2026-02-01T00:00:00Z" }))),
+  ];
+
+  it("merges each package separately, newest first, even when packages share their labels", () => {
+    const merged = mergeShardRuns(twoPackages(), tricorder);
+    expect(merged.map((r) => r.dataset)).toEqual(["new.zip", "old.zip"]);
+    expect(merged.map((r) => r.score)).toEqual([full.score, full.score]);
+    expect(merged[0].tested_entries).toBe(23);
+  });
+
+  it("names the package whose shards do not fit together", () => {
+    const docs = twoPackages().filter((d) => !(d.dataset === "new.zip" && d.shard.index === 2));
+    expect(() => mergeShardRuns(docs, tricorder)).toThrow(/^package new\.zip: shard\(s\) 2\/3 missing: all 3 are needed to score the dataset \(every shard job must evaluate the same packages/);
+  });
+});
+
+describe("shard files", () => {
+  const doc: ShardDocument = {
+    format: "cancer-ai-shard/1",
+    competition_id: "tricorder-3",
+    dataset: "d.zip",
+    dataset_sha256: "a".repeat(64),
+    total_entries: 2,
+    model_sha256: "b".repeat(64),
+    model_size_bytes: 10,
+    shard: { index: 1, count: 2 },
+    run_time_s: 0.5,
+    predictions: [{ row: 0, file: "images/x.jpg", label: "NV", class_index: 8, output: [0.1, 0.9], predicted: 1 }],
+  };
+  const edit = (change: Record<string, unknown>, prediction: Record<string, unknown> = {}): unknown => ({ ...doc, ...change, predictions: [{ ...doc.predictions[0], ...prediction }] });
+
+  it("reads one document or a list of them", () => {
+    expect(parseShardFile(doc, "f.json")).toEqual([doc]);
+    expect(parseShardFile([doc, doc], "f.json")).toEqual([doc, doc]);
+  });
+
+  it.each([[{}], [[]], [{ score: 1 }], [[doc, { other: true }]], [null], ["text"]])("leaves JSON that is not ours alone: %p", (value) => {
+    expect(parseShardFile(value, "f.json")).toBeUndefined();
+  });
+
+  it.each<[string, unknown, RegExp]>([
+    ["a newer format", { ...doc, format: "cancer-ai-shard/2" }, /f\.json is in format cancer-ai-shard\/2; this version of the action reads cancer-ai-shard\/1: use the same action version/],
+    ["a missing model hash", edit({ model_sha256: undefined }), /f\.json: model_sha256 must be a string/],
+    ["a fractional row count", edit({ total_entries: 2.5 }), /f\.json: total_entries must be a whole number/],
+    ["a shard outside its count", edit({ shard: { index: 3, count: 2 } }), /f\.json: shard must be \{index, count\} with 1 <= index <= count/],
+    ["predictions that are not a list", { ...doc, predictions: {} }, /f\.json: predictions must be a list/],
+    ["a prediction that is not an object", { ...doc, predictions: [3] }, /f\.json: prediction 0 is not an object/],
+    ["a negative row", edit({}, { row: -1 }), /f\.json, prediction 0: row must be a whole number/],
+    ["an output with text", edit({}, { output: [0.1, "x"] }), /f\.json, prediction 0: output must be a list of numbers/],
+  ])("refuses %s, naming the file and field", (_, value, message) => {
+    expect(() => parseShardFile(value, "f.json")).toThrow(InputError);
+    expect(() => parseShardFile(value, "f.json")).toThrow(message);
+  });
+
+  it("numbers the documents of a list in its errors", () => {
+    expect(() => parseShardFile([doc, edit({ dataset: 7 })], "f.json")).toThrow(/f\.json \(document 2\): dataset must be a string/);
   });
 });
