@@ -22,8 +22,11 @@ beforeAll(async () => {
   // RUNNER_TEMP: where @actions/cache puts archives; unset, it falls back to /home/actions/temp.
   setEnv({ ...server.env(), RUNNER_TEMP: await tempDir() });
   // Imported only now: @actions/github fixes its default baseUrl from GITHUB_API_URL at import time,
-  // and @actions/artifact's findBy paths rely on that default.
-  [github, cache, artifact] = await Promise.all([import("@actions/github"), import("@actions/cache"), import("@actions/artifact")]);
+  // and @actions/artifact's findBy paths rely on that default. One at a time: jest's ESM loader can
+  // fail concurrent imports of graphs that share a module ("request for './context.js' is not in cache").
+  github = await import("@actions/github");
+  cache = await import("@actions/cache");
+  artifact = await import("@actions/artifact");
   jest.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
     stdout += chunk.toString();
     return true;
