@@ -129,6 +129,7 @@ var src_baseline = __webpack_require__(89860);
 // EXTERNAL MODULE: ./src/cache.ts
 var src_cache = __webpack_require__(97377);
 ;// CONCATENATED MODULE: ./src/comment.ts
+
 const commentMarker = (competitionId) => `<!-- cancer-ai-action:${competitionId} -->`;
 async function upsertComment(octokit, target, marker, body) {
     const { owner, repo, issueNumber } = target;
@@ -144,7 +145,7 @@ async function upsertComment(octokit, target, marker, body) {
 }
 /** The token may not write here: a fork's read-only token, or a job without `pull-requests: write`. */
 function isPermissionError(err) {
-    const status = typeof err === "object" && err !== null && "status" in err ? Number(err.status) : 0;
+    const status = (0,retry/* httpStatus */.nG)(err);
     return status === 401 || status === 403;
 }
 

@@ -154,16 +154,18 @@ const noCache = {
 /* harmony export */   wX: () => (/* binding */ findCommitExtrinsic)
 /* harmony export */ });
 /* unused harmony exports NETWORKS, networkUrl */
-/* harmony import */ var _polkadot_api__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(91972);
-/* harmony import */ var _polkadot_api__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(15771);
+/* harmony import */ var _polkadot_api__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(91972);
+/* harmony import */ var _polkadot_api__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(15771);
 /* harmony import */ var _commitment_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54186);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49809);
 /**
  * The subtensor chain through @polkadot/api: registration, the commitment
  * transaction and its read-back. Submission never commits twice: before
  * sending, and after a dropped connection, the chain's own record
  * (`Commitments.CommitmentOf`) decides what happened.
  */
+
 
 
 
@@ -185,23 +187,14 @@ function networkUrl(network) {
 }
 async function connect(network, timeoutMs = 30_000) {
     const url = networkUrl(network);
-    const provider = new _polkadot_api__WEBPACK_IMPORTED_MODULE_2__/* .WsProvider */ .E(url, false);
-    let timer;
+    const provider = new _polkadot_api__WEBPACK_IMPORTED_MODULE_3__/* .WsProvider */ .E(url, false);
     try {
-        await Promise.race([
-            provider.connect(),
-            new Promise((_, reject) => {
-                timer = setTimeout(() => reject(new Error("timed out")), timeoutMs);
-            }),
-        ]);
-        return await _polkadot_api__WEBPACK_IMPORTED_MODULE_3__/* .ApiPromise */ .G.create({ provider, noInitWarn: true, throwOnConnect: true });
+        await (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withTimeout */ .wj)(provider.connect(), timeoutMs, () => new Error("timed out"));
+        return await _polkadot_api__WEBPACK_IMPORTED_MODULE_4__/* .ApiPromise */ .G.create({ provider, noInitWarn: true, throwOnConnect: true });
     }
     catch (err) {
         await provider.disconnect().catch(() => { });
-        throw new ChainError(`cannot reach the chain at ${url}: ${err.message ?? String(err)}`);
-    }
-    finally {
-        clearTimeout(timer);
+        throw new ChainError(`cannot reach the chain at ${url}: ${(0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(err)}`);
     }
 }
 /** The hotkey's uid on the subnet, or undefined when it is not registered. */
@@ -332,6 +325,7 @@ async function submitCommitment(api, pair, netuid, text, log, reconnect, timeout
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Dz: () => (/* binding */ parseCommitment),
 /* harmony export */   J$: () => (/* binding */ modelStem),
+/* harmony export */   P4: () => (/* binding */ isSha256Hex),
 /* harmony export */   qN: () => (/* binding */ checkCommitment),
 /* harmony export */   sP: () => (/* binding */ encodeSetCommitment)
 /* harmony export */ });
@@ -351,6 +345,8 @@ const MAX_REPO_ID_BYTES = 32;
 const MAX_MODEL_FILE_BYTES = 32;
 const MAX_CODE_FILE_BYTES = 31;
 const bytes = (s) => Buffer.byteLength(s, "utf8");
+/** What validators compare a downloaded model's hash with: 64 lowercase hex digits. */
+const isSha256Hex = (text) => /^[0-9a-f]{64}$/.test(text);
 function commitmentString(c) {
     return `${c.repoId}:${c.stem}:${c.competitionId}:${c.sha256}`;
 }
@@ -375,7 +371,7 @@ function checkCommitment(c) {
         problems.push(`model name "${c.stem}" must be non-empty without ":" or "/"`);
     if (c.competitionId.includes(":"))
         problems.push(`competition id "${c.competitionId}" must not contain ":"`);
-    if (!/^[0-9a-f]{64}$/.test(c.sha256))
+    if (!isSha256Hex(c.sha256))
         problems.push("the model hash must be 64 lowercase hex digits (SHA-256)");
     const text = commitmentString(c);
     if (bytes(text) > MAX_COMMITMENT_BYTES) {
@@ -611,7 +607,7 @@ function parseHfUri(uri) {
     return { repo: match[1], path: match[2] };
 }
 function hubFailure(what, err) {
-    const status = typeof err === "object" && err !== null && "statusCode" in err ? Number(err.statusCode) : undefined;
+    const status = (0,_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .httpStatus */ .nG)(err);
     const hint = status === 401 || status === 403 || status === 404
         ? " (it does not exist, or it is private: pass an hf-token that can read it)"
         : status === undefined || status >= 500
@@ -734,14 +730,14 @@ function checkDigest(ref, sha256) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bc: () => (/* binding */ predictedClass),
-/* harmony export */   cm: () => (/* binding */ loadModel),
-/* harmony export */   wj: () => (/* binding */ withTimeout)
+/* harmony export */   cm: () => (/* binding */ loadModel)
 /* harmony export */ });
 /* unused harmony exports INFERENCE_TIMEOUT_MS, checkSignature */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var onnxruntime_node__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(43958);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49809);
 /**
  * The validator's ONNX runner: inputs taken by position (0 = image
  * [1, 3, H, W], 1 = demographics [1, 3]), one image per run, output 0 with a
@@ -749,6 +745,7 @@ function checkDigest(ref, sha256) {
  * signature is checked once, up front, so that an incompatible model fails
  * with one clear message instead of deep inside onnxruntime.
  */
+
 
 
 
@@ -806,13 +803,6 @@ function checkSignature(modelPath, inputs, outputs, competition) {
         inputSize: { height: fixedDim(dims[2]) ?? size, width: fixedDim(dims[3]) ?? size },
     };
 }
-function withTimeout(promise, ms, onTimeout) {
-    let timer;
-    const timeout = new Promise((_, reject) => {
-        timer = setTimeout(() => reject(onTimeout()), ms);
-    });
-    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 async function loadModel(modelPath, competition, timeoutMs = INFERENCE_TIMEOUT_MS) {
     const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(modelPath).catch(() => undefined);
     if (!info?.isFile())
@@ -823,8 +813,7 @@ async function loadModel(modelPath, competition, timeoutMs = INFERENCE_TIMEOUT_M
         session = await onnxruntime_node__WEBPACK_IMPORTED_MODULE_1__["default"].InferenceSession.create(modelPath, { intraOpNumThreads: 1, interOpNumThreads: 1, executionProviders: ["cpu"] });
     }
     catch (err) {
-        const reason = (err instanceof Error ? err.message : String(err)).split("\n")[0];
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ModelError */ .me(`${modelPath} is not a loadable ONNX model (onnxruntime: ${reason})`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ModelError */ .me(`${modelPath} is not a loadable ONNX model (onnxruntime: ${(0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(err)})`);
     }
     const signature = checkSignature(modelPath, session.inputMetadata, session.outputMetadata, competition);
     const { width, height } = signature.inputSize;
@@ -835,13 +824,12 @@ async function loadModel(modelPath, competition, timeoutMs = INFERENCE_TIMEOUT_M
             feeds[signature.demographicsInput] = new onnxruntime_node__WEBPACK_IMPORTED_MODULE_1__["default"].Tensor("float32", Float32Array.from(demographics), [1, 3]);
         let result;
         try {
-            result = await withTimeout(session.run(feeds, [signature.output]), timeoutMs, () => new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InferenceError */ .uZ(`inference on ${file} took longer than ${timeoutMs / 1000} s, the validator's limit per image`));
+            result = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .withTimeout */ .wj)(session.run(feeds, [signature.output]), timeoutMs, () => new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InferenceError */ .uZ(`inference on ${file} took longer than ${timeoutMs / 1000} s, the validator's limit per image`));
         }
         catch (err) {
             if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InferenceError */ .uZ)
                 throw err;
-            const reason = (err instanceof Error ? err.message : String(err)).split("\n")[0];
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InferenceError */ .uZ(`inference failed on ${file}: ${reason}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InferenceError */ .uZ(`inference failed on ${file}: ${(0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(err)}`);
         }
         const out = result[signature.output];
         const dims = out.dims.length > 1 && out.dims[0] === 1 ? out.dims.slice(1) : out.dims;
@@ -1003,6 +991,7 @@ function emptyTotals() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ai: () => (/* binding */ hasMitLicense),
 /* harmony export */   Pc: () => (/* binding */ downloadedSha256),
 /* harmony export */   SI: () => (/* binding */ uploadInOneCommit),
 /* harmony export */   WN: () => (/* binding */ repoState),
@@ -1059,9 +1048,6 @@ A skin-lesion classifier for the CancerAI subnet (Bittensor netuid 76), publishe
 [cancer-ai-action](https://github.com/safescan/cancer-ai-action). The model file and its
 training code share one name: \`<name>.onnx\` and \`<name>.zip\`.
 `;
-function statusOf(err) {
-    return typeof err === "object" && err !== null && "statusCode" in err ? Number(err.statusCode) : undefined;
-}
 async function hubCall(what, repo, work) {
     try {
         return await (0,_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .withRetry */ .bD)(what, work, repo.hub.log, repo.hub.retry ?? _retry_js__WEBPACK_IMPORTED_MODULE_9__/* .DEFAULT_RETRY */ .vI);
@@ -1069,7 +1055,7 @@ async function hubCall(what, repo, work) {
     catch (err) {
         if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .CancerAiError */ .hz)
             throw err;
-        const status = statusOf(err);
+        const status = (0,_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .httpStatus */ .nG)(err);
         const hint = status === 401 || status === 403 ? " (is hf-token a write token of the repository's owner?)" : "";
         throw new _hub_js__WEBPACK_IMPORTED_MODULE_8__/* .HubError */ .Ik(`${what} failed: ${(0,_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .describeError */ .Uc)(err)}${hint}`);
     }
@@ -1077,7 +1063,7 @@ async function hubCall(what, repo, work) {
 async function repoState(repo) {
     const { hubUrl, accessToken } = repo.hub;
     const info = await (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_5__/* .modelInfo */ .gi)({ name: repo.repoId, hubUrl, accessToken, additionalFields: ["cardData"] }).catch((err) => {
-        if (statusOf(err) === 404 || statusOf(err) === 401)
+        if ((0,_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .httpStatus */ .nG)(err) === 404 || (0,_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .httpStatus */ .nG)(err) === 401)
             return undefined;
         throw new _hub_js__WEBPACK_IMPORTED_MODULE_8__/* .HubError */ .Ik(`reading model repository ${repo.repoId} failed: ${(0,_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .describeError */ .Uc)(err)}`);
     });
@@ -1093,11 +1079,13 @@ async function repoState(repo) {
     });
     return { exists: true, isPrivate: info.private, license: card?.license === undefined ? undefined : String(card.license), files };
 }
+/** The validators' license rule: the model card's license must contain "mit". */
+const hasMitLicense = (state) => (state.license ?? "").toLowerCase().includes("mit");
 /** Validators skip private repositories and cards whose license does not contain "mit". */
 function checkRepoAcceptable(repo, state) {
     if (state.isPrivate)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`${repo.repoId} is private; validators can only download public repositories: make it public on HuggingFace`);
-    if (state.exists && !(state.license ?? "").toLowerCase().includes("mit")) {
+    if (state.exists && !hasMitLicense(state)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`${repo.repoId}'s model card declares license "${state.license ?? "none"}"; validators reject repositories whose card license does not contain "mit": set "license: mit" in its README.md front matter`);
     }
 }
@@ -1227,21 +1215,20 @@ async function preflight(req) {
     const stem = (0,_commitment_js__WEBPACK_IMPORTED_MODULE_2__/* .modelStem */ .J$)(req.modelName || node_path__WEBPACK_IMPORTED_MODULE_0___default().basename(req.modelPath));
     await (await (0,_inference_js__WEBPACK_IMPORTED_MODULE_6__/* .loadModel */ .cm)(req.modelPath, req.competition)).close();
     const localHash = await (0,_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256File */ .Q)(req.modelPath);
-    (0,_commitment_js__WEBPACK_IMPORTED_MODULE_2__/* .checkCommitment */ .qN)({ repoId: req.repoId, stem, competitionId: req.competition.id, sha256: localHash });
+    const commitment = (0,_commitment_js__WEBPACK_IMPORTED_MODULE_2__/* .checkCommitment */ .qN)({ repoId: req.repoId, stem, competitionId: req.competition.id, sha256: localHash });
     if (!Number.isInteger(req.netuid) || req.netuid < 0 || req.netuid > 0xffff)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`netuid ${req.netuid} is not a subnet id (0..65535)`);
     const pair = await (0,_hotkey_js__WEBPACK_IMPORTED_MODULE_5__/* .hotkeyFromMnemonic */ .t)(req.mnemonic);
-    return { pair, stem, localHash };
+    return { pair, stem, localHash, commitment };
 }
 /** The offline checks and the exact call that would be sent (the hub serves the same bytes, so the local hash is the hash). */
 async function dryRun(req) {
-    const { pair, stem, localHash } = await preflight(req);
-    const commitment = (0,_commitment_js__WEBPACK_IMPORTED_MODULE_2__/* .checkCommitment */ .qN)({ repoId: req.repoId, stem, competitionId: req.competition.id, sha256: localHash });
+    const { pair, localHash, commitment } = await preflight(req);
     return { commitment, call_data: (0,_commitment_js__WEBPACK_IMPORTED_MODULE_2__/* .encodeSetCommitment */ .sP)(req.netuid, commitment), hotkey: pair.address, model_hash: localHash };
 }
 async function release(req) {
     const { log } = req.hub;
-    const { pair, stem, localHash } = await preflight(req);
+    const { pair, stem, localHash, commitment } = await preflight(req);
     const hotkey = pair.address;
     let api;
     try {
@@ -1257,7 +1244,6 @@ async function release(req) {
         const modelHash = await (0,_publish_js__WEBPACK_IMPORTED_MODULE_7__/* .downloadedSha256 */ .Pc)(repo, `${stem}.onnx`);
         if (modelHash !== localHash)
             throw new _chain_js__WEBPACK_IMPORTED_MODULE_1__/* .ChainError */ .Iv(`${req.repoId}/${stem}.onnx on the hub has SHA-256 ${modelHash}, not the local model's ${localHash}: the upload did not take`);
-        const commitment = (0,_commitment_js__WEBPACK_IMPORTED_MODULE_2__/* .checkCommitment */ .qN)({ repoId: req.repoId, stem, competitionId: req.competition.id, sha256: modelHash });
         const base = { hotkey, modelHash, commitment, callData: (0,_commitment_js__WEBPACK_IMPORTED_MODULE_2__/* .encodeSetCommitment */ .sP)(req.netuid, commitment), hfUrl: `${req.hub.hubUrl}/${req.repoId}`, uploaded };
         if (!api)
             return { ...base, committed: false, recorded: false };
@@ -1734,16 +1720,25 @@ function predictionsCsv(result, competition) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Uc: () => (/* binding */ describeError),
 /* harmony export */   bD: () => (/* binding */ withRetry),
-/* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY)
+/* harmony export */   nG: () => (/* binding */ httpStatus),
+/* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY),
+/* harmony export */   wj: () => (/* binding */ withTimeout)
 /* harmony export */ });
 /* unused harmony export isTransient */
 const DEFAULT_RETRY = { attempts: 4, baseDelayMs: 1000 };
+/** The HTTP status of a client's error: `statusCode` (@huggingface/hub) or `status` (Octokit); undefined without one. */
+function httpStatus(err) {
+    if (typeof err !== "object" || err === null)
+        return undefined;
+    const status = "statusCode" in err ? Number(err.statusCode) : "status" in err ? Number(err.status) : NaN;
+    return Number.isFinite(status) ? status : undefined;
+}
 /** A status code worth another try, or a network-level failure (no status at all). */
 function isTransient(err) {
     if (typeof err !== "object" || err === null)
         return false;
-    const status = "statusCode" in err ? Number(err.statusCode) : "status" in err ? Number(err.status) : NaN;
-    if (Number.isFinite(status))
+    const status = httpStatus(err);
+    if (status !== undefined)
         return status === 429 || status >= 500;
     // fetch() reports refused, reset and dropped connections as a TypeError with a cause.
     return err instanceof TypeError || err.name === "TypeError" || "code" in err;
@@ -1761,6 +1756,14 @@ async function withRetry(what, work, log, policy = DEFAULT_RETRY) {
             await new Promise((resolve) => setTimeout(resolve, delay));
         }
     }
+}
+/** The work's result, or `onTimeout()`'s error once `ms` have passed (the work itself is not cancelled). */
+function withTimeout(promise, ms, onTimeout) {
+    let timer;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(onTimeout()), ms);
+    });
+    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 /** One line about an error, including a network error's cause (ECONNREFUSED, ...). */
 function describeError(err) {
@@ -2466,6 +2469,8 @@ async function readDataset(pkg, competition) {
 var result_metrics = __webpack_require__(2915);
 // EXTERNAL MODULE: ./src/shard.ts
 var shard = __webpack_require__(67903);
+// EXTERNAL MODULE: ./src/retry.ts
+var retry = __webpack_require__(49809);
 // EXTERNAL MODULE: ./src/preprocess/index.ts + 5 modules
 var preprocess = __webpack_require__(37710);
 // EXTERNAL MODULE: external "node:module"
@@ -2533,7 +2538,7 @@ class PreprocessPool {
         const slots = Array.from({ length: size }, () => ({ worker: new external_node_worker_threads_.Worker(url, options), pending: new Map() }));
         const pool = new PreprocessPool(slots);
         try {
-            await (0,inference/* withTimeout */.wj)(Promise.all(slots.map((slot) => pool.watch(slot))), timeoutMs, () => new Error(`the preprocessing workers did not start within ${timeoutMs / 1000} s`));
+            await (0,retry/* withTimeout */.wj)(Promise.all(slots.map((slot) => pool.watch(slot))), timeoutMs, () => new Error(`the preprocessing workers did not start within ${timeoutMs / 1000} s`));
         }
         catch (err) {
             await pool.close();
@@ -2595,6 +2600,7 @@ class PreprocessPool {
 ;// CONCATENATED MODULE: ./src/workers/preprocessor.ts
 
 
+
 function inProcess(imageSize, inputSize) {
     const spare = [];
     return {
@@ -2614,7 +2620,7 @@ async function openPreprocessor(plan, imageSize, inputSize, log) {
         pool = await PreprocessPool.start(plan.workers);
     }
     catch (err) {
-        log.warning(`preprocessing on the main thread: worker threads could not start (${err instanceof Error ? err.message : String(err)})`);
+        log.warning(`preprocessing on the main thread: worker threads could not start (${(0,retry/* describeError */.Uc)(err)})`);
         return inProcess(imageSize, inputSize);
     }
     return {
@@ -2841,7 +2847,7 @@ async function selfCheck(req) {
                 ? `"${onChain.text}" does not split into 4 parts (repo:stem:competition:sha256)`
                 : commitment.competitionId !== req.competition.id
                     ? `committed for competition ${commitment.competitionId}, not ${req.competition.id}`
-                    : !/^[0-9a-f]{64}$/.test(commitment.sha256)
+                    : !(0,_commitment_js__WEBPACK_IMPORTED_MODULE_3__/* .isSha256Hex */ .P4)(commitment.sha256)
                         ? `the hash "${commitment.sha256}" is not a SHA-256`
                         : undefined;
         if (!list.add(STEPS[1], commitmentProblem ? "fail" : "pass", commitmentProblem ?? `${onChain?.text} (block ${onChain?.block})`) || !commitment || !onChain) {
@@ -2854,7 +2860,7 @@ async function selfCheck(req) {
             ? "does not exist (or is private)"
             : state.isPrivate
                 ? "is private"
-                : !(state.license ?? "").toLowerCase().includes("mit")
+                : !(0,_publish_js__WEBPACK_IMPORTED_MODULE_6__/* .hasMitLicense */ .Ai)(state)
                     ? `card license "${state.license ?? "none"}" does not contain "mit"`
                     : undefined;
         if (!list.add(STEPS[2], repoProblem ? "fail" : "pass", repoProblem ? `${commitment.repoId} ${repoProblem}` : `${commitment.repoId}: public, license ${state.license}`)) {

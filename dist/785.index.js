@@ -65,10 +65,8 @@ function collectYoungGarbage() {
 
 
 function serialize(err) {
-    if (err instanceof errors/* ImageError */.C8) {
-        const prefix = `cannot read image ${err.file}: `;
-        return { image: { file: err.file, reason: err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message }, message: err.message };
-    }
+    if (err instanceof errors/* ImageError */.C8)
+        return { image: { file: err.file, reason: err.reason }, message: err.message };
     return { message: err instanceof Error ? err.message : String(err) };
 }
 function servePreprocessing() {

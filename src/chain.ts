@@ -10,6 +10,7 @@ import type { SubmittableResult } from "@polkadot/api";
 import { encodeSetCommitment } from "./commitment.js";
 import { CancerAiError, InputError } from "./errors.js";
 import type { Log } from "./log.js";
+import { describeError, withTimeout } from "./retry.js";
 
 export const NETWORKS: Readonly<Record<string, string>> = {
   finney: "wss://entrypoint-finney.opentensor.ai:443",
@@ -30,20 +31,12 @@ export function networkUrl(network: string): string {
 export async function connect(network: string, timeoutMs = 30_000): Promise<ApiPromise> {
   const url = networkUrl(network);
   const provider = new WsProvider(url, false);
-  let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([
-      provider.connect(),
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error("timed out")), timeoutMs);
-      }),
-    ]);
+    await withTimeout(provider.connect(), timeoutMs, () => new Error("timed out"));
     return await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
   } catch (err) {
     await provider.disconnect().catch(() => {});
-    throw new ChainError(`cannot reach the chain at ${url}: ${(err as Error).message ?? String(err)}`);
-  } finally {
-    clearTimeout(timer);
+    throw new ChainError(`cannot reach the chain at ${url}: ${describeError(err)}`);
   }
 }
 

@@ -3,6 +3,7 @@
  * hidden marker and edited in place, so a PR never collects a comment per push.
  */
 import type { getOctokit } from "@actions/github";
+import { httpStatus } from "./retry.js";
 
 export type Octokit = ReturnType<typeof getOctokit>;
 
@@ -29,6 +30,6 @@ export async function upsertComment(octokit: Octokit, target: CommentTarget, mar
 
 /** The token may not write here: a fork's read-only token, or a job without `pull-requests: write`. */
 export function isPermissionError(err: unknown): boolean {
-  const status = typeof err === "object" && err !== null && "status" in err ? Number(err.status) : 0;
+  const status = httpStatus(err);
   return status === 401 || status === 403;
 }

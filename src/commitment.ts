@@ -24,6 +24,9 @@ export interface Commitment {
 
 const bytes = (s: string): number => Buffer.byteLength(s, "utf8");
 
+/** What validators compare a downloaded model's hash with: 64 lowercase hex digits. */
+export const isSha256Hex = (text: string): boolean => /^[0-9a-f]{64}$/.test(text);
+
 export function commitmentString(c: Commitment): string {
   return `${c.repoId}:${c.stem}:${c.competitionId}:${c.sha256}`;
 }
@@ -43,7 +46,7 @@ export function checkCommitment(c: Commitment): string {
   if (bytes(`${c.stem}.zip`) > MAX_CODE_FILE_BYTES) problems.push(`code file name "${c.stem}.zip" is ${bytes(`${c.stem}.zip`)} bytes; at most ${MAX_CODE_FILE_BYTES}`);
   if (!c.stem || c.stem.includes(":") || c.stem.includes("/")) problems.push(`model name "${c.stem}" must be non-empty without ":" or "/"`);
   if (c.competitionId.includes(":")) problems.push(`competition id "${c.competitionId}" must not contain ":"`);
-  if (!/^[0-9a-f]{64}$/.test(c.sha256)) problems.push("the model hash must be 64 lowercase hex digits (SHA-256)");
+  if (!isSha256Hex(c.sha256)) problems.push("the model hash must be 64 lowercase hex digits (SHA-256)");
   const text = commitmentString(c);
   if (bytes(text) > MAX_COMMITMENT_BYTES) {
     const parts = [

@@ -21,7 +21,7 @@ export class DatasetError extends CancerAiError {}
 export class ImageError extends DatasetError {
   constructor(
     readonly file: string,
-    reason: string,
+    readonly reason: string,
   ) {
     super(`cannot read image ${file}: ${reason}`);
   }

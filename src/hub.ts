@@ -13,7 +13,7 @@ import { downloadFile, listFiles, type ListFileEntry } from "@huggingface/hub";
 import { parse as parseYaml } from "yaml";
 import { CancerAiError, DatasetError, InputError } from "./errors.js";
 import type { Log } from "./log.js";
-import { DEFAULT_RETRY, describeError, withRetry, type RetryPolicy } from "./retry.js";
+import { DEFAULT_RETRY, describeError, httpStatus, withRetry, type RetryPolicy } from "./retry.js";
 
 export const DEFAULT_HUB_URL = "https://huggingface.co";
 export const DEFAULT_CONFIG_REPO = "safescanai/competition-configuration";
@@ -52,7 +52,7 @@ export function parseHfUri(uri: string): { repo: string; path: string } {
 }
 
 function hubFailure(what: string, err: unknown): HubError {
-  const status = typeof err === "object" && err !== null && "statusCode" in err ? Number(err.statusCode) : undefined;
+  const status = httpStatus(err);
   const hint =
     status === 401 || status === 403 || status === 404
       ? " (it does not exist, or it is private: pass an hf-token that can read it)"

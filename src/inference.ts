@@ -10,6 +10,7 @@ import ort from "onnxruntime-node";
 import type { Competition } from "./competition.js";
 import { InferenceError, ModelError } from "./errors.js";
 import type { TensorSize } from "./preprocess/index.js";
+import { describeError, withTimeout } from "./retry.js";
 
 /** The validator gives up on an image after this long. */
 export const INFERENCE_TIMEOUT_MS = 20_000;
@@ -84,14 +85,6 @@ export function checkSignature(
   };
 }
 
-export function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(onTimeout()), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 export async function loadModel(modelPath: string, competition: Competition, timeoutMs = INFERENCE_TIMEOUT_MS): Promise<Model> {
   const info = await stat(modelPath).catch(() => undefined);
   if (!info?.isFile()) throw new ModelError(`model file ${modelPath} does not exist${info ? " (it is a folder)" : ""}`);
@@ -100,8 +93,7 @@ export async function loadModel(modelPath: string, competition: Competition, tim
     // One thread per session, like the validator's runner: outputs then match its own to the last bit.
     session = await ort.InferenceSession.create(modelPath, { intraOpNumThreads: 1, interOpNumThreads: 1, executionProviders: ["cpu"] });
   } catch (err) {
-    const reason = (err instanceof Error ? err.message : String(err)).split("\n")[0];
-    throw new ModelError(`${modelPath} is not a loadable ONNX model (onnxruntime: ${reason})`);
+    throw new ModelError(`${modelPath} is not a loadable ONNX model (onnxruntime: ${describeError(err)})`);
   }
   const signature = checkSignature(modelPath, session.inputMetadata, session.outputMetadata, competition);
   const { width, height } = signature.inputSize;
@@ -119,8 +111,7 @@ export async function loadModel(modelPath: string, competition: Competition, tim
       );
     } catch (err) {
       if (err instanceof InferenceError) throw err;
-      const reason = (err instanceof Error ? err.message : String(err)).split("\n")[0];
-      throw new InferenceError(`inference failed on ${file}: ${reason}`);
+      throw new InferenceError(`inference failed on ${file}: ${describeError(err)}`);
     }
     const out = result[signature.output];
     const dims = out.dims.length > 1 && out.dims[0] === 1 ? out.dims.slice(1) : out.dims;

@@ -14,7 +14,7 @@ import { createRepo, downloadFile, listFiles, modelInfo, uploadFiles } from "@hu
 import yazl from "yazl";
 import { CancerAiError, InputError } from "./errors.js";
 import { HubError, type HubOptions } from "./hub.js";
-import { DEFAULT_RETRY, describeError, withRetry } from "./retry.js";
+import { DEFAULT_RETRY, describeError, httpStatus, withRetry } from "./retry.js";
 
 export const RECORD_FILE = "extrinsic_record.json";
 
@@ -51,16 +51,12 @@ A skin-lesion classifier for the CancerAI subnet (Bittensor netuid 76), publishe
 training code share one name: \`<name>.onnx\` and \`<name>.zip\`.
 `;
 
-function statusOf(err: unknown): number | undefined {
-  return typeof err === "object" && err !== null && "statusCode" in err ? Number(err.statusCode) : undefined;
-}
-
 async function hubCall<T>(what: string, repo: ModelRepo, work: () => Promise<T>): Promise<T> {
   try {
     return await withRetry(what, work, repo.hub.log, repo.hub.retry ?? DEFAULT_RETRY);
   } catch (err) {
     if (err instanceof CancerAiError) throw err;
-    const status = statusOf(err);
+    const status = httpStatus(err);
     const hint = status === 401 || status === 403 ? " (is hf-token a write token of the repository's owner?)" : "";
     throw new HubError(`${what} failed: ${describeError(err)}${hint}`);
   }
@@ -69,7 +65,7 @@ async function hubCall<T>(what: string, repo: ModelRepo, work: () => Promise<T>)
 export async function repoState(repo: ModelRepo): Promise<RepoState> {
   const { hubUrl, accessToken } = repo.hub;
   const info = await modelInfo({ name: repo.repoId, hubUrl, accessToken, additionalFields: ["cardData"] }).catch((err: unknown) => {
-    if (statusOf(err) === 404 || statusOf(err) === 401) return undefined;
+    if (httpStatus(err) === 404 || httpStatus(err) === 401) return undefined;
     throw new HubError(`reading model repository ${repo.repoId} failed: ${describeError(err)}`);
   });
   if (!info) return { exists: false, isPrivate: false, files: new Map() };
@@ -83,10 +79,13 @@ export async function repoState(repo: ModelRepo): Promise<RepoState> {
   return { exists: true, isPrivate: info.private, license: card?.license === undefined ? undefined : String(card.license), files };
 }
 
+/** The validators' license rule: the model card's license must contain "mit". */
+export const hasMitLicense = (state: RepoState): boolean => (state.license ?? "").toLowerCase().includes("mit");
+
 /** Validators skip private repositories and cards whose license does not contain "mit". */
 export function checkRepoAcceptable(repo: ModelRepo, state: RepoState): void {
   if (state.isPrivate) throw new InputError(`${repo.repoId} is private; validators can only download public repositories: make it public on HuggingFace`);
-  if (state.exists && !(state.license ?? "").toLowerCase().includes("mit")) {
+  if (state.exists && !hasMitLicense(state)) {
     throw new InputError(
       `${repo.repoId}'s model card declares license "${state.license ?? "none"}"; validators reject repositories whose card license does not contain "mit": set "license: mit" in its README.md front matter`,
     );

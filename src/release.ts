@@ -51,6 +51,8 @@ interface Preflight {
   readonly pair: KeyringPair;
   readonly stem: string;
   readonly localHash: string;
+  /** The commitment for the local model, which the hub serves byte for byte once uploaded. */
+  readonly commitment: string;
 }
 
 /** Everything that can be checked without a network: model, names, lengths, hotkey. */
@@ -58,10 +60,10 @@ export async function preflight(req: ReleaseRequest): Promise<Preflight> {
   const stem = modelStem(req.modelName || path.basename(req.modelPath));
   await (await loadModel(req.modelPath, req.competition)).close();
   const localHash = await sha256File(req.modelPath);
-  checkCommitment({ repoId: req.repoId, stem, competitionId: req.competition.id, sha256: localHash });
+  const commitment = checkCommitment({ repoId: req.repoId, stem, competitionId: req.competition.id, sha256: localHash });
   if (!Number.isInteger(req.netuid) || req.netuid < 0 || req.netuid > 0xffff) throw new InputError(`netuid ${req.netuid} is not a subnet id (0..65535)`);
   const pair = await hotkeyFromMnemonic(req.mnemonic);
-  return { pair, stem, localHash };
+  return { pair, stem, localHash, commitment };
 }
 
 export interface DryRun {
@@ -73,14 +75,13 @@ export interface DryRun {
 
 /** The offline checks and the exact call that would be sent (the hub serves the same bytes, so the local hash is the hash). */
 export async function dryRun(req: ReleaseRequest): Promise<DryRun> {
-  const { pair, stem, localHash } = await preflight(req);
-  const commitment = checkCommitment({ repoId: req.repoId, stem, competitionId: req.competition.id, sha256: localHash });
+  const { pair, localHash, commitment } = await preflight(req);
   return { commitment, call_data: encodeSetCommitment(req.netuid, commitment), hotkey: pair.address, model_hash: localHash };
 }
 
 export async function release(req: ReleaseRequest): Promise<ReleaseResult> {
   const { log } = req.hub;
-  const { pair, stem, localHash } = await preflight(req);
+  const { pair, stem, localHash, commitment } = await preflight(req);
   const hotkey = pair.address;
   let api: ApiPromise | undefined;
   try {
@@ -94,7 +95,6 @@ export async function release(req: ReleaseRequest): Promise<ReleaseResult> {
     const uploaded = await publishFiles(req, repo, stem, localHash);
     const modelHash = await downloadedSha256(repo, `${stem}.onnx`);
     if (modelHash !== localHash) throw new ChainError(`${req.repoId}/${stem}.onnx on the hub has SHA-256 ${modelHash}, not the local model's ${localHash}: the upload did not take`);
-    const commitment = checkCommitment({ repoId: req.repoId, stem, competitionId: req.competition.id, sha256: modelHash });
     const base = { hotkey, modelHash, commitment, callData: encodeSetCommitment(req.netuid, commitment), hfUrl: `${req.hub.hubUrl}/${req.repoId}`, uploaded };
     if (!api) return { ...base, committed: false, recorded: false };
 

@@ -1,4 +1,8 @@
-/** Retrying transient failures (dropped connections, 5xx, 429) with exponential backoff. */
+/**
+ * Work that may fail or hang for reasons outside the miner's control: retrying
+ * transient failures (dropped connections, 5xx, 429) with exponential backoff,
+ * time limits, and one line to describe what went wrong.
+ */
 import type { Log } from "./log.js";
 
 export interface RetryPolicy {
@@ -10,11 +14,18 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 1000 };
 
+/** The HTTP status of a client's error: `statusCode` (@huggingface/hub) or `status` (Octokit); undefined without one. */
+export function httpStatus(err: unknown): number | undefined {
+  if (typeof err !== "object" || err === null) return undefined;
+  const status = "statusCode" in err ? Number(err.statusCode) : "status" in err ? Number(err.status) : NaN;
+  return Number.isFinite(status) ? status : undefined;
+}
+
 /** A status code worth another try, or a network-level failure (no status at all). */
 export function isTransient(err: unknown): boolean {
   if (typeof err !== "object" || err === null) return false;
-  const status = "statusCode" in err ? Number(err.statusCode) : "status" in err ? Number(err.status) : NaN;
-  if (Number.isFinite(status)) return status === 429 || status >= 500;
+  const status = httpStatus(err);
+  if (status !== undefined) return status === 429 || status >= 500;
   // fetch() reports refused, reset and dropped connections as a TypeError with a cause.
   return err instanceof TypeError || (err as Error).name === "TypeError" || "code" in err;
 }
@@ -30,6 +41,15 @@ export async function withRetry<T>(what: string, work: () => Promise<T>, log: Lo
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }
+}
+
+/** The work's result, or `onTimeout()`'s error once `ms` have passed (the work itself is not cancelled). */
+export function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(onTimeout()), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** One line about an error, including a network error's cause (ECONNREFUSED, ...). */

@@ -9,11 +9,11 @@ import type { ApiPromise } from "@polkadot/api";
 import path from "node:path";
 import { listFiles } from "@huggingface/hub";
 import { connect, findCommitExtrinsic, readCommitment, uidOf } from "./chain.js";
-import { parseCommitment, type Commitment } from "./commitment.js";
+import { isSha256Hex, parseCommitment, type Commitment } from "./commitment.js";
 import type { Competition } from "./competition.js";
 import { CancerAiError } from "./errors.js";
 import { discoverDatasets, type HubOptions } from "./hub.js";
-import { downloadedSha256, readRecord, repoState, RECORD_FILE, type ModelRepo } from "./publish.js";
+import { downloadedSha256, hasMitLicense, readRecord, repoState, RECORD_FILE, type ModelRepo } from "./publish.js";
 import { describeError } from "./retry.js";
 import { runEvaluation, type RunReport, type RunRequest } from "./run.js";
 
@@ -96,7 +96,7 @@ export async function selfCheck(req: SelfCheckRequest): Promise<SelfCheckResult>
         ? `"${onChain.text}" does not split into 4 parts (repo:stem:competition:sha256)`
         : commitment.competitionId !== req.competition.id
           ? `committed for competition ${commitment.competitionId}, not ${req.competition.id}`
-          : !/^[0-9a-f]{64}$/.test(commitment.sha256)
+          : !isSha256Hex(commitment.sha256)
             ? `the hash "${commitment.sha256}" is not a SHA-256`
             : undefined;
     if (!list.add(STEPS[1], commitmentProblem ? "fail" : "pass", commitmentProblem ?? `${onChain?.text} (block ${onChain?.block})`) || !commitment || !onChain) {
@@ -110,7 +110,7 @@ export async function selfCheck(req: SelfCheckRequest): Promise<SelfCheckResult>
       ? "does not exist (or is private)"
       : state.isPrivate
         ? "is private"
-        : !(state.license ?? "").toLowerCase().includes("mit")
+        : !hasMitLicense(state)
           ? `card license "${state.license ?? "none"}" does not contain "mit"`
           : undefined;
     if (!list.add(STEPS[2], repoProblem ? "fail" : "pass", repoProblem ? `${commitment.repoId} ${repoProblem}` : `${commitment.repoId}: public, license ${state.license}`)) {

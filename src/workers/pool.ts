@@ -17,7 +17,7 @@ import { Worker, type WorkerOptions } from "node:worker_threads";
 // by glibc when that worker exits, and crashes the next one (lovell/sharp#2263).
 import "sharp";
 import { ImageError } from "../errors.js";
-import { withTimeout } from "../inference.js";
+import { withTimeout } from "../retry.js";
 import type { StageTimes, TensorSize } from "../preprocess/index.js";
 import { PREPROCESS_ROLE, type FromWorker, type SerializedError, type ToWorker } from "./protocol.js";
 

@@ -10,10 +10,7 @@ import { collectYoungGarbage } from "./gc.js";
 import type { FromWorker, PreprocessJob, SerializedError, ToWorker } from "./protocol.js";
 
 function serialize(err: unknown): SerializedError {
-  if (err instanceof ImageError) {
-    const prefix = `cannot read image ${err.file}: `;
-    return { image: { file: err.file, reason: err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message }, message: err.message };
-  }
+  if (err instanceof ImageError) return { image: { file: err.file, reason: err.reason }, message: err.message };
   return { message: err instanceof Error ? err.message : String(err) };
 }
 

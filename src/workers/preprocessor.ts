@@ -7,6 +7,7 @@
  */
 import type { Log } from "../log.js";
 import type { ThreadPlan } from "../pipeline.js";
+import { describeError } from "../retry.js";
 import { preprocessTimed, type TensorSize } from "../preprocess/index.js";
 import { PreprocessPool, type PreprocessedImage } from "./pool.js";
 
@@ -35,7 +36,7 @@ export async function openPreprocessor(plan: ThreadPlan, imageSize: number, inpu
   try {
     pool = await PreprocessPool.start(plan.workers);
   } catch (err) {
-    log.warning(`preprocessing on the main thread: worker threads could not start (${err instanceof Error ? err.message : String(err)})`);
+    log.warning(`preprocessing on the main thread: worker threads could not start (${describeError(err)})`);
     return inProcess(imageSize, inputSize);
   }
   return {
