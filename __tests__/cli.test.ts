@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { cli, type CliIo } from "../src/cli.js";
+import { cli, type CliIo } from "../src/cli/main.js";
 import { EXAMPLE_DIR, GOLDEN_DATASET, GOLDEN_DIR, exampleExpected } from "./helpers/golden.js";
 import { startCompetitionHub } from "./helpers/competition-hub.js";
 import { tempDir } from "./helpers/temp.js";

@@ -1,4 +1,4 @@
-import { checkCommitment, commitmentString, compactU32, encodeSetCommitment, modelStem, parseCommitment } from "../src/commitment.js";
+import { checkCommitment, commitmentString, compactU32, encodeSetCommitment, modelStem, parseCommitment } from "../src/release/commitment.js";
 
 const SHA = "ab".repeat(32);
 

@@ -7,9 +7,9 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { getCompetition } from "../src/competition.js";
+import { getCompetition } from "../src/competition/competition.js";
 import { findLabelsCsv, openPackage, readDataset } from "../src/dataset/package.js";
-import { DatasetError } from "../src/errors.js";
+import { DatasetError } from "../src/util/errors.js";
 import { makeZip as buildZip } from "./helpers/zip.js";
 
 const competition = getCompetition("tricorder-3");

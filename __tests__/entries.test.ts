@@ -2,11 +2,11 @@
  * Competition rules on CSV rows, as the validator's image_csv.py and
  * tricorder_common.py apply them. int() expectations come from CPython 3.11.
  */
-import { getCompetition } from "../src/competition.js";
+import { getCompetition } from "../src/competition/competition.js";
 import { readCsvTable } from "../src/dataset/csv.js";
 import { buildEntries } from "../src/dataset/entries.js";
 import { pyInt as parsePythonInt, pyStrip } from "../src/dataset/python.js";
-import { DatasetError } from "../src/errors.js";
+import { DatasetError } from "../src/util/errors.js";
 
 const competition = getCompetition("tricorder-3");
 const CSV_PATH = "/data/pkg/sub/labels.csv";

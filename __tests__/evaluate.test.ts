@@ -1,9 +1,10 @@
 import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { getCompetition } from "../src/competition.js";
-import { DatasetError, ImageError } from "../src/errors.js";
-import { evaluate, type EvaluationResult } from "../src/evaluate.js";
-import type { Log } from "../src/log.js";
+import { getCompetition } from "../src/competition/competition.js";
+import { DatasetError, ImageError } from "../src/util/errors.js";
+import { evaluate } from "../src/engine/evaluate.js";
+import type { EvaluationResult } from "../src/engine/results.js";
+import type { Log } from "../src/util/log.js";
 import { EXAMPLE_DIR, GOLDEN_DATASET, GOLDEN_DIR, exampleExpected, golden, type GoldenModelRun } from "./helpers/golden.js";
 import { tempDir } from "./helpers/temp.js";
 import { makeZip } from "./helpers/zip.js";

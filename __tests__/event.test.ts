@@ -1,5 +1,5 @@
 import type * as github from "@actions/github";
-import { readEvent } from "../src/event.js";
+import { readEvent } from "../src/action/event.js";
 
 type Context = typeof github.context;
 const context = (eventName: string, payload: Record<string, unknown>, ref = "refs/heads/feature"): Context =>

@@ -1,10 +1,10 @@
 import { existsSync } from "node:fs";
 import { cp, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { CacheStore } from "../src/cache.js";
+import type { CacheStore } from "../src/util/cache-store.js";
 import { resolveDatasets } from "../src/dataset/remote.js";
-import { discoverDatasets, parseHfUri, type HubOptions } from "../src/hub.js";
-import type { Log } from "../src/log.js";
+import { discoverDatasets, parseHfUri, type HubOptions } from "../src/hub/hub.js";
+import type { Log } from "../src/util/log.js";
 import { CONFIG_SPACE, DATASET_REPO, startCompetitionHub, type CompetitionHub } from "./helpers/competition-hub.js";
 import { tempDir } from "./helpers/temp.js";
 

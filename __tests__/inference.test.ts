@@ -1,9 +1,9 @@
 import path from "node:path";
 import type { InferenceSession } from "onnxruntime-node";
-import { getCompetition } from "../src/competition.js";
-import { ModelError } from "../src/errors.js";
-import { checkSignature, loadModel, predictedClass } from "../src/inference.js";
-import { withTimeout } from "../src/retry.js";
+import { getCompetition } from "../src/competition/competition.js";
+import { ModelError } from "../src/util/errors.js";
+import { checkSignature, loadModel, predictedClass } from "../src/engine/inference.js";
+import { withTimeout } from "../src/util/retry.js";
 import { GOLDEN_DIR, REPO } from "./helpers/golden.js";
 
 const tricorder = getCompetition("tricorder-3");

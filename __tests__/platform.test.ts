@@ -1,4 +1,4 @@
-import { checkPlatform } from "../src/platform.js";
+import { checkPlatform } from "../src/util/platform.js";
 
 describe("supported platforms", () => {
   it.each([

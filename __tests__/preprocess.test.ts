@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { ImageError } from "../src/errors.js";
+import { ImageError } from "../src/util/errors.js";
 import { decodeRgb } from "../src/preprocess/decode.js";
 import { MAX_KERNEL_MEMORY, runKernels, runPlanes } from "../src/preprocess/kernels.js";
 import { preprocessImage } from "../src/preprocess/index.js";

@@ -1,6 +1,6 @@
 /** The whole release against the local hub and the local subtensor node, with the real clients. */
-import { connect, readCommitment } from "../src/chain.js";
-import { release } from "../src/release.js";
+import { connect, readCommitment } from "../src/release/chain.js";
+import { release } from "../src/release/release.js";
 import { disconnectApis } from "./servers/chain.js";
 import { startReleaseEnv, type ReleaseEnv } from "./helpers/release-env.js";
 

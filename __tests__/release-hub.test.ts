@@ -2,10 +2,10 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { getCompetition } from "../src/competition.js";
-import { encodeSetCommitment } from "../src/commitment.js";
-import type { Log } from "../src/log.js";
-import { dryRun, release, type ReleaseRequest } from "../src/release.js";
+import { getCompetition } from "../src/competition/competition.js";
+import { encodeSetCommitment } from "../src/release/commitment.js";
+import type { Log } from "../src/util/log.js";
+import { dryRun, release, type ReleaseRequest } from "../src/release/release.js";
 import { EXAMPLE_DIR, REPO } from "./helpers/golden.js";
 import { tempDir } from "./helpers/temp.js";
 import { startHubServer, type HubServer } from "./servers/hub.js";

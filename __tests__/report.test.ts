@@ -1,10 +1,9 @@
-import { applyGate } from "../src/gate.js";
-import { toBaseline, comparableScore } from "../src/baseline.js";
-import { getCompetition } from "../src/competition.js";
-import type { EvaluationResult } from "../src/evaluate.js";
-import { delta, markdownReport, textReport } from "../src/report.js";
-import { predictionsCsv } from "../src/results.js";
-import type { RunReport } from "../src/run.js";
+import { applyGate } from "../src/report/gate.js";
+import { toBaseline, comparableScore } from "../src/report/baseline.js";
+import { getCompetition } from "../src/competition/competition.js";
+import type { EvaluationResult, RunReport } from "../src/engine/results.js";
+import { delta, markdownReport, textReport } from "../src/report/markdown.js";
+import { predictionsCsv } from "../src/report/files.js";
 
 const tricorder = getCompetition("tricorder-3");
 

@@ -1,5 +1,5 @@
-import { getCompetition } from "../src/competition.js";
-import { classificationMetrics, efficiencyScore, numpySum, pyRound, scoreCompetition } from "../src/scoring.js";
+import { getCompetition } from "../src/competition/competition.js";
+import { classificationMetrics, efficiencyScore, numpySum, pyRound, scoreCompetition } from "../src/engine/scoring.js";
 import { golden } from "./helpers/golden.js";
 
 const tricorder = getCompetition("tricorder-3");

@@ -1,7 +1,7 @@
 /** Self-check against the local hub and chain: a released model passes, each tampered case fails with its reason. */
-import { getCompetition } from "../src/competition.js";
-import { release } from "../src/release.js";
-import { leaderboard, selfCheck, type SelfCheckResult } from "../src/selfcheck.js";
+import { getCompetition } from "../src/competition/competition.js";
+import { release } from "../src/release/release.js";
+import { leaderboard, selfCheck, type SelfCheckResult } from "../src/release/self-check.js";
 import { startCompetitionHub, type CompetitionHub } from "./helpers/competition-hub.js";
 import { quiet, startReleaseEnv, type ReleaseEnv } from "./helpers/release-env.js";
 import { tempDir } from "./helpers/temp.js";

@@ -1,9 +1,10 @@
 import path from "node:path";
-import { getCompetition } from "../src/competition.js";
-import { InputError } from "../src/errors.js";
-import { evaluate, type EvaluationResult } from "../src/evaluate.js";
-import type { Log } from "../src/log.js";
-import { mergeShardRuns, mergeShards, parseShard, parseShardFile, selectShard, shardDocument, type ShardDocument } from "../src/shard.js";
+import { getCompetition } from "../src/competition/competition.js";
+import { InputError } from "../src/util/errors.js";
+import { evaluate } from "../src/engine/evaluate.js";
+import type { EvaluationResult } from "../src/engine/results.js";
+import type { Log } from "../src/util/log.js";
+import { mergeShardRuns, mergeShards, parseShard, parseShardFile, selectShard, shardDocument, type ShardDocument } from "../src/engine/shard.js";
 import { GOLDEN_DATASET, GOLDEN_DIR } from "./helpers/golden.js";
 
 const tricorder = getCompetition("tricorder-3");

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promis
 import { tmpdir } from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
-import { DatasetError } from "../src/errors.js";
+import { DatasetError } from "../src/util/errors.js";
 import { extractZip, type ZipLimits } from "../src/dataset/zip.js";
 import { makeZip, type TestEntry } from "./helpers/zip.js";
 

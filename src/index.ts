@@ -6,7 +6,7 @@
  */
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { checkPlatform } from "./platform.js";
+import { checkPlatform } from "./util/platform.js";
 import { isPreprocessWorker } from "./workers/protocol.js";
 
 function isEntryPoint(): boolean {
@@ -25,7 +25,7 @@ export async function cli(argv: readonly string[]): Promise<number> {
     process.stderr.write(`error: ${(err as Error).message}\n`);
     return 1;
   }
-  return (await import("./cli.js")).cli(argv);
+  return (await import("./cli/main.js")).cli(argv);
 }
 
 if (isPreprocessWorker()) {
@@ -34,7 +34,7 @@ if (isPreprocessWorker()) {
 } else if (isEntryPoint()) {
   try {
     checkPlatform();
-    await (await import("./main.js")).runAction();
+    await (await import("./action/main.js")).runAction();
   } catch (err) {
     // @actions/core is not loaded yet; this is its ::error:: command, spelled out.
     process.stdout.write(`::error::${(err as Error).message}\n`);

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { EvaluationResult } from "../../src/evaluate.js";
+import type { EvaluationResult } from "../../src/engine/results.js";
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const GOLDEN_DIR = path.join(REPO, "__tests__", "fixtures", "golden");

@@ -14,7 +14,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseThreads, planThreads } from "../../src/pipeline.js";
+import { parseThreads, planThreads } from "../../src/engine/pipeline.js";
 import { benchData, CACHE_DIR } from "./data.js";
 import type { RunStats } from "./run.js";
 

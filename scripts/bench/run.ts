@@ -10,8 +10,8 @@ import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Tensor } from "onnxruntime-node";
-import type { Competition } from "../../src/competition.js";
-import type { Log } from "../../src/log.js";
+import type { Competition } from "../../src/competition/competition.js";
+import type { Log } from "../../src/util/log.js";
 import { isPreprocessWorker } from "../../src/workers/protocol.js";
 
 export interface RunStats {
@@ -30,13 +30,13 @@ const quiet: Log = { info: () => {}, warning: (m) => process.stderr.write(`warni
 
 // The engine is imported lazily, as src/index.ts does, so that the workers this bundle also serves load only what they need.
 async function tricorder(): Promise<Competition> {
-  return (await import("../../src/competition.js")).getCompetition("tricorder-3");
+  return (await import("../../src/competition/competition.js")).getCompetition("tricorder-3");
 }
 
 async function engine(model: string, dataset: string, threads: number | undefined): Promise<{ stats: RunStats; outputs: number[][] }> {
-  const { evaluate } = await import("../../src/evaluate.js");
+  const { evaluate } = await import("../../src/engine/evaluate.js");
   const competition = await tricorder();
-  const { emptyTotals } = await import("../../src/pipeline.js");
+  const { emptyTotals } = await import("../../src/engine/pipeline.js");
   const timings = emptyTotals();
   const started = performance.now();
   const result = await evaluate({ modelPath: model, dataset, competition, log: quiet, threads, timings });
@@ -127,7 +127,7 @@ async function reference(model: string, dataset: string): Promise<{ stats: RunSt
 
 async function main(): Promise<void> {
   const [mode, model, dataset, ...rest] = process.argv.slice(2);
-  const { parseThreads } = await import("../../src/pipeline.js");
+  const { parseThreads } = await import("../../src/engine/pipeline.js");
   const run = mode === "engine" ? await engine(model, dataset, parseThreads(rest[0])) : await reference(model, dataset);
   writeFileSync(rest[rest.length - 1], JSON.stringify(run.outputs));
   process.stdout.write(`${JSON.stringify(run.stats)}\n`);

@@ -5,8 +5,8 @@
  * strict, case-sensitive labels.
  */
 import path from "node:path";
-import type { Competition } from "../competition.js";
-import { DatasetError } from "../errors.js";
+import type { Competition } from "../competition/competition.js";
+import { DatasetError } from "../util/errors.js";
 import type { CsvTable, DictRow } from "./csv.js";
 import { pyInt, pyStrip } from "./python.js";
 

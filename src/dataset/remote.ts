@@ -8,10 +8,10 @@
 import { existsSync } from "node:fs";
 import { readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { CacheStore } from "../cache.js";
-import { sha256File } from "../digest.js";
-import { DEFAULT_CONFIG_REPO, checkDigest, datasetUri, discoverDatasets, downloadDataset, findDataset, parseHfUri, type DatasetRef, type HubOptions } from "../hub.js";
-import { DatasetError } from "../errors.js";
+import type { CacheStore } from "../util/cache-store.js";
+import { sha256File } from "../util/digest.js";
+import { DEFAULT_CONFIG_REPO, checkDigest, datasetUri, discoverDatasets, downloadDataset, findDataset, parseHfUri, type DatasetRef, type HubOptions } from "../hub/hub.js";
+import { DatasetError } from "../util/errors.js";
 
 export interface DatasetSource {
   /** What the report calls it: the package's file name. */

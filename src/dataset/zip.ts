@@ -6,7 +6,7 @@ import { pipeline } from "node:stream/promises";
 import zlib from "node:zlib";
 import yauzl from "yauzl";
 import type { Entry, ZipFile } from "yauzl";
-import { DatasetError } from "../errors.js";
+import { DatasetError } from "../util/errors.js";
 
 export interface ZipLimits {
   /** Sum of the uncompressed sizes the archive declares. */

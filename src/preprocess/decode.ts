@@ -7,7 +7,7 @@
  * way Pillow's PNG modes do.
  */
 import sharp from "sharp";
-import { ImageError } from "../errors.js";
+import { ImageError } from "../util/errors.js";
 import type { RgbImage } from "./resample.js";
 
 /** Pillow refuses images above twice `Image.MAX_IMAGE_PIXELS` (DecompressionBombError). */

@@ -16,8 +16,8 @@ import { Worker, type WorkerOptions } from "node:worker_threads";
 // Loaded here first: a native module first opened by a worker is unloaded
 // by glibc when that worker exits, and crashes the next one (lovell/sharp#2263).
 import "sharp";
-import { ImageError } from "../errors.js";
-import { withTimeout } from "../retry.js";
+import { ImageError } from "../util/errors.js";
+import { withTimeout } from "../util/retry.js";
 import type { StageTimes, TensorSize } from "../preprocess/index.js";
 import { PREPROCESS_ROLE, type FromWorker, type SerializedError, type ToWorker } from "./protocol.js";
 

@@ -4,7 +4,7 @@
  */
 import { parentPort } from "node:worker_threads";
 import sharp from "sharp";
-import { ImageError } from "../errors.js";
+import { ImageError } from "../util/errors.js";
 import { preprocessTimed } from "../preprocess/index.js";
 import { collectYoungGarbage } from "./gc.js";
 import type { FromWorker, PreprocessJob, SerializedError, ToWorker } from "./protocol.js";

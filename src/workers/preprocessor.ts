@@ -5,11 +5,25 @@
  * (Preprocessing on the main thread while the workers start was tried: on
  * two cores it only competes with their start, and saved nothing.)
  */
-import type { Log } from "../log.js";
-import type { ThreadPlan } from "../pipeline.js";
-import { describeError } from "../retry.js";
+import type { Log } from "../util/log.js";
+import { describeError } from "../util/retry.js";
 import { preprocessTimed, type TensorSize } from "../preprocess/index.js";
 import { PreprocessPool, type PreprocessedImage } from "./pool.js";
+
+/**
+ * How `threads` are used. Inference stays on the main thread with one
+ * onnxruntime thread, as the validator runs it (intra_op_num_threads=1):
+ * more intra-op threads may split a reduction differently and change the
+ * last bits of the scores. The other threads preprocess, which is where the
+ * time goes: decoding a 2-megapixel JPEG and resampling it cost more than a
+ * 1-GFLOP model's inference.
+ */
+export interface ThreadPlan {
+  /** Preprocessing worker threads; 0 preprocesses on the main thread, between inferences. */
+  readonly workers: number;
+  /** Images being preprocessed or waiting for inference at any time. */
+  readonly inFlight: number;
+}
 
 export interface Preprocessor {
   /** Worker threads in use (0: the main thread preprocesses). */

@@ -8,9 +8,9 @@ import { ApiPromise, WsProvider } from "@polkadot/api";
 import type { KeyringPair } from "@polkadot/keyring/types";
 import type { SubmittableResult } from "@polkadot/api";
 import { encodeSetCommitment } from "./commitment.js";
-import { CancerAiError, InputError } from "./errors.js";
-import type { Log } from "./log.js";
-import { describeError, withTimeout } from "./retry.js";
+import { CancerAiError, InputError } from "../util/errors.js";
+import type { Log } from "../util/log.js";
+import { describeError, withTimeout } from "../util/retry.js";
 
 export const NETWORKS: Readonly<Record<string, string>> = {
   finney: "wss://entrypoint-finney.opentensor.ai:443",

@@ -5,7 +5,8 @@
  * 10-image one does.
  */
 import os from "node:os";
-import { InputError } from "./errors.js";
+import { InputError } from "../util/errors.js";
+import type { ThreadPlan } from "../workers/preprocessor.js";
 
 /**
  * Ordered, bounded concurrency: `fn` runs on up to `ahead` items at once and
@@ -31,21 +32,6 @@ export async function* mapOrdered<T, R>(items: Iterable<T>, ahead: number, fn: (
     fill();
     yield result;
   }
-}
-
-/**
- * How `threads` are used. Inference stays on the main thread with one
- * onnxruntime thread, as the validator runs it (intra_op_num_threads=1):
- * more intra-op threads may split a reduction differently and change the
- * last bits of the scores. The other threads preprocess, which is where the
- * time goes: decoding a 2-megapixel JPEG and resampling it cost more than a
- * 1-GFLOP model's inference.
- */
-export interface ThreadPlan {
-  /** Preprocessing worker threads; 0 preprocesses on the main thread, between inferences. */
-  readonly workers: number;
-  /** Images being preprocessed or waiting for inference at any time. */
-  readonly inFlight: number;
 }
 
 /**

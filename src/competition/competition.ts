@@ -2,7 +2,7 @@
  * The competitions this tool can score. A new competition is a new entry in
  * COMPETITIONS (its classes, risk groups and score weights), not a rewrite.
  */
-import { InputError } from "./errors.js";
+import { InputError } from "../util/errors.js";
 
 export type RiskCategory = "high_risk" | "medium_risk" | "benign";
 

@@ -4,18 +4,14 @@
  * base branch and a per-class F1 chart). Pure functions of the results.
  */
 import { baselineFor, comparableScore, type Baseline } from "./baseline.js";
-import type { Competition, RiskCategory } from "./competition.js";
-import type { EvaluationResult } from "./evaluate.js";
-import type { ReleaseResult } from "./release.js";
-import type { CheckStatus, LeaderboardRow, SelfCheckResult } from "./selfcheck.js";
-import type { RunReport } from "./run.js";
+import type { Competition, RiskCategory } from "../competition/competition.js";
+import type { EvaluationResult, RunReport } from "../engine/results.js";
+import { fixed6, pad, table } from "../util/text.js";
 
 const RISK_LABEL: Record<RiskCategory, string> = { high_risk: "high", medium_risk: "medium", benign: "benign" };
 
 /** GitHub refuses comment bodies over 65,536 characters. */
 export const COMMENT_LIMIT = 65536;
-
-export const fixed6 = (v: number): string => v.toFixed(6);
 
 /** "▲ +0.012000" / "▼ -0.003000" / "= 0" against a baseline value, or "" without one. */
 export function delta(value: number, base: number | undefined): string {
@@ -40,11 +36,6 @@ function headline(result: EvaluationResult): [string, string][] {
   ];
 }
 
-function pad(rows: string[][]): string {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join("  ").trimEnd()).join("\n");
-}
-
 export function textReport(result: EvaluationResult, competition: Competition): string {
   const lines = [`${competition.id} on ${result.dataset}`, pad(headline(result).map(([k, v]) => [`  ${k}`, v])), ""];
   lines.push(pad([["  risk category", "F1"], ...competition.riskWeights.map(([risk, w]) => [`  ${RISK_LABEL[risk]} (x${w})`, fixed6(result.risk_category_scores[risk])])]));
@@ -52,10 +43,6 @@ export function textReport(result: EvaluationResult, competition: Competition): 
   const classRows = competition.classes.map((c, i) => [`  ${c.short}`, RISK_LABEL[c.risk], fixed6(result.f1_by_class[i]), String(support(result, i))]);
   lines.push(pad([["  class", "risk", "F1", "images"], ...classRows]));
   return lines.join("\n");
-}
-
-function table(head: string[], rows: string[][]): string {
-  return [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
 }
 
 /** A bar chart GitHub renders from a Mermaid block; a picture reads faster than 11 numbers. */
@@ -166,57 +153,4 @@ export function markdownReport(report: RunReport, competition: Competition, opti
   }
   const note = "\n\n_Report truncated to fit a comment; the job summary and the results artifact have everything._";
   return assemble(false, 1).slice(0, limit - note.length) + note;
-}
-
-/** The job summary's release section: what was published where, with links. */
-export function releaseSummary(result: ReleaseResult): string {
-  const changed = [result.uploaded && "uploaded to HuggingFace", result.committed && "committed on chain", result.recorded && "recorded the extrinsic"].filter(Boolean);
-  return [
-    "### CancerAI release",
-    "",
-    table(
-      ["", ""],
-      [
-        ["model repository", `[${result.hfUrl}](${result.hfUrl})`],
-        ["model SHA-256 (as served)", `\`${result.modelHash}\``],
-        ["commitment", `\`${result.commitment}\``],
-        ["hotkey", `\`${result.hotkey}\``],
-        ["extrinsic", result.extrinsic ? `\`${result.extrinsic}\`` : "not submitted"],
-      ],
-    ),
-    "",
-    changed.length > 0 ? `This run ${changed.join(", ")}.` : "Everything was already published: this run changed nothing.",
-  ].join("\n");
-}
-
-const MARK: Record<CheckStatus, string> = { pass: "✓", fail: "✗", warn: "!", skip: "-" };
-
-/** The self-check as a terminal checklist. */
-export function checklistText(result: SelfCheckResult): string {
-  const rows = result.checks.map((c) => [`  ${MARK[c.status]} ${c.name}`, c.detail]);
-  const verdict = result.passed ? "every check a validator applies passed" : "a validator would reject this model";
-  return [`self-check of ${result.hotkey} on subnet ${result.netuid}`, pad(rows), "", verdict].join("\n");
-}
-
-/** The self-check for the job summary. */
-export function checklistMarkdown(result: SelfCheckResult): string {
-  return [
-    `### CancerAI self-check: ${result.passed ? "✓ passes" : "✗ would be rejected"}`,
-    "",
-    `Hotkey \`${result.hotkey}\` on subnet ${result.netuid}${result.commitment ? `, model \`${result.commitment.repoId}/${result.commitment.stem}.onnx\`` : ""}.`,
-    "",
-    table(["", "check", "detail"], result.checks.map((c) => [MARK[c.status], c.name, c.detail.replace(/\|/g, "\\|")])),
-  ].join("\n");
-}
-
-/** The subnet's commitments for a competition, read-only. */
-export function leaderboardMarkdown(rows: readonly LeaderboardRow[], competition: Competition, netuid: number): string {
-  return [
-    `### CancerAI commitments for ${competition.id} on subnet ${netuid}`,
-    "",
-    table(
-      ["hotkey", "repository", "block", "hash", "record"],
-      rows.map((r) => [`\`${r.hotkey}\``, r.repo ?? "", String(r.block), r.hashMatches ? "✓" : "✗", r.recordMatches ? "✓" : "✗"]),
-    ),
-  ].join("\n");
 }

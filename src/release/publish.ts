@@ -12,9 +12,9 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { createRepo, downloadFile, listFiles, modelInfo, uploadFiles } from "@huggingface/hub";
 import yazl from "yazl";
-import { CancerAiError, InputError } from "./errors.js";
-import { HubError, type HubOptions } from "./hub.js";
-import { DEFAULT_RETRY, describeError, httpStatus, withRetry } from "./retry.js";
+import { CancerAiError, InputError } from "../util/errors.js";
+import { HubError, type HubOptions } from "../hub/hub.js";
+import { DEFAULT_RETRY, describeError, httpStatus, withRetry } from "../util/retry.js";
 
 export const RECORD_FILE = "extrinsic_record.json";
 

@@ -6,23 +6,27 @@
 import { existsSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { DEFAULT_COMPETITION, getCompetition, type Competition } from "./competition.js";
-import { CancerAiError, InputError } from "./errors.js";
+import { DEFAULT_COMPETITION, getCompetition, type Competition } from "../competition/competition.js";
+import { CancerAiError, InputError } from "../util/errors.js";
 import os from "node:os";
 import path from "node:path";
-import { noCache } from "./cache.js";
-import { parseThreads } from "./pipeline.js";
-import { DEFAULT_CONFIG_REPO, DEFAULT_HUB_URL } from "./hub.js";
-import { consoleLog, type Log } from "./log.js";
-import { embeddedExample } from "./paths.js";
-import { checklistText, fixed6, leaderboardMarkdown, textReport } from "./report.js";
-import { writeResults, writeWhole } from "./results.js";
-import { hotkeyFromMnemonic } from "./hotkey.js";
-import { dryRun, release, type ReleaseRequest } from "./release.js";
-import { leaderboard, selfCheck } from "./selfcheck.js";
-import { resultsDocument, runEvaluation, runReport, type RunReport } from "./run.js";
-import { formatShard, mergeShardRuns, parseShard } from "./shard.js";
-import { readShardFiles, shardFileContent } from "./shard-files.js";
+import { noCache } from "../util/cache-store.js";
+import { parseThreads } from "../engine/pipeline.js";
+import { DEFAULT_CONFIG_REPO, DEFAULT_HUB_URL } from "../hub/hub.js";
+import { consoleLog, type Log } from "../util/log.js";
+import { embeddedExample } from "../util/paths.js";
+import { textReport } from "../report/markdown.js";
+import { checklistText, leaderboardMarkdown } from "../release/summary.js";
+import { fixed6 } from "../util/text.js";
+import { writeResults } from "../report/files.js";
+import { writeWhole } from "../util/files.js";
+import { hotkeyFromMnemonic } from "../release/hotkey.js";
+import { dryRun, release, type ReleaseRequest } from "../release/release.js";
+import { leaderboard, selfCheck } from "../release/self-check.js";
+import { resultsDocument, runEvaluation, runReport } from "../engine/run.js";
+import type { RunReport } from "../engine/results.js";
+import { formatShard, mergeShardRuns, parseShard } from "../engine/shard.js";
+import { readShardFiles, shardFileContent } from "../engine/shard-files.js";
 
 const USAGE = `usage: cancer-ai evaluate [--model <file.onnx> --dataset <latest|hf://...|folder|zip>] [options]
        cancer-ai merge [--competition <id>] [--output results.json] <shard file or folder>...

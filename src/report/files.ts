@@ -1,23 +1,11 @@
 /** results.json (and the shards' predictions) on disk: written whole or not at all. */
-import { mkdir, rename, writeFile } from "node:fs/promises";
-import path from "node:path";
-import type { Competition } from "./competition.js";
-import type { EvaluationResult } from "./evaluate.js";
-import type { RunReport } from "./run.js";
-import type { SelfCheckResult } from "./selfcheck.js";
+import { writeWhole } from "../util/files.js";
+import type { Competition } from "../competition/competition.js";
+import type { EvaluationResult, RunReport } from "../engine/results.js";
+import type { SelfCheckResult } from "../release/self-check.js";
 
 export async function writeResults(file: string, result: EvaluationResult | RunReport | SelfCheckResult): Promise<string> {
   return writeWhole(file, `${JSON.stringify(result, null, 2)}\n`);
-}
-
-/** Writes through a temporary file and a rename, so a reader never sees half a file; returns the absolute path. */
-export async function writeWhole(file: string, content: string): Promise<string> {
-  const target = path.resolve(file);
-  await mkdir(path.dirname(target), { recursive: true });
-  const partial = `${target}.${process.pid}.partial`;
-  await writeFile(partial, content);
-  await rename(partial, target);
-  return target;
 }
 
 function csvField(value: string): string {

@@ -5,7 +5,7 @@
  * functions: the limits are checked before any upload or transaction, and the
  * call data can be printed offline (dry run).
  */
-import { InputError } from "./errors.js";
+import { InputError } from "../util/errors.js";
 
 /** Validators only read `Raw*` fields, and the largest is Raw128. */
 export const MAX_COMMITMENT_BYTES = 128;

@@ -11,9 +11,9 @@ import { pipeline } from "node:stream/promises";
 import { createHash } from "node:crypto";
 import { downloadFile, listFiles, type ListFileEntry } from "@huggingface/hub";
 import { parse as parseYaml } from "yaml";
-import { CancerAiError, DatasetError, InputError } from "./errors.js";
-import type { Log } from "./log.js";
-import { DEFAULT_RETRY, describeError, httpStatus, withRetry, type RetryPolicy } from "./retry.js";
+import { CancerAiError, DatasetError, InputError } from "../util/errors.js";
+import type { Log } from "../util/log.js";
+import { DEFAULT_RETRY, describeError, httpStatus, withRetry, type RetryPolicy } from "../util/retry.js";
 
 export const DEFAULT_HUB_URL = "https://huggingface.co";
 export const DEFAULT_CONFIG_REPO = "safescanai/competition-configuration";

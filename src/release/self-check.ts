@@ -10,12 +10,13 @@ import path from "node:path";
 import { listFiles } from "@huggingface/hub";
 import { connect, findCommitExtrinsic, readCommitment, uidOf } from "./chain.js";
 import { isSha256Hex, parseCommitment, type Commitment } from "./commitment.js";
-import type { Competition } from "./competition.js";
-import { CancerAiError } from "./errors.js";
-import { discoverDatasets, type HubOptions } from "./hub.js";
+import type { Competition } from "../competition/competition.js";
+import { CancerAiError } from "../util/errors.js";
+import { discoverDatasets, type HubOptions } from "../hub/hub.js";
 import { downloadedSha256, hasMitLicense, readRecord, repoState, RECORD_FILE, type ModelRepo } from "./publish.js";
-import { describeError } from "./retry.js";
-import { runEvaluation, type RunReport, type RunRequest } from "./run.js";
+import { describeError } from "../util/retry.js";
+import { runEvaluation, type RunRequest } from "../engine/run.js";
+import type { RunReport } from "../engine/results.js";
 
 /** Validators evaluate a model only on packages released at least this long after its commitment. */
 export const COMMIT_LEAD_MINUTES = 120;

@@ -3,19 +3,12 @@
  * dataset input to local packages (downloading and caching them), then
  * evaluate the model on each, separately, as the validators do.
  */
-import type { Competition } from "./competition.js";
-import { resolveDatasets, type ResolveOptions } from "./dataset/remote.js";
-import { evaluate, type EvaluationResult } from "./evaluate.js";
+import type { Competition } from "../competition/competition.js";
+import { resolveDatasets, type ResolveOptions } from "../dataset/remote.js";
+import { evaluate } from "./evaluate.js";
+import type { EvaluationResult, RunReport } from "./results.js";
 import { loadModel } from "./inference.js";
 import type { Shard } from "./shard.js";
-
-export interface RunReport {
-  readonly competition_id: string;
-  /** The mean score over the packages evaluated. */
-  readonly score: number;
-  /** One result per package, newest package first. */
-  readonly datasets: EvaluationResult[];
-}
 
 export interface RunRequest extends Omit<ResolveOptions, "competitionId"> {
   readonly modelPath: string;

@@ -4,15 +4,9 @@
  * and every call is a miss, so callers need no special case.
  */
 import * as cache from "@actions/cache";
-import type { Log } from "./log.js";
-import { describeError } from "./retry.js";
-
-export interface CacheStore {
-  /** The key restored (primary or a restore-key match), or undefined on a miss. */
-  restore(paths: string[], key: string, restoreKeys?: string[]): Promise<string | undefined>;
-  /** True when saved; false (with a warning) when the service refused or failed. */
-  save(paths: string[], key: string): Promise<boolean>;
-}
+import type { CacheStore } from "../util/cache-store.js";
+import type { Log } from "../util/log.js";
+import { describeError } from "../util/retry.js";
 
 export function actionsCache(log: Log): CacheStore {
   let warned = false;
@@ -45,9 +39,3 @@ export function actionsCache(log: Log): CacheStore {
     },
   };
 }
-
-/** No service at all: for the CLI, whose download folder persists by itself. */
-export const noCache: CacheStore = {
-  restore: async () => undefined,
-  save: async () => false,
-};

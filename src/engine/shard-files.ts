@@ -5,9 +5,9 @@
  */
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { InputError } from "./errors.js";
-import type { EvaluationResult } from "./evaluate.js";
-import type { Log } from "./log.js";
+import { InputError } from "../util/errors.js";
+import type { EvaluationResult } from "./results.js";
+import type { Log } from "../util/log.js";
 import { parseShardFile, shardDocument, type Shard, type ShardDocument } from "./shard.js";
 
 export const shardFileName = (shard: Shard): string => `cancer-ai-shard-${shard.index}-of-${shard.count}.json`;

@@ -7,10 +7,10 @@
  */
 import { stat } from "node:fs/promises";
 import ort from "onnxruntime-node";
-import type { Competition } from "./competition.js";
-import { InferenceError, ModelError } from "./errors.js";
-import type { TensorSize } from "./preprocess/index.js";
-import { describeError, withTimeout } from "./retry.js";
+import type { Competition } from "../competition/competition.js";
+import { InferenceError, ModelError } from "../util/errors.js";
+import type { TensorSize } from "../preprocess/index.js";
+import { describeError, withTimeout } from "../util/retry.js";
 
 /** The validator gives up on an image after this long. */
 export const INFERENCE_TIMEOUT_MS = 20_000;

@@ -3,7 +3,7 @@
  * hidden marker and edited in place, so a PR never collects a comment per push.
  */
 import type { getOctokit } from "@actions/github";
-import { httpStatus } from "./retry.js";
+import { httpStatus } from "../util/retry.js";
 
 export type Octokit = ReturnType<typeof getOctokit>;
 

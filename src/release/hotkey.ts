@@ -6,7 +6,7 @@
 import { Keyring } from "@polkadot/keyring";
 import type { KeyringPair } from "@polkadot/keyring/types";
 import { cryptoWaitReady, mnemonicValidate } from "@polkadot/util-crypto";
-import { InputError } from "./errors.js";
+import { InputError } from "../util/errors.js";
 
 export const SS58_PREFIX = 42;
 

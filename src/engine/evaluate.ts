@@ -7,52 +7,17 @@
  */
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import type { Competition, RiskCategory } from "./competition.js";
-import { sha256File } from "./digest.js";
+import type { Competition } from "../competition/competition.js";
+import { sha256File } from "../util/digest.js";
 import { loadModel, predictedClass, type Model } from "./inference.js";
-import { progressReporter, type Log } from "./log.js";
+import { progressReporter, type Log } from "../util/log.js";
 import { checkThreads, mapOrdered, planThreads, type StageTotals } from "./pipeline.js";
-import type { DatasetEntry } from "./dataset/entries.js";
-import { openPackage, readDataset } from "./dataset/package.js";
-import { metricFields } from "./result-metrics.js";
-import { formatShard, selectShard, type Shard, type ShardRun } from "./shard.js";
-import { openPreprocessor, type Preprocessor } from "./workers/preprocessor.js";
-
-export interface Prediction {
-  readonly file: string;
-  readonly label: string;
-  readonly predicted: string;
-  /** The model's raw output 0 for this image (the validator's predictions_raw row). */
-  readonly probabilities: number[];
-}
-
-/** results.json: the validator's field names, plus what identifies the run. */
-export interface EvaluationResult {
-  competition_id: string;
-  /** The package's file or folder name. */
-  dataset: string;
-  /** hf://repo/path when the package came from the hub, and the date of its commit. */
-  dataset_uri?: string;
-  dataset_date?: string;
-  model_sha256: string;
-  model_size_mb: number;
-  tested_entries: number;
-  run_time_s: number;
-  accuracy: number;
-  precision: number;
-  recall: number;
-  fbeta: number;
-  weighted_f1: number;
-  efficiency_score: number;
-  score: number;
-  f1_by_class: number[];
-  class_weights: number[];
-  confusion_matrix: number[][];
-  risk_category_scores: Record<RiskCategory, number>;
-  predictions: Prediction[];
-  /** Set when only a shard of the rows was evaluated: the metrics above are then those of the shard's rows alone. */
-  shard?: ShardRun;
-}
+import type { DatasetEntry } from "../dataset/entries.js";
+import { openPackage, readDataset } from "../dataset/package.js";
+import { metricFields } from "./metrics.js";
+import type { EvaluationResult, Prediction } from "./results.js";
+import { formatShard, selectShard, type Shard } from "./shard.js";
+import { openPreprocessor, type Preprocessor } from "../workers/preprocessor.js";
 
 export interface EvaluateOptions {
   readonly modelPath: string;

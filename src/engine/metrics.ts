@@ -3,8 +3,8 @@
  * because a full run and a merge of shards must produce the same fields
  * from the same pairs.
  */
-import type { Competition } from "./competition.js";
-import type { EvaluationResult } from "./evaluate.js";
+import type { Competition } from "../competition/competition.js";
+import type { EvaluationResult } from "./results.js";
 import { scoreCompetition } from "./scoring.js";
 
 export type MetricFields = Pick<

@@ -6,10 +6,9 @@
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { CacheStore } from "./cache.js";
-import type { EvaluationResult } from "./evaluate.js";
-import type { Log } from "./log.js";
-import type { RunReport } from "./run.js";
+import type { CacheStore } from "../util/cache-store.js";
+import type { EvaluationResult, RunReport } from "../engine/results.js";
+import type { Log } from "../util/log.js";
 
 export type DatasetScores = Pick<EvaluationResult, "dataset" | "score" | "accuracy" | "weighted_f1" | "efficiency_score" | "f1_by_class">;
 

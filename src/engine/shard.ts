@@ -6,10 +6,10 @@
  * one runner would have: the metrics depend only on the (label, prediction)
  * pairs, which the shards carry unchanged.
  */
-import type { Competition } from "./competition.js";
-import { CancerAiError, DatasetError, InputError } from "./errors.js";
-import type { EvaluationResult, Prediction } from "./evaluate.js";
-import { metricFields } from "./result-metrics.js";
+import type { Competition } from "../competition/competition.js";
+import { CancerAiError, DatasetError, InputError } from "../util/errors.js";
+import type { EvaluationResult, Prediction } from "./results.js";
+import { metricFields } from "./metrics.js";
 
 /** Shard `index` (1-based) of `count`. */
 export interface Shard {
@@ -38,19 +38,6 @@ export function selectShard<T>(entries: readonly T[], shard?: Shard): { row: num
     throw new InputError(`shard ${formatShard(shard)} has no rows: the dataset has only ${entries.length}, use at most ${entries.length} shards`);
   }
   return selected;
-}
-
-/** What a shard's EvaluationResult carries beyond the metrics of its own rows, to be merged. */
-export interface ShardRun {
-  readonly index: number;
-  readonly count: number;
-  readonly total_entries: number;
-  /** SHA-256 of the labels CSV: shards of different datasets must not be merged. */
-  readonly dataset_sha256: string;
-  /** Per prediction: its row, the true class index, the predicted class index. */
-  readonly rows: number[];
-  readonly class_indices: number[];
-  readonly predicted_indices: number[];
 }
 
 export const SHARD_FORMAT = "cancer-ai-shard/1";

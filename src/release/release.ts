@@ -9,12 +9,12 @@ import type { KeyringPair } from "@polkadot/keyring/types";
 import path from "node:path";
 import { connect, findCommitExtrinsic, readCommitment, submitCommitment, uidOf, ChainError, type CommittedExtrinsic } from "./chain.js";
 import { checkCommitment, encodeSetCommitment, modelStem } from "./commitment.js";
-import type { Competition } from "./competition.js";
-import { sha256File } from "./digest.js";
-import { InputError } from "./errors.js";
-import type { HubOptions } from "./hub.js";
+import type { Competition } from "../competition/competition.js";
+import { sha256File } from "../util/digest.js";
+import { InputError } from "../util/errors.js";
+import type { HubOptions } from "../hub/hub.js";
 import { hotkeyFromMnemonic } from "./hotkey.js";
-import { loadModel } from "./inference.js";
+import { loadModel } from "../engine/inference.js";
 import { checkRepoAcceptable, createPublicRepo, downloadedSha256, readRecord, repoState, uploadInOneCommit, uploadRecord, zipCode, RECORD_FILE, type ModelRepo } from "./publish.js";
 
 export interface ReleaseRequest {

@@ -7,9 +7,9 @@ import { DefaultArtifactClient } from "@actions/artifact";
 import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { CancerAiError, InputError } from "./errors.js";
-import type { Log } from "./log.js";
-import { describeError } from "./retry.js";
+import { CancerAiError, InputError } from "../util/errors.js";
+import type { Log } from "../util/log.js";
+import { describeError } from "../util/retry.js";
 
 /** What the second stage needs to post the comment, and may verify. */
 export interface PendingComment {

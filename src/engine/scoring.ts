@@ -4,7 +4,7 @@
  * 2tp / (true + pred)) and Python's round(), so the values agree to the last
  * bit in practice and always to the 6th decimal.
  */
-import { classWeights, type Competition, type RiskCategory } from "./competition.js";
+import { classWeights, type Competition, type RiskCategory } from "../competition/competition.js";
 
 /** numpy's pairwise summation (`np.sum` on float64), including its order of additions. */
 export function numpySum(values: ArrayLike<number>, start = 0, n = values.length - start): number {

@@ -1,0 +1,64 @@
+/**
+ * results.json: the shapes written for a run, one package's result and a
+ * shard's extra fields. The validator's field names (snake_case) are kept,
+ * so a miner can compare them with the validators' logs.
+ */
+import type { RiskCategory } from "../competition/competition.js";
+
+export interface Prediction {
+  readonly file: string;
+  readonly label: string;
+  readonly predicted: string;
+  /** The model's raw output 0 for this image (the validator's predictions_raw row). */
+  readonly probabilities: number[];
+}
+
+/** results.json: the validator's field names, plus what identifies the run. */
+export interface EvaluationResult {
+  competition_id: string;
+  /** The package's file or folder name. */
+  dataset: string;
+  /** hf://repo/path when the package came from the hub, and the date of its commit. */
+  dataset_uri?: string;
+  dataset_date?: string;
+  model_sha256: string;
+  model_size_mb: number;
+  tested_entries: number;
+  run_time_s: number;
+  accuracy: number;
+  precision: number;
+  recall: number;
+  fbeta: number;
+  weighted_f1: number;
+  efficiency_score: number;
+  score: number;
+  f1_by_class: number[];
+  class_weights: number[];
+  confusion_matrix: number[][];
+  risk_category_scores: Record<RiskCategory, number>;
+  predictions: Prediction[];
+  /** Set when only a shard of the rows was evaluated: the metrics above are then those of the shard's rows alone. */
+  shard?: ShardRun;
+}
+
+/** What a shard's EvaluationResult carries beyond the metrics of its own rows, to be merged. */
+export interface ShardRun {
+  readonly index: number;
+  readonly count: number;
+  readonly total_entries: number;
+  /** SHA-256 of the labels CSV: shards of different datasets must not be merged. */
+  readonly dataset_sha256: string;
+  /** Per prediction: its row, the true class index, the predicted class index. */
+  readonly rows: number[];
+  readonly class_indices: number[];
+  readonly predicted_indices: number[];
+}
+
+/** A run over one or more packages, evaluated separately as validators do. */
+export interface RunReport {
+  readonly competition_id: string;
+  /** The mean score over the packages evaluated. */
+  readonly score: number;
+  /** One result per package, newest package first. */
+  readonly datasets: EvaluationResult[];
+}

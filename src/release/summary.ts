@@ -1,0 +1,61 @@
+/**
+ * What a release, a self-check and the leaderboard check print: a terminal
+ * checklist and the job summary's Markdown. Pure functions of their results.
+ */
+import type { Competition } from "../competition/competition.js";
+import { pad, table } from "../util/text.js";
+import type { ReleaseResult } from "./release.js";
+import type { CheckStatus, LeaderboardRow, SelfCheckResult } from "./self-check.js";
+
+/** The job summary's release section: what was published where, with links. */
+export function releaseSummary(result: ReleaseResult): string {
+  const changed = [result.uploaded && "uploaded to HuggingFace", result.committed && "committed on chain", result.recorded && "recorded the extrinsic"].filter(Boolean);
+  return [
+    "### CancerAI release",
+    "",
+    table(
+      ["", ""],
+      [
+        ["model repository", `[${result.hfUrl}](${result.hfUrl})`],
+        ["model SHA-256 (as served)", `\`${result.modelHash}\``],
+        ["commitment", `\`${result.commitment}\``],
+        ["hotkey", `\`${result.hotkey}\``],
+        ["extrinsic", result.extrinsic ? `\`${result.extrinsic}\`` : "not submitted"],
+      ],
+    ),
+    "",
+    changed.length > 0 ? `This run ${changed.join(", ")}.` : "Everything was already published: this run changed nothing.",
+  ].join("\n");
+}
+
+const MARK: Record<CheckStatus, string> = { pass: "✓", fail: "✗", warn: "!", skip: "-" };
+
+/** The self-check as a terminal checklist. */
+export function checklistText(result: SelfCheckResult): string {
+  const rows = result.checks.map((c) => [`  ${MARK[c.status]} ${c.name}`, c.detail]);
+  const verdict = result.passed ? "every check a validator applies passed" : "a validator would reject this model";
+  return [`self-check of ${result.hotkey} on subnet ${result.netuid}`, pad(rows), "", verdict].join("\n");
+}
+
+/** The self-check for the job summary. */
+export function checklistMarkdown(result: SelfCheckResult): string {
+  return [
+    `### CancerAI self-check: ${result.passed ? "✓ passes" : "✗ would be rejected"}`,
+    "",
+    `Hotkey \`${result.hotkey}\` on subnet ${result.netuid}${result.commitment ? `, model \`${result.commitment.repoId}/${result.commitment.stem}.onnx\`` : ""}.`,
+    "",
+    table(["", "check", "detail"], result.checks.map((c) => [MARK[c.status], c.name, c.detail.replace(/\|/g, "\\|")])),
+  ].join("\n");
+}
+
+/** The subnet's commitments for a competition, read-only. */
+export function leaderboardMarkdown(rows: readonly LeaderboardRow[], competition: Competition, netuid: number): string {
+  return [
+    `### CancerAI commitments for ${competition.id} on subnet ${netuid}`,
+    "",
+    table(
+      ["hotkey", "repository", "block", "hash", "record"],
+      rows.map((r) => [`\`${r.hotkey}\``, r.repo ?? "", String(r.block), r.hashMatches ? "✓" : "✗", r.recordMatches ? "✓" : "✗"]),
+    ),
+  ].join("\n");
+}
