@@ -48,10 +48,13 @@ describe("cancer-ai evaluate", () => {
   });
 
   it.each([
-    [["evaluate", "--model", "m.onnx"], 2, /give both --model and --dataset/],
+    [["evaluate", "--dataset", "d"], 2, /--dataset needs --model-path \(give neither to run the embedded example\)/],
+    [["evaluate", "--model-path", "m.onnx"], 1, /model file m\.onnx does not exist/],
+    [["evaluate", "--threads", "100000"], 2, /--threads must be auto or a whole number from 1 to 64, got "100000"/],
+    [["evaluate", "--dataset-count", "0"], 2, /--dataset-count must be a whole number from 1 to 30, got "0"/],
     [["evaluate", "--bogus"], 2, /Unknown option '--bogus'/],
     [["frobnicate"], 2, /unknown command "frobnicate"/],
-    [["evaluate", "--competition", "tricorder-9"], 2, /unknown competition "tricorder-9"; known competitions: tricorder-3/],
+    [["evaluate", "--competition", "tricorder-9"], 2, /--competition-id must be a known competition \(tricorder-3\), got "tricorder-9"/],
     [["evaluate", "--model", "/nope.onnx", "--dataset", "/nope"], 1, /model file \/nope\.onnx does not exist/],
     [["evaluate", "--model", path.join(GOLDEN_DIR, "models", "bad-1-channel.onnx"), "--dataset", "/nope"], 1, /1 channel/],
     [["evaluate", "--model", path.join(EXAMPLE_DIR, "model.onnx"), "--dataset", "/nope"], 1, /dataset \/nope does not exist/],
@@ -60,6 +63,8 @@ describe("cancer-ai evaluate", () => {
     expect(await cli(args, io)).toBe(code);
     expect(io.err.join("\n")).toMatch(reason);
     expect(io.err.filter((l) => l.startsWith("error:"))).toHaveLength(1);
+    // Only a usage error points at --help; a data or model error says what to fix instead.
+    expect(io.err.some((l) => l.includes("--help"))).toBe(code === 2);
   });
 
   it("writes no results file when the evaluation fails", async () => {
@@ -93,10 +98,40 @@ describe("cancer-ai evaluate", () => {
     }
   });
 
-  it("--help prints usage and exits 0", async () => {
+  it("--help prints the command's options with their defaults and exits 0", async () => {
     const io = capture();
     expect(await cli(["evaluate", "--help"], io)).toBe(0);
-    expect(io.out.join("")).toMatch(/usage: cancer-ai evaluate/);
+    const help = io.out.join("");
+    expect(help).toMatch(/usage: cancer-ai evaluate \[options\]/);
+    expect(help).toMatch(/--model-path <file\.onnx>/);
+    expect(help).toMatch(/default: tricorder-3/);
+    expect(help).toMatch(/HF_TOKEN/);
+  });
+});
+
+describe("cancer-ai", () => {
+  it("--help lists every command", async () => {
+    const io = capture();
+    expect(await cli(["--help"], io)).toBe(0);
+    for (const command of ["evaluate", "merge", "upload", "submit", "self-check", "leaderboard-check"]) expect(io.out.join("")).toContain(`  ${command} `);
+  });
+
+  it("with no command prints the overview and exits 2", async () => {
+    const io = capture();
+    expect(await cli([], io)).toBe(2);
+    expect(io.out.join("")).toMatch(/usage: cancer-ai <command>/);
+  });
+
+  it("--version prints package.json's version", async () => {
+    const io = capture();
+    expect(await cli(["--version"], io)).toBe(0);
+    expect(io.out.join("")).toBe(`${JSON.parse(await readFile(path.join(EXAMPLE_DIR, "..", "package.json"), "utf8")).version}\n`);
+  });
+
+  it.each(["merge", "upload", "submit", "self-check", "leaderboard-check"])("%s --help exits 0", async (command) => {
+    const io = capture();
+    expect(await cli([command, "--help"], io)).toBe(0);
+    expect(io.out.join("")).toContain(`usage: cancer-ai ${command} [options]`);
   });
 });
 
@@ -136,10 +171,10 @@ describe("cancer-ai evaluate --shard and cancer-ai merge", () => {
   });
 
   it.each<[string[], RegExp, number]>([
-    [["evaluate", "--shard", "1/2"], /--shard needs --output <file> for the shard's predictions/, 2],
+    [["evaluate", "--shard", "1/2"], /--shard needs --results-path <file> for the shard's predictions/, 2],
     [["evaluate", "--shard", "2", "--output", "x.json"], /shard must be "i\/n"/, 2],
     [["merge"], /merge needs the shard files/, 2],
-    [["merge", "/nonexistent/shards"], /shard predictions \/nonexistent\/shards do not exist/, 2],
+    [["merge", "/nonexistent/shards"], /shard predictions \/nonexistent\/shards do not exist/, 1],
   ])("%p fails with a reason", async (args, reason, code) => {
     const io = capture();
     expect(await cli(args, io)).toBe(code);
@@ -150,7 +185,7 @@ describe("cancer-ai evaluate --shard and cancer-ai merge", () => {
     const dir = await tempDir();
     await writeFile(path.join(dir, "cut.json"), '[{"format": "cancer-ai-shard/1", "predic');
     const io = capture();
-    expect(await cli(["merge", dir], io)).toBe(2);
+    expect(await cli(["merge", dir], io)).toBe(1);
     expect(io.err.join("\n")).toMatch(/cut\.json is not valid JSON .*was the shard's upload cut short\? Re-run that shard/);
   });
 });

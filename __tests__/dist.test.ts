@@ -2,9 +2,11 @@
  * dist/ is what users run. These tests use it the way the Actions runner
  * does: copied with action.yml alone into a folder with no node_modules
  * above it, started as `node dist/index.js` with INPUT_* variables.
+ * That dist/ is a fresh build of src/ is checked by the check-dist workflow,
+ * not here: the build downloads the arm64 binaries, and the suite runs offline.
  */
 import { execFile } from "node:child_process";
-import { cp, readFile, readdir, stat } from "node:fs/promises";
+import { cp, readFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { EXAMPLE_DIR, REPO, exampleExpected } from "./helpers/golden.js";
@@ -52,7 +54,7 @@ describe("the bundled action from a bare folder", () => {
   it("requires model-path", async () => {
     const r = await runAction({ actionDir, inputs: { dataset: path.join(EXAMPLE_DIR, "dataset") } });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/::error::Input required and not supplied: model-path/);
+    expect(r.stdout).toMatch(/::error::input model-path is required in mode evaluate/);
   });
 });
 
@@ -63,22 +65,4 @@ describe("the CLI from a clone without node_modules", () => {
     const { stdout } = await run(process.execPath, [path.join(dir, "bin", "cancer-ai.js"), "evaluate"], { cwd: dir });
     expect(stdout).toContain(`score                               ${exampleExpected.metrics.score.toFixed(6)}`);
   });
-});
-
-describe("dist/ is current", () => {
-  it("equals a fresh build of src/", async () => {
-    const fresh = await tempDir();
-    await run(process.execPath, [path.join(REPO, "scripts", "build-dist.mjs"), "--out", fresh], { cwd: REPO });
-    const bundleFiles = async (dir: string): Promise<string[]> => (await readdir(dir)).filter((f) => f !== "node_modules").sort();
-    expect(await bundleFiles(path.join(REPO, "dist"))).toEqual(await bundleFiles(fresh));
-    for (const file of await bundleFiles(fresh)) {
-      const [built, committed] = await Promise.all([readFile(path.join(fresh, file), "utf8"), readFile(path.join(REPO, "dist", file), "utf8")]);
-      expect({ file, same: built === committed }).toEqual({ file, same: true });
-    }
-    const list = async (dir: string): Promise<string[]> => {
-      const files = await readdir(dir, { recursive: true });
-      return Promise.all(files.sort().map(async (f) => `${f} ${(await stat(path.join(dir, f))).size}`));
-    };
-    expect(await list(path.join(REPO, "dist", "node_modules"))).toEqual(await list(path.join(fresh, "node_modules")));
-  }, 120_000);
 });

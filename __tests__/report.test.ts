@@ -3,7 +3,7 @@ import { toBaseline, comparableScore } from "../src/report/baseline.js";
 import { getCompetition } from "../src/competition/competition.js";
 import type { EvaluationResult, RunReport } from "../src/engine/results.js";
 import { delta, markdownReport, textReport } from "../src/report/markdown.js";
-import { predictionsCsv } from "../src/report/files.js";
+import { predictionsCsv } from "../src/report/predictions.js";
 
 const tricorder = getCompetition("tricorder-3");
 

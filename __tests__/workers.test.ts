@@ -11,11 +11,11 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { Worker } from "node:worker_threads";
 import { getCompetition } from "../src/competition/competition.js";
-import { ImageError, InputError } from "../src/util/errors.js";
+import { ImageError } from "../src/util/errors.js";
 import { evaluate } from "../src/engine/evaluate.js";
 import type { EvaluationResult } from "../src/engine/results.js";
 import type { Log } from "../src/util/log.js";
-import { MIN_IMAGES_FOR_WORKERS, defaultThreads, parseThreads, planThreads } from "../src/engine/pipeline.js";
+import { MIN_IMAGES_FOR_WORKERS, defaultThreads, planThreads } from "../src/engine/pipeline.js";
 import { preprocessImage } from "../src/preprocess/index.js";
 import { PreprocessPool } from "../src/workers/pool.js";
 import { PREPROCESS_ROLE, type FromWorker, type ToWorker } from "../src/workers/protocol.js";
@@ -141,20 +141,6 @@ describe("the CLI from a bare clone", () => {
 });
 
 describe("threads", () => {
-  it.each([
-    ["", undefined],
-    ["auto", undefined],
-    [" 4 ", 4],
-    ["1", 1],
-  ])("parses %p", (text, threads) => {
-    expect(parseThreads(text)).toBe(threads);
-  });
-
-  it.each(["0", "-2", "1.5", "two", "3 cores"])("refuses %p", (text) => {
-    expect(() => parseThreads(text)).toThrow(InputError);
-    expect(() => parseThreads(text)).toThrow(`got "${text}"`);
-  });
-
   it("one thread preprocesses on the main thread, more start as many workers", () => {
     expect(planThreads(1, 10_000)).toEqual({ workers: 0, inFlight: 2 });
     expect(planThreads(2, 10)).toEqual({ workers: 2, inFlight: 4 });

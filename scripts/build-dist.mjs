@@ -11,6 +11,7 @@ import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { lockedPackage, unpackLocked } from "./locked-tarball.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const outIndex = process.argv.indexOf("--out");
@@ -28,10 +29,11 @@ const NATIVE_PACKAGES = {
   "onnxruntime-common": ["package.json", "LICENSE", "dist/cjs"],
   "onnxruntime-node": ["package.json", "LICENSE", "dist", ...ARCHS.map((arch) => `bin/napi-v6/linux/${arch}`)],
 };
-/** sharp's per-platform packages; only the host's are installed, the others are fetched with `npm pack`. */
+/** sharp's per-platform packages; only the host's are installed, the others are fetched with `npm pack` and checked against package-lock.json. */
 const SHARP_PLATFORM_PACKAGES = ARCHS.flatMap((arch) => [`@img/sharp-linux-${arch}`, `@img/sharp-libvips-linux-${arch}`]);
 const SHARP_PLATFORM_FILES = ["package.json", "LICENSE", "lib", "index.cjs", "versions.json"];
 const packCache = path.join(modules, ".cache", "cancer-ai-natives");
+const lockfile = JSON.parse(readFileSync(path.join(root, "package-lock.json"), "utf8"));
 
 function copy(pkg, entries, fromRoot = path.join(modules, pkg)) {
   for (const entry of entries) {
@@ -57,21 +59,21 @@ execFileSync(ncc, ["build", "src/index.ts", "-o", dist, "-e", "sharp", "-e", "on
   cwd: root,
   stdio: "inherit",
 });
-/** The package's folder: the installed one if it is the version sharp wants, else the registry's tarball, unpacked. */
-function platformPackage(pkg, version) {
+/** The package's folder: the installed one if it is the lockfile's version, else the registry's tarball, verified and unpacked. */
+function platformPackage(pkg) {
+  const { version, integrity } = lockedPackage(lockfile, pkg);
   const installed = path.join(modules, pkg);
   if (existsSync(installed) && JSON.parse(readFileSync(path.join(installed, "package.json"), "utf8")).version === version) return installed;
-  const unpacked = path.join(packCache, `${pkg.replace("/", "-")}-${version}`);
-  if (!existsSync(path.join(unpacked, "package", "package.json"))) {
-    mkdirSync(unpacked, { recursive: true });
-    const tarball = execFileSync("npm", ["pack", `${pkg}@${version}`, "--silent", "--pack-destination", unpacked], { encoding: "utf8" }).trim().split("\n").pop();
-    execFileSync("tar", ["-xzf", path.join(unpacked, tarball), "-C", unpacked]);
-  }
-  return path.join(unpacked, "package");
+  return unpackLocked({
+    name: pkg,
+    version,
+    integrity,
+    cacheDir: packCache,
+    download: (dir) => path.join(dir, execFileSync("npm", ["pack", `${pkg}@${version}`, "--silent", "--pack-destination", dir], { encoding: "utf8" }).trim().split("\n").pop()),
+  });
 }
 
 for (const [pkg, entries] of Object.entries(NATIVE_PACKAGES)) copy(pkg, entries);
-const sharpVersions = JSON.parse(readFileSync(path.join(modules, "sharp", "package.json"), "utf8")).optionalDependencies;
-for (const pkg of SHARP_PLATFORM_PACKAGES) copy(pkg, SHARP_PLATFORM_FILES, platformPackage(pkg, sharpVersions[pkg]));
+for (const pkg of SHARP_PLATFORM_PACKAGES) copy(pkg, SHARP_PLATFORM_FILES, platformPackage(pkg));
 mkdirSync(path.join(dist, "node_modules"), { recursive: true });
 console.log(`${path.relative(root, dist) || dist} built: ${(size(dist) / 1024 / 1024).toFixed(1)} MiB`);

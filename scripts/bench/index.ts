@@ -14,7 +14,8 @@ import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseThreads, planThreads } from "../../src/engine/pipeline.js";
+import { parseOption } from "../../src/config/config.js";
+import { planThreads } from "../../src/engine/pipeline.js";
 import { benchData, CACHE_DIR } from "./data.js";
 import type { RunStats } from "./run.js";
 
@@ -36,7 +37,7 @@ function parseArgs(argv: string[]): Args {
       return n;
     };
     if (argv[i] === "--images") args.images = value();
-    else if (argv[i] === "--threads") args.threads = parseThreads(argv[++i] ?? "");
+    else if (argv[i] === "--threads") args.threads = parseOption("threads", argv[++i] ?? "", "--threads");
     else if (argv[i] === "--reference") args.reference = true;
     else throw new Error(`unknown option ${argv[i]}; usage: npm run bench -- [--images N] [--threads T] [--reference]`);
   }

@@ -127,8 +127,8 @@ async function reference(model: string, dataset: string): Promise<{ stats: RunSt
 
 async function main(): Promise<void> {
   const [mode, model, dataset, ...rest] = process.argv.slice(2);
-  const { parseThreads } = await import("../../src/engine/pipeline.js");
-  const run = mode === "engine" ? await engine(model, dataset, parseThreads(rest[0])) : await reference(model, dataset);
+  const { parseOption } = await import("../../src/config/config.js");
+  const run = mode === "engine" ? await engine(model, dataset, parseOption("threads", rest[0], "threads")) : await reference(model, dataset);
   writeFileSync(rest[rest.length - 1], JSON.stringify(run.outputs));
   process.stdout.write(`${JSON.stringify(run.stats)}\n`);
 }

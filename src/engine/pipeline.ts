@@ -46,19 +46,17 @@ export function defaultThreads(): number {
   return os.availableParallelism();
 }
 
-export function checkThreads(threads: number | undefined): void {
-  if (threads !== undefined && (!Number.isInteger(threads) || threads < 1)) {
-    throw new InputError(`threads must be a whole number of at least 1 (or auto), got ${threads}`);
-  }
-}
+/**
+ * More threads than this only cost memory (each worker holds a decoder and
+ * two tensors in flight) and start-up time: GitHub's largest Linux runners
+ * have 64 cores.
+ */
+export const MAX_THREADS = 64;
 
-/** The `threads` input or option: "auto" or empty for every core (undefined), else a whole number of at least 1. */
-export function parseThreads(text: string): number | undefined {
-  const trimmed = text.trim();
-  if (trimmed === "" || trimmed === "auto") return undefined;
-  const threads = Number(trimmed);
-  if (!/^\d+$/.test(trimmed) || threads < 1) throw new InputError(`threads must be auto or a whole number of at least 1, got "${text}"`);
-  return threads;
+export function checkThreads(threads: number | undefined): void {
+  if (threads !== undefined && (!Number.isInteger(threads) || threads < 1 || threads > MAX_THREADS)) {
+    throw new InputError(`threads must be a whole number from 1 to ${MAX_THREADS} (or auto), got ${threads}`);
+  }
 }
 
 /** The plan for `threads` (undefined: every core, and none for small datasets) on `images` images. */

@@ -59,3 +59,31 @@ export function leaderboardMarkdown(rows: readonly LeaderboardRow[], competition
     ),
   ].join("\n");
 }
+
+/** The self-check as a machine reads it (results-path): snake_case, like results.json. */
+export function selfCheckJson(result: SelfCheckResult): object {
+  const c = result.commitment;
+  return {
+    hotkey: result.hotkey,
+    netuid: result.netuid,
+    commitment: c && { repo_id: c.repoId, stem: c.stem, competition_id: c.competitionId, sha256: c.sha256 },
+    checks: result.checks,
+    evaluation: result.evaluation,
+    passed: result.passed,
+  };
+}
+
+/** A release as a machine reads it (the CLI's stdout): snake_case, like results.json. */
+export function releaseJson(result: ReleaseResult): object {
+  return {
+    hotkey: result.hotkey,
+    model_hash: result.modelHash,
+    commitment: result.commitment,
+    call_data: result.callData,
+    hf_url: result.hfUrl,
+    extrinsic: result.extrinsic,
+    uploaded: result.uploaded,
+    committed: result.committed,
+    recorded: result.recorded,
+  };
+}

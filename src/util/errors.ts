@@ -32,3 +32,6 @@ export class ModelError extends CancerAiError {}
 
 /** Inference failed or took too long for one image. */
 export class InferenceError extends CancerAiError {}
+
+/** The command line or the action's inputs are malformed: nothing ran (the CLI exits 2 and points at --help). */
+export class UsageError extends InputError {}

@@ -11,3 +11,8 @@ export async function writeWhole(file: string, content: string): Promise<string>
   await rename(partial, target);
   return target;
 }
+
+/** A JSON document (results.json and the like), pretty-printed, written whole. */
+export async function writeJson(file: string, document: object): Promise<string> {
+  return writeWhole(file, `${JSON.stringify(document, null, 2)}\n`);
+}

@@ -1,5 +1,5 @@
 /** Where the shipped files are, whether running from src/ (tests) or the bundle in dist/. */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -18,4 +18,18 @@ export function packageRoot(): string {
 export function embeddedExample(): { model: string; dataset: string } {
   const root = packageRoot();
   return { model: path.join(root, "example", "model.onnx"), dataset: path.join(root, "example", "dataset") };
+}
+
+/**
+ * The tool's version: from the package.json beside action.yml (a clone), or
+ * the one the build writes into dist/ (the action's folder has no other).
+ */
+export function toolVersion(): string {
+  const root = packageRoot();
+  for (const file of [path.join(root, "package.json"), path.join(root, "dist", "package.json")]) {
+    if (!existsSync(file)) continue;
+    const { version } = JSON.parse(readFileSync(file, "utf8")) as { version?: unknown };
+    if (typeof version === "string") return version;
+  }
+  return "unknown";
 }

@@ -1,12 +1,6 @@
-/** results.json (and the shards' predictions) on disk: written whole or not at all. */
-import { writeWhole } from "../util/files.js";
+/** predictions.csv: the per-image view of a result, for a spreadsheet. */
 import type { Competition } from "../competition/competition.js";
-import type { EvaluationResult, RunReport } from "../engine/results.js";
-import type { SelfCheckResult } from "../release/self-check.js";
-
-export async function writeResults(file: string, result: EvaluationResult | RunReport | SelfCheckResult): Promise<string> {
-  return writeWhole(file, `${JSON.stringify(result, null, 2)}\n`);
-}
+import type { EvaluationResult } from "../engine/results.js";
 
 function csvField(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;

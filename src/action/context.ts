@@ -1,0 +1,47 @@
+/**
+ * What every mode of the action shares: the configuration read from the
+ * inputs, the log, the work folders and the hub client options.
+ */
+import * as core from "@actions/core";
+import { mkdir, mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { actionDefault, readConfig, type RunConfig } from "../config/config.js";
+import { OPTION_NAMES, specOf } from "../config/options.js";
+import type { Log } from "../util/log.js";
+
+export const actionLog: Log = {
+  info: (message) => core.info(message),
+  warning: (message) => core.warning(message),
+  group: (title, work) => core.group(title, work),
+};
+
+/** The job summary may hold 1 MiB per step. */
+export const SUMMARY_LIMIT = 1024 * 1024;
+
+/** Masks every secret input (and the mnemonic's normalised spelling) before anything can print it. */
+export function maskSecrets(): void {
+  for (const name of OPTION_NAMES) {
+    if (!specOf(name).secret) continue;
+    const value = core.getInput(name);
+    if (!value) continue;
+    core.setSecret(value);
+    const words = value.trim().split(/\s+/).join(" ");
+    if (words !== value) core.setSecret(words);
+  }
+}
+
+/** The inputs as one validated configuration (an empty input takes action.yml's default). */
+export function readInputs(): RunConfig {
+  return readConfig({ value: (name) => core.getInput(name), defaultOf: actionDefault, label: (name) => `input ${name}` });
+}
+
+export function workDir(...parts: string[]): string {
+  return path.join(process.env.RUNNER_TEMP || os.tmpdir(), "cancer-ai", ...parts);
+}
+
+/** A new, empty folder under the work folder (a self-hosted runner may keep RUNNER_TEMP between jobs). */
+export async function freshDir(prefix: string): Promise<string> {
+  await mkdir(workDir(), { recursive: true });
+  return mkdtemp(path.join(workDir(), `${prefix}-`));
+}

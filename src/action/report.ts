@@ -1,0 +1,97 @@
+/**
+ * After an evaluation or a merge: the results file, job summary, pull
+ * request comment, report artifact, baseline and score gate.
+ */
+import * as core from "@actions/core";
+import { getOctokit } from "@actions/github";
+import type { Competition } from "../competition/competition.js";
+import type { RunConfig } from "../config/config.js";
+import type { RunReport } from "../engine/results.js";
+import { resultsDocument } from "../engine/run.js";
+import { comparableScore, restoreBaseline, saveBaseline, toBaseline, type Baseline } from "../report/baseline.js";
+import { predictionsCsv } from "../report/predictions.js";
+import { writeJson } from "../util/files.js";
+import { applyGate } from "../report/gate.js";
+import { markdownReport } from "../report/markdown.js";
+import type { CacheStore } from "../util/cache-store.js";
+import { describeError } from "../util/retry.js";
+import { PENDING_COMMENT_FILE, uploadReport, type PendingComment } from "./artifacts.js";
+import { actionsCache } from "./cache.js";
+import { commentMarker, isPermissionError, upsertComment, type CommentTarget } from "./comment.js";
+import { actionLog, SUMMARY_LIMIT, workDir } from "./context.js";
+import type { RunEvent } from "./event.js";
+
+/** The Actions cache when the cache input allows it. */
+export const cacheFor = (config: RunConfig): CacheStore | undefined => (config.cache ? actionsCache(actionLog) : undefined);
+
+/** Posts (or updates) the comment; a token that may not write gets a notice, not a failure. */
+export async function postComment(token: string | undefined, target: CommentTarget, marker: string, body: string): Promise<string | undefined> {
+  if (!token) {
+    core.notice("no github-token: the pull request comment is skipped (the job summary has the report)");
+    return undefined;
+  }
+  try {
+    const { url, created } = await upsertComment(getOctokit(token), target, marker, body);
+    core.info(`${created ? "posted" : "updated"} the report comment: ${url}`);
+    return url;
+  } catch (err) {
+    if (!isPermissionError(err)) throw err;
+    core.notice(
+      `the token may not comment on #${target.issueNumber} (${describeError(err)}): give the job "pull-requests: write", or use the two-stage workflow for forks`,
+    );
+    return undefined;
+  }
+}
+
+/** Reports the run everywhere it belongs and applies the score gate; true when the gate passed. */
+export async function reportAndGate(
+  config: RunConfig,
+  event: RunEvent,
+  report: RunReport,
+  competition: Competition,
+  cache: CacheStore | undefined,
+): Promise<boolean> {
+  const resultsPath = await writeJson(config.resultsPath, resultsDocument(report));
+
+  const pr = event.pullRequest;
+  let baseline: Baseline | undefined;
+  if (pr && cache) baseline = await restoreBaseline(cache, workDir("baseline"), competition.id, pr.baseRef, actionLog);
+  const gate = applyGate(report.score, comparableScore(baseline, report), { minScore: config.minScore, maxScoreDrop: config.maxScoreDrop });
+  const verdict = gate.passed ? "" : `**Score gate failed:** ${gate.reasons.join("; ")}.`;
+  const marker = commentMarker(competition.id);
+  const body = markdownReport(report, competition, { baseline, marker, footer: verdict });
+  await core.summary.addRaw(markdownReport(report, competition, { baseline, footer: verdict, limit: SUMMARY_LIMIT }), true).write();
+
+  let commentUrl: string | undefined;
+  const files: Record<string, string> = { "results.json": `${JSON.stringify(resultsDocument(report), null, 2)}\n` };
+  for (const d of report.datasets) files[report.datasets.length === 1 ? "predictions.csv" : `predictions-${d.dataset}.csv`] = predictionsCsv(d, competition);
+  if (pr) {
+    const pending: PendingComment = { issueNumber: pr.number, headSha: pr.headSha, marker, body };
+    files[PENDING_COMMENT_FILE] = JSON.stringify(pending);
+    if (!config.comment) core.info("comment: false, so no pull request comment");
+    else if (pr.fromFork) {
+      core.notice(
+        "pull request from a fork: its token cannot comment, so the comment is in the report artifact for a workflow_run job (mode: comment-from-artifact)",
+      );
+    } else commentUrl = await postComment(config.githubToken, { owner: event.owner, repo: event.repo, issueNumber: pr.number }, marker, body);
+  }
+  await uploadReport(config.artifactName, files, actionLog);
+  if (event.defaultBranchPush && cache) {
+    await saveBaseline(cache, workDir("baseline"), competition.id, toBaseline(report, event.defaultBranchPush.branch, event.sha), actionLog);
+  }
+
+  const first = report.datasets[0];
+  core.setOutput("score", report.score);
+  core.setOutput("accuracy", first.accuracy);
+  core.setOutput("weighted-f1", first.weighted_f1);
+  core.setOutput("efficiency", first.efficiency_score);
+  core.setOutput("passed", gate.passed);
+  core.setOutput("results-path", resultsPath);
+  core.setOutput("comment-url", commentUrl ?? "");
+  core.setOutput("dataset", report.datasets.map((d) => d.dataset_uri ?? d.dataset).join(","));
+  core.info(
+    `score ${report.score} (accuracy ${first.accuracy}, weighted F1 ${first.weighted_f1}, efficiency ${first.efficiency_score}); results in ${resultsPath}`,
+  );
+  if (!gate.passed) core.setFailed(`score gate: ${gate.reasons.join("; ")}`);
+  return gate.passed;
+}

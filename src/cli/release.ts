@@ -1,0 +1,44 @@
+/** `cancer-ai upload` and `cancer-ai submit`: publishing a model by hand, with the action's checks. */
+import { mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { RunConfig } from "../config/config.js";
+import { releaseRequest } from "../config/requests.js";
+import { dryRun, release, type ReleaseRequest } from "../release/release.js";
+import { releaseJson } from "../release/summary.js";
+import type { CliIo, Command } from "./io.js";
+
+/** The code zip goes to a fresh temporary folder. */
+async function request(config: RunConfig, io: CliIo): Promise<ReleaseRequest> {
+  return releaseRequest(config, io.log, await mkdtemp(path.join(os.tmpdir(), "cancer-ai-release-")));
+}
+
+const print = (io: CliIo, document: object): void => io.stdout(`${JSON.stringify(document, null, 2)}\n`);
+
+export const uploadCommand: Command = {
+  name: "upload",
+  mode: "release",
+  summary:
+    "Puts the model and its zipped code in a public HuggingFace model repository (MIT card), in one commit, and prints the model's SHA-256 " +
+    "as the hub serves it (JSON on stdout).",
+  fixed: { submit: "false", "dry-run": "false" },
+  run: async ({ config, io }) => {
+    print(io, releaseJson(await release(await request(config, io))));
+    return 0;
+  },
+};
+
+export const submitCommand: Command = {
+  name: "submit",
+  mode: "release",
+  summary:
+    "Does what upload does if needed, then commits {repo}:{stem}:{competition}:{sha256} on chain with the hotkey and uploads " +
+    "extrinsic_record.json (JSON on stdout). Re-running it changes nothing. --dry-run performs every offline check and prints the " +
+    "commitment, the set_commitment call data and the hotkey, without network access.",
+  fixed: { submit: "true" },
+  run: async ({ config, io }) => {
+    const req = await request(config, io);
+    print(io, config.dryRun ? await dryRun(req) : releaseJson(await release(req)));
+    return 0;
+  },
+};
