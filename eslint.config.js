@@ -30,8 +30,18 @@ const boundaries = Object.entries(ABOVE).map(([folder, above]) => ({
       "error",
       {
         patterns: [
-          { group: above.map((f) => `**/${f}/*`), message: `src/${folder} sits below these folders: pass what it needs in, do not import upwards.` },
-          ...(folder === "action" ? [] : [{ group: ["@actions/*"], message: "Only src/action talks to the Actions runtime: the engine takes a Log and a CacheStore." }]),
+          {
+            group: above.map((f) => `**/${f}/*`),
+            message: `src/${folder} sits below these folders: pass what it needs in, do not import upwards.`,
+          },
+          ...(folder === "action"
+            ? []
+            : [
+                {
+                  group: ["@actions/*"],
+                  message: "Only src/action talks to the Actions runtime: the engine takes a Log and a CacheStore.",
+                },
+              ]),
         ],
       },
     ],
@@ -43,10 +53,36 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", Buffer: "readonly", setTimeout: "readonly", clearTimeout: "readonly", performance: "readonly", TextDecoder: "readonly", TextEncoder: "readonly", fetch: "readonly", AbortController: "readonly", AbortSignal: "readonly", setInterval: "readonly", clearInterval: "readonly", WebAssembly: "readonly", structuredClone: "readonly", setImmediate: "readonly", queueMicrotask: "readonly", Response: "readonly", Request: "readonly", Headers: "readonly", Blob: "readonly", FormData: "readonly" } },
+    languageOptions: {
+      globals: {
+        process: "readonly",
+        console: "readonly",
+        URL: "readonly",
+        Buffer: "readonly",
+        setTimeout: "readonly",
+        clearTimeout: "readonly",
+        performance: "readonly",
+        TextDecoder: "readonly",
+        TextEncoder: "readonly",
+        fetch: "readonly",
+        AbortController: "readonly",
+        AbortSignal: "readonly",
+        setInterval: "readonly",
+        clearInterval: "readonly",
+        WebAssembly: "readonly",
+        structuredClone: "readonly",
+        setImmediate: "readonly",
+        queueMicrotask: "readonly",
+        Response: "readonly",
+        Request: "readonly",
+        Headers: "readonly",
+        Blob: "readonly",
+        FormData: "readonly",
+      },
+    },
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
       "max-len": ["error", { code: 140, ignoreUrls: true, ignoreRegExpLiterals: true }],
       "no-duplicate-imports": "error",
     },

@@ -1,5 +1,9 @@
 /** ESM all the way: the @actions/* packages are ESM-only, so tests run as ESM too. */
+import os from "node:os";
+
 export default {
+  // Most suites wait on child processes and loopback servers: on 2 cores, two suites at a time halve the wall time.
+  maxWorkers: Math.max(2, os.availableParallelism()),
   testEnvironment: "<rootDir>/__tests__/helpers/native-realm-environment.cjs",
   roots: ["<rootDir>/__tests__"],
   testMatch: ["**/*.test.ts"],

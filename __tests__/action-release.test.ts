@@ -14,7 +14,10 @@ let mnemonic = "";
 let address = "";
 beforeAll(async () => {
   env = await startReleaseEnv();
-  ({ mnemonic, pair: { address } } = await env.newHotkey());
+  ({
+    mnemonic,
+    pair: { address },
+  } = await env.newHotkey());
 }, 60_000);
 afterAll(() => env.close());
 
@@ -44,7 +47,11 @@ async function releaseStep(inputs: Record<string, string>, runnerTemp: string): 
 async function expectNoSecrets(r: RunnerResult, runnerTemp: string): Promise<void> {
   const printed = r.stdout.replace(/^::add-mask::.*$/gm, "");
   const files = await readdir(runnerTemp, { recursive: true, withFileTypes: true });
-  const written = await Promise.all(files.filter((f) => f.isFile() && !f.name.endsWith(".zip") && !f.name.endsWith(".onnx")).map((f) => readFile(path.join(f.parentPath, f.name), "utf8")));
+  const written = await Promise.all(
+    files
+      .filter((f) => f.isFile() && !f.name.endsWith(".zip") && !f.name.endsWith(".onnx"))
+      .map((f) => readFile(path.join(f.parentPath, f.name), "utf8")),
+  );
   const hubFiles = ["extrinsic_record.json", "README.md"].map((f) => env.hub.getFile("model", "miner/tagged", f)?.toString() ?? "");
   for (const text of [printed, r.summary, JSON.stringify(r.outputs), ...written, ...hubFiles]) {
     expect(text).not.toContain(mnemonic);
@@ -77,7 +84,10 @@ describe("release on a tag push", () => {
 
   it("a wrong mnemonic fails without echoing it", async () => {
     const temp = await tempDir();
-    const r = await releaseStep({ "hotkey-mnemonic": "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon wrong" }, temp);
+    const r = await releaseStep(
+      { "hotkey-mnemonic": "abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon wrong" },
+      temp,
+    );
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/::error::hotkey-mnemonic is not a valid BIP39 mnemonic \(12 words/);
     expect(r.stdout.replace(/^::add-mask::.*$/gm, "")).not.toContain("abandon");
@@ -85,7 +95,12 @@ describe("release on a tag push", () => {
 
   it("never releases on a pull request", async () => {
     const r = await runAction({
-      inputs: { mode: "release", "model-path": path.join(EXAMPLE_DIR, "model.onnx"), dataset: path.join(EXAMPLE_DIR, "dataset"), "hf-repo-id": "miner/x" },
+      inputs: {
+        mode: "release",
+        "model-path": path.join(EXAMPLE_DIR, "model.onnx"),
+        dataset: path.join(EXAMPLE_DIR, "dataset"),
+        "hf-repo-id": "miner/x",
+      },
       event: { name: "pull_request", payload: { pull_request: { number: 1, base: { ref: "main" }, head: { sha: "a" } } } },
       env: { GITHUB_REPOSITORY: "miner/model" },
     });

@@ -34,14 +34,23 @@ afterAll(async () => {
 const pullRequest = {
   name: "pull_request",
   payload: {
-    pull_request: { number: 9, base: { ref: "main", repo: { full_name: "miner/model" } }, head: { sha: HEAD, repo: { full_name: "miner/model" } } },
+    pull_request: {
+      number: 9,
+      base: { ref: "main", repo: { full_name: "miner/model" } },
+      head: { sha: HEAD, repo: { full_name: "miner/model" } },
+    },
     repository: { full_name: "miner/model", default_branch: "main" },
   },
 };
 const pushToMain = { name: "push", payload: { repository: { full_name: "miner/model", default_branch: "main" } } };
 
 /** One job of workflow run `runId`; jobs of a run share its artifacts. */
-function job(runId: number, inputs: Record<string, string>, event: RunnerStep["event"] = pullRequest, ref = "refs/pull/9/merge"): Promise<RunnerResult> {
+function job(
+  runId: number,
+  inputs: Record<string, string>,
+  event: RunnerStep["event"] = pullRequest,
+  ref = "refs/pull/9/merge",
+): Promise<RunnerResult> {
   return runAction({
     inputs: { "model-path": MODEL, "hf-endpoint": hub.server.url, "github-token": github.writeToken, "dataset-count": "2", ...inputs },
     event,
@@ -113,7 +122,10 @@ describe("a matrix of shards and a merge job", () => {
       await mkdir(path.join(folder, path.basename(r.outputs["shard-path"], ".json")));
       await cp(r.outputs["shard-path"], path.join(folder, path.basename(r.outputs["shard-path"], ".json"), "shard.json"));
     }
-    const merged = await runAction({ inputs: { mode: "merge", "shards-path": folder, comment: "false" }, env: { RUNNER_TEMP: runnerTemp } });
+    const merged = await runAction({
+      inputs: { mode: "merge", "shards-path": folder, comment: "false" },
+      env: { RUNNER_TEMP: runnerTemp },
+    });
     expect(merged.code).toBe(0);
     expect(merged.outputs.score).toBe(one.outputs.score);
   }, 60_000);
@@ -136,27 +148,37 @@ describe("a matrix of shards and a merge job", () => {
     await cp(other.outputs["shard-path"], path.join(folder, "3.json"));
     const merged = await runAction({ inputs: { mode: "merge", "shards-path": folder }, env: { RUNNER_TEMP: runnerTemp } });
     expect(merged.code).toBe(1);
-    expect(merged.stdout).toMatch(/::error::package tricorder-3-2026-11-\d\d\.zip: shard 3\/3 and shard 1\/3 were not run on the same model sha256/);
+    expect(merged.stdout).toMatch(
+      /::error::package tricorder-3-2026-11-\d\d\.zip: shard 3\/3 and shard 1\/3 were not run on the same model sha256/,
+    );
   }, 120_000);
 
   it("without the artifact service, the merge asks for shards-path", async () => {
     const merged = await runAction({ inputs: { mode: "merge" }, env: { RUNNER_TEMP: runnerTemp } });
     expect(merged.code).toBe(1);
-    expect(merged.stdout).toMatch(/::error::mode merge reads the shard artifacts of this workflow run, but the Actions artifact service is not available here: give shards-path/);
+    expect(merged.stdout).toMatch(
+      /::error::mode merge reads the shard artifacts of this workflow run, but the Actions artifact service is not available here: give shards-path/,
+    );
   }, 60_000);
 
   it("a merge job with no shard artifacts in its run says how to wire the matrix", async () => {
     const merged = await job(3005, { mode: "merge" });
     expect(merged.code).toBe(1);
-    expect(merged.stdout).toMatch(/::error::this workflow run has no artifact named cancer-ai-report-shard-\*: the merge job must come after \(needs:\)/);
+    expect(merged.stdout).toMatch(
+      /::error::this workflow run has no artifact named cancer-ai-report-shard-\*: the merge job must come after \(needs:\)/,
+    );
   }, 60_000);
 
   it.each([
     [{ shard: "4/3" }, /shard must be "i\/n" with 1 <= i <= n/],
     [{ shard: "1/2", mode: "release", "hf-repo-id": "miner/m" }, /a release evaluates on one runner: remove shard/],
-  ])("refuses %p before any work", async (inputs, message) => {
-    const r = await job(3006, inputs, pushToMain, "refs/heads/main");
-    expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(message);
-  }, 60_000);
+  ])(
+    "refuses %p before any work",
+    async (inputs, message) => {
+      const r = await job(3006, inputs, pushToMain, "refs/heads/main");
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(message);
+    },
+    60_000,
+  );
 });

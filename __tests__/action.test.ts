@@ -30,19 +30,40 @@ afterAll(async () => {
 const pullRequest = (headRepo = "miner/model") => ({
   name: "pull_request",
   payload: {
-    pull_request: { number: 7, base: { ref: "main", repo: { full_name: "miner/model" } }, head: { sha: HEAD, repo: { full_name: headRepo } } },
+    pull_request: {
+      number: 7,
+      base: { ref: "main", repo: { full_name: "miner/model" } },
+      head: { sha: HEAD, repo: { full_name: headRepo } },
+    },
     repository: { full_name: "miner/model", default_branch: "main" },
   },
 });
 const pushToMain = { name: "push", payload: { repository: { full_name: "miner/model", default_branch: "main" } } };
 
 /** A fresh runner each time: only what the cache services kept survives between runs. */
-async function step(inputs: Record<string, string>, event: { name: string; payload: Record<string, unknown> }, runId = github.runId, ref = "refs/pull/7/merge"): Promise<RunnerResult> {
+async function step(
+  inputs: Record<string, string>,
+  event: { name: string; payload: Record<string, unknown> },
+  runId = github.runId,
+  ref = "refs/pull/7/merge",
+): Promise<RunnerResult> {
   await rm(path.join(runnerTemp, "cancer-ai"), { recursive: true, force: true });
   return runAction({
-    inputs: { "model-path": path.join(EXAMPLE_DIR, "model.onnx"), "hf-endpoint": hub.server.url, "github-token": github.writeToken, ...inputs },
+    inputs: {
+      "model-path": path.join(EXAMPLE_DIR, "model.onnx"),
+      "hf-endpoint": hub.server.url,
+      "github-token": github.writeToken,
+      ...inputs,
+    },
     event,
-    env: { ...github.env(runId), GITHUB_REPOSITORY: "miner/model", GITHUB_SHA: HEAD, GITHUB_REF: ref, GITHUB_API_URL: github.apiUrl, RUNNER_TEMP: runnerTemp },
+    env: {
+      ...github.env(runId),
+      GITHUB_REPOSITORY: "miner/model",
+      GITHUB_SHA: HEAD,
+      GITHUB_REF: ref,
+      GITHUB_API_URL: github.apiUrl,
+      RUNNER_TEMP: runnerTemp,
+    },
   });
 }
 
@@ -141,7 +162,13 @@ describe("pull requests from forks (two stages)", () => {
     const r = await runAction({
       inputs: { "model-path": path.join(EXAMPLE_DIR, "model.onnx"), "hf-endpoint": hub.server.url, "github-token": github.readToken },
       event: pullRequest("someone/model"),
-      env: { ...github.env(forkRun), GITHUB_REPOSITORY: "miner/model", GITHUB_SHA: HEAD, GITHUB_API_URL: github.apiUrl, RUNNER_TEMP: runnerTemp },
+      env: {
+        ...github.env(forkRun),
+        GITHUB_REPOSITORY: "miner/model",
+        GITHUB_SHA: HEAD,
+        GITHUB_API_URL: github.apiUrl,
+        RUNNER_TEMP: runnerTemp,
+      },
     });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/::notice::pull request from a fork/);
@@ -169,6 +196,8 @@ describe("pull requests from forks (two stages)", () => {
       env: { ...github.env(commentRun), GITHUB_REPOSITORY: "miner/model", GITHUB_API_URL: github.apiUrl, RUNNER_TEMP: runnerTemp },
     });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/::error::artifact "cancer-ai-report" names pull request #7, whose head is not the commit run 2002 built: not posting/);
+    expect(r.stdout).toMatch(
+      /::error::artifact "cancer-ai-report" names pull request #7, whose head is not the commit run 2002 built: not posting/,
+    );
   }, 60_000);
 });

@@ -13,7 +13,8 @@ import { tempDir } from "./helpers/temp.js";
 const NAME = "@img/sharp-linux-arm64";
 const VERSION = "0.35.5";
 
-const sri = (file: string, algorithm = "sha512"): string => `${algorithm}-${createHash(algorithm).update(readFileSync(file)).digest("base64")}`;
+const sri = (file: string, algorithm = "sha512"): string =>
+  `${algorithm}-${createHash(algorithm).update(readFileSync(file)).digest("base64")}`;
 
 /** An npm-style tarball (everything under package/) holding one package.json with `marker`. */
 async function tarball(marker: string): Promise<string> {
@@ -68,7 +69,9 @@ describe("verifyIntegrity", () => {
 
   it("refuses any other tarball, naming both hashes", async () => {
     const [good, bad] = [await tarball("good"), await tarball("bad")];
-    expect(() => verifyIntegrity(bad, sri(good), "pkg@1.0.0")).toThrow(`pkg@1.0.0: the tarball ${bad} has ${sri(bad)}, but package-lock.json pins ${sri(good)}; refusing to use it`);
+    expect(() => verifyIntegrity(bad, sri(good), "pkg@1.0.0")).toThrow(
+      `pkg@1.0.0: the tarball ${bad} has ${sri(bad)}, but package-lock.json pins ${sri(good)}; refusing to use it`,
+    );
   });
 
   it("refuses an integrity without a sha512 hash, even a matching weaker one", async () => {
@@ -89,7 +92,9 @@ describe("unpackLocked", () => {
 
   it("refuses a download that is not the lockfile's, and caches nothing", async () => {
     const [good, bad, cacheDir] = [await tarball("good"), await tarball("bad"), await tempDir()];
-    expect(() => unpackLocked({ name: NAME, version: VERSION, integrity: sri(good), cacheDir, download: copyInto(bad) })).toThrow(/refusing to use it$/);
+    expect(() => unpackLocked({ name: NAME, version: VERSION, integrity: sri(good), cacheDir, download: copyInto(bad) })).toThrow(
+      /refusing to use it$/,
+    );
     expect(readdirSync(cacheDir)).toEqual([]);
   });
 
@@ -100,7 +105,9 @@ describe("unpackLocked", () => {
     expect(existsSync(cached)).toBe(true);
     copyFileSync(bad, cached);
     const download = copyInto(good);
-    expect(() => unpackLocked({ name: NAME, version: VERSION, integrity: sri(good), cacheDir, download })).toThrow(/refusing to use it \(the cached copy changed since it was verified: delete it to download it again\)/);
+    expect(() => unpackLocked({ name: NAME, version: VERSION, integrity: sri(good), cacheDir, download })).toThrow(
+      /refusing to use it \(the cached copy changed since it was verified: delete it to download it again\)/,
+    );
     expect(download.calls).toBe(0);
   });
 

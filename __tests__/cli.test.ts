@@ -31,13 +31,36 @@ describe("cancer-ai evaluate", () => {
     const dir = await tempDir();
     const output = path.join(dir, "out", "results.json");
     const io = capture();
-    const args = ["evaluate", "--model", path.join(EXAMPLE_DIR, "model.onnx"), "--dataset", path.join(EXAMPLE_DIR, "dataset"), "--output", output];
+    const args = [
+      "evaluate",
+      "--model",
+      path.join(EXAMPLE_DIR, "model.onnx"),
+      "--dataset",
+      path.join(EXAMPLE_DIR, "dataset"),
+      "--output",
+      output,
+    ];
     expect(await cli(args, io)).toBe(0);
     const result = JSON.parse(await readFile(output, "utf8"));
     for (const field of [
-      "tested_entries", "run_time_s", "accuracy", "precision", "recall", "fbeta", "weighted_f1", "efficiency_score", "score",
-      "f1_by_class", "class_weights", "confusion_matrix", "risk_category_scores", "competition_id", "dataset", "model_sha256",
-      "model_size_mb", "predictions",
+      "tested_entries",
+      "run_time_s",
+      "accuracy",
+      "precision",
+      "recall",
+      "fbeta",
+      "weighted_f1",
+      "efficiency_score",
+      "score",
+      "f1_by_class",
+      "class_weights",
+      "confusion_matrix",
+      "risk_category_scores",
+      "competition_id",
+      "dataset",
+      "model_sha256",
+      "model_size_mb",
+      "predictions",
     ]) {
       expect(result).toHaveProperty(field);
     }
@@ -113,7 +136,8 @@ describe("cancer-ai", () => {
   it("--help lists every command", async () => {
     const io = capture();
     expect(await cli(["--help"], io)).toBe(0);
-    for (const command of ["evaluate", "merge", "upload", "submit", "self-check", "leaderboard-check"]) expect(io.out.join("")).toContain(`  ${command} `);
+    for (const command of ["evaluate", "merge", "upload", "submit", "self-check", "leaderboard-check"])
+      expect(io.out.join("")).toContain(`  ${command} `);
   });
 
   it("with no command prints the overview and exits 2", async () => {
@@ -145,11 +169,31 @@ describe("cancer-ai evaluate --shard and cancer-ai merge", () => {
     expect(await cli(["evaluate", "--model", model, "--dataset", GOLDEN_DATASET, "--output", path.join(dir, "one.json")], single)).toBe(0);
     for (const index of [1, 2]) {
       const io = capture();
-      expect(await cli(["evaluate", "--model", model, "--dataset", GOLDEN_DATASET, "--shard", `${index}/2`, "--output", path.join(dir, "shards", `${index}.json`)], io)).toBe(0);
+      expect(
+        await cli(
+          [
+            "evaluate",
+            "--model",
+            model,
+            "--dataset",
+            GOLDEN_DATASET,
+            "--shard",
+            `${index}/2`,
+            "--output",
+            path.join(dir, "shards", `${index}.json`),
+          ],
+          io,
+        ),
+      ).toBe(0);
       expect(io.out.join("")).toMatch(new RegExp(`shard ${index}/2 evaluated \\(dataset: ${index === 1 ? 12 : 11} of 23 images\\)`));
     }
     const merge = capture();
-    expect(await cli(["merge", "--output", path.join(dir, "merged.json"), path.join(dir, "shards", "2.json"), path.join(dir, "shards", "1.json")], merge)).toBe(0);
+    expect(
+      await cli(
+        ["merge", "--output", path.join(dir, "merged.json"), path.join(dir, "shards", "2.json"), path.join(dir, "shards", "1.json")],
+        merge,
+      ),
+    ).toBe(0);
     expect(withoutTime(merge.out.join(""))).toBe(withoutTime(single.out.join("")));
     const read = async (file: string) => {
       const { run_time_s: _time, ...fields } = JSON.parse(await readFile(path.join(dir, file), "utf8"));
@@ -161,7 +205,22 @@ describe("cancer-ai evaluate --shard and cancer-ai merge", () => {
   it("merge reads folders and skips JSON files that are not shards, with a warning", async () => {
     const dir = await tempDir();
     for (const index of [1, 2]) {
-      expect(await cli(["evaluate", "--model", model, "--dataset", GOLDEN_DATASET, "--shard", `${index}/2`, "--output", path.join(dir, `s${index}`, "shard.json")], capture())).toBe(0);
+      expect(
+        await cli(
+          [
+            "evaluate",
+            "--model",
+            model,
+            "--dataset",
+            GOLDEN_DATASET,
+            "--shard",
+            `${index}/2`,
+            "--output",
+            path.join(dir, `s${index}`, "shard.json"),
+          ],
+          capture(),
+        ),
+      ).toBe(0);
     }
     await writeFile(path.join(dir, "package.json"), "{}");
     const io = capture();

@@ -1,4 +1,11 @@
-import { checkCommitment, commitmentString, compactU32, encodeSetCommitment, modelStem, parseCommitment } from "../src/release/commitment.js";
+import {
+  checkCommitment,
+  commitmentString,
+  compactU32,
+  encodeSetCommitment,
+  modelStem,
+  parseCommitment,
+} from "../src/release/commitment.js";
 
 const SHA = "ab".repeat(32);
 
@@ -54,7 +61,9 @@ describe("the commitment string and its limits", () => {
   it("names the part to shorten when the whole is over 128 bytes", () => {
     // 32 + 1 + 26 + 1 + 20 + 1 + 64 = 145 bytes, every part within its own limit.
     const long = { repoId: "r".repeat(15) + "/" + "s".repeat(16), stem: "m".repeat(26), competitionId: "c".repeat(20), sha256: SHA };
-    expect(() => checkCommitment(long)).toThrow("the commitment is 145 bytes, over the chain's 128 (Raw128): shorten hf-repo-id (32 bytes) by at least 17");
+    expect(() => checkCommitment(long)).toThrow(
+      "the commitment is 145 bytes, over the chain's 128 (Raw128): shorten hf-repo-id (32 bytes) by at least 17",
+    );
   });
   it.each([
     ["a:b:c", undefined],

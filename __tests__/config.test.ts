@@ -129,11 +129,19 @@ describe("reading a configuration", () => {
 
 describe("the CLI's flags", () => {
   it("are the input names, with the old spellings as aliases", () => {
-    const parsed = parseCommand(evaluateCommand, ["--model", "m.onnx", "--competition", "tricorder-3", "--dataset", "d", "--output", "r.json"], {});
+    const parsed = parseCommand(
+      evaluateCommand,
+      ["--model", "m.onnx", "--competition", "tricorder-3", "--dataset", "d", "--output", "r.json"],
+      {},
+    );
     expect(parsed.help).toBe(false);
     if (parsed.help) return;
     expect(parsed.config).toMatchObject({ modelPath: "m.onnx", dataset: "d", resultsPath: "r.json" });
-    const named = parseCommand(evaluateCommand, ["--model-path", "m.onnx", "--competition-id", "tricorder-3", "--datasets-config-repo", "o/s"], {});
+    const named = parseCommand(
+      evaluateCommand,
+      ["--model-path", "m.onnx", "--competition-id", "tricorder-3", "--datasets-config-repo", "o/s"],
+      {},
+    );
     if (named.help) throw new Error("unexpected help");
     expect(named.config).toMatchObject({ modelPath: "m.onnx", dataset: "latest", datasetsConfigRepo: "o/s", resultsPath: undefined });
   });
@@ -144,7 +152,11 @@ describe("the CLI's flags", () => {
     if (parsed.help) throw new Error("unexpected help");
     expect(parsed.config).toMatchObject({ hfToken: "hf_secret", hfEndpoint: "http://127.0.0.1:9", submit: true });
     expect(() => parseCommand(submitCommand, ["--hf-token", "x"], env)).toThrow(UsageError);
-    const upload = parseCommand(uploadCommand, ["--model-path", "m.onnx", "--hf-repo-id", "o/r", "--hf-endpoint", "http://127.0.0.1:8"], env);
+    const upload = parseCommand(
+      uploadCommand,
+      ["--model-path", "m.onnx", "--hf-repo-id", "o/r", "--hf-endpoint", "http://127.0.0.1:8"],
+      env,
+    );
     if (upload.help) throw new Error("unexpected help");
     expect(upload.config).toMatchObject({ submit: false, hfEndpoint: "http://127.0.0.1:8" });
   });
@@ -153,7 +165,9 @@ describe("the CLI's flags", () => {
     const parsed = parseCommand(selfCheckCommand, ["--no-evaluate", "--hotkey", "5F"], {});
     if (parsed.help) throw new Error("unexpected help");
     expect(parsed.config.evaluate).toBe(false);
-    expect(() => parseCommand(selfCheckCommand, ["--dataset-count", "0"], {})).toThrow('--dataset-count must be a whole number from 1 to 30, got "0"');
+    expect(() => parseCommand(selfCheckCommand, ["--dataset-count", "0"], {})).toThrow(
+      '--dataset-count must be a whole number from 1 to 30, got "0"',
+    );
     expect(() => parseCommand(evaluateCommand, ["--bogus"], {})).toThrow("cancer-ai evaluate: Unknown option '--bogus'");
   });
 });

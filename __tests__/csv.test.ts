@@ -72,12 +72,57 @@ describe("parseCsvRecords", () => {
   });
 
   it.each<[string, string, [number, string[]][]]>([
-    ["newlines inside quotes", 'h1,h2\n"x\ny",z\nq,r\n', [[1, ["h1", "h2"]], [2, ["x\ny", "z"]], [4, ["q", "r"]]]],
-    ["blank lines are skipped but counted", "a\n\nb\n\n\nc\n", [[1, ["a"]], [3, ["b"]], [6, ["c"]]]],
-    ["blank lines inside quotes", '\n\n"a\n\nb"\n\nc', [[3, ["a\n\nb"]], [7, ["c"]]]],
-    ["unterminated quote swallowing the rest", 'x\na,"b\nc\n', [[1, ["x"]], [2, ["a", "b\nc\n"]]]],
-    ["CRLF after normalisation", normalizeNewlines('a,b\r\n"1\r\n2",3\r\n\r\n4,5\r\n'), [[1, ["a", "b"]], [2, ["1\n2", "3"]], [5, ["4", "5"]]]],
-    ["lone CR after normalisation", normalizeNewlines("a,b\r1,2\r"), [[1, ["a", "b"]], [2, ["1", "2"]]]],
+    [
+      "newlines inside quotes",
+      'h1,h2\n"x\ny",z\nq,r\n',
+      [
+        [1, ["h1", "h2"]],
+        [2, ["x\ny", "z"]],
+        [4, ["q", "r"]],
+      ],
+    ],
+    [
+      "blank lines are skipped but counted",
+      "a\n\nb\n\n\nc\n",
+      [
+        [1, ["a"]],
+        [3, ["b"]],
+        [6, ["c"]],
+      ],
+    ],
+    [
+      "blank lines inside quotes",
+      '\n\n"a\n\nb"\n\nc',
+      [
+        [3, ["a\n\nb"]],
+        [7, ["c"]],
+      ],
+    ],
+    [
+      "unterminated quote swallowing the rest",
+      'x\na,"b\nc\n',
+      [
+        [1, ["x"]],
+        [2, ["a", "b\nc\n"]],
+      ],
+    ],
+    [
+      "CRLF after normalisation",
+      normalizeNewlines('a,b\r\n"1\r\n2",3\r\n\r\n4,5\r\n'),
+      [
+        [1, ["a", "b"]],
+        [2, ["1\n2", "3"]],
+        [5, ["4", "5"]],
+      ],
+    ],
+    [
+      "lone CR after normalisation",
+      normalizeNewlines("a,b\r1,2\r"),
+      [
+        [1, ["a", "b"]],
+        [2, ["1", "2"]],
+      ],
+    ],
   ])("record start lines: %s", (_name, text, records) => {
     expect(parseCsvRecords(text, ",").map((r) => [r.line, r.fields])).toEqual(records);
   });
@@ -90,7 +135,11 @@ describe("readCsvTable (DictReader + {k.lower(): v})", () => {
   };
 
   it.each<[string, string, { line: number; values: Record<string, string>; extra: number }]>([
-    ["keys are lower-cased, not trimmed", "FilePath, Label ,AGE\nx.jpg,BCC,5\n", { line: 2, values: { filepath: "x.jpg", " label ": "BCC", age: "5" }, extra: 0 }],
+    [
+      "keys are lower-cased, not trimmed",
+      "FilePath, Label ,AGE\nx.jpg,BCC,5\n",
+      { line: 2, values: { filepath: "x.jpg", " label ": "BCC", age: "5" }, extra: 0 },
+    ],
     ["a short row lacks the missing keys", "a,b,c\n1\n", { line: 2, values: { a: "1" }, extra: 0 }],
     ["a line of spaces is a short row", "a,b\n \n", { line: 2, values: { a: " " }, extra: 0 }],
     ["extra fields are counted", "a,b\n1,2,3,4\n", { line: 2, values: { a: "1", b: "2" }, extra: 2 }],
@@ -130,7 +179,10 @@ describe("readCsvTable (DictReader + {k.lower(): v})", () => {
   });
 
   it.each<[string, string]>([
-    ["a column missing from a short row hides an earlier one of the same name", "filepath,label,age,gender,location,LABEL\na.jpg,BCC,50,f,torso\n"],
+    [
+      "a column missing from a short row hides an earlier one of the same name",
+      "filepath,label,age,gender,location,LABEL\na.jpg,BCC,50,f,torso\n",
+    ],
     ["the same with identical names", "filepath,label,age,label\na.jpg,BCC,50\n"],
   ])("%s (Python: None)", (_name, content) => {
     expect(readCsvTable(content).rows[0].values.has("label")).toBe(false);

@@ -118,7 +118,11 @@ describe("openPackage", () => {
 
   it.each<[string, () => Promise<string>, string[]]>([
     ["a missing path", async () => path.join(tmp, "does-not-exist.zip"), ["does-not-exist.zip", "does not exist"]],
-    ["a file that is not a .zip", async () => (await makeTree({ "labels.csv": "x" })) + "/labels.csv", ["labels.csv", "neither a folder nor a .zip"]],
+    [
+      "a file that is not a .zip",
+      async () => (await makeTree({ "labels.csv": "x" })) + "/labels.csv",
+      ["labels.csv", "neither a folder nor a .zip"],
+    ],
     [
       "a .zip that is not a zip",
       async () => {

@@ -31,7 +31,11 @@ describe("the bundled action from a bare folder", () => {
   it("evaluates the example, sets outputs and writes the summary", async () => {
     const r = await runAction({
       actionDir,
-      inputs: { "model-path": path.join(EXAMPLE_DIR, "model.onnx"), dataset: path.join(EXAMPLE_DIR, "dataset"), "results-path": "out/results.json" },
+      inputs: {
+        "model-path": path.join(EXAMPLE_DIR, "model.onnx"),
+        dataset: path.join(EXAMPLE_DIR, "dataset"),
+        "results-path": "out/results.json",
+      },
     });
     expect(r.code).toBe(0);
     expect(r.outputs.score).toBe(String(exampleExpected.metrics.score));
@@ -61,7 +65,8 @@ describe("the bundled action from a bare folder", () => {
 describe("the CLI from a clone without node_modules", () => {
   it("scores the embedded example with dist/'s natives", async () => {
     const dir = await tempDir();
-    for (const entry of ["package.json", "action.yml", "bin", "dist", "example"]) await cp(path.join(REPO, entry), path.join(dir, entry), { recursive: true });
+    for (const entry of ["package.json", "action.yml", "bin", "dist", "example"])
+      await cp(path.join(REPO, entry), path.join(dir, entry), { recursive: true });
     const { stdout } = await run(process.execPath, [path.join(dir, "bin", "cancer-ai.js"), "evaluate"], { cwd: dir });
     expect(stdout).toContain(`score                               ${exampleExpected.metrics.score.toFixed(6)}`);
   });

@@ -94,13 +94,28 @@ describe("pyStrip (Python str.strip())", () => {
 describe("buildEntries: columns", () => {
   it.each<[string, string, string, string]>([
     ["newfilename first", "newfilename,filepath,filename,label,age,gender,location", "n.jpg,p.jpg,f.jpg,BCC,50,f,torso", "n.jpg"],
-    ["filepath before filename whatever the column order", "filename,filepath,label,age,gender,location", "f.jpg,p.jpg,BCC,50,f,torso", "p.jpg"],
-    ["an empty newfilename falls through", "newfilename,filepath,filename,label,age,gender,location", ",p.jpg,f.jpg,BCC,50,f,torso", "p.jpg"],
+    [
+      "filepath before filename whatever the column order",
+      "filename,filepath,label,age,gender,location",
+      "f.jpg,p.jpg,BCC,50,f,torso",
+      "p.jpg",
+    ],
+    [
+      "an empty newfilename falls through",
+      "newfilename,filepath,filename,label,age,gender,location",
+      ",p.jpg,f.jpg,BCC,50,f,torso",
+      "p.jpg",
+    ],
     ["two empty aliases fall through", "newfilename,filepath,filename,label,age,gender,location", ",,f.jpg,BCC,50,f,torso", "f.jpg"],
     ["a column missing from a short row falls through", "filepath,label,age,gender,location,newfilename", "p.jpg,BCC,50,f,torso", "p.jpg"],
     ["header names are case-insensitive", "NewFileName,LABEL,Age,GENDER,Location", "n.jpg,BCC,50,f,torso", "n.jpg"],
     ["the path is not trimmed", HEADER, " a b.jpg ,BCC,50,f,torso", " a b.jpg "],
-    ["image_path is ignored next to a validator column", "filepath,image_path,label,age,gender,location", "p.jpg,i.jpg,BCC,50,f,torso", "p.jpg"],
+    [
+      "image_path is ignored next to a validator column",
+      "filepath,image_path,label,age,gender,location",
+      "p.jpg,i.jpg,BCC,50,f,torso",
+      "p.jpg",
+    ],
   ])("path: %s", (_name, header, row, file) => {
     const { entries, warnings } = build(lines(header, row));
     expect(entries.map((e) => e.file)).toEqual([file]);
@@ -129,7 +144,11 @@ describe("buildEntries: columns", () => {
     ["a path column with a leading space", " filepath,label,age,gender,location", ["labels.csv", "image path column", '" filepath"']],
     ["no label column", "filepath,diagnosis,age,gender,location", ["labels.csv", "label column", '"diagnosis"']],
     ["a BOM glued to the path column", "\ufefffilepath,label,age,gender,location", ["labels.csv", "image path column", "byte-order mark"]],
-    ["a BOM glued to an unrelated column, label missing", "\ufeffid,filepath,age,gender,location", ["labels.csv", "label column", "byte-order mark"]],
+    [
+      "a BOM glued to an unrelated column, label missing",
+      "\ufeffid,filepath,age,gender,location",
+      ["labels.csv", "label column", "byte-order mark"],
+    ],
   ])("refuses a CSV with %s", (_name, header, fragments) => {
     const message = expectDatasetError(() => build(lines(header, "a.jpg,BCC,50,f,torso")), ...fragments);
     if (!header.startsWith("\ufeff")) expect(message).not.toContain("byte-order mark");
@@ -207,11 +226,21 @@ describe("buildEntries: error counting", () => {
   });
 
   it.each<[string, string, string[], string[]]>([
-    ["3 fields on 3 rows", HEADER, ["a.jpg,BCC,,f,torso", "b.jpg,NV,30,m,leg", "c.jpg,MEL,30,x,leg", "d.jpg,DF,30,m,elbow"], ["line 2", "line 4", "line 5"]],
+    [
+      "3 fields on 3 rows",
+      HEADER,
+      ["a.jpg,BCC,,f,torso", "b.jpg,NV,30,m,leg", "c.jpg,MEL,30,x,leg", "d.jpg,DF,30,m,elbow"],
+      ["line 2", "line 4", "line 5"],
+    ],
     ["3 fields on one row", HEADER, ["a.jpg,BCC,30,f,torso", "b.jpg,NV,,,"], ["line 3"]],
     ["a short row", HEADER, ["a.jpg,BCC"], ["line 2"]],
     ["no demographic columns", "filepath,label", ["a.jpg,BCC"], ["line 2"]],
-    ["a header with spaces around age", "filepath,label, age ,gender,location", ["a.jpg,BCC,30,f,torso", "b.jpg,NV,30,m,leg", "c.jpg,NV,30,m,leg"], ["line 2", "line 4"]],
+    [
+      "a header with spaces around age",
+      "filepath,label, age ,gender,location",
+      ["a.jpg,BCC,30,f,torso", "b.jpg,NV,30,m,leg", "c.jpg,NV,30,m,leg"],
+      ["line 2", "line 4"],
+    ],
   ])("cancels above 2 invalid fields: %s", (_name, header, rows, fragments) => {
     expectDatasetError(() => build(lines(header, ...rows)), "labels.csv", "3 invalid fields", ...fragments);
   });

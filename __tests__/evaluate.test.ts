@@ -23,7 +23,12 @@ function expectMatchesReference(result: EvaluationResult, expected: GoldenModelR
     p.probabilities.forEach((v, k) => expect(Math.abs(v - e.probabilities[k])).toBeLessThan(1e-3));
   });
   const m = expected.metrics;
-  expect([result.accuracy, result.weighted_f1, result.efficiency_score, result.score]).toEqual([m.accuracy, m.weighted_f1, m.efficiency_score, m.score]);
+  expect([result.accuracy, result.weighted_f1, result.efficiency_score, result.score]).toEqual([
+    m.accuracy,
+    m.weighted_f1,
+    m.efficiency_score,
+    m.score,
+  ]);
   expect([result.precision, result.recall, result.fbeta]).toEqual([m.precision, m.recall, m.fbeta]);
   expect(result.confusion_matrix).toEqual(m.confusion_matrix);
   result.f1_by_class.forEach((v, i) => expect(v).toBeCloseTo(m.f1_by_class[i], 12));
@@ -31,7 +36,12 @@ function expectMatchesReference(result: EvaluationResult, expected: GoldenModelR
 
 describe("end to end against Pillow + numpy + sklearn", () => {
   it.each(Object.keys(golden.models))("%s on 23 images of every kind", async (model) => {
-    const result = await evaluate({ modelPath: path.join(GOLDEN_DIR, "models", model), dataset: GOLDEN_DATASET, competition: tricorder, log: quietLog });
+    const result = await evaluate({
+      modelPath: path.join(GOLDEN_DIR, "models", model),
+      dataset: GOLDEN_DATASET,
+      competition: tricorder,
+      log: quietLog,
+    });
     expectMatchesReference(result, golden.models[model]);
   });
 
@@ -88,7 +98,9 @@ describe("bad input fails with one clear error", () => {
   });
 
   it("a missing model file", async () => {
-    await expect(run(path.join(EXAMPLE_DIR, "dataset"), "/nonexistent/model.onnx")).rejects.toThrow(/model file \/nonexistent\/model\.onnx does not exist/);
+    await expect(run(path.join(EXAMPLE_DIR, "dataset"), "/nonexistent/model.onnx")).rejects.toThrow(
+      /model file \/nonexistent\/model\.onnx does not exist/,
+    );
   });
 
   it("an empty dataset", async () => {

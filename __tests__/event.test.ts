@@ -36,6 +36,9 @@ describe("readEvent", () => {
     expect(readEvent(context("push", payload, "refs/tags/v1.0.0")).defaultBranchPush).toBeUndefined();
   });
   it("reads the triggering run of a workflow_run event", () => {
-    expect(readEvent(context("workflow_run", { workflow_run: { id: 42, head_sha: "feed" } })).workflowRun).toEqual({ id: 42, headSha: "feed" });
+    expect(readEvent(context("workflow_run", { workflow_run: { id: 42, head_sha: "feed" } })).workflowRun).toEqual({
+      id: 42,
+      headSha: "feed",
+    });
   });
 });

@@ -134,7 +134,15 @@ describe("the SIMD kernels compute the scalar passes' bytes", () => {
 
   it("declines images too large for their memory, which the scalar code then resizes", () => {
     const rows = Math.ceil(MAX_KERNEL_MEMORY / (3 * 20000));
-    const plan = { inWidth: 20000, outWidth: 512, outHeight: 512, firstRow: 0, rows, horizontal: axisCoefficients(20000, 512), vertical: axisCoefficients(rows, 512) };
+    const plan = {
+      inWidth: 20000,
+      outWidth: 512,
+      outHeight: 512,
+      firstRow: 0,
+      rows,
+      horizontal: axisCoefficients(20000, 512),
+      vertical: axisCoefficients(rows, 512),
+    };
     expect(runKernels(plan, new Uint8Array(0))).toBeNull();
     expect(runPlanes(new Uint8Array(0), MAX_KERNEL_MEMORY / 12, new Float32Array(0))).toBe(false);
   });

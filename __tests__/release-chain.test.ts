@@ -1,5 +1,5 @@
 /** The whole release against the local hub and the local subtensor node, with the real clients. */
-import { connect, readCommitment } from "../src/release/chain.js";
+import { ChainConnectionError, connect, readCommitment } from "../src/release/chain.js";
 import { release } from "../src/release/release.js";
 import { disconnectApis } from "./servers/chain.js";
 import { startReleaseEnv, type ReleaseEnv } from "./helpers/release-env.js";
@@ -17,7 +17,10 @@ describe("release to HuggingFace and the chain", () => {
     expect(result.extrinsic).toMatch(/^\d+-1$/);
     expect(result).toMatchObject({ hotkey: pair.address, uploaded: true, committed: true, recorded: true });
     expect(env.chain.commitmentOf(76, pair.address)?.fields).toEqual([result.commitment]);
-    expect(JSON.parse(env.hub.getFile("model", "miner/skin", "extrinsic_record.json")?.toString() ?? "{}")).toEqual({ hotkey: pair.address, extrinsic: result.extrinsic });
+    expect(JSON.parse(env.hub.getFile("model", "miner/skin", "extrinsic_record.json")?.toString() ?? "{}")).toEqual({
+      hotkey: pair.address,
+      extrinsic: result.extrinsic,
+    });
     const api = await connect(env.chain.url);
     try {
       expect((await readCommitment(api, 76, pair.address))?.text).toBe(result.commitment);
@@ -36,14 +39,18 @@ describe("release to HuggingFace and the chain", () => {
 
   it("refuses an unregistered hotkey before uploading anything", async () => {
     const { mnemonic, pair } = await env.newHotkey(false);
-    await expect(release(await env.request(mnemonic, { repoId: "miner/unregistered" }))).rejects.toThrow(`hotkey ${pair.address} is not registered on subnet 76`);
+    await expect(release(await env.request(mnemonic, { repoId: "miner/unregistered" }))).rejects.toThrow(
+      `hotkey ${pair.address} is not registered on subnet 76`,
+    );
     expect(env.hub.repo("model", "miner/unregistered")).toBeUndefined();
   }, 60_000);
 
   it("reports a dispatch error by name", async () => {
     const { mnemonic } = await env.newHotkey();
     env.chain.failNextCommit("CommitmentSetRateLimitExceeded");
-    await expect(release(await env.request(mnemonic, { repoId: "miner/limited" }))).rejects.toThrow(/the chain rejected the commitment: commitments\.CommitmentSetRateLimitExceeded.*retry later/);
+    await expect(release(await env.request(mnemonic, { repoId: "miner/limited" }))).rejects.toThrow(
+      /the chain rejected the commitment: commitments\.CommitmentSetRateLimitExceeded.*retry later/,
+    );
   }, 60_000);
 
   it("a connection dropped after inclusion still yields the extrinsic, committed once", async () => {
@@ -59,15 +66,20 @@ describe("release to HuggingFace and the chain", () => {
   it("a connection dropped before inclusion commits nothing and says to re-run; the re-run commits once", async () => {
     const { mnemonic, pair } = await env.newHotkey();
     env.chain.dropNextSubmit("ready");
-    await expect(release(await env.request(mnemonic, { repoId: "miner/retry" }))).rejects.toThrow(/nothing was committed; run the release again/);
+    await expect(release(await env.request(mnemonic, { repoId: "miner/retry" }))).rejects.toThrow(
+      /nothing was committed; run the release again/,
+    );
     expect(env.chain.commitmentOf(76, pair.address)).toBeUndefined();
     const result = await release(await env.request(mnemonic, { repoId: "miner/retry" }));
     expect(result.committed).toBe(true);
     expect(env.chain.commitmentOf(76, pair.address)?.fields).toEqual([result.commitment]);
   }, 60_000);
 
-  it("names the unreachable node", async () => {
+  it("names the unreachable node, before uploading anything", async () => {
     const { mnemonic } = await env.newHotkey();
-    await expect(release(await env.request(mnemonic, { network: "ws://127.0.0.1:9" }))).rejects.toThrow(/cannot reach the chain at ws:\/\/127\.0\.0\.1:9/);
+    const attempt = release(await env.request(mnemonic, { repoId: "miner/unreachable", network: "ws://127.0.0.1:9" }));
+    await expect(attempt).rejects.toThrow(/^cannot reach the chain at ws:\/\/127\.0\.0\.1:9: .+; check the network/);
+    await expect(attempt).rejects.toBeInstanceOf(ChainConnectionError);
+    expect(env.hub.repo("model", "miner/unreachable")).toBeUndefined();
   }, 60_000);
 });

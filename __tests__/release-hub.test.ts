@@ -21,7 +21,9 @@ let modelSha = "";
 
 beforeAll(async () => {
   hub = await startHubServer();
-  modelSha = createHash("sha256").update(await readFile(MODEL)).digest("hex");
+  modelSha = createHash("sha256")
+    .update(await readFile(MODEL))
+    .digest("hex");
 });
 afterAll(() => hub.close());
 
@@ -89,7 +91,9 @@ describe("upload to HuggingFace (submit: false)", () => {
 
   it("refuses a private repository", async () => {
     hub.addRepo({ type: "model", name: "miner/secret", private: true, cardData: { license: "mit" } });
-    await expect(release(await request({ repoId: "miner/secret" }))).rejects.toThrow(/miner\/secret is private; validators can only download public repositories/);
+    await expect(release(await request({ repoId: "miner/secret" }))).rejects.toThrow(
+      /miner\/secret is private; validators can only download public repositories/,
+    );
   });
 
   it("refuses a card whose license is not MIT, naming it", async () => {
@@ -98,8 +102,13 @@ describe("upload to HuggingFace (submit: false)", () => {
   });
 
   it("says when the token cannot write", async () => {
-    await expect(release(await request({ repoId: "miner/other", hub: { hubUrl: hub.url, accessToken: "hf_read", log, retry: { attempts: 1, baseDelayMs: 1 } } }))).rejects.toThrow(
-      /is hf-token a write token of the repository's owner\?/,
-    );
+    await expect(
+      release(
+        await request({
+          repoId: "miner/other",
+          hub: { hubUrl: hub.url, accessToken: "hf_read", log, retry: { attempts: 1, baseDelayMs: 1 } },
+        }),
+      ),
+    ).rejects.toThrow(/is hf-token a write token of the repository's owner\?/);
   });
 });

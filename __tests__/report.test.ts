@@ -24,7 +24,9 @@ function result(dataset: string, score: number, overrides: Partial<EvaluationRes
     score,
     f1_by_class: [0, 1, 0, 0, 0, 0, 0, 0.5, 1, 0, 0],
     class_weights: [2, 3, 1, 2, 1, 1, 3, 3, 1, 3, 2],
-    confusion_matrix: Array.from({ length: 11 }, (_, i) => Array.from({ length: 11 }, (_, j) => (i === j && [1, 7, 8].includes(i) ? 1 : 0))),
+    confusion_matrix: Array.from({ length: 11 }, (_, i) =>
+      Array.from({ length: 11 }, (_, j) => (i === j && [1, 7, 8].includes(i) ? 1 : 0)),
+    ),
     risk_category_scores: { high_risk: 0.375, medium_risk: 0, benign: 0.25 },
     predictions: [{ file: 'a "quoted", file.jpg', label: "BCC", predicted: "BCC", probabilities: [0.1, 0.9, 0, 0, 0, 0, 0, 0, 0, 0, 0] }],
     ...overrides,
@@ -61,7 +63,11 @@ describe("markdown report", () => {
   });
 
   it("shows deltas against a baseline on the same package", () => {
-    const base = toBaseline(report(result("pkg.zip", 0.6, { f1_by_class: [0, 0.5, 0, 0, 0, 0, 0, 0.5, 1, 0, 0] })), "main", "0123456789abcdef");
+    const base = toBaseline(
+      report(result("pkg.zip", 0.6, { f1_by_class: [0, 0.5, 0, 0, 0, 0, 0, 0.5, 1, 0, 0] })),
+      "main",
+      "0123456789abcdef",
+    );
     const md = markdownReport(report(result("pkg.zip", 0.7)), tricorder, { baseline: base });
     expect(md).toContain("score 0.700000 ▲ +0.100000 vs main");
     expect(md).toMatch(/\| BCC \| Basal cell carcinoma \| high \| 1\.000000 \| ▲ \+0\.500000 \| 1 \|/);
@@ -111,7 +117,14 @@ describe("score gate", () => {
     ["above min-score", 0.7, undefined, { minScore: 0.6 }, true, []],
     ["below min-score", 0.5, undefined, { minScore: 0.6 }, false, ["score 0.500000 is below min-score 0.600000"]],
     ["a small drop", 0.69, 0.7, { maxScoreDrop: 0.02 }, true, []],
-    ["a big drop", 0.6, 0.7, { maxScoreDrop: 0.02 }, false, ["dropped 0.100000 from the base branch's 0.700000, more than max-score-drop 0.020000"]],
+    [
+      "a big drop",
+      0.6,
+      0.7,
+      { maxScoreDrop: 0.02 },
+      false,
+      ["dropped 0.100000 from the base branch's 0.700000, more than max-score-drop 0.020000"],
+    ],
     ["a drop but no baseline", 0.6, undefined, { maxScoreDrop: 0.02 }, true, []],
     ["both failing", 0.5, 0.7, { minScore: 0.6, maxScoreDrop: 0 }, false, ["below min-score", "dropped 0.200000"]],
   ] as const)("%s", (_, score, base, rule, passed, reasons) => {

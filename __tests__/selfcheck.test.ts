@@ -102,7 +102,12 @@ describe("self-check", () => {
   it("a record naming another signer", async () => {
     const { pair, result } = await released("miner/othersigner");
     const other = await env.newHotkey();
-    env.hub.putFile("model", "miner/othersigner", "extrinsic_record.json", JSON.stringify({ hotkey: other.pair.address, extrinsic: result.extrinsic }));
+    env.hub.putFile(
+      "model",
+      "miner/othersigner",
+      "extrinsic_record.json",
+      JSON.stringify({ hotkey: other.pair.address, extrinsic: result.extrinsic }),
+    );
     const r = await check(pair.address);
     expect(status(r, "extrinsic_record.json")?.detail).toContain(`it names hotkey ${other.pair.address}`);
   }, 60_000);
@@ -139,7 +144,13 @@ describe("self-check", () => {
       competition: tricorder,
       hub: { hubUrl: env.hub.url, log: quiet, retry: { attempts: 1, baseDelayMs: 1 } },
       configRepo: "none/none",
-      evaluate: { dataset: path.join(EXAMPLE_DIR, "dataset"), count: 1, cache: { restore: async () => undefined, save: async () => false }, downloadDir: await tempDir(), modelDir: await tempDir() },
+      evaluate: {
+        dataset: path.join(EXAMPLE_DIR, "dataset"),
+        count: 1,
+        cache: { restore: async () => undefined, save: async () => false },
+        downloadDir: await tempDir(),
+        modelDir: await tempDir(),
+      },
     });
     expect(status(r, "evaluation")).toMatchObject({ status: "pass", detail: "score 0.625000 on dataset" });
     expect(r.evaluation?.datasets[0].model_sha256).toBe(r.commitment?.sha256);

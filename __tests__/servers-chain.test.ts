@@ -102,8 +102,17 @@ test("the client connects with subtensor's metadata, runtime version and propert
   expect(api.runtimeVersion.transactionVersion.toNumber()).toBe(1);
   expect([api.registry.chainSS58, api.registry.chainDecimals, api.registry.chainTokens]).toEqual([42, [9], ["TAO"]]);
   expect(api.registry.signedExtensions).toEqual([
-    "CheckNonZeroSender", "CheckSpecVersion", "CheckTxVersion", "CheckGenesis", "CheckMortality", "CheckNonce",
-    "CheckWeight", "ChargeTransactionPayment", "SubtensorSignedExtension", "CommitmentsSignedExtension", "CheckMetadataHash",
+    "CheckNonZeroSender",
+    "CheckSpecVersion",
+    "CheckTxVersion",
+    "CheckGenesis",
+    "CheckMortality",
+    "CheckNonce",
+    "CheckWeight",
+    "ChargeTransactionPayment",
+    "SubtensorSignedExtension",
+    "CommitmentsSignedExtension",
+    "CheckMetadataHash",
   ]);
   expect(api.registry.findMetaCall(new Uint8Array([18, 0])).method).toBe("setCommitment");
   expect(api.consts.commitments.maxFields.toString()).toBe("1");
@@ -133,7 +142,9 @@ test("a registered hotkey commits: in-block result, read-back and the block all 
   expect(inBlock.status.asInBlock.toHex()).toBe(sealed.hash);
   expect([inBlock.blockNumber?.toNumber(), inBlock.txIndex]).toEqual([sealed.number, 1]);
   expect(inBlock.events.map(({ event }) => `${event.section}.${event.method}`)).toEqual([
-    "commitments.Commitment", "transactionPayment.TransactionFeePaid", "system.ExtrinsicSuccess",
+    "commitments.Commitment",
+    "transactionPayment.TransactionFeePaid",
+    "system.ExtrinsicSuccess",
   ]);
   expect(inBlock.events[0].event.data.toJSON()).toEqual([NETUID, HOTKEY]);
 
@@ -153,7 +164,11 @@ test("a registered hotkey commits: in-block result, read-back and the block all 
   expect(block.header.number.toNumber()).toBe(sealed.number);
   const [inherent, signed] = block.extrinsics;
   expect([inherent.isSigned, `${inherent.method.section}.${inherent.method.method}`]).toEqual([false, "timestamp.set"]);
-  expect([signed.isSigned, signed.signer.toString(), `${signed.method.section}.${signed.method.method}`]).toEqual([true, HOTKEY, "commitments.setCommitment"]);
+  expect([signed.isSigned, signed.signer.toString(), `${signed.method.section}.${signed.method.method}`]).toEqual([
+    true,
+    HOTKEY,
+    "commitments.setCommitment",
+  ]);
   expect(signed.method.args[0].toJSON()).toBe(NETUID);
   expect(signed.method.args[1].toJSON()).toEqual({ fields: [{ raw11: "0x68656c6c6f20776f726c64" }] });
   expect(signed.toHex()).toBe(sealed.extrinsics[1]);
@@ -177,7 +192,11 @@ test("an unregistered hotkey's commit is included but fails with AccountNotAllow
   const stranger = hotkey("//stranger", false);
   const results = await submit(commit("hello"), stranger);
   expect(results.at(-1)!.events.map(({ event }) => event.method)).toEqual(["TransactionFeePaid", "ExtrinsicFailed"]);
-  expect(moduleError(results)).toEqual({ section: "commitments", name: "AccountNotAllowedCommit", docs: "Account is not allow to make commitments to the chain" });
+  expect(moduleError(results)).toEqual({
+    section: "commitments",
+    name: "AccountNotAllowedCommit",
+    docs: "Account is not allow to make commitments to the chain",
+  });
   expect(await readCommitment(stranger.address)).toBeUndefined();
   expect((await api.rpc.system.accountNextIndex(stranger.address)).toNumber()).toBe(1); // the nonce is spent all the same
 });

@@ -145,7 +145,9 @@ describe("@actions/artifact", () => {
     const paths = Object.keys(files).map((f) => path.join(root, f));
     const uploaded = await client.uploadArtifact("results", paths, root);
     expect(uploaded.id).toBeGreaterThan(0);
-    await expect(client.uploadArtifact("results", paths, root)).rejects.toThrow(/\(409\) Conflict: an artifact with this name already exists/);
+    await expect(client.uploadArtifact("results", paths, root)).rejects.toThrow(
+      /\(409\) Conflict: an artifact with this name already exists/,
+    );
 
     const { artifacts } = await client.listArtifacts();
     expect(artifacts).toEqual([expect.objectContaining({ id: uploaded.id, name: "results", size: uploaded.size })]);
@@ -160,7 +162,11 @@ describe("@actions/artifact", () => {
     await writeTree(root, files);
     const client = new artifact.DefaultArtifactClient();
     setEnv(server.env(2002));
-    const uploaded = await client.uploadArtifact("model", Object.keys(files).map((f) => path.join(root, f)), root);
+    const uploaded = await client.uploadArtifact(
+      "model",
+      Object.keys(files).map((f) => path.join(root, f)),
+      root,
+    );
     setEnv(server.env());
 
     // The current run's own listing does not include the other run's artifact.

@@ -4,8 +4,19 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import {
-  createRepo, datasetInfo, downloadFile, fileDownloadInfo, HubApiError, listFiles, modelInfo, pathsInfo, repoExists,
-  spaceInfo, uploadFiles, whoAmI, type ListFileEntry,
+  createRepo,
+  datasetInfo,
+  downloadFile,
+  fileDownloadInfo,
+  HubApiError,
+  listFiles,
+  modelInfo,
+  pathsInfo,
+  repoExists,
+  spaceInfo,
+  uploadFiles,
+  whoAmI,
+  type ListFileEntry,
 } from "@huggingface/hub";
 import { startHubServer, type HubServer } from "./servers/hub.js";
 
@@ -31,8 +42,13 @@ beforeAll(async () => {
   server = await startHubServer({ pageSize: 2 });
   hubUrl = server.url;
   server.addRepo({ type: "model", name: MODEL, cardData: { license: "mit", tags: ["onnx"] } });
-  commits.onnx = server.putFile("model", MODEL, "model.onnx", onnx, { commitDate: new Date("2024-01-10T00:00:00Z"), commitTitle: "Add model" }).commitId;
-  commits.config = server.putFile("model", MODEL, "config/preprocess.json", '{"size":224}', { commitDate: new Date("2024-03-01T00:00:00Z") }).commitId;
+  commits.onnx = server.putFile("model", MODEL, "model.onnx", onnx, {
+    commitDate: new Date("2024-01-10T00:00:00Z"),
+    commitTitle: "Add model",
+  }).commitId;
+  commits.config = server.putFile("model", MODEL, "config/preprocess.json", '{"size":224}', {
+    commitDate: new Date("2024-03-01T00:00:00Z"),
+  }).commitId;
   commits.notes = server.putFile("model", MODEL, "notes.txt", "hello", { commitDate: new Date("2024-02-01T00:00:00Z") }).commitId;
 
   server.addRepo({ type: "model", name: "miner/secret", private: true });
@@ -67,15 +83,24 @@ test("listFiles recursive+expand reports per-file lastCommit, LFS info and direc
   expect(server.requests.filter((r) => r.path.startsWith(`/api/models/${MODEL}/tree/main`) && r.path.includes("cursor="))).toHaveLength(2);
 
   const infos = await pathsInfo({ repo: MODEL, paths: ["notes.txt", "config", "missing.txt"], expand: true, hubUrl });
-  expect(infos.map((i) => [i.path, i.type, i.lastCommit.id])).toEqual([["notes.txt", "file", commits.notes], ["config", "directory", commits.config]]);
+  expect(infos.map((i) => [i.path, i.type, i.lastCommit.id])).toEqual([
+    ["notes.txt", "file", commits.notes],
+    ["config", "directory", commits.config],
+  ]);
   expect(infos[0].lastCommit.date).toEqual(new Date("2024-02-01T00:00:00Z"));
 });
 
 test("listFiles of a dataset (non-recursive, sub-folder) and of a space", async () => {
   const root = await collect(listFiles({ repo: { type: "dataset", name: DATASET }, hubUrl }));
-  expect(root.map((e) => [e.path, e.type])).toEqual([[".gitattributes", "file"], ["data", "directory"]]);
+  expect(root.map((e) => [e.path, e.type])).toEqual([
+    [".gitattributes", "file"],
+    ["data", "directory"],
+  ]);
   const data = await collect(listFiles({ repo: `datasets/${DATASET}`, path: "data", hubUrl }));
-  expect(data.map((e) => [e.path, !!e.lfs])).toEqual([["data/labels.csv", false], ["data/test.zip", true]]);
+  expect(data.map((e) => [e.path, !!e.lfs])).toEqual([
+    ["data/labels.csv", false],
+    ["data/test.zip", true],
+  ]);
   const space = await collect(listFiles({ repo: { type: "space", name: SPACE }, recursive: true, hubUrl }));
   expect(space.map((e) => e.path)).toEqual([".gitattributes", "app.py"]);
   expect(await spaceInfo({ name: SPACE, hubUrl })).toMatchObject({ name: SPACE, sdk: "gradio", private: false });
@@ -87,15 +112,21 @@ test("downloadFile and fileDownloadInfo for regular and LFS files, with the clie
   const lfs = await bytes(await downloadFile({ repo: MODEL, path: "model.onnx", hubUrl }));
   expect(sha(lfs)).toBe(sha(onnx));
   // LFS goes through a 302 to the signed "CDN" link, as on huggingface.co.
-  expect(server.requests).toEqual(expect.arrayContaining([
-    { method: "GET", path: `/${MODEL}/resolve/main/model.onnx`, status: 302 },
-    expect.objectContaining({ path: expect.stringMatching(/^\/__lfs\/cdn\//), status: 206 }),
-  ]));
+  expect(server.requests).toEqual(
+    expect.arrayContaining([
+      { method: "GET", path: `/${MODEL}/resolve/main/model.onnx`, status: 302 },
+      expect.objectContaining({ path: expect.stringMatching(/^\/__lfs\/cdn\//), status: 206 }),
+    ]),
+  );
 
   const info = await fileDownloadInfo({ repo: MODEL, path: "model.onnx", hubUrl });
   expect(info).toMatchObject({ size: onnx.length, etag: `"${sha(onnx)}"`, xet: undefined });
   const plain = await fileDownloadInfo({ repo: { type: "dataset", name: DATASET }, path: "data/labels.csv", hubUrl });
-  expect(plain).toMatchObject({ size: 20, etag: expect.stringMatching(/^"[0-9a-f]{40}"$/), url: `${hubUrl}/datasets/${DATASET}/resolve/main/data/labels.csv` });
+  expect(plain).toMatchObject({
+    size: 20,
+    etag: expect.stringMatching(/^"[0-9a-f]{40}"$/),
+    url: `${hubUrl}/datasets/${DATASET}/resolve/main/data/labels.csv`,
+  });
   expect(await fileDownloadInfo({ repo: MODEL, path: "nope.bin", hubUrl })).toBeNull();
   expect(await downloadFile({ repo: MODEL, path: "nope.bin", hubUrl })).toBeNull();
 
@@ -165,11 +196,17 @@ test("createRepo then uploadFiles: LFS + regular files in one commit, over plain
   ]);
   expect(server.requests.filter((r) => r.method === "PUT").map((r) => r.status)).toEqual([200, 200]);
 
-  for (const [path, data] of [["model.onnx", onnx], ["README.md", Buffer.from(readme)], ["submission/code.zip", zip]] as const) {
+  for (const [path, data] of [
+    ["model.onnx", onnx],
+    ["README.md", Buffer.from(readme)],
+    ["submission/code.zip", zip],
+  ] as const) {
     const got = await bytes(await downloadFile({ repo, path, hubUrl, accessToken: "hf_write" }));
     expect(sha(got)).toBe(sha(data));
   }
-  expect(await modelInfo({ name: "miner/release-1", hubUrl, additionalFields: ["cardData"] })).toMatchObject({ cardData: { license: "apache-2.0" } });
+  expect(await modelInfo({ name: "miner/release-1", hubUrl, additionalFields: ["cardData"] })).toMatchObject({
+    cardData: { license: "apache-2.0" },
+  });
 });
 
 test("the client does not retry: a 503 or a dropped connection reaches the caller after one request", async () => {
@@ -188,7 +225,12 @@ test("the client does not retry: a 503 or a dropped connection reaches the calle
   const dropped: unknown = await downloadFile({ repo: MODEL, path: "notes.txt", hubUrl }).catch((e: unknown) => e);
   // fetch's TypeError comes from Node's realm, so under jest `instanceof TypeError` is false: match by name.
   expect(dropped).toMatchObject({ name: "TypeError", message: "fetch failed", cause: { code: "UND_ERR_SOCKET" } });
-  expect(server.requests.filter((r) => r.path.endsWith("/resolve/main/notes.txt")).map((r) => r.status).slice(notesBefore)).toEqual([0]);
+  expect(
+    server.requests
+      .filter((r) => r.path.endsWith("/resolve/main/notes.txt"))
+      .map((r) => r.status)
+      .slice(notesBefore),
+  ).toEqual([0]);
   expect((await bytes(await downloadFile({ repo: MODEL, path: "notes.txt", hubUrl }))).toString()).toBe("hello");
 
   // A failed commit call leaves the repo untouched; re-running the upload skips the LFS PUT.

@@ -4,7 +4,15 @@ import { InputError } from "../src/util/errors.js";
 import { evaluate } from "../src/engine/evaluate.js";
 import type { EvaluationResult } from "../src/engine/results.js";
 import type { Log } from "../src/util/log.js";
-import { mergeShardRuns, mergeShards, parseShard, parseShardFile, selectShard, shardDocument, type ShardDocument } from "../src/engine/shard.js";
+import {
+  mergeShardRuns,
+  mergeShards,
+  parseShard,
+  parseShardFile,
+  selectShard,
+  shardDocument,
+  type ShardDocument,
+} from "../src/engine/shard.js";
 import { GOLDEN_DATASET, GOLDEN_DIR } from "./helpers/golden.js";
 
 const tricorder = getCompetition("tricorder-3");
@@ -51,7 +59,9 @@ describe("3 shards merged = one runner", () => {
       evaluate({ modelPath: MODEL, dataset: GOLDEN_DATASET, competition: tricorder, log: quietLog, threads: 1, shard });
     full = await run();
     // Through JSON, as the documents travel between runners.
-    docs = await Promise.all([3, 1, 2].map(async (index) => JSON.parse(JSON.stringify(shardDocument(await run({ index, count: 3 })))) as ShardDocument));
+    docs = await Promise.all(
+      [3, 1, 2].map(async (index) => JSON.parse(JSON.stringify(shardDocument(await run({ index, count: 3 })))) as ShardDocument),
+    );
   });
 
   it("each shard evaluates only its rows", () => {
@@ -61,7 +71,11 @@ describe("3 shards merged = one runner", () => {
       [2, 8, 23],
     ]);
     expect(docs[1].predictions.map((p) => p.row)).toEqual([0, 3, 6, 9, 12, 15, 18, 21]);
-    expect(docs[1].predictions[1]).toMatchObject({ file: full.predictions[3].file, label: full.predictions[3].label, output: full.predictions[3].probabilities });
+    expect(docs[1].predictions[1]).toMatchObject({
+      file: full.predictions[3].file,
+      label: full.predictions[3].label,
+      output: full.predictions[3].probabilities,
+    });
   });
 
   it("the merge equals the full evaluation field by field", () => {
@@ -69,8 +83,12 @@ describe("3 shards merged = one runner", () => {
     const { run_time_s: mergedTime, ...mergedFields } = merged;
     const { run_time_s: fullTime, ...fullFields } = full;
     expect(Object.keys(mergedFields).sort()).toEqual(Object.keys(fullFields).sort());
-    for (const key of Object.keys(fullFields) as (keyof typeof fullFields)[]) expect({ key, value: mergedFields[key] }).toEqual({ key, value: fullFields[key] });
-    expect(mergedTime).toBeCloseTo(docs.reduce((s, d) => s + d.run_time_s, 0), 9);
+    for (const key of Object.keys(fullFields) as (keyof typeof fullFields)[])
+      expect({ key, value: mergedFields[key] }).toEqual({ key, value: fullFields[key] });
+    expect(mergedTime).toBeCloseTo(
+      docs.reduce((s, d) => s + d.run_time_s, 0),
+      9,
+    );
     expect(fullTime).toBeGreaterThan(0);
   });
 
@@ -83,15 +101,47 @@ describe("3 shards merged = one runner", () => {
   it.each<[string, (d: ShardDocument[]) => void, RegExp]>([
     ["a missing shard", (d) => d.splice(0, 1), /shard\(s\) 3\/3 missing: all 3 are needed/],
     ["a shard given twice", (d) => d.push(d[1]), /shard\(s\) 1\/3 given more than once/],
-    ["another model", (d) => ((d[2] as { model_sha256: string }).model_sha256 = "f".repeat(64)), /shard 2\/3 and shard 3\/3 were not run on the same model sha256: f{64} vs [0-9a-f]{64}/],
-    ["another dataset", (d) => ((d[0] as { dataset_sha256: string }).dataset_sha256 = "0".repeat(64)), /shard 1\/3 and shard 3\/3 were not run on the same dataset \(labels CSV sha256\)/],
-    ["another split", (d) => ((d[1] as { shard: { index: number; count: number } }).shard = { index: 1, count: 4 }), /split the dataset differently \(4 vs 3 shards\)/],
-    ["a row in the wrong shard", (d) => ((d[1].predictions[0] as { row: number }).row = 1), /shard 1\/3 has row 1 \(images\/jpeg420\.jpg\), which belongs to shard 2\/3/],
-    ["a row twice", (d) => d[1].predictions.push({ ...d[1].predictions[0] }), /rows predicted more than once: row 0 \(images\/jpeg420\.jpg\) in shard 1\/3 and shard 1\/3/],
+    [
+      "another model",
+      (d) => ((d[2] as { model_sha256: string }).model_sha256 = "f".repeat(64)),
+      /shard 2\/3 and shard 3\/3 were not run on the same model sha256: f{64} vs [0-9a-f]{64}/,
+    ],
+    [
+      "another dataset",
+      (d) => ((d[0] as { dataset_sha256: string }).dataset_sha256 = "0".repeat(64)),
+      /shard 1\/3 and shard 3\/3 were not run on the same dataset \(labels CSV sha256\)/,
+    ],
+    [
+      "another split",
+      (d) => ((d[1] as { shard: { index: number; count: number } }).shard = { index: 1, count: 4 }),
+      /split the dataset differently \(4 vs 3 shards\)/,
+    ],
+    [
+      "a row in the wrong shard",
+      (d) => ((d[1].predictions[0] as { row: number }).row = 1),
+      /shard 1\/3 has row 1 \(images\/jpeg420\.jpg\), which belongs to shard 2\/3/,
+    ],
+    [
+      "a row twice",
+      (d) => d[1].predictions.push({ ...d[1].predictions[0] }),
+      /rows predicted more than once: row 0 \(images\/jpeg420\.jpg\) in shard 1\/3 and shard 1\/3/,
+    ],
     ["missing rows", (d) => d[2].predictions.splice(1, 2), /rows \(0-based, CSV order\) missing from the shards: 4, 7; of 23/],
-    ["another competition's documents", (d) => ((d[0] as { format: string }).format = "other/1"), /shard 3\/3 is not a shard predictions document/],
-    ["a class index the competition does not have", (d) => ((d[1].predictions[2] as { class_index: number }).class_index = 11), /shard 1\/3 has class_index 11 for row 6 \(.*\), but the competition has 11 classes/],
-    ["a predicted index the competition does not have", (d) => ((d[0].predictions[0] as { predicted: number }).predicted = -1), /shard 3\/3 has predicted -1 for row 2/],
+    [
+      "another competition's documents",
+      (d) => ((d[0] as { format: string }).format = "other/1"),
+      /shard 3\/3 is not a shard predictions document/,
+    ],
+    [
+      "a class index the competition does not have",
+      (d) => ((d[1].predictions[2] as { class_index: number }).class_index = 11),
+      /shard 1\/3 has class_index 11 for row 6 \(.*\), but the competition has 11 classes/,
+    ],
+    [
+      "a predicted index the competition does not have",
+      (d) => ((d[0].predictions[0] as { predicted: number }).predicted = -1),
+      /shard 3\/3 has predicted -1 for row 2/,
+    ],
   ])("refuses %s, naming it", (_, edit, message) => {
     expect(() => mergeShards(tamper(edit), tricorder)).toThrow(message);
   });
@@ -103,8 +153,12 @@ describe("3 shards merged = one runner", () => {
 
   /** The same shards as if a run had evaluated two packages, the newer one dated later. */
   const twoPackages = (): ShardDocument[] => [
-    ...tamper((d) => d.forEach((doc) => Object.assign(doc, { dataset: "old.zip", dataset_uri: "hf://o/r/old.zip", dataset_date: "2026-01-01T00:00:00Z" }))),
-    ...tamper((d) => d.forEach((doc) => Object.assign(doc, { dataset: "new.zip", dataset_uri: "hf://o/r/new.zip", dataset_date: "2026-02-01T00:00:00Z" }))),
+    ...tamper((d) =>
+      d.forEach((doc) => Object.assign(doc, { dataset: "old.zip", dataset_uri: "hf://o/r/old.zip", dataset_date: "2026-01-01T00:00:00Z" })),
+    ),
+    ...tamper((d) =>
+      d.forEach((doc) => Object.assign(doc, { dataset: "new.zip", dataset_uri: "hf://o/r/new.zip", dataset_date: "2026-02-01T00:00:00Z" })),
+    ),
   ];
 
   it("merges each package separately, newest first, even when packages share their labels", () => {
@@ -116,7 +170,9 @@ describe("3 shards merged = one runner", () => {
 
   it("names the package whose shards do not fit together", () => {
     const docs = twoPackages().filter((d) => !(d.dataset === "new.zip" && d.shard.index === 2));
-    expect(() => mergeShardRuns(docs, tricorder)).toThrow(/^package new\.zip: shard\(s\) 2\/3 missing: all 3 are needed to score the dataset \(every shard job must evaluate the same packages/);
+    expect(() => mergeShardRuns(docs, tricorder)).toThrow(
+      /^package new\.zip: shard\(s\) 2\/3 missing: all 3 are needed to score the dataset \(every shard job must evaluate the same packages/,
+    );
   });
 });
 
@@ -133,7 +189,11 @@ describe("shard files", () => {
     run_time_s: 0.5,
     predictions: [{ row: 0, file: "images/x.jpg", label: "NV", class_index: 8, output: [0.1, 0.9], predicted: 1 }],
   };
-  const edit = (change: Record<string, unknown>, prediction: Record<string, unknown> = {}): unknown => ({ ...doc, ...change, predictions: [{ ...doc.predictions[0], ...prediction }] });
+  const edit = (change: Record<string, unknown>, prediction: Record<string, unknown> = {}): unknown => ({
+    ...doc,
+    ...change,
+    predictions: [{ ...doc.predictions[0], ...prediction }],
+  });
 
   it("reads one document or a list of them", () => {
     expect(parseShardFile(doc, "f.json")).toEqual([doc]);
@@ -145,10 +205,18 @@ describe("shard files", () => {
   });
 
   it.each<[string, unknown, RegExp]>([
-    ["a newer format", { ...doc, format: "cancer-ai-shard/2" }, /f\.json is in format cancer-ai-shard\/2; this version of the action reads cancer-ai-shard\/1: use the same action version/],
+    [
+      "a newer format",
+      { ...doc, format: "cancer-ai-shard/2" },
+      /f\.json is in format cancer-ai-shard\/2; this version of the action reads cancer-ai-shard\/1: use the same action version/,
+    ],
     ["a missing model hash", edit({ model_sha256: undefined }), /f\.json: model_sha256 must be a string/],
     ["a fractional row count", edit({ total_entries: 2.5 }), /f\.json: total_entries must be a whole number/],
-    ["a shard outside its count", edit({ shard: { index: 3, count: 2 } }), /f\.json: shard must be \{index, count\} with 1 <= index <= count/],
+    [
+      "a shard outside its count",
+      edit({ shard: { index: 3, count: 2 } }),
+      /f\.json: shard must be \{index, count\} with 1 <= index <= count/,
+    ],
     ["predictions that are not a list", { ...doc, predictions: {} }, /f\.json: predictions must be a list/],
     ["a prediction that is not an object", { ...doc, predictions: [3] }, /f\.json: prediction 0 is not an object/],
     ["a negative row", edit({}, { row: -1 }), /f\.json, prediction 0: row must be a whole number/],

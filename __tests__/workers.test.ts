@@ -56,7 +56,10 @@ describe("worker threads give the single-threaded results bit for bit", () => {
     const good = await readFile(path.join(GOLDEN_DATASET, "images", "jpeg420.jpg"));
     await writeFile(path.join(dir, "images", "a.jpg"), good);
     await writeFile(path.join(dir, "images", "b.jpg"), good.subarray(0, 3000));
-    await writeFile(path.join(dir, "labels.csv"), "filepath,label,age,gender,location\nimages/a.jpg,NV,30,m,arm\nimages/b.jpg,MEL,40,f,leg\n");
+    await writeFile(
+      path.join(dir, "labels.csv"),
+      "filepath,label,age,gender,location\nimages/a.jpg,NV,30,m,arm\nimages/b.jpg,MEL,40,f,leg\n",
+    );
     const err = await run("two-input-512.onnx", 2, dir).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ImageError);
     expect((err as ImageError).message).toMatch(/^cannot read image images\/b\.jpg: /);
@@ -109,7 +112,10 @@ describe("the bundle is its own preprocessing worker", () => {
       if (done.type !== "done") throw new Error(`expected a tensor, got ${JSON.stringify(done)}`);
       expect(done.id).toBe(7);
       const expected = await preprocessImage(file, path.join(GOLDEN_DATASET, file), 512, inputSize);
-      const sha = (t: Float32Array): string => createHash("sha256").update(new Uint8Array(t.buffer, t.byteOffset, t.byteLength)).digest("hex");
+      const sha = (t: Float32Array): string =>
+        createHash("sha256")
+          .update(new Uint8Array(t.buffer, t.byteOffset, t.byteLength))
+          .digest("hex");
       expect(sha(done.tensor)).toBe(sha(expected));
       send({ type: "recycle", buffer: done.tensor.buffer as ArrayBuffer });
       send({ type: "job", id: 8, file: "missing.jpg", path: path.join(GOLDEN_DATASET, "missing.jpg"), imageSize: 512, inputSize });
@@ -133,7 +139,11 @@ describe("the CLI from a bare clone", () => {
     expect(all.length).toBeGreaterThanOrEqual(MIN_IMAGES_FOR_WORKERS);
     await writeFile(path.join(dataset, "labels.csv"), `${[header, ...all].join("\n")}\n`);
     const model = path.join(GOLDEN_DIR, "models", "one-input-224.onnx");
-    const { stderr } = await promisify(execFile)(process.execPath, [path.join(dir, "bin", "cancer-ai.js"), "evaluate", "--model", model, "--dataset", dataset, "--output", "out.json"], { cwd: dir });
+    const { stderr } = await promisify(execFile)(
+      process.execPath,
+      [path.join(dir, "bin", "cancer-ai.js"), "evaluate", "--model", model, "--dataset", dataset, "--output", "out.json"],
+      { cwd: dir },
+    );
     expect(stderr).not.toMatch(/worker threads could not start/);
     const fromCli = JSON.parse(await readFile(path.join(dir, "out.json"), "utf8")) as EvaluationResult;
     expectIdentical(fromCli, await run("one-input-224.onnx", 1, dataset));
@@ -153,6 +163,6 @@ describe("threads", () => {
   });
 
   it("an invalid threads option fails before the model loads", async () => {
-    await expect(run("missing.onnx", 0)).rejects.toThrow(/threads must be a whole number of at least 1/);
+    await expect(run("missing.onnx", 0)).rejects.toThrow(/threads must be a whole number from 1 to 64 \(or auto\), got 0/);
   });
 });

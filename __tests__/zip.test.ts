@@ -70,7 +70,13 @@ describe("extractZip", () => {
   it.each(["../x", "a/../../x", "a/../b", "/etc/x", "C:\\x", "C:/x", "..\\x", "a\\..\\..\\x"])(
     "refuses the zip-slip name %j",
     async (name) => {
-      const message = await expectRefused([{ name: "ok.txt", data: "ok" }, { name, data: "evil" }], /zip-slip/);
+      const message = await expectRefused(
+        [
+          { name: "ok.txt", data: "ok" },
+          { name, data: "evil" },
+        ],
+        /zip-slip/,
+      );
       expect(message).toContain(JSON.stringify(name.replace(/\\/g, "/")));
     },
   );
@@ -90,11 +96,16 @@ describe("extractZip", () => {
   it("refuses too many entries and too many declared bytes", async () => {
     const five = ["1", "2", "3", "4", "5"].map((name) => ({ name, data: name }));
     await expectRefused(five, /5 entries, more than the limit of 3/, { maxEntries: 3 });
-    const big = [{ name: "a", data: "x".repeat(60) }, { name: "b", data: "y".repeat(60) }];
+    const big = [
+      { name: "a", data: "x".repeat(60) },
+      { name: "b", data: "y".repeat(60) },
+    ];
     await expectRefused(big, /entry "b" brings the declared uncompressed size to 120 bytes/, { maxTotalBytes: 100 });
     // 20 entries claiming ~4 GiB each exceed the default 64 GiB before any data is read.
     const huge = Array.from({ length: 20 }, (_, i) => ({ name: `f${i}`, size: 0xffffff00, payload: Buffer.from([3, 0]) }));
-    await expectRefused(huge, /"f16" brings the declared uncompressed size to \d+ bytes, more than the limit of 68719476736/, { maxRatio: Infinity });
+    await expectRefused(huge, /"f16" brings the declared uncompressed size to \d+ bytes, more than the limit of 68719476736/, {
+      maxRatio: Infinity,
+    });
   });
 
   it("refuses highly compressed entries as zip bombs", async () => {
@@ -106,7 +117,13 @@ describe("extractZip", () => {
 
   it("refuses entries whose data does not match the declared size", async () => {
     const data = "z".repeat(5000);
-    await expectRefused([{ name: "ok", data: "ok" }, { name: "more", data, size: 10 }], /"more" does not contain as many bytes as it declares \(too many/);
+    await expectRefused(
+      [
+        { name: "ok", data: "ok" },
+        { name: "more", data, size: 10 },
+      ],
+      /"more" does not contain as many bytes as it declares \(too many/,
+    );
     await expectRefused([{ name: "less", data, size: 6000 }], /"less" does not contain as many bytes as it declares \(not enough/);
     await expectRefused([{ name: "stored", data: "abc", method: 0, size: 2 }], /entry #1 does not contain as many bytes/);
   });
@@ -117,17 +134,41 @@ describe("extractZip", () => {
     const good = makeZip([{ name: "a.jpg", data: "a".repeat(10_000) }]);
     await expectRefused(good.subarray(0, good.length - 30), /is not a valid zip archive/);
     await expectRefused(good.subarray(20), /is not a valid zip archive/);
-    await expectRefused([{ name: "bad.jpg", payload: Buffer.from([0xff, 0xff, 0xff, 0xff]), size: 4 }], /not a valid zip archive \(entry "bad.jpg"/);
-    await expectRefused([{ name: "ok", data: "ok" }, { name: "flip.jpg", data: "abc", method: 0, crc: 1234 }], /"flip.jpg" is corrupt \(CRC mismatch\)/);
+    await expectRefused(
+      [{ name: "bad.jpg", payload: Buffer.from([0xff, 0xff, 0xff, 0xff]), size: 4 }],
+      /not a valid zip archive \(entry "bad.jpg"/,
+    );
+    await expectRefused(
+      [
+        { name: "ok", data: "ok" },
+        { name: "flip.jpg", data: "abc", method: 0, crc: 1234 },
+      ],
+      /"flip.jpg" is corrupt \(CRC mismatch\)/,
+    );
   });
 
   it("refuses duplicate names instead of overwriting", async () => {
-    await expectRefused([{ name: "a.txt", data: "1" }, { name: "a.txt", data: "2" }], /"a.txt" has the same name as another entry/);
-    await expectRefused([{ name: "a", data: "1" }, { name: "a/b", data: "2" }], /"a\/b" has the same name/);
+    await expectRefused(
+      [
+        { name: "a.txt", data: "1" },
+        { name: "a.txt", data: "2" },
+      ],
+      /"a.txt" has the same name as another entry/,
+    );
+    await expectRefused(
+      [
+        { name: "a", data: "1" },
+        { name: "a/b", data: "2" },
+      ],
+      /"a\/b" has the same name/,
+    );
   });
 
   it("empties an existing folder again when extraction fails late", async () => {
-    const zip = await writeZip([{ name: "d/a.txt", data: "a" }, { name: "b.txt", data: "abc", method: 0, crc: 1 }]);
+    const zip = await writeZip([
+      { name: "d/a.txt", data: "a" },
+      { name: "b.txt", data: "abc", method: 0, crc: 1 },
+    ]);
     const dest = path.join(tmp, "existing-fail");
     await mkdir(dest);
     await expect(extractZip(zip, dest)).rejects.toThrow(DatasetError);

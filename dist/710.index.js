@@ -13,27 +13,19 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: preprocessImage
 
-// EXTERNAL MODULE: external "sharp"
-var external_sharp_ = __webpack_require__(42482);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(70017);
+// EXTERNAL MODULE: ./src/util/natives.ts
+var natives = __webpack_require__(22184);
 ;// CONCATENATED MODULE: ./src/preprocess/decode.ts
-/**
- * Decoding an image file to the 8-bit RGB pixels that Pillow's
- * `Image.open(path).convert("RGB")` gives. sharp (libvips) does the codec
- * work; everything Pillow does differently from libvips' defaults is undone
- * here: no ICC transform, no EXIF rotation, alpha dropped rather than
- * composited, CMYK through Pillow's plain formula, 16-bit samples reduced the
- * way Pillow's PNG modes do.
- */
 
 
 /** Pillow refuses images above twice `Image.MAX_IMAGE_PIXELS` (DecompressionBombError). */
 const PILLOW_MAX_PIXELS = 2 * 89478485;
-function decode_open(input) {
+function decode_open(sharp, input) {
     // 'truncated' fails where Pillow raises "image file is truncated"; lesser
     // libjpeg warnings are ignored by Pillow and must not fail here either.
-    return (0,external_sharp_["default"])(input, { failOn: "truncated", ignoreIcc: true, limitInputPixels: PILLOW_MAX_PIXELS, autoOrient: false });
+    return sharp(input, { failOn: "truncated", ignoreIcc: true, limitInputPixels: PILLOW_MAX_PIXELS, autoOrient: false });
 }
 /** Pillow's cmyk2rgb: nk = 255 - K, channel = nk - C*nk/255 (rounded via MULDIV255). */
 function cmykToRgb(cmyk, pixels) {
@@ -69,18 +61,24 @@ const highByte = (v) => v >> 8;
 /** ...but 16-bit grey as mode "I", whose conversion to RGB clips at 255. */
 const clipTo255 = (v) => Math.min(v, 255);
 async function decodeRgb(file, input = file) {
+    // Outside the try: sharp failing to load is not a fault of the image.
+    const sharp = await (0,natives/* loadSharp */.P)();
     try {
-        const meta = await decode_open(input).metadata();
+        const meta = await decode_open(sharp, input).metadata();
         const { width, height } = meta;
         if (!width || !height)
             throw new Error("no image dimensions");
         const pixels = width * height;
         if (meta.space === "cmyk") {
-            const { data } = await decode_open(input).pipelineColourspace("cmyk").toColourspace("cmyk").raw().toBuffer({ resolveWithObject: true });
+            const { data } = await decode_open(sharp, input)
+                .pipelineColourspace("cmyk")
+                .toColourspace("cmyk")
+                .raw()
+                .toBuffer({ resolveWithObject: true });
             return { width, height, data: cmykToRgb(data, pixels) };
         }
         const sixteen = meta.depth === "ushort";
-        const { data, info } = await decode_open(input)
+        const { data, info } = await decode_open(sharp, input)
             .toColourspace(meta.channels && meta.channels <= 2 ? (sixteen ? "grey16" : "b-w") : sixteen ? "rgb16" : "srgb")
             .raw(sixteen ? { depth: "ushort" } : {})
             .toBuffer({ resolveWithObject: true });
@@ -476,6 +474,30 @@ async function preprocessTimed(file, filePath, imageSize, modelInput, into) {
     }
     const tensor = toChwTensor(image, into);
     return { tensor, times: { decodeMs: decodedAt - started, resampleMs: performance.now() - decodedAt } };
+}
+
+
+/***/ }),
+
+/***/ 22184:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ loadSharp),
+/* harmony export */   s: () => (/* binding */ loadOrt)
+/* harmony export */ });
+let sharp;
+let ort;
+function loadSharp() {
+    return (sharp ??= import(/* webpackIgnore: true */ "sharp").then((m) => m.default));
+}
+/**
+ * The named exports, not `default`: onnxruntime-node is CommonJS marked
+ * `__esModule`, so tsx's interop leaves `default` undefined where Node and
+ * jest make it `module.exports`.
+ */
+function loadOrt() {
+    return (ort ??= import(/* webpackIgnore: true */ "onnxruntime-node"));
 }
 
 

@@ -15,10 +15,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(75919);
-// EXTERNAL MODULE: external "sharp"
-var external_sharp_ = __webpack_require__(42482);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(70017);
+// EXTERNAL MODULE: ./src/util/natives.ts
+var natives = __webpack_require__(22184);
 // EXTERNAL MODULE: ./src/preprocess/index.ts + 5 modules
 var preprocess = __webpack_require__(37710);
 // EXTERNAL MODULE: external "node:v8"
@@ -69,13 +69,14 @@ function serialize(err) {
         return { image: { file: err.file, reason: err.reason }, message: err.message };
     return { message: err instanceof Error ? err.message : String(err) };
 }
-function servePreprocessing() {
+async function servePreprocessing() {
     const port = external_node_worker_threads_.parentPort;
     if (!port)
         throw new Error("servePreprocessing runs in a worker thread");
+    const sharp = await (0,natives/* loadSharp */.P)();
     // Parallelism comes from the workers; libvips' own threads per image would only compete with them.
-    external_sharp_["default"].concurrency(1);
-    external_sharp_["default"].cache(false);
+    sharp.concurrency(1);
+    sharp.cache(false);
     const spare = [];
     const send = (message, transfer = []) => port.postMessage(message, transfer);
     async function run(job) {
@@ -90,7 +91,8 @@ function servePreprocessing() {
             collectYoungGarbage();
         }
     }
-    // One image at a time: two decodes at once in one thread cost more CPU per image (their buffers outlive the collection that should free them).
+    // One image at a time: two decodes at once in one thread cost more CPU per
+    // image (their buffers outlive the collection that should free them).
     let queue = Promise.resolve();
     port.on("message", (message) => {
         if (message.type === "recycle")

@@ -2,13 +2,13 @@
 /**
  * Builds dist/, the product the Actions runner executes:
  *   dist/index.js            the ncc bundle (ESM; the @actions/* packages are ESM-only)
- *   dist/package.json        {"type": "module"}, so it loads as ESM without the repo's package.json
+ *   dist/package.json        {"type": "module", version}, so it loads as ESM without the repo's package.json
  *   dist/node_modules/       the two native packages ncc cannot bundle (sharp, onnxruntime-node),
  *                            pruned to Linux binaries and their runtime dependencies
  * Usage: node scripts/build-dist.mjs [--out DIR]   (default dist/; the tests build elsewhere to compare)
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, writeFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { lockedPackage, unpackLocked } from "./locked-tarball.mjs";
@@ -29,7 +29,10 @@ const NATIVE_PACKAGES = {
   "onnxruntime-common": ["package.json", "LICENSE", "dist/cjs"],
   "onnxruntime-node": ["package.json", "LICENSE", "dist", ...ARCHS.map((arch) => `bin/napi-v6/linux/${arch}`)],
 };
-/** sharp's per-platform packages; only the host's are installed, the others are fetched with `npm pack` and checked against package-lock.json. */
+/**
+ * sharp's per-platform packages; only the host's are installed, the others
+ * are fetched with `npm pack` and checked against package-lock.json.
+ */
 const SHARP_PLATFORM_PACKAGES = ARCHS.flatMap((arch) => [`@img/sharp-linux-${arch}`, `@img/sharp-libvips-linux-${arch}`]);
 const SHARP_PLATFORM_FILES = ["package.json", "LICENSE", "lib", "index.cjs", "versions.json"];
 const packCache = path.join(modules, ".cache", "cancer-ai-natives");
@@ -59,6 +62,9 @@ execFileSync(ncc, ["build", "src/index.ts", "-o", dist, "-e", "sharp", "-e", "on
   cwd: root,
   stdio: "inherit",
 });
+// The action's folder has no other package.json: `cancer-ai --version` reads the version here.
+const { version } = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8"));
+writeFileSync(path.join(dist, "package.json"), `${JSON.stringify({ type: "module", version }, null, 2)}\n`);
 /** The package's folder: the installed one if it is the lockfile's version, else the registry's tarball, verified and unpacked. */
 function platformPackage(pkg) {
   const { version, integrity } = lockedPackage(lockfile, pkg);
@@ -69,7 +75,14 @@ function platformPackage(pkg) {
     version,
     integrity,
     cacheDir: packCache,
-    download: (dir) => path.join(dir, execFileSync("npm", ["pack", `${pkg}@${version}`, "--silent", "--pack-destination", dir], { encoding: "utf8" }).trim().split("\n").pop()),
+    download: (dir) =>
+      path.join(
+        dir,
+        execFileSync("npm", ["pack", `${pkg}@${version}`, "--silent", "--pack-destination", dir], { encoding: "utf8" })
+          .trim()
+          .split("\n")
+          .pop(),
+      ),
   });
 }
 

@@ -12,7 +12,8 @@ import path from "node:path";
 /** The version and integrity package-lock.json pins for `node_modules/<name>`. */
 export function lockedPackage(lockfile, name) {
   const entry = lockfile.packages?.[`node_modules/${name}`];
-  if (!entry?.version || !entry.integrity) throw new Error(`package-lock.json pins no version and integrity for ${name}: run npm install to record it`);
+  if (!entry?.version || !entry.integrity)
+    throw new Error(`package-lock.json pins no version and integrity for ${name}: run npm install to record it`);
   return { version: entry.version, integrity: entry.integrity };
 }
 
@@ -23,7 +24,8 @@ export function verifyIntegrity(file, integrity, label) {
     .split(/\s+/)
     .filter((hash) => hash.startsWith("sha512-"))
     .map((hash) => hash.slice("sha512-".length));
-  if (expected.length === 0) throw new Error(`${label}: package-lock.json's integrity "${integrity}" has no sha512 hash to check the tarball against`);
+  if (expected.length === 0)
+    throw new Error(`${label}: package-lock.json's integrity "${integrity}" has no sha512 hash to check the tarball against`);
   const actual = createHash("sha512").update(readFileSync(file)).digest("base64");
   if (!expected.includes(actual)) {
     throw new Error(`${label}: the tarball ${file} has sha512-${actual}, but package-lock.json pins ${integrity}; refusing to use it`);

@@ -14,7 +14,10 @@ export function notesFor(changelog, tag) {
   const start = lines.findIndex((l) => l.startsWith(`## [${version}]`));
   if (start < 0) return undefined;
   const end = lines.findIndex((l, i) => i > start && l.startsWith("## "));
-  const body = lines.slice(start + 1, end < 0 ? undefined : end).join("\n").trim();
+  const body = lines
+    .slice(start + 1, end < 0 ? undefined : end)
+    .join("\n")
+    .trim();
   return body || undefined;
 }
 

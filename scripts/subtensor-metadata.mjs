@@ -44,9 +44,15 @@ try {
   const storage = (p) => p.storage.unwrap().items.map((i) => i.name.toString());
   const commitments = pallet("Commitments");
   const subtensor = pallet("SubtensorModule");
-  const setCommitment = registry.lookup.getSiType(commitments.calls.unwrap().type).def.asVariant.variants.find((v) => v.name.eq("set_commitment"));
+  const setCommitment = registry.lookup
+    .getSiType(commitments.calls.unwrap().type)
+    .def.asVariant.variants.find((v) => v.name.eq("set_commitment"));
   if (!setCommitment) throw new Error("Commitments has no set_commitment call");
-  for (const [have, want] of [[storage(commitments), ["CommitmentOf"]], [storage(subtensor), ["Uids", "Keys"]], [variants(commitments, "errors"), ["AccountNotAllowedCommit"]]]) {
+  for (const [have, want] of [
+    [storage(commitments), ["CommitmentOf"]],
+    [storage(subtensor), ["Uids", "Keys"]],
+    [variants(commitments, "errors"), ["AccountNotAllowedCommit"]],
+  ]) {
     for (const w of want) if (!have.includes(w)) throw new Error(`metadata lacks ${w}`);
   }
   const systemVersion = pallet("System").constants.find((c) => c.name.eq("Version"));
@@ -76,7 +82,10 @@ try {
   }
   const out = path.join(root, "__tests__", "fixtures", "subtensor", `${network}-spec${fixture.specVersion}.json`);
   writeFileSync(out, JSON.stringify(fixture, null, 1) + "\n");
-  console.log(`${path.relative(root, out)}: ${fixture.specName} spec ${fixture.specVersion}, metadata v${metadata.version}, set_commitment at ${fixture.checked.setCommitmentCallIndex}`);
+  console.log(
+    `${path.relative(root, out)}: ${fixture.specName} spec ${fixture.specVersion}, metadata v${metadata.version}, ` +
+      `set_commitment at ${fixture.checked.setCommitmentCallIndex}`,
+  );
   console.log(JSON.stringify(fixture.checked, null, 1));
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -36,7 +36,8 @@ export function inputsTable(): string {
   const rows = OPTION_NAMES.map((name) => {
     const spec = specOf(name);
     const cli = spec.cli?.flag === false ? "action only" : spec.secret ? `$${spec.cli?.env}` : `--${name}`;
-    const cliDefaultNote = spec.cli?.flag !== false && !spec.secret && cliDefault(name) !== spec.default ? ` (CLI: ${cliDefault(name) ?? "none"})` : "";
+    const cliDefaultNote =
+      spec.cli?.flag !== false && !spec.secret && cliDefault(name) !== spec.default ? ` (CLI: ${cliDefault(name) ?? "none"})` : "";
     const fallback = spec.default === undefined ? "" : `\`${spec.default}\`${cliDefaultNote}`;
     const modes = spec.modes.length === MODES.length ? "all" : spec.modes.join(", ");
     return `| \`${name}\` | ${cell(fallback)} | ${modes} | ${cli} | ${cell(spec.description)} |`;

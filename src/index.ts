@@ -1,8 +1,9 @@
 /**
  * The bundle's entry. Run by the Actions runner (`node dist/index.js`), it is
- * the action; imported by bin/cancer-ai.js, it provides the CLI. The engine
- * is imported only after the platform check, because importing it loads the
- * native binaries.
+ * the action; imported by bin/cancer-ai.js, it provides the CLI. Nothing
+ * here may load sharp or onnxruntime before the platform check: they are
+ * loaded on first use (util/natives.ts), and the engine is imported after
+ * the check.
  */
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -30,7 +31,7 @@ export async function cli(argv: readonly string[]): Promise<number> {
 
 if (isPreprocessWorker()) {
   // This bundle started again as a preprocessing worker of a running evaluation (workers/pool.ts).
-  (await import("./workers/preprocess-worker.js")).servePreprocessing();
+  await (await import("./workers/preprocess-worker.js")).servePreprocessing();
 } else if (isEntryPoint()) {
   try {
     checkPlatform();

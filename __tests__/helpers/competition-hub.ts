@@ -9,10 +9,16 @@ import { makeZip } from "./zip.js";
 export const CONFIG_SPACE = "safescanai/competition-configuration";
 export const DATASET_REPO = "safescanai/tricorder-3-data";
 
-/** A dataset folder (labels.csv + images) as a zip package, its CSV in a subfolder as published packages have it; `note` makes its bytes unique. */
+/**
+ * A dataset folder (labels.csv + images) as a zip package, its CSV in a
+ * subfolder as published packages have it; `note` makes its bytes unique.
+ */
 export async function datasetPackage(dataset: string, note = ""): Promise<Buffer> {
   const csv = await readFile(path.join(dataset, "labels.csv"));
-  const entries = [{ name: "tricorder/labels.csv", data: csv }, { name: "tricorder/NOTE.txt", data: Buffer.from(note) }];
+  const entries = [
+    { name: "tricorder/labels.csv", data: csv },
+    { name: "tricorder/NOTE.txt", data: Buffer.from(note) },
+  ];
   for (const line of csv.toString().trim().split("\n").slice(1)) {
     const file = line.split(",")[0];
     entries.push({ name: `tricorder/${file}`, data: await readFile(path.join(dataset, file)) });
@@ -47,7 +53,10 @@ export async function startCompetitionHub(): Promise<CompetitionHub> {
   return {
     server,
     async publish(file, date, content) {
-      server.putFile("dataset", DATASET_REPO, `packages/${file}`, content ?? (await examplePackage(file)), { commitDate: new Date(date), lfs: true });
+      server.putFile("dataset", DATASET_REPO, `packages/${file}`, content ?? (await examplePackage(file)), {
+        commitDate: new Date(date),
+        lfs: true,
+      });
     },
   };
 }

@@ -12,7 +12,16 @@ export const EXAMPLE_DIR = path.join(REPO, "example");
 /** What generate.py writes per evaluation: the validator's own field names. */
 export type GoldenMetrics = Pick<
   EvaluationResult,
-  "accuracy" | "precision" | "recall" | "fbeta" | "weighted_f1" | "efficiency_score" | "score" | "f1_by_class" | "confusion_matrix" | "risk_category_scores"
+  | "accuracy"
+  | "precision"
+  | "recall"
+  | "fbeta"
+  | "weighted_f1"
+  | "efficiency_score"
+  | "score"
+  | "f1_by_class"
+  | "confusion_matrix"
+  | "risk_category_scores"
 >;
 
 export interface GoldenModelRun {

@@ -153,7 +153,9 @@ function listArtifacts(ctx: Context, run: Run, body: Json): Json {
   ownRun(run, body);
   const name = text(body, "name_filter");
   const id = text(body, "id_filter");
-  const artifacts = runArtifacts(ctx, run, true).filter((a) => (name === undefined || a.name === name) && (id === undefined || String(a.id) === id));
+  const artifacts = runArtifacts(ctx, run, true).filter(
+    (a) => (name === undefined || a.name === name) && (id === undefined || String(a.id) === id),
+  );
   return {
     artifacts: artifacts.map((a) => ({
       workflow_run_backend_id: a.runBackendId,

@@ -142,7 +142,9 @@ export class ChainTypes {
 
   /** The SCALE Vec<EventRecord> of System.Events: phase ApplyExtrinsic(i), the event, no topics. */
   eventRecords(records: { index: number; event: Uint8Array }[]): Uint8Array {
-    const encoded = records.map(({ index, event }) => u8aConcat([0], this.registry.createType("u32", index).toU8a(), event, compactToU8a(0)));
+    const encoded = records.map(({ index, event }) =>
+      u8aConcat([0], this.registry.createType("u32", index).toU8a(), event, compactToU8a(0)),
+    );
     return u8aConcat(compactToU8a(records.length), ...encoded);
   }
 }

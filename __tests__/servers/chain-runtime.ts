@@ -10,7 +10,11 @@ import { blake2AsHex, blake2AsU8a, decodeAddress, ed25519Verify, sr25519Verify }
 import type { ChainTypes } from "./chain-meta.js";
 
 export class RpcError extends Error {
-  constructor(readonly code: number, readonly rpcMessage: string, readonly data?: string) {
+  constructor(
+    readonly code: number,
+    readonly rpcMessage: string,
+    readonly data?: string,
+  ) {
     super(data ? `${code}: ${rpcMessage}: ${data}` : `${code}: ${rpcMessage}`);
   }
 }
@@ -20,9 +24,26 @@ const invalid = (why: string) => new RpcError(1010, "Invalid Transaction", why);
 const undecodable = (why: string) =>
   new RpcError(1002, "Verification Error", `Runtime error: Execution failed: Bad input data provided to validate_transaction: ${why}`);
 
-export interface HeaderJson { parentHash: string; number: string; stateRoot: string; extrinsicsRoot: string; digest: { logs: string[] } }
-export interface Block { number: number; hash: string; header: HeaderJson; extrinsics: string[]; state: Map<string, string> }
-export interface CheckedTx { hex: string; signer: Uint8Array; tip: bigint; call: Call }
+export interface HeaderJson {
+  parentHash: string;
+  number: string;
+  stateRoot: string;
+  extrinsicsRoot: string;
+  digest: { logs: string[] };
+}
+export interface Block {
+  number: number;
+  hash: string;
+  header: HeaderJson;
+  extrinsics: string[];
+  state: Map<string, string>;
+}
+export interface CheckedTx {
+  hex: string;
+  signer: Uint8Array;
+  tip: bigint;
+  call: Call;
+}
 
 const BLOCK_MS = 12_000;
 const TIME0 = Date.UTC(2024, 10, 1); // timestamp of the first block: fixed, so runs are reproducible
@@ -34,7 +55,7 @@ const COMMIT_INFO = { weight: { refTime: 38_000_000, proofSize: 0 }, class: "Ope
 function decodeEra(bytes: Uint8Array, p: number): { length: number; birth: (current: number) => number } {
   if (bytes[p] === 0) return { length: 1, birth: () => 0 };
   const encoded = bytes[p] + (bytes[p + 1] << 8);
-  const period = 2 << encoded % 16;
+  const period = 2 << (encoded % 16);
   const phase = (encoded >> 4) * Math.max(period >> 12, 1);
   if (period < 4 || phase >= period) throw undecodable("Invalid period and phase");
   return { length: 2, birth: (current) => Math.floor((Math.max(current, phase) - phase) / period) * period + phase };
@@ -48,10 +69,20 @@ export class Chain {
   private readonly first: number;
   onBlock: (block: Block) => void = () => {};
 
-  constructor(readonly t: ChainTypes, firstBlock: number, readonly rateLimit: number) {
+  constructor(
+    readonly t: ChainTypes,
+    firstBlock: number,
+    readonly rateLimit: number,
+  ) {
     this.first = firstBlock;
     // Genesis keeps mainnet's hash (CheckGenesis signs it), which its stand-in header does not hash to.
-    const genesis = this.add({ number: 0, hash: t.fixture.genesisHash, parentHash: `0x${"00".repeat(32)}`, extrinsics: [], state: new Map() });
+    const genesis = this.add({
+      number: 0,
+      hash: t.fixture.genesisHash,
+      parentHash: `0x${"00".repeat(32)}`,
+      extrinsics: [],
+      state: new Map(),
+    });
     const state = new Map<string, string>();
     this.put(state, "System", "BlockHash", [0], hexToU8a(genesis.hash));
     this.put(state, "System", "Number", [], bnToU8a(firstBlock, { bitLength: 32 }));
@@ -117,12 +148,15 @@ export class Chain {
     const { t } = this;
     const bytes = hexToU8a(hex);
     const [offset, length] = compactFromU8a(bytes);
-    if (offset + length.toNumber() !== bytes.length) throw new RpcError(1001, "Extrinsic has invalid format", "Not enough data to fill buffer");
+    if (offset + length.toNumber() !== bytes.length)
+      throw new RpcError(1001, "Extrinsic has invalid format", "Not enough data to fill buffer");
     let p = offset;
     const version = bytes[p++];
     if ((version & 0x7f) !== 4) throw undecodable(`Could not decode \`UncheckedExtrinsic\`: unsupported version ${version & 0x7f}`);
-    if (!(version & 0x80)) throw new RpcError(1011, "Unknown Transaction Validity", "Could not find an unsigned validator for the unsigned transaction");
-    if (bytes[p] !== 0) throw new RpcError(1011, "Unknown Transaction Validity", "Could not lookup information required to validate the transaction");
+    if (!(version & 0x80))
+      throw new RpcError(1011, "Unknown Transaction Validity", "Could not find an unsigned validator for the unsigned transaction");
+    if (bytes[p] !== 0)
+      throw new RpcError(1011, "Unknown Transaction Validity", "Could not lookup information required to validate the transaction");
     const signer = bytes.slice(p + 1, p + 33);
     const sigType = bytes[p + 33];
     const signature = bytes.slice(p + 34, p + 34 + (sigType === 2 ? 65 : 64));
@@ -164,17 +198,23 @@ export class Chain {
     const blockHashCount = Number(t.constant("System", "BlockHashCount").toString());
     const additional = extensions.map((ext) => {
       switch (ext.identifier.toString()) {
-        case "CheckSpecVersion": return bnToU8a(t.fixture.specVersion, { bitLength: 32 });
-        case "CheckTxVersion": return bnToU8a(t.fixture.transactionVersion, { bitLength: 32 });
-        case "CheckGenesis": return hexToU8a(t.fixture.genesisHash);
+        case "CheckSpecVersion":
+          return bnToU8a(t.fixture.specVersion, { bitLength: 32 });
+        case "CheckTxVersion":
+          return bnToU8a(t.fixture.transactionVersion, { bitLength: 32 });
+        case "CheckGenesis":
+          return hexToU8a(t.fixture.genesisHash);
         case "CheckMortality": {
           const birth = this.block(era.birth(current)); // System.BlockHash keeps genesis and the last BlockHashCount
-          if (!birth || (birth.number > 0 && current - birth.number > blockHashCount)) throw invalid("Transaction has an ancient birth block");
+          if (!birth || (birth.number > 0 && current - birth.number > blockHashCount))
+            throw invalid("Transaction has an ancient birth block");
           return hexToU8a(birth.hash);
         }
-        case "CheckMetadataHash": return new Uint8Array([0]); // runtime built without a metadata hash: None
+        case "CheckMetadataHash":
+          return new Uint8Array([0]); // runtime built without a metadata hash: None
         default:
-          if (!t.isEmptyType(ext.additionalSigned)) throw new Error(`test chain: unknown additional-signed data for ${ext.identifier.toString()}`);
+          if (!t.isEmptyType(ext.additionalSigned))
+            throw new Error(`test chain: unknown additional-signed data for ${ext.identifier.toString()}`);
           return new Uint8Array();
       }
     });
@@ -240,7 +280,11 @@ export class Chain {
     const last = this.get(state, "Commitments", "LastCommitment", netuid, tx.signer);
     if (last && number < Number(last.toString()) + this.rateLimit) return "CommitmentSetRateLimitExceeded";
     // InitialDeposit and FieldDeposit are 0 on this runtime, so the deposit stays 0.
-    const registration = this.t.type(this.t.storageValueType("Commitments", "CommitmentOf"), { deposit: 0, block: number, info: info.toU8a() });
+    const registration = this.t.type(this.t.storageValueType("Commitments", "CommitmentOf"), {
+      deposit: 0,
+      block: number,
+      info: info.toU8a(),
+    });
     this.put(state, "Commitments", "CommitmentOf", [netuid, tx.signer], registration.toU8a());
     this.put(state, "Commitments", "LastCommitment", [netuid, tx.signer], bnToU8a(number, { bitLength: 32 }));
     emit(this.t.event("Commitments", "Commitment", netuid, tx.signer));

@@ -63,8 +63,15 @@ export interface ChainNode {
 }
 
 type Params = unknown[];
-interface Sub { kind: string; keys?: string[] }
-interface Conn { ws: Socket; subs: Map<string, Sub>; flushed: Promise<void> }
+interface Sub {
+  kind: string;
+  keys?: string[];
+}
+interface Conn {
+  ws: Socket;
+  subs: Map<string, Sub>;
+  flushed: Promise<void>;
+}
 
 const NOTIFY: Record<string, string> = {
   chain_subscribeNewHeads: "chain_newHead",
@@ -75,8 +82,12 @@ const NOTIFY: Record<string, string> = {
   author_submitAndWatchExtrinsic: "author_extrinsicUpdate",
 };
 const UNSUBSCRIBE = [
-  "chain_unsubscribeNewHeads", "chain_unsubscribeAllHeads", "chain_unsubscribeFinalizedHeads",
-  "state_unsubscribeRuntimeVersion", "state_unsubscribeStorage", "author_unwatchExtrinsic",
+  "chain_unsubscribeNewHeads",
+  "chain_unsubscribeAllHeads",
+  "chain_unsubscribeFinalizedHeads",
+  "state_unsubscribeRuntimeVersion",
+  "state_unsubscribeStorage",
+  "author_unwatchExtrinsic",
 ];
 
 // @polkadot/rpc-core drops a subscription 1,750 ms after its last subscriber leaves (refCountDelay), and
@@ -162,7 +173,7 @@ export async function startChainNode(options: ChainNodeOptions = {}): Promise<Ch
   const eventsKey = t.storageKey("System", "Events");
   const afterEventsRead = (hash: string, fn: () => void): void => {
     let done = false;
-    const fire = () => void (!done && (done = true, eventsRead.delete(hash), fn()));
+    const fire = () => void (!done && ((done = true), eventsRead.delete(hash), fn()));
     eventsRead.set(hash, () => delay(50, fire)); // margin for the client to finish its in-block result
     delay(1000, fire);
   };
@@ -195,7 +206,7 @@ export async function startChainNode(options: ChainNodeOptions = {}): Promise<Ch
     system_properties: () => t.fixture.properties,
     system_health: () => ({ peers: 0, isSyncing: false, shouldHavePeers: false }),
     system_accountNextIndex: ([address]) => chain.accountNonce(decodeAddress(address as string)),
-    chain_getBlockHash: ([n]) => (n === undefined || n === null ? chain.best.hash : chain.block(Number(n))?.hash ?? null),
+    chain_getBlockHash: ([n]) => (n === undefined || n === null ? chain.best.hash : (chain.block(Number(n))?.hash ?? null)),
     chain_getFinalizedHead: () => chain.best.hash,
     chain_getHeader: ([hash]) => chain.block(hash as string)?.header ?? null,
     chain_getBlock: ([hash]) => {
@@ -215,16 +226,24 @@ export async function startChainNode(options: ChainNodeOptions = {}): Promise<Ch
       return [{ block: b.hash, changes: (keys as string[]).map((k) => [k, b.state.get(k) ?? null]) }];
     },
     state_getKeysPaged: ([prefix, count, startKey, hash]) =>
-      [...at(hash).state.keys()].filter((k) => k.startsWith(prefix as string) && k > ((startKey as string) ?? "")).sort().slice(0, Number(count)),
+      [...at(hash).state.keys()]
+        .filter((k) => k.startsWith(prefix as string) && k > ((startKey as string) ?? ""))
+        .sort()
+        .slice(0, Number(count)),
     state_call: ([name, data, hash]) => {
       at(hash);
       const input = hexToU8a(data as string);
       switch (name) {
-        case "Metadata_metadata_versions": return metadataVersions; // this fixture is the v14 metadata only
-        case "Metadata_metadata_at_version": return input[0] === 14 ? u8aToHex(u8aConcat([1], opaqueMetadata)) : "0x00";
-        case "Metadata_metadata": return u8aToHex(opaqueMetadata);
-        case "AccountNonceApi_account_nonce": return u8aToHex(t.registry.createType("u32", chain.accountNonce(input)).toU8a());
-        default: throw new RpcError(4003, "Client error", `Execution failed: Other: Exported method ${String(name)} is not found`);
+        case "Metadata_metadata_versions":
+          return metadataVersions; // this fixture is the v14 metadata only
+        case "Metadata_metadata_at_version":
+          return input[0] === 14 ? u8aToHex(u8aConcat([1], opaqueMetadata)) : "0x00";
+        case "Metadata_metadata":
+          return u8aToHex(opaqueMetadata);
+        case "AccountNonceApi_account_nonce":
+          return u8aToHex(t.registry.createType("u32", chain.accountNonce(input)).toU8a());
+        default:
+          throw new RpcError(4003, "Client error", `Execution failed: Other: Exported method ${String(name)} is not found`);
       }
     },
     author_submitExtrinsic: ([hex]) => {
@@ -249,7 +268,11 @@ export async function startChainNode(options: ChainNodeOptions = {}): Promise<Ch
       const id = subscribe(conn, kind, keys as string[] | undefined);
       later(() => {
         if (kind === "state_subscribeRuntimeVersion") notify(conn, id, runtimeVersion);
-        else if (kind === "state_subscribeStorage") notify(conn, id, { block: chain.best.hash, changes: ((keys ?? []) as string[]).map((k) => [k, chain.best.state.get(k) ?? null]) });
+        else if (kind === "state_subscribeStorage")
+          notify(conn, id, {
+            block: chain.best.hash,
+            changes: ((keys ?? []) as string[]).map((k) => [k, chain.best.state.get(k) ?? null]),
+          });
         else notify(conn, id, chain.best.header);
       });
       return id;

@@ -103,7 +103,7 @@ function findComment(ctx: Context, id: string): Comment {
 async function commentBody(req: IncomingMessage): Promise<string> {
   const body = text(await readJson(req), "body");
   if (body === undefined) {
-    throw new HttpError(422, { message: "Invalid request.\n\n\"body\" wasn't supplied.", documentation_url: DOCS });
+    throw new HttpError(422, { message: 'Invalid request.\n\n"body" wasn\'t supplied.', documentation_url: DOCS });
   }
   return body;
 }
@@ -112,7 +112,12 @@ function listComments(ctx: Context, { res, url, params }: Call): void {
   const issue = Number(params[0]);
   const all = [...ctx.state.comments.values()].filter((c) => c.issueNumber === issue).sort((a, b) => a.id - b.id);
   const { page, headers } = paginate(ctx, url, all);
-  sendJson(res, 200, page.map((c) => commentJson(ctx, c)), headers);
+  sendJson(
+    res,
+    200,
+    page.map((c) => commentJson(ctx, c)),
+    headers,
+  );
 }
 
 async function createComment(ctx: Context, { req, res, params }: Call): Promise<void> {

@@ -1,8 +1,27 @@
 import type { BlobStore } from "./azurite.js";
 
-export interface User { login: string; id: number; type: "Bot" | "User" }
-export interface Comment { id: number; issueNumber: number; body: string; user: User; createdAt: string; updatedAt: string }
-export interface CacheEntry { id: number; key: string; version: string; blob: string; sizeBytes: number; finalized: boolean; createdAt: string }
+export interface User {
+  login: string;
+  id: number;
+  type: "Bot" | "User";
+}
+export interface Comment {
+  id: number;
+  issueNumber: number;
+  body: string;
+  user: User;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface CacheEntry {
+  id: number;
+  key: string;
+  version: string;
+  blob: string;
+  sizeBytes: number;
+  finalized: boolean;
+  createdAt: string;
+}
 export interface Artifact {
   id: number;
   runId: number;
@@ -18,10 +37,24 @@ export interface Artifact {
   expiresAt: string;
 }
 /** A workflow run as both APIs know it: a numeric id for REST, backend ids for the results service. */
-export interface Run { id: number; backendId: string; jobBackendId: string; token: string }
-export interface RequestRecord { method: string; path: string; status: number }
+export interface Run {
+  id: number;
+  backendId: string;
+  jobBackendId: string;
+  token: string;
+}
+export interface RequestRecord {
+  method: string;
+  path: string;
+  status: number;
+}
 /** An open pull request: enough for pulls.get (its number and head commit). */
-export interface PullRequest { number: number; headSha: string; headRepo: string; baseRef: string }
+export interface PullRequest {
+  number: number;
+  headSha: string;
+  headRepo: string;
+  baseRef: string;
+}
 
 export interface ServerState {
   comments: Map<number, Comment>;

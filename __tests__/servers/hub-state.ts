@@ -46,10 +46,47 @@ export const DEFAULT_LFS_THRESHOLD = 10 * 1024 * 1024;
 
 // The patterns of the .gitattributes the Hub writes into every new repo.
 const LFS_PATTERNS = [
-  "*.7z", "*.arrow", "*.bin", "*.bz2", "*.ckpt", "*.ftz", "*.gz", "*.h5", "*.joblib", "*.lfs.*", "*.mlmodel",
-  "*.model", "*.msgpack", "*.npy", "*.npz", "*.onnx", "*.ot", "*.parquet", "*.pb", "*.pickle", "*.pkl", "*.pt",
-  "*.pth", "*.rar", "*.safetensors", "saved_model/**/*", "*.tar.*", "*.tar", "*.tflite", "*.tgz", "*.wasm", "*.xz",
-  "*.zip", "*.zst", "*tfevents*", "*.png", "*.jpg", "*.jpeg", "*.webp", "*.mp3", "*.wav",
+  "*.7z",
+  "*.arrow",
+  "*.bin",
+  "*.bz2",
+  "*.ckpt",
+  "*.ftz",
+  "*.gz",
+  "*.h5",
+  "*.joblib",
+  "*.lfs.*",
+  "*.mlmodel",
+  "*.model",
+  "*.msgpack",
+  "*.npy",
+  "*.npz",
+  "*.onnx",
+  "*.ot",
+  "*.parquet",
+  "*.pb",
+  "*.pickle",
+  "*.pkl",
+  "*.pt",
+  "*.pth",
+  "*.rar",
+  "*.safetensors",
+  "saved_model/**/*",
+  "*.tar.*",
+  "*.tar",
+  "*.tflite",
+  "*.tgz",
+  "*.wasm",
+  "*.xz",
+  "*.zip",
+  "*.zst",
+  "*tfevents*",
+  "*.png",
+  "*.jpg",
+  "*.jpeg",
+  "*.webp",
+  "*.mp3",
+  "*.wav",
 ];
 export const DEFAULT_GITATTRIBUTES = LFS_PATTERNS.map((p) => `${p} filter=lfs diff=lfs merge=lfs -text\n`).join("");
 
@@ -66,9 +103,13 @@ function globToRegExp(glob: string): RegExp {
   let re = "";
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i];
-    if (glob.startsWith("**/", i)) (re += "(?:.*/)?"), (i += 2);
-    else if (glob.startsWith("**", i)) (re += ".*"), i++;
-    else if (c === "*") re += "[^/]*";
+    if (glob.startsWith("**/", i)) {
+      re += "(?:.*/)?";
+      i += 2;
+    } else if (glob.startsWith("**", i)) {
+      re += ".*";
+      i++;
+    } else if (c === "*") re += "[^/]*";
     else if (c === "?") re += "[^/]";
     else re += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
   }
@@ -92,7 +133,11 @@ export function needsLfs(path: string, size: number, sample: Buffer, gitattribut
 let commitCounter = 0;
 
 /** Appends a commit on top of the head; paths it does not touch keep their earlier `commitId`. */
-export function commitTo(repo: HubRepo, ops: FileOp[], meta: { title: string; description?: string; date?: Date; author: string }): HubCommit {
+export function commitTo(
+  repo: HubRepo,
+  ops: FileOp[],
+  meta: { title: string; description?: string; date?: Date; author: string },
+): HubCommit {
   const parent = repo.commits.at(-1);
   const date = meta.date ?? new Date();
   const files = new Map(parent?.files);
@@ -112,7 +157,15 @@ export function commitTo(repo: HubRepo, ops: FileOp[], meta: { title: string; de
       commitId: id,
     });
   }
-  const commit: HubCommit = { id, title: meta.title, description: meta.description ?? "", date, author: meta.author, parent: parent?.id, files };
+  const commit: HubCommit = {
+    id,
+    title: meta.title,
+    description: meta.description ?? "",
+    date,
+    author: meta.author,
+    parent: parent?.id,
+    files,
+  };
   repo.commits.push(commit);
   return commit;
 }

@@ -11,8 +11,22 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { stringify as stringifyYaml } from "yaml";
 import {
-  cardData, commitTo, DEFAULT_GITATTRIBUTES, DEFAULT_LFS_THRESHOLD, describePath, lfsPointer, listTree, needsLfs, repoKey,
-  resolveRevision, sha256, type FileOp, type HubCommit, type HubRepo, type RepoType, type TreeEntry,
+  cardData,
+  commitTo,
+  DEFAULT_GITATTRIBUTES,
+  DEFAULT_LFS_THRESHOLD,
+  describePath,
+  lfsPointer,
+  listTree,
+  needsLfs,
+  repoKey,
+  resolveRevision,
+  sha256,
+  type FileOp,
+  type HubCommit,
+  type HubRepo,
+  type RepoType,
+  type TreeEntry,
 } from "./hub-state.js";
 
 export type { HubCommit, HubFile, HubRepo, RepoType } from "./hub-state.js";
@@ -73,7 +87,13 @@ export interface HubServer {
   requests: RequestLogEntry[];
   addRepo(repo: AddRepoOptions): HubRepo;
   repo(type: RepoType, name: string): HubRepo | undefined;
-  putFile(type: RepoType, name: string, path: string, content: Buffer | string, opts?: PutFileOptions): { oid: string; commitId: string; lfs: boolean };
+  putFile(
+    type: RepoType,
+    name: string,
+    path: string,
+    content: Buffer | string,
+    opts?: PutFileOptions,
+  ): { oid: string; commitId: string; lfs: boolean };
   getFile(type: RepoType, name: string, path: string, revision?: string): Buffer | undefined;
   /** The next `times` requests whose path (with query) matches fail; for retry tests. */
   failNext(match: string | RegExp, opts?: FailOptions): void;
@@ -81,7 +101,11 @@ export interface HubServer {
 }
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string, readonly code?: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code?: string,
+  ) {
     super(message);
   }
 }
@@ -168,9 +192,21 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
   }
 
   function createRepo(opts: AddRepoOptions, author: string, files: FileOp[] = []): HubRepo {
-    const repo: HubRepo = { type: opts.type, name: opts.name, private: !!opts.private, sdk: opts.type === "space" ? (opts.sdk ?? "static") : undefined, createdAt: new Date(), commits: [], lfsObjects: new Set() };
+    const repo: HubRepo = {
+      type: opts.type,
+      name: opts.name,
+      private: !!opts.private,
+      sdk: opts.type === "space" ? (opts.sdk ?? "static") : undefined,
+      createdAt: new Date(),
+      commits: [],
+      lfsObjects: new Set(),
+    };
     if (opts.cardData) files.push({ path: "README.md", content: Buffer.from(`---\n${stringifyYaml(opts.cardData)}---\n`), lfs: false });
-    commitTo(repo, [{ path: ".gitattributes", content: Buffer.from(DEFAULT_GITATTRIBUTES), lfs: false }, ...files], { title: "initial commit", author, date: new Date(0) });
+    commitTo(repo, [{ path: ".gitattributes", content: Buffer.from(DEFAULT_GITATTRIBUTES), lfs: false }, ...files], {
+      title: "initial commit",
+      author,
+      date: new Date(0),
+    });
     repos.set(repoKey(repo.type, repo.name), repo);
     return repo;
   }
@@ -190,136 +226,280 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
   }
 
   const routes: Array<[string, RegExp, Handler]> = [
-    ["GET", /^\/api\/whoami-v2$/, (req, res) => {
-      const who = user(req);
-      if (!who) throw new HttpError(401, "Invalid username or password.");
-      json(res, 200, {
-        type: "user", id: sign(who.user).slice(0, 24), name: who.user, fullname: who.user, email: `${who.user}@example.com`,
-        emailVerified: true, isPro: false, canPay: false, avatarUrl: "", periodEnd: null, billingMode: "postpaid",
-        orgs: (who.orgs ?? []).map((name) => ({ type: "org", id: sign(name).slice(0, 24), name, fullname: name, email: null, canPay: false, avatarUrl: "", periodEnd: null })),
-        auth: { type: "access_token", accessToken: { displayName: "test", role: who.role ?? "write", createdAt: new Date(0).toISOString() } },
-      });
-    }],
-    ["POST", /^\/api\/repos\/create$/, (req, res) => {
-      const who = user(req);
-      const body = JSON.parse(req.body.toString()) as { name: string; organization?: string; type?: RepoType; visibility?: string; private?: boolean; sdk?: string; files?: Array<{ path: string; content: string; encoding?: string }> };
-      const type = body.type ?? "model";
-      const name = `${body.organization ?? who?.user}/${body.name}`;
-      if (!who || who.role === "read" || !canSee(who, name.split("/")[0])) throw new HttpError(who ? 403 : 401, `You don't have the rights to create ${name}`);
-      const repoUrl = `${url}/${prefixOf(type)}${name}`;
-      if (repos.has(repoKey(type, name))) return json(res, 409, { error: `You already created this ${type} repo`, url: repoUrl });
-      const files = (body.files ?? []).map((f) => ({ path: f.path, content: Buffer.from(f.content, f.encoding === "base64" ? "base64" : "utf8"), lfs: false }));
-      createRepo({ type, name, private: body.visibility === "private" || body.private === true, sdk: body.sdk }, who.user, files);
-      json(res, 200, { url: repoUrl, name, id: sign(name).slice(0, 24) });
-    }],
-    ["GET", new RegExp(`${API}/tree/([^/]+)(?:/(.+))?$`), (req, res, [, t, name, rev, dir]) => {
-      const { repo } = access(req, TYPES[t], name);
-      const recursive = req.query.get("recursive") === "true" || req.query.get("recursive") === "1";
-      const entries = listTree(repo, revision(repo, rev), dir ?? "", recursive, req.query.get("expand") === "true");
-      if (!entries) throw new HttpError(404, `Entry not found: ${dir}`, "EntryNotFound");
-      treeEntries(req, entries, res);
-    }],
-    ["POST", new RegExp(`${API}/paths-info/([^/]+)$`), (req, res, [, t, name, rev]) => {
-      const { repo } = access(req, TYPES[t], name);
-      const commit = revision(repo, rev);
-      // The JS client posts JSON; huggingface_hub (Python) posts a form.
-      const form = req.headers["content-type"]?.includes("application/x-www-form-urlencoded") ? new URLSearchParams(req.body.toString()) : undefined;
-      const body = form ? { paths: form.getAll("paths"), expand: ["true", "1"].includes(form.get("expand") ?? "") } : (JSON.parse(req.body.toString()) as { paths: string[]; expand?: boolean });
-      // Missing paths are left out rather than failing the whole call, like the Hub.
-      json(res, 200, body.paths.map((p) => describePath(repo, commit, p, !!body.expand)).filter((e) => e));
-    }],
-    ["GET", new RegExp(`${API}(?:/revision/([^/]+))?$`), (req, res, [, t, name, rev]) => {
-      const { repo } = access(req, TYPES[t], name);
-      const commit = revision(repo, rev ?? "main");
-      const info: Record<string, unknown> = {
-        _id: sign(repoKey(repo.type, name)).slice(0, 24), id: name, author: name.split("/")[0], sha: commit.id,
-        lastModified: commit.date.toISOString(), createdAt: repo.createdAt.toISOString(), private: repo.private, gated: false,
-        disabled: false, downloads: 0, likes: 0, tags: [], cardData: cardData(commit), sdk: repo.sdk,
-        siblings: [...commit.files.keys()].sort().map((rfilename) => ({ rfilename })),
-      };
-      // With `expand`, the Hub returns only the requested fields.
-      const expand = [...req.query.getAll("expand"), ...req.query.getAll("expand[]")];
-      json(res, 200, expand.length ? Object.fromEntries(Object.entries(info).filter(([k]) => ["_id", "id", ...expand].includes(k))) : info);
-    }],
-    ["POST", new RegExp(`${API}/preupload/([^/]+)$`), (req, res, [, t, name, rev]) => {
-      const { repo } = access(req, TYPES[t], name, true);
-      const commit = revision(repo, rev);
-      const body = JSON.parse(req.body.toString()) as { gitAttributes?: string; files: Array<{ path: string; size: number; sample: string }> };
-      const files = body.files.map((f) => ({
-        path: f.path,
-        uploadMode: lfsRule(commit, f.path, f.size, Buffer.from(f.sample, "base64"), body.gitAttributes) ? "lfs" : "regular",
-        shouldIgnore: false,
-      }));
-      json(res, 200, { files, commitOid: commit.id });
-    }],
-    ["POST", new RegExp(`${PREFIX}(${NAME})\\.git/info/lfs/objects/batch$`), (req, res, [, t, name]) => {
-      const type = t ? TYPES[t] : "model";
-      const body = JSON.parse(req.body.toString()) as { operation: string; transfers?: string[]; objects: Array<{ oid: string; size: number }> };
-      if (body.operation !== "upload") throw new HttpError(400, "This test hub only implements LFS uploads");
-      const { repo } = access(req, type, name, true);
-      const objects = body.objects.map(({ oid, size }) => {
-        if (!/^[0-9a-f]{64}$/.test(oid)) return { oid, size, error: { code: 422, message: "Invalid oid" } };
-        const key = `${repoKey(type, name)}/${oid}`;
-        // No actions means "already uploaded"; the client then skips the PUT.
-        return repo.lfsObjects.has(oid) ? { oid, size, authenticated: true } : { oid, size, authenticated: true, actions: { upload: { href: `${url}/__lfs/upload/${key}?size=${size}&sig=${sign(key)}`, expires_in: 3600 } } };
-      });
-      // "basic" even when the client offers "xet": that alone keeps @huggingface/hub on plain PUTs.
-      json(res, 200, { transfer: "basic", objects }, "application/vnd.git-lfs+json");
-    }],
-    ["PUT", new RegExp(`^/__lfs/upload/(models|datasets|spaces)/(${NAME})/([0-9a-f]{64})$`), (req, res, [, t, name, oid]) => {
-      const key = `${t}/${name}/${oid}`;
-      if (req.query.get("sig") !== sign(key)) throw new HttpError(403, "Bad signature");
-      if (req.body.length !== Number(req.query.get("size")) || sha256(req.body) !== oid) throw new HttpError(400, `Uploaded content does not match sha256 ${oid}`);
-      blobs.set(oid, req.body);
-      repos.get(`${t}/${name}`)?.lfsObjects.add(oid);
-      res.writeHead(200, { ETag: `"${oid}"` }).end();
-    }],
-    ["POST", new RegExp(`${API}/commit/([^/]+)$`), (req, res, [, t, name, rev]) => {
-      const { repo, who } = access(req, TYPES[t], name, true);
-      const head = revision(repo, rev);
-      if (rev !== "main") throw new HttpError(400, "This test hub only commits to main");
-      if (req.query.has("create_pr")) throw new HttpError(400, "Pull requests are not supported by this test hub");
-      const lines = req.body.toString().split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as { key: string; value: Record<string, string | number | undefined> });
-      const header = lines.find((l) => l.key === "header")?.value;
-      if (!header?.summary) throw new HttpError(400, "Missing commit header with a summary");
-      if (header.parentCommit && header.parentCommit !== head.id) throw new HttpError(412, "A commit has happened since. Please refresh and try again.");
-      const ops: FileOp[] = [];
-      for (const { key, value } of lines) {
-        const path = String(value.path);
-        if (key === "file") ops.push({ path, content: Buffer.from(String(value.content ?? ""), value.encoding === "base64" ? "base64" : "utf8"), lfs: false });
-        else if (key === "lfsFile") {
-          const content = blobs.get(String(value.oid));
-          if (!content || !repo.lfsObjects.has(String(value.oid))) throw new HttpError(400, `Your push was rejected because an LFS pointer pointed to a file that does not exist (${path})`);
-          ops.push({ path, content, lfs: true });
-        } else if (key === "deletedFile") {
-          if (!head.files.has(path)) throw new HttpError(404, `File not found: ${path}`, "EntryNotFound");
-          ops.push({ path, delete: true });
-        } else if (key === "deletedFolder") {
-          for (const p of head.files.keys()) if (p.startsWith(`${path.replace(/\/$/, "")}/`)) ops.push({ path: p, delete: true });
-        } else if (key !== "header") throw new HttpError(400, `Unknown commit operation: ${key}`);
-      }
-      const commit = commitTo(repo, ops, { title: String(header.summary), description: header.description ? String(header.description) : undefined, author: who!.user });
-      json(res, 200, { success: true, commitOid: commit.id, commitUrl: `${url}/${prefixOf(repo.type)}${name}/commit/${commit.id}`, hookOutput: "" });
-    }],
-    ["GET|HEAD", /^\/__lfs\/cdn\/([0-9a-f]{64})$/, (req, res, [, oid]) => {
-      const data = blobs.get(oid);
-      if (!data || req.query.get("sig") !== sign(oid)) throw new HttpError(403, "Access denied");
-      sendBytes(req, res, data, { ETag: `"${oid}"` });
-    }],
-    ["GET|HEAD", new RegExp(`${PREFIX}(${NAME})/(resolve|raw)/([^/]+)/(.+)$`), (req, res, [, t, name, kind, rev, path]) => {
-      const { repo } = access(req, t ? TYPES[t] : "model", name);
-      const commit = revision(repo, rev);
-      const file = commit.files.get(path);
-      // fileDownloadInfo() returns null only for this exact error code.
-      if (!file) throw new HttpError(404, `Entry not found: ${path}`, "EntryNotFound");
-      const headers = { ETag: `"${file.oid}"`, "X-Repo-Commit": commit.id };
-      if (!file.lfs || kind === "raw") {
-        sendBytes(req, res, file.lfs ? lfsPointer(file.lfs.oid, file.lfs.size) : file.content, headers);
-        return;
-      }
-      // LFS content lives behind a redirect to a presigned "CDN" link, as on the Hub.
-      res.writeHead(302, { ...headers, Location: `${url}/__lfs/cdn/${file.lfs.oid}?sig=${sign(file.lfs.oid)}`, "X-Linked-Etag": `"${file.lfs.oid}"`, "X-Linked-Size": String(file.lfs.size), "Content-Length": 0 }).end();
-    }],
+    [
+      "GET",
+      /^\/api\/whoami-v2$/,
+      (req, res) => {
+        const who = user(req);
+        if (!who) throw new HttpError(401, "Invalid username or password.");
+        json(res, 200, {
+          type: "user",
+          id: sign(who.user).slice(0, 24),
+          name: who.user,
+          fullname: who.user,
+          email: `${who.user}@example.com`,
+          emailVerified: true,
+          isPro: false,
+          canPay: false,
+          avatarUrl: "",
+          periodEnd: null,
+          billingMode: "postpaid",
+          orgs: (who.orgs ?? []).map((name) => ({
+            type: "org",
+            id: sign(name).slice(0, 24),
+            name,
+            fullname: name,
+            email: null,
+            canPay: false,
+            avatarUrl: "",
+            periodEnd: null,
+          })),
+          auth: {
+            type: "access_token",
+            accessToken: { displayName: "test", role: who.role ?? "write", createdAt: new Date(0).toISOString() },
+          },
+        });
+      },
+    ],
+    [
+      "POST",
+      /^\/api\/repos\/create$/,
+      (req, res) => {
+        const who = user(req);
+        const body = JSON.parse(req.body.toString()) as {
+          name: string;
+          organization?: string;
+          type?: RepoType;
+          visibility?: string;
+          private?: boolean;
+          sdk?: string;
+          files?: Array<{ path: string; content: string; encoding?: string }>;
+        };
+        const type = body.type ?? "model";
+        const name = `${body.organization ?? who?.user}/${body.name}`;
+        if (!who || who.role === "read" || !canSee(who, name.split("/")[0]))
+          throw new HttpError(who ? 403 : 401, `You don't have the rights to create ${name}`);
+        const repoUrl = `${url}/${prefixOf(type)}${name}`;
+        if (repos.has(repoKey(type, name))) return json(res, 409, { error: `You already created this ${type} repo`, url: repoUrl });
+        const files = (body.files ?? []).map((f) => ({
+          path: f.path,
+          content: Buffer.from(f.content, f.encoding === "base64" ? "base64" : "utf8"),
+          lfs: false,
+        }));
+        createRepo({ type, name, private: body.visibility === "private" || body.private === true, sdk: body.sdk }, who.user, files);
+        json(res, 200, { url: repoUrl, name, id: sign(name).slice(0, 24) });
+      },
+    ],
+    [
+      "GET",
+      new RegExp(`${API}/tree/([^/]+)(?:/(.+))?$`),
+      (req, res, [, t, name, rev, dir]) => {
+        const { repo } = access(req, TYPES[t], name);
+        const recursive = req.query.get("recursive") === "true" || req.query.get("recursive") === "1";
+        const entries = listTree(repo, revision(repo, rev), dir ?? "", recursive, req.query.get("expand") === "true");
+        if (!entries) throw new HttpError(404, `Entry not found: ${dir}`, "EntryNotFound");
+        treeEntries(req, entries, res);
+      },
+    ],
+    [
+      "POST",
+      new RegExp(`${API}/paths-info/([^/]+)$`),
+      (req, res, [, t, name, rev]) => {
+        const { repo } = access(req, TYPES[t], name);
+        const commit = revision(repo, rev);
+        // The JS client posts JSON; huggingface_hub (Python) posts a form.
+        const form = req.headers["content-type"]?.includes("application/x-www-form-urlencoded")
+          ? new URLSearchParams(req.body.toString())
+          : undefined;
+        const body = form
+          ? { paths: form.getAll("paths"), expand: ["true", "1"].includes(form.get("expand") ?? "") }
+          : (JSON.parse(req.body.toString()) as { paths: string[]; expand?: boolean });
+        // Missing paths are left out rather than failing the whole call, like the Hub.
+        json(
+          res,
+          200,
+          body.paths.map((p) => describePath(repo, commit, p, !!body.expand)).filter((e) => e),
+        );
+      },
+    ],
+    [
+      "GET",
+      new RegExp(`${API}(?:/revision/([^/]+))?$`),
+      (req, res, [, t, name, rev]) => {
+        const { repo } = access(req, TYPES[t], name);
+        const commit = revision(repo, rev ?? "main");
+        const info: Record<string, unknown> = {
+          _id: sign(repoKey(repo.type, name)).slice(0, 24),
+          id: name,
+          author: name.split("/")[0],
+          sha: commit.id,
+          lastModified: commit.date.toISOString(),
+          createdAt: repo.createdAt.toISOString(),
+          private: repo.private,
+          gated: false,
+          disabled: false,
+          downloads: 0,
+          likes: 0,
+          tags: [],
+          cardData: cardData(commit),
+          sdk: repo.sdk,
+          siblings: [...commit.files.keys()].sort().map((rfilename) => ({ rfilename })),
+        };
+        // With `expand`, the Hub returns only the requested fields.
+        const expand = [...req.query.getAll("expand"), ...req.query.getAll("expand[]")];
+        json(
+          res,
+          200,
+          expand.length ? Object.fromEntries(Object.entries(info).filter(([k]) => ["_id", "id", ...expand].includes(k))) : info,
+        );
+      },
+    ],
+    [
+      "POST",
+      new RegExp(`${API}/preupload/([^/]+)$`),
+      (req, res, [, t, name, rev]) => {
+        const { repo } = access(req, TYPES[t], name, true);
+        const commit = revision(repo, rev);
+        const body = JSON.parse(req.body.toString()) as {
+          gitAttributes?: string;
+          files: Array<{ path: string; size: number; sample: string }>;
+        };
+        const files = body.files.map((f) => ({
+          path: f.path,
+          uploadMode: lfsRule(commit, f.path, f.size, Buffer.from(f.sample, "base64"), body.gitAttributes) ? "lfs" : "regular",
+          shouldIgnore: false,
+        }));
+        json(res, 200, { files, commitOid: commit.id });
+      },
+    ],
+    [
+      "POST",
+      new RegExp(`${PREFIX}(${NAME})\\.git/info/lfs/objects/batch$`),
+      (req, res, [, t, name]) => {
+        const type = t ? TYPES[t] : "model";
+        const body = JSON.parse(req.body.toString()) as {
+          operation: string;
+          transfers?: string[];
+          objects: Array<{ oid: string; size: number }>;
+        };
+        if (body.operation !== "upload") throw new HttpError(400, "This test hub only implements LFS uploads");
+        const { repo } = access(req, type, name, true);
+        const objects = body.objects.map(({ oid, size }) => {
+          if (!/^[0-9a-f]{64}$/.test(oid)) return { oid, size, error: { code: 422, message: "Invalid oid" } };
+          const key = `${repoKey(type, name)}/${oid}`;
+          // No actions means "already uploaded"; the client then skips the PUT.
+          return repo.lfsObjects.has(oid)
+            ? { oid, size, authenticated: true }
+            : {
+                oid,
+                size,
+                authenticated: true,
+                actions: { upload: { href: `${url}/__lfs/upload/${key}?size=${size}&sig=${sign(key)}`, expires_in: 3600 } },
+              };
+        });
+        // "basic" even when the client offers "xet": that alone keeps @huggingface/hub on plain PUTs.
+        json(res, 200, { transfer: "basic", objects }, "application/vnd.git-lfs+json");
+      },
+    ],
+    [
+      "PUT",
+      new RegExp(`^/__lfs/upload/(models|datasets|spaces)/(${NAME})/([0-9a-f]{64})$`),
+      (req, res, [, t, name, oid]) => {
+        const key = `${t}/${name}/${oid}`;
+        if (req.query.get("sig") !== sign(key)) throw new HttpError(403, "Bad signature");
+        if (req.body.length !== Number(req.query.get("size")) || sha256(req.body) !== oid)
+          throw new HttpError(400, `Uploaded content does not match sha256 ${oid}`);
+        blobs.set(oid, req.body);
+        repos.get(`${t}/${name}`)?.lfsObjects.add(oid);
+        res.writeHead(200, { ETag: `"${oid}"` }).end();
+      },
+    ],
+    [
+      "POST",
+      new RegExp(`${API}/commit/([^/]+)$`),
+      (req, res, [, t, name, rev]) => {
+        const { repo, who } = access(req, TYPES[t], name, true);
+        const head = revision(repo, rev);
+        if (rev !== "main") throw new HttpError(400, "This test hub only commits to main");
+        if (req.query.has("create_pr")) throw new HttpError(400, "Pull requests are not supported by this test hub");
+        const lines = req.body
+          .toString()
+          .split("\n")
+          .filter((l) => l.trim())
+          .map((l) => JSON.parse(l) as { key: string; value: Record<string, string | number | undefined> });
+        const header = lines.find((l) => l.key === "header")?.value;
+        if (!header?.summary) throw new HttpError(400, "Missing commit header with a summary");
+        if (header.parentCommit && header.parentCommit !== head.id)
+          throw new HttpError(412, "A commit has happened since. Please refresh and try again.");
+        const ops: FileOp[] = [];
+        for (const { key, value } of lines) {
+          const path = String(value.path);
+          if (key === "file")
+            ops.push({
+              path,
+              content: Buffer.from(String(value.content ?? ""), value.encoding === "base64" ? "base64" : "utf8"),
+              lfs: false,
+            });
+          else if (key === "lfsFile") {
+            const content = blobs.get(String(value.oid));
+            if (!content || !repo.lfsObjects.has(String(value.oid)))
+              throw new HttpError(400, `Your push was rejected because an LFS pointer pointed to a file that does not exist (${path})`);
+            ops.push({ path, content, lfs: true });
+          } else if (key === "deletedFile") {
+            if (!head.files.has(path)) throw new HttpError(404, `File not found: ${path}`, "EntryNotFound");
+            ops.push({ path, delete: true });
+          } else if (key === "deletedFolder") {
+            for (const p of head.files.keys()) if (p.startsWith(`${path.replace(/\/$/, "")}/`)) ops.push({ path: p, delete: true });
+          } else if (key !== "header") throw new HttpError(400, `Unknown commit operation: ${key}`);
+        }
+        const commit = commitTo(repo, ops, {
+          title: String(header.summary),
+          description: header.description ? String(header.description) : undefined,
+          author: who!.user,
+        });
+        json(res, 200, {
+          success: true,
+          commitOid: commit.id,
+          commitUrl: `${url}/${prefixOf(repo.type)}${name}/commit/${commit.id}`,
+          hookOutput: "",
+        });
+      },
+    ],
+    [
+      "GET|HEAD",
+      /^\/__lfs\/cdn\/([0-9a-f]{64})$/,
+      (req, res, [, oid]) => {
+        const data = blobs.get(oid);
+        if (!data || req.query.get("sig") !== sign(oid)) throw new HttpError(403, "Access denied");
+        sendBytes(req, res, data, { ETag: `"${oid}"` });
+      },
+    ],
+    [
+      "GET|HEAD",
+      new RegExp(`${PREFIX}(${NAME})/(resolve|raw)/([^/]+)/(.+)$`),
+      (req, res, [, t, name, kind, rev, path]) => {
+        const { repo } = access(req, t ? TYPES[t] : "model", name);
+        const commit = revision(repo, rev);
+        const file = commit.files.get(path);
+        // fileDownloadInfo() returns null only for this exact error code.
+        if (!file) throw new HttpError(404, `Entry not found: ${path}`, "EntryNotFound");
+        const headers = { ETag: `"${file.oid}"`, "X-Repo-Commit": commit.id };
+        if (!file.lfs || kind === "raw") {
+          sendBytes(req, res, file.lfs ? lfsPointer(file.lfs.oid, file.lfs.size) : file.content, headers);
+          return;
+        }
+        // LFS content lives behind a redirect to a presigned "CDN" link, as on the Hub.
+        res
+          .writeHead(302, {
+            ...headers,
+            Location: `${url}/__lfs/cdn/${file.lfs.oid}?sig=${sign(file.lfs.oid)}`,
+            "X-Linked-Etag": `"${file.lfs.oid}"`,
+            "X-Linked-Size": String(file.lfs.size),
+            "Content-Length": 0,
+          })
+          .end();
+      },
+    ],
   ];
 
   async function handle(req: Req, res: http.ServerResponse): Promise<void> {
@@ -329,7 +509,12 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
     const entry: RequestLogEntry = { method: req.method ?? "GET", path: req.url ?? "/", status: 0 };
     requests.push(entry);
     res.on("finish", () => (entry.status = res.statusCode));
-    const fault = faults.find((f) => f.left > 0 && (!f.method || f.method === req.method) && (typeof f.match === "string" ? entry.path.includes(f.match) : f.match.test(entry.path)));
+    const fault = faults.find(
+      (f) =>
+        f.left > 0 &&
+        (!f.method || f.method === req.method) &&
+        (typeof f.match === "string" ? entry.path.includes(f.match) : f.match.test(entry.path)),
+    );
     if (fault) {
       fault.left--;
       if (fault.status === "drop") return void req.socket.destroy();
@@ -376,7 +561,11 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
       const data = Buffer.isBuffer(content) ? content : Buffer.from(content);
       const lfs = opts.lfs ?? lfsRule(repo.commits.at(-1), path, data.length, data);
       if (lfs) blobs.set(sha256(data), data);
-      const commit = commitTo(repo, [{ path, content: data, lfs }], { title: opts.commitTitle ?? `Upload ${path}`, date: opts.commitDate, author: opts.author ?? name.split("/")[0] });
+      const commit = commitTo(repo, [{ path, content: data, lfs }], {
+        title: opts.commitTitle ?? `Upload ${path}`,
+        date: opts.commitDate,
+        author: opts.author ?? name.split("/")[0],
+      });
       return { oid: commit.files.get(path)!.oid, commitId: commit.id, lfs };
     },
     getFile: (type, name, path, rev = "main") => {

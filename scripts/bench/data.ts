@@ -79,7 +79,9 @@ export async function benchData(count: number, log: (message: string) => void): 
   const cost = `${model}.txt`;
   if (!existsSync(model) || !existsSync(cost)) {
     log("generating the benchmark model (python3 + onnx)");
-    const said = execFileSync("/usr/bin/python3", [path.join(REPO, "scripts", "bench", "make-model.py"), model], { stdio: ["ignore", "pipe", "inherit"] });
+    const said = execFileSync("/usr/bin/python3", [path.join(REPO, "scripts", "bench", "make-model.py"), model], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     writeFileSync(cost, said.toString().trim());
   }
   const competition = getCompetition("tricorder-3");

@@ -61,7 +61,10 @@ function bundle(): string {
     process.stderr.write("bundling the engine with ncc, as dist/ is built\n");
     rmSync(cache, { recursive: true, force: true });
     const ncc = path.join(REPO, "node_modules", ".bin", "ncc");
-    execFileSync(ncc, ["build", "scripts/bench/run.ts", "-o", out, "-e", "sharp", "-e", "onnxruntime-node", "--quiet"], { cwd: REPO, stdio: "inherit" });
+    execFileSync(ncc, ["build", "scripts/bench/run.ts", "-o", out, "-e", "sharp", "-e", "onnxruntime-node", "--quiet"], {
+      cwd: REPO,
+      stdio: "inherit",
+    });
   }
   return path.join(out, "index.js");
 }
@@ -77,7 +80,10 @@ function measure(entry: string, args: string[], outputs: string): Promise<{ stat
     child.on("error", reject);
     child.on("close", (code) => {
       if (code !== 0) return reject(new Error(`${args[0]} run failed (exit code ${code})`));
-      resolve({ stats: JSON.parse(stdout.trim().split("\n").pop() ?? "") as RunStats, outputs: JSON.parse(readFileSync(outputs, "utf8")) as number[][] });
+      resolve({
+        stats: JSON.parse(stdout.trim().split("\n").pop() ?? "") as RunStats,
+        outputs: JSON.parse(readFileSync(outputs, "utf8")) as number[][],
+      });
     });
   });
 }
@@ -89,7 +95,8 @@ function describe(s: RunStats): string[] {
   return [
     `  wall ${(s.wallMs / 1000).toFixed(2)} s, ${((s.images * 1000) / s.wallMs).toFixed(1)} images/s, peak RSS ${mib(s.maxRssKiB)}` +
       (s.pythonMaxRssKiB ? ` (node) + ${mib(s.pythonMaxRssKiB)} (python)` : ""),
-    `  per image, as timed in each stage's thread: decode ${ms(s.decodeMs, s.images)}, resample + tensor ${ms(s.resampleMs, s.images)}, inference ${ms(s.inferenceMs, s.images)}`,
+    `  per image, as timed in each stage's thread: decode ${ms(s.decodeMs, s.images)}, resample + tensor ` +
+      `${ms(s.resampleMs, s.images)}, inference ${ms(s.inferenceMs, s.images)}`,
   ];
 }
 
@@ -107,13 +114,19 @@ async function main(): Promise<void> {
   const plan = planThreads(args.threads, args.images);
   const out = (name: string): string => path.join(CACHE_DIR, `outputs-${name}-${process.pid}.json`);
   process.stdout.write(
-    `cancer-ai bench: ${args.images} JPEGs 600x450..2048x1536 (${path.join(CACHE_DIR, "images")}), a two-input Conv model of ${data.modelCost}, ${os.availableParallelism()} cores, Node ${process.version}\n`,
+    `cancer-ai bench: ${args.images} JPEGs 600x450..2048x1536 (${path.join(CACHE_DIR, "images")}), a two-input Conv ` +
+      `model of ${data.modelCost}, ${os.availableParallelism()} cores, Node ${process.version}\n`,
   );
   const entry = bundle();
   const engine = await measure(entry, ["engine", data.model, data.dataset, String(args.threads ?? "auto")], out("engine"));
-  const layout = plan.workers ? `${plan.workers} preprocessing worker(s) + inference on the main thread, ${plan.inFlight} images in flight` : "all on the main thread";
+  const layout = plan.workers
+    ? `${plan.workers} preprocessing worker(s) + inference on the main thread, ${plan.inFlight} images in flight`
+    : "all on the main thread";
   process.stdout.write(
-    [`engine, threads ${args.threads ?? "auto"} (${layout}, onnxruntime 1 intra-op thread; wall from model load to the last score):`, ...describe(engine.stats)].join("\n") + "\n",
+    [
+      `engine, threads ${args.threads ?? "auto"} (${layout}, onnxruntime 1 intra-op thread; wall from model load to the last score):`,
+      ...describe(engine.stats),
+    ].join("\n") + "\n",
   );
   if (args.reference) {
     const ref = await measure(entry, ["reference", data.model, data.dataset], out("reference"));

@@ -128,11 +128,12 @@ async function reference(model: string, dataset: string): Promise<{ stats: RunSt
 async function main(): Promise<void> {
   const [mode, model, dataset, ...rest] = process.argv.slice(2);
   const { parseOption } = await import("../../src/config/config.js");
-  const run = mode === "engine" ? await engine(model, dataset, parseOption("threads", rest[0], "threads")) : await reference(model, dataset);
+  const run =
+    mode === "engine" ? await engine(model, dataset, parseOption("threads", rest[0], "threads")) : await reference(model, dataset);
   writeFileSync(rest[rest.length - 1], JSON.stringify(run.outputs));
   process.stdout.write(`${JSON.stringify(run.stats)}\n`);
 }
 
 // As in src/index.ts: the bundle is also the preprocessing workers' entry.
-if (isPreprocessWorker()) (await import("../../src/workers/preprocess-worker.js")).servePreprocessing();
+if (isPreprocessWorker()) await (await import("../../src/workers/preprocess-worker.js")).servePreprocessing();
 else await main();

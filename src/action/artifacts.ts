@@ -28,7 +28,10 @@ export function artifactServiceAvailable(): boolean {
 /** Uploads the files; without the artifact service (local runs) warns once and returns undefined. */
 export async function uploadReport(name: string, files: Record<string, string>, log: Log): Promise<number | undefined> {
   if (!artifactServiceAvailable()) {
-    log.warning("the Actions artifact service is not available here (no ACTIONS_RUNTIME_TOKEN/ACTIONS_RESULTS_URL): the report is not uploaded as an artifact");
+    log.warning(
+      "the Actions artifact service is not available here (no ACTIONS_RUNTIME_TOKEN/ACTIONS_RESULTS_URL): the report is " +
+        "not uploaded as an artifact",
+    );
     return undefined;
   }
   const dir = await mkdtemp(path.join(process.env.RUNNER_TEMP || os.tmpdir(), "cancer-ai-artifact-"));
@@ -64,13 +67,24 @@ export async function downloadPendingComment(name: string, source: ArtifactSourc
     const { artifact } = await client.getArtifact(name, { findBy });
     await client.downloadArtifact(artifact.id, { path: dir, findBy });
   } catch (err) {
-    throw new CancerAiError(`cannot fetch artifact "${name}" of run ${source.runId}: ${describeError(err)} (does the pull request workflow upload it, and may this token read actions?)`);
+    throw new CancerAiError(
+      `cannot fetch artifact "${name}" of run ${source.runId}: ${describeError(err)} (does the pull request workflow ` +
+        `upload it, and may this token read actions?)`,
+    );
   }
   const raw = await readFile(path.join(dir, PENDING_COMMENT_FILE), "utf8").catch(() => {
-    throw new CancerAiError(`artifact "${name}" of run ${source.runId} has no ${PENDING_COMMENT_FILE}: it was not made by this action's evaluate mode on a pull request`);
+    throw new CancerAiError(
+      `artifact "${name}" of run ${source.runId} has no ${PENDING_COMMENT_FILE}: it was not made by this action's ` +
+        `evaluate mode on a pull request`,
+    );
   });
   const pending = JSON.parse(raw) as Partial<PendingComment>;
-  if (typeof pending.issueNumber !== "number" || typeof pending.body !== "string" || typeof pending.marker !== "string" || typeof pending.headSha !== "string") {
+  if (
+    typeof pending.issueNumber !== "number" ||
+    typeof pending.body !== "string" ||
+    typeof pending.marker !== "string" ||
+    typeof pending.headSha !== "string"
+  ) {
     throw new CancerAiError(`${PENDING_COMMENT_FILE} in artifact "${name}" is malformed`);
   }
   return pending as PendingComment;
@@ -82,7 +96,10 @@ export async function downloadPendingComment(name: string, source: ArtifactSourc
  */
 export async function downloadShardArtifacts(name: string, dir: string, log: Log): Promise<string[]> {
   if (!artifactServiceAvailable()) {
-    throw new InputError("mode merge reads the shard artifacts of this workflow run, but the Actions artifact service is not available here: give shards-path (files or folders of cancer-ai-shard-*.json)");
+    throw new InputError(
+      "mode merge reads the shard artifacts of this workflow run, but the Actions artifact service is not available " +
+        "here: give shards-path (files or folders of cancer-ai-shard-*.json)",
+    );
   }
   const client = new DefaultArtifactClient();
   const prefix = `${name}-shard-`;
@@ -90,7 +107,10 @@ export async function downloadShardArtifacts(name: string, dir: string, log: Log
     const { artifacts } = await client.listArtifacts({ latest: true });
     const shards = artifacts.filter((a) => a.name.startsWith(prefix)).sort((a, b) => a.name.localeCompare(b.name));
     if (shards.length === 0) {
-      throw new CancerAiError(`this workflow run has no artifact named ${prefix}*: the merge job must come after (needs:) the matrix jobs run with shard: i/n and the same artifact-name`);
+      throw new CancerAiError(
+        `this workflow run has no artifact named ${prefix}*: the merge job must come after (needs:) the matrix jobs run ` +
+          `with shard: i/n and the same artifact-name`,
+      );
     }
     const folders: string[] = [];
     for (const artifact of shards) {

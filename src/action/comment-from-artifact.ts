@@ -8,7 +8,8 @@ import type { RunEvent } from "./event.js";
 import { postComment } from "./report.js";
 
 export async function commentFromArtifactMode(config: RunConfig, event: RunEvent): Promise<void> {
-  if (!event.workflowRun) throw new UsageError("mode comment-from-artifact runs on a workflow_run event (see the README's two-stage workflow)");
+  if (!event.workflowRun)
+    throw new UsageError("mode comment-from-artifact runs on a workflow_run event (see the README's two-stage workflow)");
   const token = config.githubToken;
   if (!token) throw new UsageError("mode comment-from-artifact needs github-token with actions: read and pull-requests: write");
   const name = config.artifactName;
@@ -17,7 +18,8 @@ export async function commentFromArtifactMode(config: RunConfig, event: RunEvent
   const { data: pull } = await getOctokit(token).rest.pulls.get({ owner: event.owner, repo: event.repo, pull_number: pending.issueNumber });
   if (pull.head.sha !== event.workflowRun.headSha || pending.headSha !== event.workflowRun.headSha) {
     throw new CancerAiError(
-      `artifact "${name}" names pull request #${pending.issueNumber}, whose head is not the commit run ${event.workflowRun.id} built: not posting`,
+      `artifact "${name}" names pull request #${pending.issueNumber}, whose head is not the commit run ` +
+        `${event.workflowRun.id} built: not posting`,
     );
   }
   if (!pending.marker.startsWith("<!-- cancer-ai-action:") || !pending.body.startsWith(pending.marker)) {

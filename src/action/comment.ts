@@ -15,9 +15,19 @@ export interface CommentTarget {
 
 export const commentMarker = (competitionId: string): string => `<!-- cancer-ai-action:${competitionId} -->`;
 
-export async function upsertComment(octokit: Octokit, target: CommentTarget, marker: string, body: string): Promise<{ url: string; created: boolean }> {
+export async function upsertComment(
+  octokit: Octokit,
+  target: CommentTarget,
+  marker: string,
+  body: string,
+): Promise<{ url: string; created: boolean }> {
   const { owner, repo, issueNumber } = target;
-  for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, { owner, repo, issue_number: issueNumber, per_page: 100 })) {
+  for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, {
+    owner,
+    repo,
+    issue_number: issueNumber,
+    per_page: 100,
+  })) {
     const existing = page.data.find((c) => c.body?.includes(marker));
     if (existing) {
       const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });

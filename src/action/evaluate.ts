@@ -32,7 +32,13 @@ async function publishShard(config: RunConfig, report: RunReport, shard: Shard):
   const shardPath = await writeWhole(file, content);
   await uploadReport(`${config.artifactName}-shard-${shard.index}-of-${shard.count}`, { [file]: content }, actionLog);
   const lines = report.datasets.map((d) => `- ${d.dataset_uri ?? d.dataset}: ${d.tested_entries} of ${d.shard?.total_entries} images`);
-  const summary = [`### CancerAI shard ${formatShard(shard)}`, "", ...lines, "", "The score is computed by the merge job (`mode: merge`) from all shards."];
+  const summary = [
+    `### CancerAI shard ${formatShard(shard)}`,
+    "",
+    ...lines,
+    "",
+    "The score is computed by the merge job (`mode: merge`) from all shards.",
+  ];
   await core.summary.addRaw(summary.join("\n"), true).write();
   core.setOutput("shard-path", shardPath);
   core.setOutput("dataset", report.datasets.map((d) => d.dataset_uri ?? d.dataset).join(","));

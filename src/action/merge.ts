@@ -12,7 +12,9 @@ import { cacheFor, reportAndGate } from "./report.js";
 
 export async function mergeMode(config: RunConfig, event: RunEvent): Promise<boolean> {
   const competition = getCompetition(config.competitionId);
-  const inputs = config.shardsPath?.length ? config.shardsPath : await downloadShardArtifacts(config.artifactName, await freshDir("shards"), actionLog);
+  const inputs = config.shardsPath?.length
+    ? config.shardsPath
+    : await downloadShardArtifacts(config.artifactName, await freshDir("shards"), actionLog);
   const docs = await readShardFiles(inputs, actionLog);
   const datasets = mergeShardRuns(docs, competition);
   core.info(`merged ${docs.length} shard documents: ${datasets.map((d) => `${d.dataset} (${d.tested_entries} images)`).join(", ")}`);

@@ -25,7 +25,12 @@ import type { RunEvent } from "./event.js";
 export const cacheFor = (config: RunConfig): CacheStore | undefined => (config.cache ? actionsCache(actionLog) : undefined);
 
 /** Posts (or updates) the comment; a token that may not write gets a notice, not a failure. */
-export async function postComment(token: string | undefined, target: CommentTarget, marker: string, body: string): Promise<string | undefined> {
+export async function postComment(
+  token: string | undefined,
+  target: CommentTarget,
+  marker: string,
+  body: string,
+): Promise<string | undefined> {
   if (!token) {
     core.notice("no github-token: the pull request comment is skipped (the job summary has the report)");
     return undefined;
@@ -37,7 +42,8 @@ export async function postComment(token: string | undefined, target: CommentTarg
   } catch (err) {
     if (!isPermissionError(err)) throw err;
     core.notice(
-      `the token may not comment on #${target.issueNumber} (${describeError(err)}): give the job "pull-requests: write", or use the two-stage workflow for forks`,
+      `the token may not comment on #${target.issueNumber} (${describeError(err)}): give the job "pull-requests: write", ` +
+        `or use the two-stage workflow for forks`,
     );
     return undefined;
   }
@@ -64,20 +70,29 @@ export async function reportAndGate(
 
   let commentUrl: string | undefined;
   const files: Record<string, string> = { "results.json": `${JSON.stringify(resultsDocument(report), null, 2)}\n` };
-  for (const d of report.datasets) files[report.datasets.length === 1 ? "predictions.csv" : `predictions-${d.dataset}.csv`] = predictionsCsv(d, competition);
+  for (const d of report.datasets)
+    files[report.datasets.length === 1 ? "predictions.csv" : `predictions-${d.dataset}.csv`] = predictionsCsv(d, competition);
   if (pr) {
     const pending: PendingComment = { issueNumber: pr.number, headSha: pr.headSha, marker, body };
     files[PENDING_COMMENT_FILE] = JSON.stringify(pending);
     if (!config.comment) core.info("comment: false, so no pull request comment");
     else if (pr.fromFork) {
       core.notice(
-        "pull request from a fork: its token cannot comment, so the comment is in the report artifact for a workflow_run job (mode: comment-from-artifact)",
+        "pull request from a fork: its token cannot comment, so the comment is in the report artifact for a workflow_run " +
+          "job (mode: comment-from-artifact)",
       );
-    } else commentUrl = await postComment(config.githubToken, { owner: event.owner, repo: event.repo, issueNumber: pr.number }, marker, body);
+    } else
+      commentUrl = await postComment(config.githubToken, { owner: event.owner, repo: event.repo, issueNumber: pr.number }, marker, body);
   }
   await uploadReport(config.artifactName, files, actionLog);
   if (event.defaultBranchPush && cache) {
-    await saveBaseline(cache, workDir("baseline"), competition.id, toBaseline(report, event.defaultBranchPush.branch, event.sha), actionLog);
+    await saveBaseline(
+      cache,
+      workDir("baseline"),
+      competition.id,
+      toBaseline(report, event.defaultBranchPush.branch, event.sha),
+      actionLog,
+    );
   }
 
   const first = report.datasets[0];
@@ -90,7 +105,8 @@ export async function reportAndGate(
   core.setOutput("comment-url", commentUrl ?? "");
   core.setOutput("dataset", report.datasets.map((d) => d.dataset_uri ?? d.dataset).join(","));
   core.info(
-    `score ${report.score} (accuracy ${first.accuracy}, weighted F1 ${first.weighted_f1}, efficiency ${first.efficiency_score}); results in ${resultsPath}`,
+    `score ${report.score} (accuracy ${first.accuracy}, weighted F1 ${first.weighted_f1}, efficiency ` +
+      `${first.efficiency_score}); results in ${resultsPath}`,
   );
   if (!gate.passed) core.setFailed(`score gate: ${gate.reasons.join("; ")}`);
   return gate.passed;

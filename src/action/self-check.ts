@@ -13,7 +13,12 @@ export async function selfCheckMode(config: RunConfig): Promise<void> {
   const hotkey = await hotkeyOf(config);
   const modelDir = workDir("self-check");
   await mkdir(modelDir, { recursive: true });
-  const request = selfCheckRequest(config, hotkey, { log: actionLog, cache: actionsCache(actionLog), downloadDir: workDir("datasets"), modelDir });
+  const request = selfCheckRequest(config, hotkey, {
+    log: actionLog,
+    cache: actionsCache(actionLog),
+    downloadDir: workDir("datasets"),
+    modelDir,
+  });
   const result = await core.group(`Self-check of ${hotkey}`, () => selfCheck(request));
   core.info(checklistText(result));
   const resultsPath = await writeJson(config.resultsPath, selfCheckJson(result));

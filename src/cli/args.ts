@@ -75,7 +75,12 @@ function isParseArgsError(err: unknown): err is Error {
 export function parseCommand(command: CommandSpec, args: readonly string[], env: NodeJS.ProcessEnv = process.env): ParsedCommand {
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: [...args], options: parseArgsOptions(command), allowPositionals: command.positionals !== undefined, strict: true });
+    parsed = parseArgs({
+      args: [...args],
+      options: parseArgsOptions(command),
+      allowPositionals: command.positionals !== undefined,
+      strict: true,
+    });
   } catch (err) {
     if (!isParseArgsError(err)) throw err;
     throw new UsageError(`cancer-ai ${command.name}: ${err.message.split(". ")[0]}`);
@@ -92,7 +97,8 @@ export function parseCommand(command: CommandSpec, args: readonly string[], env:
   if (values.help) return { help: true };
   const offered = new Set(commandOptions(command));
   const fixed: Partial<Record<OptionName, string>> = { mode: command.mode, ...command.fixed };
-  const given = (name: OptionName): string | undefined => fixed[name] ?? (offered.has(name) ? flagValue(name) : undefined) ?? envValue(name, env);
+  const given = (name: OptionName): string | undefined =>
+    fixed[name] ?? (offered.has(name) ? flagValue(name) : undefined) ?? envValue(name, env);
   const fallback = command.fallback?.(given) ?? {};
   const config = readConfig({
     value: (name) => given(name) ?? fallback[name],
@@ -128,7 +134,8 @@ function wrap(text: string, indent: number): string[] {
 function helpEntry(flag: string, description: string): string {
   const lines = wrap(description, FLAG_COLUMN);
   const head = `  ${flag}`;
-  const first = head.length < FLAG_COLUMN ? `${head.padEnd(FLAG_COLUMN)}${lines[0] ?? ""}` : `${head}\n${" ".repeat(FLAG_COLUMN)}${lines[0] ?? ""}`;
+  const first =
+    head.length < FLAG_COLUMN ? `${head.padEnd(FLAG_COLUMN)}${lines[0] ?? ""}` : `${head}\n${" ".repeat(FLAG_COLUMN)}${lines[0] ?? ""}`;
   return [first, ...lines.slice(1).map((l) => `${" ".repeat(FLAG_COLUMN)}${l}`)].join("\n");
 }
 

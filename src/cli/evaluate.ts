@@ -38,18 +38,22 @@ export const evaluateCommand: Command = {
   name: "evaluate",
   mode: "evaluate",
   summary:
-    "Scores an ONNX model on competition datasets exactly as the CancerAI validators do. Without --model-path it runs on the embedded example " +
-    "(model and dataset shipped with the tool). To split the work over machines, run evaluate with --shard 1/n ... n/n and --results-path, " +
+    "Scores an ONNX model on competition datasets exactly as the CancerAI validators do. Without --model-path it runs on " +
+    "the embedded example " +
+    "(model and dataset shipped with the tool). To split the work over machines, run evaluate with --shard 1/n ... n/n " +
+    "and --results-path, " +
     "then merge the n files: the merged result equals one run over every row.",
   fallback: (given) => {
     if (given("model-path") !== undefined) return {};
     if (given("dataset") !== undefined) throw new UsageError("--dataset needs --model-path (give neither to run the embedded example)");
     const example = embeddedExample();
-    if (!existsSync(example.model)) throw new UsageError(`the embedded example is not in this installation (${example.model}); give --model-path`);
+    if (!existsSync(example.model))
+      throw new UsageError(`the embedded example is not in this installation (${example.model}); give --model-path`);
     return { "model-path": example.model, dataset: example.dataset };
   },
   run: async ({ config, io }) => {
-    if (config.modelPath === embeddedExample().model) io.log.info(`no --model-path given: running the embedded example (${config.modelPath})`);
+    if (config.modelPath === embeddedExample().model)
+      io.log.info(`no --model-path given: running the embedded example (${config.modelPath})`);
     if (config.shard && !config.resultsPath) {
       throw new UsageError("--shard needs --results-path <file> for the shard's predictions (cancer-ai merge reads them)");
     }
@@ -69,12 +73,14 @@ export const mergeCommand: Command = {
   name: "merge",
   mode: "merge",
   summary:
-    "Scores the union of the shards written by `cancer-ai evaluate --shard i/n --results-path <file>` exactly as one run over every row would. " +
+    "Scores the union of the shards written by `cancer-ai evaluate --shard i/n --results-path <file>` exactly as one run " +
+    "over every row would. " +
     "Give the shard files (or folders of them) as arguments or with --shards-path.",
   positionals: "[<shard file or folder>...]",
   run: async ({ config, positionals, io }) => {
     const inputs = [...positionals, ...(config.shardsPath ?? [])];
-    if (inputs.length === 0) throw new UsageError("merge needs the shard files (or folders of them) written by evaluate --shard i/n --results-path <file>");
+    if (inputs.length === 0)
+      throw new UsageError("merge needs the shard files (or folders of them) written by evaluate --shard i/n --results-path <file>");
     const competition = getCompetition(config.competitionId);
     const docs = await readShardFiles(inputs, io.log);
     return finish(runReport(competition.id, mergeShardRuns(docs, competition)), competition, config, io);

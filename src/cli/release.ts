@@ -19,7 +19,8 @@ export const uploadCommand: Command = {
   name: "upload",
   mode: "release",
   summary:
-    "Puts the model and its zipped code in a public HuggingFace model repository (MIT card), in one commit, and prints the model's SHA-256 " +
+    "Puts the model and its zipped code in a public HuggingFace model repository (MIT card), in one commit, and prints " +
+    "the model's SHA-256 " +
     "as the hub serves it (JSON on stdout).",
   fixed: { submit: "false", "dry-run": "false" },
   run: async ({ config, io }) => {

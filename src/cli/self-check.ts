@@ -26,7 +26,9 @@ export const selfCheckCommand: Command = {
     "Checks a committed model the way validators do: registration, commitment, public MIT repository, files, the model's hash, " +
     "extrinsic_record.json and its block, the commitment's age, then the evaluation. Exits 1 if a check a validator rejects on fails. " +
     "Without --hotkey, the hotkey comes from HOTKEY_MNEMONIC.",
-  extraFlags: { all: { description: "list every commitment for the competition on the subnet instead (same as cancer-ai leaderboard-check)" } },
+  extraFlags: {
+    all: { description: "list every commitment for the competition on the subnet instead (same as cancer-ai leaderboard-check)" },
+  },
   run: async ({ config, flags, io }) => {
     if (flags.has("all")) return printLeaderboard(config, io);
     const hotkey = await hotkeyOf(config);
@@ -42,6 +44,8 @@ export const selfCheckCommand: Command = {
 export const leaderboardCommand: Command = {
   name: "leaderboard-check",
   mode: "leaderboard-check",
-  summary: "Lists every commitment for the competition on the subnet, read-only, with whether its hash and extrinsic record match (Markdown on stdout).",
+  summary:
+    "Lists every commitment for the competition on the subnet, read-only, with whether its hash and extrinsic record " +
+    "match (Markdown on stdout).",
   run: async ({ config, io }) => printLeaderboard(config, io),
 };

@@ -62,7 +62,8 @@ function boolean(raw: string, name: string): boolean {
 function integer(min: number, max: number): (raw: string, name: string) => number {
   return (raw, name) => {
     const value = raw.trim();
-    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw invalid(name, `a whole number from ${min} to ${max}`, raw);
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
+      throw invalid(name, `a whole number from ${min} to ${max}`, raw);
     return Number(value);
   };
 }
@@ -70,7 +71,8 @@ function integer(min: number, max: number): (raw: string, name: string) => numbe
 function decimal(min: number, max: number): (raw: string, name: string) => number {
   return (raw, name) => {
     const value = Number(raw.trim());
-    if (raw.trim() === "" || !Number.isFinite(value) || value < min || value > max) throw invalid(name, `a number from ${min} to ${max}`, raw);
+    if (raw.trim() === "" || !Number.isFinite(value) || value < min || value > max)
+      throw invalid(name, `a number from ${min} to ${max}`, raw);
     return value;
   };
 }
@@ -105,7 +107,8 @@ function competitionId(raw: string, name: string): string {
 function threads(raw: string, name: string): number | undefined {
   const value = raw.trim();
   if (value === "auto") return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > MAX_THREADS) throw invalid(name, `auto or a whole number from 1 to ${MAX_THREADS}`, raw);
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > MAX_THREADS)
+    throw invalid(name, `auto or a whole number from 1 to ${MAX_THREADS}`, raw);
   return Number(value);
 }
 
@@ -138,14 +141,19 @@ function option<T>(spec: OptionSpec<T>): OptionSpec<T> {
 export const OPTIONS = {
   mode: option({
     description:
-      "evaluate (score the model, report, gate; on a tag push with hf-repo-id set, also release; with shard, only evaluate one slice of the rows), merge (score the union of the shards' predictions, then report and gate as evaluate does), release (evaluate, then publish to HuggingFace and commit on chain; never on pull requests), self-check (check a committed model as validators do), leaderboard-check (list the subnet's commitments, read-only), or comment-from-artifact (second stage of the fork-safe PR comment, on workflow_run).",
+      "evaluate (score the model, report, gate; on a tag push with hf-repo-id set, also release; with shard, only " +
+      "evaluate one slice of the rows), merge (score the union of the shards' predictions, then report and gate as " +
+      "evaluate does), release (evaluate, then publish to HuggingFace and commit on chain; never on pull requests), " +
+      "self-check (check a committed model as validators do), leaderboard-check (list the subnet's commitments, " +
+      "read-only), or comment-from-artifact (second stage of the fork-safe PR comment, on workflow_run).",
     default: "evaluate",
     modes: MODES,
     cli: { flag: false },
     parse: oneOf(MODES),
   }),
   "model-path": option({
-    description: "Path to the ONNX model to evaluate (for example the file your workflow just exported). Required in evaluate and release modes.",
+    description:
+      "Path to the ONNX model to evaluate (for example the file your workflow just exported). Required in evaluate and release modes.",
     modes: ["evaluate", "release"],
     requiredIn: ["evaluate", "release"],
     cli: { aliases: ["model"], placeholder: "file.onnx" },
@@ -160,7 +168,9 @@ export const OPTIONS = {
     parse: text,
   }),
   "dataset-count": option({
-    description: `With dataset latest, how many of the newest packages to evaluate (each separately; the score output is their mean), 1 to ${MAX_DATASET_COUNT}.`,
+    description:
+      `With dataset latest, how many of the newest packages to evaluate (each separately; the score output is ` +
+      `their mean), 1 to ${MAX_DATASET_COUNT}.`,
     default: "1",
     modes: EVALUATING,
     cli: { placeholder: "n" },
@@ -237,7 +247,9 @@ export const OPTIONS = {
     parse: text,
   }),
   threads: option({
-    description: `Preprocessing threads (auto: every core; at most ${MAX_THREADS}). Inference stays batch 1 on one onnxruntime thread, as on the validators, so scores are bit-identical whatever this is.`,
+    description:
+      `Preprocessing threads (auto: every core; at most ${MAX_THREADS}). Inference stays batch 1 on one ` +
+      `onnxruntime thread, as on the validators, so scores are bit-identical whatever this is.`,
     default: "auto",
     modes: EVALUATING,
     cli: { placeholder: "n|auto" },
@@ -245,14 +257,17 @@ export const OPTIONS = {
   }),
   shard: option({
     description:
-      "Scale-out: evaluate only shard i/n of each package's rows (rows i-1, i-1+n, ... in CSV order; e.g. 2/4, from a matrix of 1..4), write the predictions to cancer-ai-shard-<i>-of-<n>.json and upload them as artifact <artifact-name>-shard-<i>-of-<n>. A job with mode: merge then scores the union. No report, comment or gate in a shard job.",
+      "Scale-out: evaluate only shard i/n of each package's rows (rows i-1, i-1+n, ... in CSV order; e.g. 2/4, from a " +
+      "matrix of 1..4), write the predictions to cancer-ai-shard-<i>-of-<n>.json and upload them as artifact " +
+      "<artifact-name>-shard-<i>-of-<n>. A job with mode: merge then scores the union. No report, comment or gate in a shard job.",
     modes: ["evaluate"],
     cli: { placeholder: "i/n" },
     parse: shard,
   }),
   "shards-path": option({
     description:
-      "Merge: files or folders (comma or newline separated) holding the shards' cancer-ai-shard-*.json. Default: download this workflow run's <artifact-name>-shard-* artifacts.",
+      "Merge: files or folders (comma or newline separated) holding the shards' cancer-ai-shard-*.json. Default: " +
+      "download this workflow run's <artifact-name>-shard-* artifacts.",
     modes: ["merge"],
     cli: { placeholder: "paths" },
     parse: pathList,
@@ -265,7 +280,8 @@ export const OPTIONS = {
     parse: text,
   }),
   "hf-repo-id": option({
-    description: "Release: the public HuggingFace model repository (owner/name, at most 32 bytes); created public with an MIT card if missing.",
+    description:
+      "Release: the public HuggingFace model repository (owner/name, at most 32 bytes); created public with an MIT card if missing.",
     modes: ["release"],
     requiredIn: ["release"],
     cli: { placeholder: "owner/name" },
@@ -273,13 +289,15 @@ export const OPTIONS = {
   }),
   "hf-model-name": option({
     description:
-      "Release: the model's file name on the hub, <stem>.onnx (at most 32 bytes; the code zip is <stem>.zip). Defaults to the model file's name.",
+      "Release: the model's file name on the hub, <stem>.onnx (at most 32 bytes; the code zip is <stem>.zip). Defaults " +
+      "to the model file's name.",
     modes: ["release"],
     cli: { placeholder: "stem.onnx" },
     parse: text,
   }),
   "code-directory": option({
-    description: "Release: the training code folder, zipped to <stem>.zip (deterministically, so an unchanged folder is not uploaded again).",
+    description:
+      "Release: the training code folder, zipped to <stem>.zip (deterministically, so an unchanged folder is not uploaded again).",
     modes: ["release"],
     cli: { placeholder: "folder" },
     parse: text,

@@ -44,7 +44,10 @@ export function runRequest(config: RunConfig, places: ShellPlaces): RunRequest {
 /** `workDir`: where the code zip is written. */
 export function releaseRequest(config: RunConfig, log: Log, workDir: string): ReleaseRequest {
   const mnemonic = config.hotkeyMnemonic ?? "";
-  if (config.submit && !mnemonic) throw new UsageError("committing on chain needs the hotkey's mnemonic: hotkey-mnemonic (action, from a secret) or HOTKEY_MNEMONIC (CLI)");
+  if (config.submit && !mnemonic)
+    throw new UsageError(
+      "committing on chain needs the hotkey's mnemonic: hotkey-mnemonic (action, from a secret) or HOTKEY_MNEMONIC (CLI)",
+    );
   return {
     modelPath: need(config.modelPath, "model-path"),
     repoId: need(config.hfRepoId, "hf-repo-id"),
@@ -70,7 +73,14 @@ export function selfCheckRequest(config: RunConfig, hotkey: string, places: Shel
     hub: hubOptions(config, places.log),
     configRepo: config.datasetsConfigRepo,
     evaluate: config.evaluate
-      ? { dataset: config.dataset, count: config.datasetCount, threads: config.threads, cache: places.cache, downloadDir: places.downloadDir, modelDir: places.modelDir }
+      ? {
+          dataset: config.dataset,
+          count: config.datasetCount,
+          threads: config.threads,
+          cache: places.cache,
+          downloadDir: places.downloadDir,
+          modelDir: places.modelDir,
+        }
       : undefined,
   };
 }
@@ -79,5 +89,7 @@ export function selfCheckRequest(config: RunConfig, hotkey: string, places: Shel
 export async function hotkeyOf(config: RunConfig): Promise<string> {
   if (config.hotkey) return config.hotkey;
   if (config.hotkeyMnemonic) return (await hotkeyFromMnemonic(config.hotkeyMnemonic)).address;
-  throw new UsageError("self-check needs the hotkey: hotkey (an SS58 address) or hotkey-mnemonic (action); --hotkey or HOTKEY_MNEMONIC (CLI)");
+  throw new UsageError(
+    "self-check needs the hotkey: hotkey (an SS58 address) or hotkey-mnemonic (action); --hotkey or HOTKEY_MNEMONIC (CLI)",
+  );
 }

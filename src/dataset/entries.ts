@@ -56,7 +56,8 @@ function requireColumns(table: CsvTable, csvName: string, pathColumns: string[])
   const keys = new Set(table.header.map((h) => h.toLowerCase()));
   const found = table.header.length ? table.header.map((h) => JSON.stringify(h)).join(", ") : "none";
   const hint = table.header[0]?.startsWith("\ufeff")
-    ? " The file starts with a UTF-8 byte-order mark, which the validator reads as part of the first column name: save it as UTF-8 without BOM."
+    ? " The file starts with a UTF-8 byte-order mark, which the validator reads as part of the first column name: save " +
+      "it as UTF-8 without BOM."
     : table.blankFirstLine
       ? " The file starts with a blank line, which the validator reads as an empty header: remove it."
       : "";
@@ -77,7 +78,8 @@ export function buildEntries(table: CsvTable, csvPath: string, competition: Comp
   if (!PATH_COLUMNS.some((c) => keys.has(c)) && keys.has(EXTRA_PATH_COLUMN)) {
     pathColumns.push(EXTRA_PATH_COLUMN);
     warnings.push(
-      `${csvName} names its image column "image_path", which this tool accepts but the validator does not (it reads newfilename, filepath or filename): rename the column before publishing the dataset.`,
+      `${csvName} names its image column "image_path", which this tool accepts but the validator does not (it reads ` +
+        `newfilename, filepath or filename): rename the column before publishing the dataset.`,
     );
   }
   requireColumns(table, csvName, pathColumns);
@@ -90,7 +92,9 @@ export function buildEntries(table: CsvTable, csvPath: string, competition: Comp
   for (const row of table.rows) {
     const at = `${csvName} line ${row.line}`;
     if (row.extra > 0) {
-      throw new DatasetError(`${at} has ${row.extra} more field(s) than the header; the validator cannot load such a file (check quoting and delimiters).`);
+      throw new DatasetError(
+        `${at} has ${row.extra} more field(s) than the header; the validator cannot load such a file (check quoting and delimiters).`,
+      );
     }
     const file = firstNonEmpty(row, pathColumns);
     if (!file) throw new DatasetError(`${at} has no image path.`);
@@ -98,12 +102,18 @@ export function buildEntries(table: CsvTable, csvPath: string, competition: Comp
 
     const age = pyInt(row.values.get("age"));
     const [minAge, maxAge] = competition.ageRange;
-    if (age === null) problems.push({ line: row.line, field: "age", message: `missing or non-integer age ${JSON.stringify(row.values.get("age") ?? "")}` });
-    else if (age < minAge || age > maxAge) problems.push({ line: row.line, field: "age", message: `age ${age} outside ${minAge}..${maxAge}` });
+    if (age === null)
+      problems.push({ line: row.line, field: "age", message: `missing or non-integer age ${JSON.stringify(row.values.get("age") ?? "")}` });
+    else if (age < minAge || age > maxAge)
+      problems.push({ line: row.line, field: "age", message: `age ${age} outside ${minAge}..${maxAge}` });
 
     const gender = pyStrip(row.values.get("gender") ?? "").toLowerCase();
     if (!(gender in GENDER_VALUE)) {
-      problems.push({ line: row.line, field: "gender", message: gender ? `invalid gender "${gender}" (m, f, male or female)` : "missing gender" });
+      problems.push({
+        line: row.line,
+        field: "gender",
+        message: gender ? `invalid gender "${gender}" (m, f, male or female)` : "missing gender",
+      });
     }
     const location = pyStrip(row.values.get("location") ?? "").toLowerCase();
     const locationIndex = competition.locations.indexOf(location);
@@ -134,13 +144,15 @@ export function buildEntries(table: CsvTable, csvPath: string, competition: Comp
     const shown = problems.slice(0, 10).map(describe).join("; ");
     const more = problems.length > 10 ? `; and ${problems.length - 10} more` : "";
     throw new DatasetError(
-      `${csvName} has ${problems.length} invalid fields; validators cancel the evaluation above ${competition.maxInvalidFields} ("not enough valid data"): ${shown}${more}.`,
+      `${csvName} has ${problems.length} invalid fields; validators cancel the evaluation above ` +
+        `${competition.maxInvalidFields} ("not enough valid data"): ${shown}${more}.`,
     );
   }
   if (badLabels.length > 0) {
     const classes = competition.classes.map((c) => c.short).join(", ");
     throw new DatasetError(
-      `${csvName}: ${badLabels.length} label(s) are not ${competition.id} classes (labels are case-sensitive: ${classes}): ${badLabels.slice(0, 10).join("; ")}.`,
+      `${csvName}: ${badLabels.length} label(s) are not ${competition.id} classes (labels are case-sensitive: ` +
+        `${classes}): ${badLabels.slice(0, 10).join("; ")}.`,
     );
   }
   for (const p of problems) warnings.push(`${csvName} ${describe(p)} (tolerated: at most ${competition.maxInvalidFields} invalid fields)`);

@@ -76,7 +76,9 @@ export async function findLabelsCsv(dir: string): Promise<string> {
     const name = level.files.find((n) => n.endsWith(".csv"));
     if (name) return path.join(level.dir, name);
   }
-  throw new DatasetError(`no labels CSV found in ${dir} (looked for ${CSV_NAMES.join(", ")} or any *.csv, in the root and its first-level folders).`);
+  throw new DatasetError(
+    `no labels CSV found in ${dir} (looked for ${CSV_NAMES.join(", ")} or any *.csv, in the root and its first-level folders).`,
+  );
 }
 
 async function readCsvText(csvPath: string): Promise<string> {
@@ -101,7 +103,8 @@ async function checkImagesExist(entries: readonly DatasetEntry[], csvName: strin
   if (missing.length > 0) {
     const more = missing.length > 10 ? `; and ${missing.length - 10} more` : "";
     throw new DatasetError(
-      `${csvName}: ${missing.length} image(s) not found (paths are relative to the CSV's folder): ${missing.slice(0, 10).join("; ")}${more}.`,
+      `${csvName}: ${missing.length} image(s) not found (paths are relative to the CSV's folder): ` +
+        `${missing.slice(0, 10).join("; ")}${more}.`,
     );
   }
 }

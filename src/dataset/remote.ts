@@ -10,7 +10,17 @@ import { readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { CacheStore } from "../util/cache-store.js";
 import { sha256File } from "../util/digest.js";
-import { DEFAULT_CONFIG_REPO, checkDigest, datasetUri, discoverDatasets, downloadDataset, findDataset, parseHfUri, type DatasetRef, type HubOptions } from "../hub/hub.js";
+import {
+  DEFAULT_CONFIG_REPO,
+  checkDigest,
+  datasetUri,
+  discoverDatasets,
+  downloadDataset,
+  findDataset,
+  parseHfUri,
+  type DatasetRef,
+  type HubOptions,
+} from "../hub/hub.js";
 import { DatasetError } from "../util/errors.js";
 
 export interface DatasetSource {
@@ -37,7 +47,9 @@ export async function resolveDatasets(input: string, options: ResolveOptions): P
   if (value === "latest") {
     const refs = await discoverDatasets(options.competitionId, options.configRepo ?? DEFAULT_CONFIG_REPO, options.hub);
     const newest = refs.slice(0, options.count);
-    options.hub.log.info(`newest ${options.competitionId} packages: ${newest.map((r) => `${datasetUri(r)} (${r.date ?? "no date"})`).join(", ")}`);
+    options.hub.log.info(
+      `newest ${options.competitionId} packages: ${newest.map((r) => `${datasetUri(r)} (${r.date ?? "no date"})`).join(", ")}`,
+    );
     // One at a time: parallel multi-GB downloads are no faster on a runner, and use more disk at once.
     const sources: DatasetSource[] = [];
     for (const ref of newest) sources.push(await fetchDataset(ref, options));
@@ -47,12 +59,16 @@ export async function resolveDatasets(input: string, options: ResolveOptions): P
     const { repo, path: file } = parseHfUri(value);
     return [await fetchDataset(await findDataset(repo, file, options.hub), options)];
   }
-  if (!existsSync(value)) throw new DatasetError(`dataset ${value} does not exist: give "latest", an hf:// URI, or a folder or .zip package`);
+  if (!existsSync(value))
+    throw new DatasetError(`dataset ${value} does not exist: give "latest", an hf:// URI, or a folder or .zip package`);
   return [{ name: path.basename(value), localPath: value }];
 }
 
 async function recordedDigest(file: string): Promise<string | undefined> {
-  return readFile(`${file}.sha256`, "utf8").then((s) => s.trim(), () => undefined);
+  return readFile(`${file}.sha256`, "utf8").then(
+    (s) => s.trim(),
+    () => undefined,
+  );
 }
 
 /** A cached copy is used only if its bytes hash to what the hub (or our own download) recorded. */

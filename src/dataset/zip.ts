@@ -4,8 +4,7 @@ import path from "node:path";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import zlib from "node:zlib";
-import yauzl from "yauzl";
-import type { Entry, ZipFile } from "yauzl";
+import yauzl, { type Entry, type ZipFile } from "yauzl";
 import { DatasetError } from "../util/errors.js";
 
 export interface ZipLimits {
@@ -54,11 +53,7 @@ const crc32: (data: Uint8Array, value?: number) => number =
  * every entry is checked again while extracting (the file could change between
  * the two reads). On failure nothing extracted is left behind.
  */
-export async function extractZip(
-  zipPath: string,
-  destDir: string,
-  limits: Partial<ZipLimits> = {},
-): Promise<ExtractedZip> {
+export async function extractZip(zipPath: string, destDir: string, limits: Partial<ZipLimits> = {}): Promise<ExtractedZip> {
   const lim: ZipLimits = { ...DEFAULT_ZIP_LIMITS };
   for (const key of Object.keys(lim) as (keyof ZipLimits)[]) lim[key] = limits[key] ?? lim[key];
   const dest = path.resolve(destDir);
@@ -82,7 +77,11 @@ export async function extractZip(
           done(null, chunk);
         },
         flush(done) {
-          done(crc === entry.crc32 ? null : new DatasetError(`${where} is corrupt (CRC mismatch); download the dataset again or re-create the zip`));
+          done(
+            crc === entry.crc32
+              ? null
+              : new DatasetError(`${where} is corrupt (CRC mismatch); download the dataset again or re-create the zip`),
+          );
         },
       });
       // "wx" so that duplicate names (or names differing only in case) never overwrite each other silently.
@@ -93,7 +92,9 @@ export async function extractZip(
     try {
       if (!existed && created !== undefined) await rm(created, { recursive: true, force: true });
       else for (const name of await readdir(dest)) await rm(path.join(dest, name), { recursive: true, force: true });
-    } catch {}
+    } catch {
+      // The extraction's own error says what went wrong; a failed clean-up must not hide it.
+    }
     throw err;
   }
 }
@@ -116,7 +117,9 @@ async function walk(zipPath: string, dest: string, lim: ZipLimits, onEntry: OnEn
   let label = "entry #1";
   try {
     if (zip.entryCount > lim.maxEntries) {
-      throw new DatasetError(`${zipPath} has ${zip.entryCount} entries, more than the limit of ${lim.maxEntries}; this looks like a zip bomb and is refused`);
+      throw new DatasetError(
+        `${zipPath} has ${zip.entryCount} entries, more than the limit of ${lim.maxEntries}; this looks like a zip bomb and is refused`,
+      );
     }
     for await (const entry of zip.eachEntry()) {
       label = `entry ${JSON.stringify(entry.fileName)}`;
@@ -124,7 +127,10 @@ async function walk(zipPath: string, dest: string, lim: ZipLimits, onEntry: OnEn
       const target = checkEntry(entry, dest, where, lim);
       declared += entry.uncompressedSize;
       if (declared > lim.maxTotalBytes) {
-        throw new DatasetError(`${where} brings the declared uncompressed size to ${declared} bytes, more than the limit of ${lim.maxTotalBytes}; this looks like a zip bomb and is refused`);
+        throw new DatasetError(
+          `${where} brings the declared uncompressed size to ${declared} bytes, more than the limit of ` +
+            `${lim.maxTotalBytes}; this looks like a zip bomb and is refused`,
+        );
       }
       if (!entry.fileName.endsWith("/")) {
         result.files++;
@@ -147,12 +153,17 @@ function checkEntry(entry: Entry, dest: string, where: string, lim: ZipLimits): 
   // yauzl already rejects these names; this repeats the check so safety never depends on its options.
   const parts = name.split(/[\\/]/);
   if (/^([a-zA-Z]:|[\\/])/.test(name) || parts.includes("..") || name.includes("\0")) {
-    throw new DatasetError(`${where} has an absolute path or ".." in its path, which would write outside the extraction folder (zip-slip); re-create the zip with plain relative paths`);
+    throw new DatasetError(
+      `${where} has an absolute path or ".." in its path, which would write outside the extraction folder (zip-slip); ` +
+        `re-create the zip with plain relative paths`,
+    );
   }
   const target = path.resolve(dest, ...parts);
   const rel = path.relative(dest, target);
   if (rel === ".." || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) {
-    throw new DatasetError(`${where} would be written outside the extraction folder (zip-slip); re-create the zip with plain relative paths`);
+    throw new DatasetError(
+      `${where} would be written outside the extraction folder (zip-slip); re-create the zip with plain relative paths`,
+    );
   }
   if (entry.isEncrypted()) {
     throw new DatasetError(`${where} is encrypted (password-protected); re-create the zip without a password`);
@@ -167,10 +178,16 @@ function checkEntry(entry: Entry, dest: string, where: string, lim: ZipLimits): 
   const isDir = name.endsWith("/");
   if (!isDir && rel === "") throw new DatasetError(`${where} has an empty file name; re-create the zip`);
   if (!isDir && entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
-    throw new DatasetError(`${where} uses compression method ${entry.compressionMethod}, which is not supported; re-create the zip with standard Deflate compression`);
+    throw new DatasetError(
+      `${where} uses compression method ${entry.compressionMethod}, which is not supported; re-create the zip with ` +
+        `standard Deflate compression`,
+    );
   }
   if (entry.uncompressedSize > MiB && entry.uncompressedSize > entry.compressedSize * lim.maxRatio) {
-    throw new DatasetError(`${where} expands from ${entry.compressedSize} to ${entry.uncompressedSize} bytes, a ratio above the limit of ${lim.maxRatio}; this looks like a zip bomb and is refused`);
+    throw new DatasetError(
+      `${where} expands from ${entry.compressedSize} to ${entry.uncompressedSize} bytes, a ratio above the limit of ` +
+        `${lim.maxRatio}; this looks like a zip bomb and is refused`,
+    );
   }
   return target;
 }
@@ -187,7 +204,8 @@ async function ensureEmptyOrAbsent(zipPath: string, dest: string): Promise<boole
   });
   const first = await dir.read().finally(() => dir.close());
   // Refusing a non-empty folder is what makes "remove everything on failure" safe.
-  if (first !== null) throw new DatasetError(`cannot extract ${zipPath} into ${dest}: the folder is not empty; choose an empty or new folder`);
+  if (first !== null)
+    throw new DatasetError(`cannot extract ${zipPath} into ${dest}: the folder is not empty; choose an empty or new folder`);
   return true;
 }
 
@@ -199,23 +217,32 @@ function toDatasetError(err: unknown, zipPath: string, label: string | undefined
   const msg = String(e.message);
   const badName = /^(?:absolute path|invalid relative path|invalid characters in fileName): (.*)$/s.exec(msg);
   if (badName) {
-    return new DatasetError(`${zipPath}: entry ${JSON.stringify(badName[1])} has an absolute path or ".." in its path, which would write outside the extraction folder (zip-slip); re-create the zip with plain relative paths`);
+    return new DatasetError(
+      `${zipPath}: entry ${JSON.stringify(badName[1])} has an absolute path or ".." in its path, which would write ` +
+        `outside the extraction folder (zip-slip); re-create the zip with plain relative paths`,
+    );
   }
   const where = label === undefined ? zipPath : `${zipPath}: ${label}`;
   if (msg === "strong encryption is not supported") {
     return new DatasetError(`${where} is encrypted (strong encryption); re-create the zip without a password`);
   }
   if (/^(too many|not enough) bytes in the stream|size mismatch/.test(msg)) {
-    return new DatasetError(`${where} does not contain as many bytes as it declares (${msg}); the zip is corrupt or a zip bomb, re-create it`);
+    return new DatasetError(
+      `${where} does not contain as many bytes as it declares (${msg}); the zip is corrupt or a zip bomb, re-create it`,
+    );
   }
   if (e.code === "ENOSPC") return new DatasetError(`${where}: no space left on the disk to extract the dataset; free some space`);
   if (label !== undefined && (e.code === "EEXIST" || e.code === "ENOTDIR" || e.code === "EISDIR")) {
-    return new DatasetError(`${where} has the same name as another entry (possibly differing only in letter case); re-create the zip without duplicates`);
+    return new DatasetError(
+      `${where} has the same name as another entry (possibly differing only in letter case); re-create the zip without duplicates`,
+    );
   }
   // Only the output side has a path: the zip itself is read through an already open descriptor.
   if (typeof e.code === "string" && e.path !== undefined && label !== undefined) {
     return new DatasetError(`${where}: cannot write ${e.path}: ${msg}`);
   }
   if (typeof e.code === "string" && "syscall" in e) return new DatasetError(`cannot read ${zipPath}: ${msg}`);
-  return new DatasetError(`${zipPath} is not a valid zip archive (${label === undefined ? "" : `${label}: `}${msg}); download it again or re-create it`);
+  return new DatasetError(
+    `${zipPath} is not a valid zip archive (${label === undefined ? "" : `${label}: `}${msg}); download it again or re-create it`,
+  );
 }

@@ -52,15 +52,27 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
       const what = options.shard
         ? `${selected.length} of ${dataset.entries.length} images (shard ${formatShard(options.shard)})`
         : `${dataset.entries.length} images`;
-      const { predictions, yTrue, yPred } = await log.group(`Evaluating ${path.basename(modelPath)} on ${what} of ${path.basename(options.dataset)}`, async () => {
-        const preprocessor = await openPreprocessor(plan, competition.imageSize, session.signature.inputSize, log);
-        if (preprocessor.workers > 0) log.info(`preprocessing in ${preprocessor.workers} worker threads; inference here, on 1 onnxruntime thread as the validator runs it`);
-        try {
-          return await predictAll(session, selected.map((s) => s.entry), competition, log, { preprocessor, inFlight: plan.inFlight, timings: options.timings });
-        } finally {
-          await preprocessor.close();
-        }
-      });
+      const { predictions, yTrue, yPred } = await log.group(
+        `Evaluating ${path.basename(modelPath)} on ${what} of ${path.basename(options.dataset)}`,
+        async () => {
+          const preprocessor = await openPreprocessor(plan, competition.imageSize, session.signature.inputSize, log);
+          if (preprocessor.workers > 0)
+            log.info(
+              `preprocessing in ${preprocessor.workers} worker threads; inference here, on 1 onnxruntime thread as the validator runs it`,
+            );
+          try {
+            return await predictAll(
+              session,
+              selected.map((s) => s.entry),
+              competition,
+              log,
+              { preprocessor, inFlight: plan.inFlight, timings: options.timings },
+            );
+          } finally {
+            await preprocessor.close();
+          }
+        },
+      );
       const result: EvaluationResult = {
         competition_id: competition.id,
         dataset: path.basename(options.dataset),
@@ -102,7 +114,10 @@ async function predictAll(session: Model, entries: readonly DatasetEntry[], comp
   const yPred: number[] = [];
   const { preprocessor, timings } = stream;
   const progress = progressReporter(log, entries.length, "images evaluated");
-  const images = mapOrdered(entries, stream.inFlight, async (entry) => ({ entry, image: await preprocessor.preprocess(entry.file, entry.path) }));
+  const images = mapOrdered(entries, stream.inFlight, async (entry) => ({
+    entry,
+    image: await preprocessor.preprocess(entry.file, entry.path),
+  }));
   for await (const { entry, image } of images) {
     const inferenceStarted = performance.now();
     const output = await session.predict(image.tensor, entry.demographics, entry.file);

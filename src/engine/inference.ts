@@ -6,10 +6,11 @@
  * with one clear message instead of deep inside onnxruntime.
  */
 import { stat } from "node:fs/promises";
-import ort from "onnxruntime-node";
+import type ort from "onnxruntime-node";
 import type { Competition } from "../competition/competition.js";
 import { InferenceError, ModelError } from "../util/errors.js";
 import type { TensorSize } from "../preprocess/index.js";
+import { loadOrt } from "../util/natives.js";
 import { describeError, withTimeout } from "../util/retry.js";
 
 /** The validator gives up on an image after this long. */
@@ -59,12 +60,19 @@ export function checkSignature(
   const dims = image.isTensor ? image.shape : [];
   if (dims.length !== 4) fail(`input 0 "${image.name}" has shape ${describeDims(dims)}; it must be [1, 3, H, W]`);
   const channels = fixedDim(dims[1]);
-  if (channels !== null && channels !== 3) fail(`input 0 "${image.name}" takes ${channels} channel(s); images are fed as 3 RGB channels [1, 3, H, W]`);
+  if (channels !== null && channels !== 3)
+    fail(`input 0 "${image.name}" takes ${channels} channel(s); images are fed as 3 RGB channels [1, 3, H, W]`);
   const batch = fixedDim(dims[0]);
-  if (batch !== null && batch !== 1) fail(`input 0 "${image.name}" has a fixed batch size of ${batch}; validators run one image at a time (batch 1)`);
+  if (batch !== null && batch !== 1)
+    fail(`input 0 "${image.name}" has a fixed batch size of ${batch}; validators run one image at a time (batch 1)`);
   if (demographics) {
     const d = demographics.isTensor ? demographics.shape : [];
-    const ok = demographics.isTensor && demographics.type === "float32" && d.length === 2 && [null, 1].includes(fixedDim(d[0])) && [null, 3].includes(fixedDim(d[1]));
+    const ok =
+      demographics.isTensor &&
+      demographics.type === "float32" &&
+      d.length === 2 &&
+      [null, 1].includes(fixedDim(d[0])) &&
+      [null, 3].includes(fixedDim(d[1]));
     if (!ok) fail(`input 1 "${demographics.name}" must be float32 demographics [1, 3] (age, gender, location)`);
   }
   const output = outputs[0];
@@ -73,7 +81,10 @@ export function checkSignature(
     const shape = output.shape.length > 1 && fixedDim(output.shape[0]) === 1 ? output.shape.slice(1) : output.shape;
     const last = fixedDim(shape[shape.length - 1]);
     if (shape.length > 0 && last !== null && last !== classes) {
-      fail(`output 0 "${output.name}" has shape ${describeDims(output.shape)}: ${last} scores per image, but ${competition.id} has ${classes} classes`);
+      fail(
+        `output 0 "${output.name}" has shape ${describeDims(output.shape)}: ${last} scores per image, but ` +
+          `${competition.id} has ${classes} classes`,
+      );
     }
   }
   const size = competition.imageSize;
@@ -88,10 +99,11 @@ export function checkSignature(
 export async function loadModel(modelPath: string, competition: Competition, timeoutMs = INFERENCE_TIMEOUT_MS): Promise<Model> {
   const info = await stat(modelPath).catch(() => undefined);
   if (!info?.isFile()) throw new ModelError(`model file ${modelPath} does not exist${info ? " (it is a folder)" : ""}`);
+  const { InferenceSession, Tensor } = await loadOrt();
   let session: ort.InferenceSession;
   try {
     // One thread per session, like the validator's runner: outputs then match its own to the last bit.
-    session = await ort.InferenceSession.create(modelPath, { intraOpNumThreads: 1, interOpNumThreads: 1, executionProviders: ["cpu"] });
+    session = await InferenceSession.create(modelPath, { intraOpNumThreads: 1, interOpNumThreads: 1, executionProviders: ["cpu"] });
   } catch (err) {
     throw new ModelError(`${modelPath} is not a loadable ONNX model (onnxruntime: ${describeError(err)})`);
   }
@@ -100,8 +112,8 @@ export async function loadModel(modelPath: string, competition: Competition, tim
   const classes = competition.classes.length;
 
   async function predict(image: Float32Array, demographics: readonly number[], file: string): Promise<Float32Array> {
-    const feeds: Record<string, ort.Tensor> = { [signature.imageInput]: new ort.Tensor("float32", image, [1, 3, height, width]) };
-    if (signature.demographicsInput) feeds[signature.demographicsInput] = new ort.Tensor("float32", Float32Array.from(demographics), [1, 3]);
+    const feeds: Record<string, ort.Tensor> = { [signature.imageInput]: new Tensor("float32", image, [1, 3, height, width]) };
+    if (signature.demographicsInput) feeds[signature.demographicsInput] = new Tensor("float32", Float32Array.from(demographics), [1, 3]);
     let result: ort.InferenceSession.OnnxValueMapType;
     try {
       result = await withTimeout(
@@ -116,10 +128,14 @@ export async function loadModel(modelPath: string, competition: Competition, tim
     const out = result[signature.output];
     const dims = out.dims.length > 1 && out.dims[0] === 1 ? out.dims.slice(1) : out.dims;
     const values = out.data;
-    if (!(values instanceof Float32Array)) throw new InferenceError(`output "${signature.output}" is ${out.type}, not float32 (on ${file})`);
+    if (!(values instanceof Float32Array))
+      throw new InferenceError(`output "${signature.output}" is ${out.type}, not float32 (on ${file})`);
     const isScalar = dims.length === 0;
     if (!isScalar && !(dims.length === 1 && dims[0] === classes)) {
-      throw new InferenceError(`output "${signature.output}" has shape [${out.dims.join(", ")}] on ${file}; ${competition.id} needs ${classes} class scores per image`);
+      throw new InferenceError(
+        `output "${signature.output}" has shape [${out.dims.join(", ")}] on ${file}; ${competition.id} needs ${classes} ` +
+          `class scores per image`,
+      );
     }
     return values;
   }

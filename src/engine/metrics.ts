@@ -22,7 +22,12 @@ export type MetricFields = Pick<
   | "risk_category_scores"
 >;
 
-export function metricFields(competition: Competition, yTrue: readonly number[], yPred: readonly number[], modelBytes: number): MetricFields {
+export function metricFields(
+  competition: Competition,
+  yTrue: readonly number[],
+  yPred: readonly number[],
+  modelBytes: number,
+): MetricFields {
   const s = scoreCompetition(competition, yTrue, yPred, modelBytes);
   return {
     accuracy: s.accuracy,

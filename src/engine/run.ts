@@ -27,7 +27,14 @@ export async function runEvaluation(request: RunRequest): Promise<RunReport> {
   const sources = await hub.log.group("Datasets", () => resolveDatasets(request.dataset, { ...request, competitionId: competition.id }));
   const datasets: EvaluationResult[] = [];
   for (const source of sources) {
-    const result = await evaluate({ modelPath: request.modelPath, dataset: source.localPath, competition, log: hub.log, threads: request.threads, shard: request.shard });
+    const result = await evaluate({
+      modelPath: request.modelPath,
+      dataset: source.localPath,
+      competition,
+      log: hub.log,
+      threads: request.threads,
+      shard: request.shard,
+    });
     if (source.ref) {
       result.dataset_uri = `hf://${source.ref.repo}/${source.ref.path}`;
       if (source.ref.date) result.dataset_date = source.ref.date;

@@ -16,11 +16,16 @@ export const shardFileContent = (results: readonly EvaluationResult[]): string =
 
 async function jsonFiles(input: string): Promise<string[]> {
   const info = await stat(input).catch(() => {
-    throw new InputError(`shard predictions ${input} do not exist: give the files or folders the shard runs wrote (cancer-ai-shard-<i>-of-<n>.json)`);
+    throw new InputError(
+      `shard predictions ${input} do not exist: give the files or folders the shard runs wrote (cancer-ai-shard-<i>-of-<n>.json)`,
+    );
   });
   if (!info.isDirectory()) return [input];
   const names = await readdir(input, { recursive: true });
-  return names.filter((name) => name.endsWith(".json")).sort().map((name) => path.join(input, name));
+  return names
+    .filter((name) => name.endsWith(".json"))
+    .sort()
+    .map((name) => path.join(input, name));
 }
 
 /** Every shard document in the files and folders given; other JSON files are skipped with a warning. */
@@ -39,6 +44,7 @@ export async function readShardFiles(inputs: readonly string[], log: Log): Promi
       else log.warning(`${file} is not a shard predictions file; skipped`);
     }
   }
-  if (docs.length === 0) throw new InputError(`no shard predictions found in ${inputs.join(", ")}: the shard runs write cancer-ai-shard-<i>-of-<n>.json`);
+  if (docs.length === 0)
+    throw new InputError(`no shard predictions found in ${inputs.join(", ")}: the shard runs write cancer-ai-shard-<i>-of-<n>.json`);
   return docs;
 }

@@ -35,7 +35,9 @@ export function selectShard<T>(entries: readonly T[], shard?: Shard): { row: num
   if (!shard) return rows;
   const selected = rows.filter(({ row }) => row % shard.count === shard.index - 1);
   if (selected.length === 0) {
-    throw new InputError(`shard ${formatShard(shard)} has no rows: the dataset has only ${entries.length}, use at most ${entries.length} shards`);
+    throw new InputError(
+      `shard ${formatShard(shard)} has no rows: the dataset has only ${entries.length}, use at most ${entries.length} shards`,
+    );
   }
   return selected;
 }
@@ -114,15 +116,22 @@ function checkSameRun(docs: readonly ShardDocument[], competition: Competition):
     ["model_size_bytes", "model size"],
   ];
   for (const doc of docs) {
-    if (doc.format !== SHARD_FORMAT) throw new InputError(`${name(doc)} is not a shard predictions document (format "${String(doc.format)}", expected "${SHARD_FORMAT}")`);
+    if (doc.format !== SHARD_FORMAT)
+      throw new InputError(`${name(doc)} is not a shard predictions document (format "${String(doc.format)}", expected "${SHARD_FORMAT}")`);
     for (const [field, what] of fields) {
       if (doc[field] !== first[field]) {
-        throw new InputError(`${name(doc)} and ${name(first)} were not run on the same ${what}: ${String(doc[field])} vs ${String(first[field])}`);
+        throw new InputError(
+          `${name(doc)} and ${name(first)} were not run on the same ${what}: ${String(doc[field])} vs ${String(first[field])}`,
+        );
       }
     }
-    if (doc.shard.count !== first.shard.count) throw new InputError(`${name(doc)} and ${name(first)} split the dataset differently (${doc.shard.count} vs ${first.shard.count} shards)`);
+    if (doc.shard.count !== first.shard.count)
+      throw new InputError(
+        `${name(doc)} and ${name(first)} split the dataset differently (${doc.shard.count} vs ${first.shard.count} shards)`,
+      );
   }
-  if (first.competition_id !== competition.id) throw new InputError(`the shards were scored for ${first.competition_id}, not ${competition.id}`);
+  if (first.competition_id !== competition.id)
+    throw new InputError(`the shards were scored for ${first.competition_id}, not ${competition.id}`);
 }
 
 function checkShardSet(docs: readonly ShardDocument[]): void {
@@ -131,7 +140,9 @@ function checkShardSet(docs: readonly ShardDocument[]): void {
   for (const doc of docs) seen.set(doc.shard.index, (seen.get(doc.shard.index) ?? 0) + 1);
   const duplicates = [...seen].filter(([, n]) => n > 1).map(([i]) => `${i}/${count}`);
   if (duplicates.length) throw new InputError(`shard(s) ${listed(duplicates)} given more than once`);
-  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !seen.has(i)).map((i) => `${i}/${count}`);
+  const missing = Array.from({ length: count }, (_, i) => i + 1)
+    .filter((i) => !seen.has(i))
+    .map((i) => `${i}/${count}`);
   if (missing.length) throw new InputError(`shard(s) ${listed(missing)} missing: all ${count} are needed to score the dataset`);
 }
 
@@ -143,10 +154,20 @@ function collectRows(docs: readonly ShardDocument[], classes: number): ShardPred
   const duplicates: string[] = [];
   for (const doc of docs) {
     for (const p of doc.predictions) {
-      if (!Number.isInteger(p.row) || p.row < 0 || p.row >= total) throw new DatasetError(`${name(doc)} has row ${p.row} (${p.file}), outside the dataset's ${total} rows`);
-      if (p.row % doc.shard.count !== doc.shard.index - 1) throw new DatasetError(`${name(doc)} has row ${p.row} (${p.file}), which belongs to shard ${(p.row % doc.shard.count) + 1}/${doc.shard.count}`);
-      for (const [field, value] of [["class_index", p.class_index], ["predicted", p.predicted]] as const) {
-        if (!Number.isInteger(value) || value < 0 || value >= classes) throw new DatasetError(`${name(doc)} has ${field} ${value} for row ${p.row} (${p.file}), but the competition has ${classes} classes`);
+      if (!Number.isInteger(p.row) || p.row < 0 || p.row >= total)
+        throw new DatasetError(`${name(doc)} has row ${p.row} (${p.file}), outside the dataset's ${total} rows`);
+      if (p.row % doc.shard.count !== doc.shard.index - 1)
+        throw new DatasetError(
+          `${name(doc)} has row ${p.row} (${p.file}), which belongs to shard ${(p.row % doc.shard.count) + 1}/${doc.shard.count}`,
+        );
+      for (const [field, value] of [
+        ["class_index", p.class_index],
+        ["predicted", p.predicted],
+      ] as const) {
+        if (!Number.isInteger(value) || value < 0 || value >= classes)
+          throw new DatasetError(
+            `${name(doc)} has ${field} ${value} for row ${p.row} (${p.file}), but the competition has ${classes} classes`,
+          );
       }
       if (byRow[p.row]) duplicates.push(`row ${p.row} (${p.file}) in ${owner[p.row]} and ${name(doc)}`);
       byRow[p.row] = p;
@@ -212,7 +233,10 @@ export function mergeShardRuns(docs: readonly ShardDocument[], competition: Comp
       if (packages.size === 1 || !(err instanceof CancerAiError)) throw err;
       const Kind = err instanceof DatasetError ? DatasetError : InputError;
       // Jobs of one matrix can see different "latest" packages if one was published while it ran.
-      throw new Kind(`package ${group[0].dataset}: ${err.message} (every shard job must evaluate the same packages: re-run the workflow if one was published meanwhile)`);
+      throw new Kind(
+        `package ${group[0].dataset}: ${err.message} (every shard job must evaluate the same packages: re-run the ` +
+          `workflow if one was published meanwhile)`,
+      );
     }
   });
   return results.sort((a, b) => (b.dataset_date ?? "").localeCompare(a.dataset_date ?? "") || a.dataset.localeCompare(b.dataset));
@@ -263,11 +287,16 @@ function checkFields(value: object, checks: readonly FieldCheck[], where: string
  */
 export function parseShardFile(value: unknown, source: string): ShardDocument[] | undefined {
   const items = Array.isArray(value) ? value : [value];
-  const isOurs = (v: unknown): boolean => typeof v === "object" && v !== null && "format" in v && String(v.format).startsWith("cancer-ai-shard/");
+  const isOurs = (v: unknown): boolean =>
+    typeof v === "object" && v !== null && "format" in v && String(v.format).startsWith("cancer-ai-shard/");
   if (items.length === 0 || !items.every(isOurs)) return undefined;
   return items.map((item: { format: unknown; predictions?: unknown }, i) => {
     const where = items.length > 1 ? `${source} (document ${i + 1})` : source;
-    if (item.format !== SHARD_FORMAT) throw new InputError(`${where} is in format ${String(item.format)}; this version of the action reads ${SHARD_FORMAT}: use the same action version for the shards and the merge`);
+    if (item.format !== SHARD_FORMAT)
+      throw new InputError(
+        `${where} is in format ${String(item.format)}; this version of the action reads ${SHARD_FORMAT}: use the same ` +
+          `action version for the shards and the merge`,
+      );
     checkFields(item, DOCUMENT_FIELDS, where);
     (item.predictions as unknown[]).forEach((p, j) => {
       if (typeof p !== "object" || p === null) throw new InputError(`${where}: prediction ${j} is not an object`);

@@ -67,7 +67,8 @@ async function listAll(repo: { type: "dataset" | "space"; name: string }, opts: 
     `listing ${repo.type} ${repo.name}`,
     async () => {
       const entries: ListFileEntry[] = [];
-      for await (const entry of listFiles({ repo, recursive: true, expand: true, hubUrl: opts.hubUrl, accessToken: opts.accessToken })) entries.push(entry);
+      for await (const entry of listFiles({ repo, recursive: true, expand: true, hubUrl: opts.hubUrl, accessToken: opts.accessToken }))
+        entries.push(entry);
       return entries;
     },
     opts.log,
@@ -134,7 +135,9 @@ export async function discoverDatasets(competitionId: string, configRepo: string
   const ours = organizations.filter((o) => o.competition_id === competitionId);
   if (ours.length === 0) {
     const known = [...new Set(organizations.map((o) => o.competition_id))].sort().join(", ") || "none";
-    throw new HubError(`no organisation publishes datasets for competition "${competitionId}" in ${configRepo}; competitions configured there: ${known}`);
+    throw new HubError(
+      `no organisation publishes datasets for competition "${competitionId}" in ${configRepo}; competitions configured there: ${known}`,
+    );
   }
   const refs: DatasetRef[] = [];
   for (const org of ours) {
@@ -144,7 +147,10 @@ export async function discoverDatasets(competitionId: string, configRepo: string
       refs.push(toRef(org.dataset_hf_repo, f));
     }
   }
-  if (refs.length === 0) throw new HubError(`the dataset repositories for ${competitionId} (${ours.map((o) => o.dataset_hf_repo).join(", ")}) hold no .zip package yet`);
+  if (refs.length === 0)
+    throw new HubError(
+      `the dataset repositories for ${competitionId} (${ours.map((o) => o.dataset_hf_repo).join(", ")}) hold no .zip package yet`,
+    );
   return refs.sort((a, b) => (b.date ?? "").localeCompare(a.date ?? ""));
 }
 
@@ -165,7 +171,13 @@ export async function downloadDataset(ref: DatasetRef, dest: string, opts: HubOp
   return withRetry(
     `downloading ${datasetUri(ref)}`,
     async () => {
-      const blob = await downloadFile({ repo: { type: "dataset", name: ref.repo }, path: ref.path, hubUrl: opts.hubUrl, accessToken: opts.accessToken, xet: false });
+      const blob = await downloadFile({
+        repo: { type: "dataset", name: ref.repo },
+        path: ref.path,
+        hubUrl: opts.hubUrl,
+        accessToken: opts.accessToken,
+        xet: false,
+      });
       if (!blob) throw new HubError(`${datasetUri(ref)} does not exist`);
       const hash = createHash("sha256");
       const tap = new Transform({

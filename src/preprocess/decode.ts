@@ -6,16 +6,15 @@
  * composited, CMYK through Pillow's plain formula, 16-bit samples reduced the
  * way Pillow's PNG modes do.
  */
-import sharp from "sharp";
+import type { Sharp } from "sharp";
 import { ImageError } from "../util/errors.js";
+import { loadSharp, type SharpModule } from "../util/natives.js";
 import type { RgbImage } from "./resample.js";
 
 /** Pillow refuses images above twice `Image.MAX_IMAGE_PIXELS` (DecompressionBombError). */
 const PILLOW_MAX_PIXELS = 2 * 89478485;
 
-type Sharp = ReturnType<typeof sharp>;
-
-function open(input: string | Buffer): Sharp {
+function open(sharp: SharpModule, input: string | Buffer): Sharp {
   // 'truncated' fails where Pillow raises "image file is truncated"; lesser
   // libjpeg warnings are ignored by Pillow and must not fail here either.
   return sharp(input, { failOn: "truncated", ignoreIcc: true, limitInputPixels: PILLOW_MAX_PIXELS, autoOrient: false });
@@ -57,17 +56,23 @@ const highByte = (v: number): number => v >> 8;
 const clipTo255 = (v: number): number => Math.min(v, 255);
 
 export async function decodeRgb(file: string, input: string | Buffer = file): Promise<RgbImage> {
+  // Outside the try: sharp failing to load is not a fault of the image.
+  const sharp = await loadSharp();
   try {
-    const meta = await open(input).metadata();
+    const meta = await open(sharp, input).metadata();
     const { width, height } = meta;
     if (!width || !height) throw new Error("no image dimensions");
     const pixels = width * height;
     if (meta.space === "cmyk") {
-      const { data } = await open(input).pipelineColourspace("cmyk").toColourspace("cmyk").raw().toBuffer({ resolveWithObject: true });
+      const { data } = await open(sharp, input)
+        .pipelineColourspace("cmyk")
+        .toColourspace("cmyk")
+        .raw()
+        .toBuffer({ resolveWithObject: true });
       return { width, height, data: cmykToRgb(data, pixels) };
     }
     const sixteen = meta.depth === "ushort";
-    const { data, info } = await open(input)
+    const { data, info } = await open(sharp, input)
       .toColourspace(meta.channels && meta.channels <= 2 ? (sixteen ? "grey16" : "b-w") : sixteen ? "rgb16" : "srgb")
       .raw(sixteen ? { depth: "ushort" } : {})
       .toBuffer({ resolveWithObject: true });

@@ -21,7 +21,16 @@ const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 
 interface KernelExports {
   readonly memory: WasmMemory;
-  horizontal(src: number, srcStride: number, rows: number, meta: number, weights: number, weightStride: number, outWidth: number, out: number): void;
+  horizontal(
+    src: number,
+    srcStride: number,
+    rows: number,
+    meta: number,
+    weights: number,
+    weightStride: number,
+    outWidth: number,
+    out: number,
+  ): void;
   vertical(src: number, stride: number, meta: number, weights: number, taps: number, outHeight: number, out: number): void;
   planes(src: number, pixels: number, out: number): void;
 }
@@ -148,7 +157,8 @@ export function runKernels(plan: KernelPlan, src: Uint8Array): Uint8Array | null
   if (layout.size > MAX_KERNEL_MEMORY) return null;
   const k = instance();
   const heap = heapOf(k, layout.size);
-  const i32 = (offset: number, values: Int32Array): void => heap.set(new Uint8Array(values.buffer, values.byteOffset, values.byteLength), offset);
+  const i32 = (offset: number, values: Int32Array): void =>
+    heap.set(new Uint8Array(values.buffer, values.byteOffset, values.byteLength), offset);
   const inStride = plan.inWidth * 3;
   heap.set(src.subarray(plan.firstRow * inStride, (plan.firstRow + plan.rows) * inStride), at.src);
   let current = at.src;

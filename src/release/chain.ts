@@ -4,9 +4,8 @@
  * sending, and after a dropped connection, the chain's own record
  * (`Commitments.CommitmentOf`) decides what happened.
  */
-import { ApiPromise, WsProvider } from "@polkadot/api";
+import { ApiPromise, WsProvider, type SubmittableResult } from "@polkadot/api";
 import type { KeyringPair } from "@polkadot/keyring/types";
-import type { SubmittableResult } from "@polkadot/api";
 import { encodeSetCommitment } from "./commitment.js";
 import { CancerAiError, InputError } from "../util/errors.js";
 import type { Log } from "../util/log.js";
@@ -21,6 +20,16 @@ export const NETWORKS: Readonly<Record<string, string>> = {
 
 export class ChainError extends CancerAiError {}
 
+/**
+ * The node could not be reached, or the connection to it dropped: what the
+ * chain holds is unknown rather than refused, so a caller may reconnect and
+ * read it again.
+ */
+export class ChainConnectionError extends ChainError {}
+
+/** How long connecting and loading the chain's metadata may take before the node counts as unreachable. */
+export const CONNECT_TIMEOUT_MS = 30_000;
+
 export function networkUrl(network: string): string {
   if (/^wss?:\/\//.test(network)) return network;
   const url = NETWORKS[network];
@@ -28,15 +37,44 @@ export function networkUrl(network: string): string {
   return url;
 }
 
-export async function connect(network: string, timeoutMs = 30_000): Promise<ApiPromise> {
+/** A WebSocket error event in one line: the ws package says why; Node 22+'s built-in WebSocket gives an empty message. */
+function socketFailure(event: unknown): string {
+  return describeError(event) || "the WebSocket connection failed (refused, closed, or not a WebSocket endpoint)";
+}
+
+export async function connect(network: string, timeoutMs = CONNECT_TIMEOUT_MS): Promise<ApiPromise> {
   const url = networkUrl(network);
+  const unreachable = (why: string): ChainConnectionError =>
+    new ChainConnectionError(
+      `cannot reach the chain at ${url}: ${why}; check the network setting and that the node is reachable from here`,
+    );
   const provider = new WsProvider(url, false);
+  // Watched before the socket is opened: Node 22+'s built-in WebSocket (which @polkadot/x-ws prefers
+  // over the ws package) can report a refused connection before provider.connect() has even resolved,
+  // and an ApiPromise created after that would wait for a 'connected' or 'error' event that never
+  // comes, with nothing left on the event loop (the process then exits 13 without a word).
+  const unwatch: (() => void)[] = [];
+  const lost = new Promise<never>((_, reject) => {
+    unwatch.push(
+      provider.on("error", (event: unknown) => reject(unreachable(socketFailure(event)))),
+      provider.on("disconnected", () => reject(unreachable("the node closed the connection"))),
+    );
+  });
+  let api: ApiPromise | undefined;
+  const open = async (): Promise<ApiPromise> => {
+    await provider.connect();
+    await provider.isReady;
+    api = new ApiPromise({ provider, noInitWarn: true });
+    return api.isReadyOrError;
+  };
   try {
-    await withTimeout(provider.connect(), timeoutMs, () => new Error("timed out"));
-    return await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
+    // The timer also keeps the event loop alive until one of these settles.
+    return await withTimeout(Promise.race([open(), lost]), timeoutMs, () => unreachable(`no answer within ${timeoutMs / 1000} s`));
   } catch (err) {
-    await provider.disconnect().catch(() => {});
-    throw new ChainError(`cannot reach the chain at ${url}: ${describeError(err)}`);
+    await (api ?? provider).disconnect().catch(() => {});
+    throw err instanceof ChainError ? err : new ChainError(`cannot use the chain at ${url}: ${describeError(err)}`);
+  } finally {
+    for (const stop of unwatch) stop();
   }
 }
 
@@ -75,7 +113,12 @@ export interface CommittedExtrinsic {
 }
 
 /** Finds, in one block, the set_commitment extrinsic signed by the hotkey that carries `text`. */
-export async function findCommitExtrinsic(api: ApiPromise, block: number, hotkey: string, text: string): Promise<CommittedExtrinsic | undefined> {
+export async function findCommitExtrinsic(
+  api: ApiPromise,
+  block: number,
+  hotkey: string,
+  text: string,
+): Promise<CommittedExtrinsic | undefined> {
   const hash = await api.rpc.chain.getBlockHash(block);
   const { block: content } = await api.rpc.chain.getBlock(hash);
   const needle = Buffer.from(text, "utf8").toString("hex");
@@ -134,7 +177,8 @@ export async function submitCommitment(
   try {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new ChainError(`the commitment was not finalized within ${timeoutMs / 1000} s`)), timeoutMs);
-      const onDisconnect = (): void => reject(new ChainError("the connection to the chain dropped while the commitment was being submitted"));
+      const onDisconnect = (): void =>
+        reject(new ChainConnectionError("the connection to the chain dropped while the commitment was being submitted"));
       api.once("disconnected", onDisconnect);
       let unsubscribe: (() => void) | undefined;
       let settled = false;
@@ -154,19 +198,23 @@ export async function submitCommitment(
         const failure = dispatchErrorText(api, result);
         if (failure) done(new ChainError(`the chain rejected the commitment: ${failure}.${adviceFor(failure)}`));
         else if (result.status.isFinalized) done();
-        else if (result.status.isDropped || result.status.isInvalid || result.status.isUsurped) done(new ChainError(`the commitment transaction was ${result.status.type.toLowerCase()} by the node`));
+        else if (result.status.isDropped || result.status.isInvalid || result.status.isUsurped)
+          done(new ChainError(`the commitment transaction was ${result.status.type.toLowerCase()} by the node`));
       })
         .then((unsub) => (settled ? unsub() : (unsubscribe = unsub)))
         .catch((err: Error) => done(new ChainError(`the node refused the commitment transaction: ${err.message}`)));
     });
   } catch (err) {
-    if (!(err instanceof ChainError) || !/connection to the chain dropped/.test(err.message)) throw err;
+    if (!(err instanceof ChainConnectionError)) throw err;
     log.warning("the connection dropped during submission; reading the chain again to see whether the commitment landed");
     const fresh = await reconnect();
     try {
       const now = await readCommitment(fresh, netuid, pair.address);
       if (now?.text !== text) {
-        throw new ChainError("the connection dropped before the commitment reached a block, and it is not on chain: nothing was committed; run the release again");
+        throw new ChainError(
+          "the connection dropped before the commitment reached a block, and it is not on chain: nothing was committed; " +
+            "run the release again",
+        );
       }
       const found = await findCommitExtrinsic(fresh, now.block, pair.address, text);
       if (!found) throw new ChainError(`the commitment is on chain (block ${now.block}) but its extrinsic was not found in that block`);

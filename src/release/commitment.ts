@@ -33,7 +33,8 @@ export function commitmentString(c: Commitment): string {
 
 /** `name.onnx` -> `name`; the stem the validators rebuild both file names from. */
 export function modelStem(modelFileName: string): string {
-  if (!modelFileName.endsWith(".onnx")) throw new InputError(`the model file name "${modelFileName}" must end in .onnx (validators fetch {stem}.onnx)`);
+  if (!modelFileName.endsWith(".onnx"))
+    throw new InputError(`the model file name "${modelFileName}" must end in .onnx (validators fetch {stem}.onnx)`);
   return modelFileName.slice(0, -".onnx".length);
 }
 
@@ -41,9 +42,12 @@ export function modelStem(modelFileName: string): string {
 export function checkCommitment(c: Commitment): string {
   const problems: string[] = [];
   if (!/^[\w.-]+\/[\w.-]+$/.test(c.repoId)) problems.push(`hf-repo-id "${c.repoId}" must look like owner/name`);
-  if (bytes(c.repoId) > MAX_REPO_ID_BYTES) problems.push(`hf-repo-id "${c.repoId}" is ${bytes(c.repoId)} bytes; validators accept at most ${MAX_REPO_ID_BYTES}`);
-  if (bytes(`${c.stem}.onnx`) > MAX_MODEL_FILE_BYTES) problems.push(`model file name "${c.stem}.onnx" is ${bytes(`${c.stem}.onnx`)} bytes; at most ${MAX_MODEL_FILE_BYTES}`);
-  if (bytes(`${c.stem}.zip`) > MAX_CODE_FILE_BYTES) problems.push(`code file name "${c.stem}.zip" is ${bytes(`${c.stem}.zip`)} bytes; at most ${MAX_CODE_FILE_BYTES}`);
+  if (bytes(c.repoId) > MAX_REPO_ID_BYTES)
+    problems.push(`hf-repo-id "${c.repoId}" is ${bytes(c.repoId)} bytes; validators accept at most ${MAX_REPO_ID_BYTES}`);
+  if (bytes(`${c.stem}.onnx`) > MAX_MODEL_FILE_BYTES)
+    problems.push(`model file name "${c.stem}.onnx" is ${bytes(`${c.stem}.onnx`)} bytes; at most ${MAX_MODEL_FILE_BYTES}`);
+  if (bytes(`${c.stem}.zip`) > MAX_CODE_FILE_BYTES)
+    problems.push(`code file name "${c.stem}.zip" is ${bytes(`${c.stem}.zip`)} bytes; at most ${MAX_CODE_FILE_BYTES}`);
   if (!c.stem || c.stem.includes(":") || c.stem.includes("/")) problems.push(`model name "${c.stem}" must be non-empty without ":" or "/"`);
   if (c.competitionId.includes(":")) problems.push(`competition id "${c.competitionId}" must not contain ":"`);
   if (!isSha256Hex(c.sha256)) problems.push("the model hash must be 64 lowercase hex digits (SHA-256)");
@@ -56,7 +60,8 @@ export function checkCommitment(c: Commitment): string {
     ] as const;
     const longest = [...parts].sort((a, b) => b[1] - a[1])[0];
     problems.push(
-      `the commitment is ${bytes(text)} bytes, over the chain's ${MAX_COMMITMENT_BYTES} (Raw128): shorten ${longest[0]} (${longest[1]} bytes) by at least ${bytes(text) - MAX_COMMITMENT_BYTES}`,
+      `the commitment is ${bytes(text)} bytes, over the chain's ${MAX_COMMITMENT_BYTES} (Raw128): shorten ${longest[0]} ` +
+        `(${longest[1]} bytes) by at least ${bytes(text) - MAX_COMMITMENT_BYTES}`,
     );
   }
   if (problems.length > 0) throw new InputError(`cannot commit this model: ${problems.join("; ")}`);
@@ -99,5 +104,6 @@ export function encodeSetCommitment(netuid: number, commitment: string, index: C
   if (!Number.isInteger(netuid) || netuid < 0 || netuid > 0xffff) throw new InputError(`netuid ${netuid} is not a u16`);
   const netuidLe = Buffer.alloc(2);
   netuidLe.writeUInt16LE(netuid);
-  return `0x${Buffer.concat([Buffer.from([index.pallet, index.call]), netuidLe, compactU32(1), Buffer.from([raw.length + 1]), raw]).toString("hex")}`;
+  const call = Buffer.concat([Buffer.from([index.pallet, index.call]), netuidLe, compactU32(1), Buffer.from([raw.length + 1]), raw]);
+  return `0x${call.toString("hex")}`;
 }

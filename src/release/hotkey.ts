@@ -14,7 +14,9 @@ export async function hotkeyFromMnemonic(mnemonic: string): Promise<KeyringPair>
   await cryptoWaitReady();
   const words = mnemonic.trim().split(/\s+/).join(" ");
   if (!mnemonicValidate(words)) {
-    throw new InputError(`hotkey-mnemonic is not a valid BIP39 mnemonic (${words ? words.split(" ").length : 0} words; check the secret's value)`);
+    throw new InputError(
+      `hotkey-mnemonic is not a valid BIP39 mnemonic (${words ? words.split(" ").length : 0} words; check the secret's value)`,
+    );
   }
   return new Keyring({ type: "sr25519", ss58Format: SS58_PREFIX }).addFromUri(words);
 }

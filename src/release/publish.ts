@@ -84,10 +84,12 @@ export const hasMitLicense = (state: RepoState): boolean => (state.license ?? ""
 
 /** Validators skip private repositories and cards whose license does not contain "mit". */
 export function checkRepoAcceptable(repo: ModelRepo, state: RepoState): void {
-  if (state.isPrivate) throw new InputError(`${repo.repoId} is private; validators can only download public repositories: make it public on HuggingFace`);
+  if (state.isPrivate)
+    throw new InputError(`${repo.repoId} is private; validators can only download public repositories: make it public on HuggingFace`);
   if (state.exists && !hasMitLicense(state)) {
     throw new InputError(
-      `${repo.repoId}'s model card declares license "${state.license ?? "none"}"; validators reject repositories whose card license does not contain "mit": set "license: mit" in its README.md front matter`,
+      `${repo.repoId}'s model card declares license "${state.license ?? "none"}"; validators reject repositories whose ` +
+        `card license does not contain "mit": set "license: mit" in its README.md front matter`,
     );
   }
 }
@@ -96,7 +98,13 @@ export async function createPublicRepo(repo: ModelRepo): Promise<void> {
   const { hubUrl, accessToken } = repo.hub;
   if (!accessToken) throw new InputError("hf-token is required to create and upload to the model repository");
   await hubCall(`creating ${repo.repoId}`, repo, () =>
-    createRepo({ repo: { type: "model", name: repo.repoId }, visibility: "public", hubUrl, accessToken, files: [{ path: "README.md", content: new Blob([MODEL_CARD(repo.repoId)]) }] }),
+    createRepo({
+      repo: { type: "model", name: repo.repoId },
+      visibility: "public",
+      hubUrl,
+      accessToken,
+      files: [{ path: "README.md", content: new Blob([MODEL_CARD(repo.repoId)]) }],
+    }),
   );
   repo.hub.log.info(`created public model repository ${repo.repoId} with an MIT model card`);
 }
@@ -132,7 +140,11 @@ export async function zipCode(codeDir: string, dest: string): Promise<string> {
 }
 
 /** One commit with every file given; returns the commit's id. */
-export async function uploadInOneCommit(repo: ModelRepo, files: { path: string; local: string }[], title: string): Promise<string | undefined> {
+export async function uploadInOneCommit(
+  repo: ModelRepo,
+  files: { path: string; local: string }[],
+  title: string,
+): Promise<string | undefined> {
   const { hubUrl, accessToken } = repo.hub;
   if (!accessToken) throw new InputError("hf-token is required to upload to the model repository");
   const blobs = await Promise.all(files.map(async (f) => ({ path: f.path, content: await openAsBlob(f.local) })));
@@ -174,11 +186,15 @@ export async function downloadedSha256(repo: ModelRepo, file: string, dest?: str
 
 export async function readRecord(repo: ModelRepo): Promise<ExtrinsicRecord | undefined> {
   const { hubUrl, accessToken } = repo.hub;
-  const blob = await downloadFile({ repo: { type: "model", name: repo.repoId }, path: RECORD_FILE, hubUrl, accessToken, xet: false }).catch(() => null);
+  const blob = await downloadFile({ repo: { type: "model", name: repo.repoId }, path: RECORD_FILE, hubUrl, accessToken, xet: false }).catch(
+    () => null,
+  );
   if (!blob) return undefined;
   try {
     const json = JSON.parse(await blob.text()) as Partial<ExtrinsicRecord>;
-    return typeof json.hotkey === "string" && typeof json.extrinsic === "string" ? { hotkey: json.hotkey, extrinsic: json.extrinsic } : undefined;
+    return typeof json.hotkey === "string" && typeof json.extrinsic === "string"
+      ? { hotkey: json.hotkey, extrinsic: json.extrinsic }
+      : undefined;
   } catch {
     return undefined;
   }

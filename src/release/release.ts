@@ -15,7 +15,18 @@ import { InputError } from "../util/errors.js";
 import type { HubOptions } from "../hub/hub.js";
 import { hotkeyFromMnemonic } from "./hotkey.js";
 import { loadModel } from "../engine/inference.js";
-import { checkRepoAcceptable, createPublicRepo, downloadedSha256, readRecord, repoState, uploadInOneCommit, uploadRecord, zipCode, RECORD_FILE, type ModelRepo } from "./publish.js";
+import {
+  checkRepoAcceptable,
+  createPublicRepo,
+  downloadedSha256,
+  readRecord,
+  repoState,
+  uploadInOneCommit,
+  uploadRecord,
+  zipCode,
+  RECORD_FILE,
+  type ModelRepo,
+} from "./publish.js";
 
 export interface ReleaseRequest {
   readonly modelPath: string;
@@ -61,7 +72,8 @@ export async function preflight(req: ReleaseRequest): Promise<Preflight> {
   await (await loadModel(req.modelPath, req.competition)).close();
   const localHash = await sha256File(req.modelPath);
   const commitment = checkCommitment({ repoId: req.repoId, stem, competitionId: req.competition.id, sha256: localHash });
-  if (!Number.isInteger(req.netuid) || req.netuid < 0 || req.netuid > 0xffff) throw new InputError(`netuid ${req.netuid} is not a subnet id (0..65535)`);
+  if (!Number.isInteger(req.netuid) || req.netuid < 0 || req.netuid > 0xffff)
+    throw new InputError(`netuid ${req.netuid} is not a subnet id (0..65535)`);
   const pair = await hotkeyFromMnemonic(req.mnemonic);
   return { pair, stem, localHash, commitment };
 }
@@ -88,14 +100,28 @@ export async function release(req: ReleaseRequest): Promise<ReleaseResult> {
     if (req.submit) {
       api = await connect(req.network);
       const uid = await uidOf(api, req.netuid, hotkey);
-      if (uid === undefined) throw new ChainError(`hotkey ${hotkey} is not registered on subnet ${req.netuid} of ${req.network}: register it before releasing (validators only read registered hotkeys' commitments)`);
+      if (uid === undefined)
+        throw new ChainError(
+          `hotkey ${hotkey} is not registered on subnet ${req.netuid} of ${req.network}: register it before releasing ` +
+            `(validators only read registered hotkeys' commitments)`,
+        );
       log.info(`hotkey ${hotkey} is uid ${uid} on subnet ${req.netuid}`);
     }
     const repo: ModelRepo = { repoId: req.repoId, hub: req.hub };
     const uploaded = await publishFiles(req, repo, stem, localHash);
     const modelHash = await downloadedSha256(repo, `${stem}.onnx`);
-    if (modelHash !== localHash) throw new ChainError(`${req.repoId}/${stem}.onnx on the hub has SHA-256 ${modelHash}, not the local model's ${localHash}: the upload did not take`);
-    const base = { hotkey, modelHash, commitment, callData: encodeSetCommitment(req.netuid, commitment), hfUrl: `${req.hub.hubUrl}/${req.repoId}`, uploaded };
+    if (modelHash !== localHash)
+      throw new ChainError(
+        `${req.repoId}/${stem}.onnx on the hub has SHA-256 ${modelHash}, not the local model's ${localHash}: the upload did not take`,
+      );
+    const base = {
+      hotkey,
+      modelHash,
+      commitment,
+      callData: encodeSetCommitment(req.netuid, commitment),
+      hfUrl: `${req.hub.hubUrl}/${req.repoId}`,
+      uploaded,
+    };
     if (!api) return { ...base, committed: false, recorded: false };
 
     const { extrinsic, committed } = await commitOnce(api, pair, req, commitment);
@@ -124,7 +150,9 @@ async function publishFiles(req: ReleaseRequest, repo: ModelRepo, stem: string, 
     const zipHash = await zipCode(req.codeDir, zip);
     if (state.files.get(`${stem}.zip`) !== zipHash) files.push({ path: `${stem}.zip`, local: zip });
   } else if (!state.files.has(`${stem}.zip`)) {
-    throw new InputError(`${req.repoId} has no ${stem}.zip and no code-directory was given: validators expect the training code next to the model`);
+    throw new InputError(
+      `${req.repoId} has no ${stem}.zip and no code-directory was given: validators expect the training code next to the model`,
+    );
   }
   if (files.length === 0) {
     log.info(`${req.repoId} already holds ${stem}.onnx and ${stem}.zip with this content: nothing to upload`);
@@ -136,12 +164,20 @@ async function publishFiles(req: ReleaseRequest, repo: ModelRepo, stem: string, 
 }
 
 /** Commits unless the chain already holds exactly this commitment for the hotkey. */
-async function commitOnce(api: ApiPromise, pair: KeyringPair, req: ReleaseRequest, commitment: string): Promise<{ extrinsic: CommittedExtrinsic; committed: boolean }> {
+async function commitOnce(
+  api: ApiPromise,
+  pair: KeyringPair,
+  req: ReleaseRequest,
+  commitment: string,
+): Promise<{ extrinsic: CommittedExtrinsic; committed: boolean }> {
   const { log } = req.hub;
   const current = await readCommitment(api, req.netuid, pair.address);
   if (current?.text === commitment) {
     const found = await findCommitExtrinsic(api, current.block, pair.address, commitment);
-    if (!found) throw new ChainError(`the commitment is on chain since block ${current.block}, but that block has no matching extrinsic (an archive node may be needed)`);
+    if (!found)
+      throw new ChainError(
+        `the commitment is on chain since block ${current.block}, but that block has no matching extrinsic (an archive node may be needed)`,
+      );
     log.info(`the chain already holds this commitment (extrinsic ${found.id}): not committing again`);
     return { extrinsic: found, committed: false };
   }
@@ -152,7 +188,9 @@ async function commitOnce(api: ApiPromise, pair: KeyringPair, req: ReleaseReques
     const readBack = await readCommitment(reader, req.netuid, pair.address);
     const verified = await findCommitExtrinsic(reader, extrinsic.block, pair.address, commitment);
     if (readBack?.text !== commitment || verified?.id !== extrinsic.id) {
-      throw new ChainError(`the commitment was finalized as ${extrinsic.id}, but reading it back does not show it signed by ${pair.address}`);
+      throw new ChainError(
+        `the commitment was finalized as ${extrinsic.id}, but reading it back does not show it signed by ${pair.address}`,
+      );
     }
   } finally {
     if (reader !== api) await reader.disconnect();

@@ -69,7 +69,16 @@ class Checklist {
   }
 }
 
-const STEPS = ["hotkey registered", "commitment on chain", "HuggingFace repository", "model and code files", "model hash", RECORD_FILE, "commitment age", "evaluation"];
+const STEPS = [
+  "hotkey registered",
+  "commitment on chain",
+  "HuggingFace repository",
+  "model and code files",
+  "model hash",
+  RECORD_FILE,
+  "commitment age",
+  "evaluation",
+];
 
 export async function selfCheck(req: SelfCheckRequest): Promise<SelfCheckResult> {
   const list = new Checklist();
@@ -84,7 +93,13 @@ export async function selfCheck(req: SelfCheckRequest): Promise<SelfCheckResult>
   const api = await connect(req.network);
   try {
     const uid = await uidOf(api, req.netuid, req.hotkey);
-    if (!list.add(STEPS[0], uid === undefined ? "fail" : "pass", uid === undefined ? `not registered on subnet ${req.netuid}` : `uid ${uid} on subnet ${req.netuid}`)) {
+    if (
+      !list.add(
+        STEPS[0],
+        uid === undefined ? "fail" : "pass",
+        uid === undefined ? `not registered on subnet ${req.netuid}` : `uid ${uid} on subnet ${req.netuid}`,
+      )
+    ) {
       list.skipRest(STEPS.slice(1), "the hotkey is not registered");
       return result();
     }
@@ -100,7 +115,11 @@ export async function selfCheck(req: SelfCheckRequest): Promise<SelfCheckResult>
           : !isSha256Hex(commitment.sha256)
             ? `the hash "${commitment.sha256}" is not a SHA-256`
             : undefined;
-    if (!list.add(STEPS[1], commitmentProblem ? "fail" : "pass", commitmentProblem ?? `${onChain?.text} (block ${onChain?.block})`) || !commitment || !onChain) {
+    if (
+      !list.add(STEPS[1], commitmentProblem ? "fail" : "pass", commitmentProblem ?? `${onChain?.text} (block ${onChain?.block})`) ||
+      !commitment ||
+      !onChain
+    ) {
       list.skipRest(STEPS.slice(2), "no usable commitment");
       return result(commitment);
     }
@@ -114,20 +133,36 @@ export async function selfCheck(req: SelfCheckRequest): Promise<SelfCheckResult>
         : !hasMitLicense(state)
           ? `card license "${state.license ?? "none"}" does not contain "mit"`
           : undefined;
-    if (!list.add(STEPS[2], repoProblem ? "fail" : "pass", repoProblem ? `${commitment.repoId} ${repoProblem}` : `${commitment.repoId}: public, license ${state.license}`)) {
+    if (
+      !list.add(
+        STEPS[2],
+        repoProblem ? "fail" : "pass",
+        repoProblem ? `${commitment.repoId} ${repoProblem}` : `${commitment.repoId}: public, license ${state.license}`,
+      )
+    ) {
       list.skipRest(STEPS.slice(3), "the repository is not usable");
       return result(commitment);
     }
 
     const missing = [`${commitment.stem}.onnx`, `${commitment.stem}.zip`].filter((f) => !state.files.has(f));
-    if (!list.add(STEPS[3], missing.length ? "fail" : "pass", missing.length ? `missing ${missing.join(" and ")}` : `${commitment.stem}.onnx and ${commitment.stem}.zip`)) {
+    if (
+      !list.add(
+        STEPS[3],
+        missing.length ? "fail" : "pass",
+        missing.length ? `missing ${missing.join(" and ")}` : `${commitment.stem}.onnx and ${commitment.stem}.zip`,
+      )
+    ) {
       list.skipRest(STEPS.slice(4), "the model file is missing");
       return result(commitment);
     }
 
     const modelFile = req.evaluate ? path.join(req.evaluate.modelDir, `${commitment.stem}.onnx`) : undefined;
     const served = await downloadedSha256(repo, `${commitment.stem}.onnx`, modelFile);
-    list.add(STEPS[4], served === commitment.sha256 ? "pass" : "fail", served === commitment.sha256 ? served : `the hub serves ${served}, the commitment says ${commitment.sha256}`);
+    list.add(
+      STEPS[4],
+      served === commitment.sha256 ? "pass" : "fail",
+      served === commitment.sha256 ? served : `the hub serves ${served}, the commitment says ${commitment.sha256}`,
+    );
 
     list.add(STEPS[5], ...(await checkRecord(api, repo, req.hotkey, onChain.text, served)));
 
@@ -137,7 +172,13 @@ export async function selfCheck(req: SelfCheckRequest): Promise<SelfCheckResult>
       return result(commitment);
     }
     try {
-      const evaluation = await runEvaluation({ ...req.evaluate, modelPath: modelFile, competition: req.competition, hub: req.hub, configRepo: req.configRepo });
+      const evaluation = await runEvaluation({
+        ...req.evaluate,
+        modelPath: modelFile,
+        competition: req.competition,
+        hub: req.hub,
+        configRepo: req.configRepo,
+      });
       list.add(STEPS[7], "pass", `score ${evaluation.score.toFixed(6)} on ${evaluation.datasets.map((d) => d.dataset).join(", ")}`);
       return result(commitment, evaluation);
     } catch (err) {
@@ -149,7 +190,13 @@ export async function selfCheck(req: SelfCheckRequest): Promise<SelfCheckResult>
   }
 }
 
-async function checkRecord(api: ApiPromise, repo: ModelRepo, hotkey: string, text: string, servedHash: string): Promise<[CheckStatus, string]> {
+async function checkRecord(
+  api: ApiPromise,
+  repo: ModelRepo,
+  hotkey: string,
+  text: string,
+  servedHash: string,
+): Promise<[CheckStatus, string]> {
   const record = await readRecord(repo);
   if (!record) return ["fail", `${repo.repoId} has no readable ${RECORD_FILE}`];
   if (record.hotkey !== hotkey) return ["fail", `it names hotkey ${record.hotkey}, not ${hotkey}`];
@@ -176,9 +223,16 @@ async function checkAge(api: ApiPromise, block: number, req: SelfCheckRequest): 
   }
   if (eligibleFrom > now) {
     const minutes = Math.ceil((eligibleFrom.getTime() - now.getTime()) / 60_000);
-    return ["warn", `committed ${committedAt.toISOString()}: validators evaluate it only on packages released from ${eligibleFrom.toISOString()}, in ${minutes} min`];
+    return [
+      "warn",
+      `committed ${committedAt.toISOString()}: validators evaluate it only on packages released from ` +
+        `${eligibleFrom.toISOString()}, in ${minutes} min`,
+    ];
   }
-  const note = newest && new Date(newest) < eligibleFrom ? `; the newest package (${newest}) came out before that, so the next package is the first it is scored on` : "";
+  const note =
+    newest && new Date(newest) < eligibleFrom
+      ? `; the newest package (${newest}) came out before that, so the next package is the first it is scored on`
+      : "";
   return ["pass", `committed ${committedAt.toISOString()}, eligible for packages released from ${eligibleFrom.toISOString()}${note}`];
 }
 
@@ -207,14 +261,25 @@ export async function leaderboard(network: string, netuid: number, competition: 
       const repo: ModelRepo = { repoId: parsed.repoId, hub };
       let hashMatches = false;
       try {
-        for await (const f of listFiles({ repo: { type: "model", name: parsed.repoId }, hubUrl: hub.hubUrl, accessToken: hub.accessToken })) {
+        for await (const f of listFiles({
+          repo: { type: "model", name: parsed.repoId },
+          hubUrl: hub.hubUrl,
+          accessToken: hub.accessToken,
+        })) {
           if (f.path === `${parsed.stem}.onnx`) hashMatches = f.lfs?.oid === parsed.sha256;
         }
       } catch {
         hashMatches = false;
       }
       const record = await readRecord(repo);
-      rows.push({ hotkey, block: onChain.block, commitment: onChain.text, repo: parsed.repoId, hashMatches, recordMatches: record?.hotkey === hotkey });
+      rows.push({
+        hotkey,
+        block: onChain.block,
+        commitment: onChain.text,
+        repo: parsed.repoId,
+        hashMatches,
+        recordMatches: record?.hotkey === hotkey,
+      });
     }
     return rows.sort((a, b) => a.block - b.block);
   } catch (err) {

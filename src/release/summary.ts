@@ -9,7 +9,11 @@ import type { CheckStatus, LeaderboardRow, SelfCheckResult } from "./self-check.
 
 /** The job summary's release section: what was published where, with links. */
 export function releaseSummary(result: ReleaseResult): string {
-  const changed = [result.uploaded && "uploaded to HuggingFace", result.committed && "committed on chain", result.recorded && "recorded the extrinsic"].filter(Boolean);
+  const changed = [
+    result.uploaded && "uploaded to HuggingFace",
+    result.committed && "committed on chain",
+    result.recorded && "recorded the extrinsic",
+  ].filter(Boolean);
   return [
     "### CancerAI release",
     "",
@@ -42,9 +46,13 @@ export function checklistMarkdown(result: SelfCheckResult): string {
   return [
     `### CancerAI self-check: ${result.passed ? "✓ passes" : "✗ would be rejected"}`,
     "",
-    `Hotkey \`${result.hotkey}\` on subnet ${result.netuid}${result.commitment ? `, model \`${result.commitment.repoId}/${result.commitment.stem}.onnx\`` : ""}.`,
+    `Hotkey \`${result.hotkey}\` on subnet ` +
+      `${result.netuid}${result.commitment ? `, model \`${result.commitment.repoId}/${result.commitment.stem}.onnx\`` : ""}.`,
     "",
-    table(["", "check", "detail"], result.checks.map((c) => [MARK[c.status], c.name, c.detail.replace(/\|/g, "\\|")])),
+    table(
+      ["", "check", "detail"],
+      result.checks.map((c) => [MARK[c.status], c.name, c.detail.replace(/\|/g, "\\|")]),
+    ),
   ].join("\n");
 }
 

@@ -47,7 +47,13 @@ export async function saveBaseline(store: CacheStore, dir: string, competition: 
   if (await store.save([dir], key)) log.info(`baseline for ${baseline.branch} saved as ${key}`);
 }
 
-export async function restoreBaseline(store: CacheStore, dir: string, competition: string, branch: string, log: Log): Promise<Baseline | undefined> {
+export async function restoreBaseline(
+  store: CacheStore,
+  dir: string,
+  competition: string,
+  branch: string,
+  log: Log,
+): Promise<Baseline | undefined> {
   const prefix = keyPrefix(competition, branch);
   const key = await store.restore([dir], `${prefix}latest`, [prefix]);
   if (!key) {

@@ -20,7 +20,10 @@ export function applyGate(score: number, baselineScore: number | undefined, rule
     reasons.push(`score ${f(score)} is below min-score ${f(rule.minScore)}`);
   }
   if (rule.maxScoreDrop !== undefined && baselineScore !== undefined && baselineScore - score > rule.maxScoreDrop) {
-    reasons.push(`score ${f(score)} dropped ${f(baselineScore - score)} from the base branch's ${f(baselineScore)}, more than max-score-drop ${f(rule.maxScoreDrop)}`);
+    reasons.push(
+      `score ${f(score)} dropped ${f(baselineScore - score)} from the base branch's ${f(baselineScore)}, more than ` +
+        `max-score-drop ${f(rule.maxScoreDrop)}`,
+    );
   }
   return { passed: reasons.length === 0, reasons };
 }

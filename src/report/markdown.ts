@@ -38,9 +38,19 @@ function headline(result: EvaluationResult): [string, string][] {
 
 export function textReport(result: EvaluationResult, competition: Competition): string {
   const lines = [`${competition.id} on ${result.dataset}`, pad(headline(result).map(([k, v]) => [`  ${k}`, v])), ""];
-  lines.push(pad([["  risk category", "F1"], ...competition.riskWeights.map(([risk, w]) => [`  ${RISK_LABEL[risk]} (x${w})`, fixed6(result.risk_category_scores[risk])])]));
+  lines.push(
+    pad([
+      ["  risk category", "F1"],
+      ...competition.riskWeights.map(([risk, w]) => [`  ${RISK_LABEL[risk]} (x${w})`, fixed6(result.risk_category_scores[risk])]),
+    ]),
+  );
   lines.push("");
-  const classRows = competition.classes.map((c, i) => [`  ${c.short}`, RISK_LABEL[c.risk], fixed6(result.f1_by_class[i]), String(support(result, i))]);
+  const classRows = competition.classes.map((c, i) => [
+    `  ${c.short}`,
+    RISK_LABEL[c.risk],
+    fixed6(result.f1_by_class[i]),
+    String(support(result, i)),
+  ]);
   lines.push(pad([["  class", "risk", "F1", "images"], ...classRows]));
   return lines.join("\n");
 }
@@ -74,7 +84,8 @@ function datasetDetails(result: EvaluationResult, competition: Competition, base
     "",
     table(["metric", "value", "vs base"], metricRows),
     "",
-    `${result.tested_entries} images in ${result.run_time_s.toFixed(1)} s; model ${result.model_size_mb.toFixed(2)} MiB; weighted precision / recall / F1 ${fixed6(result.precision)} / ${fixed6(result.recall)} / ${fixed6(result.fbeta)}.`,
+    `${result.tested_entries} images in ${result.run_time_s.toFixed(1)} s; model ${result.model_size_mb.toFixed(2)} MiB; ` +
+      `weighted precision / recall / F1 ${fixed6(result.precision)} / ${fixed6(result.recall)} / ${fixed6(result.fbeta)}.`,
     "",
     table(
       ["risk category", "weight", "F1"],
@@ -101,7 +112,10 @@ function datasetDetails(result: EvaluationResult, competition: Competition, base
       "",
       "<details><summary>Confusion matrix (rows: true class, columns: predicted)</summary>",
       "",
-      table(["", ...short], result.confusion_matrix.map((row, i) => [`**${short[i]}**`, ...row.map(String)])),
+      table(
+        ["", ...short],
+        result.confusion_matrix.map((row, i) => [`**${short[i]}**`, ...row.map(String)]),
+      ),
       "",
       "</details>",
     );
@@ -131,14 +145,21 @@ export function markdownReport(report: RunReport, competition: Competition, opti
       ? [
           table(
             ["package", "released", "score", "vs base"],
-            report.datasets.map((d) => [d.dataset, d.dataset_date ?? "", fixed6(d.score), delta(d.score, baselineFor(baseline, d.dataset)?.score)]),
+            report.datasets.map((d) => [
+              d.dataset,
+              d.dataset_date ?? "",
+              fixed6(d.score),
+              delta(d.score, baselineFor(baseline, d.dataset)?.score),
+            ]),
           ),
           "",
         ]
       : []),
   ].join("\n");
   const model = report.datasets[0]?.model_sha256 ?? "";
-  const baseNote = baseline ? `Baseline: \`${baseline.branch}\` at \`${baseline.commit.slice(0, 7)}\` (${baseline.created}).` : "No baseline from the base branch yet.";
+  const baseNote = baseline
+    ? `Baseline: \`${baseline.branch}\` at \`${baseline.commit.slice(0, 7)}\` (${baseline.created}).`
+    : "No baseline from the base branch yet.";
   const tail = [`Model \`${model}\`. ${baseNote}`, ...(options.footer ? ["", options.footer] : [])].join("\n");
   const assemble = (full: boolean, shown: number): string =>
     [head, ...report.datasets.slice(0, shown).map((d) => datasetDetails(d, competition, baseline, full)), "", tail].join("\n");

@@ -35,3 +35,23 @@ export class InferenceError extends CancerAiError {}
 
 /** The command line or the action's inputs are malformed: nothing ran (the CLI exits 2 and points at --help). */
 export class UsageError extends InputError {}
+
+/**
+ * Where a validator would not score normally, the reason is the verdict:
+ * `model` — validators give this model 0 on the package (its fault: fails
+ * the gate); `package` — the package fails for every model, so nobody is
+ * scored on it (reported, kept out of the model's score and gate).
+ */
+export type VerdictFault = "model" | "package";
+
+/** Thrown anywhere below the engine where a validator would score 0 or fail; evaluate() turns it into the result's verdict. */
+export class ValidatorVerdictError extends CancerAiError {
+  constructor(
+    readonly fault: VerdictFault,
+    /** A stable identifier for tests and tooling, e.g. "external-data", "inference-timeout", "unreadable-image". */
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

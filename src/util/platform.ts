@@ -25,6 +25,6 @@ export function checkPlatform(facts: PlatformFacts = currentPlatform()): void {
   if (facts.platform === "linux" && SUPPORTED_ARCHS.includes(facts.arch) && facts.glibc) return;
   throw new CancerAiError(
     `cancer-ai-action runs on Linux x64 and arm64 runners with glibc (runs-on: ubuntu-latest or ubuntu-24.04-arm); this is ${where}. ` +
-      "On other systems, install the CLI from a clone with npm ci and run it with node bin/cancer-ai.js there.",
+      "On other systems, run the CLI inside a glibc Linux container or VM (for example the node:24-bookworm image).",
   );
 }

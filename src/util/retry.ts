@@ -37,7 +37,9 @@ export async function withRetry<T>(what: string, work: () => Promise<T>, log: Lo
     } catch (err) {
       if (attempt >= policy.attempts || !isTransient(err)) throw err;
       const delay = policy.baseDelayMs * 2 ** (attempt - 1);
-      log.warning(`${what} failed (${describeError(err)}); retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${policy.attempts})`);
+      log.warning(
+        `${what} failed (${describeError(err)}); retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${policy.attempts})`,
+      );
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }

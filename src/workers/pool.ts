@@ -13,10 +13,8 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker, type WorkerOptions } from "node:worker_threads";
-// Loaded here first: a native module first opened by a worker is unloaded
-// by glibc when that worker exits, and crashes the next one (lovell/sharp#2263).
-import "sharp";
 import { ImageError } from "../util/errors.js";
+import { loadSharp } from "../util/natives.js";
 import { withTimeout } from "../util/retry.js";
 import type { StageTimes, TensorSize } from "../preprocess/index.js";
 import { PREPROCESS_ROLE, type FromWorker, type SerializedError, type ToWorker } from "./protocol.js";
@@ -51,7 +49,9 @@ function workerEntry(): { url: URL; options: WorkerOptions } {
   const manifest = JSON.parse(readFileSync(tsxPackage, "utf8")) as { exports: Record<string, { import: { default: string } }> };
   const tsx = pathToFileURL(path.join(path.dirname(tsxPackage), manifest.exports["./esm/api"].import.default)).href;
   const module = pathToFileURL(path.join(dir, "preprocess-worker.ts")).href;
-  const code = `const { register } = await import(${JSON.stringify(tsx)}); register(); (await import(${JSON.stringify(module)})).servePreprocessing();`;
+  const code =
+    `const { register } = await import(${JSON.stringify(tsx)}); register(); await (await ` +
+    `import(${JSON.stringify(module)})).servePreprocessing();`;
   return { url: new URL(`data:text/javascript,${encodeURIComponent(code)}`), options: {} };
 }
 
@@ -68,11 +68,18 @@ export class PreprocessPool {
 
   /** Starts `size` workers and waits until each is ready to take jobs (a fraction of a second; `timeoutMs` if one hangs). */
   static async start(size: number, timeoutMs = START_TIMEOUT_MS): Promise<PreprocessPool> {
+    // Loaded here first: a native module first opened by a worker is unloaded
+    // by glibc when that worker exits, and crashes the next one (lovell/sharp#2263).
+    await loadSharp();
     const { url, options } = workerEntry();
     const slots = Array.from({ length: size }, (): Slot => ({ worker: new Worker(url, options), pending: new Map() }));
     const pool = new PreprocessPool(slots);
     try {
-      await withTimeout(Promise.all(slots.map((slot) => pool.watch(slot))), timeoutMs, () => new Error(`the preprocessing workers did not start within ${timeoutMs / 1000} s`));
+      await withTimeout(
+        Promise.all(slots.map((slot) => pool.watch(slot))),
+        timeoutMs,
+        () => new Error(`the preprocessing workers did not start within ${timeoutMs / 1000} s`),
+      );
     } catch (err) {
       await pool.close();
       throw err;
@@ -97,7 +104,11 @@ export class PreprocessPool {
         slot.pending.delete(message.id);
         if (message.type === "failed") return pending.reject(deserialize(message.error));
         const { tensor, times } = message;
-        pending.resolve({ tensor, times, release: () => this.send(slot, { type: "recycle", buffer: tensor.buffer as ArrayBuffer }, [tensor.buffer as ArrayBuffer]) });
+        pending.resolve({
+          tensor,
+          times,
+          release: () => this.send(slot, { type: "recycle", buffer: tensor.buffer as ArrayBuffer }, [tensor.buffer as ArrayBuffer]),
+        });
       });
       slot.worker.on("error", (err) => fail(new Error(`a preprocessing worker failed: ${err.message}`)));
       slot.worker.on("exit", (code) => fail(new Error(`a preprocessing worker exited (code ${code})`)));

@@ -3,8 +3,8 @@
  * the jobs the main thread sends, in order.
  */
 import { parentPort } from "node:worker_threads";
-import sharp from "sharp";
 import { ImageError } from "../util/errors.js";
+import { loadSharp } from "../util/natives.js";
 import { preprocessTimed } from "../preprocess/index.js";
 import { collectYoungGarbage } from "./gc.js";
 import type { FromWorker, PreprocessJob, SerializedError, ToWorker } from "./protocol.js";
@@ -14,9 +14,10 @@ function serialize(err: unknown): SerializedError {
   return { message: err instanceof Error ? err.message : String(err) };
 }
 
-export function servePreprocessing(): void {
+export async function servePreprocessing(): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error("servePreprocessing runs in a worker thread");
+  const sharp = await loadSharp();
   // Parallelism comes from the workers; libvips' own threads per image would only compete with them.
   sharp.concurrency(1);
   sharp.cache(false);
@@ -34,7 +35,8 @@ export function servePreprocessing(): void {
     }
   }
 
-  // One image at a time: two decodes at once in one thread cost more CPU per image (their buffers outlive the collection that should free them).
+  // One image at a time: two decodes at once in one thread cost more CPU per
+  // image (their buffers outlive the collection that should free them).
   let queue = Promise.resolve();
   port.on("message", (message: ToWorker) => {
     if (message.type === "recycle") spare.push(new Float32Array(message.buffer));

@@ -1,0 +1,647 @@
+export const id = 548;
+export const ids = [548];
+export const modules = {
+
+/***/ 34548:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runAction: () => (/* binding */ runAction)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(33838);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(70017);
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js
+var github = __webpack_require__(61351);
+// EXTERNAL MODULE: ./node_modules/@actions/artifact/lib/artifact.js + 84 modules
+var artifact = __webpack_require__(77935);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/util/retry.ts
+var retry = __webpack_require__(4266);
+;// CONCATENATED MODULE: ./src/action/artifacts.ts
+/**
+ * The run's report as a workflow artifact: results.json, predictions.csv and
+ * the comment (for the fork-safe two-stage pattern, where a workflow_run job
+ * with a write token posts what the pull request job could not).
+ */
+
+
+
+
+
+
+const PENDING_COMMENT_FILE = "comment.json";
+function artifactServiceAvailable() {
+    return Boolean(process.env.ACTIONS_RUNTIME_TOKEN && process.env.ACTIONS_RESULTS_URL);
+}
+/** Uploads the files; without the artifact service (local runs) warns once and returns undefined. */
+async function uploadReport(name, files, log) {
+    if (!artifactServiceAvailable()) {
+        log.warning("the Actions artifact service is not available here (no ACTIONS_RUNTIME_TOKEN/ACTIONS_RESULTS_URL): the report is " +
+            "not uploaded as an artifact");
+        return undefined;
+    }
+    const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(process.env.RUNNER_TEMP || external_node_os_default().tmpdir(), "cancer-ai-artifact-"));
+    const paths = [];
+    for (const [file, content] of Object.entries(files)) {
+        paths.push(external_node_path_default().join(dir, file));
+        await (0,promises_.writeFile)(external_node_path_default().join(dir, file), content);
+    }
+    try {
+        const { id } = await new artifact/* DefaultArtifactClient */.t9().uploadArtifact(name, paths, dir, { retentionDays: 30 });
+        log.info(`artifact ${name} uploaded (${Object.keys(files).join(", ")})`);
+        return id;
+    }
+    catch (err) {
+        log.warning(`uploading artifact ${name} failed, continuing: ${(0,retry/* describeError */.Uc)(err)}`);
+        return undefined;
+    }
+}
+/** Reads the pending comment another workflow run uploaded. */
+async function downloadPendingComment(name, source) {
+    const findBy = { token: source.token, workflowRunId: source.runId, repositoryOwner: source.owner, repositoryName: source.repo };
+    const client = new artifact/* DefaultArtifactClient */.t9();
+    const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(process.env.RUNNER_TEMP || external_node_os_default().tmpdir(), "cancer-ai-pending-"));
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    try {
+        const { artifact } = await client.getArtifact(name, { findBy });
+        await client.downloadArtifact(artifact.id, { path: dir, findBy });
+    }
+    catch (err) {
+        throw new errors/* CancerAiError */.hz(`cannot fetch artifact "${name}" of run ${source.runId}: ${(0,retry/* describeError */.Uc)(err)} (does the pull request workflow ` +
+            `upload it, and may this token read actions?)`);
+    }
+    const raw = await (0,promises_.readFile)(external_node_path_default().join(dir, PENDING_COMMENT_FILE), "utf8").catch(() => {
+        throw new errors/* CancerAiError */.hz(`artifact "${name}" of run ${source.runId} has no ${PENDING_COMMENT_FILE}: it was not made by this action's ` +
+            `evaluate mode on a pull request`);
+    });
+    const pending = JSON.parse(raw);
+    if (typeof pending.issueNumber !== "number" ||
+        typeof pending.body !== "string" ||
+        typeof pending.marker !== "string" ||
+        typeof pending.headSha !== "string") {
+        throw new errors/* CancerAiError */.hz(`${PENDING_COMMENT_FILE} in artifact "${name}" is malformed`);
+    }
+    return pending;
+}
+/**
+ * Downloads this workflow run's shard artifacts (<name>-shard-<i>-of-<n>),
+ * each into its own folder under dir; returns those folders.
+ */
+async function downloadShardArtifacts(name, dir, log) {
+    if (!artifactServiceAvailable()) {
+        throw new errors/* InputError */.dz("mode merge reads the shard artifacts of this workflow run, but the Actions artifact service is not available " +
+            "here: give shards-path (files or folders of cancer-ai-shard-*.json)");
+    }
+    const client = new artifact/* DefaultArtifactClient */.t9();
+    const prefix = `${name}-shard-`;
+    try {
+        const { artifacts } = await client.listArtifacts({ latest: true });
+        const shards = artifacts.filter((a) => a.name.startsWith(prefix)).sort((a, b) => a.name.localeCompare(b.name));
+        if (shards.length === 0) {
+            throw new errors/* CancerAiError */.hz(`this workflow run has no artifact named ${prefix}*: the merge job must come after (needs:) the matrix jobs run ` +
+                `with shard: i/n and the same artifact-name`);
+        }
+        const folders = [];
+        for (const artifact of shards) {
+            const folder = external_node_path_default().join(dir, artifact.name);
+            await client.downloadArtifact(artifact.id, { path: folder });
+            folders.push(folder);
+        }
+        log.info(`downloaded ${shards.length} shard artifacts: ${shards.map((a) => a.name).join(", ")}`);
+        return folders;
+    }
+    catch (err) {
+        if (err instanceof errors/* CancerAiError */.hz)
+            throw err;
+        throw new errors/* CancerAiError */.hz(`cannot download the shard artifacts of this run: ${(0,retry/* describeError */.Uc)(err)}`);
+    }
+}
+
+// EXTERNAL MODULE: ./src/engine/run.ts + 9 modules
+var run = __webpack_require__(68714);
+// EXTERNAL MODULE: ./src/report/baseline.ts
+var report_baseline = __webpack_require__(67355);
+;// CONCATENATED MODULE: ./src/report/predictions.ts
+function csvField(value) {
+    return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+/** predictions.csv: one row per image, the class scores in model output order. */
+function predictionsCsv(result, competition) {
+    const head = ["file", "label", "predicted", ...competition.classes.map((c) => c.short)];
+    const rows = result.predictions.map((p) => [p.file, p.label, p.predicted, ...p.probabilities.map(String)]);
+    return [head, ...rows].map((r) => r.map(csvField).join(",")).join("\n") + "\n";
+}
+
+// EXTERNAL MODULE: ./src/util/files.ts
+var util_files = __webpack_require__(75787);
+// EXTERNAL MODULE: ./src/report/gate.ts
+var report_gate = __webpack_require__(18347);
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __webpack_require__(54285);
+// EXTERNAL MODULE: ./node_modules/@actions/cache/lib/cache.js + 91 modules
+var cache = __webpack_require__(18091);
+;// CONCATENATED MODULE: ./src/action/cache.ts
+/**
+ * Keeping files between workflow runs with the Actions cache service. Outside
+ * Actions (a laptop, another CI) there is no service: the store says so once
+ * and every call is a miss, so callers need no special case.
+ */
+
+
+function actionsCache(log) {
+    let warned = false;
+    const available = () => {
+        if (cache/* isFeatureAvailable */.w3())
+            return true;
+        if (!warned) {
+            log.warning("the Actions cache service is not available here (no ACTIONS_RESULTS_URL): nothing is cached between runs");
+            warned = true;
+        }
+        return false;
+    };
+    return {
+        async restore(paths, key, restoreKeys = []) {
+            if (!available())
+                return undefined;
+            try {
+                return await cache/* restoreCache */.P3(paths, key, restoreKeys);
+            }
+            catch (err) {
+                log.warning(`cache restore of ${key} failed, continuing without it: ${(0,retry/* describeError */.Uc)(err)}`);
+                return undefined;
+            }
+        },
+        async save(paths, key) {
+            if (!available())
+                return false;
+            try {
+                return (await cache/* saveCache */.Io(paths, key)) !== -1;
+            }
+            catch (err) {
+                log.warning(`cache save of ${key} failed, continuing: ${(0,retry/* describeError */.Uc)(err)}`);
+                return false;
+            }
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/comment.ts
+
+const commentMarker = (competitionId) => `<!-- cancer-ai-action:${competitionId} -->`;
+async function upsertComment(octokit, target, marker, body) {
+    const { owner, repo, issueNumber } = target;
+    for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, {
+        owner,
+        repo,
+        issue_number: issueNumber,
+        per_page: 100,
+    })) {
+        const existing = page.data.find((c) => c.body?.includes(marker));
+        if (existing) {
+            const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
+            return { url: data.html_url, created: false };
+        }
+    }
+    const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
+    return { url: data.html_url, created: true };
+}
+/** The token may not write here: a fork's read-only token, or a job without `pull-requests: write`. */
+function isPermissionError(err) {
+    const status = (0,retry/* httpStatus */.nG)(err);
+    return status === 401 || status === 403;
+}
+
+// EXTERNAL MODULE: ./src/config/config.ts
+var config = __webpack_require__(81122);
+// EXTERNAL MODULE: ./src/config/options.ts
+var options = __webpack_require__(6856);
+;// CONCATENATED MODULE: ./src/action/context.ts
+/**
+ * What every mode of the action shares: the configuration read from the
+ * inputs, the log, the work folders and the hub client options.
+ */
+
+
+
+
+
+
+const actionLog = {
+    info: (message) => core/* info */.pq(message),
+    warning: (message) => core/* warning */.$e(message),
+    group: (title, work) => core/* group */.Os(title, work),
+};
+/** The job summary may hold 1 MiB per step. */
+const SUMMARY_LIMIT = 1024 * 1024;
+/** Masks every secret input (and the mnemonic's normalised spelling) before anything can print it. */
+function maskSecrets() {
+    for (const name of options/* OPTION_NAMES */.TM) {
+        if (!(0,options/* specOf */.rI)(name).secret)
+            continue;
+        const value = core/* getInput */.V4(name);
+        if (!value)
+            continue;
+        core/* setSecret */.Pq(value);
+        const words = value.trim().split(/\s+/).join(" ");
+        if (words !== value)
+            core/* setSecret */.Pq(words);
+    }
+}
+/** The inputs as one validated configuration (an empty input takes action.yml's default). */
+function readInputs() {
+    return (0,config/* readConfig */.Xg)({ value: (name) => core/* getInput */.V4(name), defaultOf: config/* actionDefault */.QT, label: (name) => `input ${name}` });
+}
+function workDir(...parts) {
+    return external_node_path_default().join(process.env.RUNNER_TEMP || external_node_os_default().tmpdir(), "cancer-ai", ...parts);
+}
+/** A new, empty folder under the work folder (a self-hosted runner may keep RUNNER_TEMP between jobs). */
+async function freshDir(prefix) {
+    await (0,promises_.mkdir)(workDir(), { recursive: true });
+    return (0,promises_.mkdtemp)(external_node_path_default().join(workDir(), `${prefix}-`));
+}
+
+;// CONCATENATED MODULE: ./src/action/report.ts
+/**
+ * After an evaluation or a merge: the results file, job summary, pull
+ * request comment, report artifact, baseline and score gate.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The Actions cache when the cache input allows it. */
+const cacheFor = (config) => (config.cache ? actionsCache(actionLog) : undefined);
+/** Posts (or updates) the comment; a token that may not write gets a notice, not a failure. */
+async function postComment(token, target, marker, body) {
+    if (!token) {
+        core/* notice */.lm("no github-token: the pull request comment is skipped (the job summary has the report)");
+        return undefined;
+    }
+    try {
+        const { url, created } = await upsertComment((0,github/* getOctokit */.Q)(token), target, marker, body);
+        core/* info */.pq(`${created ? "posted" : "updated"} the report comment: ${url}`);
+        return url;
+    }
+    catch (err) {
+        if (!isPermissionError(err))
+            throw err;
+        core/* notice */.lm(`the token may not comment on #${target.issueNumber} (${(0,retry/* describeError */.Uc)(err)}): give the job "pull-requests: write", ` +
+            `or use the two-stage workflow for forks`);
+        return undefined;
+    }
+}
+/** Reports the run everywhere it belongs and applies the score gate; true when the gate passed. */
+async function reportAndGate(config, event, report, competition, cache) {
+    const resultsPath = await (0,util_files/* writeJson */.G)(config.resultsPath, (0,run/* resultsDocument */.UL)(report));
+    const pr = event.pullRequest;
+    let baseline;
+    if (pr && cache)
+        baseline = await (0,report_baseline/* restoreBaseline */.W3)(cache, workDir("baseline"), competition.id, pr.baseRef, actionLog);
+    const gate = (0,report_gate/* applyGate */.e)(report.score, (0,report_baseline/* comparableScore */.Ji)(baseline, report), { minScore: config.minScore, maxScoreDrop: config.maxScoreDrop });
+    const verdict = gate.passed ? "" : `**Score gate failed:** ${gate.reasons.join("; ")}.`;
+    const marker = commentMarker(competition.id);
+    const body = (0,markdown/* markdownReport */.qN)(report, competition, { baseline, marker, footer: verdict });
+    await core/* summary */.z.addRaw((0,markdown/* markdownReport */.qN)(report, competition, { baseline, footer: verdict, limit: SUMMARY_LIMIT }), true).write();
+    let commentUrl;
+    const files = { "results.json": `${JSON.stringify((0,run/* resultsDocument */.UL)(report), null, 2)}\n` };
+    for (const d of report.datasets)
+        files[report.datasets.length === 1 ? "predictions.csv" : `predictions-${d.dataset}.csv`] = predictionsCsv(d, competition);
+    if (pr) {
+        const pending = { issueNumber: pr.number, headSha: pr.headSha, marker, body };
+        files[PENDING_COMMENT_FILE] = JSON.stringify(pending);
+        if (!config.comment)
+            core/* info */.pq("comment: false, so no pull request comment");
+        else if (pr.fromFork) {
+            core/* notice */.lm("pull request from a fork: its token cannot comment, so the comment is in the report artifact for a workflow_run " +
+                "job (mode: comment-from-artifact)");
+        }
+        else
+            commentUrl = await postComment(config.githubToken, { owner: event.owner, repo: event.repo, issueNumber: pr.number }, marker, body);
+    }
+    await uploadReport(config.artifactName, files, actionLog);
+    if (event.defaultBranchPush && cache) {
+        await (0,report_baseline/* saveBaseline */.XY)(cache, workDir("baseline"), competition.id, (0,report_baseline/* toBaseline */.Fd)(report, event.defaultBranchPush.branch, event.sha), actionLog);
+    }
+    const first = report.datasets[0];
+    core/* setOutput */.uH("score", report.score);
+    core/* setOutput */.uH("accuracy", first.accuracy);
+    core/* setOutput */.uH("weighted-f1", first.weighted_f1);
+    core/* setOutput */.uH("efficiency", first.efficiency_score);
+    core/* setOutput */.uH("passed", gate.passed);
+    core/* setOutput */.uH("results-path", resultsPath);
+    core/* setOutput */.uH("comment-url", commentUrl ?? "");
+    core/* setOutput */.uH("dataset", report.datasets.map((d) => d.dataset_uri ?? d.dataset).join(","));
+    core/* info */.pq(`score ${report.score} (accuracy ${first.accuracy}, weighted F1 ${first.weighted_f1}, efficiency ` +
+        `${first.efficiency_score}); results in ${resultsPath}`);
+    if (!gate.passed)
+        core/* setFailed */.C1(`score gate: ${gate.reasons.join("; ")}`);
+    return gate.passed;
+}
+
+;// CONCATENATED MODULE: ./src/action/comment-from-artifact.ts
+/** Mode comment-from-artifact: the second stage for forks, on workflow_run with a write token, posts the first stage's comment. */
+
+
+
+
+
+async function commentFromArtifactMode(config, event) {
+    if (!event.workflowRun)
+        throw new errors/* UsageError */.eb("mode comment-from-artifact runs on a workflow_run event (see the README's two-stage workflow)");
+    const token = config.githubToken;
+    if (!token)
+        throw new errors/* UsageError */.eb("mode comment-from-artifact needs github-token with actions: read and pull-requests: write");
+    const name = config.artifactName;
+    const pending = await downloadPendingComment(name, { token, runId: event.workflowRun.id, owner: event.owner, repo: event.repo });
+    // The artifact comes from untrusted fork code: only post to the PR whose head is the commit that run built.
+    const { data: pull } = await (0,github/* getOctokit */.Q)(token).rest.pulls.get({ owner: event.owner, repo: event.repo, pull_number: pending.issueNumber });
+    if (pull.head.sha !== event.workflowRun.headSha || pending.headSha !== event.workflowRun.headSha) {
+        throw new errors/* CancerAiError */.hz(`artifact "${name}" names pull request #${pending.issueNumber}, whose head is not the commit run ` +
+            `${event.workflowRun.id} built: not posting`);
+    }
+    if (!pending.marker.startsWith("<!-- cancer-ai-action:") || !pending.body.startsWith(pending.marker)) {
+        throw new errors/* CancerAiError */.hz(`artifact "${name}" holds a comment this action did not write: not posting`);
+    }
+    const target = { owner: event.owner, repo: event.repo, issueNumber: pending.issueNumber };
+    const url = await postComment(token, target, pending.marker, pending.body);
+    core/* setOutput */.uH("comment-url", url ?? "");
+}
+
+// EXTERNAL MODULE: ./src/competition/competition.ts
+var competition_competition = __webpack_require__(74344);
+// EXTERNAL MODULE: ./src/config/requests.ts
+var requests = __webpack_require__(77966);
+// EXTERNAL MODULE: ./src/engine/shard.ts
+var engine_shard = __webpack_require__(20914);
+// EXTERNAL MODULE: ./src/engine/shard-files.ts
+var shard_files = __webpack_require__(54316);
+// EXTERNAL MODULE: ./src/util/cache-store.ts
+var cache_store = __webpack_require__(37086);
+;// CONCATENATED MODULE: ./src/action/evaluate.ts
+/** Mode evaluate: score the model on the competition's packages (or one shard of their rows). */
+
+
+
+
+
+
+
+
+
+
+
+/** Evaluates, then reports and gates (a shard only publishes its predictions); true when the gate passed. */
+async function evaluateMode(config, event) {
+    const cache = cacheFor(config);
+    const report = await (0,run/* runEvaluation */.K2)((0,requests/* runRequest */.BN)(config, { log: actionLog, cache: cache ?? cache_store/* noCache */.w, downloadDir: workDir("datasets") }));
+    if (config.shard) {
+        await publishShard(config, report, config.shard);
+        return true;
+    }
+    return reportAndGate(config, event, report, (0,competition_competition/* getCompetition */.Q0)(config.competitionId), cache);
+}
+/** A shard's predictions, for the merge job: a file in the workspace and an artifact of the run. */
+async function publishShard(config, report, shard) {
+    const file = (0,shard_files/* shardFileName */.iN)(shard);
+    const content = (0,shard_files/* shardFileContent */.Mi)(report.datasets);
+    const shardPath = await (0,util_files/* writeWhole */.f)(file, content);
+    await uploadReport(`${config.artifactName}-shard-${shard.index}-of-${shard.count}`, { [file]: content }, actionLog);
+    const lines = report.datasets.map((d) => `- ${d.dataset_uri ?? d.dataset}: ${d.tested_entries} of ${d.shard?.total_entries} images`);
+    const summary = [
+        `### CancerAI shard ${(0,engine_shard/* formatShard */._D)(shard)}`,
+        "",
+        ...lines,
+        "",
+        "The score is computed by the merge job (`mode: merge`) from all shards.",
+    ];
+    await core/* summary */.z.addRaw(summary.join("\n"), true).write();
+    core/* setOutput */.uH("shard-path", shardPath);
+    core/* setOutput */.uH("dataset", report.datasets.map((d) => d.dataset_uri ?? d.dataset).join(","));
+    core/* info */.pq(`shard ${(0,engine_shard/* formatShard */._D)(shard)}: predictions in ${shardPath}; mode merge scores the union of all shards`);
+}
+
+;// CONCATENATED MODULE: ./src/action/event.ts
+/** What the triggering GitHub event means for a run, read once from the Actions context. */
+
+const obj = (v) => (typeof v === "object" && v !== null ? v : {});
+function readEvent(context = github/* context */._) {
+    const payload = obj(context.payload);
+    // context.repo throws without GITHUB_REPOSITORY (a local run); the payload or nothing will do then.
+    const fullName = process.env.GITHUB_REPOSITORY || String(obj(payload.repository).full_name ?? "/");
+    const [owner = "", repo = ""] = fullName.split("/");
+    const base = { owner, repo, sha: context.sha };
+    const pr = obj(payload.pull_request);
+    if (typeof pr.number === "number") {
+        const headRepo = obj(obj(pr.head).repo).full_name;
+        const baseRepo = obj(obj(pr.base).repo).full_name;
+        return {
+            ...base,
+            pullRequest: {
+                number: pr.number,
+                baseRef: String(obj(pr.base).ref ?? ""),
+                headSha: String(obj(pr.head).sha ?? context.sha),
+                fromFork: headRepo !== undefined && baseRepo !== undefined && headRepo !== baseRepo,
+            },
+        };
+    }
+    const run = obj(payload.workflow_run);
+    if (context.eventName === "workflow_run" && typeof run.id === "number") {
+        return { ...base, workflowRun: { id: run.id, headSha: String(run.head_sha ?? "") } };
+    }
+    if (context.eventName === "push" && context.ref?.startsWith("refs/tags/")) {
+        return { ...base, tagPush: { tag: context.ref.slice("refs/tags/".length) } };
+    }
+    const defaultBranch = obj(payload.repository).default_branch;
+    if (context.eventName === "push" && typeof defaultBranch === "string" && context.ref === `refs/heads/${defaultBranch}`) {
+        return { ...base, defaultBranchPush: { branch: defaultBranch } };
+    }
+    return base;
+}
+
+// EXTERNAL MODULE: ./src/release/self-check.ts
+var self_check = __webpack_require__(5802);
+// EXTERNAL MODULE: ./src/release/summary.ts
+var summary = __webpack_require__(67709);
+;// CONCATENATED MODULE: ./src/action/leaderboard.ts
+/** Mode leaderboard-check: every commitment of the competition on the subnet, read-only, in the job summary. */
+
+
+
+
+
+
+async function leaderboardMode(config) {
+    const competition = (0,competition_competition/* getCompetition */.Q0)(config.competitionId);
+    const rows = await (0,self_check/* leaderboard */.W2)(config.network, config.netuid, competition, (0,requests/* hubOptions */.I2)(config, actionLog));
+    await core/* summary */.z.addRaw((0,summary/* leaderboardMarkdown */.pO)(rows, competition, config.netuid), true).write();
+    core/* info */.pq(`${rows.length} commitments for ${competition.id} on subnet ${config.netuid}`);
+}
+
+;// CONCATENATED MODULE: ./src/action/merge.ts
+/** Mode merge: the shards' predictions, from shards-path or this run's artifacts, scored as one runner would. */
+
+
+
+
+
+
+
+
+async function mergeMode(config, event) {
+    const competition = (0,competition_competition/* getCompetition */.Q0)(config.competitionId);
+    const inputs = config.shardsPath?.length
+        ? config.shardsPath
+        : await downloadShardArtifacts(config.artifactName, await freshDir("shards"), actionLog);
+    const docs = await (0,shard_files/* readShardFiles */.WP)(inputs, actionLog);
+    const datasets = (0,engine_shard/* mergeShardRuns */.$y)(docs, competition);
+    core/* info */.pq(`merged ${docs.length} shard documents: ${datasets.map((d) => `${d.dataset} (${d.tested_entries} images)`).join(", ")}`);
+    return reportAndGate(config, event, (0,run/* runReport */.qi)(competition.id, datasets), competition, cacheFor(config));
+}
+
+// EXTERNAL MODULE: ./src/release/release.ts
+var release = __webpack_require__(46672);
+;// CONCATENATED MODULE: ./src/action/release.ts
+/** Mode release: upload to HuggingFace, commit on chain, record the extrinsic; or, with dry-run, only check and print. */
+
+
+
+
+
+
+async function releaseMode(config) {
+    const request = (0,requests/* releaseRequest */.Rv)(config, actionLog, workDir("release"));
+    await (0,promises_.mkdir)(request.workDir, { recursive: true });
+    if (config.dryRun) {
+        const plan = await (0,release/* dryRun */.PA)(request);
+        core/* info */.pq(`dry run: would commit ${plan.commitment} as ${plan.hotkey}; call data ${plan.call_data}`);
+        core/* setOutput */.uH("model-hash", plan.model_hash);
+        core/* setOutput */.uH("commitment", plan.commitment);
+        core/* setOutput */.uH("hotkey", plan.hotkey);
+        return;
+    }
+    const onChain = request.submit ? ` and subnet ${request.netuid} on ${request.network}` : "";
+    const result = await core/* group */.Os(`Release to ${request.repoId}${onChain}`, () => (0,release/* release */._r)(request));
+    core/* setOutput */.uH("model-hash", result.modelHash);
+    core/* setOutput */.uH("commitment", result.commitment);
+    core/* setOutput */.uH("extrinsic", result.extrinsic ?? "");
+    core/* setOutput */.uH("hotkey", result.hotkey);
+    core/* setOutput */.uH("hf-url", result.hfUrl);
+    await core/* summary */.z.addRaw((0,summary/* releaseSummary */.kU)(result), true).write();
+}
+
+;// CONCATENATED MODULE: ./src/action/self-check.ts
+/** Mode self-check: what a validator would do to the committed model; fails the step if it would be rejected. */
+
+
+
+
+
+
+
+
+async function selfCheckMode(config) {
+    const hotkey = await (0,requests/* hotkeyOf */.Sj)(config);
+    const modelDir = workDir("self-check");
+    await (0,promises_.mkdir)(modelDir, { recursive: true });
+    const request = (0,requests/* selfCheckRequest */.sK)(config, hotkey, {
+        log: actionLog,
+        cache: actionsCache(actionLog),
+        downloadDir: workDir("datasets"),
+        modelDir,
+    });
+    const result = await core/* group */.Os(`Self-check of ${hotkey}`, () => (0,self_check/* selfCheck */.p6)(request));
+    core/* info */.pq((0,summary/* checklistText */.QL)(result));
+    const resultsPath = await (0,util_files/* writeJson */.G)(config.resultsPath, (0,summary/* selfCheckJson */.js)(result));
+    await core/* summary */.z.addRaw((0,summary/* checklistMarkdown */.a5)(result), true).write();
+    core/* setOutput */.uH("passed", result.passed);
+    core/* setOutput */.uH("results-path", resultsPath);
+    core/* setOutput */.uH("hotkey", hotkey);
+    if (result.evaluation)
+        core/* setOutput */.uH("score", result.evaluation.score);
+    if (!result.passed) {
+        const failed = result.checks.filter((c) => c.status === "fail").map((c) => `${c.name}: ${c.detail}`);
+        core/* setFailed */.C1(`self-check: ${failed.join("; ")}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/main.ts
+/**
+ * The GitHub Action: reads the inputs once, then hands the run to its mode.
+ * Modes: evaluate (the default; one shard of the rows with `shard`), merge,
+ * release, self-check, leaderboard-check and comment-from-artifact.
+ */
+
+
+
+
+
+
+
+
+
+
+async function runAction() {
+    maskSecrets();
+    try {
+        const config = readInputs();
+        const event = readEvent();
+        switch (config.mode) {
+            case "comment-from-artifact":
+                return await commentFromArtifactMode(config, event);
+            case "self-check":
+                return await selfCheckMode(config);
+            case "leaderboard-check":
+                return await leaderboardMode(config);
+            case "merge":
+                await mergeMode(config, event);
+                return;
+            case "evaluate":
+            case "release": {
+                // A tag push with a repository to publish to is a release; a pull request never is.
+                const releasing = config.mode === "release" || (event.tagPush !== undefined && config.hfRepoId !== undefined);
+                if (releasing && event.pullRequest)
+                    throw new errors/* UsageError */.eb("releases never run on pull requests: run mode release on a tag push");
+                if (releasing && config.shard)
+                    throw new errors/* UsageError */.eb("a release evaluates on one runner: remove shard from the release step");
+                const passed = await evaluateMode(config, event);
+                if (releasing && !passed)
+                    core/* error */.z3("not releasing: the score gate failed");
+                else if (releasing)
+                    await releaseMode(config);
+                return;
+            }
+        }
+    }
+    catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        core/* setFailed */.C1(err instanceof errors/* CancerAiError */.hz ? message : `unexpected failure: ${message}`);
+    }
+}
+
+
+/***/ })
+
+};
