@@ -161,6 +161,17 @@ describe("cancer-ai", () => {
 
 describe("cancer-ai evaluate --shard and cancer-ai merge", () => {
   const model = path.join(EXAMPLE_DIR, "model.onnx");
+  const shardArgs = (index: number, output: string): string[] => [
+    "evaluate",
+    "--model",
+    model,
+    "--dataset",
+    GOLDEN_DATASET,
+    "--shard",
+    `${index}/2`,
+    "--output",
+    output,
+  ];
   const withoutTime = (text: string): string => text.replace(/images {2,}23 in [\d.]+ s/, "images 23");
 
   it("two shards merged print and write what one run does", async () => {
@@ -169,22 +180,7 @@ describe("cancer-ai evaluate --shard and cancer-ai merge", () => {
     expect(await cli(["evaluate", "--model", model, "--dataset", GOLDEN_DATASET, "--output", path.join(dir, "one.json")], single)).toBe(0);
     for (const index of [1, 2]) {
       const io = capture();
-      expect(
-        await cli(
-          [
-            "evaluate",
-            "--model",
-            model,
-            "--dataset",
-            GOLDEN_DATASET,
-            "--shard",
-            `${index}/2`,
-            "--output",
-            path.join(dir, "shards", `${index}.json`),
-          ],
-          io,
-        ),
-      ).toBe(0);
+      expect(await cli(shardArgs(index, path.join(dir, "shards", `${index}.json`)), io)).toBe(0);
       expect(io.out.join("")).toMatch(new RegExp(`shard ${index}/2 evaluated \\(dataset: ${index === 1 ? 12 : 11} of 23 images\\)`));
     }
     const merge = capture();
@@ -205,22 +201,7 @@ describe("cancer-ai evaluate --shard and cancer-ai merge", () => {
   it("merge reads folders and skips JSON files that are not shards, with a warning", async () => {
     const dir = await tempDir();
     for (const index of [1, 2]) {
-      expect(
-        await cli(
-          [
-            "evaluate",
-            "--model",
-            model,
-            "--dataset",
-            GOLDEN_DATASET,
-            "--shard",
-            `${index}/2`,
-            "--output",
-            path.join(dir, `s${index}`, "shard.json"),
-          ],
-          capture(),
-        ),
-      ).toBe(0);
+      expect(await cli(shardArgs(index, path.join(dir, `s${index}`, "shard.json")), capture())).toBe(0);
     }
     await writeFile(path.join(dir, "package.json"), "{}");
     const io = capture();

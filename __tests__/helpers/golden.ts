@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { EvaluationResult } from "../../src/engine/results.js";
+import type { MetricFields } from "../../src/engine/metrics.js";
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const GOLDEN_DIR = path.join(REPO, "__tests__", "fixtures", "golden");
@@ -10,19 +10,7 @@ export const GOLDEN_DATASET = path.join(GOLDEN_DIR, "dataset");
 export const EXAMPLE_DIR = path.join(REPO, "example");
 
 /** What generate.py writes per evaluation: the validator's own field names. */
-export type GoldenMetrics = Pick<
-  EvaluationResult,
-  | "accuracy"
-  | "precision"
-  | "recall"
-  | "fbeta"
-  | "weighted_f1"
-  | "efficiency_score"
-  | "score"
-  | "f1_by_class"
-  | "confusion_matrix"
-  | "risk_category_scores"
->;
+export type GoldenMetrics = Omit<MetricFields, "class_weights">;
 
 export interface GoldenModelRun {
   size_bytes: number;
