@@ -1,7 +1,7 @@
 import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { getCompetition } from "../src/competition/competition.js";
-import { DatasetError, ImageError } from "../src/util/errors.js";
+import { DatasetError } from "../src/util/errors.js";
 import { evaluate } from "../src/engine/evaluate.js";
 import type { EvaluationResult } from "../src/engine/results.js";
 import type { Log } from "../src/util/log.js";
@@ -86,15 +86,15 @@ describe("bad input fails with one clear error", () => {
   const run = (dataset: string, model = path.join(EXAMPLE_DIR, "model.onnx")): Promise<EvaluationResult> =>
     evaluate({ modelPath: model, dataset, competition: tricorder, log: quietLog });
 
-  it("a corrupt image names the file", async () => {
+  it("a corrupt image is the package's verdict, naming the file", async () => {
     const good = await readFile(path.join(EXAMPLE_DIR, "dataset", "images", "dermoscopy-256.jpg"));
     const dataset = await datasetWith("filepath,label,age,gender,location\nimages/a.jpg,NV,30,m,arm\nimages/b.jpg,MEL,40,f,leg\n", {
       "images/a.jpg": good,
       "images/b.jpg": good.subarray(0, 2000),
     });
-    const err = await run(dataset).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(ImageError);
-    expect((err as Error).message).toMatch(/images\/b\.jpg/);
+    const { verdict } = await run(dataset);
+    expect(verdict).toMatchObject({ fault: "package", code: "unreadable-image" });
+    expect(verdict?.message).toMatch(/cannot read image images\/b\.jpg/);
   });
 
   it("a missing model file", async () => {

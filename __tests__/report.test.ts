@@ -33,7 +33,7 @@ function result(dataset: string, score: number, overrides: Partial<EvaluationRes
   };
 }
 
-const report = (...datasets: EvaluationResult[]): RunReport => ({
+const report = (...datasets: EvaluationResult[]): RunReport & { score: number } => ({
   competition_id: "tricorder-3",
   score: datasets.reduce((s, d) => s + d.score, 0) / datasets.length,
   datasets,
@@ -128,7 +128,7 @@ describe("score gate", () => {
     ["a drop but no baseline", 0.6, undefined, { maxScoreDrop: 0.02 }, true, []],
     ["both failing", 0.5, 0.7, { minScore: 0.6, maxScoreDrop: 0 }, false, ["below min-score", "dropped 0.200000"]],
   ] as const)("%s", (_, score, base, rule, passed, reasons) => {
-    const verdict = applyGate(score, base, rule);
+    const verdict = applyGate({ competition_id: "tricorder-3", score, datasets: [] }, base, rule);
     expect(verdict.passed).toBe(passed);
     expect(verdict.reasons).toHaveLength(reasons.length);
     reasons.forEach((r, i) => expect(verdict.reasons[i]).toContain(r));

@@ -11,7 +11,6 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { Worker } from "node:worker_threads";
 import { getCompetition } from "../src/competition/competition.js";
-import { ImageError } from "../src/util/errors.js";
 import { evaluate } from "../src/engine/evaluate.js";
 import type { EvaluationResult } from "../src/engine/results.js";
 import type { Log } from "../src/util/log.js";
@@ -50,7 +49,7 @@ describe("worker threads give the single-threaded results bit for bit", () => {
     expectIdentical(parallel, single);
   });
 
-  it("an unreadable image fails the run with its file name", async () => {
+  it("an unreadable image is the package's verdict, with its file name", async () => {
     const dir = await tempDir();
     await mkdir(path.join(dir, "images"));
     const good = await readFile(path.join(GOLDEN_DATASET, "images", "jpeg420.jpg"));
@@ -60,9 +59,9 @@ describe("worker threads give the single-threaded results bit for bit", () => {
       path.join(dir, "labels.csv"),
       "filepath,label,age,gender,location\nimages/a.jpg,NV,30,m,arm\nimages/b.jpg,MEL,40,f,leg\n",
     );
-    const err = await run("two-input-512.onnx", 2, dir).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(ImageError);
-    expect((err as ImageError).message).toMatch(/^cannot read image images\/b\.jpg: /);
+    const { verdict } = await run("two-input-512.onnx", 2, dir);
+    expect(verdict).toMatchObject({ fault: "package", code: "unreadable-image" });
+    expect(verdict?.message).toMatch(/^validators would fail this package for every model: cannot read image images\/b\.jpg: /);
   });
 });
 

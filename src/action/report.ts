@@ -12,7 +12,7 @@ import { comparableScore, restoreBaseline, saveBaseline, toBaseline, type Baseli
 import { predictionsCsv } from "../report/predictions.js";
 import { writeJson } from "../util/files.js";
 import { applyGate } from "../report/gate.js";
-import { markdownReport } from "../report/markdown.js";
+import { markdownReport, scoreLine } from "../report/markdown.js";
 import type { CacheStore } from "../util/cache-store.js";
 import { describeError } from "../util/retry.js";
 import { PENDING_COMMENT_FILE, uploadReport, type PendingComment } from "./artifacts.js";
@@ -62,7 +62,7 @@ export async function reportAndGate(
   const pr = event.pullRequest;
   let baseline: Baseline | undefined;
   if (pr && cache) baseline = await restoreBaseline(cache, workDir("baseline"), competition.id, pr.baseRef, actionLog);
-  const gate = applyGate(report.score, comparableScore(baseline, report), { minScore: config.minScore, maxScoreDrop: config.maxScoreDrop });
+  const gate = applyGate(report, comparableScore(baseline, report), { minScore: config.minScore, maxScoreDrop: config.maxScoreDrop });
   const verdict = gate.passed ? "" : `**Score gate failed:** ${gate.reasons.join("; ")}.`;
   const marker = commentMarker(competition.id);
   const body = markdownReport(report, competition, { baseline, marker, footer: verdict });
@@ -85,18 +85,13 @@ export async function reportAndGate(
       commentUrl = await postComment(config.githubToken, { owner: event.owner, repo: event.repo, issueNumber: pr.number }, marker, body);
   }
   await uploadReport(config.artifactName, files, actionLog);
-  if (event.defaultBranchPush && cache) {
-    await saveBaseline(
-      cache,
-      workDir("baseline"),
-      competition.id,
-      toBaseline(report, event.defaultBranchPush.branch, event.sha),
-      actionLog,
-    );
+  if (event.defaultBranchPush && cache && report.score !== null) {
+    const baselineNow = toBaseline({ ...report, score: report.score }, event.defaultBranchPush.branch, event.sha);
+    await saveBaseline(cache, workDir("baseline"), competition.id, baselineNow, actionLog);
   }
 
   const first = report.datasets[0];
-  core.setOutput("score", report.score);
+  core.setOutput("score", report.score ?? "");
   core.setOutput("accuracy", first.accuracy);
   core.setOutput("weighted-f1", first.weighted_f1);
   core.setOutput("efficiency", first.efficiency_score);
@@ -105,8 +100,10 @@ export async function reportAndGate(
   core.setOutput("comment-url", commentUrl ?? "");
   core.setOutput("dataset", report.datasets.map((d) => d.dataset_uri ?? d.dataset).join(","));
   core.info(
-    `score ${report.score} (accuracy ${first.accuracy}, weighted F1 ${first.weighted_f1}, efficiency ` +
-      `${first.efficiency_score}); results in ${resultsPath}`,
+    report.score === null
+      ? `${scoreLine(report)}; results in ${resultsPath}`
+      : `score ${report.score} (accuracy ${first.accuracy}, weighted F1 ${first.weighted_f1}, efficiency ` +
+          `${first.efficiency_score}); results in ${resultsPath}`,
   );
   if (!gate.passed) core.setFailed(`score gate: ${gate.reasons.join("; ")}`);
   return gate.passed;

@@ -10,12 +10,11 @@ import { resultsDocument, runEvaluation, runReport } from "../engine/run.js";
 import { formatShard, mergeShardRuns } from "../engine/shard.js";
 import { readShardFiles, shardFileContent } from "../engine/shard-files.js";
 import { applyGate } from "../report/gate.js";
-import { textReport } from "../report/markdown.js";
+import { scoreLine, textReport } from "../report/markdown.js";
 import { noCache } from "../util/cache-store.js";
 import { UsageError } from "../util/errors.js";
 import { writeJson, writeWhole } from "../util/files.js";
 import { embeddedExample } from "../util/paths.js";
-import { fixed6 } from "../util/text.js";
 import type { CliIo, Command } from "./io.js";
 
 /** Downloaded packages stay here between runs (the CLI has no Actions cache). */
@@ -26,9 +25,9 @@ export function cacheFolder(): string {
 /** Prints the report, writes results-path, applies min-score: the exit code. */
 async function finish(report: RunReport, competition: Competition, config: RunConfig, io: CliIo): Promise<number> {
   io.stdout(`${report.datasets.map((d) => textReport(d, competition)).join("\n\n")}\n`);
-  if (report.datasets.length > 1) io.stdout(`\nmean score over ${report.datasets.length} packages: ${fixed6(report.score)}\n`);
+  if (report.datasets.length > 1) io.stdout(`\n${scoreLine(report)}\n`);
   if (config.resultsPath) io.log.info(`results written to ${await writeJson(config.resultsPath, resultsDocument(report))}`);
-  const gate = applyGate(report.score, undefined, { minScore: config.minScore });
+  const gate = applyGate(report, undefined, { minScore: config.minScore });
   if (gate.passed) return 0;
   io.log.info(`score gate failed: ${gate.reasons.join("; ")}`);
   return 1;

@@ -16,6 +16,7 @@ import type { DatasetEntry } from "../dataset/entries.js";
 import { openPackage, readDataset } from "../dataset/package.js";
 import { metricFields } from "./metrics.js";
 import type { EvaluationResult, Prediction } from "./results.js";
+import { verdictOf, verdictResult } from "./verdict.js";
 import { formatShard, selectShard, type Shard } from "./shard.js";
 import { openPreprocessor, type Preprocessor } from "../workers/preprocessor.js";
 
@@ -32,7 +33,34 @@ export interface EvaluateOptions {
   readonly timings?: StageTotals;
 }
 
+/**
+ * The model's result on one package. Where validators would not score it
+ * normally (a model they give 0, a package that fails for every model), the
+ * result carries their verdict instead of the run failing.
+ */
 export async function evaluate(options: EvaluateOptions): Promise<EvaluationResult> {
+  const started = performance.now();
+  try {
+    return await scorePackage(options);
+  } catch (err) {
+    const verdict = verdictOf(err);
+    if (!verdict) throw err;
+    options.log.warning(verdict.message);
+    const result = verdictResult(verdict, {
+      competition: options.competition,
+      dataset: path.basename(options.dataset),
+      model: { bytes: (await stat(options.modelPath)).size, sha256: await sha256File(options.modelPath) },
+      runSeconds: (performance.now() - started) / 1000,
+    });
+    // A shard's verdict travels to the merge, which then gives the package that verdict.
+    if (options.shard) {
+      result.shard = { ...options.shard, total_entries: 0, dataset_sha256: "", rows: [], class_indices: [], predicted_indices: [] };
+    }
+    return result;
+  }
+}
+
+async function scorePackage(options: EvaluateOptions): Promise<EvaluationResult> {
   const { modelPath, competition, log } = options;
   checkThreads(options.threads);
   // The model is checked before a possibly large package is extracted; its

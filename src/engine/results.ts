@@ -4,6 +4,22 @@
  * so a miner can compare them with the validators' logs.
  */
 import type { RiskCategory } from "../competition/competition.js";
+import type { VerdictFault } from "../util/errors.js";
+
+/**
+ * Where validators would not score this model on this package normally:
+ * what they would do, and whose fault it is. `model`: they give the model
+ * 0 (the result's score is that 0, and the gate fails); `package`: the
+ * package fails for every model (no one is scored on it; the result is kept
+ * out of the run's score and of the gate).
+ */
+export interface Verdict {
+  readonly fault: VerdictFault;
+  /** Stable, for tooling: "external-data", "inference-timeout", "unreadable-image", "no-images", ... */
+  readonly code: string;
+  /** One line: what validators would do and why, naming the file, image or column. */
+  readonly message: string;
+}
 
 export interface Prediction {
   readonly file: string;
@@ -39,6 +55,8 @@ export interface EvaluationResult {
   predictions: Prediction[];
   /** Set when only a shard of the rows was evaluated: the metrics above are then those of the shard's rows alone. */
   shard?: ShardRun;
+  /** Set when validators would not score normally: the metrics are then zeros and `predictions` is empty. */
+  verdict?: Verdict;
 }
 
 /** What a shard's EvaluationResult carries beyond the metrics of its own rows, to be merged. */
@@ -57,8 +75,8 @@ export interface ShardRun {
 /** A run over one or more packages, evaluated separately as validators do. */
 export interface RunReport {
   readonly competition_id: string;
-  /** The mean score over the packages evaluated. */
-  readonly score: number;
+  /** The mean score over the packages validators would score (a package that fails for every model is left out); null if none. */
+  readonly score: number | null;
   /** One result per package, newest package first. */
   readonly datasets: EvaluationResult[];
 }

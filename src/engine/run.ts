@@ -7,6 +7,7 @@ import type { Competition } from "../competition/competition.js";
 import { resolveDatasets, type ResolveOptions } from "../dataset/remote.js";
 import { evaluate } from "./evaluate.js";
 import type { EvaluationResult, RunReport } from "./results.js";
+import { scoredPackages } from "./verdict.js";
 import { loadModel } from "./inference.js";
 import type { Shard } from "./shard.js";
 
@@ -44,9 +45,13 @@ export async function runEvaluation(request: RunRequest): Promise<RunReport> {
   return runReport(competition.id, datasets);
 }
 
-/** The report over packages evaluated separately (by one runner, or merged from shards): their mean score. */
+/**
+ * The report over packages evaluated separately (by one runner, or merged
+ * from shards): their mean score, leaving out packages every model fails on.
+ */
 export function runReport(competitionId: string, datasets: EvaluationResult[]): RunReport {
-  const score = datasets.reduce((sum, d) => sum + d.score, 0) / datasets.length;
+  const scored = scoredPackages(datasets);
+  const score = scored.length === 0 ? null : scored.reduce((sum, d) => sum + d.score, 0) / scored.length;
   return { competition_id: competitionId, score, datasets };
 }
 

@@ -8,7 +8,8 @@
  */
 import type { Competition } from "../competition/competition.js";
 import { CancerAiError, DatasetError, InputError } from "../util/errors.js";
-import type { EvaluationResult, Prediction } from "./results.js";
+import type { EvaluationResult, Prediction, Verdict } from "./results.js";
+import { verdictResult } from "./verdict.js";
 import { metricFields } from "./metrics.js";
 
 /** Shard `index` (1-based) of `count`. */
@@ -69,6 +70,8 @@ export interface ShardDocument {
   readonly shard: Shard;
   readonly run_time_s: number;
   readonly predictions: ShardPrediction[];
+  /** Validators would not score this package (see results.ts): the shard's rows were not all evaluated. */
+  readonly verdict?: Verdict;
 }
 
 export function shardDocument(result: EvaluationResult): ShardDocument {
@@ -95,6 +98,7 @@ export function shardDocument(result: EvaluationResult): ShardDocument {
       output: p.probabilities,
       predicted: run.predicted_indices[i],
     })),
+    ...(result.verdict && { verdict: result.verdict }),
   };
 }
 
@@ -187,8 +191,10 @@ function collectRows(docs: readonly ShardDocument[], classes: number): ShardPred
  */
 export function mergeShards(docs: readonly ShardDocument[], competition: Competition): EvaluationResult {
   if (docs.length === 0) throw new InputError("no shard predictions to merge");
-  checkSameRun(docs, competition);
   checkShardSet(docs);
+  const judged = docs.filter((d) => d.verdict);
+  if (judged.length > 0) return mergedVerdict(docs, judged, competition);
+  checkSameRun(docs, competition);
   const rows = collectRows(docs, competition.classes.length);
   const first = docs[0];
   const yTrue = rows.map((p) => p.class_index);
@@ -210,6 +216,32 @@ export function mergeShards(docs: readonly ShardDocument[], competition: Competi
     run_time_s: docs.reduce((sum, d) => sum + d.run_time_s, 0),
     ...metricFields(competition, yTrue, yPred, first.model_size_bytes),
     predictions,
+  };
+}
+
+/**
+ * A shard that met a validator's verdict decides the package: a package
+ * every model fails on outweighs a model's 0, and the lowest shard wins a tie.
+ */
+function mergedVerdict(docs: readonly ShardDocument[], judged: readonly ShardDocument[], competition: Competition): EvaluationResult {
+  checkSameRun(
+    docs.map((d) => ({ ...d, dataset_sha256: "", total_entries: 0 })),
+    competition,
+  );
+  const ranked = [...judged].sort(
+    (a, b) => Number(b.verdict?.fault === "package") - Number(a.verdict?.fault === "package") || a.shard.index - b.shard.index,
+  );
+  const first = ranked[0];
+  const result = verdictResult(first.verdict as Verdict, {
+    competition,
+    dataset: first.dataset,
+    model: { sha256: first.model_sha256, bytes: first.model_size_bytes },
+    runSeconds: docs.reduce((sum, d) => sum + d.run_time_s, 0),
+  });
+  return {
+    ...result,
+    ...(first.dataset_uri !== undefined && { dataset_uri: first.dataset_uri }),
+    ...(first.dataset_date !== undefined && { dataset_date: first.dataset_date }),
   };
 }
 
@@ -253,6 +285,11 @@ const isShard = (v: unknown): boolean => {
   return isCount(index) && isCount(count) && (index as number) >= 1 && (index as number) <= (count as number);
 };
 
+const isVerdict = (v: unknown): boolean => {
+  const { fault, code, message } = (typeof v === "object" && v !== null ? v : {}) as Partial<Verdict>;
+  return (fault === "model" || fault === "package") && isText(code) && isText(message);
+};
+
 const DOCUMENT_FIELDS: readonly FieldCheck[] = [
   ["competition_id", isText, "a string"],
   ["dataset", isText, "a string"],
@@ -290,7 +327,7 @@ export function parseShardFile(value: unknown, source: string): ShardDocument[] 
   const isOurs = (v: unknown): boolean =>
     typeof v === "object" && v !== null && "format" in v && String(v.format).startsWith("cancer-ai-shard/");
   if (items.length === 0 || !items.every(isOurs)) return undefined;
-  return items.map((item: { format: unknown; predictions?: unknown }, i) => {
+  return items.map((item: { format: unknown; predictions?: unknown; verdict?: unknown }, i) => {
     const where = items.length > 1 ? `${source} (document ${i + 1})` : source;
     if (item.format !== SHARD_FORMAT)
       throw new InputError(
@@ -298,6 +335,8 @@ export function parseShardFile(value: unknown, source: string): ShardDocument[] 
           `action version for the shards and the merge`,
       );
     checkFields(item, DOCUMENT_FIELDS, where);
+    if ("verdict" in item && !isVerdict(item.verdict))
+      throw new InputError(`${where}: verdict must be {fault: "model" | "package", code, message}`);
     (item.predictions as unknown[]).forEach((p, j) => {
       if (typeof p !== "object" || p === null) throw new InputError(`${where}: prediction ${j} is not an object`);
       checkFields(p, PREDICTION_FIELDS, `${where}, prediction ${j}`);

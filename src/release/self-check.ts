@@ -16,6 +16,7 @@ import { discoverDatasets, type HubOptions } from "../hub/hub.js";
 import { downloadedSha256, hasMitLicense, readRecord, repoState, RECORD_FILE, type ModelRepo } from "./publish.js";
 import { describeError } from "../util/retry.js";
 import { runEvaluation, type RunRequest } from "../engine/run.js";
+import { modelRejections } from "../engine/verdict.js";
 import type { RunReport } from "../engine/results.js";
 
 /** Validators evaluate a model only on packages released at least this long after its commitment. */
@@ -179,7 +180,12 @@ export async function selfCheck(req: SelfCheckRequest): Promise<SelfCheckResult>
         hub: req.hub,
         configRepo: req.configRepo,
       });
-      list.add(STEPS[7], "pass", `score ${evaluation.score.toFixed(6)} on ${evaluation.datasets.map((d) => d.dataset).join(", ")}`);
+      const rejected = modelRejections(evaluation);
+      const on = evaluation.datasets.map((d) => d.dataset).join(", ");
+      if (rejected.length > 0) list.add(STEPS[7], "fail", rejected.map((d) => `${d.dataset}: ${d.verdict?.message}`).join("; "));
+      else if (evaluation.score === null)
+        list.add(STEPS[7], "warn", `no score on ${on}: validators would fail every package for every model`);
+      else list.add(STEPS[7], "pass", `score ${evaluation.score.toFixed(6)} on ${on}`);
       return result(commitment, evaluation);
     } catch (err) {
       list.add(STEPS[7], "fail", describeError(err));

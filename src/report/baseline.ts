@@ -20,7 +20,8 @@ export interface Baseline {
   readonly datasets: DatasetScores[];
 }
 
-export function toBaseline(report: RunReport, branch: string, commit: string, now = new Date()): Baseline {
+/** Only a run with a score is a baseline (one where every package failed for every model has none). */
+export function toBaseline(report: RunReport & { readonly score: number }, branch: string, commit: string, now = new Date()): Baseline {
   return {
     branch,
     commit,

@@ -1,4 +1,10 @@
-/** The score gate: fail on a low score or on a drop against the base branch. */
+/**
+ * The score gate: fail where validators would give the model 0, on a low
+ * score, or on a drop against the base branch. A package every model fails
+ * on is no reason to fail: it is reported, and kept out of the score.
+ */
+import type { RunReport } from "../engine/results.js";
+import { modelRejections } from "../engine/verdict.js";
 
 export interface GateRule {
   /** Fail below this score. */
@@ -13,13 +19,14 @@ export interface GateVerdict {
   readonly reasons: string[];
 }
 
-export function applyGate(score: number, baselineScore: number | undefined, rule: GateRule): GateVerdict {
-  const reasons: string[] = [];
+export function applyGate(report: RunReport, baselineScore: number | undefined, rule: GateRule): GateVerdict {
+  const reasons = modelRejections(report).map((d) => `${d.dataset}: ${d.verdict?.message}`);
   const f = (v: number): string => v.toFixed(6);
-  if (rule.minScore !== undefined && score < rule.minScore) {
+  const { score } = report;
+  if (score !== null && rule.minScore !== undefined && score < rule.minScore) {
     reasons.push(`score ${f(score)} is below min-score ${f(rule.minScore)}`);
   }
-  if (rule.maxScoreDrop !== undefined && baselineScore !== undefined && baselineScore - score > rule.maxScoreDrop) {
+  if (score !== null && rule.maxScoreDrop !== undefined && baselineScore !== undefined && baselineScore - score > rule.maxScoreDrop) {
     reasons.push(
       `score ${f(score)} dropped ${f(baselineScore - score)} from the base branch's ${f(baselineScore)}, more than ` +
         `max-score-drop ${f(rule.maxScoreDrop)}`,

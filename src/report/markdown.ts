@@ -6,6 +6,7 @@
 import { baselineFor, comparableScore, type Baseline } from "./baseline.js";
 import type { Competition, RiskCategory } from "../competition/competition.js";
 import type { EvaluationResult, RunReport } from "../engine/results.js";
+import { scoredPackages } from "../engine/verdict.js";
 import { fixed6, pad, table } from "../util/text.js";
 
 const RISK_LABEL: Record<RiskCategory, string> = { high_risk: "high", medium_risk: "medium", benign: "benign" };
@@ -36,7 +37,25 @@ function headline(result: EvaluationResult): [string, string][] {
   ];
 }
 
+/** "validators would score 0: …" or "fails for every model: …", with what it means for this run. */
+export function verdictNote(result: EvaluationResult): string {
+  const { verdict } = result;
+  if (!verdict) return "";
+  return verdict.fault === "model"
+    ? `${verdict.message} (the score gate fails)`
+    : `${verdict.message}; no model is scored on this package, so it is left out of this model's score and gate`;
+}
+
+/** The run's score in one line; a run where no package could be scored says so. */
+export function scoreLine(report: RunReport): string {
+  const over = report.datasets.length > 1 ? ` over ${scoredPackages(report.datasets).length} of ${report.datasets.length} packages` : "";
+  return report.score === null
+    ? "no score: validators would fail every package for every model"
+    : `mean score${over}: ${fixed6(report.score)}`;
+}
+
 export function textReport(result: EvaluationResult, competition: Competition): string {
+  if (result.verdict) return [`${competition.id} on ${result.dataset}`, `  ${verdictNote(result)}`].join("\n");
   const lines = [`${competition.id} on ${result.dataset}`, pad(headline(result).map(([k, v]) => [`  ${k}`, v])), ""];
   lines.push(
     pad([
@@ -69,6 +88,11 @@ function f1Chart(result: EvaluationResult, competition: Competition): string {
 }
 
 function datasetDetails(result: EvaluationResult, competition: Competition, baseline: Baseline | undefined, full: boolean): string {
+  const when = result.dataset_date ? `, released ${result.dataset_date}` : "";
+  if (result.verdict) {
+    const mark = result.verdict.fault === "model" ? "❌" : "⚠️";
+    return [`#### ${result.dataset_uri ?? result.dataset}${when}`, "", `${mark} ${verdictNote(result)}.`].join("\n");
+  }
   const base = baselineFor(baseline, result.dataset);
   const metricRows = (
     [
@@ -78,7 +102,6 @@ function datasetDetails(result: EvaluationResult, competition: Competition, base
       ["efficiency", result.efficiency_score, base?.efficiency_score],
     ] as const
   ).map(([name, value, was]) => [name, fixed6(value), delta(value, was)]);
-  const when = result.dataset_date ? `, released ${result.dataset_date}` : "";
   const parts = [
     `#### ${result.dataset_uri ?? result.dataset}${when}`,
     "",
@@ -135,12 +158,20 @@ export interface MarkdownOptions {
 export function markdownReport(report: RunReport, competition: Competition, options: MarkdownOptions = {}): string {
   const { baseline, limit = COMMENT_LIMIT } = options;
   const baseScore = comparableScore(baseline, report);
-  const vs = baseScore !== undefined ? ` ${delta(report.score, baseScore)} vs ${baseline?.branch}` : "";
-  const mean = report.datasets.length > 1 ? `mean score over ${report.datasets.length} packages` : "score";
+  const vs = baseScore !== undefined && report.score !== null ? ` ${delta(report.score, baseScore)} vs ${baseline?.branch}` : "";
+  const scored = scoredPackages(report.datasets).length;
+  const total = report.datasets.length;
+  const mean = total === 1 ? "score" : `mean score over ${scored < total ? `${scored} of ${total}` : total} packages`;
+  const title =
+    report.score === null ? "no score: validators would fail every package for every model" : `${mean} ${fixed6(report.score)}${vs}`;
+  const verdicts = report.datasets
+    .filter((d) => d.verdict)
+    .map((d) => `- ${d.verdict?.fault === "model" ? "❌" : "⚠️"} ${d.dataset}: ${verdictNote(d)}.`);
   const head = [
     ...(options.marker ? [options.marker] : []),
-    `### CancerAI ${competition.id}: ${mean} ${fixed6(report.score)}${vs}`,
+    `### CancerAI ${competition.id}: ${title}`,
     "",
+    ...(verdicts.length ? ["**What validators would do differently:**", "", ...verdicts, ""] : []),
     ...(report.datasets.length > 1
       ? [
           table(
@@ -148,7 +179,7 @@ export function markdownReport(report: RunReport, competition: Competition, opti
             report.datasets.map((d) => [
               d.dataset,
               d.dataset_date ?? "",
-              fixed6(d.score),
+              d.verdict?.fault === "package" ? "not scored" : fixed6(d.score),
               delta(d.score, baselineFor(baseline, d.dataset)?.score),
             ]),
           ),
