@@ -14,7 +14,7 @@ import { verdictResult } from "../src/engine/verdict.js";
 import { applyGate } from "../src/report/gate.js";
 import { markdownReport, textReport } from "../src/report/markdown.js";
 import type { Log } from "../src/util/log.js";
-import { EXAMPLE_DIR } from "./helpers/golden.js";
+import { EXAMPLE_DIR, GOLDEN_DIR } from "./helpers/golden.js";
 import { tempDir } from "./helpers/temp.js";
 
 const tricorder = getCompetition("tricorder-3");
@@ -88,6 +88,19 @@ describe("a package every model fails on", () => {
 });
 
 describe("a model validators give 0", () => {
+  it("with its weights in an external-data file is scored 0 before any image is read", async () => {
+    const log = recordingLog();
+    const model = path.join(GOLDEN_DIR, "models", "external-data.onnx");
+    const result = await evaluate({ modelPath: model, dataset: path.join(EXAMPLE_DIR, "dataset"), competition: tricorder, log });
+    expect(result.verdict).toMatchObject({ fault: "model", code: "external-data" });
+    expect(result.verdict?.message).toMatch(
+      /^validators would score 0: .*external-data\.onnx keeps its weights in external-data\.onnx\.data/,
+    );
+    expect(result.verdict?.message).toContain("save_as_external_data=False");
+    expect(result).toMatchObject({ score: 0, tested_entries: 0 });
+    expect(applyGate(runReport(tricorder.id, [result]), undefined, {}).passed).toBe(false);
+  });
+
   it("scores 0 on that package and fails the gate with the validators' reason", () => {
     const report = runReport(tricorder.id, [modelZero("p.zip")]);
     expect(report.score).toBe(0);

@@ -448,6 +448,7 @@ def main():
         "second_resize": second_resize_goldens(rows),
         "float_tables": float_tables(),
         "models": make_models(rows),
+        "external_data": make_external_data_models(),  # after make_models, which empties models/
         "metrics": metric_cases(),
     }
     with open(os.path.join(OUT, "golden.json"), "w") as f:
@@ -455,6 +456,113 @@ def main():
         f.write("\n")
     make_example()
     print(f"wrote {rel(OUT)} and {rel(EXAMPLE)}")
+
+
+# --- models with external data (appended; called from main after make_models) ---------
+
+
+def python_external_tensors(path):
+    """What Python's onnx says: every tensor marked external (uses_external_data), with the file it names.
+
+    onnx's own walk (_get_all_tensors: initializers and attribute tensors, subgraphs
+    included) misses sparse initializers, which onnxruntime also reads from disk, so
+    their values and indices are added from the parsed proto.
+    """
+    from onnx.external_data_helper import ExternalDataInfo, _get_all_tensors, uses_external_data
+
+    model = onnx.load(path, load_external_data=False)
+
+    def sparse(graph):
+        for s in graph.sparse_initializer:
+            yield s.values
+            yield s.indices
+        for node in graph.node:
+            for attribute in node.attribute:
+                for g in ([attribute.g] if attribute.HasField("g") else []) + list(attribute.graphs):
+                    yield from sparse(g)
+
+    tensors = list(_get_all_tensors(model)) + list(sparse(model.graph))
+    return [{"name": t.name, "location": ExternalDataInfo(t).location} for t in tensors if uses_external_data(t)]
+
+
+def make_external_data_models():
+    """Models whose tensors live in side files: onnxruntime loads them here, validators (who download only
+    <stem>.onnx) cannot. Returns, per model file, Python's list of its external tensors (empty: all embedded)."""
+    from onnx.external_data_helper import set_external_data
+
+    rng = np.random.default_rng(1776)
+
+    # The competition-shaped model, as PyTorch's dynamo exporter or onnx.save(save_as_external_data=True) leaves it.
+    flat = os.path.join(MODELS, "external-data.onnx")
+    mean_softmax_model(flat, rng.normal(size=(6, 11)), rng.normal(size=11), ["batch", 3, 512, 512], True)
+    onnx.save_model(
+        onnx.load(flat),
+        flat,
+        save_as_external_data=True,
+        all_tensors_to_one_file=True,
+        location="external-data.onnx.data",
+        size_threshold=0,
+    )
+
+    # External tensors in every place onnxruntime reads them from: an If's then-branch initializer, Constant
+    # nodes in the main graph and in the else-branch, and a sparse initializer's values in a second file.
+    nested = os.path.join(MODELS, "external-subgraph.onnx")
+
+    def f2(name, values):
+        return numpy_helper.from_array(np.asarray(values, dtype=np.float32), name)
+
+    x = helper.make_tensor_value_info("x", TensorProto.FLOAT, [2])
+    out = helper.make_tensor_value_info("y", TensorProto.FLOAT, [2])
+    then_branch = helper.make_graph(
+        [helper.make_node("Add", ["x", "then_w"], ["then_y"], name="then_add")],
+        "then",
+        [],
+        [helper.make_tensor_value_info("then_y", TensorProto.FLOAT, [2])],
+        initializer=[f2("then_w", rng.normal(size=2))],
+    )
+    else_branch = helper.make_graph(
+        [
+            helper.make_node("Constant", [], ["else_c"], name="else_const", value=f2("else_c_value", rng.normal(size=2))),
+            helper.make_node("Mul", ["x", "else_c"], ["else_y"], name="else_mul"),
+        ],
+        "else",
+        [],
+        [helper.make_tensor_value_info("else_y", TensorProto.FLOAT, [2])],
+    )
+    indices = numpy_helper.from_array(np.array([1, 3], dtype=np.int64), "sparse_w_indices")
+    sparse_w = helper.make_sparse_tensor(f2("sparse_w", rng.normal(size=2)), indices, [4])
+    graph = helper.make_graph(
+        [
+            helper.make_node("If", ["cond"], ["y"], name="branch", then_branch=then_branch, else_branch=else_branch),
+            helper.make_node("Constant", [], ["main_c"], name="main_const", value=f2("main_c_value", rng.normal(size=4))),
+            helper.make_node("Add", ["main_c", "sparse_w"], ["z"], name="main_add"),
+        ],
+        "external-subgraph",
+        [helper.make_tensor_value_info("cond", TensorProto.BOOL, []), x],
+        [out, helper.make_tensor_value_info("z", TensorProto.FLOAT, [4])],
+        sparse_initializer=[sparse_w],
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)], producer_name="cancer-ai-golden")
+    model.ir_version = 7
+    onnx.checker.check_model(model)
+    # onnx.save writes only dense tensors out; the sparse values go to their own file by hand.
+    values = model.graph.sparse_initializer[0].values
+    with open(os.path.join(MODELS, "external-subgraph.sparse.data"), "wb") as f:
+        f.write(values.raw_data)
+    set_external_data(values, "external-subgraph.sparse.data", offset=0, length=len(values.raw_data))
+    values.ClearField("raw_data")
+    onnx.save_model(
+        model,
+        nested,
+        save_as_external_data=True,
+        all_tensors_to_one_file=True,
+        location="external-subgraph.onnx.data",
+        size_threshold=0,
+        convert_attribute=True,
+    )
+
+    names = ["external-data.onnx", "external-subgraph.onnx", "two-input-512.onnx", "one-input-224.onnx", "bad-3-outputs.onnx"]
+    return {name: python_external_tensors(os.path.join(MODELS, name)) for name in names}
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ import type { DatasetEntry } from "../dataset/entries.js";
 import { openPackage, readDataset } from "../dataset/package.js";
 import { metricFields } from "./metrics.js";
 import type { EvaluationResult, Prediction } from "./results.js";
+import { checkNoExternalData } from "./onnx-file.js";
 import { verdictOf, verdictResult } from "./verdict.js";
 import { formatShard, selectShard, type Shard } from "./shard.js";
 import { openPreprocessor, type Preprocessor } from "../workers/preprocessor.js";
@@ -41,6 +42,8 @@ export interface EvaluateOptions {
 export async function evaluate(options: EvaluateOptions): Promise<EvaluationResult> {
   const started = performance.now();
   try {
+    // Validators download only <stem>.onnx: a model whose weights live beside it cannot load there.
+    await checkNoExternalData(options.modelPath);
     return await scorePackage(options);
   } catch (err) {
     const verdict = verdictOf(err);

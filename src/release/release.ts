@@ -15,6 +15,7 @@ import { InputError } from "../util/errors.js";
 import type { HubOptions } from "../hub/hub.js";
 import { hotkeyFromMnemonic } from "./hotkey.js";
 import { loadModel } from "../engine/inference.js";
+import { checkNoExternalData } from "../engine/onnx-file.js";
 import {
   checkRepoAcceptable,
   createPublicRepo,
@@ -69,6 +70,8 @@ interface Preflight {
 /** Everything that can be checked without a network: model, names, lengths, hotkey. */
 export async function preflight(req: ReleaseRequest): Promise<Preflight> {
   const stem = modelStem(req.modelName || path.basename(req.modelPath));
+  // Before loading: onnxruntime here finds the side file and loads fine, validators get only <stem>.onnx and score 0.
+  await checkNoExternalData(req.modelPath, `${stem}.onnx`);
   await (await loadModel(req.modelPath, req.competition)).close();
   const localHash = await sha256File(req.modelPath);
   const commitment = checkCommitment({ repoId: req.repoId, stem, competitionId: req.competition.id, sha256: localHash });
