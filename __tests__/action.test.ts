@@ -3,10 +3,10 @@
  * protocols on loopback: the local hub (datasets), and the local GitHub API,
  * cache and artifact services (with Azurite for blobs).
  */
-import { readFile, rm } from "node:fs/promises";
+import { cp, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { startCompetitionHub, type CompetitionHub } from "./helpers/competition-hub.js";
-import { EXAMPLE_DIR } from "./helpers/golden.js";
+import { EXAMPLE_DIR, GOLDEN_DIR } from "./helpers/golden.js";
 import { runAction, type RunnerResult } from "./helpers/runner.js";
 import { tempDir } from "./helpers/temp.js";
 import { startGitHubServer, type GitHubServer } from "./servers/github.js";
@@ -144,6 +144,31 @@ describe("the action on pushes and pull requests", () => {
     expect(r.stdout.match(/::warning::the Actions cache service is not available/g)).toHaveLength(1);
     expect(r.stdout.match(/::warning::the Actions artifact service is not available/g)).toHaveLength(1);
     expect(r.outputs.score).toBe("0.62500015");
+  }, 60_000);
+
+  it("a model validators give 0 fails the gate, and the comment says why first", async () => {
+    const model = path.join(GOLDEN_DIR, "models", "external-data.onnx");
+    const r = await step({ "model-path": model, dataset: path.join(EXAMPLE_DIR, "dataset") }, pullRequest());
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/::error::score gate: dataset: validators would score 0: .*external-data\.onnx\.data/);
+    expect(r.outputs).toMatchObject({ passed: "false", score: "0" });
+    const body = ourComments()[0].body;
+    expect(body.indexOf("❌ dataset: validators would score 0")).toBeGreaterThan(0);
+    expect(body.indexOf("❌")).toBeLessThan(body.indexOf("#### dataset"));
+    expect(JSON.parse(await readFile(r.outputs["results-path"], "utf8")).verdict).toMatchObject({ fault: "model", code: "external-data" });
+  }, 60_000);
+
+  it("a package every model fails on is reported for everyone and kept out of the gate", async () => {
+    const broken = path.join(await tempDir(), "broken-pkg");
+    await cp(path.join(EXAMPLE_DIR, "dataset"), broken, { recursive: true });
+    await writeFile(path.join(broken, "images", "dermoscopy-256.jpg"), "not an image");
+    const r = await step({ dataset: broken, "min-score": "0.9", comment: "false" }, pullRequest());
+    expect(r.code).toBe(0);
+    expect(r.outputs).toMatchObject({ passed: "true", score: "" });
+    expect(r.summary).toContain("no score: validators would fail every package for every model");
+    expect(r.summary).toMatch(
+      /⚠️ broken-pkg: validators would fail this package for every model: cannot read image images\/dermoscopy-256\.jpg/,
+    );
   }, 60_000);
 
   it("names the known competitions when the competition has no datasets", async () => {
