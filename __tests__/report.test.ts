@@ -71,7 +71,7 @@ describe("markdown report", () => {
     const md = markdownReport(report(result("pkg.zip", 0.7)), tricorder, { baseline: base });
     expect(md).toContain("score 0.700000 ▲ +0.100000 vs main");
     expect(md).toMatch(/\| BCC \| Basal cell carcinoma \| high \| 1\.000000 \| ▲ \+0\.500000 \| 1 \|/);
-    expect(md).toContain("Baseline: `main` at `0123456`");
+    expect(md).toContain("Baseline: main at `0123456`");
   });
 
   it("does not compare means over different packages", () => {

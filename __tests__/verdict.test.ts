@@ -111,6 +111,18 @@ describe("a model validators give 0", () => {
   });
 });
 
+describe("a package named to forge a report", () => {
+  it("cannot hide the verdict, ping anyone or link anywhere", () => {
+    const forged = "x<!--@octocat [ok](https://evil).zip";
+    const report = runReport(tricorder.id, [modelZero(forged)]);
+    const md = markdownReport(report, tricorder, { footer: "**Score gate failed:** reason." });
+    expect(md).not.toContain("<!--");
+    expect(md).not.toContain("@octocat");
+    expect(md).not.toContain("](https://");
+    expect(md.endsWith("**Score gate failed:** reason.")).toBe(true);
+  });
+});
+
 describe("shards", () => {
   const verdicts: Verdict[] = [
     { fault: "model", code: "inference-timeout", message: "validators would score 0: slow" },

@@ -9,9 +9,11 @@ import path from "node:path";
 import { actionDefault, readConfig, type RunConfig } from "../config/config.js";
 import { OPTION_NAMES, specOf } from "../config/options.js";
 import type { Log } from "../util/log.js";
+import { logSafe } from "../util/text.js";
 
 export const actionLog: Log = {
-  info: (message) => core.info(message),
+  info: (message) => core.info(logSafe(message)),
+  // core.warning escapes its message itself: it is a workflow command.
   warning: (message) => core.warning(message),
   group: (title, work) => core.group(title, work),
 };

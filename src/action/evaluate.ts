@@ -42,5 +42,5 @@ async function publishShard(config: RunConfig, report: RunReport, shard: Shard):
   await core.summary.addRaw(summary.join("\n"), true).write();
   core.setOutput("shard-path", shardPath);
   core.setOutput("dataset", report.datasets.map((d) => d.dataset_uri ?? d.dataset).join(","));
-  core.info(`shard ${formatShard(shard)}: predictions in ${shardPath}; mode merge scores the union of all shards`);
+  actionLog.info(`shard ${formatShard(shard)}: predictions in ${shardPath}; mode merge scores the union of all shards`);
 }

@@ -11,5 +11,5 @@ export async function leaderboardMode(config: RunConfig): Promise<void> {
   const competition = getCompetition(config.competitionId);
   const rows = await leaderboard(config.network, config.netuid, competition, hubOptions(config, actionLog));
   await core.summary.addRaw(leaderboardMarkdown(rows, competition, config.netuid), true).write();
-  core.info(`${rows.length} commitments for ${competition.id} on subnet ${config.netuid}`);
+  actionLog.info(`${rows.length} commitments for ${competition.id} on subnet ${config.netuid}`);
 }

@@ -1,5 +1,4 @@
 /** Mode merge: the shards' predictions, from shards-path or this run's artifacts, scored as one runner would. */
-import * as core from "@actions/core";
 import { getCompetition } from "../competition/competition.js";
 import type { RunConfig } from "../config/config.js";
 import { runReport } from "../engine/run.js";
@@ -17,6 +16,6 @@ export async function mergeMode(config: RunConfig, event: RunEvent): Promise<boo
     : await downloadShardArtifacts(config.artifactName, await freshDir("shards"), actionLog);
   const docs = await readShardFiles(inputs, actionLog);
   const datasets = mergeShardRuns(docs, competition);
-  core.info(`merged ${docs.length} shard documents: ${datasets.map((d) => `${d.dataset} (${d.tested_entries} images)`).join(", ")}`);
+  actionLog.info(`merged ${docs.length} shard documents: ${datasets.map((d) => `${d.dataset} (${d.tested_entries} images)`).join(", ")}`);
   return reportAndGate(config, event, runReport(competition.id, datasets), competition, cacheFor(config));
 }

@@ -37,7 +37,7 @@ export async function postComment(
   }
   try {
     const { url, created } = await upsertComment(getOctokit(token), target, marker, body);
-    core.info(`${created ? "posted" : "updated"} the report comment: ${url}`);
+    actionLog.info(`${created ? "posted" : "updated"} the report comment: ${url}`);
     return url;
   } catch (err) {
     if (!isPermissionError(err)) throw err;
@@ -75,7 +75,7 @@ export async function reportAndGate(
   if (pr) {
     const pending: PendingComment = { issueNumber: pr.number, headSha: pr.headSha, marker, body };
     files[PENDING_COMMENT_FILE] = JSON.stringify(pending);
-    if (!config.comment) core.info("comment: false, so no pull request comment");
+    if (!config.comment) actionLog.info("comment: false, so no pull request comment");
     else if (pr.fromFork) {
       core.notice(
         "pull request from a fork: its token cannot comment, so the comment is in the report artifact for a workflow_run " +
@@ -99,7 +99,7 @@ export async function reportAndGate(
   core.setOutput("results-path", resultsPath);
   core.setOutput("comment-url", commentUrl ?? "");
   core.setOutput("dataset", report.datasets.map((d) => d.dataset_uri ?? d.dataset).join(","));
-  core.info(
+  actionLog.info(
     report.score === null
       ? `${scoreLine(report)}; results in ${resultsPath}`
       : `score ${report.score} (accuracy ${first.accuracy}, weighted F1 ${first.weighted_f1}, efficiency ` +

@@ -7,7 +7,7 @@ import { baselineFor, comparableScore, type Baseline } from "./baseline.js";
 import type { Competition, RiskCategory } from "../competition/competition.js";
 import type { EvaluationResult, RunReport } from "../engine/results.js";
 import { scoredPackages } from "../engine/verdict.js";
-import { fixed6, pad, table } from "../util/text.js";
+import { fixed6, markdownText, pad, table } from "../util/text.js";
 
 const RISK_LABEL: Record<RiskCategory, string> = { high_risk: "high", medium_risk: "medium", benign: "benign" };
 
@@ -88,10 +88,14 @@ function f1Chart(result: EvaluationResult, competition: Competition): string {
 }
 
 function datasetDetails(result: EvaluationResult, competition: Competition, baseline: Baseline | undefined, full: boolean): string {
-  const when = result.dataset_date ? `, released ${result.dataset_date}` : "";
+  const when = result.dataset_date ? `, released ${markdownText(result.dataset_date)}` : "";
   if (result.verdict) {
     const mark = result.verdict.fault === "model" ? "❌" : "⚠️";
-    return [`#### ${result.dataset_uri ?? result.dataset}${when}`, "", `${mark} ${verdictNote(result)}.`].join("\n");
+    return [
+      `#### ${markdownText(result.dataset_uri ?? result.dataset)}${when}`,
+      "",
+      `${mark} ${markdownText(verdictNote(result), 1000)}.`,
+    ].join("\n");
   }
   const base = baselineFor(baseline, result.dataset);
   const metricRows = (
@@ -103,7 +107,7 @@ function datasetDetails(result: EvaluationResult, competition: Competition, base
     ] as const
   ).map(([name, value, was]) => [name, fixed6(value), delta(value, was)]);
   const parts = [
-    `#### ${result.dataset_uri ?? result.dataset}${when}`,
+    `#### ${markdownText(result.dataset_uri ?? result.dataset)}${when}`,
     "",
     table(["metric", "value", "vs base"], metricRows),
     "",
@@ -158,7 +162,8 @@ export interface MarkdownOptions {
 export function markdownReport(report: RunReport, competition: Competition, options: MarkdownOptions = {}): string {
   const { baseline, limit = COMMENT_LIMIT } = options;
   const baseScore = comparableScore(baseline, report);
-  const vs = baseScore !== undefined && report.score !== null ? ` ${delta(report.score, baseScore)} vs ${baseline?.branch}` : "";
+  const vs =
+    baseScore !== undefined && report.score !== null ? ` ${delta(report.score, baseScore)} vs ${markdownText(baseline?.branch ?? "")}` : "";
   const scored = scoredPackages(report.datasets).length;
   const total = report.datasets.length;
   const mean = total === 1 ? "score" : `mean score over ${scored < total ? `${scored} of ${total}` : total} packages`;
@@ -166,7 +171,7 @@ export function markdownReport(report: RunReport, competition: Competition, opti
     report.score === null ? "no score: validators would fail every package for every model" : `${mean} ${fixed6(report.score)}${vs}`;
   const verdicts = report.datasets
     .filter((d) => d.verdict)
-    .map((d) => `- ${d.verdict?.fault === "model" ? "❌" : "⚠️"} ${d.dataset}: ${verdictNote(d)}.`);
+    .map((d) => `- ${d.verdict?.fault === "model" ? "❌" : "⚠️"} ${markdownText(d.dataset)}: ${markdownText(verdictNote(d), 1000)}.`);
   const head = [
     ...(options.marker ? [options.marker] : []),
     `### CancerAI ${competition.id}: ${title}`,
@@ -177,8 +182,8 @@ export function markdownReport(report: RunReport, competition: Competition, opti
           table(
             ["package", "released", "score", "vs base"],
             report.datasets.map((d) => [
-              d.dataset,
-              d.dataset_date ?? "",
+              markdownText(d.dataset),
+              markdownText(d.dataset_date ?? ""),
               d.verdict?.fault === "package" ? "not scored" : fixed6(d.score),
               delta(d.score, baselineFor(baseline, d.dataset)?.score),
             ]),
@@ -189,7 +194,7 @@ export function markdownReport(report: RunReport, competition: Competition, opti
   ].join("\n");
   const model = report.datasets[0]?.model_sha256 ?? "";
   const baseNote = baseline
-    ? `Baseline: \`${baseline.branch}\` at \`${baseline.commit.slice(0, 7)}\` (${baseline.created}).`
+    ? `Baseline: ${markdownText(baseline.branch)} at \`${baseline.commit.slice(0, 7).replace(/[^0-9a-f]/g, "")}\` (${markdownText(baseline.created)}).`
     : "No baseline from the base branch yet.";
   const tail = [`Model \`${model}\`. ${baseNote}`, ...(options.footer ? ["", options.footer] : [])].join("\n");
   const assemble = (full: boolean, shown: number): string =>
