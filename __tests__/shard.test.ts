@@ -13,6 +13,7 @@ import {
   shardDocument,
   type ShardDocument,
 } from "../src/engine/shard.js";
+import { verdictResult } from "../src/engine/verdict.js";
 import { GOLDEN_DATASET, GOLDEN_DIR } from "./helpers/golden.js";
 
 const tricorder = getCompetition("tricorder-3");
@@ -220,10 +221,44 @@ describe("shard files", () => {
     ["predictions that are not a list", { ...doc, predictions: {} }, /f\.json: predictions must be a list/],
     ["a prediction that is not an object", { ...doc, predictions: [3] }, /f\.json: prediction 0 is not an object/],
     ["a negative row", edit({}, { row: -1 }), /f\.json, prediction 0: row must be a whole number/],
-    ["an output with text", edit({}, { output: [0.1, "x"] }), /f\.json, prediction 0: output must be a list of numbers/],
+    ["an output with text", edit({}, { output: [0.1, "x"] }), /f\.json, prediction 0: output must be a list of at most 10000 numbers/],
+    ["a dataset of 2e9 rows", edit({ total_entries: 2e9 }), /f\.json: total_entries must be a whole number up to 10000000/],
+    ["a row past the bound", edit({}, { row: 1e12 }), /f\.json, prediction 0: row must be a whole number up to 10000000/],
+    [
+      "a 10^6-job matrix",
+      edit({ shard: { index: 1, count: 1e6 } }),
+      /f\.json: shard must be \{index, count\} with 1 <= index <= count <= 1000/,
+    ],
+    ["a huge output", edit({}, { output: new Array(20_000).fill(0) }), /f\.json, prediction 0: output must be a list of at most 10000/],
   ])("refuses %s, naming the file and field", (_, value, message) => {
     expect(() => parseShardFile(value, "f.json")).toThrow(InputError);
     expect(() => parseShardFile(value, "f.json")).toThrow(message);
+  });
+
+  it("round-trips non-finite outputs, which JSON cannot hold as numbers", () => {
+    const outputs = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 0.5];
+    const base = verdictResult(
+      { fault: "model", code: "x", message: "x" },
+      { competition: tricorder, dataset: "d.zip", model: { sha256: "b".repeat(64), bytes: 10 }, runSeconds: 0 },
+    );
+    const result: EvaluationResult = {
+      ...base,
+      verdict: undefined,
+      predictions: [{ file: "images/x.jpg", label: "NV", predicted: "NV", probabilities: outputs }],
+      shard: {
+        index: 1,
+        count: 1,
+        total_entries: 1,
+        dataset_sha256: "a".repeat(64),
+        rows: [0],
+        class_indices: [8],
+        predicted_indices: [8],
+      },
+    };
+    const written = JSON.parse(JSON.stringify(shardDocument(result)));
+    expect(written.predictions[0].output).toEqual(["NaN", "Infinity", "-Infinity", 0.5]);
+    const [merged] = mergeShardRuns(parseShardFile(written, "s.json") ?? [], tricorder);
+    expect(merged.predictions[0].probabilities).toEqual(outputs);
   });
 
   it("numbers the documents of a list in its errors", () => {

@@ -45,13 +45,26 @@ export function selectShard<T>(entries: readonly T[], shard?: Shard): { row: num
 
 export const SHARD_FORMAT = "cancer-ai-shard/1";
 
+/**
+ * Bounds on what a shard file may say, so a damaged or hostile file is
+ * refused with a message instead of exhausting memory: no package holds ten
+ * million images, no matrix has 1,000 jobs, no model has 10,000 outputs.
+ */
+export const SHARD_LIMITS = { rows: 10_000_000, shards: 1_000, outputs: 10_000 } as const;
+
+/** JSON has no NaN or Infinity (JSON.stringify writes null): a model's non-finite outputs travel as these strings. */
+type NonFinite = "NaN" | "Infinity" | "-Infinity";
+const NON_FINITE: readonly string[] = ["NaN", "Infinity", "-Infinity"];
+const toJsonNumber = (v: number): number | NonFinite => (Number.isFinite(v) ? v : (String(v) as NonFinite));
+const fromJsonNumber = (v: number | NonFinite): number => (typeof v === "number" ? v : Number(v));
+
 export interface ShardPrediction {
   readonly row: number;
   readonly file: string;
   readonly label: string;
   readonly class_index: number;
-  /** The model's raw output 0. */
-  readonly output: number[];
+  /** The model's raw output 0 (non-finite values as "NaN", "Infinity", "-Infinity"). */
+  readonly output: (number | NonFinite)[];
   /** The predicted class index (the validator's y_pred). */
   readonly predicted: number;
 }
@@ -95,7 +108,7 @@ export function shardDocument(result: EvaluationResult): ShardDocument {
       file: p.file,
       label: p.label,
       class_index: run.class_indices[i],
-      output: p.probabilities,
+      output: p.probabilities.map(toJsonNumber),
       predicted: run.predicted_indices[i],
     })),
     ...(result.verdict && { verdict: result.verdict }),
@@ -203,7 +216,7 @@ export function mergeShards(docs: readonly ShardDocument[], competition: Competi
     file: p.file,
     label: p.label,
     predicted: competition.classes[p.predicted]?.short ?? String(p.predicted),
-    probabilities: p.output,
+    probabilities: p.output.map(fromJsonNumber),
   }));
   return {
     competition_id: first.competition_id,
@@ -278,11 +291,21 @@ export function mergeShardRuns(docs: readonly ShardDocument[], competition: Comp
 type FieldCheck = readonly [field: string, ok: (value: unknown) => boolean, expected: string];
 
 const isText = (v: unknown): boolean => typeof v === "string";
-const isCount = (v: unknown): boolean => Number.isInteger(v) && (v as number) >= 0;
-const isNumbers = (v: unknown): boolean => Array.isArray(v) && v.every((x) => typeof x === "number");
+const isCount = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) >= 0;
+const isRowCount = (v: unknown): boolean => isCount(v) && (v as number) <= SHARD_LIMITS.rows;
+const isOutput = (v: unknown): boolean =>
+  Array.isArray(v) &&
+  v.length <= SHARD_LIMITS.outputs &&
+  v.every((x) => (typeof x === "number" && Number.isFinite(x)) || NON_FINITE.includes(x as string));
 const isShard = (v: unknown): boolean => {
   const { index, count } = (typeof v === "object" && v !== null ? v : {}) as Partial<Shard>;
-  return isCount(index) && isCount(count) && (index as number) >= 1 && (index as number) <= (count as number);
+  return (
+    isCount(index) &&
+    isCount(count) &&
+    (index as number) >= 1 &&
+    (index as number) <= (count as number) &&
+    (count as number) <= SHARD_LIMITS.shards
+  );
 };
 
 const isVerdict = (v: unknown): boolean => {
@@ -294,20 +317,20 @@ const DOCUMENT_FIELDS: readonly FieldCheck[] = [
   ["competition_id", isText, "a string"],
   ["dataset", isText, "a string"],
   ["dataset_sha256", isText, "a string"],
-  ["total_entries", isCount, "a whole number"],
+  ["total_entries", isRowCount, `a whole number up to ${SHARD_LIMITS.rows}`],
   ["model_sha256", isText, "a string"],
   ["model_size_bytes", isCount, "a whole number"],
-  ["shard", isShard, "{index, count} with 1 <= index <= count"],
+  ["shard", isShard, `{index, count} with 1 <= index <= count <= ${SHARD_LIMITS.shards}`],
   ["run_time_s", (v) => typeof v === "number", "a number"],
   ["predictions", Array.isArray, "a list"],
 ];
 
 const PREDICTION_FIELDS: readonly FieldCheck[] = [
-  ["row", isCount, "a whole number"],
+  ["row", isRowCount, `a whole number up to ${SHARD_LIMITS.rows}`],
   ["file", isText, "a string"],
   ["label", isText, "a string"],
   ["class_index", isCount, "a whole number"],
-  ["output", isNumbers, "a list of numbers"],
+  ["output", isOutput, `a list of at most ${SHARD_LIMITS.outputs} numbers (or "NaN", "Infinity", "-Infinity")`],
   ["predicted", isCount, "a whole number"],
 ];
 
