@@ -26,6 +26,8 @@ const tagPush = { name: "push", payload: { repository: { full_name: "miner/model
 async function releaseStep(inputs: Record<string, string>, runnerTemp: string): Promise<RunnerResult> {
   return runAction({
     inputs: {
+      // Releasing is explicit: a tag push in mode evaluate only scores (action-release-modes.test.ts).
+      mode: "release",
       "model-path": path.join(EXAMPLE_DIR, "model.onnx"),
       dataset: path.join(EXAMPLE_DIR, "dataset"),
       "hf-repo-id": "miner/tagged",

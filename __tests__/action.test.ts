@@ -181,6 +181,8 @@ describe("the action on pushes and pull requests", () => {
 describe("pull requests from forks (two stages)", () => {
   const forkRun = 2002;
   const commentRun = 2003;
+  /** The results.json stage 1 wrote: what a fork's artifact honestly holds. */
+  let stage1Results = "";
 
   it("stage 1: the fork's read-only token does not comment; the comment goes into the artifact", async () => {
     const before = ourComments().length;
@@ -200,6 +202,7 @@ describe("pull requests from forks (two stages)", () => {
     expect(ourComments()).toHaveLength(before);
     const artifact = [...github.state.artifacts.values()].find((a) => a.runId === forkRun);
     expect(artifact?.name).toBe("cancer-ai-report");
+    stage1Results = await readFile(r.outputs["results-path"], "utf8");
   }, 60_000);
 
   it("stage 2: comment-from-artifact posts it to the PR whose head that run built", async () => {
@@ -213,6 +216,64 @@ describe("pull requests from forks (two stages)", () => {
     expect(ourComments()).toHaveLength(commentsBefore.length);
     expect(r.outputs["comment-url"]).toContain(`#issuecomment-${commentsBefore[0].id}`);
   }, 60_000);
+
+  /** What a fork's job can upload: any files at all, under the name stage 2 reads. */
+  async function forgeArtifact(runId: number, files: Record<string, string>): Promise<void> {
+    const dir = await tempDir();
+    for (const [file, content] of Object.entries(files)) await writeFile(path.join(dir, file), content);
+    const saved = { ...process.env };
+    Object.assign(process.env, github.env(runId));
+    try {
+      const { DefaultArtifactClient } = await import("@actions/artifact");
+      await new DefaultArtifactClient().uploadArtifact(
+        "cancer-ai-report",
+        Object.keys(files).map((f) => path.join(dir, f)),
+        dir,
+      );
+    } finally {
+      process.env = saved;
+    }
+  }
+  const stage2 = (runId: number) =>
+    runAction({
+      inputs: { mode: "comment-from-artifact", "github-token": github.writeToken },
+      event: { name: "workflow_run", payload: { workflow_run: { id: runId, head_sha: HEAD, event: "pull_request" } } },
+      env: { ...github.env(commentRun), GITHUB_REPOSITORY: "miner/model", GITHUB_API_URL: github.apiUrl, RUNNER_TEMP: runnerTemp },
+    });
+  const marker = "<!-- cancer-ai-action:tricorder-3 -->";
+  const forgedBody = `${marker}\n### CancerAI tricorder-3: score 0.999999 ✓ passed ![x](https://evil.example/p.png) @octocat`;
+  const pending = JSON.stringify({ issueNumber: 7, headSha: HEAD, marker, body: forgedBody });
+
+  it("stage 2 rebuilds the comment from results.json and never posts what the fork wrote", async () => {
+    const results = stage1Results;
+    const quoting = github.addComment(7, `${marker} a reviewer quoting the bot`);
+    await forgeArtifact(2004, { "comment.json": pending, "results.json": results });
+    const r = await stage2(2004);
+    expect(r.code).toBe(0);
+    const body = ourComments().find((c) => c.user.type === "Bot")?.body ?? "";
+    expect(body.startsWith(marker)).toBe(true);
+    expect(body).toContain("score 0.625000");
+    for (const forged of ["0.999999", "evil.example", "@octocat", "✓ passed"]) expect(body).not.toContain(forged);
+    expect(github.state.comments.get(quoting.id)?.body).toBe(`${marker} a reviewer quoting the bot`);
+  }, 60_000);
+
+  it.each<[string, Record<string, string>, RegExp]>([
+    ["a score the metrics cannot have", { score: "5" }, /results\.json in artifact "cancer-ai-report": score must be a number from 0 to 1/],
+    ["a package name past the bound", { dataset: "x".repeat(300) }, /dataset must be a string of at most 256 characters/],
+  ])(
+    "stage 2 reports %s as a malformed artifact",
+    async (_, change, message) => {
+      const results = JSON.parse(stage1Results);
+      for (const [field, value] of Object.entries(change)) results[field] = field === "score" ? Number(value) : value;
+      const runId = 2005 + Object.keys(change)[0].length;
+      await forgeArtifact(runId, { "comment.json": pending, "results.json": JSON.stringify(results) });
+      const r = await stage2(runId);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(message);
+      expect(r.stdout).not.toMatch(/unexpected failure/);
+    },
+    60_000,
+  );
 
   it("stage 2 refuses an artifact whose PR head is another commit", async () => {
     const r = await runAction({

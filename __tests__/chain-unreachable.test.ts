@@ -7,15 +7,11 @@
  * runs here as bin/cancer-ai.js runs it, in a process of its own, where
  * nothing else keeps the event loop alive.
  */
-import { execFile } from "node:child_process";
-import { writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { createServer, type Server, type Socket } from "node:net";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { ChainConnectionError, CONNECT_TIMEOUT_MS, connect } from "../src/release/chain.js";
-import { EXAMPLE_DIR, REPO } from "./helpers/golden.js";
-import { tempDir } from "./helpers/temp.js";
+import { runSourceCli, type Exit } from "./helpers/cli-process.js";
+import { EXAMPLE_DIR } from "./helpers/golden.js";
 
 // The well-known development account "Alice": any valid SS58 address will do.
 const HOTKEY = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
@@ -38,33 +34,8 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-interface Exit {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
-
-let entry = "";
-beforeAll(async () => {
-  // bin/cancer-ai.js, pointed at the sources instead of dist/.
-  entry = path.join(await tempDir(), "cancer-ai.mts");
-  const index = pathToFileURL(path.join(REPO, "src", "index.ts")).href;
-  await writeFile(entry, `import { cli } from ${JSON.stringify(index)};\nprocess.exitCode = await cli(process.argv.slice(2));\n`);
-});
-
 function runCli(args: string[], env: Record<string, string> = {}): Promise<Exit> {
-  const tsx = pathToFileURL(createRequire(path.join(REPO, "package.json")).resolve("tsx")).href;
-  const start = Date.now();
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ["--import", tsx, entry, ...args],
-      { cwd: path.dirname(entry), env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, timeout: 2 * CONNECT_TIMEOUT_MS },
-      (err, stdout, stderr) =>
-        resolve({ code: err ? (typeof err.code === "number" ? err.code : null) : 0, stdout, stderr, ms: Date.now() - start }),
-    );
-  });
+  return runSourceCli(args, env, 2 * CONNECT_TIMEOUT_MS);
 }
 
 /** Exit 1 with exactly one line on stderr that names the node and says what to check, well before the connect timeout. */

@@ -90,6 +90,17 @@ describe("cancer-ai evaluate", () => {
     expect(io.err.some((l) => l.includes("--help"))).toBe(code === 2);
   });
 
+  it("refuses a results path that is a folder before any work, and leaves nothing behind", async () => {
+    const dir = await tempDir();
+    const io = capture();
+    expect(await cli(["evaluate", "--results-path", dir], io)).toBe(2);
+    expect(io.err.join("\n")).toContain(
+      `error: --results-path ${dir} is a folder: give a file path, e.g. ${path.join(dir, "results.json")}`,
+    );
+    expect(io.err.join("\n")).not.toMatch(/embedded example/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it("writes no results file when the evaluation fails", async () => {
     const dir = await tempDir();
     const output = path.join(dir, "results.json");

@@ -1,5 +1,6 @@
 import {
   checkCommitment,
+  commitmentAdvice,
   commitmentString,
   compactU32,
   encodeSetCommitment,
@@ -49,9 +50,18 @@ describe("the commitment string and its limits", () => {
     expect(commitmentString(ok)).toBe(text);
   });
   it.each([
-    [{ repoId: "a".repeat(20) + "/" + "b".repeat(12) }, /hf-repo-id ".*" is 33 bytes; validators accept at most 32/],
-    [{ stem: "m".repeat(28) }, /model file name ".*\.onnx" is 33 bytes; at most 32/],
-    [{ stem: "m".repeat(28) }, /code file name ".*\.zip" is 32 bytes; at most 31/],
+    [
+      { repoId: "a".repeat(20) + "/" + "b".repeat(12) },
+      /hf-repo-id ".*" is 33 bytes, over the miner CLI's 32 \(validators do not check it/,
+    ],
+    [{ stem: "m".repeat(28) }, /the model file name ".*\.onnx" is 33 bytes, over the miner CLI's 32/],
+    [{ stem: "m".repeat(28) }, /the code file name ".*\.zip" is 32 bytes, over the miner CLI's 31/],
+  ])("only advises on the miner CLI's limit for %p: validators accept it", (change, advice) => {
+    expect(checkCommitment({ ...ok, ...change })).toContain(":");
+    expect(commitmentAdvice({ ...ok, ...change })).toContainEqual(expect.stringMatching(advice));
+    expect(commitmentAdvice(ok)).toEqual([]);
+  });
+  it.each([
     [{ repoId: "no-slash" }, /must look like owner\/name/],
     [{ stem: "a:b" }, /without ":"/],
     [{ sha256: "XYZ" }, /64 lowercase hex/],

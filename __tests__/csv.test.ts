@@ -4,7 +4,7 @@
  * was produced by CPython 3.11's csv.reader / csv.DictReader, not by the code
  * under test.
  */
-import { detectDelimiter, normalizeNewlines, parseCsvRecords, readCsvTable } from "../src/dataset/csv.js";
+import { CSV_FIELD_LIMIT, detectDelimiter, longField, normalizeNewlines, parseCsvRecords, readCsvTable } from "../src/dataset/csv.js";
 
 describe("detectDelimiter", () => {
   it.each<[string, string, string]>([
@@ -145,6 +145,10 @@ describe("readCsvTable (DictReader + {k.lower(): v})", () => {
     ["extra fields are counted", "a,b\n1,2,3,4\n", { line: 2, values: { a: "1", b: "2" }, extra: 2 }],
     ["Label then label: the later wins", "Label,label\nX,BCC\n", { line: 2, values: { label: "BCC" }, extra: 0 }],
     ["label then LABEL: the later wins", "label,LABEL\nX,BCC\n", { line: 2, values: { label: "BCC" }, extra: 0 }],
+    // dict(zip()) keeps a repeated name at its first column with its last value; lower-casing then walks that order.
+    ["label, Label, label: Label's value wins", "label,Label,label\nA,B,C\n", { line: 2, values: { label: "B" }, extra: 0 }],
+    ["Label, label, LABEL: the last wins", "Label,label,LABEL\nA,B,C\n", { line: 2, values: { label: "C" }, extra: 0 }],
+    ["a, A, a in a short row: A's value wins over the None", "a,A,a\n1,2\n", { line: 2, values: { a: "2" }, extra: 0 }],
     ["';' delimiter with CRLF", "a;b\r\n1;2\r\n", { line: 2, values: { a: "1", b: "2" }, extra: 0 }],
     ["';' in the header makes ',' plain text", "a;b,c\n1,2;3\n", { line: 2, values: { a: "1,2", "b,c": "3" }, extra: 0 }],
     ["a lone CR ends the header before ';'", "a,b\r;c\n1,2\n", { line: 2, values: { a: ";c" }, extra: 0 }],
@@ -186,5 +190,38 @@ describe("readCsvTable (DictReader + {k.lower(): v})", () => {
     ["the same with identical names", "filepath,label,age,label\na.jpg,BCC,50\n"],
   ])("%s (Python: None)", (_name, content) => {
     expect(readCsvTable(content).rows[0].values.has("label")).toBe(false);
+  });
+});
+
+describe("longField (_csv's field_size_limit)", () => {
+  const field = (text: string): string[] => parseCsvRecords(normalizeNewlines(text), ",")[0].fields;
+  // Expected outcomes from CPython 3.11's csv.reader with the default limit: [name, text, raises].
+  it.each<[string, string, boolean]>([
+    ["an unquoted field of 131072", `${"x".repeat(131072)}\n`, false],
+    ["an unquoted field of 131073", `${"x".repeat(131073)}\n`, true],
+    ["a quoted field of 131072 (the quotes do not count)", `"${"x".repeat(131072)}"\n`, false],
+    ["a quoted field of 131073", `"${"x".repeat(131073)}"\n`, true],
+    ["text after the closing quote counts", `"${"x".repeat(131071)}"y\n`, false],
+    ["text after the closing quote, one over", `"${"x".repeat(131072)}"y\n`, true],
+    ["an unterminated quote at the end of the file", `"${"x".repeat(131073)}`, true],
+    ["an unterminated quote of 131072", `"${"x".repeat(131072)}`, false],
+    ["131072 doubled quotes are 131072 characters", `"${'""'.repeat(131072)}"\n`, false],
+    ["131073 doubled quotes", `"${'""'.repeat(131073)}"\n`, true],
+    ["a CRLF inside quotes is one character in text mode", `"${"x".repeat(131071)}\r\n"\n`, false],
+    ["astral characters count once", `${"\u{1F600}".repeat(131072)}\n`, false],
+  ])("%s", (_name, text, raises) => {
+    const long = longField(field(text));
+    expect(long !== undefined).toBe(raises);
+    if (long) expect(long).toEqual({ index: 0, length: CSV_FIELD_LIMIT + 1 });
+  });
+
+  it("names the first long field of a record", () => {
+    expect(longField(["a", "x".repeat(131073), "y".repeat(200000)])).toEqual({ index: 1, length: 131073 });
+  });
+
+  it("marks the header and the rows that hold one", () => {
+    const table = readCsvTable(`a,${"h".repeat(131073)}\n1,2\n${"x".repeat(131073)},3\n`);
+    expect(table.headerLong).toEqual({ index: 1, length: 131073 });
+    expect(table.rows.map((r) => r.long)).toEqual([undefined, { index: 0, length: 131073 }]);
   });
 });

@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { getCompetition } from "../src/competition/competition.js";
 import { findLabelsCsv, openPackage, readDataset } from "../src/dataset/package.js";
-import { DatasetError } from "../src/util/errors.js";
+import { DatasetError, ValidatorVerdictError } from "../src/util/errors.js";
 import { makeZip as buildZip } from "./helpers/zip.js";
 
 const competition = getCompetition("tricorder-3");
@@ -58,6 +58,17 @@ async function rejection(promise: Promise<unknown>): Promise<Error> {
   );
   expect(error).toBeInstanceOf(DatasetError);
   return error as Error;
+}
+
+/** Expects the package verdict `code` and returns its message. */
+async function verdict(promise: Promise<unknown>, code: string): Promise<string> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ValidatorVerdictError);
+  expect([(error as ValidatorVerdictError).fault, (error as ValidatorVerdictError).code]).toEqual(["package", code]);
+  return (error as Error).message;
 }
 
 const HEADER = "filepath,label,age,gender,location";
@@ -162,38 +173,79 @@ describe("readDataset", () => {
     for (const entry of dataset.entries) expect((await stat(entry.path)).isFile()).toBe(true);
   });
 
-  it("reports missing images by CSV line", async () => {
+  it("reports the images the validator skips by CSV line: the lengths then mismatch for every model", async () => {
     const dir = await makeTree({
-      "labels.csv": csv("images/a.jpg,NV,30,m,leg", "images/missing.jpg,BCC,50,f,torso", "a.jpg,MEL,40,m,arm", "images,DF,20,f,hand"),
+      "labels.csv": csv(
+        "images/a.jpg,NV,30,m,leg",
+        "images/missing.jpg,BCC,50,f,torso",
+        "a.jpg,MEL,40,m,arm",
+        "images,DF,20,f,hand",
+        ",NV,30,m,leg",
+      ),
       "images/a.jpg": jpeg,
     });
-    const error = await rejection(readDataset(await openPackage(dir), competition));
-    expect(error.message).toContain("labels.csv");
-    expect(error.message).toContain("3 image(s) not found");
-    expect(error.message).toContain("line 3: images/missing.jpg");
-    expect(error.message).toContain("line 4: a.jpg");
-    expect(error.message).toContain("line 5: images"); // a folder is not an image
-    expect(error.message).not.toContain("line 2");
+    const message = await verdict(readDataset(await openPackage(dir), competition), "missing-images");
+    expect(message).toContain("labels.csv: 4 of 5 image(s)");
+    expect(message).toContain("line 3: images/missing.jpg");
+    expect(message).toContain("line 4: a.jpg");
+    expect(message).toContain("line 5: images"); // a folder is not an image
+    expect(message).toContain("line 6: an empty image path");
+    expect(message).not.toContain("line 2");
+    expect(message).toContain("prepares 1");
+    expect(message).toContain("inconsistent numbers of samples: [5, 1]");
+  });
+
+  it("says that no image is prepared when none of the files is there", async () => {
+    const dir = await makeTree({ "labels.csv": csv("a.jpg,NV,30,m,leg", "b.jpg,BCC,50,f,torso") });
+    const message = await verdict(readDataset(await openPackage(dir), competition), "no-images");
+    expect(message).toContain("prepares 0");
+    expect(message).toContain("[2, 0]");
+  });
+
+  it("fails a package whose path column is image_path, naming the columns found", async () => {
+    const zip = await makeZip({ "labels.csv": "image_path,label,age,gender,location\nimages/a.jpg,NV,30,m,leg\n", "images/a.jpg": jpeg });
+    const pkg = await openPackage(zip);
+    try {
+      const message = await verdict(readDataset(pkg, competition), "no-images");
+      expect(message).toContain('columns found: "image_path", "label", "age", "gender", "location"');
+      expect(message).toContain("[1, 0]");
+    } finally {
+      await pkg.close();
+    }
   });
 
   it.each<[string, Buffer]>([
     ["Latin-1", Buffer.from(csv("caf\u00e9.jpg,NV,30,m,leg"), "latin1")],
     ["UTF-16", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv("a.jpg,NV,30,m,leg"), "utf16le")])],
-  ])("refuses a %s CSV as not UTF-8", async (_name, bytes) => {
+  ])("fails a %s CSV, which the validator cannot decode as UTF-8", async (_name, bytes) => {
     const dir = await makeTree({ "labels.csv": bytes, "a.jpg": jpeg });
-    const error = await rejection(readDataset(await openPackage(dir), competition));
-    expect(error.message).toContain("labels.csv");
-    expect(error.message).toContain("UTF-8");
+    const message = await verdict(readDataset(await openPackage(dir), competition), "csv-not-utf8");
+    expect(message).toContain("labels.csv is not valid UTF-8");
+    expect(message).toContain("UnicodeDecodeError");
   });
 
-  it.each<[string, string, string]>([
-    ["a UTF-8 byte-order mark", `\ufeff${csv("a.jpg,NV,30,m,leg")}`, "byte-order mark"],
-    ["a blank first line", `\n${csv("a.jpg,NV,30,m,leg")}`, "blank line"],
-  ])("explains %s, which hides the header from the validator", async (_name, content, hint) => {
+  it.each<[string, string, string, string]>([
+    ["a UTF-8 byte-order mark", `\ufeff${csv("a.jpg,NV,30,m,leg")}`, "no-images", "byte-order mark"],
+    ["a blank first line", `\n${csv("a.jpg,NV,30,m,leg")}`, "csv-extra-fields", "blank line"],
+  ])("explains %s, which hides the header from the validator", async (_name, content, code, hint) => {
     const dir = await makeTree({ "labels.csv": content, "a.jpg": jpeg });
+    expect(await verdict(readDataset(await openPackage(dir), competition), code)).toContain(hint);
+  });
+
+  it("fails a zip without a CSV for every model, but calls a folder without one a wrong path", async () => {
+    const zip = await makeZip({ "images/a.jpg": jpeg, "notes.txt": "x" });
+    const pkg = await openPackage(zip);
+    try {
+      const message = await verdict(readDataset(pkg, competition), "no-csv");
+      expect(message).toContain(path.basename(zip));
+      expect(message).toContain("no CSV file found");
+    } finally {
+      await pkg.close();
+    }
+    const dir = await makeTree({ "images/a.jpg": jpeg });
     const error = await rejection(readDataset(await openPackage(dir), competition));
-    expect(error.message).toContain("no image path column");
-    expect(error.message).toContain(hint);
+    expect(error).not.toBeInstanceOf(ValidatorVerdictError);
+    expect(error.message).toContain("no labels CSV found");
   });
 
   it("finds a CSV in a zip's subfolder and resolves images against that folder", async () => {
@@ -220,12 +272,11 @@ describe("readDataset", () => {
     expect(existsSync(pkg.dir)).toBe(false);
   });
 
-  it("refuses a zip whose CSV names images relative to the zip root instead of the CSV's folder", async () => {
+  it("fails a zip whose CSV names images relative to the zip root instead of the CSV's folder", async () => {
     const zip = await makeZip({ "pkg/labels.csv": csv("pkg/a.jpg,NV,30,m,leg"), "pkg/a.jpg": jpeg });
     const pkg = await openPackage(zip);
     try {
-      const error = await rejection(readDataset(pkg, competition));
-      expect(error.message).toContain("line 2: pkg/a.jpg");
+      expect(await verdict(readDataset(pkg, competition), "no-images")).toContain("line 2: pkg/a.jpg");
     } finally {
       await pkg.close();
     }

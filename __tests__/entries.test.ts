@@ -6,7 +6,7 @@ import { getCompetition } from "../src/competition/competition.js";
 import { readCsvTable } from "../src/dataset/csv.js";
 import { buildEntries } from "../src/dataset/entries.js";
 import { pyInt as parsePythonInt, pyStrip } from "../src/dataset/python.js";
-import { DatasetError } from "../src/util/errors.js";
+import { ValidatorVerdictError } from "../src/util/errors.js";
 
 const competition = getCompetition("tricorder-3");
 const CSV_PATH = "/data/pkg/sub/labels.csv";
@@ -15,18 +15,20 @@ const HEADER = "filepath,label,age,gender,location";
 const build = (content: string, csvPath = CSV_PATH) => buildEntries(readCsvTable(content), csvPath, competition);
 const lines = (...rows: string[]): string => rows.map((r) => `${r}\n`).join("");
 
-/** Runs `fn`, expects a DatasetError, and checks the message contains every fragment. */
-function expectDatasetError(fn: () => unknown, ...fragments: string[]): string {
+/** Runs `fn`, expects the package verdict `code`, and checks the message contains every fragment. */
+function expectVerdict(code: string, fn: () => unknown, ...fragments: string[]): string {
   let error: unknown;
   try {
     fn();
   } catch (e) {
     error = e;
   }
-  expect(error).toBeInstanceOf(DatasetError);
-  const message = (error as Error).message;
-  for (const fragment of fragments) expect(message).toContain(fragment);
-  return message;
+  expect(error).toBeInstanceOf(ValidatorVerdictError);
+  const verdict = error as ValidatorVerdictError;
+  expect([verdict.fault, verdict.code]).toEqual(["package", code]);
+  expect(verdict.message).toMatch(/^validators would fail this package for every model: /);
+  for (const fragment of fragments) expect(verdict.message).toContain(fragment);
+  return verdict.message;
 }
 
 describe("parsePythonInt (Python int())", () => {
@@ -131,27 +133,32 @@ describe("buildEntries: columns", () => {
     expect(build(lines(header, row)).entries.map((e) => e.label)).toEqual([label]);
   });
 
-  it("accepts image_path with a warning when no validator path column exists", () => {
-    const { entries, warnings } = build(lines("image_path,label,age,gender,location", "images/a.jpg,BCC,50,f,torso"));
-    expect(entries.map((e) => e.file)).toEqual(["images/a.jpg"]);
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toContain("image_path");
-    expect(warnings[0]).toContain("labels.csv");
-  });
-
-  it.each<[string, string, string[]]>([
-    ["no path column", "path,label,age,gender,location", ["labels.csv", "image path column", "newfilename", '"path"']],
-    ["a path column with a leading space", " filepath,label,age,gender,location", ["labels.csv", "image path column", '" filepath"']],
-    ["no label column", "filepath,diagnosis,age,gender,location", ["labels.csv", "label column", '"diagnosis"']],
-    ["a BOM glued to the path column", "\ufefffilepath,label,age,gender,location", ["labels.csv", "image path column", "byte-order mark"]],
+  // The validator reads an empty path for every row, skips every image, and records each model with 0.
+  it.each<[string, string, string, string[]]>([
+    [
+      "image_path (the sample's header) instead of a validator column",
+      "image_path,label,age,gender,location",
+      "no-images",
+      ["labels.csv", "no image path column", "newfilename, filepath, filename", '"image_path", "label"', "all 2 image(s)", "[2, 0]"],
+    ],
+    ["no path column", "path,label,age,gender,location", "no-images", ["image path column", '"path"', "Rename the column to filepath"]],
+    ["a path column with a leading space", " filepath,label,age,gender,location", "no-images", ["image path column", '" filepath"']],
+    ["no label column", "filepath,diagnosis,age,gender,location", "invalid-label", ["label column", '"diagnosis"', 'Invalid label: "']],
+    ["a BOM glued to the path column", "\ufefffilepath,label,age,gender,location", "no-images", ["image path column", "byte-order mark"]],
     [
       "a BOM glued to an unrelated column, label missing",
       "\ufeffid,filepath,age,gender,location",
-      ["labels.csv", "label column", "byte-order mark"],
+      "invalid-label",
+      ["label column", "byte-order mark"],
     ],
-  ])("refuses a CSV with %s", (_name, header, fragments) => {
-    const message = expectDatasetError(() => build(lines(header, "a.jpg,BCC,50,f,torso")), ...fragments);
+  ])("a CSV with %s fails for every model", (_name, header, code, fragments) => {
+    const message = expectVerdict(code, () => build(lines(header, "a.jpg,BCC,50,f,torso", "b.jpg,NV,30,m,leg")), ...fragments);
     if (!header.startsWith("\ufeff")) expect(message).not.toContain("byte-order mark");
+  });
+
+  it("checks the demographics and labels before the missing path column, as the validator does", () => {
+    expectVerdict("not-enough-valid-data", () => build(lines("image_path,label,age,gender,location", "a.jpg,BCC,,,")), "3 invalid");
+    expectVerdict("invalid-label", () => build(lines("image_path,label,age,gender,location", "a.jpg,bcc,50,f,torso")), '"bcc"');
   });
 
   it("reads ';'-separated files", () => {
@@ -242,37 +249,111 @@ describe("buildEntries: error counting", () => {
       ["line 2", "line 4"],
     ],
   ])("cancels above 2 invalid fields: %s", (_name, header, rows, fragments) => {
-    expectDatasetError(() => build(lines(header, ...rows)), "labels.csv", "3 invalid fields", ...fragments);
+    expectVerdict(
+      "not-enough-valid-data",
+      () => build(lines(header, ...rows)),
+      "labels.csv",
+      "3 invalid fields",
+      "Not enough valid data to evaluate.",
+      ...fragments,
+    );
+  });
+
+  it("counts invalid labels with the fields, listed after them as the validator lists its errors", () => {
+    const message = expectVerdict(
+      "not-enough-valid-data",
+      () => build(lines(HEADER, "a.jpg,bcc,50,f,torso", "b.jpg,NV,,m,leg", "c.jpg,NV,30,x,leg")),
+      "3 invalid fields",
+    );
+    expect(message.indexOf("line 3: missing")).toBeLessThan(message.indexOf('line 2: label "bcc"'));
   });
 
   it("numbers rows by their first physical line", () => {
     const content = lines(HEADER, '"multi', 'line.jpg",BCC,30,f,torso', "", "b.jpg,NV,,x,", "c.jpg,NV,30,m,leg");
-    expectDatasetError(() => build(content), "3 invalid fields", "line 5");
+    expectVerdict("not-enough-valid-data", () => build(content), "3 invalid fields", "line 5");
   });
 });
 
-describe("buildEntries: fatal rows", () => {
-  it.each<[string, string[], string[]]>([
-    ["lower-case label", ["a.jpg,bcc,50,f,torso"], ["labels.csv", "line 2", '"bcc"', "case-sensitive"]],
-    ["numeric label", ["a.jpg,NV,50,f,torso", "b.jpg,1,50,f,torso"], ["line 3", '"1"']],
-    ["empty label", ["a.jpg,,50,f,torso"], ["line 2", '""']],
-    ["label with a trailing space", ["a.jpg,BCC ,50,f,torso"], ["line 2", '"BCC "']],
-    ["extra fields", ["a.jpg,BCC,50,f,torso", "b.jpg,BCC,50,f,torso,oops"], ["labels.csv", "line 3", "more field"]],
-    ["an unquoted comma in the path", ["a,b.jpg,BCC,50,f,torso"], ["line 2", "more field"]],
-    ["an empty path", ["a.jpg,BCC,50,f,torso", ",BCC,50,f,torso"], ["labels.csv", "line 3", "no image path"]],
-  ])("refuses %s", (_name, rows, fragments) => {
-    expectDatasetError(() => build(lines(HEADER, ...rows)), ...fragments);
+describe("buildEntries: rows every model fails on", () => {
+  it.each<[string, string[], string, string[]]>([
+    [
+      "lower-case label",
+      ["a.jpg,bcc,50,f,torso"],
+      "invalid-label",
+      ["labels.csv", "line 2", '"bcc"', "case-sensitive", "Invalid label: bcc"],
+    ],
+    ["numeric label", ["a.jpg,NV,50,f,torso", "b.jpg,1,50,f,torso"], "invalid-label", ["line 3", '"1"']],
+    ["empty label", ["a.jpg,,50,f,torso"], "invalid-label", ["line 2", '""']],
+    ["label with a trailing space", ["a.jpg,BCC ,50,f,torso"], "invalid-label", ["line 2", '"BCC "']],
+    ["two bad labels: the first is named", ["a.jpg,x,50,f,torso", "b.jpg,y,50,f,torso"], "invalid-label", ['"x"', "1 more invalid label"]],
+    ["a bad label next to 2 tolerated fields", ["a.jpg,x,50,f,torso", "b.jpg,NV,,m,leg"], "invalid-label", ['"x"', "Invalid label: x"]],
+    [
+      "extra fields",
+      ["a.jpg,BCC,50,f,torso", "b.jpg,BCC,50,f,torso,oops"],
+      "csv-extra-fields",
+      ["labels.csv", "line 3", "1 more field(s) than the header's 5", "'NoneType' object has no attribute 'lower'"],
+    ],
+    ["an unquoted comma in the path", ["a,b.jpg,BCC,50,f,torso"], "csv-extra-fields", ["line 2", "more field"]],
+    ["extra fields before invalid labels", ["a.jpg,x,,,", "b.jpg,BCC,50,f,torso,oops"], "csv-extra-fields", ["line 3"]],
+  ])("%s", (_name, rows, code, fragments) => {
+    expectVerdict(code, () => build(lines(HEADER, ...rows)), ...fragments);
   });
 
   it.each<[string, string]>([
     ["header only", lines(HEADER)],
     ["header and blank lines", lines(HEADER, "", "")],
-  ])("refuses an empty dataset (%s)", (_name, content) => {
-    expectDatasetError(() => build(content), "labels.csv", "empty");
+    ["an empty file", ""],
+  ])("an empty dataset (%s)", (_name, content) => {
+    expectVerdict("empty-dataset", () => build(content), "labels.csv", "no rows");
+  });
+
+  it("explains a blank first line, which the validator reads as an empty header", () => {
+    // The blank line is the header, so the column names on line 2 are the first row.
+    expectVerdict("csv-extra-fields", () => build(`\n${lines(HEADER, "a.jpg,BCC,50,f,torso")}`), "line 2", "header's 0", "blank line");
+  });
+});
+
+describe("buildEntries: fields over the csv module's limit", () => {
+  const long = (n: number): string => "x".repeat(n);
+  it.each<[string, string, string | undefined, string[]]>([
+    [
+      "a label of 131072 characters is read (and is then an invalid label)",
+      lines(HEADER, `a.jpg,${long(131072)},50,f,torso`),
+      "invalid-label",
+      [],
+    ],
+    [
+      "a label of 131073 characters",
+      lines(HEADER, `a.jpg,${long(131073)},50,f,torso`),
+      "csv-field-limit",
+      ['line 2: the "label" field is 131073 characters long', "field larger than field limit (131072)"],
+    ],
+    ["a quoted path of 131073 characters", lines(HEADER, `"${long(131073)}",BCC,50,f,torso`), "csv-field-limit", ['"filepath" field']],
+    ["a header field", lines(`${HEADER},${long(131073)}`, "a.jpg,BCC,50,f,torso"), "csv-field-limit", ["line 1: header field 6"]],
+    ["a field past the header", lines(HEADER, `a.jpg,BCC,50,f,torso,${long(131073)}`), "csv-field-limit", ["field 6 (past the header)"]],
+    [
+      "131072 astral characters are 262144 UTF-16 units",
+      lines(HEADER, `a.jpg,${"\u{1F600}".repeat(131072)},50,f,torso`),
+      "invalid-label",
+      [],
+    ],
+    [
+      "a long field in a later row than an invalid label",
+      lines(HEADER, "a.jpg,x,50,f,torso", `b.jpg,${long(131073)},50,f,torso`),
+      "csv-field-limit",
+      ["line 3"],
+    ],
+  ])("%s", (_name, content, code, fragments) => {
+    if (code) expectVerdict(code, () => build(content), ...fragments);
   });
 });
 
 describe("buildEntries: image paths", () => {
+  it("keeps a row without a path: the validator opens the CSV's folder for it, and skips it", () => {
+    const [, entry] = build(lines(HEADER, "a.jpg,BCC,50,f,torso", ",BCC,50,f,torso")).entries;
+    expect([entry.file, entry.path]).toEqual(["", "/data/pkg/sub"]);
+  });
+
   it.each<[string, string]>([
     ["images/a.jpg", "/data/pkg/sub/images/a.jpg"],
     ["a.jpg", "/data/pkg/sub/a.jpg"],

@@ -1,7 +1,6 @@
 import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { getCompetition } from "../src/competition/competition.js";
-import { DatasetError } from "../src/util/errors.js";
 import { evaluate } from "../src/engine/evaluate.js";
 import type { EvaluationResult } from "../src/engine/results.js";
 import type { Log } from "../src/util/log.js";
@@ -103,10 +102,9 @@ describe("bad input fails with one clear error", () => {
     );
   });
 
-  it("an empty dataset", async () => {
+  it("an empty dataset is the package's verdict", async () => {
     const dataset = await datasetWith("filepath,label,age,gender,location\n", {});
-    await expect(run(dataset)).rejects.toThrow(DatasetError);
-    await expect(run(dataset)).rejects.toThrow(/no rows: the dataset is empty/);
+    expect((await run(dataset)).verdict).toMatchObject({ fault: "package", code: "empty-dataset" });
   });
 
   it("a zip with a path escaping its folder", async () => {

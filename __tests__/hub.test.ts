@@ -1,9 +1,9 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { cp, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { CacheStore } from "../src/util/cache-store.js";
 import { resolveDatasets } from "../src/dataset/remote.js";
-import { discoverDatasets, parseHfUri, type HubOptions } from "../src/hub/hub.js";
+import { discoverDatasets, HubError, parseHfUri, readCompetitionConfig, safeLoadYaml, type HubOptions } from "../src/hub/hub.js";
 import type { Log } from "../src/util/log.js";
 import { CONFIG_SPACE, DATASET_REPO, startCompetitionHub, type CompetitionHub } from "./helpers/competition-hub.js";
 import { tempDir } from "./helpers/temp.js";
@@ -109,6 +109,116 @@ describe("dataset discovery", () => {
   });
   it.each(["hf://repo-only/p.zip", "hf://owner/repo/p.tar", "https://x/y/z.zip"])("refuses %s", (uri) => {
     expect(() => parseHfUri(uri)).toThrow(/is not a dataset URI/);
+  });
+});
+
+// What the validator's code did with each configuration: scripts/golden/generate.py (validator_verdict_goldens) ran
+// PyYAML and the copied fetch_organization_data_references / sync_organizations_data_references on the same files.
+interface ConfigCase {
+  name: string;
+  /** [path, text] in the hub's listing order. */
+  files: [string, string][];
+  skipped: [string, string][];
+  error?: string;
+  organizations?: { competition_id: string; organization_id: string; dataset_hf_repo: string; dataset_hf_dir: string }[];
+  first?: { organization_id: string; dataset_hf_repo: string } | null;
+}
+const verdicts = JSON.parse(readFileSync("__tests__/fixtures/validator-verdicts.json", "utf8")) as {
+  yaml_parses: ({ yaml: string; skipped: string } | { yaml: string; value: unknown })[];
+  configs: ConfigCase[];
+};
+
+/** A YAML value as the fixture writes Python's: mappings as objects with string keys. */
+function plain(value: unknown): unknown {
+  if (value instanceof Map) return Object.fromEntries([...value].map(([k, v]) => [String(k), plain(v)]));
+  return Array.isArray(value) ? value.map(plain) : value;
+}
+
+describe("safeLoadYaml (PyYAML's safe_load: a YAMLError skips the file)", () => {
+  it.each(verdicts.yaml_parses.map((c) => [JSON.stringify(c.yaml), c] as const))("%s", (_name, c) => {
+    const load = safeLoadYaml(c.yaml);
+    if ("skipped" in c) expect(load).toMatchObject({ ok: false });
+    else expect(load.ok && plain(load.value)).toEqual(c.value);
+  });
+});
+
+describe("the competition configuration, as validators read it", () => {
+  let spaces = 0;
+  const published = new Set<string>();
+  /** A dataset repo with one package, so that discovery can end in it. */
+  const dataRepo = (repo: string): void => {
+    if (published.has(repo)) return;
+    published.add(repo);
+    hub.server.addRepo({ type: "dataset", name: repo });
+    hub.server.putFile("dataset", repo, "p.zip", Buffer.from("zip"), { lfs: true, commitDate: new Date("2026-01-01") });
+  };
+
+  it.each(verdicts.configs.map((c) => [c.name, c] as const))("%s", async (_name, c) => {
+    const space = `test/config-${++spaces}`;
+    hub.addConfig(space, c.files);
+    for (const org of c.organizations ?? []) dataRepo(org.dataset_hf_repo);
+    if (c.error) {
+      const error = await discoverDatasets("tricorder-3", space, opts).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(HubError);
+      expect((error as Error).message).toContain(`the competition configuration ${space} cannot be loaded as the subnet's code loads it`);
+    } else {
+      const organizations = await readCompetitionConfig(space, opts);
+      expect(organizations.map(({ file: _file, org_id, ...rest }) => ({ ...rest, organization_id: org_id }))).toEqual(c.organizations);
+      lines.length = 0;
+      if (c.first) {
+        const [ref] = await discoverDatasets("tricorder-3", space, opts);
+        expect(ref.repo).toBe(c.first.dataset_hf_repo);
+      } else {
+        await expect(discoverDatasets("tricorder-3", space, opts)).rejects.toThrow(
+          'no organisation publishes datasets for competition "tricorder-3"',
+        );
+      }
+    }
+    for (const [file] of c.skipped) {
+      expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^warning: ${space}: ${file} is not valid YAML and is skipped`)));
+    }
+    expect(lines.filter((l) => l.includes("is not valid YAML"))).toHaveLength(c.skipped.length);
+  });
+
+  it("reads every organisation's packages, newest first across them, as validators' dataset monitor does", async () => {
+    hub.addConfig("test/two-orgs", [
+      ["datasets/z-first.yaml", "- {org_id: first, competition_id: tricorder-3, dataset_hf_repo: first/data, dataset_hf_dir: p/}\n"],
+      [
+        "datasets/a-second.yaml",
+        "- {org_id: second, competition_id: tricorder-3, dataset_hf_repo: second/data}\n" +
+          "- {org_id: third, competition_id: tricorder-3, dataset_hf_repo: third/data}\n",
+      ],
+    ]);
+    for (const repo of ["first/data", "second/data", "third/data"]) hub.server.addRepo({ type: "dataset", name: repo });
+    for (const repo of ["first/data", "second/data"]) {
+      hub.server.putFile("dataset", repo, "p/old.zip", Buffer.from("old"), { lfs: true, commitDate: new Date("2026-01-01") });
+      hub.server.putFile("dataset", repo, "p/new.zip", Buffer.from("new"), { lfs: true, commitDate: new Date("2026-02-01") });
+    }
+    hub.server.putFile("dataset", "third/data", "x/newest.zip", Buffer.from("newest"), { lfs: true, commitDate: new Date("2026-03-01") });
+    const refs = await discoverDatasets("tricorder-3", "test/two-orgs", opts);
+    expect(refs.map((r) => `${r.repo}/${r.path}`)).toEqual([
+      "third/data/x/newest.zip",
+      "first/data/p/new.zip",
+      "second/data/p/new.zip",
+      "first/data/p/old.zip",
+      "second/data/p/old.zip",
+    ]);
+    expect(lines.find((l) => l.includes("organisations publish packages for tricorder-3"))).toContain(
+      "3 organisations publish packages for tricorder-3, and validators score each one's: " +
+        "first (first/data), second (second/data), third (third/data)",
+    );
+  });
+
+  it("fails the whole configuration on a YAML file that is not UTF-8, as Python's open() raises outside the YAMLError catch", async () => {
+    // CPython 3.11 + PyYAML: yaml.safe_load on a file opened as UTF-8 raises UnicodeDecodeError, not a YAMLError.
+    hub.addConfig("test/latin-1", [
+      ["datasets/a.yaml", "- {org_id: a, competition_id: tricorder-3, dataset_hf_repo: first/data}\n"],
+      ["datasets/b.yaml", Buffer.from("- {org_id: caf\xe9, competition_id: x, dataset_hf_repo: y}\n", "latin1")],
+    ]);
+    await expect(discoverDatasets("tricorder-3", "test/latin-1", opts)).rejects.toThrow("datasets/b.yaml: it is not valid UTF-8");
   });
 });
 

@@ -1,6 +1,8 @@
 import { getCompetition } from "../src/competition/competition.js";
 import { classificationMetrics, efficiencyScore, numpySum, pyRound, scoreCompetition } from "../src/engine/scoring.js";
-import { golden } from "./helpers/golden.js";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { GOLDEN_DIR, golden, type GoldenMetrics } from "./helpers/golden.js";
 
 const tricorder = getCompetition("tricorder-3");
 const MiB = 1024 * 1024;
@@ -24,6 +26,57 @@ describe("scoring against sklearn + the validator's formula (golden)", () => {
       expect(s.riskCategoryScores[risk]).toBeCloseTo(e.risk_category_scores[risk], 12);
     }
     expect(s.classWeights).toEqual([2, 3, 1, 2, 1, 1, 3, 3, 1, 3, 2]);
+  });
+});
+
+/**
+ * Predictions outside 0..10 (argmax 11 of 12 scores, a scalar output of 42,
+ * INT64_MIN from a NaN), with expectations from generate.py's replica of
+ * sklearn 1.5.1 (checked there against Debian's sklearn 1.2.1, which counts
+ * them the same way and differs only in how F1 is formed).
+ */
+const outOfRange = (
+  JSON.parse(readFileSync(path.join(GOLDEN_DIR, "outputs", "outputs.json"), "utf8")) as {
+    metrics: { name: string; y_true: number[]; y_pred: number[]; size_bytes: number; expected: GoldenMetrics }[];
+  }
+).metrics;
+
+describe("predictions outside the classes, against sklearn 1.5.1's algorithm (golden)", () => {
+  it.each(outOfRange.map((c) => [c.name, c] as const))("%s", (_, c) => {
+    const s = scoreCompetition(tricorder, c.y_true, c.y_pred, c.size_bytes);
+    const e = c.expected;
+    expect([s.accuracy, s.precision, s.recall, s.fbeta, s.weightedF1, s.score]).toEqual([
+      e.accuracy,
+      e.precision,
+      e.recall,
+      e.fbeta,
+      e.weighted_f1,
+      e.score,
+    ]);
+    expect(s.confusionMatrix).toEqual(e.confusion_matrix);
+    expect(s.f1ByClass).toEqual(e.f1_by_class);
+    expect(s.riskCategoryScores).toEqual(e.risk_category_scores);
+  });
+});
+
+describe("sklearn's counts with labels=0..10 when a prediction is outside them", () => {
+  // [y_true, y_pred, accuracy, weighted recall, weighted precision, F1 of class 1]
+  it.each([
+    // The sample predicted 42 still counts in class 1's support: a recall miss, and weight 1 of 2.
+    ["a value past the classes", [0, 1], [0, 42], 0.5, 0.5, 0.5, 0],
+    ["argmax 11 of 12 scores", [1, 1], [11, 1], 0.5, 0.5, 1, 2 / 3],
+    ["a negative value", [1, 1, 0], [-1, 1, 0], 2 / 3, 2 / 3, 1, 2 / 3],
+    ["INT64_MIN (numpy's cast of NaN)", [1, 0], [-(2 ** 63), 0], 0.5, 0.5, 0.5, 0],
+    ["nothing inside", [1, 2], [11, 12], 0, 0, 0, 0],
+  ])("%s", (_, yTrue, yPred, accuracy, recall, precision, f1Class1) => {
+    const m = classificationMetrics(yTrue, yPred, 11);
+    expect(m.accuracy).toBeCloseTo(accuracy, 15);
+    expect(m.recall).toBeCloseTo(recall, 15);
+    expect(m.precision).toBeCloseTo(precision, 15);
+    expect(m.f1ByClass[1]).toBeCloseTo(f1Class1, 15);
+    // confusion_matrix drops the pairs whose prediction is outside the labels.
+    const inside = yPred.filter((p) => p >= 0 && p < 11).length;
+    expect(m.confusionMatrix.flat().reduce((a, b) => a + b, 0)).toBe(inside);
   });
 });
 

@@ -3,7 +3,8 @@ import { getCompetition } from "../src/competition/competition.js";
 import { release } from "../src/release/release.js";
 import { leaderboard, selfCheck, type SelfCheckResult } from "../src/release/self-check.js";
 import { startCompetitionHub, type CompetitionHub } from "./helpers/competition-hub.js";
-import { quiet, startReleaseEnv, type ReleaseEnv } from "./helpers/release-env.js";
+import { quiet, recordingLog, startReleaseEnv, type ReleaseEnv } from "./helpers/release-env.js";
+import { leaderboardMarkdown } from "../src/release/summary.js";
 import { tempDir } from "./helpers/temp.js";
 import { EXAMPLE_DIR } from "./helpers/golden.js";
 import path from "node:path";
@@ -96,7 +97,10 @@ describe("self-check", () => {
     const hash = (await release(await env.request(key.mnemonic, { repoId: "miner/norecord", submit: false }))).modelHash;
     await env.commitRaw(key.pair, `miner/norecord:skin-v1:tricorder-3:${hash}`);
     const r = await check(key.pair.address);
-    expect(status(r, "extrinsic_record.json")?.detail).toMatch(/has no readable extrinsic_record\.json/);
+    expect(status(r, "extrinsic_record.json")).toMatchObject({
+      status: "fail",
+      detail: "miner/norecord has no extrinsic_record.json: validators give 0 without it",
+    });
   }, 60_000);
 
   it("a record naming another signer", async () => {
@@ -117,7 +121,10 @@ describe("self-check", () => {
     const [block] = (result.extrinsic ?? "").split("-");
     env.hub.putFile("model", "miner/wrongext", "extrinsic_record.json", JSON.stringify({ hotkey: pair.address, extrinsic: `${block}-0` }));
     const r = await check(pair.address);
-    expect(status(r, "extrinsic_record.json")?.detail).toMatch(/has no set_commitment at index 0 signed by/);
+    expect(status(r, "extrinsic_record.json")).toMatchObject({
+      status: "fail",
+      detail: `the extrinsic at ${block}-0 is not a set_commitment with a Raw field`,
+    });
   }, 60_000);
 
   it("a private repository", async () => {
@@ -156,12 +163,94 @@ describe("self-check", () => {
     expect(r.evaluation?.datasets[0].model_sha256).toBe(r.commitment?.sha256);
   }, 60_000);
 
-  it("leaderboard-check lists every commitment with its checks", async () => {
+  it("a record naming a block the chain does not have", async () => {
+    const { pair } = await released("miner/futureblock");
+    env.hub.putFile(
+      "model",
+      "miner/futureblock",
+      "extrinsic_record.json",
+      JSON.stringify({ hotkey: pair.address, extrinsic: "99999999-1" }),
+    );
+    const r = await check(pair.address);
+    expect(status(r, "extrinsic_record.json")).toMatchObject({
+      status: "fail",
+      detail: "it names block 99999999, which the chain does not have",
+    });
+  }, 60_000);
+
+  it("a record that is not JSON", async () => {
+    const { pair } = await released("miner/badrecord");
+    env.hub.putFile("model", "miner/badrecord", "extrinsic_record.json", "{ not json");
+    const r = await check(pair.address);
+    expect(status(r, "extrinsic_record.json")?.detail).toMatch(/^miner\/badrecord\/extrinsic_record\.json is not valid: it is not JSON/);
+  }, 60_000);
+
+  describe("advice is not a rejection", () => {
+    it("a missing code zip is a warning: validators never download it", async () => {
+      const { pair, result } = await released("miner/nozip");
+      // The same model, committed again under a stem whose zip was never uploaded.
+      env.hub.putFile("model", "miner/nozip", "solo.onnx", env.hub.getFile("model", "miner/nozip", result.modelName) ?? "");
+      env.chain.seal(100);
+      const id = await env.commitRaw(pair, `miner/nozip:solo:tricorder-3:${result.modelHash}`);
+      env.hub.putFile("model", "miner/nozip", "extrinsic_record.json", JSON.stringify({ hotkey: pair.address, extrinsic: id }));
+      const r = await check(pair.address);
+      expect(status(r, "model and code files")).toMatchObject({
+        status: "warn",
+        detail: expect.stringMatching(/^solo\.onnx; no solo\.zip: validators do not check/),
+      });
+      expect(status(r, "extrinsic_record.json")?.status).toBe("pass");
+      expect(r.passed).toBe(true);
+    }, 60_000);
+
+    it("a record whose extrinsic another key signed is a warning: validators compare the signer only among copies", async () => {
+      const { pair, result } = await released("miner/cosigned");
+      const other = await env.newHotkey();
+      const id = await env.commitRaw(other.pair, result.commitment);
+      env.hub.putFile("model", "miner/cosigned", "extrinsic_record.json", JSON.stringify({ hotkey: pair.address, extrinsic: id }));
+      const r = await check(pair.address);
+      expect(status(r, "extrinsic_record.json")).toMatchObject({
+        status: "warn",
+        detail: expect.stringContaining(`${id} carries the model's hash but is signed by ${other.pair.address}, not the hotkey`),
+      });
+      expect(r.passed).toBe(true);
+    }, 60_000);
+
+    it("a repository id over the miner CLI's 32 bytes that fits the 128-byte commitment is a warning", async () => {
+      const { pair } = await released("miner/a-rather-long-model-repository");
+      const r = await check(pair.address);
+      expect(status(r, "commitment on chain")).toMatchObject({
+        status: "warn",
+        detail: expect.stringContaining(`hf-repo-id "miner/a-rather-long-model-repository" is 36 bytes, over the miner CLI's 32`),
+      });
+      expect(r.passed).toBe(true);
+    }, 60_000);
+  });
+
+  it("leaderboard-check lists every commitment of a registered hotkey with its checks", async () => {
     const rows = await leaderboard(env.chain.url, 76, tricorder, { hubUrl: env.hub.url, log: quiet });
     const good = rows.find((r) => r.repo === "miner/good");
-    expect(good).toMatchObject({ hashMatches: true, recordMatches: true });
+    expect(good).toMatchObject({ hashMatches: true, recordMatches: true, uid: expect.any(Number) });
     expect(rows.find((r) => r.repo === "miner/wronghash")?.hashMatches).toBe(false);
     expect(rows.find((r) => r.repo === "miner/norecord")?.recordMatches).toBe(false);
     expect(rows.some((r) => r.commitment === "just-a-repo-name")).toBe(false);
+  }, 60_000);
+
+  it("leaderboard-check leaves out a deregistered hotkey, whose commitment stays in storage", async () => {
+    const { pair } = await released("miner/pruned");
+    const newcomer = await env.newHotkey(false);
+    env.chain.deregister(76, pair.address, newcomer.pair.address);
+    expect(env.chain.commitmentOf(76, pair.address)).toBeDefined();
+    const rows = await leaderboard(env.chain.url, 76, tricorder, { hubUrl: env.hub.url, log: quiet });
+    expect(rows.some((r) => r.hotkey === pair.address || r.repo === "miner/pruned")).toBe(false);
+    expect(rows.some((r) => r.repo === "miner/good")).toBe(true);
+  }, 60_000);
+
+  it("leaderboard-check says 'could not check' (?) when the hub does not answer, never ✗", async () => {
+    env.hub.failNext("/api/models/miner/good/tree", { status: 503, times: 2 });
+    const log = recordingLog();
+    const rows = await leaderboard(env.chain.url, 76, tricorder, { hubUrl: env.hub.url, log, retry: { attempts: 2, baseDelayMs: 1 } });
+    expect(rows.find((r) => r.repo === "miner/good")).toMatchObject({ hashMatches: undefined, recordMatches: true });
+    expect(log.warnings).toContainEqual(expect.stringMatching(/^could not check miner\/good\/skin-v1\.onnx: /));
+    expect(leaderboardMarkdown(rows, tricorder, 76)).toMatch(/\| miner\/good \| \d+ \| \? \| ✓ \|/);
   }, 60_000);
 });

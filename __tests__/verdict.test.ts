@@ -87,6 +87,19 @@ describe("a package every model fails on", () => {
   });
 });
 
+describe("an image Pillow reads but this tool cannot reproduce", () => {
+  it("fails the run with the reason: no score is promised, and no verdict is claimed", async () => {
+    const dir = path.join(await tempDir(), "pcx-pkg");
+    await cp(path.join(EXAMPLE_DIR, "dataset"), dir, { recursive: true });
+    await cp(path.join(GOLDEN_DIR, "formats", "pcx.pcx"), path.join(dir, "images", "dermoscopy-256.jpg"));
+    const run = evaluate({ modelPath: MODEL, dataset: dir, competition: tricorder, log: recordingLog(), threads: 1 });
+    await expect(run).rejects.toMatchObject({ kind: "unreproducible" });
+    await expect(evaluate({ modelPath: MODEL, dataset: dir, competition: tricorder, log: recordingLog(), threads: 2 })).rejects.toThrow(
+      /cannot read image images\/dermoscopy-256\.jpg: cannot reproduce Pillow's pixels for .*convert it to PNG/,
+    );
+  });
+});
+
 describe("a model validators give 0", () => {
   it("with its weights in an external-data file is scored 0 before any image is read", async () => {
     const log = recordingLog();

@@ -19,8 +19,8 @@ var external_node_worker_threads_ = __webpack_require__(75919);
 var errors = __webpack_require__(70017);
 // EXTERNAL MODULE: ./src/util/natives.ts
 var natives = __webpack_require__(22184);
-// EXTERNAL MODULE: ./src/preprocess/index.ts + 5 modules
-var preprocess = __webpack_require__(37710);
+// EXTERNAL MODULE: ./src/preprocess/index.ts + 17 modules
+var preprocess = __webpack_require__(5221);
 // EXTERNAL MODULE: external "node:v8"
 var external_node_v8_ = __webpack_require__(78877);
 var external_node_v8_default = /*#__PURE__*/__webpack_require__.n(external_node_v8_);
@@ -66,7 +66,7 @@ function collectYoungGarbage() {
 
 function serialize(err) {
     if (err instanceof errors/* ImageError */.C8)
-        return { image: { file: err.file, reason: err.reason }, message: err.message };
+        return { image: { file: err.file, reason: err.reason, kind: err.kind }, message: err.message };
     return { message: err instanceof Error ? err.message : String(err) };
 }
 async function servePreprocessing() {

@@ -218,8 +218,8 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 var competition_competition = __webpack_require__(74344);
 // EXTERNAL MODULE: ./src/config/requests.ts
 var requests = __webpack_require__(77966);
-// EXTERNAL MODULE: ./src/engine/run.ts + 9 modules
-var run = __webpack_require__(68714);
+// EXTERNAL MODULE: ./src/engine/run.ts + 10 modules
+var run = __webpack_require__(44755);
 // EXTERNAL MODULE: ./src/engine/shard.ts
 var shard = __webpack_require__(20914);
 // EXTERNAL MODULE: ./src/engine/shard-files.ts
@@ -232,11 +232,8 @@ var markdown = __webpack_require__(54285);
 var cache_store = __webpack_require__(37086);
 // EXTERNAL MODULE: ./src/util/files.ts
 var files = __webpack_require__(75787);
-// EXTERNAL MODULE: ./src/util/text.ts
-var util_text = __webpack_require__(49997);
 ;// CONCATENATED MODULE: ./src/cli/evaluate.ts
 /** `cancer-ai evaluate` and `cancer-ai merge`: the score, on a terminal or another CI system. */
-
 
 
 
@@ -259,10 +256,10 @@ function cacheFolder() {
 async function finish(report, competition, config, io) {
     io.stdout(`${report.datasets.map((d) => (0,markdown/* textReport */.Mf)(d, competition)).join("\n\n")}\n`);
     if (report.datasets.length > 1)
-        io.stdout(`\nmean score over ${report.datasets.length} packages: ${(0,util_text/* fixed6 */.br)(report.score)}\n`);
+        io.stdout(`\n${(0,markdown/* scoreLine */.VH)(report)}\n`);
     if (config.resultsPath)
-        io.log.info(`results written to ${await (0,files/* writeJson */.G)(config.resultsPath, (0,run/* resultsDocument */.UL)(report))}`);
-    const gate = (0,report_gate/* applyGate */.e)(report.score, undefined, { minScore: config.minScore });
+        io.log.info(`results written to ${await (0,files/* writeJson */.GF)(config.resultsPath, (0,run/* resultsDocument */.UL)(report))}`);
+    const gate = (0,report_gate/* applyGate */.e)(report, undefined, { minScore: config.minScore });
     if (gate.passed)
         return 0;
     io.log.info(`score gate failed: ${gate.reasons.join("; ")}`);
@@ -287,14 +284,17 @@ const evaluateCommand = {
         return { "model-path": example.model, dataset: example.dataset };
     },
     run: async ({ config, io }) => {
-        if (config.modelPath === embeddedExample().model)
-            io.log.info(`no --model-path given: running the embedded example (${config.modelPath})`);
         if (config.shard && !config.resultsPath) {
             throw new errors/* UsageError */.eb("--shard needs --results-path <file> for the shard's predictions (cancer-ai merge reads them)");
         }
+        if (config.resultsPath)
+            await (0,files/* checkOutputPath */.$b)(config.resultsPath, "--results-path");
+        if (config.modelPath === embeddedExample().model) {
+            io.log.info(`no --model-path given: running the embedded example (${config.modelPath})`);
+        }
         const report = await (0,run/* runEvaluation */.K2)((0,requests/* runRequest */.BN)(config, { log: io.log, cache: cache_store/* noCache */.w, downloadDir: cacheFolder() }));
         if (config.shard && config.resultsPath) {
-            const file = await (0,files/* writeWhole */.f)(config.resultsPath, (0,shard_files/* shardFileContent */.Mi)(report.datasets));
+            const file = await (0,files/* writeWhole */.f8)(config.resultsPath, (0,shard_files/* shardFileContent */.Mi)(report.datasets));
             const counts = report.datasets.map((d) => `${d.dataset}: ${d.tested_entries} of ${d.shard?.total_entries} images`);
             io.stdout(`shard ${(0,shard/* formatShard */._D)(config.shard)} evaluated (${counts.join("; ")}); predictions in ${file}\n`);
             io.stdout(`merge all ${config.shard.count} shards with: cancer-ai merge <files>\n`);
@@ -314,6 +314,8 @@ const mergeCommand = {
         const inputs = [...positionals, ...(config.shardsPath ?? [])];
         if (inputs.length === 0)
             throw new errors/* UsageError */.eb("merge needs the shard files (or folders of them) written by evaluate --shard i/n --results-path <file>");
+        if (config.resultsPath)
+            await (0,files/* checkOutputPath */.$b)(config.resultsPath, "--results-path");
         const competition = (0,competition_competition/* getCompetition */.Q0)(config.competitionId);
         const docs = await (0,shard_files/* readShardFiles */.WP)(inputs, io.log);
         return finish((0,run/* runReport */.qi)(competition.id, (0,shard/* mergeShardRuns */.$y)(docs, competition)), competition, config, io);
@@ -328,8 +330,8 @@ const defaultIo = { stdout: (text) => process.stdout.write(text), log: log/* con
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: ./src/release/release.ts
-var release = __webpack_require__(46672);
+// EXTERNAL MODULE: ./src/release/release.ts + 2 modules
+var release = __webpack_require__(64399);
 // EXTERNAL MODULE: ./src/release/summary.ts
 var summary = __webpack_require__(67709);
 ;// CONCATENATED MODULE: ./src/cli/release.ts
@@ -349,8 +351,8 @@ const uploadCommand = {
     name: "upload",
     mode: "release",
     summary: "Puts the model and its zipped code in a public HuggingFace model repository (MIT card), in one commit, and prints " +
-        "the model's SHA-256 " +
-        "as the hub serves it (JSON on stdout).",
+        "the model's SHA-256 as the hub serves it (JSON on stdout). Needs no hotkey. Without --hf-model-name the file is named " +
+        "<model file name>-<8 hex digits of its SHA-256>.onnx, a new name per model.",
     fixed: { submit: "false", "dry-run": "false" },
     run: async ({ config, io }) => {
         print(io, (0,summary/* releaseJson */.qu)(await (0,release/* release */._r)(await request(config, io))));
@@ -361,8 +363,10 @@ const submitCommand = {
     name: "submit",
     mode: "release",
     summary: "Does what upload does if needed, then commits {repo}:{stem}:{competition}:{sha256} on chain with the hotkey and uploads " +
-        "extrinsic_record.json (JSON on stdout). Re-running it changes nothing. --dry-run performs every offline check and prints the " +
-        "commitment, the set_commitment call data and the hotkey, without network access.",
+        "extrinsic_record.json (JSON on stdout). Everything is checked before anything is written: the model, the names, the code " +
+        "folder, the hotkey's registration, the chain's commitment limit, the repository, and whether a dataset package is likely " +
+        "inside the 120 minutes in which the new commitment scores 0. Re-running it changes nothing. --dry-run performs the " +
+        "offline checks and prints the commitment, the set_commitment call data and the hotkey, without network access.",
     fixed: { submit: "true" },
     run: async ({ config, io }) => {
         const req = await request(config, io);
@@ -409,7 +413,7 @@ const selfCheckCommand = {
         const result = await (0,self_check/* selfCheck */.p6)((0,requests/* selfCheckRequest */.sK)(config, hotkey, { log: io.log, cache: cache_store/* noCache */.w, downloadDir: cacheFolder(), modelDir }));
         io.stdout(`${(0,summary/* checklistText */.QL)(result)}\n`);
         if (config.resultsPath)
-            io.log.info(`results written to ${await (0,files/* writeJson */.G)(config.resultsPath, (0,summary/* selfCheckJson */.js)(result))}`);
+            io.log.info(`results written to ${await (0,files/* writeJson */.GF)(config.resultsPath, (0,summary/* selfCheckJson */.js)(result))}`);
         return result.passed ? 0 : 1;
     },
 };

@@ -8,7 +8,7 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { checkPlatform } from "./util/platform.js";
-import { isPreprocessWorker } from "./workers/protocol.js";
+import { isInferenceProcess, isPreprocessWorker } from "./workers/protocol.js";
 
 function isEntryPoint(): boolean {
   try {
@@ -32,6 +32,9 @@ export async function cli(argv: readonly string[]): Promise<number> {
 if (isPreprocessWorker()) {
   // This bundle started again as a preprocessing worker of a running evaluation (workers/pool.ts).
   await (await import("./workers/preprocess-worker.js")).servePreprocessing();
+} else if (isInferenceProcess()) {
+  // This bundle started again as the inference process of a running evaluation (workers/inference-pool.ts).
+  await (await import("./workers/inference-process.js")).serveInference();
 } else if (isEntryPoint()) {
   try {
     checkPlatform();

@@ -32,6 +32,12 @@ export interface CompetitionHub {
   server: HubServer;
   /** Adds a package committed at `date`. */
   publish(file: string, date: string, content?: Buffer): Promise<void>;
+  /**
+   * Another configuration space holding `files` ([path, text]), whose tree
+   * listing gives them in this order (folders first), whatever their names:
+   * for tests of several organisations, broken YAML and listing order.
+   */
+  addConfig(space: string, files: ReadonlyArray<readonly [string, string | Buffer]>): void;
 }
 
 export async function startCompetitionHub(): Promise<CompetitionHub> {
@@ -52,6 +58,12 @@ export async function startCompetitionHub(): Promise<CompetitionHub> {
   server.putFile("dataset", DATASET_REPO, "outside/ignored.zip", await examplePackage(), { commitDate: new Date("2030-01-01") });
   return {
     server,
+    addConfig(space, files) {
+      server.addRepo({ type: "space", name: space });
+      for (const [file, text] of files) server.putFile("space", space, file, text, { lfs: false });
+      const rank = (p: string): number => files.findIndex(([file]) => file === p);
+      server.setTreeOrder("space", space, (a, b) => rank(a) - rank(b));
+    },
     async publish(file, date, content) {
       server.putFile("dataset", DATASET_REPO, `packages/${file}`, content ?? (await examplePackage(file)), {
         commitDate: new Date(date),

@@ -2,7 +2,11 @@
 import { Keyring } from "@polkadot/keyring";
 import type { KeyringPair } from "@polkadot/keyring/types";
 import { cryptoWaitReady, mnemonicGenerate } from "@polkadot/util-crypto";
+import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { stringify } from "yaml";
 import { connect, submitCommitment } from "../../src/release/chain.js";
 import { getCompetition } from "../../src/competition/competition.js";
 import type { Log } from "../../src/util/log.js";
@@ -14,6 +18,38 @@ import { tempDir } from "./temp.js";
 
 export const quiet: Log = { info: () => {}, warning: () => {}, group: (_, work) => work() };
 
+/** A log that keeps what it is told. */
+export function recordingLog(): Log & { infos: string[]; warnings: string[] } {
+  const infos: string[] = [];
+  const warnings: string[] = [];
+  return { infos, warnings, info: (m) => void infos.push(m), warning: (m) => void warnings.push(m), group: (_, work) => work() };
+}
+
+/**
+ * An action folder that runs the sources instead of dist/ (which only CI rebuilds): action.yml
+ * and a dist/index.js that registers tsx and calls src/action/main.ts. runAction() (runner.ts)
+ * runs it as the Actions runner runs the bundle.
+ */
+export async function sourceActionDir(): Promise<string> {
+  const dir = await tempDir();
+  await mkdir(path.join(dir, "dist"));
+  await copyFile(path.join(REPO, "action.yml"), path.join(dir, "action.yml"));
+  const tsxPackage = createRequire(path.join(REPO, "package.json")).resolve("tsx/package.json");
+  const manifest = JSON.parse(await readFile(tsxPackage, "utf8")) as { exports: Record<string, { import: { default: string } }> };
+  const api = pathToFileURL(path.join(path.dirname(tsxPackage), manifest.exports["./esm/api"].import.default)).href;
+  const main = pathToFileURL(path.join(REPO, "src", "action", "main.ts")).href;
+  const code = [
+    `const { register } = await import(${JSON.stringify(api)});`,
+    "register();",
+    `await (await import(${JSON.stringify(main)})).runAction();`,
+  ].join("\n");
+  await writeFile(path.join(dir, "dist", "index.js"), code);
+  return dir;
+}
+
+export const CONFIG_SPACE = "safescanai/competition-configuration";
+export const DATASET_REPO = "safescanai/tricorder-3-data";
+
 export interface ReleaseEnv {
   hub: HubServer;
   chain: ChainNode;
@@ -22,6 +58,8 @@ export interface ReleaseEnv {
   request(mnemonic: string, overrides?: Partial<ReleaseRequest>): Promise<ReleaseRequest>;
   /** Commits any text as `pair`, bypassing the release checks (to tamper). */
   commitRaw(pair: KeyringPair, text: string): Promise<string>;
+  /** Publishes tricorder-3 dataset packages on the hub, committed at these dates (the release window reads their history). */
+  publishPackages(dates: string[]): void;
   close(): Promise<void>;
 }
 
@@ -61,6 +99,17 @@ export async function startReleaseEnv(): Promise<ReleaseEnv> {
       } finally {
         await disconnectApis(api);
       }
+    },
+    publishPackages(dates) {
+      if (!hub.repo("space", CONFIG_SPACE)) {
+        hub.addRepo({ type: "space", name: CONFIG_SPACE });
+        const org = { org_id: "safescan", competition_id: "tricorder-3", dataset_hf_repo: DATASET_REPO, dataset_hf_dir: "packages/" };
+        hub.putFile("space", CONFIG_SPACE, "datasets/safescan.yaml", stringify([org]));
+        hub.addRepo({ type: "dataset", name: DATASET_REPO });
+      }
+      // Only the listing's dates matter to the window: the packages need no content.
+      for (const date of dates)
+        hub.putFile("dataset", DATASET_REPO, `packages/${date}.zip`, date, { commitDate: new Date(date), lfs: true });
     },
     async close() {
       await disconnectApis();

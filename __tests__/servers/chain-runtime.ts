@@ -121,13 +121,27 @@ export class Chain {
     state.set(this.t.storageKey(pallet, item, ...args), u8aToHex(value));
   }
 
-  /** Registers a hotkey on a subnet (SubtensorModule.Uids / Keys) in the head state. */
+  /** Registers a hotkey on a subnet (SubtensorModule.Uids / Keys) in the head state; the subnet then exists (NetworksAdded). */
   register(netuid: number, hotkey: string, uid = this.nextUid.get(netuid) ?? 0): number {
     const who = decodeAddress(hotkey);
+    this.put(this.best.state, "SubtensorModule", "NetworksAdded", [netuid], new Uint8Array([1]));
     this.put(this.best.state, "SubtensorModule", "Uids", [netuid, who], this.t.registry.createType("u16", uid).toU8a());
     this.put(this.best.state, "SubtensorModule", "Keys", [netuid, uid], who);
     this.nextUid.set(netuid, Math.max(uid + 1, this.nextUid.get(netuid) ?? 0));
     return uid;
+  }
+
+  /**
+   * Deregisters a hotkey, as pruning does: its uid goes to `replacement` (a new hotkey) or is
+   * emptied. Its CommitmentOf stays in storage, as on subtensor.
+   */
+  deregister(netuid: number, hotkey: string, replacement?: string): void {
+    const who = decodeAddress(hotkey);
+    const uid = this.get(this.best.state, "SubtensorModule", "Uids", netuid, who);
+    if (!uid) throw new Error(`${hotkey} is not registered on subnet ${netuid}`);
+    this.best.state.delete(this.t.storageKey("SubtensorModule", "Uids", netuid, who));
+    this.best.state.delete(this.t.storageKey("SubtensorModule", "Keys", netuid, Number(uid.toString())));
+    if (replacement) this.register(netuid, replacement, Number(uid.toString()));
   }
 
   commitmentOf(netuid: number, hotkey: string): { block: number; fields: string[] } | undefined {

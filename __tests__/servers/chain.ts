@@ -41,8 +41,10 @@ export interface ChainNodeOptions {
 
 export interface ChainNode {
   url: string;
-  /** Registers `hotkey` (SS58) on `netuid` (SubtensorModule.Uids / Keys); returns its uid. */
+  /** Registers `hotkey` (SS58) on `netuid` (SubtensorModule.Uids / Keys; the subnet then exists); returns its uid. */
   register(netuid: number, hotkey: string, uid?: number): number;
+  /** Deregisters `hotkey` (its uid goes to `replacement`, if given); its commitment stays in storage. */
+  deregister(netuid: number, hotkey: string, replacement?: string): void;
   /** Commitments.CommitmentOf at the head: the commit block and each field (Raw* as UTF-8, others as hex). */
   commitmentOf(netuid: number, hotkey: string): { block: number; fields: string[] } | undefined;
   /** Every block the node knows: genesis, the start head, then each sealed one. */
@@ -316,6 +318,7 @@ export async function startChainNode(options: ChainNodeOptions = {}): Promise<Ch
   return {
     url: `ws://127.0.0.1:${wss.address().port}`,
     register: (netuid, hotkey, uid) => chain.register(netuid, hotkey, uid),
+    deregister: (netuid, hotkey, replacement) => chain.deregister(netuid, hotkey, replacement),
     commitmentOf: (netuid, hotkey) => chain.commitmentOf(netuid, hotkey),
     get blocks() {
       return chain.blocks.map(({ number, hash, extrinsics }) => ({ number, hash, extrinsics: [...extrinsics] }));

@@ -30,6 +30,7 @@ const ROUTES: [method: string, path: RegExp, handler: Handler][] = [
 /** GitHub's REST API for one repository, enough for Octokit and @actions/artifact's `findBy`. */
 export async function handleRest(ctx: Context, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const access = authorize(ctx, req.headers.authorization);
+  if (url.pathname === "/graphql" && req.method === "POST") return graphql(req, res);
   const repo = /^\/repos\/([^/]+)\/([^/]+)(\/.*)$/.exec(url.pathname);
   const sameRepo = repo && `${repo[1]}/${repo[2]}`.toLowerCase() === `${ctx.owner}/${ctx.repo}`.toLowerCase();
   for (const [method, path, handler] of sameRepo ? ROUTES : []) {
@@ -42,6 +43,18 @@ export async function handleRest(ctx: Context, req: IncomingMessage, res: Server
     return handler(ctx, { req, res, url, params: match.slice(1) });
   }
   throw notFound();
+}
+
+/**
+ * GraphQL, as far as `query { viewer { login } }`: the identity a token
+ * writes as. GitHub spells an app's login without REST's "[bot]" suffix here.
+ */
+async function graphql(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const query = text(await readJson(req), "query") ?? "";
+  if (!/^\s*(query\s*)?\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/.test(query)) {
+    return sendJson(res, 200, { errors: [{ message: "this test server answers only { viewer { login } }" }] });
+  }
+  sendJson(res, 200, { data: { viewer: { login: ACTIONS_BOT.login.replace(/\[bot\]$/, "") } } });
 }
 
 function authorize(ctx: Context, header: string | undefined): Access {

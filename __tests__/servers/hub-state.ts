@@ -13,6 +13,8 @@ export interface HubFile {
   /** Git blob id of what git stores: the pointer text for LFS files. */
   oid: string;
   lfs?: { oid: string; size: number; pointerSize: number };
+  /** Xet file hash, for LFS files whose bytes were uploaded to the Xet CAS (the Hub reports it as `xetHash`). */
+  xetHash?: string;
   /** The commit that last wrote this path; what `lastCommit` reports. */
   commitId: string;
 }
@@ -40,7 +42,7 @@ export interface HubRepo {
   lfsObjects: Set<string>;
 }
 
-export type FileOp = { path: string; content: Buffer; lfs: boolean } | { path: string; delete: true };
+export type FileOp = { path: string; content: Buffer; lfs: boolean; xetHash?: string } | { path: string; delete: true };
 
 export const DEFAULT_LFS_THRESHOLD = 10 * 1024 * 1024;
 
@@ -154,6 +156,7 @@ export function commitTo(
       content: op.content,
       oid: gitBlobOid(op.lfs ? pointer : op.content),
       lfs: op.lfs ? { oid, size: op.content.length, pointerSize: pointer.length } : undefined,
+      ...(op.lfs && op.xetHash && { xetHash: op.xetHash }),
       commitId: id,
     });
   }
@@ -190,6 +193,7 @@ export interface TreeEntry {
   size: number;
   path: string;
   lfs?: { oid: string; size: number; pointerSize: number };
+  xetHash?: string;
   lastCommit?: { id: string; title: string; date: string };
   securityFileStatus?: { status: string };
 }
@@ -214,7 +218,14 @@ export function describePath(repo: HubRepo, commit: HubCommit, path: string, exp
   const inside = file ? [] : [...commit.files].filter(([p]) => p.startsWith(`${path}/`));
   if (!file && inside.length === 0) return undefined;
   const entry: TreeEntry = file
-    ? { type: "file", oid: file.oid, size: file.content.length, path, ...(file.lfs && { lfs: file.lfs }) }
+    ? {
+        type: "file",
+        oid: file.oid,
+        size: file.content.length,
+        path,
+        ...(file.lfs && { lfs: file.lfs }),
+        ...(file.xetHash && { xetHash: file.xetHash }),
+      }
     : { type: "directory", oid: sha1(inside.map(([p, f]) => `${p} ${f.oid}`).join("\n")), size: 0, path };
   if (expand) {
     const order = (id: string) => repo.commits.findIndex((c) => c.id === id);

@@ -2,14 +2,21 @@
  * A local stand-in for huggingface.co that speaks the HTTP protocol @huggingface/hub 2.x uses,
  * so tests run the real client with `hubUrl: server.url`. State lives in hub-state.ts.
  *
- * Xet is never advertised: the client only switches to Xet uploads when the LFS batch response
- * says `transfer: "xet"` (we answer "basic"), and only downloads through Xet when `resolve`
- * answers with `Content-Type: application/vnd.xet-fileinfo+json` (we never do).
+ * Uploads: @huggingface/hub offers `transfers: ["basic", "multipart", "xet"]` in the LFS batch call
+ * and uploads through Xet only when the answer says `transfer: "xet"`. With `xet: true` this hub
+ * does what huggingface.co does for its (now all Xet-backed) repos: it answers "xet" with a CAS
+ * URL and token, and a local CAS (xet.ts) takes the xorbs and shards and checks them. Without it,
+ * or for a client that does not offer "xet", the answer is "basic" and the client PUTs whole files.
+ *
+ * Downloads stay on the LFS-bridge path either way: `resolve` redirects to a presigned "CDN" link
+ * serving the whole file (for Xet files, the bytes rebuilt from the uploaded xorbs), and never
+ * answers with `Content-Type: application/vnd.xet-fileinfo+json`, the client's cue for Xet reads.
  */
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { stringify as stringifyYaml } from "yaml";
+import { startXetCas, type XetCas } from "./xet.js";
 import {
   cardData,
   commitTo,
@@ -45,6 +52,10 @@ export interface HubServerOptions {
   lfsThreshold?: number;
   /** Tree entries per page before a `Link: rel="next"` header. */
   pageSize?: number;
+  /** Xet-backed repos, as on huggingface.co since 2025: LFS batch answers "xet" to clients that offer it. */
+  xet?: boolean;
+  /** Lifetime of the CAS tokens the hub mints; under a minute makes @huggingface/hub call the refresh route. */
+  xetTokenTtlSeconds?: number;
 }
 
 export interface AddRepoOptions {
@@ -54,6 +65,8 @@ export interface AddRepoOptions {
   /** Written as README.md front matter, which is where the Hub reads cardData from. */
   cardData?: Record<string, unknown>;
   sdk?: string;
+  /** Access requests on: what repo info reports as `gated`. */
+  gated?: "auto" | "manual";
 }
 
 export interface PutFileOptions {
@@ -72,11 +85,23 @@ export interface RequestLogEntry {
   status: number;
 }
 
+export interface LfsBatchLogEntry {
+  /** `models/owner/name` */
+  repo: string;
+  /** What the client offered. */
+  transfers: string[];
+  /** What the hub answered. */
+  transfer: "basic" | "xet";
+  oids: string[];
+}
+
 export interface FailOptions {
   times?: number;
   /** An HTTP status to answer with, or "drop" to destroy the socket before any response. */
   status?: number | "drop";
   method?: string;
+  /** With "drop": the request is handled first (it takes effect), then the answer is lost, as on a connection that dies. */
+  afterHandling?: boolean;
 }
 
 export interface HubServer {
@@ -85,6 +110,10 @@ export interface HubServer {
   repos: Map<string, HubRepo>;
   /** Every request in arrival order, for asserting what the client really called. */
   requests: RequestLogEntry[];
+  /** Every LFS batch call: which transfer the client offered and which the hub chose. */
+  lfsBatches: LfsBatchLogEntry[];
+  /** The Xet CAS, when started with `xet: true`; its own request log and store. */
+  xet?: XetCas;
   addRepo(repo: AddRepoOptions): HubRepo;
   repo(type: RepoType, name: string): HubRepo | undefined;
   putFile(
@@ -97,6 +126,8 @@ export interface HubServer {
   getFile(type: RepoType, name: string, path: string, revision?: string): Buffer | undefined;
   /** The next `times` requests whose path (with query) matches fail; for retry tests. */
   failNext(match: string | RegExp, opts?: FailOptions): void;
+  /** Serves this repo's tree listings in another order than by path, as a real hub may; tests prove clients keep it. */
+  setTreeOrder(type: RepoType, name: string, compare: (a: string, b: string) => number): void;
   close(): Promise<void>;
 }
 
@@ -131,7 +162,23 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
   /** LFS object store by sha256, shared by uploads and the download "CDN". */
   const blobs = new Map<string, Buffer>();
   const requests: RequestLogEntry[] = [];
-  const faults: Array<{ match: string | RegExp; left: number; status: number | "drop"; method?: string }> = [];
+  const lfsBatches: LfsBatchLogEntry[] = [];
+  /** sha256 -> Xet file hash, for objects uploaded through the CAS. */
+  const xetHashes = new Map<string, string>();
+  const xet = options.xet
+    ? await startXetCas({
+        tokenTtlSeconds: options.xetTokenTtlSeconds,
+        // A file the CAS verified becomes an LFS object of the repo the token was minted for.
+        onFile: (key, file, content) => {
+          blobs.set(file.sha256, content);
+          repos.get(key)?.lfsObjects.add(file.sha256);
+          xetHashes.set(file.sha256, file.hash);
+        },
+      })
+    : undefined;
+  const faults: Array<{ match: string | RegExp; left: number; status: number | "drop"; method?: string; afterHandling?: boolean }> = [];
+  const gatedRepos = new Map<string, "auto" | "manual">();
+  const treeOrders = new Map<string, (a: string, b: string) => number>();
   // Upload and CDN links carry a signature instead of a token, like presigned S3 URLs.
   const secret = randomBytes(16);
   const sign = (what: string): string => createHmac("sha256", secret).update(what).digest("hex").slice(0, 32);
@@ -192,6 +239,7 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
   }
 
   function createRepo(opts: AddRepoOptions, author: string, files: FileOp[] = []): HubRepo {
+    if (opts.gated) gatedRepos.set(repoKey(opts.type, opts.name), opts.gated);
     const repo: HubRepo = {
       type: opts.type,
       name: opts.name,
@@ -298,7 +346,8 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
         const recursive = req.query.get("recursive") === "true" || req.query.get("recursive") === "1";
         const entries = listTree(repo, revision(repo, rev), dir ?? "", recursive, req.query.get("expand") === "true");
         if (!entries) throw new HttpError(404, `Entry not found: ${dir}`, "EntryNotFound");
-        treeEntries(req, entries, res);
+        const order = treeOrders.get(repoKey(repo.type, repo.name));
+        treeEntries(req, order ? entries.sort((a, b) => order(a.path, b.path)) : entries, res);
       },
     ],
     [
@@ -336,13 +385,14 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
           lastModified: commit.date.toISOString(),
           createdAt: repo.createdAt.toISOString(),
           private: repo.private,
-          gated: false,
+          gated: gatedRepos.get(repoKey(repo.type, name)) ?? false,
           disabled: false,
           downloads: 0,
           likes: 0,
           tags: [],
           cardData: cardData(commit),
           sdk: repo.sdk,
+          xetEnabled: !!xet,
           siblings: [...commit.files.keys()].sort().map((rfilename) => ({ rfilename })),
         };
         // With `expand`, the Hub returns only the requested fields.
@@ -380,10 +430,33 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
         const body = JSON.parse(req.body.toString()) as {
           operation: string;
           transfers?: string[];
+          ref?: { name?: string };
           objects: Array<{ oid: string; size: number }>;
         };
         if (body.operation !== "upload") throw new HttpError(400, "This test hub only implements LFS uploads");
         const { repo } = access(req, type, name, true);
+        const transfers = body.transfers ?? ["basic"];
+        const useXet = !!xet && transfers.includes("xet");
+        lfsBatches.push({ repo: repoKey(type, name), transfers, transfer: useXet ? "xet" : "basic", oids: body.objects.map((o) => o.oid) });
+        if (xet && useXet) {
+          // As huggingface.co: the upload action's href is the write-token refresh route, its headers a first token.
+          const token = xet.issueToken(repoKey(type, name), "write");
+          const href = `${url}/api/${type}s/${name}/xet-write-token/${encodeURIComponent(body.ref?.name ?? "main")}`;
+          const header = {
+            "X-Xet-Cas-Url": token.casUrl,
+            "X-Xet-Access-Token": token.accessToken,
+            "X-Xet-Token-Expiration": String(token.exp),
+            "X-Xet-Session-Id": randomUUID(),
+          };
+          const objects = body.objects.map(({ oid, size }) =>
+            !/^[0-9a-f]{64}$/.test(oid)
+              ? { oid, size, error: { code: 422, message: "Invalid oid" } }
+              : repo.lfsObjects.has(oid)
+                ? { oid, size, authenticated: true }
+                : { oid, size, authenticated: true, actions: { upload: { href, header } } },
+          );
+          return json(res, 200, { transfer: "xet", objects }, "application/vnd.git-lfs+json");
+        }
         const objects = body.objects.map(({ oid, size }) => {
           if (!/^[0-9a-f]{64}$/.test(oid)) return { oid, size, error: { code: 422, message: "Invalid oid" } };
           const key = `${repoKey(type, name)}/${oid}`;
@@ -399,6 +472,21 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
         });
         // "basic" even when the client offers "xet": that alone keeps @huggingface/hub on plain PUTs.
         json(res, 200, { transfer: "basic", objects }, "application/vnd.git-lfs+json");
+      },
+    ],
+    [
+      "GET",
+      new RegExp(`${API}/xet-(read|write)-token/(.+)$`),
+      (req, res, [, t, name, scope, rev]) => {
+        if (!xet) throw new HttpError(404, "Xet is not enabled on this hub");
+        const { repo } = access(req, TYPES[t], name, scope === "write");
+        revision(repo, rev);
+        const token = xet.issueToken(repoKey(repo.type, name), scope === "write" ? "write" : "read");
+        // The body is what the spec documents; huggingface_hub (Python) reads the same from headers.
+        res.setHeader("X-Xet-Cas-Url", token.casUrl);
+        res.setHeader("X-Xet-Access-Token", token.accessToken);
+        res.setHeader("X-Xet-Token-Expiration", String(token.exp));
+        json(res, 200, token);
       },
     ],
     [
@@ -444,7 +532,7 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
             const content = blobs.get(String(value.oid));
             if (!content || !repo.lfsObjects.has(String(value.oid)))
               throw new HttpError(400, `Your push was rejected because an LFS pointer pointed to a file that does not exist (${path})`);
-            ops.push({ path, content, lfs: true });
+            ops.push({ path, content, lfs: true, xetHash: xetHashes.get(String(value.oid)) });
           } else if (key === "deletedFile") {
             if (!head.files.has(path)) throw new HttpError(404, `File not found: ${path}`, "EntryNotFound");
             ops.push({ path, delete: true });
@@ -483,7 +571,7 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
         const file = commit.files.get(path);
         // fileDownloadInfo() returns null only for this exact error code.
         if (!file) throw new HttpError(404, `Entry not found: ${path}`, "EntryNotFound");
-        const headers = { ETag: `"${file.oid}"`, "X-Repo-Commit": commit.id };
+        const headers = { ETag: `"${file.oid}"`, "X-Repo-Commit": commit.id, ...(file.xetHash && { "X-Xet-Hash": file.xetHash }) };
         if (!file.lfs || kind === "raw") {
           sendBytes(req, res, file.lfs ? lfsPointer(file.lfs.oid, file.lfs.size) : file.content, headers);
           return;
@@ -517,8 +605,12 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
     );
     if (fault) {
       fault.left--;
-      if (fault.status === "drop") return void req.socket.destroy();
-      return json(res, fault.status, { error: `Injected failure (${fault.status})` });
+      if (fault.status === "drop" && fault.afterHandling) {
+        // The handler runs and its effects stay; whatever it answers is swallowed and the connection dies instead.
+        res.writeHead = (() => res) as typeof res.writeHead;
+        res.end = (() => (req.socket.destroy(), res)) as typeof res.end;
+      } else if (fault.status === "drop") return void req.socket.destroy();
+      else return json(res, fault.status, { error: `Injected failure (${fault.status})` });
     }
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -554,6 +646,8 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
     tokens,
     repos,
     requests,
+    lfsBatches,
+    xet,
     addRepo: (opts) => createRepo(opts, opts.name.split("/")[0]),
     repo: (type, name) => repos.get(repoKey(type, name)),
     putFile(type, name, path, content, opts = {}) {
@@ -573,13 +667,18 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
       return repo && resolveRevision(repo, rev)?.files.get(path)?.content;
     },
     failNext(match, opts = {}) {
-      faults.push({ match, left: opts.times ?? 1, status: opts.status ?? 503, method: opts.method });
+      faults.push({ match, left: opts.times ?? 1, status: opts.status ?? 503, method: opts.method, afterHandling: opts.afterHandling });
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    setTreeOrder(type, name, compare) {
+      treeOrders.set(repoKey(type, name), compare);
+    },
+    close: async () => {
+      await xet?.close();
+      await new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
         // fetch keeps sockets alive; without this close() would wait for them to time out.
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }

@@ -12,7 +12,7 @@ import path from "node:path";
 import type { Tensor } from "onnxruntime-node";
 import type { Competition } from "../../src/competition/competition.js";
 import type { Log } from "../../src/util/log.js";
-import { isPreprocessWorker } from "../../src/workers/protocol.js";
+import { isInferenceProcess, isPreprocessWorker } from "../../src/workers/protocol.js";
 
 export interface RunStats {
   readonly images: number;
@@ -134,6 +134,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${JSON.stringify(run.stats)}\n`);
 }
 
-// As in src/index.ts: the bundle is also the preprocessing workers' entry.
+// As in src/index.ts: the bundle is also the preprocessing workers' and the inference process's entry.
 if (isPreprocessWorker()) await (await import("../../src/workers/preprocess-worker.js")).servePreprocessing();
+else if (isInferenceProcess()) await (await import("../../src/workers/inference-process.js")).serveInference();
 else await main();

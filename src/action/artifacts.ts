@@ -4,19 +4,22 @@
  * with a write token posts what the pull request job could not).
  */
 import { DefaultArtifactClient } from "@actions/artifact";
-import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { CancerAiError, InputError } from "../util/errors.js";
 import type { Log } from "../util/log.js";
+import { makeTempDir } from "../util/temp.js";
 import { describeError } from "../util/retry.js";
 
-/** What the second stage needs to post the comment, and may verify. */
+/**
+ * Which pull request a first-stage run reported on. The second stage posts
+ * nothing from the artifact verbatim: it rebuilds the comment from the
+ * artifact's results.json, checked field by field.
+ */
 export interface PendingComment {
   readonly issueNumber: number;
   readonly headSha: string;
-  readonly marker: string;
-  readonly body: string;
 }
 
 export const PENDING_COMMENT_FILE = "comment.json";
@@ -34,7 +37,8 @@ export async function uploadReport(name: string, files: Record<string, string>, 
     );
     return undefined;
   }
-  const dir = await mkdtemp(path.join(process.env.RUNNER_TEMP || os.tmpdir(), "cancer-ai-artifact-"));
+  const tmp = await makeTempDir("cancer-ai-artifact-", process.env.RUNNER_TEMP || os.tmpdir());
+  const dir = tmp.path;
   const paths: string[] = [];
   for (const [file, content] of Object.entries(files)) {
     paths.push(path.join(dir, file));
@@ -47,6 +51,8 @@ export async function uploadReport(name: string, files: Record<string, string>, 
   } catch (err) {
     log.warning(`uploading artifact ${name} failed, continuing: ${describeError(err)}`);
     return undefined;
+  } finally {
+    await tmp.remove();
   }
 }
 
@@ -57,12 +63,34 @@ export interface ArtifactSource {
   readonly repo: string;
 }
 
-/** Reads the pending comment another workflow run uploaded. */
-export async function downloadPendingComment(name: string, source: ArtifactSource): Promise<PendingComment> {
+/** A first stage's report, as the second stage reads it: which pull request, and the results (still unchecked). */
+export interface PullRequestReport {
+  readonly pending: PendingComment;
+  readonly results: unknown;
+}
+
+/** Bigger than any results.json of 30 packages of thousands of images: a larger file is not one this action wrote. */
+const MAX_REPORT_BYTES = 64 * 1024 * 1024;
+
+async function readJsonFile(file: string, what: string): Promise<unknown> {
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile())
+    throw new CancerAiError(`${what} is missing: the artifact was not made by this action's evaluate mode on a pull request`);
+  if (info.size > MAX_REPORT_BYTES)
+    throw new CancerAiError(`${what} is ${info.size} bytes, more than this action ever writes: not posting`);
+  try {
+    return JSON.parse(await readFile(file, "utf8"));
+  } catch (err) {
+    throw new CancerAiError(`${what} is not valid JSON (${describeError(err)}): not posting`);
+  }
+}
+
+/** Reads the report another workflow run (a pull request's first stage) uploaded. */
+export async function downloadPullRequestReport(name: string, source: ArtifactSource): Promise<PullRequestReport> {
   const findBy = { token: source.token, workflowRunId: source.runId, repositoryOwner: source.owner, repositoryName: source.repo };
   const client = new DefaultArtifactClient();
-  const dir = await mkdtemp(path.join(process.env.RUNNER_TEMP || os.tmpdir(), "cancer-ai-pending-"));
-  await mkdir(dir, { recursive: true });
+  const tmp = await makeTempDir("cancer-ai-pending-", process.env.RUNNER_TEMP || os.tmpdir());
+  const dir = tmp.path;
   try {
     const { artifact } = await client.getArtifact(name, { findBy });
     await client.downloadArtifact(artifact.id, { path: dir, findBy });
@@ -72,22 +100,22 @@ export async function downloadPendingComment(name: string, source: ArtifactSourc
         `upload it, and may this token read actions?)`,
     );
   }
-  const raw = await readFile(path.join(dir, PENDING_COMMENT_FILE), "utf8").catch(() => {
-    throw new CancerAiError(
-      `artifact "${name}" of run ${source.runId} has no ${PENDING_COMMENT_FILE}: it was not made by this action's ` +
-        `evaluate mode on a pull request`,
-    );
-  });
-  const pending = JSON.parse(raw) as Partial<PendingComment>;
+  const where = `artifact "${name}" of run ${source.runId}`;
+  const pending = (await readJsonFile(
+    path.join(dir, PENDING_COMMENT_FILE),
+    `${PENDING_COMMENT_FILE} in ${where}`,
+  )) as Partial<PendingComment>;
   if (
-    typeof pending.issueNumber !== "number" ||
-    typeof pending.body !== "string" ||
-    typeof pending.marker !== "string" ||
-    typeof pending.headSha !== "string"
+    !Number.isSafeInteger(pending?.issueNumber) ||
+    (pending.issueNumber as number) < 1 ||
+    typeof pending.headSha !== "string" ||
+    !/^[0-9a-f]{40}$/.test(pending.headSha)
   ) {
-    throw new CancerAiError(`${PENDING_COMMENT_FILE} in artifact "${name}" is malformed`);
+    throw new CancerAiError(`${PENDING_COMMENT_FILE} in ${where} is malformed (it needs issueNumber and a 40-hex headSha): not posting`);
   }
-  return pending as PendingComment;
+  const results = await readJsonFile(path.join(dir, "results.json"), `results.json in ${where}`);
+  await tmp.remove();
+  return { pending: { issueNumber: pending.issueNumber as number, headSha: pending.headSha }, results };
 }
 
 /**

@@ -1,31 +1,46 @@
-/** Mode comment-from-artifact: the second stage for forks, on workflow_run with a write token, posts the first stage's comment. */
+/**
+ * Mode comment-from-artifact: the second stage for forks. It runs on
+ * workflow_run with a write token and posts the comment the pull request's
+ * job could not. That job ran the fork's code, so nothing it wrote is posted
+ * as it is: the comment is rebuilt here from its results.json, checked field
+ * by field, under this action's own marker.
+ */
 import * as core from "@actions/core";
 import { getOctokit } from "@actions/github";
+import { getCompetition } from "../competition/competition.js";
 import type { RunConfig } from "../config/config.js";
+import { parseResultsDocument } from "../engine/results-file.js";
+import { comparableScore, restoreBaseline } from "../report/baseline.js";
+import { applyGate } from "../report/gate.js";
+import { gateFooter, markdownReport } from "../report/markdown.js";
 import { CancerAiError, UsageError } from "../util/errors.js";
-import { downloadPendingComment } from "./artifacts.js";
+import { downloadPullRequestReport } from "./artifacts.js";
+import { commentMarker } from "./comment.js";
+import { actionLog, workDir } from "./context.js";
 import type { RunEvent } from "./event.js";
-import { postComment } from "./report.js";
+import { cacheFor, postComment } from "./report.js";
 
 export async function commentFromArtifactMode(config: RunConfig, event: RunEvent): Promise<void> {
-  if (!event.workflowRun)
-    throw new UsageError("mode comment-from-artifact runs on a workflow_run event (see the README's two-stage workflow)");
+  const run = event.workflowRun;
+  if (!run) throw new UsageError("mode comment-from-artifact runs on a workflow_run event (see the README's two-stage workflow)");
   const token = config.githubToken;
   if (!token) throw new UsageError("mode comment-from-artifact needs github-token with actions: read and pull-requests: write");
+  const competition = getCompetition(config.competitionId);
   const name = config.artifactName;
-  const pending = await downloadPendingComment(name, { token, runId: event.workflowRun.id, owner: event.owner, repo: event.repo });
-  // The artifact comes from untrusted fork code: only post to the PR whose head is the commit that run built.
+  const { pending, results } = await downloadPullRequestReport(name, { token, runId: run.id, owner: event.owner, repo: event.repo });
+  // Only post to the pull request whose head is the commit that run built.
   const { data: pull } = await getOctokit(token).rest.pulls.get({ owner: event.owner, repo: event.repo, pull_number: pending.issueNumber });
-  if (pull.head.sha !== event.workflowRun.headSha || pending.headSha !== event.workflowRun.headSha) {
+  if (pull.head.sha !== run.headSha || pending.headSha !== run.headSha) {
     throw new CancerAiError(
-      `artifact "${name}" names pull request #${pending.issueNumber}, whose head is not the commit run ` +
-        `${event.workflowRun.id} built: not posting`,
+      `artifact "${name}" names pull request #${pending.issueNumber}, whose head is not the commit run ${run.id} built: not posting`,
     );
   }
-  if (!pending.marker.startsWith("<!-- cancer-ai-action:") || !pending.body.startsWith(pending.marker)) {
-    throw new CancerAiError(`artifact "${name}" holds a comment this action did not write: not posting`);
-  }
+  const report = parseResultsDocument(results, competition, `results.json in artifact "${name}"`);
+  const cache = cacheFor(config);
+  const baseline = cache ? await restoreBaseline(cache, workDir("baseline"), competition.id, pull.base.ref, actionLog) : undefined;
+  const gate = applyGate(report, comparableScore(baseline, report), { minScore: config.minScore, maxScoreDrop: config.maxScoreDrop });
+  const marker = commentMarker(competition.id);
+  const body = markdownReport(report, competition, { baseline, marker, footer: gateFooter(gate) });
   const target = { owner: event.owner, repo: event.repo, issueNumber: pending.issueNumber };
-  const url = await postComment(token, target, pending.marker, pending.body);
-  core.setOutput("comment-url", url ?? "");
+  core.setOutput("comment-url", (await postComment(token, target, marker, body)) ?? "");
 }

@@ -15,6 +15,22 @@ export interface CommentTarget {
 
 export const commentMarker = (competitionId: string): string => `<!-- cancer-ai-action:${competitionId} -->`;
 
+/** A login as REST and GraphQL both spell it: REST names apps "github-actions[bot]", GraphQL "github-actions". */
+const sameLogin = (a: string | undefined, b: string | undefined): boolean =>
+  a !== undefined && b !== undefined && a.replace(/\[bot\]$/, "").toLowerCase() === b.replace(/\[bot\]$/, "").toLowerCase();
+
+/**
+ * Who the token writes as. GITHUB_TOKEN cannot read /user, but GraphQL's
+ * viewer answers for every kind of token; undefined when it cannot be told.
+ */
+async function ownLogin(octokit: Octokit): Promise<string | undefined> {
+  try {
+    return (await octokit.graphql<{ viewer: { login: string } }>("query { viewer { login } }")).viewer.login;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function upsertComment(
   octokit: Octokit,
   target: CommentTarget,
@@ -22,13 +38,17 @@ export async function upsertComment(
   body: string,
 ): Promise<{ url: string; created: boolean }> {
   const { owner, repo, issueNumber } = target;
+  const login = await ownLogin(octokit);
+  // Only a comment this identity wrote is ours: anyone can quote the marker in their own.
+  const ours = (c: { user?: { login?: string; type?: string } | null }): boolean =>
+    login === undefined ? c.user?.type === "Bot" : sameLogin(c.user?.login, login);
   for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, {
     owner,
     repo,
     issue_number: issueNumber,
     per_page: 100,
   })) {
-    const existing = page.data.find((c) => c.body?.includes(marker));
+    const existing = page.data.find((c) => ours(c) && c.body?.startsWith(marker));
     if (existing) {
       const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
       return { url: data.html_url, created: false };

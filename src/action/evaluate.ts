@@ -8,7 +8,7 @@ import { runEvaluation } from "../engine/run.js";
 import { formatShard, type Shard } from "../engine/shard.js";
 import { shardFileContent, shardFileName } from "../engine/shard-files.js";
 import { noCache } from "../util/cache-store.js";
-import { writeWhole } from "../util/files.js";
+import { checkOutputPath, writeWhole } from "../util/files.js";
 import { uploadReport } from "./artifacts.js";
 import { actionLog, workDir } from "./context.js";
 import type { RunEvent } from "./event.js";
@@ -16,6 +16,7 @@ import { cacheFor, reportAndGate } from "./report.js";
 
 /** Evaluates, then reports and gates (a shard only publishes its predictions); true when the gate passed. */
 export async function evaluateMode(config: RunConfig, event: RunEvent): Promise<boolean> {
+  await checkOutputPath(config.resultsPath, "input results-path");
   const cache = cacheFor(config);
   const report = await runEvaluation(runRequest(config, { log: actionLog, cache: cache ?? noCache, downloadDir: workDir("datasets") }));
   if (config.shard) {

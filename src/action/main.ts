@@ -8,11 +8,25 @@ import { CancerAiError, UsageError } from "../util/errors.js";
 import { commentFromArtifactMode } from "./comment-from-artifact.js";
 import { maskSecrets, readInputs } from "./context.js";
 import { evaluateMode } from "./evaluate.js";
-import { readEvent } from "./event.js";
+import { readEvent, type RunEvent } from "./event.js";
 import { leaderboardMode } from "./leaderboard.js";
 import { mergeMode } from "./merge.js";
 import { releaseMode } from "./release.js";
 import { selfCheckMode } from "./self-check.js";
+import type { Mode } from "../config/options.js";
+
+/**
+ * Earlier versions released on any tag push with hf-repo-id set, even in mode evaluate. A release
+ * costs the hotkey a scoring window, so it now takes mode: release; a workflow written for the old
+ * behaviour is told so, loudly, instead of releasing or staying silent.
+ */
+export function implicitReleaseNotice(mode: Mode, event: RunEvent, hfRepoId: string | undefined): string | undefined {
+  if (mode !== "evaluate" || !event.tagPush || hfRepoId === undefined) return undefined;
+  return (
+    `not releasing: this tag push (${event.tagPush.tag}) sets hf-repo-id, but mode is evaluate, which only scores the model. ` +
+    `Releases run only with mode: release (earlier versions released here implicitly): set mode: release on the release step.`
+  );
+}
 
 export async function runAction(): Promise<void> {
   maskSecrets();
@@ -31,13 +45,15 @@ export async function runAction(): Promise<void> {
         return;
       case "evaluate":
       case "release": {
-        // A tag push with a repository to publish to is a release; a pull request never is.
-        const releasing = config.mode === "release" || (event.tagPush !== undefined && config.hfRepoId !== undefined);
+        // Releasing is explicit: only mode release publishes and commits, and never on a pull request.
+        const releasing = config.mode === "release";
         if (releasing && event.pullRequest) throw new UsageError("releases never run on pull requests: run mode release on a tag push");
         if (releasing && config.shard) throw new UsageError("a release evaluates on one runner: remove shard from the release step");
+        const notice = implicitReleaseNotice(config.mode, event, config.hfRepoId);
+        if (notice) core.warning(notice);
         const passed = await evaluateMode(config, event);
         if (releasing && !passed) core.error("not releasing: the score gate failed");
-        else if (releasing) await releaseMode(config);
+        else if (releasing) await releaseMode(config, event);
         return;
       }
     }

@@ -12,7 +12,7 @@ import { comparableScore, restoreBaseline, saveBaseline, toBaseline, type Baseli
 import { predictionsCsv } from "../report/predictions.js";
 import { writeJson } from "../util/files.js";
 import { applyGate } from "../report/gate.js";
-import { markdownReport, scoreLine } from "../report/markdown.js";
+import { gateFooter, markdownReport, scoreLine } from "../report/markdown.js";
 import type { CacheStore } from "../util/cache-store.js";
 import { describeError } from "../util/retry.js";
 import { PENDING_COMMENT_FILE, uploadReport, type PendingComment } from "./artifacts.js";
@@ -63,7 +63,7 @@ export async function reportAndGate(
   let baseline: Baseline | undefined;
   if (pr && cache) baseline = await restoreBaseline(cache, workDir("baseline"), competition.id, pr.baseRef, actionLog);
   const gate = applyGate(report, comparableScore(baseline, report), { minScore: config.minScore, maxScoreDrop: config.maxScoreDrop });
-  const verdict = gate.passed ? "" : `**Score gate failed:** ${gate.reasons.join("; ")}.`;
+  const verdict = gateFooter(gate);
   const marker = commentMarker(competition.id);
   const body = markdownReport(report, competition, { baseline, marker, footer: verdict });
   await core.summary.addRaw(markdownReport(report, competition, { baseline, footer: verdict, limit: SUMMARY_LIMIT }), true).write();
@@ -73,7 +73,7 @@ export async function reportAndGate(
   for (const d of report.datasets)
     files[report.datasets.length === 1 ? "predictions.csv" : `predictions-${d.dataset}.csv`] = predictionsCsv(d, competition);
   if (pr) {
-    const pending: PendingComment = { issueNumber: pr.number, headSha: pr.headSha, marker, body };
+    const pending: PendingComment = { issueNumber: pr.number, headSha: pr.headSha };
     files[PENDING_COMMENT_FILE] = JSON.stringify(pending);
     if (!config.comment) actionLog.info("comment: false, so no pull request comment");
     else if (pr.fromFork) {

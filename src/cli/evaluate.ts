@@ -13,7 +13,7 @@ import { applyGate } from "../report/gate.js";
 import { scoreLine, textReport } from "../report/markdown.js";
 import { noCache } from "../util/cache-store.js";
 import { UsageError } from "../util/errors.js";
-import { writeJson, writeWhole } from "../util/files.js";
+import { checkOutputPath, writeJson, writeWhole } from "../util/files.js";
 import { embeddedExample } from "../util/paths.js";
 import type { CliIo, Command } from "./io.js";
 
@@ -51,10 +51,12 @@ export const evaluateCommand: Command = {
     return { "model-path": example.model, dataset: example.dataset };
   },
   run: async ({ config, io }) => {
-    if (config.modelPath === embeddedExample().model)
-      io.log.info(`no --model-path given: running the embedded example (${config.modelPath})`);
     if (config.shard && !config.resultsPath) {
       throw new UsageError("--shard needs --results-path <file> for the shard's predictions (cancer-ai merge reads them)");
+    }
+    if (config.resultsPath) await checkOutputPath(config.resultsPath, "--results-path");
+    if (config.modelPath === embeddedExample().model) {
+      io.log.info(`no --model-path given: running the embedded example (${config.modelPath})`);
     }
     const report = await runEvaluation(runRequest(config, { log: io.log, cache: noCache, downloadDir: cacheFolder() }));
     if (config.shard && config.resultsPath) {
@@ -80,6 +82,7 @@ export const mergeCommand: Command = {
     const inputs = [...positionals, ...(config.shardsPath ?? [])];
     if (inputs.length === 0)
       throw new UsageError("merge needs the shard files (or folders of them) written by evaluate --shard i/n --results-path <file>");
+    if (config.resultsPath) await checkOutputPath(config.resultsPath, "--results-path");
     const competition = getCompetition(config.competitionId);
     const docs = await readShardFiles(inputs, io.log);
     return finish(runReport(competition.id, mergeShardRuns(docs, competition)), competition, config, io);

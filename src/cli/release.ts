@@ -20,8 +20,8 @@ export const uploadCommand: Command = {
   mode: "release",
   summary:
     "Puts the model and its zipped code in a public HuggingFace model repository (MIT card), in one commit, and prints " +
-    "the model's SHA-256 " +
-    "as the hub serves it (JSON on stdout).",
+    "the model's SHA-256 as the hub serves it (JSON on stdout). Needs no hotkey. Without --hf-model-name the file is named " +
+    "<model file name>-<8 hex digits of its SHA-256>.onnx, a new name per model.",
   fixed: { submit: "false", "dry-run": "false" },
   run: async ({ config, io }) => {
     print(io, releaseJson(await release(await request(config, io))));
@@ -34,8 +34,10 @@ export const submitCommand: Command = {
   mode: "release",
   summary:
     "Does what upload does if needed, then commits {repo}:{stem}:{competition}:{sha256} on chain with the hotkey and uploads " +
-    "extrinsic_record.json (JSON on stdout). Re-running it changes nothing. --dry-run performs every offline check and prints the " +
-    "commitment, the set_commitment call data and the hotkey, without network access.",
+    "extrinsic_record.json (JSON on stdout). Everything is checked before anything is written: the model, the names, the code " +
+    "folder, the hotkey's registration, the chain's commitment limit, the repository, and whether a dataset package is likely " +
+    "inside the 120 minutes in which the new commitment scores 0. Re-running it changes nothing. --dry-run performs the " +
+    "offline checks and prints the commitment, the set_commitment call data and the hotkey, without network access.",
   fixed: { submit: "true" },
   run: async ({ config, io }) => {
     const req = await request(config, io);

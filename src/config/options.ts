@@ -9,6 +9,7 @@ import { MAX_THREADS } from "../engine/pipeline.js";
 import { parseShard, type Shard } from "../engine/shard.js";
 import { DEFAULT_CONFIG_REPO, DEFAULT_HUB_URL } from "../hub/hub.js";
 import { NETWORKS } from "../release/chain.js";
+import { WINDOW_CHECKS } from "../release/window.js";
 import { UsageError } from "../util/errors.js";
 
 export const MODES = ["evaluate", "merge", "release", "self-check", "leaderboard-check", "comment-from-artifact"] as const;
@@ -141,8 +142,8 @@ function option<T>(spec: OptionSpec<T>): OptionSpec<T> {
 export const OPTIONS = {
   mode: option({
     description:
-      "evaluate (score the model, report, gate; on a tag push with hf-repo-id set, also release; with shard, only " +
-      "evaluate one slice of the rows), merge (score the union of the shards' predictions, then report and gate as " +
+      "evaluate (score the model, report, gate; it never releases, even on a tag push with hf-repo-id set; with shard, " +
+      "only evaluate one slice of the rows), merge (score the union of the shards' predictions, then report and gate as " +
       "evaluate does), release (evaluate, then publish to HuggingFace and commit on chain; never on pull requests), " +
       "self-check (check a committed model as validators do), leaderboard-check (list the subnet's commitments, " +
       "read-only), or comment-from-artifact (second stage of the fork-safe PR comment, on workflow_run).",
@@ -281,7 +282,8 @@ export const OPTIONS = {
   }),
   "hf-repo-id": option({
     description:
-      "Release: the public HuggingFace model repository (owner/name, at most 32 bytes); created public with an MIT card if missing.",
+      "Release: the public HuggingFace model repository (owner/name; the miner CLI keeps it within 32 bytes, validators only need " +
+      "the whole commitment within 128); created public with an MIT card if missing.",
     modes: ["release"],
     requiredIn: ["release"],
     cli: { placeholder: "owner/name" },
@@ -289,8 +291,10 @@ export const OPTIONS = {
   }),
   "hf-model-name": option({
     description:
-      "Release: the model's file name on the hub, <stem>.onnx (at most 32 bytes; the code zip is <stem>.zip). Defaults " +
-      "to the model file's name.",
+      "Release: the model's file name on the hub, <stem>.onnx (the code zip is <stem>.zip). Default: a new name per release, " +
+      "<tag or model file name>-<first 8 hex digits of the model's SHA-256>.onnx (the tag on a tag push, at most 18 characters), " +
+      "so a release never overwrites the file a live commitment points to. A given name whose file on the hub is the one the " +
+      "hotkey's commitment points to, with other bytes, is refused.",
     modes: ["release"],
     cli: { placeholder: "stem.onnx" },
     parse: text,
@@ -315,7 +319,9 @@ export const OPTIONS = {
     parse: boolean,
   }),
   "hotkey-mnemonic": option({
-    description: "Release: the miner hotkey's mnemonic, from a secret. Masked; never logged.",
+    description:
+      "The miner hotkey's mnemonic, from a secret. Release: needed only to commit (not with submit: false, nor for cancer-ai " +
+      "upload). Self-check: gives the hotkey. Masked; never logged.",
     modes: ["release", "self-check"],
     secret: true,
     cli: { env: "HOTKEY_MNEMONIC" },
@@ -336,11 +342,22 @@ export const OPTIONS = {
     parse: integer(0, 0xffff),
   }),
   submit: option({
-    description: "Release: commit on chain after uploading (false: upload to HuggingFace only).",
+    description: "Release: commit on chain after uploading (false: upload to HuggingFace only, no hotkey needed).",
     default: "true",
     modes: ["release"],
     cli: { flag: false },
     parse: boolean,
+  }),
+  "release-window-check": option({
+    description:
+      "Release: before committing, read the competition's package history and tell whether a package is likely to come out " +
+      "in the next 120 minutes, on which the new commitment would score 0 (validators only evaluate a model committed at " +
+      "least 120 minutes before a package, and keep one model per hotkey). warn: say so and release; fail: refuse (also " +
+      "when the history cannot be read); off: do not look.",
+    default: "warn",
+    modes: ["release"],
+    cli: { placeholder: "warn|fail|off" },
+    parse: oneOf(WINDOW_CHECKS),
   }),
   "dry-run": option({
     description: "Release: only run the offline checks and print the commitment, call data and hotkey.",

@@ -41,24 +41,31 @@ export function runRequest(config: RunConfig, places: ShellPlaces): RunRequest {
   };
 }
 
-/** `workDir`: where the code zip is written. */
-export function releaseRequest(config: RunConfig, log: Log, workDir: string): ReleaseRequest {
-  const mnemonic = config.hotkeyMnemonic ?? "";
-  if (config.submit && !mnemonic)
+/**
+ * `workDir`: where the code zip is written; `tag`: the release's tag (the action on a tag push),
+ * which the default model name starts with. The mnemonic is read only when committing: an upload
+ * (`submit: false`, `cancer-ai upload`) never touches it.
+ */
+export function releaseRequest(config: RunConfig, log: Log, workDir: string, tag?: string): ReleaseRequest {
+  if (config.submit && !config.hotkeyMnemonic)
     throw new UsageError(
-      "committing on chain needs the hotkey's mnemonic: hotkey-mnemonic (action, from a secret) or HOTKEY_MNEMONIC (CLI)",
+      "committing on chain needs the hotkey's mnemonic: hotkey-mnemonic (action, from a secret) or HOTKEY_MNEMONIC (CLI); " +
+        "to upload only, set submit: false (action) or run cancer-ai upload",
     );
   return {
     modelPath: need(config.modelPath, "model-path"),
     repoId: need(config.hfRepoId, "hf-repo-id"),
     modelName: config.hfModelName,
+    nameLabel: tag,
     codeDir: config.codeDirectory,
     competition: getCompetition(config.competitionId),
     hub: hubOptions(config, log),
+    configRepo: config.datasetsConfigRepo,
     network: config.network,
     netuid: config.netuid,
-    mnemonic,
+    mnemonic: config.submit ? config.hotkeyMnemonic : undefined,
     submit: config.submit,
+    windowCheck: config.releaseWindowCheck,
     workDir,
   };
 }

@@ -12,6 +12,46 @@ export interface CsvRecord {
   readonly fields: string[];
 }
 
+/** `csv.field_size_limit()`'s default: _csv raises "field larger than field limit (131072)" on the next character. */
+export const CSV_FIELD_LIMIT = 131_072;
+
+/** A field longer than the csv module accepts: _csv counts code points, after text mode's newline translation. */
+export interface LongField {
+  /** 0-based position of the field in its record. */
+  readonly index: number;
+  /** Its length in code points. */
+  readonly length: number;
+}
+
+/** Code points, as _csv's parse_add_char counts them (a UTF-16 length overcounts astral characters). */
+function codePoints(value: string): number {
+  let n = 0;
+  for (let i = 0; i < value.length; i++, n++) {
+    const unit = value.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < value.length) {
+      const next = value.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+  }
+  return n;
+}
+
+/**
+ * The first field of a record that _csv refuses. It checks the length before
+ * adding each character, so a field of exactly `limit` characters passes and
+ * one more raises; the opening and closing quotes are not part of the field,
+ * a doubled quote adds one character and a newline inside quotes adds one.
+ */
+export function longField(fields: readonly string[], limit = CSV_FIELD_LIMIT): LongField | undefined {
+  for (let index = 0; index < fields.length; index++) {
+    // A UTF-16 length never undercounts, so only long strings need counting.
+    if (fields[index].length <= limit) continue;
+    const length = codePoints(fields[index]);
+    if (length > limit) return { index, length };
+  }
+  return undefined;
+}
+
 /** `';'` if the first line contains a semicolon anywhere, else `','` (the validator's rule). */
 export function detectDelimiter(text: string): string {
   const firstLine = text.split("\n", 1)[0] ?? "";
@@ -86,10 +126,12 @@ export function parseCsvRecords(text: string, delimiter: string): CsvRecord[] {
 
 export interface DictRow {
   readonly line: number;
-  /** Lower-cased header -> value; a column missing from a short row is absent. */
+  /** Lower-cased header -> value, as the validator's `{k.lower(): v}` builds it; a column None in the row is absent. */
   readonly values: ReadonlyMap<string, string>;
   /** Fields beyond the header (the validator crashes on these). */
   readonly extra: number;
+  /** A field the csv module refuses: reading this record raises. */
+  readonly long?: LongField;
 }
 
 export interface CsvTable {
@@ -97,7 +139,26 @@ export interface CsvTable {
   /** Header names as written (not trimmed); empty when the file starts with a blank line, as in DictReader. */
   readonly header: string[];
   readonly blankFirstLine: boolean;
+  /** A header field the csv module refuses: DictReader raises before the first row. */
+  readonly headerLong?: LongField;
   readonly rows: DictRow[];
+}
+
+/**
+ * `{k.lower(): v for k, v in row.items()}` over DictReader's dict: the dict
+ * keeps each name at its first column with its last value (a column past the
+ * end of a short row sets None), then lower-casing walks that order, so of
+ * names equal but for case the one whose first column comes last wins.
+ */
+function lowerCasedRow(header: readonly string[], fields: readonly string[]): Map<string, string> {
+  const row = new Map<string, string | undefined>();
+  header.forEach((name, i) => row.set(name, i < fields.length ? fields[i] : undefined));
+  const values = new Map<string, string>();
+  for (const [name, value] of row) {
+    if (value === undefined) values.delete(name.toLowerCase());
+    else values.set(name.toLowerCase(), value);
+  }
+  return values;
 }
 
 export function readCsvTable(content: string): CsvTable {
@@ -108,16 +169,11 @@ export function readCsvTable(content: string): CsvTable {
   const blankFirstLine = all.length > 0 && all[0].line > 1;
   const records = blankFirstLine ? all : all.slice(1);
   const header = blankFirstLine ? [] : (all[0]?.fields ?? []);
-  const keys = header.map((h) => h.toLowerCase());
-  const rows = records.map(({ line, fields }) => {
-    const values = new Map<string, string>();
-    // Later columns win, as in dict(); a column missing from a short row is
-    // None there, which also hides an earlier column of the same name.
-    keys.forEach((key, i) => {
-      if (i < fields.length) values.set(key, fields[i]);
-      else values.delete(key);
-    });
-    return { line, values, extra: Math.max(0, fields.length - header.length) };
-  });
-  return { delimiter, header, blankFirstLine, rows };
+  const rows = records.map(({ line, fields }) => ({
+    line,
+    values: lowerCasedRow(header, fields),
+    extra: Math.max(0, fields.length - header.length),
+    long: longField(fields),
+  }));
+  return { delimiter, header, blankFirstLine, headerLong: blankFirstLine ? undefined : longField(header), rows };
 }

@@ -9,7 +9,8 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import type { Competition } from "../competition/competition.js";
 import { sha256File } from "../util/digest.js";
-import { loadModel, predictedClass, type Model } from "./inference.js";
+import { loadModel, type Model } from "./inference.js";
+import { outputNumbers, PredictionStack } from "./prediction.js";
 import { progressReporter, type Log } from "../util/log.js";
 import { checkThreads, mapOrdered, planThreads, type StageTotals } from "./pipeline.js";
 import type { DatasetEntry } from "../dataset/entries.js";
@@ -32,6 +33,8 @@ export interface EvaluateOptions {
   readonly shard?: Shard;
   /** Filled with the time spent per stage (the benchmark reads it). */
   readonly timings?: StageTotals;
+  /** The limit per image in the model (default: the validator's 20 s, INFERENCE_TIMEOUT_MS); tests use a small one. */
+  readonly inferenceTimeoutMs?: number;
 }
 
 /**
@@ -40,6 +43,7 @@ export interface EvaluateOptions {
  * result carries their verdict instead of the run failing.
  */
 export async function evaluate(options: EvaluateOptions): Promise<EvaluationResult> {
+  checkThreads(options.threads);
   const started = performance.now();
   try {
     // Validators download only <stem>.onnx: a model whose weights live beside it cannot load there.
@@ -69,7 +73,7 @@ async function scorePackage(options: EvaluateOptions): Promise<EvaluationResult>
   // The model is checked before a possibly large package is extracted; its
   // load time still counts in run_time_s, as in the validator.
   const loadStarted = performance.now();
-  const session = await loadModel(modelPath, competition);
+  const session = await loadModel(modelPath, competition, { timeoutMs: options.inferenceTimeoutMs });
   const loadSeconds = (performance.now() - loadStarted) / 1000;
   const model = { bytes: (await stat(modelPath)).size, sha256: await sha256File(modelPath) };
   try {
@@ -144,30 +148,37 @@ async function predictAll(session: Model, entries: readonly DatasetEntry[], comp
   const yTrue: number[] = [];
   const yPred: number[] = [];
   const { preprocessor, timings } = stream;
+  // The validators' y_pred from output 0, whatever its shape: warns once about an unusual one,
+  // throws their verdict where numpy or sklearn would raise.
+  const stack = new PredictionStack(competition, session.signature.output, log);
   const progress = progressReporter(log, entries.length, "images evaluated");
-  const images = mapOrdered(entries, stream.inFlight, async (entry) => ({
-    entry,
-    image: await preprocessor.preprocess(entry.file, entry.path),
-  }));
-  for await (const { entry, image } of images) {
-    const inferenceStarted = performance.now();
-    const output = await session.predict(image.tensor, entry.demographics, entry.file);
+  // Each image goes into the model as soon as it is prepared and the one before it has gone in: the model's
+  // process always has the next image waiting, and images enter in CSV order, as in the validator's loop
+  // (so the image named by a timeout or an error is the first in the CSV that would hit it).
+  let called: Promise<unknown> = Promise.resolve();
+  const inferred = mapOrdered(entries, stream.inFlight, (entry) => {
+    const prepared = preprocessor.preprocess(entry.file, entry.path);
+    // Its failure surfaces through `call` below, in CSV order; until then it must not count as unhandled.
+    prepared.catch(() => {});
+    const call = called.then(async () => {
+      const image = await prepared;
+      return { image, result: session.predict(image.tensor, entry.demographics, entry.file) };
+    });
+    called = call.catch(() => {});
+    return call.then(async ({ image, result }) => ({ entry, image, ...(await result) }));
+  });
+  for await (const { entry, image, output, ms } of inferred) {
     if (timings) {
       timings.images++;
       timings.decodeMs += image.times.decodeMs;
       timings.resampleMs += image.times.resampleMs;
-      timings.inferenceMs += performance.now() - inferenceStarted;
+      timings.inferenceMs += ms;
     }
     image.release();
-    const predicted = predictedClass(output, competition.classes.length);
+    const predicted = stack.add(output, entry.file);
     yTrue.push(entry.classIndex);
-    yPred.push(predicted);
-    predictions.push({
-      file: entry.file,
-      label: entry.label,
-      predicted: competition.classes[predicted]?.short ?? String(predicted),
-      probabilities: Array.from(output),
-    });
+    yPred.push(predicted.index);
+    predictions.push({ file: entry.file, label: entry.label, predicted: predicted.label, probabilities: outputNumbers(output) });
     progress(predictions.length);
   }
   return { predictions, yTrue, yPred };

@@ -1,34 +1,53 @@
 /**
  * The validator's ONNX runner: inputs taken by position (0 = image
- * [1, 3, H, W], 1 = demographics [1, 3]), one image per run, output 0 with a
- * leading batch dimension of 1 squeezed, a time limit per image. The model's
- * signature is checked once, up front, so that an incompatible model fails
- * with one clear message instead of deep inside onnxruntime.
+ * [1, 3, H, W], 1 = demographics [1, 3]), one image per run, every output
+ * fetched and output 0 kept, a time limit per image. The session lives in a
+ * child process (workers/inference-pool.ts) so that the limit can be
+ * enforced. The model's signature is checked once, up front, so that an
+ * incompatible model fails with one clear message instead of deep inside
+ * onnxruntime.
  */
 import { stat } from "node:fs/promises";
 import type ort from "onnxruntime-node";
 import type { Competition } from "../competition/competition.js";
-import { InferenceError, ModelError } from "../util/errors.js";
+import { InferenceError, ModelError, ValidatorVerdictError } from "../util/errors.js";
 import type { TensorSize } from "../preprocess/index.js";
 import { loadOrt } from "../util/natives.js";
-import { describeError, withTimeout } from "../util/retry.js";
+import { describeError } from "../util/retry.js";
+import { InferencePool, LoadFailure, RunFailure, RunTimeout, UnsupportedOutput, type ModelMetadata } from "../workers/inference-pool.js";
+import { decodeOutput, type ModelOutput } from "./prediction.js";
 
-/** The validator gives up on an image after this long. */
+/** The validator gives up on an image after this long (ONNX_INFERENCE_TIMEOUT, asyncio.wait_for). */
 export const INFERENCE_TIMEOUT_MS = 20_000;
 
 export interface ModelSignature {
   readonly imageInput: string;
   readonly demographicsInput: string | null;
   readonly output: string;
+  /** Every tensor output: validators run the session with output_names=None, so all are computed (and any may fail). */
+  readonly fetches: readonly string[];
   /** The size the image tensor is resized to: the model's fixed H x W, or the competition size. */
   readonly inputSize: TensorSize;
+}
+
+export interface Inferred {
+  /** Output 0, as onnxruntime returned it (any shape and type). */
+  readonly output: ModelOutput;
+  /** Time in the model (session.run). */
+  readonly ms: number;
 }
 
 export interface Model {
   readonly path: string;
   readonly signature: ModelSignature;
-  /** Class scores (or a single class value) for one image. */
-  predict(image: Float32Array, demographics: readonly number[], file: string): Promise<Float32Array>;
+  /**
+   * Runs one image. Images run one after the other in the order of the
+   * calls, each timed from its turn, so a caller may call ahead and keep the
+   * model busy. The tensor must stay untouched until this settles. Rejects
+   * with the validators' verdict when the image goes past their limit or
+   * onnxruntime fails on it.
+   */
+  predict(image: Float32Array, demographics: readonly number[], file: string): Promise<Inferred>;
   close(): Promise<void>;
 }
 
@@ -52,7 +71,6 @@ export function checkSignature(
   const fail = (why: string): never => {
     throw new ModelError(`${modelPath} cannot be scored for ${competition.id}: ${why}`);
   };
-  const classes = competition.classes.length;
   if (inputs.length === 0) fail("it has no inputs");
   if (inputs.length > 2) fail(`it has ${inputs.length} inputs; validators feed only the image (input 0) and the demographics (input 1)`);
   const [image, demographics] = inputs;
@@ -77,78 +95,126 @@ export function checkSignature(
   }
   const output = outputs[0];
   if (!output) fail("it has no outputs");
-  if (output.isTensor) {
-    const shape = output.shape.length > 1 && fixedDim(output.shape[0]) === 1 ? output.shape.slice(1) : output.shape;
-    const last = fixedDim(shape[shape.length - 1]);
-    if (shape.length > 0 && last !== null && last !== classes) {
-      fail(
-        `output 0 "${output.name}" has shape ${describeDims(output.shape)}: ${last} scores per image, but ` +
-          `${competition.id} has ${classes} classes`,
-      );
-    }
+  if (!output.isTensor) {
+    // onnx_runner.py reads single_result.shape: a list (sequence) or dict (map) has none, the AttributeError
+    // escapes the runner, which then returns no predictions at all.
+    throw new ValidatorVerdictError(
+      "model",
+      "non-tensor-output",
+      `validators would score 0: output 0 "${output.name}" of ${modelPath} is not a tensor (a sequence or map), and their ` +
+        "runner fails reading its shape; export the class scores as output 0",
+    );
   }
   const size = competition.imageSize;
   return {
     imageInput: image.name,
     demographicsInput: demographics ? demographics.name : null,
     output: output.name,
+    fetches: outputs.filter((o) => o.isTensor).map((o) => o.name),
     inputSize: { height: fixedDim(dims[2]) ?? size, width: fixedDim(dims[3]) ?? size },
   };
 }
 
-export async function loadModel(modelPath: string, competition: Competition, timeoutMs = INFERENCE_TIMEOUT_MS): Promise<Model> {
-  const info = await stat(modelPath).catch(() => undefined);
-  if (!info?.isFile()) throw new ModelError(`model file ${modelPath} does not exist${info ? " (it is a folder)" : ""}`);
-  const { InferenceSession, Tensor } = await loadOrt();
-  let session: ort.InferenceSession;
-  try {
-    // One thread per session, like the validator's runner: outputs then match its own to the last bit.
-    session = await InferenceSession.create(modelPath, { intraOpNumThreads: 1, interOpNumThreads: 1, executionProviders: ["cpu"] });
-  } catch (err) {
-    throw new ModelError(`${modelPath} is not a loadable ONNX model (onnxruntime: ${describeError(err)})`);
-  }
-  const signature = checkSignature(modelPath, session.inputMetadata, session.outputMetadata, competition);
-  const { width, height } = signature.inputSize;
-  const classes = competition.classes.length;
-
-  async function predict(image: Float32Array, demographics: readonly number[], file: string): Promise<Float32Array> {
-    const feeds: Record<string, ort.Tensor> = { [signature.imageInput]: new Tensor("float32", image, [1, 3, height, width]) };
-    if (signature.demographicsInput) feeds[signature.demographicsInput] = new Tensor("float32", Float32Array.from(demographics), [1, 3]);
-    let result: ort.InferenceSession.OnnxValueMapType;
-    try {
-      result = await withTimeout(
-        session.run(feeds, [signature.output]),
-        timeoutMs,
-        () => new InferenceError(`inference on ${file} took longer than ${timeoutMs / 1000} s, the validator's limit per image`),
-      );
-    } catch (err) {
-      if (err instanceof InferenceError) throw err;
-      throw new InferenceError(`inference failed on ${file}: ${describeError(err)}`);
-    }
-    const out = result[signature.output];
-    const dims = out.dims.length > 1 && out.dims[0] === 1 ? out.dims.slice(1) : out.dims;
-    const values = out.data;
-    if (!(values instanceof Float32Array))
-      throw new InferenceError(`output "${signature.output}" is ${out.type}, not float32 (on ${file})`);
-    const isScalar = dims.length === 0;
-    if (!isScalar && !(dims.length === 1 && dims[0] === classes)) {
-      throw new InferenceError(
-        `output "${signature.output}" has shape [${out.dims.join(", ")}] on ${file}; ${competition.id} needs ${classes} ` +
-          `class scores per image`,
-      );
-    }
-    return values;
-  }
-  return { path: modelPath, signature, predict, close: () => session.release() };
+export interface LoadOptions {
+  /** The limit per image (default: the validator's 20 s); tests use a small one. */
+  readonly timeoutMs?: number;
 }
 
-/** The validator's y_pred: numpy argmax (first maximum wins, NaN beats all), or a scalar output's value truncated to an int. */
-export function predictedClass(output: Float32Array, classCount: number): number {
-  if (output.length === 1 && classCount !== 1) return Math.trunc(output[0]);
-  let best = 0;
-  for (let i = 0; i < output.length; i++) {
-    if (Number.isNaN(output[i])) return i;
-    if (output[i] > output[best]) best = i;
+/** "20 s", "23.4 s"; a test's limit of a few milliseconds keeps its digits. */
+const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(ms < 100 ? 3 : 1))} s`;
+
+/** The verdict (or plain failure) an inference error stands for, naming the image. */
+function inferenceFailure(err: unknown, file: string, timeoutMs: number): Error {
+  if (err instanceof RunTimeout) {
+    const took = err.killed
+      ? `more than ${seconds(timeoutMs)} in the model (stopped after ${seconds(err.ms)})`
+      : `${seconds(err.ms)} in the model`;
+    return new ValidatorVerdictError(
+      "model",
+      "inference-timeout",
+      `validators would score 0: image ${file} took ${took}, over their ${seconds(timeoutMs)} limit per image ` +
+        "(they drop the rest of its chunk of 200 images, and the predictions then no longer match the labels)",
+    );
   }
-  return best;
+  if (err instanceof RunFailure) {
+    return new ValidatorVerdictError(
+      "model",
+      "inference-error",
+      `validators would score 0: onnxruntime failed on image ${file} (${err.message.split("\n")[0]}); ` +
+        "the image gets no prediction, and the predictions then no longer match the labels",
+    );
+  }
+  if (err instanceof UnsupportedOutput) {
+    return new ModelError(`output 0 of the model is a ${err.outputType} tensor on ${file}; this tool reads numeric and bool outputs only`);
+  }
+  // The process died: a crash or the machine's memory, which says nothing certain about a validator's run.
+  return new InferenceError(`inference on ${file} stopped: ${err instanceof Error ? err.message : String(err)}`);
+}
+
+/**
+ * The model's inputs and outputs, read by a session in this process while
+ * the inference process loads the model for real: the evaluation can go on
+ * (extract the package, start the preprocessing) meanwhile. Graph
+ * optimizations are off here: they change neither inputs nor outputs, and
+ * cost time twice.
+ */
+async function readMetadata(modelPath: string): Promise<ModelMetadata> {
+  // onnxruntime 1.30 reads this when it first starts: unset, it writes .ses and mat-debug-*.log files into the temp dir.
+  process.env.ORT_DISABLE_TELEMETRY ??= "1";
+  const { InferenceSession } = await loadOrt();
+  let session: ort.InferenceSession;
+  try {
+    session = await InferenceSession.create(modelPath, {
+      graphOptimizationLevel: "disabled",
+      logSeverityLevel: 3,
+      intraOpNumThreads: 1,
+      interOpNumThreads: 1,
+      executionProviders: ["cpu"],
+    });
+  } catch (err) {
+    throw notLoadable(modelPath, err);
+  }
+  try {
+    return { inputs: session.inputMetadata, outputs: session.outputMetadata };
+  } finally {
+    await session.release();
+  }
+}
+
+const notLoadable = (modelPath: string, err: unknown): ModelError =>
+  new ModelError(`${modelPath} is not a loadable ONNX model (onnxruntime: ${describeError(err)})`);
+
+export async function loadModel(modelPath: string, competition: Competition, options: LoadOptions = {}): Promise<Model> {
+  const timeoutMs = options.timeoutMs ?? INFERENCE_TIMEOUT_MS;
+  const info = await stat(modelPath).catch(() => undefined);
+  if (!info?.isFile()) throw new ModelError(`model file ${modelPath} does not exist${info ? " (it is a folder)" : ""}`);
+  let pool: InferencePool;
+  try {
+    pool = InferencePool.start({ modelPath, timeoutMs });
+  } catch (err) {
+    throw new InferenceError(`the inference process for ${modelPath} could not start: ${describeError(err)}`);
+  }
+  let signature: ModelSignature;
+  try {
+    const { inputs, outputs } = await readMetadata(modelPath);
+    signature = checkSignature(modelPath, inputs, outputs, competition);
+  } catch (err) {
+    await pool.close();
+    throw err;
+  }
+  const { width, height } = signature.inputSize;
+
+  async function predict(image: Float32Array, demographics: readonly number[], file: string): Promise<Inferred> {
+    const feeds = [{ name: signature.imageInput, data: image, dims: [1, 3, height, width] }];
+    if (signature.demographicsInput) feeds.push({ name: signature.demographicsInput, data: Float32Array.from(demographics), dims: [1, 3] });
+    try {
+      const output = await pool.run(feeds, signature.fetches, signature.output);
+      return { output: decodeOutput(output.type, output.dims, output.bytes), ms: output.ms };
+    } catch (err) {
+      // Loaded here without graph optimizations, the model may still fail to load with them, there.
+      if (err instanceof LoadFailure) throw notLoadable(modelPath, err);
+      throw inferenceFailure(err, file, timeoutMs);
+    }
+  }
+  return { path: modelPath, signature, predict, close: () => pool.close() };
 }

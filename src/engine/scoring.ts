@@ -70,22 +70,27 @@ function weightedAverage(values: number[], weights: number[]): number {
 }
 
 /**
- * sklearn's accuracy_score, precision/recall/f1_score(average="weighted",
+ * sklearn 1.5.1's accuracy_score, precision/recall/f1_score(average="weighted",
  * labels=0..k-1, zero_division=0), f1_score(average=None) and
- * confusion_matrix. Predictions outside 0..k-1 count as wrong and are left
- * out of the per-class counts, as sklearn does with explicit labels.
+ * confusion_matrix. A prediction outside 0..k-1 (argmax 11 of 12 scores, a
+ * scalar output of 42, INT64_MIN from NaN) is never a class's prediction:
+ * confusion_matrix drops the pair, multilabel_confusion_matrix encodes it as
+ * an extra label and keeps only 0..k-1. Its true label still counts in that
+ * class's support (true_sum = bincount(y_true)): a recall miss, and weight in
+ * the weighted averages. Labels are always 0..k-1 (the dataset is checked).
  */
 export function classificationMetrics(yTrue: readonly number[], yPred: readonly number[], classCount: number): ClassificationMetrics {
   if (yTrue.length !== yPred.length) throw new Error(`${yTrue.length} labels but ${yPred.length} predictions`);
   if (yTrue.length === 0) throw new Error("no samples to score");
   const confusionMatrix = Array.from({ length: classCount }, () => new Array<number>(classCount).fill(0));
+  const trueSum = new Array<number>(classCount).fill(0);
   let correct = 0;
   for (let i = 0; i < yTrue.length; i++) {
     if (yTrue[i] === yPred[i]) correct++;
-    if (yPred[i] >= 0 && yPred[i] < classCount) confusionMatrix[yTrue[i]][yPred[i]]++;
+    trueSum[yTrue[i]]++;
+    if (Number.isInteger(yPred[i]) && yPred[i] >= 0 && yPred[i] < classCount) confusionMatrix[yTrue[i]][yPred[i]]++;
   }
   const tp = confusionMatrix.map((row, c) => row[c]);
-  const trueSum = confusionMatrix.map((row) => row.reduce((a, b) => a + b, 0));
   const predSum = tp.map((_, c) => confusionMatrix.reduce((a, row) => a + row[c], 0));
   const precisionByClass = tp.map((t, c) => divideOrZero(t, predSum[c]));
   const recallByClass = tp.map((t, c) => divideOrZero(t, trueSum[c]));

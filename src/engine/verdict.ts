@@ -12,7 +12,7 @@ import type { EvaluationResult, RunReport, Verdict } from "./results.js";
 /** The verdict an error stands for, or undefined for an error that is not a validator's (a missing file, a bug). */
 export function verdictOf(err: unknown): Verdict | undefined {
   if (err instanceof ValidatorVerdictError) return { fault: err.fault, code: err.code, message: err.message };
-  if (err instanceof ImageError) {
+  if (err instanceof ImageError && err.kind === "unreadable") {
     // Validators skip an image they cannot read and then fail the package on the length mismatch, for every model.
     return {
       fault: "package",

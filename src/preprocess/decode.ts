@@ -1,36 +1,35 @@
 /**
- * Decoding an image file to the 8-bit RGB pixels that Pillow's
- * `Image.open(path).convert("RGB")` gives. sharp (libvips) does the codec
- * work; everything Pillow does differently from libvips' defaults is undone
- * here: no ICC transform, no EXIF rotation, alpha dropped rather than
- * composited, CMYK through Pillow's plain formula, 16-bit samples reduced the
- * way Pillow's PNG modes do.
+ * Decoding an image file to the 8-bit RGB pixels that Pillow 10.4's
+ * `Image.open(path).convert("RGB")` gives. The first bytes say which Pillow
+ * plugin would open the file (formats/sniff.ts). JPEG, PNG and WebP go to
+ * sharp (libvips), with everything Pillow does differently from libvips'
+ * defaults undone here: no ICC transform, no EXIF rotation, alpha dropped
+ * rather than composited, CMYK through Pillow's plain formula, 16-bit
+ * samples reduced the way Pillow's PNG modes do. TIFF is planned from its
+ * tags as Pillow reads them and decoded by sharp. BMP/DIB, GIF, PPM, TGA and
+ * QOI have small decoders of their own that follow Pillow's plugins. Files
+ * Pillow cannot open, and files whose Pillow pixels this tool cannot promise,
+ * fail with an ImageError that says which.
  */
+import { open as openFile, readFile } from "node:fs/promises";
 import type { Sharp } from "sharp";
 import { ImageError } from "../util/errors.js";
 import { loadSharp, type SharpModule } from "../util/natives.js";
+import { decodeBmp } from "./formats/bmp.js";
+import { CannotReproduce, PILLOW_MAX_PIXELS, PillowRefuses } from "./formats/errors.js";
+import { decodeGif } from "./formats/gif.js";
+import { cmykToRgb, orient } from "./formats/pixels.js";
+import { decodePpm } from "./formats/ppm.js";
+import { decodeQoi } from "./formats/qoi.js";
+import { SNIFF_BYTES, sniff } from "./formats/sniff.js";
+import { decodeTga } from "./formats/tga.js";
+import { planTiff, type TiffPlan } from "./formats/tiff.js";
 import type { RgbImage } from "./resample.js";
-
-/** Pillow refuses images above twice `Image.MAX_IMAGE_PIXELS` (DecompressionBombError). */
-const PILLOW_MAX_PIXELS = 2 * 89478485;
 
 function open(sharp: SharpModule, input: string | Buffer): Sharp {
   // 'truncated' fails where Pillow raises "image file is truncated"; lesser
   // libjpeg warnings are ignored by Pillow and must not fail here either.
   return sharp(input, { failOn: "truncated", ignoreIcc: true, limitInputPixels: PILLOW_MAX_PIXELS, autoOrient: false });
-}
-
-/** Pillow's cmyk2rgb: nk = 255 - K, channel = nk - C*nk/255 (rounded via MULDIV255). */
-function cmykToRgb(cmyk: Uint8Array, pixels: number): Uint8Array {
-  const out = new Uint8Array(pixels * 3);
-  for (let i = 0; i < pixels; i++) {
-    const nk = 255 - cmyk[i * 4 + 3];
-    for (let c = 0; c < 3; c++) {
-      const t = cmyk[i * 4 + c] * nk + 128;
-      out[i * 3 + c] = Math.max(0, nk - (((t >> 8) + t) >> 8));
-    }
-  }
-  return out;
 }
 
 /** Spreads 1 (L), 2 (LA), 3 (RGB) or 4 (RGBA) channel samples to RGB, dropping alpha like Pillow. */
@@ -55,41 +54,92 @@ const highByte = (v: number): number => v >> 8;
 /** ...but 16-bit grey as mode "I", whose conversion to RGB clips at 255. */
 const clipTo255 = (v: number): number => Math.min(v, 255);
 
+/** The first bytes of a file (all of it if shorter), for sniffing. */
+async function head(input: string | Buffer): Promise<Uint8Array> {
+  if (typeof input !== "string") return input.subarray(0, SNIFF_BYTES);
+  const handle = await openFile(input, "r");
+  try {
+    const buffer = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+const whole = async (input: string | Buffer): Promise<Uint8Array> => (typeof input === "string" ? await readFile(input) : input);
+
 export async function decodeRgb(file: string, input: string | Buffer = file): Promise<RgbImage> {
   // Outside the try: sharp failing to load is not a fault of the image.
   const sharp = await loadSharp();
   try {
-    const meta = await open(sharp, input).metadata();
-    const { width, height } = meta;
-    if (!width || !height) throw new Error("no image dimensions");
-    const pixels = width * height;
-    if (meta.space === "cmyk") {
-      const { data } = await open(sharp, input)
-        .pipelineColourspace("cmyk")
-        .toColourspace("cmyk")
-        .raw()
-        .toBuffer({ resolveWithObject: true });
-      return { width, height, data: cmykToRgb(data, pixels) };
+    const first = await head(input);
+    const sniffed = sniff(first);
+    switch (sniffed.route) {
+      case "sharp":
+        // PNG colour type 4 is Pillow's "LA" (16-bit: high byte); 16-bit grey with tRNS is its "I" (clipped).
+        return await decodeWithSharp(sharp, input, sniffed.format === "PNG" && pngColourType(first) === 4);
+      case "tiff": {
+        const data = await whole(input);
+        return await decodeTiff(sharp, data, planTiff(data));
+      }
+      case "bmp":
+        return decodeBmp(await whole(input), sniffed.dib);
+      case "gif":
+        return decodeGif(await whole(input));
+      case "ppm":
+        return decodePpm(await whole(input));
+      case "tga":
+        return decodeTga(await whole(input), sniffed.header);
+      case "qoi":
+        return decodeQoi(await whole(input));
+      case "unreproducible":
+        throw new CannotReproduce(sniffed.format);
+      case "refused":
+        throw new PillowRefuses(sniffed.format);
     }
-    const sixteen = meta.depth === "ushort";
-    const { data, info } = await open(sharp, input)
-      .toColourspace(meta.channels && meta.channels <= 2 ? (sixteen ? "grey16" : "b-w") : sixteen ? "rgb16" : "srgb")
-      .raw(sixteen ? { depth: "ushort" } : {})
-      .toBuffer({ resolveWithObject: true });
-    const samples = sixteen ? new Uint16Array(data.buffer, data.byteOffset, data.byteLength / 2) : data;
-    // 8-bit RGB, the common case, is already what Pillow holds: no copy.
-    if (!sixteen && info.channels === 3) return { width, height, data: new Uint8Array(data.buffer, data.byteOffset, pixels * 3) };
-    const reduce = !sixteen ? identity : info.channels === 1 ? clipTo255 : highByte;
-    return { width, height, data: toRgb(samples, info.channels, pixels, reduce) };
   } catch (err) {
     if (err instanceof ImageError) throw err;
+    if (err instanceof PillowRefuses) throw new ImageError(file, err.message);
+    if (err instanceof CannotReproduce) throw new ImageError(file, err.message, "unreproducible");
     throw new ImageError(file, describeSharpError(err));
   }
 }
 
+/** A TIFF through sharp, then what Pillow does that libvips does not: its colour-map scaling, the Orientation tag. */
+async function decodeTiff(sharp: SharpModule, data: Uint8Array, plan: TiffPlan): Promise<RgbImage> {
+  let image = await decodeWithSharp(sharp, Buffer.from(data.buffer, data.byteOffset, data.byteLength), false);
+  if (plan.fix === "black") image = { ...image, data: new Uint8Array(image.data.length) };
+  return orient(image, plan.orientation);
+}
+
+/** IHDR's colour type: the first chunk of a PNG always is IHDR, at a fixed place. */
+const pngColourType = (head: Uint8Array): number | undefined => head[25];
+
+/** `greyAlpha`: a 2-band 16-bit image is Pillow's "LA" (reduced by high byte), not "I" + transparency (clipped). */
+async function decodeWithSharp(sharp: SharpModule, input: string | Buffer, greyAlpha: boolean): Promise<RgbImage> {
+  const meta = await open(sharp, input).metadata();
+  const { width, height } = meta;
+  if (!width || !height) throw new Error("no image dimensions");
+  const pixels = width * height;
+  if (meta.space === "cmyk") {
+    const { data } = await open(sharp, input).pipelineColourspace("cmyk").toColourspace("cmyk").raw().toBuffer({ resolveWithObject: true });
+    return cmykToRgb(width, height, data);
+  }
+  const sixteen = meta.depth === "ushort";
+  const { data, info } = await open(sharp, input)
+    .toColourspace(meta.channels && meta.channels <= 2 ? (sixteen ? "grey16" : "b-w") : sixteen ? "rgb16" : "srgb")
+    .raw(sixteen ? { depth: "ushort" } : {})
+    .toBuffer({ resolveWithObject: true });
+  const samples = sixteen ? new Uint16Array(data.buffer, data.byteOffset, data.byteLength / 2) : data;
+  // 8-bit RGB, the common case, is already what Pillow holds: no copy.
+  if (!sixteen && info.channels === 3) return { width, height, data: new Uint8Array(data.buffer, data.byteOffset, pixels * 3) };
+  const reduce = !sixteen ? identity : info.channels <= 2 && !greyAlpha ? clipTo255 : highByte;
+  return { width, height, data: toRgb(samples, info.channels, pixels, reduce) };
+}
+
 function describeSharpError(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
-  if (/unsupported image format/i.test(message)) return "not an image format this tool can decode (use JPEG, PNG, WebP, TIFF or GIF)";
   if (/pixel limit/i.test(message)) return `larger than ${PILLOW_MAX_PIXELS} pixels, which Pillow (and so the validator) refuses`;
   return `${message.split("\n")[0]} (is the file corrupt or truncated?)`;
 }

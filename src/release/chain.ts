@@ -6,6 +6,8 @@
  */
 import { ApiPromise, WsProvider, type SubmittableResult } from "@polkadot/api";
 import type { KeyringPair } from "@polkadot/keyring/types";
+import type { Block } from "@polkadot/types/interfaces";
+import type { Codec } from "@polkadot/types/types";
 import { encodeSetCommitment } from "./commitment.js";
 import { CancerAiError, InputError } from "../util/errors.js";
 import type { Log } from "../util/log.js";
@@ -78,11 +80,91 @@ export async function connect(network: string, timeoutMs = CONNECT_TIMEOUT_MS): 
   }
 }
 
+/** A read from the chain; a failure of the node (not an absent value) is said as such, as a ChainError. */
+export async function chainRead<T>(what: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof CancerAiError) throw err;
+    throw new ChainError(`could not read ${what} from the chain: ${describeError(err)}`);
+  }
+}
+
 /** The hotkey's uid on the subnet, or undefined when it is not registered. */
 export async function uidOf(api: ApiPromise, netuid: number, hotkey: string): Promise<number | undefined> {
-  const uid = await api.query.subtensorModule.uids(netuid, hotkey);
+  const uid = await chainRead(`the uid of ${hotkey} on subnet ${netuid}`, () => api.query.subtensorModule.uids(netuid, hotkey));
   const option = uid as unknown as { isSome: boolean; unwrap(): { toNumber(): number } };
   return option.isSome ? option.unwrap().toNumber() : undefined;
+}
+
+/** Whether the subnet exists (`SubtensorModule.NetworksAdded`); undefined on a runtime without that item. */
+export async function subnetExists(api: ApiPromise, netuid: number): Promise<boolean | undefined> {
+  const added = (api.query.subtensorModule as unknown as Record<string, ((n: number) => Promise<Codec>) | undefined>).networksAdded;
+  if (!added) return undefined;
+  return (await chainRead(`whether subnet ${netuid} exists`, () => added(netuid))).toJSON() === true;
+}
+
+/** The hotkeys registered on the subnet now (`SubtensorModule.Keys`), with their uids: the ones validators read. */
+export async function registeredHotkeys(api: ApiPromise, netuid: number): Promise<Map<string, number>> {
+  const entries = await chainRead(`the hotkeys of subnet ${netuid}`, () => api.query.subtensorModule.keys.entries(netuid));
+  return new Map(entries.map(([key, hotkey]) => [hotkey.toString(), Number(key.args[1].toString())]));
+}
+
+/** The number of the best block. */
+export async function bestBlock(api: ApiPromise): Promise<number> {
+  return (await chainRead("the best block", () => api.rpc.chain.getHeader())).number.toNumber();
+}
+
+/** The block's time, from its timestamp inherent (every block carries one); undefined for a block the node does not have. */
+export async function blockTime(api: ApiPromise, block: number): Promise<Date | undefined> {
+  const content = await blockAt(api, block);
+  const inherent = content?.extrinsics.find((ex) => ex.method.section === "timestamp" && ex.method.method === "set");
+  return inherent ? new Date(Number(inherent.method.args[0].toString())) : undefined;
+}
+
+/** A block by number, or undefined when the chain has no such block (yet). */
+async function blockAt(api: ApiPromise, block: number): Promise<Block | undefined> {
+  return chainRead(`block ${block}`, async () => {
+    const hash = await api.rpc.chain.getBlockHash(block);
+    if (hash.isEmpty) return undefined;
+    return (await api.rpc.chain.getBlock(hash)).block;
+  });
+}
+
+/** The text of the first `Raw*` field of a CommitmentInfo as JSON (what validators read). */
+export function firstRawText(info: unknown): string | undefined {
+  const fields = (info as { fields?: Record<string, unknown>[] } | null)?.fields ?? [];
+  for (const field of fields) {
+    const [variant, data] = Object.entries(field)[0] ?? [];
+    if (variant && /^raw/i.test(variant)) return Buffer.from(String(data).replace(/^0x/, ""), "hex").toString("utf8");
+  }
+  return undefined;
+}
+
+export type ExtrinsicLookup =
+  | { readonly kind: "no-block" }
+  | { readonly kind: "no-extrinsic"; readonly count: number }
+  | {
+      readonly kind: "found";
+      readonly signer?: string;
+      readonly isSetCommitment: boolean;
+      /** The first Raw field of a set_commitment: what validators split to get the hash. */
+      readonly text?: string;
+    };
+
+/** The extrinsic `<block>-<index>` names, as validators read it for extrinsic_record.json. */
+export async function extrinsicAt(api: ApiPromise, block: number, index: number): Promise<ExtrinsicLookup> {
+  const content = await blockAt(api, block);
+  if (!content) return { kind: "no-block" };
+  const ex = content.extrinsics[index];
+  if (!ex) return { kind: "no-extrinsic", count: content.extrinsics.length };
+  const isSetCommitment = ex.method.section === "commitments" && ex.method.method === "setCommitment";
+  return {
+    kind: "found",
+    signer: ex.isSigned ? ex.signer.toString() : undefined,
+    isSetCommitment,
+    text: isSetCommitment ? firstRawText(ex.method.args[1]?.toJSON()) : undefined,
+  };
 }
 
 export interface OnChainCommitment {
@@ -93,16 +175,15 @@ export interface OnChainCommitment {
 }
 
 export async function readCommitment(api: ApiPromise, netuid: number, hotkey: string): Promise<OnChainCommitment | undefined> {
-  const value = await api.query.commitments.commitmentOf(netuid, hotkey);
-  const json = value.toJSON() as { block?: number; info?: { fields?: Record<string, string>[] } } | null;
-  if (!json?.info?.fields) return undefined;
-  for (const field of json.info.fields) {
-    const [variant, data] = Object.entries(field)[0] ?? [];
-    if (variant?.startsWith("raw") || variant?.startsWith("Raw")) {
-      return { text: Buffer.from(String(data).replace(/^0x/, ""), "hex").toString("utf8"), block: Number(json.block ?? 0) };
-    }
-  }
-  return undefined;
+  const value = await chainRead(`the commitment of ${hotkey}`, () => api.query.commitments.commitmentOf(netuid, hotkey));
+  return commitmentFromJson(value.toJSON());
+}
+
+/** A `CommitmentOf` registration as JSON -> its first Raw field and its block. */
+export function commitmentFromJson(json: unknown): OnChainCommitment | undefined {
+  const registration = json as { block?: number; info?: unknown } | null;
+  const text = registration ? firstRawText(registration.info) : undefined;
+  return text === undefined ? undefined : { text, block: Number(registration?.block ?? 0) };
 }
 
 export interface CommittedExtrinsic {
@@ -119,8 +200,8 @@ export async function findCommitExtrinsic(
   hotkey: string,
   text: string,
 ): Promise<CommittedExtrinsic | undefined> {
-  const hash = await api.rpc.chain.getBlockHash(block);
-  const { block: content } = await api.rpc.chain.getBlock(hash);
+  const content = await blockAt(api, block);
+  if (!content) return undefined;
   const needle = Buffer.from(text, "utf8").toString("hex");
   const index = content.extrinsics.findIndex(
     (ex) =>

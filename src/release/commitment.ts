@@ -7,8 +7,9 @@
  */
 import { InputError } from "../util/errors.js";
 
-/** Validators only read `Raw*` fields, and the largest is Raw128. */
+/** Validators only read `Raw*` fields, and the largest is Raw128: the chain's and the validators' hard limit. */
 export const MAX_COMMITMENT_BYTES = 128;
+/** The miner CLI's limits (neurons/miner.py). Validators do not check them: exceeding one is a warning, not a refusal. */
 export const MAX_REPO_ID_BYTES = 32;
 export const MAX_MODEL_FILE_BYTES = 32;
 export const MAX_CODE_FILE_BYTES = 31;
@@ -38,16 +39,14 @@ export function modelStem(modelFileName: string): string {
   return modelFileName.slice(0, -".onnx".length);
 }
 
-/** Every limit validators and the chain impose, with the part to shorten named. */
+/**
+ * What the chain and the validators refuse, with the part to fix named: a repository id the hub
+ * cannot serve, a part with `:` (validators need exactly 4 parts), a hash that is not a SHA-256,
+ * more than 128 bytes (no Raw129). Returns the commitment string.
+ */
 export function checkCommitment(c: Commitment): string {
   const problems: string[] = [];
   if (!/^[\w.-]+\/[\w.-]+$/.test(c.repoId)) problems.push(`hf-repo-id "${c.repoId}" must look like owner/name`);
-  if (bytes(c.repoId) > MAX_REPO_ID_BYTES)
-    problems.push(`hf-repo-id "${c.repoId}" is ${bytes(c.repoId)} bytes; validators accept at most ${MAX_REPO_ID_BYTES}`);
-  if (bytes(`${c.stem}.onnx`) > MAX_MODEL_FILE_BYTES)
-    problems.push(`model file name "${c.stem}.onnx" is ${bytes(`${c.stem}.onnx`)} bytes; at most ${MAX_MODEL_FILE_BYTES}`);
-  if (bytes(`${c.stem}.zip`) > MAX_CODE_FILE_BYTES)
-    problems.push(`code file name "${c.stem}.zip" is ${bytes(`${c.stem}.zip`)} bytes; at most ${MAX_CODE_FILE_BYTES}`);
   if (!c.stem || c.stem.includes(":") || c.stem.includes("/")) problems.push(`model name "${c.stem}" must be non-empty without ":" or "/"`);
   if (c.competitionId.includes(":")) problems.push(`competition id "${c.competitionId}" must not contain ":"`);
   if (!isSha256Hex(c.sha256)) problems.push("the model hash must be 64 lowercase hex digits (SHA-256)");
@@ -66,6 +65,19 @@ export function checkCommitment(c: Commitment): string {
   }
   if (problems.length > 0) throw new InputError(`cannot commit this model: ${problems.join("; ")}`);
   return text;
+}
+
+/** The miner CLI's byte limits a commitment exceeds: advice only, since validators accept anything within 128 bytes. */
+export function commitmentAdvice(c: Commitment): string[] {
+  const over = (what: string, text: string, limit: number): string[] =>
+    bytes(text) > limit
+      ? [`${what} "${text}" is ${bytes(text)} bytes, over the miner CLI's ${limit} (validators do not check it; the commitment fits)`]
+      : [];
+  return [
+    ...over("hf-repo-id", c.repoId, MAX_REPO_ID_BYTES),
+    ...over("the model file name", `${c.stem}.onnx`, MAX_MODEL_FILE_BYTES),
+    ...over("the code file name", `${c.stem}.zip`, MAX_CODE_FILE_BYTES),
+  ];
 }
 
 /** A reader's view: exactly 4 `:`-separated parts, as validators split it. */

@@ -10,11 +10,12 @@ import { createWriteStream, openAsBlob } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
-import { createRepo, downloadFile, listFiles, modelInfo, uploadFiles } from "@huggingface/hub";
+import { createRepo, downloadFile, listFiles, modelInfo, uploadFiles, whoAmI } from "@huggingface/hub";
 import yazl from "yazl";
 import { CancerAiError, InputError } from "../util/errors.js";
 import { HubError, type HubOptions } from "../hub/hub.js";
-import { DEFAULT_RETRY, describeError, httpStatus, withRetry } from "../util/retry.js";
+import { DEFAULT_RETRY, describeError, httpStatus, isTransient, withRetry } from "../util/retry.js";
+import { HubUnavailableError } from "./errors.js";
 
 export const RECORD_FILE = "extrinsic_record.json";
 
@@ -32,6 +33,8 @@ export interface ModelRepo {
 export interface RepoState {
   readonly exists: boolean;
   readonly isPrivate: boolean;
+  /** Gated repositories make every download ask for access: validators cannot fetch the model. */
+  readonly gated: false | "auto" | "manual";
   readonly license?: string;
   /** path -> SHA-256 of the file's content (LFS files), or its git oid */
   readonly files: ReadonlyMap<string, string>;
@@ -51,41 +54,64 @@ A skin-lesion classifier for the CancerAI subnet (Bittensor netuid 76), publishe
 training code share one name: \`<name>.onnx\` and \`<name>.zip\`.
 `;
 
+/**
+ * A hub call with retries. What still fails is a HubError, and a HubUnavailableError when the hub
+ * did not answer (network, 5xx, 429): then what it holds is unknown, not absent.
+ */
 async function hubCall<T>(what: string, repo: ModelRepo, work: () => Promise<T>): Promise<T> {
   try {
     return await withRetry(what, work, repo.hub.log, repo.hub.retry ?? DEFAULT_RETRY);
   } catch (err) {
     if (err instanceof CancerAiError) throw err;
     const status = httpStatus(err);
+    if (isTransient(err))
+      throw new HubUnavailableError(`${what} failed: ${describeError(err)} (the hub did not answer; retried with backoff)`);
     const hint = status === 401 || status === 403 ? " (is hf-token a write token of the repository's owner?)" : "";
     throw new HubError(`${what} failed: ${describeError(err)}${hint}`);
   }
 }
 
+/** The hub answers 404 (with a token) or 401 (without) alike for a missing repository and for one private to someone else. */
+const isNotFound = (err: unknown): boolean => httpStatus(err) === 404 || httpStatus(err) === 401;
+
 export async function repoState(repo: ModelRepo): Promise<RepoState> {
   const { hubUrl, accessToken } = repo.hub;
-  const info = await modelInfo({ name: repo.repoId, hubUrl, accessToken, additionalFields: ["cardData"] }).catch((err: unknown) => {
-    if (httpStatus(err) === 404 || httpStatus(err) === 401) return undefined;
-    throw new HubError(`reading model repository ${repo.repoId} failed: ${describeError(err)}`);
-  });
-  if (!info) return { exists: false, isPrivate: false, files: new Map() };
+  const info = await hubCall(`reading model repository ${repo.repoId}`, repo, () =>
+    modelInfo({ name: repo.repoId, hubUrl, accessToken, additionalFields: ["cardData"] }).catch((err: unknown) => {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }),
+  );
+  if (!info) return { exists: false, isPrivate: false, gated: false, files: new Map() };
   const card = (info as { cardData?: { license?: unknown } }).cardData;
   const files = new Map<string, string>();
   await hubCall(`listing ${repo.repoId}`, repo, async () => {
+    files.clear();
     for await (const f of listFiles({ repo: { type: "model", name: repo.repoId }, hubUrl, accessToken })) {
       if (f.type === "file") files.set(f.path, f.lfs?.oid ?? f.oid ?? "");
     }
   });
-  return { exists: true, isPrivate: info.private, license: card?.license === undefined ? undefined : String(card.license), files };
+  return {
+    exists: true,
+    isPrivate: info.private,
+    gated: info.gated ?? false,
+    license: card?.license === undefined ? undefined : String(card.license),
+    files,
+  };
 }
 
 /** The validators' license rule: the model card's license must contain "mit". */
 export const hasMitLicense = (state: RepoState): boolean => (state.license ?? "").toLowerCase().includes("mit");
 
-/** Validators skip private repositories and cards whose license does not contain "mit". */
+/** Validators skip private and gated repositories and cards whose license does not contain "mit". */
 export function checkRepoAcceptable(repo: ModelRepo, state: RepoState): void {
   if (state.isPrivate)
     throw new InputError(`${repo.repoId} is private; validators can only download public repositories: make it public on HuggingFace`);
+  if (state.gated)
+    throw new InputError(
+      `${repo.repoId} is gated (${state.gated}); validators download without asking for access and score 0: turn gating off ` +
+        `in the repository's settings on HuggingFace`,
+    );
   if (state.exists && !hasMitLicense(state)) {
     throw new InputError(
       `${repo.repoId}'s model card declares license "${state.license ?? "none"}"; validators reject repositories whose ` +
@@ -94,19 +120,76 @@ export function checkRepoAcceptable(repo: ModelRepo, state: RepoState): void {
   }
 }
 
-export async function createPublicRepo(repo: ModelRepo): Promise<void> {
+/**
+ * Creates the repository, public with an MIT card. "Already exists" (409) counts as created: a
+ * retried request whose first answer was lost meets the repository it made. Either way the
+ * caller reads the repository back and checks it before uploading.
+ */
+export async function createPublicRepo(repo: ModelRepo): Promise<"created" | "existed"> {
   const { hubUrl, accessToken } = repo.hub;
   if (!accessToken) throw new InputError("hf-token is required to create and upload to the model repository");
-  await hubCall(`creating ${repo.repoId}`, repo, () =>
+  const outcome = await hubCall(`creating ${repo.repoId}`, repo, () =>
     createRepo({
       repo: { type: "model", name: repo.repoId },
       visibility: "public",
       hubUrl,
       accessToken,
       files: [{ path: "README.md", content: new Blob([MODEL_CARD(repo.repoId)]) }],
+    }).then(
+      () => "created" as const,
+      (err: unknown) => {
+        if (httpStatus(err) === 409) return "existed" as const;
+        throw err;
+      },
+    ),
+  );
+  repo.hub.log.info(
+    outcome === "created"
+      ? `created public model repository ${repo.repoId} with an MIT model card`
+      : `${repo.repoId} already exists (an earlier attempt of this request created it, or another run did): checking it`,
+  );
+  return outcome;
+}
+
+/**
+ * Whether the token may write to the repository, asked before anything is written: a read token,
+ * or one whose user and organisations do not own the repository, is refused with the fix. A
+ * fine-grained token's scopes are not checked here (the first write says so).
+ */
+export async function checkWriteAccess(repo: ModelRepo): Promise<void> {
+  const { hubUrl, accessToken } = repo.hub;
+  if (!accessToken) throw new InputError("hf-token is required to create and upload to the model repository: give a write token");
+  const who = await hubCall("checking hf-token", repo, () =>
+    whoAmI({ hubUrl, accessToken }).catch((err: unknown) => {
+      if (httpStatus(err) === 401) return undefined;
+      throw err;
     }),
   );
-  repo.hub.log.info(`created public model repository ${repo.repoId} with an MIT model card`);
+  if (!who) throw new InputError("hf-token is not a valid HuggingFace token (the hub answers 401): check the secret's value");
+  const role = who.auth?.accessToken?.role;
+  const owner = repo.repoId.split("/")[0];
+  if (role === "read")
+    throw new InputError(`hf-token is a read token: a release writes to ${repo.repoId}, so give a write token of ${owner}`);
+  if (role === "write" && who.type === "user") {
+    const owners = [who.name, ...who.orgs.map((o) => o.name)];
+    if (!owners.includes(owner))
+      throw new InputError(
+        `hf-token belongs to ${who.name}${who.orgs.length ? ` (organisations: ${who.orgs.map((o) => o.name).join(", ")})` : ""}, ` +
+          `which cannot write to ${repo.repoId}: use a token of ${owner}, or a repository under ${owners.join(" or ")}`,
+      );
+  }
+}
+
+/** The files of the training code folder, in zip order; refuses a folder that is missing or empty (before anything is written). */
+export async function codeFiles(codeDir: string): Promise<string[]> {
+  const info = await stat(codeDir).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === "ENOENT" || err.code === "ENOTDIR") return undefined;
+    throw new InputError(`cannot read code-directory ${codeDir}: ${describeError(err)}`);
+  });
+  if (!info?.isDirectory()) throw new InputError(`code-directory ${codeDir} is not a folder: give the training code's folder`);
+  const files = await collectFiles(codeDir);
+  if (files.length === 0) throw new InputError(`code-directory ${codeDir} is empty: validators' rules ask for the training code`);
+  return files;
 }
 
 async function collectFiles(dir: string, prefix = ""): Promise<string[]> {
@@ -125,10 +208,7 @@ async function collectFiles(dir: string, prefix = ""): Promise<string[]> {
  * so the same code gives the same bytes and a re-run uploads nothing.
  */
 export async function zipCode(codeDir: string, dest: string): Promise<string> {
-  const info = await stat(codeDir).catch(() => undefined);
-  if (!info?.isDirectory()) throw new InputError(`code-directory ${codeDir} is not a folder`);
-  const files = await collectFiles(codeDir);
-  if (files.length === 0) throw new InputError(`code-directory ${codeDir} is empty: validators expect the training code`);
+  const files = await codeFiles(codeDir);
   const zip = new yazl.ZipFile();
   const mtime = new Date("2000-01-01T00:00:00Z");
   for (const file of files) zip.addFile(path.join(codeDir, file), file, { mtime, mode: 0o100644 });
@@ -148,8 +228,11 @@ export async function uploadInOneCommit(
   const { hubUrl, accessToken } = repo.hub;
   if (!accessToken) throw new InputError("hf-token is required to upload to the model repository");
   const blobs = await Promise.all(files.map(async (f) => ({ path: f.path, content: await openAsBlob(f.local) })));
+  // Xet on purpose (the client's default, stated so a library default change cannot switch it silently): huggingface.co
+  // answers "xet" for Xet-backed repos (the default since 2025), and the client then uploads xorbs and shards to the
+  // Xet CAS, the path the release tests run against the local CAS; a hub that answers "basic" still gets a plain PUT.
   const output = await hubCall(`uploading ${files.map((f) => f.path).join(", ")} to ${repo.repoId}`, repo, () =>
-    uploadFiles({ repo: { type: "model", name: repo.repoId }, files: blobs, commitTitle: title, hubUrl, accessToken }),
+    uploadFiles({ repo: { type: "model", name: repo.repoId }, files: blobs, commitTitle: title, hubUrl, accessToken, useXet: true }),
   );
   return output?.commit.oid;
 }
@@ -184,18 +267,40 @@ export async function downloadedSha256(repo: ModelRepo, file: string, dest?: str
   });
 }
 
-export async function readRecord(repo: ModelRepo): Promise<ExtrinsicRecord | undefined> {
+export type RecordRead =
+  | { readonly state: "missing" }
+  | { readonly state: "invalid"; readonly reason: string }
+  | { readonly state: "present"; readonly record: ExtrinsicRecord };
+
+/**
+ * extrinsic_record.json as validators read it: missing (the hub says so), invalid (not the
+ * `{"hotkey", "extrinsic"}` JSON), or present. A hub that does not answer is a
+ * HubUnavailableError, never "missing".
+ */
+export async function readRecord(repo: ModelRepo): Promise<RecordRead> {
   const { hubUrl, accessToken } = repo.hub;
-  const blob = await downloadFile({ repo: { type: "model", name: repo.repoId }, path: RECORD_FILE, hubUrl, accessToken, xet: false }).catch(
-    () => null,
-  );
-  if (!blob) return undefined;
+  const text = await hubCall(`reading ${repo.repoId}/${RECORD_FILE}`, repo, async () => {
+    const blob = await downloadFile({
+      repo: { type: "model", name: repo.repoId },
+      path: RECORD_FILE,
+      hubUrl,
+      accessToken,
+      xet: false,
+    }).catch((err: unknown) => {
+      if (isNotFound(err)) return null;
+      throw err;
+    });
+    return blob ? blob.text() : undefined;
+  });
+  if (text === undefined) return { state: "missing" };
+  let json: unknown;
   try {
-    const json = JSON.parse(await blob.text()) as Partial<ExtrinsicRecord>;
-    return typeof json.hotkey === "string" && typeof json.extrinsic === "string"
-      ? { hotkey: json.hotkey, extrinsic: json.extrinsic }
-      : undefined;
-  } catch {
-    return undefined;
+    json = JSON.parse(text);
+  } catch (err) {
+    return { state: "invalid", reason: `it is not JSON (${describeError(err)})` };
   }
+  const { hotkey, extrinsic } = (json ?? {}) as Partial<Record<keyof ExtrinsicRecord, unknown>>;
+  return typeof hotkey === "string" && typeof extrinsic === "string"
+    ? { state: "present", record: { hotkey, extrinsic } }
+    : { state: "invalid", reason: 'it lacks the string fields "hotkey" and "extrinsic"' };
 }

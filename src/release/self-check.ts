@@ -3,24 +3,28 @@
  * learns of a rejection before the validators do: registration, the
  * commitment, the HuggingFace repository and files, the model's hash, the
  * extrinsic record and its block, the commitment's age against the newest
- * dataset package, and finally the evaluation.
+ * dataset package, and finally the evaluation. A check fails only where
+ * validators reject; what they do not enforce (the code zip, the miner CLI's
+ * byte limits, the record's signer) is a warning. A hub or node that does not
+ * answer is an error, never a failed check.
  */
 import type { ApiPromise } from "@polkadot/api";
 import path from "node:path";
 import { listFiles } from "@huggingface/hub";
-import { connect, findCommitExtrinsic, readCommitment, uidOf } from "./chain.js";
-import { isSha256Hex, parseCommitment, type Commitment } from "./commitment.js";
+import { blockTime, commitmentFromJson, connect, extrinsicAt, readCommitment, registeredHotkeys, subnetExists, uidOf } from "./chain.js";
+import { commitmentAdvice, isSha256Hex, parseCommitment, type Commitment } from "./commitment.js";
 import type { Competition } from "../competition/competition.js";
 import { CancerAiError } from "../util/errors.js";
 import { discoverDatasets, type HubOptions } from "../hub/hub.js";
 import { downloadedSha256, hasMitLicense, readRecord, repoState, RECORD_FILE, type ModelRepo } from "./publish.js";
-import { describeError } from "../util/retry.js";
+import { DEFAULT_RETRY, describeError, httpStatus, isTransient, withRetry } from "../util/retry.js";
 import { runEvaluation, type RunRequest } from "../engine/run.js";
 import { modelRejections } from "../engine/verdict.js";
 import type { RunReport } from "../engine/results.js";
+import { COMMIT_LEAD_MINUTES, eligibleFrom } from "./window.js";
+import { HubUnavailableError } from "./errors.js";
 
-/** Validators evaluate a model only on packages released at least this long after its commitment. */
-export const COMMIT_LEAD_MINUTES = 120;
+export { COMMIT_LEAD_MINUTES };
 
 export type CheckStatus = "pass" | "fail" | "warn" | "skip";
 
@@ -50,13 +54,6 @@ export interface SelfCheckResult {
   readonly evaluation?: RunReport;
   /** True when no check a validator rejects on failed. */
   readonly passed: boolean;
-}
-
-/** The block's time, from its timestamp inherent (every block carries one). */
-export async function blockTime(api: ApiPromise, block: number): Promise<Date | undefined> {
-  const { block: content } = await api.rpc.chain.getBlock(await api.rpc.chain.getBlockHash(block));
-  const inherent = content.extrinsics.find((ex) => ex.method.section === "timestamp" && ex.method.method === "set");
-  return inherent ? new Date(Number(inherent.method.args[0].toString())) : undefined;
 }
 
 class Checklist {
@@ -94,13 +91,13 @@ export async function selfCheck(req: SelfCheckRequest): Promise<SelfCheckResult>
   const api = await connect(req.network);
   try {
     const uid = await uidOf(api, req.netuid, req.hotkey);
-    if (
-      !list.add(
-        STEPS[0],
-        uid === undefined ? "fail" : "pass",
-        uid === undefined ? `not registered on subnet ${req.netuid}` : `uid ${uid} on subnet ${req.netuid}`,
-      )
-    ) {
+    const unregistered =
+      uid !== undefined
+        ? undefined
+        : (await subnetExists(api, req.netuid)) === false
+          ? `subnet ${req.netuid} does not exist on ${req.network}`
+          : `not registered on subnet ${req.netuid}`;
+    if (!list.add(STEPS[0], unregistered ? "fail" : "pass", unregistered ?? `uid ${uid} on subnet ${req.netuid}`)) {
       list.skipRest(STEPS.slice(1), "the hotkey is not registered");
       return result();
     }
@@ -116,11 +113,10 @@ export async function selfCheck(req: SelfCheckRequest): Promise<SelfCheckResult>
           : !isSha256Hex(commitment.sha256)
             ? `the hash "${commitment.sha256}" is not a SHA-256`
             : undefined;
-    if (
-      !list.add(STEPS[1], commitmentProblem ? "fail" : "pass", commitmentProblem ?? `${onChain?.text} (block ${onChain?.block})`) ||
-      !commitment ||
-      !onChain
-    ) {
+    // The miner CLI's byte limits: validators read anything that fits the 128-byte commitment.
+    const advice = commitment && !commitmentProblem ? commitmentAdvice(commitment) : [];
+    const commitmentDetail = commitmentProblem ?? [`${onChain?.text} (block ${onChain?.block})`, ...advice].join("; ");
+    if (!list.add(STEPS[1], commitmentProblem ? "fail" : advice.length ? "warn" : "pass", commitmentDetail) || !commitment || !onChain) {
       list.skipRest(STEPS.slice(2), "no usable commitment");
       return result(commitment);
     }
@@ -131,9 +127,11 @@ export async function selfCheck(req: SelfCheckRequest): Promise<SelfCheckResult>
       ? "does not exist (or is private)"
       : state.isPrivate
         ? "is private"
-        : !hasMitLicense(state)
-          ? `card license "${state.license ?? "none"}" does not contain "mit"`
-          : undefined;
+        : state.gated
+          ? `is gated (${state.gated}): validators download without asking for access`
+          : !hasMitLicense(state)
+            ? `card license "${state.license ?? "none"}" does not contain "mit"`
+            : undefined;
     if (
       !list.add(
         STEPS[2],
@@ -145,14 +143,15 @@ export async function selfCheck(req: SelfCheckRequest): Promise<SelfCheckResult>
       return result(commitment);
     }
 
-    const missing = [`${commitment.stem}.onnx`, `${commitment.stem}.zip`].filter((f) => !state.files.has(f));
-    if (
-      !list.add(
-        STEPS[3],
-        missing.length ? "fail" : "pass",
-        missing.length ? `missing ${missing.join(" and ")}` : `${commitment.stem}.onnx and ${commitment.stem}.zip`,
-      )
-    ) {
+    // Validators download only <stem>.onnx; the code zip is the subnet's rule, which no validator checks.
+    const model = `${commitment.stem}.onnx`;
+    const code = `${commitment.stem}.zip`;
+    const [filesStatus, filesDetail]: [CheckStatus, string] = !state.files.has(model)
+      ? ["fail", `missing ${model}${state.files.has(code) ? "" : ` and ${code}`}`]
+      : !state.files.has(code)
+        ? ["warn", `${model}; no ${code}: validators do not check the code zip, but the subnet's rules ask for the training code`]
+        : ["pass", `${model} and ${code}`];
+    if (!list.add(STEPS[3], filesStatus, filesDetail)) {
       list.skipRest(STEPS.slice(4), "the model file is missing");
       return result(commitment);
     }
@@ -196,6 +195,12 @@ export async function selfCheck(req: SelfCheckRequest): Promise<SelfCheckResult>
   }
 }
 
+/**
+ * extrinsic_record.json as validators check it (verify_hash_from_extrinsic): the record must name
+ * this hotkey, and the extrinsic it names must be a set_commitment whose first Raw field ends in
+ * the served model's hash. The extrinsic's signer is only compared when several hotkeys serve
+ * identical models (get_pioneer_models): a record signed by another key is a warning.
+ */
 async function checkRecord(
   api: ApiPromise,
   repo: ModelRepo,
@@ -203,23 +208,36 @@ async function checkRecord(
   text: string,
   servedHash: string,
 ): Promise<[CheckStatus, string]> {
-  const record = await readRecord(repo);
-  if (!record) return ["fail", `${repo.repoId} has no readable ${RECORD_FILE}`];
+  const read = await readRecord(repo);
+  if (read.state === "missing") return ["fail", `${repo.repoId} has no ${RECORD_FILE}: validators give 0 without it`];
+  if (read.state === "invalid") return ["fail", `${repo.repoId}/${RECORD_FILE} is not valid: ${read.reason}`];
+  const { record } = read;
   if (record.hotkey !== hotkey) return ["fail", `it names hotkey ${record.hotkey}, not ${hotkey}`];
   const match = /^(\d+)-(\d+)$/.exec(record.extrinsic);
   if (!match) return ["fail", `extrinsic "${record.extrinsic}" is not <block>-<index>`];
-  const found = await findCommitExtrinsic(api, Number(match[1]), hotkey, text).catch(() => undefined);
-  if (!found || found.index !== Number(match[2])) {
-    return ["fail", `block ${match[1]} has no set_commitment at index ${match[2]} signed by ${hotkey} carrying this commitment`];
-  }
-  if (!text.endsWith(`:${servedHash}`)) return ["fail", `the recorded commitment's hash is not the served model's ${servedHash}`];
-  return ["pass", `${record.extrinsic}: signed by the hotkey, carries the model's hash`];
+  const [block, index] = [Number(match[1]), Number(match[2])];
+  const found = await extrinsicAt(api, block, index);
+  if (found.kind === "no-block") return ["fail", `it names block ${block}, which the chain does not have`];
+  if (found.kind === "no-extrinsic") return ["fail", `block ${block} has ${found.count} extrinsics, none at index ${index}`];
+  if (!found.isSetCommitment || found.text === undefined)
+    return ["fail", `the extrinsic at ${record.extrinsic} is not a set_commitment with a Raw field`];
+  const recordedHash = found.text.split(":").at(-1);
+  if (recordedHash !== servedHash)
+    return ["fail", `the commitment at ${record.extrinsic} carries hash ${recordedHash}, not the served model's ${servedHash}`];
+  if (found.signer !== hotkey)
+    return [
+      "warn",
+      `${record.extrinsic} carries the model's hash but is signed by ${found.signer ?? "nobody"}, not the hotkey: validators only ` +
+        `check the signer when another hotkey serves an identical model, and then this record loses the "earliest commitment" check`,
+    ];
+  const note = found.text === text ? "" : ` (an earlier commitment with the same model: ${found.text})`;
+  return ["pass", `${record.extrinsic}: signed by the hotkey, carries the model's hash${note}`];
 }
 
 async function checkAge(api: ApiPromise, block: number, req: SelfCheckRequest): Promise<[CheckStatus, string]> {
   const committedAt = await blockTime(api, block);
   if (!committedAt) return ["warn", `block ${block} has no timestamp`];
-  const eligibleFrom = new Date(committedAt.getTime() + COMMIT_LEAD_MINUTES * 60_000);
+  const eligible = eligibleFrom(committedAt);
   const now = req.now ?? new Date();
   let newest: string | undefined;
   try {
@@ -227,64 +245,94 @@ async function checkAge(api: ApiPromise, block: number, req: SelfCheckRequest): 
   } catch (err) {
     return ["warn", `committed ${committedAt.toISOString()}; the newest dataset package could not be listed (${describeError(err)})`];
   }
-  if (eligibleFrom > now) {
-    const minutes = Math.ceil((eligibleFrom.getTime() - now.getTime()) / 60_000);
+  if (eligible > now) {
+    const minutes = Math.ceil((eligible.getTime() - now.getTime()) / 60_000);
     return [
       "warn",
       `committed ${committedAt.toISOString()}: validators evaluate it only on packages released from ` +
-        `${eligibleFrom.toISOString()}, in ${minutes} min`,
+        `${eligible.toISOString()}, in ${minutes} min`,
     ];
   }
   const note =
-    newest && new Date(newest) < eligibleFrom
+    newest && new Date(newest) < eligible
       ? `; the newest package (${newest}) came out before that, so the next package is the first it is scored on`
       : "";
-  return ["pass", `committed ${committedAt.toISOString()}, eligible for packages released from ${eligibleFrom.toISOString()}${note}`];
+  return ["pass", `committed ${committedAt.toISOString()}, eligible for packages released from ${eligible.toISOString()}${note}`];
 }
 
 export interface LeaderboardRow {
   readonly hotkey: string;
+  readonly uid: number;
   readonly block: number;
   readonly commitment: string;
   readonly repo?: string;
-  /** The committed hash equals the content id of {stem}.onnx on the hub. */
-  readonly hashMatches: boolean;
-  /** extrinsic_record.json exists and names this hotkey. */
-  readonly recordMatches: boolean;
+  /** The committed hash equals the content id of {stem}.onnx on the hub; undefined: the hub did not answer. */
+  readonly hashMatches?: boolean;
+  /** extrinsic_record.json exists and names this hotkey; undefined: the hub did not answer. */
+  readonly recordMatches?: boolean;
 }
 
-/** Every commitment on the subnet for the competition, checked read-only (no downloads of models, no evaluation). */
+/** The content id of `{stem}.onnx`, null when the repository or the file is not there; a hub that does not answer throws. */
+async function servedModelId(repoId: string, file: string, hub: HubOptions): Promise<string | null> {
+  return withRetry(
+    `listing ${repoId}`,
+    async () => {
+      try {
+        for await (const f of listFiles({ repo: { type: "model", name: repoId }, hubUrl: hub.hubUrl, accessToken: hub.accessToken })) {
+          if (f.path === file) return f.lfs?.oid ?? f.oid ?? null;
+        }
+        return null;
+      } catch (err) {
+        if (httpStatus(err) === 404 || httpStatus(err) === 401) return null;
+        throw err;
+      }
+    },
+    hub.log,
+    hub.retry ?? DEFAULT_RETRY,
+  );
+}
+
+/** A check that may meet a hub that does not answer: undefined then ("could not check"), never false. */
+async function unlessUnavailable<T>(hub: HubOptions, what: string, work: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await work();
+  } catch (err) {
+    if (!isTransient(err) && !(err instanceof HubUnavailableError)) throw err;
+    hub.log.warning(`could not check ${what}: ${describeError(err)}`);
+    return undefined;
+  }
+}
+
+/**
+ * The competition's commitments as validators read them: only hotkeys registered on the subnet now
+ * (a deregistered hotkey's commitment stays in storage, and validators ignore it), checked
+ * read-only (no model downloads, no evaluation).
+ */
 export async function leaderboard(network: string, netuid: number, competition: Competition, hub: HubOptions): Promise<LeaderboardRow[]> {
   const api = await connect(network);
   try {
+    const registered = await registeredHotkeys(api, netuid);
     const entries = await api.query.commitments.commitmentOf.entries(netuid);
     const rows: LeaderboardRow[] = [];
-    for (const [key] of entries) {
+    for (const [key, value] of entries) {
       const hotkey = key.args[1].toString();
-      const onChain = await readCommitment(api, netuid, hotkey);
+      const uid = registered.get(hotkey);
+      const onChain = commitmentFromJson(value.toJSON());
       const parsed = onChain ? parseCommitment(onChain.text) : undefined;
-      if (!onChain || !parsed || parsed.competitionId !== competition.id) continue;
+      if (uid === undefined || !onChain || !parsed || parsed.competitionId !== competition.id) continue;
       const repo: ModelRepo = { repoId: parsed.repoId, hub };
-      let hashMatches = false;
-      try {
-        for await (const f of listFiles({
-          repo: { type: "model", name: parsed.repoId },
-          hubUrl: hub.hubUrl,
-          accessToken: hub.accessToken,
-        })) {
-          if (f.path === `${parsed.stem}.onnx`) hashMatches = f.lfs?.oid === parsed.sha256;
-        }
-      } catch {
-        hashMatches = false;
-      }
-      const record = await readRecord(repo);
+      const served = await unlessUnavailable(hub, `${parsed.repoId}/${parsed.stem}.onnx`, () =>
+        servedModelId(parsed.repoId, `${parsed.stem}.onnx`, hub),
+      );
+      const record = await unlessUnavailable(hub, `${parsed.repoId}/${RECORD_FILE}`, () => readRecord(repo));
       rows.push({
         hotkey,
+        uid,
         block: onChain.block,
         commitment: onChain.text,
         repo: parsed.repoId,
-        hashMatches,
-        recordMatches: record?.hotkey === hotkey,
+        hashMatches: served === undefined ? undefined : served === parsed.sha256,
+        recordMatches: record === undefined ? undefined : record.state === "present" && record.record.hotkey === hotkey,
       });
     }
     return rows.sort((a, b) => a.block - b.block);

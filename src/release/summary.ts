@@ -6,6 +6,7 @@ import type { Competition } from "../competition/competition.js";
 import { pad, table } from "../util/text.js";
 import type { ReleaseResult } from "./release.js";
 import type { CheckStatus, LeaderboardRow, SelfCheckResult } from "./self-check.js";
+import { COMMIT_LEAD_MINUTES, utc } from "./window.js";
 
 /** The job summary's release section: what was published where, with links. */
 export function releaseSummary(result: ReleaseResult): string {
@@ -21,10 +22,19 @@ export function releaseSummary(result: ReleaseResult): string {
       ["", ""],
       [
         ["model repository", `[${result.hfUrl}](${result.hfUrl})`],
+        ["model file", `\`${result.modelName}\``],
         ["model SHA-256 (as served)", `\`${result.modelHash}\``],
         ["commitment", `\`${result.commitment}\``],
-        ["hotkey", `\`${result.hotkey}\``],
+        ["hotkey", result.hotkey ? `\`${result.hotkey}\`` : "none (uploaded without committing)"],
         ["extrinsic", result.extrinsic ? `\`${result.extrinsic}\`` : "not submitted"],
+        ...(result.eligibleFrom
+          ? [
+              [
+                "eligible from",
+                `${utc(result.eligibleFrom)}: packages released from then on (block ${result.committedBlock} + ${COMMIT_LEAD_MINUTES} min)`,
+              ],
+            ]
+          : []),
       ],
     ),
     "",
@@ -61,12 +71,16 @@ export function leaderboardMarkdown(rows: readonly LeaderboardRow[], competition
   return [
     `### CancerAI commitments for ${competition.id} on subnet ${netuid}`,
     "",
+    "Only hotkeys registered on the subnet now, as validators read it. ? = the hub did not answer (not checked).",
+    "",
     table(
-      ["hotkey", "repository", "block", "hash", "record"],
-      rows.map((r) => [`\`${r.hotkey}\``, r.repo ?? "", String(r.block), r.hashMatches ? "✓" : "✗", r.recordMatches ? "✓" : "✗"]),
+      ["uid", "hotkey", "repository", "block", "hash", "record"],
+      rows.map((r) => [String(r.uid), `\`${r.hotkey}\``, r.repo ?? "", String(r.block), mark(r.hashMatches), mark(r.recordMatches)]),
     ),
   ].join("\n");
 }
+
+const mark = (ok: boolean | undefined): string => (ok === undefined ? "?" : ok ? "✓" : "✗");
 
 /** The self-check as a machine reads it (results-path): snake_case, like results.json. */
 export function selfCheckJson(result: SelfCheckResult): object {
@@ -85,11 +99,14 @@ export function selfCheckJson(result: SelfCheckResult): object {
 export function releaseJson(result: ReleaseResult): object {
   return {
     hotkey: result.hotkey,
+    model_name: result.modelName,
     model_hash: result.modelHash,
     commitment: result.commitment,
     call_data: result.callData,
     hf_url: result.hfUrl,
     extrinsic: result.extrinsic,
+    committed_block: result.committedBlock,
+    eligible_from: result.eligibleFrom?.toISOString(),
     uploaded: result.uploaded,
     committed: result.committed,
     recorded: result.recorded,

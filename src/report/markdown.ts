@@ -7,6 +7,7 @@ import { baselineFor, comparableScore, type Baseline } from "./baseline.js";
 import type { Competition, RiskCategory } from "../competition/competition.js";
 import type { EvaluationResult, RunReport } from "../engine/results.js";
 import { scoredPackages } from "../engine/verdict.js";
+import type { GateVerdict } from "./gate.js";
 import { fixed6, markdownText, pad, table } from "../util/text.js";
 
 const RISK_LABEL: Record<RiskCategory, string> = { high_risk: "high", medium_risk: "medium", benign: "benign" };
@@ -148,6 +149,11 @@ function datasetDetails(result: EvaluationResult, competition: Competition, base
     );
   }
   return parts.join("\n");
+}
+
+/** The comment's last line when the gate failed: its reasons, which name packages, escaped. */
+export function gateFooter(gate: GateVerdict): string {
+  return gate.passed ? "" : `**Score gate failed:** ${markdownText(gate.reasons.join("; "), 4000)}.`;
 }
 
 export interface MarkdownOptions {

@@ -22,6 +22,11 @@ export class ImageError extends DatasetError {
   constructor(
     readonly file: string,
     readonly reason: string,
+    /**
+     * unreadable: Pillow cannot read it either, so validators fail the package for every model;
+     * unreproducible: Pillow reads it, but this tool cannot promise Pillow's pixels, so no score can be given.
+     */
+    readonly kind: "unreadable" | "unreproducible" = "unreadable",
   ) {
     super(`cannot read image ${file}: ${reason}`);
   }

@@ -56,7 +56,7 @@ function workerEntry(): { url: URL; options: WorkerOptions } {
 }
 
 function deserialize(error: SerializedError): Error {
-  return error.image ? new ImageError(error.image.file, error.image.reason) : new Error(error.message);
+  return error.image ? new ImageError(error.image.file, error.image.reason, error.image.kind) : new Error(error.message);
 }
 
 export class PreprocessPool {

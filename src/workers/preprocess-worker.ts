@@ -10,7 +10,7 @@ import { collectYoungGarbage } from "./gc.js";
 import type { FromWorker, PreprocessJob, SerializedError, ToWorker } from "./protocol.js";
 
 function serialize(err: unknown): SerializedError {
-  if (err instanceof ImageError) return { image: { file: err.file, reason: err.reason }, message: err.message };
+  if (err instanceof ImageError) return { image: { file: err.file, reason: err.reason, kind: err.kind }, message: err.message };
   return { message: err instanceof Error ? err.message : String(err) };
 }
 

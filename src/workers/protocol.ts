@@ -14,6 +14,21 @@ export function isPreprocessWorker(): boolean {
   return !isMainThread && (workerData as { role?: unknown } | null)?.role === PREPROCESS_ROLE;
 }
 
+/**
+ * An inference process (workers/inference-pool.ts) is a child process, not a
+ * worker thread: a thread stuck in onnxruntime's native run can be neither
+ * stopped nor left behind (see inference-pool.ts), a process can be killed.
+ * It is the same entry started again with this variable set to this value;
+ * its input-reading thread is the entry again with workerData.role set to it.
+ */
+export const ROLE_VARIABLE = "CANCER_AI_ROLE";
+export const INFERENCE_ROLE = "cancer-ai-inference";
+
+export function isInferenceProcess(): boolean {
+  if (isMainThread) return process.env[ROLE_VARIABLE] === INFERENCE_ROLE;
+  return (workerData as { role?: unknown } | null)?.role === INFERENCE_ROLE;
+}
+
 export interface PreprocessJob {
   readonly type: "job";
   readonly id: number;
@@ -33,7 +48,7 @@ export type ToWorker = PreprocessJob | RecycleMessage;
 
 export interface SerializedError {
   /** Set for an ImageError: the file and the reason, to rebuild it as such. */
-  readonly image?: { readonly file: string; readonly reason: string };
+  readonly image?: { readonly file: string; readonly reason: string; readonly kind: "unreadable" | "unreproducible" };
   readonly message: string;
 }
 

@@ -1,8 +1,8 @@
-export const id = 548;
-export const ids = [548];
+export const id = 538;
+export const ids = [538];
 export const modules = {
 
-/***/ 34548:
+/***/ 39538:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,6 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  implicitReleaseNotice: () => (/* binding */ implicitReleaseNotice),
   runAction: () => (/* binding */ runAction)
 });
 
@@ -19,6 +20,125 @@ var core = __webpack_require__(33838);
 var errors = __webpack_require__(70017);
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js
 var github = __webpack_require__(61351);
+// EXTERNAL MODULE: ./src/competition/competition.ts
+var competition_competition = __webpack_require__(74344);
+// EXTERNAL MODULE: ./src/engine/run.ts + 10 modules
+var run = __webpack_require__(44755);
+;// CONCATENATED MODULE: ./src/engine/results-file.ts
+
+
+/** validators evaluate at most 30 packages at once; a name longer than this is no package's. */
+const MAX_DATASETS = 30;
+const MAX_NAME = 256;
+const MAX_MESSAGE = 1000;
+const MAX_IMAGES = 10_000_000;
+class ResultsDocumentError extends errors/* CancerAiError */.hz {
+}
+class Reader {
+    value;
+    where;
+    constructor(value, where) {
+        this.value = value;
+        this.where = where;
+    }
+    fail(field, expected) {
+        throw new ResultsDocumentError(`${this.where}: ${field} must be ${expected}`);
+    }
+    text(field, max = MAX_NAME, pattern) {
+        const v = this.value[field];
+        if (typeof v !== "string" || v.length > max || (pattern && !pattern.test(v)))
+            this.fail(field, `a string of at most ${max} characters`);
+        return v;
+    }
+    optionalText(field) {
+        return this.value[field] === undefined ? undefined : this.text(field);
+    }
+    number(field, min, max, whole = false) {
+        const v = this.value[field];
+        if (typeof v !== "number" || !Number.isFinite(v) || v < min || v > max || (whole && !Number.isInteger(v))) {
+            this.fail(field, `${whole ? "a whole number" : "a number"} from ${min} to ${max}`);
+        }
+        return v;
+    }
+    numbers(field, length, min, max, whole = false) {
+        const v = this.value[field];
+        const ok = (x) => typeof x === "number" && Number.isFinite(x) && x >= min && x <= max && (!whole || Number.isInteger(x));
+        if (!Array.isArray(v) || v.length !== length || !v.every(ok))
+            this.fail(field, `${length} numbers from ${min} to ${max}`);
+        return v;
+    }
+    object(field) {
+        const v = this.value[field];
+        if (typeof v !== "object" || v === null || Array.isArray(v))
+            this.fail(field, "an object");
+        return new Reader(v, `${this.where}, ${field}`);
+    }
+}
+function readVerdict(r) {
+    const fault = r.text("fault");
+    if (fault !== "model" && fault !== "package")
+        throw new ResultsDocumentError(`verdict fault must be "model" or "package"`);
+    return { fault, code: r.text("code", 64, /^[a-z0-9-]+$/), message: r.text("message", MAX_MESSAGE) };
+}
+function readResult(value, competition, where) {
+    if (typeof value !== "object" || value === null || Array.isArray(value))
+        throw new ResultsDocumentError(`${where} is not an object`);
+    const r = new Reader(value, where);
+    const classes = competition.classes.length;
+    if (r.text("competition_id") !== competition.id)
+        throw new ResultsDocumentError(`${where}: competition_id is not ${competition.id}`);
+    const risk = r.object("risk_category_scores");
+    const risks = ["high_risk", "medium_risk", "benign"];
+    const matrix = value.confusion_matrix;
+    if (!Array.isArray(matrix) || matrix.length !== classes)
+        throw new ResultsDocumentError(`${where}: confusion_matrix must be ${classes} rows`);
+    const confusion = matrix.map((row, i) => new Reader({ row }, `${where}, confusion_matrix row ${i}`).numbers("row", classes, 0, MAX_IMAGES, true));
+    const verdict = value.verdict === undefined ? undefined : readVerdict(r.object("verdict"));
+    return {
+        competition_id: competition.id,
+        dataset: r.text("dataset"),
+        dataset_uri: r.optionalText("dataset_uri"),
+        dataset_date: r.optionalText("dataset_date"),
+        model_sha256: r.text("model_sha256", 64, /^[0-9a-f]{64}$/),
+        model_size_mb: r.number("model_size_mb", 0, 1_000_000),
+        tested_entries: r.number("tested_entries", 0, MAX_IMAGES, true),
+        run_time_s: r.number("run_time_s", 0, 1e9),
+        accuracy: r.number("accuracy", 0, 1),
+        precision: r.number("precision", 0, 1),
+        recall: r.number("recall", 0, 1),
+        fbeta: r.number("fbeta", 0, 1),
+        weighted_f1: r.number("weighted_f1", 0, 1),
+        efficiency_score: r.number("efficiency_score", 0, 1),
+        score: r.number("score", 0, 1),
+        f1_by_class: r.numbers("f1_by_class", classes, 0, 1),
+        class_weights: r.numbers("class_weights", classes, 0, 100),
+        confusion_matrix: confusion,
+        risk_category_scores: Object.fromEntries(risks.map((k) => [k, risk.number(k, 0, 1)])),
+        // A comment never lists images: they are left behind, whatever the file holds.
+        predictions: [],
+        ...(verdict && { verdict }),
+    };
+}
+/**
+ * The report in a results.json (one package's result, or a run over several),
+ * checked field by field. The run's score is recomputed from the packages'.
+ */
+function parseResultsDocument(value, competition, source) {
+    const doc = (typeof value === "object" && value !== null ? value : {});
+    const items = Array.isArray(doc.datasets) ? doc.datasets : [value];
+    if (items.length === 0 || items.length > MAX_DATASETS) {
+        throw new ResultsDocumentError(`${source}: datasets must hold 1 to ${MAX_DATASETS} packages`);
+    }
+    const datasets = items.map((item, i) => readResult(item, competition, items.length > 1 ? `${source}, package ${i + 1}` : source));
+    return (0,run/* runReport */.qi)(competition.id, datasets);
+}
+
+// EXTERNAL MODULE: ./src/report/baseline.ts
+var report_baseline = __webpack_require__(67355);
+// EXTERNAL MODULE: ./src/report/gate.ts
+var report_gate = __webpack_require__(18347);
+// EXTERNAL MODULE: ./src/report/markdown.ts
+var markdown = __webpack_require__(54285);
 // EXTERNAL MODULE: ./node_modules/@actions/artifact/lib/artifact.js + 84 modules
 var artifact = __webpack_require__(77935);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -29,6 +149,8 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/util/temp.ts
+var temp = __webpack_require__(54868);
 // EXTERNAL MODULE: ./src/util/retry.ts
 var retry = __webpack_require__(4266);
 ;// CONCATENATED MODULE: ./src/action/artifacts.ts
@@ -37,6 +159,7 @@ var retry = __webpack_require__(4266);
  * the comment (for the fork-safe two-stage pattern, where a workflow_run job
  * with a write token posts what the pull request job could not).
  */
+
 
 
 
@@ -54,7 +177,8 @@ async function uploadReport(name, files, log) {
             "not uploaded as an artifact");
         return undefined;
     }
-    const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(process.env.RUNNER_TEMP || external_node_os_default().tmpdir(), "cancer-ai-artifact-"));
+    const tmp = await (0,temp/* makeTempDir */.m)("cancer-ai-artifact-", process.env.RUNNER_TEMP || external_node_os_default().tmpdir());
+    const dir = tmp.path;
     const paths = [];
     for (const [file, content] of Object.entries(files)) {
         paths.push(external_node_path_default().join(dir, file));
@@ -69,13 +193,31 @@ async function uploadReport(name, files, log) {
         log.warning(`uploading artifact ${name} failed, continuing: ${(0,retry/* describeError */.Uc)(err)}`);
         return undefined;
     }
+    finally {
+        await tmp.remove();
+    }
 }
-/** Reads the pending comment another workflow run uploaded. */
-async function downloadPendingComment(name, source) {
+/** Bigger than any results.json of 30 packages of thousands of images: a larger file is not one this action wrote. */
+const MAX_REPORT_BYTES = 64 * 1024 * 1024;
+async function readJsonFile(file, what) {
+    const info = await (0,promises_.stat)(file).catch(() => undefined);
+    if (!info?.isFile())
+        throw new errors/* CancerAiError */.hz(`${what} is missing: the artifact was not made by this action's evaluate mode on a pull request`);
+    if (info.size > MAX_REPORT_BYTES)
+        throw new errors/* CancerAiError */.hz(`${what} is ${info.size} bytes, more than this action ever writes: not posting`);
+    try {
+        return JSON.parse(await (0,promises_.readFile)(file, "utf8"));
+    }
+    catch (err) {
+        throw new errors/* CancerAiError */.hz(`${what} is not valid JSON (${(0,retry/* describeError */.Uc)(err)}): not posting`);
+    }
+}
+/** Reads the report another workflow run (a pull request's first stage) uploaded. */
+async function downloadPullRequestReport(name, source) {
     const findBy = { token: source.token, workflowRunId: source.runId, repositoryOwner: source.owner, repositoryName: source.repo };
     const client = new artifact/* DefaultArtifactClient */.t9();
-    const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(process.env.RUNNER_TEMP || external_node_os_default().tmpdir(), "cancer-ai-pending-"));
-    await (0,promises_.mkdir)(dir, { recursive: true });
+    const tmp = await (0,temp/* makeTempDir */.m)("cancer-ai-pending-", process.env.RUNNER_TEMP || external_node_os_default().tmpdir());
+    const dir = tmp.path;
     try {
         const { artifact } = await client.getArtifact(name, { findBy });
         await client.downloadArtifact(artifact.id, { path: dir, findBy });
@@ -84,18 +226,17 @@ async function downloadPendingComment(name, source) {
         throw new errors/* CancerAiError */.hz(`cannot fetch artifact "${name}" of run ${source.runId}: ${(0,retry/* describeError */.Uc)(err)} (does the pull request workflow ` +
             `upload it, and may this token read actions?)`);
     }
-    const raw = await (0,promises_.readFile)(external_node_path_default().join(dir, PENDING_COMMENT_FILE), "utf8").catch(() => {
-        throw new errors/* CancerAiError */.hz(`artifact "${name}" of run ${source.runId} has no ${PENDING_COMMENT_FILE}: it was not made by this action's ` +
-            `evaluate mode on a pull request`);
-    });
-    const pending = JSON.parse(raw);
-    if (typeof pending.issueNumber !== "number" ||
-        typeof pending.body !== "string" ||
-        typeof pending.marker !== "string" ||
-        typeof pending.headSha !== "string") {
-        throw new errors/* CancerAiError */.hz(`${PENDING_COMMENT_FILE} in artifact "${name}" is malformed`);
+    const where = `artifact "${name}" of run ${source.runId}`;
+    const pending = (await readJsonFile(external_node_path_default().join(dir, PENDING_COMMENT_FILE), `${PENDING_COMMENT_FILE} in ${where}`));
+    if (!Number.isSafeInteger(pending?.issueNumber) ||
+        pending.issueNumber < 1 ||
+        typeof pending.headSha !== "string" ||
+        !/^[0-9a-f]{40}$/.test(pending.headSha)) {
+        throw new errors/* CancerAiError */.hz(`${PENDING_COMMENT_FILE} in ${where} is malformed (it needs issueNumber and a 40-hex headSha): not posting`);
     }
-    return pending;
+    const results = await readJsonFile(external_node_path_default().join(dir, "results.json"), `results.json in ${where}`);
+    await tmp.remove();
+    return { pending: { issueNumber: pending.issueNumber, headSha: pending.headSha }, results };
 }
 /**
  * Downloads this workflow run's shard artifacts (<name>-shard-<i>-of-<n>),
@@ -131,10 +272,102 @@ async function downloadShardArtifacts(name, dir, log) {
     }
 }
 
-// EXTERNAL MODULE: ./src/engine/run.ts + 9 modules
-var run = __webpack_require__(68714);
-// EXTERNAL MODULE: ./src/report/baseline.ts
-var report_baseline = __webpack_require__(67355);
+;// CONCATENATED MODULE: ./src/action/comment.ts
+
+const commentMarker = (competitionId) => `<!-- cancer-ai-action:${competitionId} -->`;
+/** A login as REST and GraphQL both spell it: REST names apps "github-actions[bot]", GraphQL "github-actions". */
+const sameLogin = (a, b) => a !== undefined && b !== undefined && a.replace(/\[bot\]$/, "").toLowerCase() === b.replace(/\[bot\]$/, "").toLowerCase();
+/**
+ * Who the token writes as. GITHUB_TOKEN cannot read /user, but GraphQL's
+ * viewer answers for every kind of token; undefined when it cannot be told.
+ */
+async function ownLogin(octokit) {
+    try {
+        return (await octokit.graphql("query { viewer { login } }")).viewer.login;
+    }
+    catch {
+        return undefined;
+    }
+}
+async function upsertComment(octokit, target, marker, body) {
+    const { owner, repo, issueNumber } = target;
+    const login = await ownLogin(octokit);
+    // Only a comment this identity wrote is ours: anyone can quote the marker in their own.
+    const ours = (c) => login === undefined ? c.user?.type === "Bot" : sameLogin(c.user?.login, login);
+    for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, {
+        owner,
+        repo,
+        issue_number: issueNumber,
+        per_page: 100,
+    })) {
+        const existing = page.data.find((c) => ours(c) && c.body?.startsWith(marker));
+        if (existing) {
+            const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
+            return { url: data.html_url, created: false };
+        }
+    }
+    const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
+    return { url: data.html_url, created: true };
+}
+/** The token may not write here: a fork's read-only token, or a job without `pull-requests: write`. */
+function isPermissionError(err) {
+    const status = (0,retry/* httpStatus */.nG)(err);
+    return status === 401 || status === 403;
+}
+
+// EXTERNAL MODULE: ./src/config/config.ts
+var config = __webpack_require__(81122);
+// EXTERNAL MODULE: ./src/config/options.ts
+var options = __webpack_require__(6856);
+// EXTERNAL MODULE: ./src/util/text.ts
+var util_text = __webpack_require__(49997);
+;// CONCATENATED MODULE: ./src/action/context.ts
+/**
+ * What every mode of the action shares: the configuration read from the
+ * inputs, the log, the work folders and the hub client options.
+ */
+
+
+
+
+
+
+
+const actionLog = {
+    info: (message) => core/* info */.pq((0,util_text/* logSafe */.sN)(message)),
+    // core.warning escapes its message itself: it is a workflow command.
+    warning: (message) => core/* warning */.$e(message),
+    group: (title, work) => core/* group */.Os(title, work),
+};
+/** The job summary may hold 1 MiB per step. */
+const SUMMARY_LIMIT = 1024 * 1024;
+/** Masks every secret input (and the mnemonic's normalised spelling) before anything can print it. */
+function maskSecrets() {
+    for (const name of options/* OPTION_NAMES */.TM) {
+        if (!(0,options/* specOf */.rI)(name).secret)
+            continue;
+        const value = core/* getInput */.V4(name);
+        if (!value)
+            continue;
+        core/* setSecret */.Pq(value);
+        const words = value.trim().split(/\s+/).join(" ");
+        if (words !== value)
+            core/* setSecret */.Pq(words);
+    }
+}
+/** The inputs as one validated configuration (an empty input takes action.yml's default). */
+function readInputs() {
+    return (0,config/* readConfig */.Xg)({ value: (name) => core/* getInput */.V4(name), defaultOf: config/* actionDefault */.QT, label: (name) => `input ${name}` });
+}
+function workDir(...parts) {
+    return external_node_path_default().join(process.env.RUNNER_TEMP || external_node_os_default().tmpdir(), "cancer-ai", ...parts);
+}
+/** A new, empty folder under the work folder (a self-hosted runner may keep RUNNER_TEMP between jobs). */
+async function freshDir(prefix) {
+    await (0,promises_.mkdir)(workDir(), { recursive: true });
+    return (0,promises_.mkdtemp)(external_node_path_default().join(workDir(), `${prefix}-`));
+}
+
 ;// CONCATENATED MODULE: ./src/report/predictions.ts
 function csvField(value) {
     return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
@@ -148,10 +381,6 @@ function predictionsCsv(result, competition) {
 
 // EXTERNAL MODULE: ./src/util/files.ts
 var util_files = __webpack_require__(75787);
-// EXTERNAL MODULE: ./src/report/gate.ts
-var report_gate = __webpack_require__(18347);
-// EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __webpack_require__(54285);
 // EXTERNAL MODULE: ./node_modules/@actions/cache/lib/cache.js + 91 modules
 var cache = __webpack_require__(18091);
 ;// CONCATENATED MODULE: ./src/action/cache.ts
@@ -199,81 +428,6 @@ function actionsCache(log) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/action/comment.ts
-
-const commentMarker = (competitionId) => `<!-- cancer-ai-action:${competitionId} -->`;
-async function upsertComment(octokit, target, marker, body) {
-    const { owner, repo, issueNumber } = target;
-    for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, {
-        owner,
-        repo,
-        issue_number: issueNumber,
-        per_page: 100,
-    })) {
-        const existing = page.data.find((c) => c.body?.includes(marker));
-        if (existing) {
-            const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
-            return { url: data.html_url, created: false };
-        }
-    }
-    const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
-    return { url: data.html_url, created: true };
-}
-/** The token may not write here: a fork's read-only token, or a job without `pull-requests: write`. */
-function isPermissionError(err) {
-    const status = (0,retry/* httpStatus */.nG)(err);
-    return status === 401 || status === 403;
-}
-
-// EXTERNAL MODULE: ./src/config/config.ts
-var config = __webpack_require__(81122);
-// EXTERNAL MODULE: ./src/config/options.ts
-var options = __webpack_require__(6856);
-;// CONCATENATED MODULE: ./src/action/context.ts
-/**
- * What every mode of the action shares: the configuration read from the
- * inputs, the log, the work folders and the hub client options.
- */
-
-
-
-
-
-
-const actionLog = {
-    info: (message) => core/* info */.pq(message),
-    warning: (message) => core/* warning */.$e(message),
-    group: (title, work) => core/* group */.Os(title, work),
-};
-/** The job summary may hold 1 MiB per step. */
-const SUMMARY_LIMIT = 1024 * 1024;
-/** Masks every secret input (and the mnemonic's normalised spelling) before anything can print it. */
-function maskSecrets() {
-    for (const name of options/* OPTION_NAMES */.TM) {
-        if (!(0,options/* specOf */.rI)(name).secret)
-            continue;
-        const value = core/* getInput */.V4(name);
-        if (!value)
-            continue;
-        core/* setSecret */.Pq(value);
-        const words = value.trim().split(/\s+/).join(" ");
-        if (words !== value)
-            core/* setSecret */.Pq(words);
-    }
-}
-/** The inputs as one validated configuration (an empty input takes action.yml's default). */
-function readInputs() {
-    return (0,config/* readConfig */.Xg)({ value: (name) => core/* getInput */.V4(name), defaultOf: config/* actionDefault */.QT, label: (name) => `input ${name}` });
-}
-function workDir(...parts) {
-    return external_node_path_default().join(process.env.RUNNER_TEMP || external_node_os_default().tmpdir(), "cancer-ai", ...parts);
-}
-/** A new, empty folder under the work folder (a self-hosted runner may keep RUNNER_TEMP between jobs). */
-async function freshDir(prefix) {
-    await (0,promises_.mkdir)(workDir(), { recursive: true });
-    return (0,promises_.mkdtemp)(external_node_path_default().join(workDir(), `${prefix}-`));
-}
-
 ;// CONCATENATED MODULE: ./src/action/report.ts
 /**
  * After an evaluation or a merge: the results file, job summary, pull
@@ -302,7 +456,7 @@ async function postComment(token, target, marker, body) {
     }
     try {
         const { url, created } = await upsertComment((0,github/* getOctokit */.Q)(token), target, marker, body);
-        core/* info */.pq(`${created ? "posted" : "updated"} the report comment: ${url}`);
+        actionLog.info(`${created ? "posted" : "updated"} the report comment: ${url}`);
         return url;
     }
     catch (err) {
@@ -315,13 +469,13 @@ async function postComment(token, target, marker, body) {
 }
 /** Reports the run everywhere it belongs and applies the score gate; true when the gate passed. */
 async function reportAndGate(config, event, report, competition, cache) {
-    const resultsPath = await (0,util_files/* writeJson */.G)(config.resultsPath, (0,run/* resultsDocument */.UL)(report));
+    const resultsPath = await (0,util_files/* writeJson */.GF)(config.resultsPath, (0,run/* resultsDocument */.UL)(report));
     const pr = event.pullRequest;
     let baseline;
     if (pr && cache)
         baseline = await (0,report_baseline/* restoreBaseline */.W3)(cache, workDir("baseline"), competition.id, pr.baseRef, actionLog);
-    const gate = (0,report_gate/* applyGate */.e)(report.score, (0,report_baseline/* comparableScore */.Ji)(baseline, report), { minScore: config.minScore, maxScoreDrop: config.maxScoreDrop });
-    const verdict = gate.passed ? "" : `**Score gate failed:** ${gate.reasons.join("; ")}.`;
+    const gate = (0,report_gate/* applyGate */.e)(report, (0,report_baseline/* comparableScore */.Ji)(baseline, report), { minScore: config.minScore, maxScoreDrop: config.maxScoreDrop });
+    const verdict = (0,markdown/* gateFooter */.HL)(gate);
     const marker = commentMarker(competition.id);
     const body = (0,markdown/* markdownReport */.qN)(report, competition, { baseline, marker, footer: verdict });
     await core/* summary */.z.addRaw((0,markdown/* markdownReport */.qN)(report, competition, { baseline, footer: verdict, limit: SUMMARY_LIMIT }), true).write();
@@ -330,10 +484,10 @@ async function reportAndGate(config, event, report, competition, cache) {
     for (const d of report.datasets)
         files[report.datasets.length === 1 ? "predictions.csv" : `predictions-${d.dataset}.csv`] = predictionsCsv(d, competition);
     if (pr) {
-        const pending = { issueNumber: pr.number, headSha: pr.headSha, marker, body };
+        const pending = { issueNumber: pr.number, headSha: pr.headSha };
         files[PENDING_COMMENT_FILE] = JSON.stringify(pending);
         if (!config.comment)
-            core/* info */.pq("comment: false, so no pull request comment");
+            actionLog.info("comment: false, so no pull request comment");
         else if (pr.fromFork) {
             core/* notice */.lm("pull request from a fork: its token cannot comment, so the comment is in the report artifact for a workflow_run " +
                 "job (mode: comment-from-artifact)");
@@ -342,11 +496,12 @@ async function reportAndGate(config, event, report, competition, cache) {
             commentUrl = await postComment(config.githubToken, { owner: event.owner, repo: event.repo, issueNumber: pr.number }, marker, body);
     }
     await uploadReport(config.artifactName, files, actionLog);
-    if (event.defaultBranchPush && cache) {
-        await (0,report_baseline/* saveBaseline */.XY)(cache, workDir("baseline"), competition.id, (0,report_baseline/* toBaseline */.Fd)(report, event.defaultBranchPush.branch, event.sha), actionLog);
+    if (event.defaultBranchPush && cache && report.score !== null) {
+        const baselineNow = (0,report_baseline/* toBaseline */.Fd)({ ...report, score: report.score }, event.defaultBranchPush.branch, event.sha);
+        await (0,report_baseline/* saveBaseline */.XY)(cache, workDir("baseline"), competition.id, baselineNow, actionLog);
     }
     const first = report.datasets[0];
-    core/* setOutput */.uH("score", report.score);
+    core/* setOutput */.uH("score", report.score ?? "");
     core/* setOutput */.uH("accuracy", first.accuracy);
     core/* setOutput */.uH("weighted-f1", first.weighted_f1);
     core/* setOutput */.uH("efficiency", first.efficiency_score);
@@ -354,44 +509,60 @@ async function reportAndGate(config, event, report, competition, cache) {
     core/* setOutput */.uH("results-path", resultsPath);
     core/* setOutput */.uH("comment-url", commentUrl ?? "");
     core/* setOutput */.uH("dataset", report.datasets.map((d) => d.dataset_uri ?? d.dataset).join(","));
-    core/* info */.pq(`score ${report.score} (accuracy ${first.accuracy}, weighted F1 ${first.weighted_f1}, efficiency ` +
-        `${first.efficiency_score}); results in ${resultsPath}`);
+    actionLog.info(report.score === null
+        ? `${(0,markdown/* scoreLine */.VH)(report)}; results in ${resultsPath}`
+        : `score ${report.score} (accuracy ${first.accuracy}, weighted F1 ${first.weighted_f1}, efficiency ` +
+            `${first.efficiency_score}); results in ${resultsPath}`);
     if (!gate.passed)
         core/* setFailed */.C1(`score gate: ${gate.reasons.join("; ")}`);
     return gate.passed;
 }
 
 ;// CONCATENATED MODULE: ./src/action/comment-from-artifact.ts
-/** Mode comment-from-artifact: the second stage for forks, on workflow_run with a write token, posts the first stage's comment. */
+/**
+ * Mode comment-from-artifact: the second stage for forks. It runs on
+ * workflow_run with a write token and posts the comment the pull request's
+ * job could not. That job ran the fork's code, so nothing it wrote is posted
+ * as it is: the comment is rebuilt here from its results.json, checked field
+ * by field, under this action's own marker.
+ */
+
+
+
+
+
+
+
 
 
 
 
 
 async function commentFromArtifactMode(config, event) {
-    if (!event.workflowRun)
+    const run = event.workflowRun;
+    if (!run)
         throw new errors/* UsageError */.eb("mode comment-from-artifact runs on a workflow_run event (see the README's two-stage workflow)");
     const token = config.githubToken;
     if (!token)
         throw new errors/* UsageError */.eb("mode comment-from-artifact needs github-token with actions: read and pull-requests: write");
+    const competition = (0,competition_competition/* getCompetition */.Q0)(config.competitionId);
     const name = config.artifactName;
-    const pending = await downloadPendingComment(name, { token, runId: event.workflowRun.id, owner: event.owner, repo: event.repo });
-    // The artifact comes from untrusted fork code: only post to the PR whose head is the commit that run built.
+    const { pending, results } = await downloadPullRequestReport(name, { token, runId: run.id, owner: event.owner, repo: event.repo });
+    // Only post to the pull request whose head is the commit that run built.
     const { data: pull } = await (0,github/* getOctokit */.Q)(token).rest.pulls.get({ owner: event.owner, repo: event.repo, pull_number: pending.issueNumber });
-    if (pull.head.sha !== event.workflowRun.headSha || pending.headSha !== event.workflowRun.headSha) {
-        throw new errors/* CancerAiError */.hz(`artifact "${name}" names pull request #${pending.issueNumber}, whose head is not the commit run ` +
-            `${event.workflowRun.id} built: not posting`);
+    if (pull.head.sha !== run.headSha || pending.headSha !== run.headSha) {
+        throw new errors/* CancerAiError */.hz(`artifact "${name}" names pull request #${pending.issueNumber}, whose head is not the commit run ${run.id} built: not posting`);
     }
-    if (!pending.marker.startsWith("<!-- cancer-ai-action:") || !pending.body.startsWith(pending.marker)) {
-        throw new errors/* CancerAiError */.hz(`artifact "${name}" holds a comment this action did not write: not posting`);
-    }
+    const report = parseResultsDocument(results, competition, `results.json in artifact "${name}"`);
+    const cache = cacheFor(config);
+    const baseline = cache ? await (0,report_baseline/* restoreBaseline */.W3)(cache, workDir("baseline"), competition.id, pull.base.ref, actionLog) : undefined;
+    const gate = (0,report_gate/* applyGate */.e)(report, (0,report_baseline/* comparableScore */.Ji)(baseline, report), { minScore: config.minScore, maxScoreDrop: config.maxScoreDrop });
+    const marker = commentMarker(competition.id);
+    const body = (0,markdown/* markdownReport */.qN)(report, competition, { baseline, marker, footer: (0,markdown/* gateFooter */.HL)(gate) });
     const target = { owner: event.owner, repo: event.repo, issueNumber: pending.issueNumber };
-    const url = await postComment(token, target, pending.marker, pending.body);
-    core/* setOutput */.uH("comment-url", url ?? "");
+    core/* setOutput */.uH("comment-url", (await postComment(token, target, marker, body)) ?? "");
 }
 
-// EXTERNAL MODULE: ./src/competition/competition.ts
-var competition_competition = __webpack_require__(74344);
 // EXTERNAL MODULE: ./src/config/requests.ts
 var requests = __webpack_require__(77966);
 // EXTERNAL MODULE: ./src/engine/shard.ts
@@ -415,6 +586,7 @@ var cache_store = __webpack_require__(37086);
 
 /** Evaluates, then reports and gates (a shard only publishes its predictions); true when the gate passed. */
 async function evaluateMode(config, event) {
+    await (0,util_files/* checkOutputPath */.$b)(config.resultsPath, "input results-path");
     const cache = cacheFor(config);
     const report = await (0,run/* runEvaluation */.K2)((0,requests/* runRequest */.BN)(config, { log: actionLog, cache: cache ?? cache_store/* noCache */.w, downloadDir: workDir("datasets") }));
     if (config.shard) {
@@ -427,7 +599,7 @@ async function evaluateMode(config, event) {
 async function publishShard(config, report, shard) {
     const file = (0,shard_files/* shardFileName */.iN)(shard);
     const content = (0,shard_files/* shardFileContent */.Mi)(report.datasets);
-    const shardPath = await (0,util_files/* writeWhole */.f)(file, content);
+    const shardPath = await (0,util_files/* writeWhole */.f8)(file, content);
     await uploadReport(`${config.artifactName}-shard-${shard.index}-of-${shard.count}`, { [file]: content }, actionLog);
     const lines = report.datasets.map((d) => `- ${d.dataset_uri ?? d.dataset}: ${d.tested_entries} of ${d.shard?.total_entries} images`);
     const summary = [
@@ -440,7 +612,7 @@ async function publishShard(config, report, shard) {
     await core/* summary */.z.addRaw(summary.join("\n"), true).write();
     core/* setOutput */.uH("shard-path", shardPath);
     core/* setOutput */.uH("dataset", report.datasets.map((d) => d.dataset_uri ?? d.dataset).join(","));
-    core/* info */.pq(`shard ${(0,engine_shard/* formatShard */._D)(shard)}: predictions in ${shardPath}; mode merge scores the union of all shards`);
+    actionLog.info(`shard ${(0,engine_shard/* formatShard */._D)(shard)}: predictions in ${shardPath}; mode merge scores the union of all shards`);
 }
 
 ;// CONCATENATED MODULE: ./src/action/event.ts
@@ -497,12 +669,11 @@ async function leaderboardMode(config) {
     const competition = (0,competition_competition/* getCompetition */.Q0)(config.competitionId);
     const rows = await (0,self_check/* leaderboard */.W2)(config.network, config.netuid, competition, (0,requests/* hubOptions */.I2)(config, actionLog));
     await core/* summary */.z.addRaw((0,summary/* leaderboardMarkdown */.pO)(rows, competition, config.netuid), true).write();
-    core/* info */.pq(`${rows.length} commitments for ${competition.id} on subnet ${config.netuid}`);
+    actionLog.info(`${rows.length} commitments for ${competition.id} on subnet ${config.netuid}`);
 }
 
 ;// CONCATENATED MODULE: ./src/action/merge.ts
 /** Mode merge: the shards' predictions, from shards-path or this run's artifacts, scored as one runner would. */
-
 
 
 
@@ -517,12 +688,14 @@ async function mergeMode(config, event) {
         : await downloadShardArtifacts(config.artifactName, await freshDir("shards"), actionLog);
     const docs = await (0,shard_files/* readShardFiles */.WP)(inputs, actionLog);
     const datasets = (0,engine_shard/* mergeShardRuns */.$y)(docs, competition);
-    core/* info */.pq(`merged ${docs.length} shard documents: ${datasets.map((d) => `${d.dataset} (${d.tested_entries} images)`).join(", ")}`);
+    actionLog.info(`merged ${docs.length} shard documents: ${datasets.map((d) => `${d.dataset} (${d.tested_entries} images)`).join(", ")}`);
     return reportAndGate(config, event, (0,run/* runReport */.qi)(competition.id, datasets), competition, cacheFor(config));
 }
 
-// EXTERNAL MODULE: ./src/release/release.ts
-var release = __webpack_require__(46672);
+// EXTERNAL MODULE: ./src/release/release.ts + 2 modules
+var release = __webpack_require__(64399);
+// EXTERNAL MODULE: ./src/release/window.ts
+var release_window = __webpack_require__(3753);
 ;// CONCATENATED MODULE: ./src/action/release.ts
 /** Mode release: upload to HuggingFace, commit on chain, record the extrinsic; or, with dry-run, only check and print. */
 
@@ -531,24 +704,30 @@ var release = __webpack_require__(46672);
 
 
 
-async function releaseMode(config) {
-    const request = (0,requests/* releaseRequest */.Rv)(config, actionLog, workDir("release"));
+
+async function releaseMode(config, event) {
+    const request = (0,requests/* releaseRequest */.Rv)(config, actionLog, workDir("release"), event.tagPush?.tag);
     await (0,promises_.mkdir)(request.workDir, { recursive: true });
     if (config.dryRun) {
         const plan = await (0,release/* dryRun */.PA)(request);
-        core/* info */.pq(`dry run: would commit ${plan.commitment} as ${plan.hotkey}; call data ${plan.call_data}`);
+        const as = plan.hotkey ? `as ${plan.hotkey}` : "(no hotkey: submit is false)";
+        core/* info */.pq(`dry run: would commit ${plan.commitment} ${as}; call data ${plan.call_data}; model file ${plan.model_name}`);
         core/* setOutput */.uH("model-hash", plan.model_hash);
         core/* setOutput */.uH("commitment", plan.commitment);
-        core/* setOutput */.uH("hotkey", plan.hotkey);
+        core/* setOutput */.uH("hotkey", plan.hotkey ?? "");
         return;
     }
-    const onChain = request.submit ? ` and subnet ${request.netuid} on ${request.network}` : "";
+    const onChain = request.submit ? ` and subnet ${request.netuid} on ${request.network}` : " (upload only)";
     const result = await core/* group */.Os(`Release to ${request.repoId}${onChain}`, () => (0,release/* release */._r)(request));
     core/* setOutput */.uH("model-hash", result.modelHash);
     core/* setOutput */.uH("commitment", result.commitment);
     core/* setOutput */.uH("extrinsic", result.extrinsic ?? "");
-    core/* setOutput */.uH("hotkey", result.hotkey);
+    core/* setOutput */.uH("hotkey", result.hotkey ?? "");
     core/* setOutput */.uH("hf-url", result.hfUrl);
+    if (result.eligibleFrom) {
+        const from = `eligible from ${(0,release_window/* utc */.n$)(result.eligibleFrom)} (block ${result.committedBlock})`;
+        core/* notice */.lm(`${from}: validators score the model on packages released from then on`);
+    }
     await core/* summary */.z.addRaw((0,summary/* releaseSummary */.kU)(result), true).write();
 }
 
@@ -574,7 +753,7 @@ async function selfCheckMode(config) {
     });
     const result = await core/* group */.Os(`Self-check of ${hotkey}`, () => (0,self_check/* selfCheck */.p6)(request));
     core/* info */.pq((0,summary/* checklistText */.QL)(result));
-    const resultsPath = await (0,util_files/* writeJson */.G)(config.resultsPath, (0,summary/* selfCheckJson */.js)(result));
+    const resultsPath = await (0,util_files/* writeJson */.GF)(config.resultsPath, (0,summary/* selfCheckJson */.js)(result));
     await core/* summary */.z.addRaw((0,summary/* checklistMarkdown */.a5)(result), true).write();
     core/* setOutput */.uH("passed", result.passed);
     core/* setOutput */.uH("results-path", resultsPath);
@@ -603,6 +782,17 @@ async function selfCheckMode(config) {
 
 
 
+/**
+ * Earlier versions released on any tag push with hf-repo-id set, even in mode evaluate. A release
+ * costs the hotkey a scoring window, so it now takes mode: release; a workflow written for the old
+ * behaviour is told so, loudly, instead of releasing or staying silent.
+ */
+function implicitReleaseNotice(mode, event, hfRepoId) {
+    if (mode !== "evaluate" || !event.tagPush || hfRepoId === undefined)
+        return undefined;
+    return (`not releasing: this tag push (${event.tagPush.tag}) sets hf-repo-id, but mode is evaluate, which only scores the model. ` +
+        `Releases run only with mode: release (earlier versions released here implicitly): set mode: release on the release step.`);
+}
 async function runAction() {
     maskSecrets();
     try {
@@ -620,17 +810,20 @@ async function runAction() {
                 return;
             case "evaluate":
             case "release": {
-                // A tag push with a repository to publish to is a release; a pull request never is.
-                const releasing = config.mode === "release" || (event.tagPush !== undefined && config.hfRepoId !== undefined);
+                // Releasing is explicit: only mode release publishes and commits, and never on a pull request.
+                const releasing = config.mode === "release";
                 if (releasing && event.pullRequest)
                     throw new errors/* UsageError */.eb("releases never run on pull requests: run mode release on a tag push");
                 if (releasing && config.shard)
                     throw new errors/* UsageError */.eb("a release evaluates on one runner: remove shard from the release step");
+                const notice = implicitReleaseNotice(config.mode, event, config.hfRepoId);
+                if (notice)
+                    core/* warning */.$e(notice);
                 const passed = await evaluateMode(config, event);
                 if (releasing && !passed)
                     core/* error */.z3("not releasing: the score gate failed");
                 else if (releasing)
-                    await releaseMode(config);
+                    await releaseMode(config, event);
                 return;
             }
         }

@@ -1,0 +1,6250 @@
+export const id = 97;
+export const ids = [97];
+export const modules = {
+
+/***/ 74344:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ko: () => (/* binding */ classWeights),
+/* harmony export */   Q0: () => (/* binding */ getCompetition),
+/* harmony export */   Wr: () => (/* binding */ DEFAULT_COMPETITION),
+/* harmony export */   pw: () => (/* binding */ COMPETITIONS)
+/* harmony export */ });
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
+/**
+ * The competitions this tool can score. A new competition is a new entry in
+ * COMPETITIONS (its classes, risk groups and score weights), not a rewrite.
+ */
+
+const TRICORDER_CLASSES = [
+    { short: "AKIEC", name: "Actinic keratosis / intraepidermal carcinoma", risk: "medium_risk" },
+    { short: "BCC", name: "Basal cell carcinoma", risk: "high_risk" },
+    { short: "BEN_OTH", name: "Other benign proliferations incl. collisions", risk: "benign" },
+    { short: "BKL", name: "Benign keratinocytic lesion", risk: "medium_risk" },
+    { short: "DF", name: "Dermatofibroma", risk: "benign" },
+    { short: "INF", name: "Inflammatory and infectious", risk: "benign" },
+    { short: "MAL_OTH", name: "Other malignant proliferations incl. collisions", risk: "high_risk" },
+    { short: "MEL", name: "Melanoma", risk: "high_risk" },
+    { short: "NV", name: "Melanocytic nevus", risk: "benign" },
+    { short: "SCCKA", name: "Squamous cell carcinoma / keratoacanthoma", risk: "high_risk" },
+    { short: "VASC", name: "Vascular lesions and hemorrhage", risk: "medium_risk" },
+];
+const COMPETITIONS = new Map([
+    [
+        "tricorder-3",
+        {
+            id: "tricorder-3",
+            classes: TRICORDER_CLASSES,
+            riskWeights: [
+                ["high_risk", 3],
+                ["medium_risk", 2],
+                ["benign", 1],
+            ],
+            locations: ["arm", "feet", "genitalia", "hand", "head", "leg", "torso"],
+            imageSize: 512,
+            maxInvalidFields: 2,
+            ageRange: [0, 120],
+            efficiencyMiB: { full: 50, zero: 150 },
+            scoreWeights: { accuracyAndF1: 0.9, efficiency: 0.1 },
+        },
+    ],
+]);
+const DEFAULT_COMPETITION = "tricorder-3";
+function getCompetition(id) {
+    const competition = COMPETITIONS.get(id);
+    if (!competition) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`unknown competition "${id}"; known competitions: ${[...COMPETITIONS.keys()].join(", ")}`);
+    }
+    return competition;
+}
+/** Per-class weight by risk, as validators report it in `class_weights`. */
+function classWeights(competition) {
+    const weight = new Map(competition.riskWeights);
+    return competition.classes.map((c) => weight.get(c.risk) ?? 0);
+}
+
+
+/***/ }),
+
+/***/ 81122:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $B: () => (/* binding */ need),
+/* harmony export */   QT: () => (/* binding */ actionDefault),
+/* harmony export */   Xg: () => (/* binding */ readConfig)
+/* harmony export */ });
+/* unused harmony exports camelName, parseOption */
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
+/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6856);
+/**
+ * The run configuration: every option of options.ts read once, validated,
+ * and typed. The action reads its inputs through it and the CLI its flags
+ * and environment, so both shells share one set of defaults and checks.
+ */
+
+
+const camelName = (name) => name.replace(/-([a-z0-9])/g, (_, c) => c.toUpperCase());
+/** The action's default for an option not given; none for a default the runner evaluates. */
+function actionDefault(name) {
+    const spec = (0,_options_js__WEBPACK_IMPORTED_MODULE_1__/* .specOf */ .rI)(name);
+    return spec.runnerDefault ? undefined : spec.default;
+}
+/** One option's raw text, parsed and validated as the configuration would (for tools that take a single option). */
+function parseOption(name, raw, label = name) {
+    return OPTIONS[name].parse(raw, label);
+}
+function readConfig(source) {
+    const values = {};
+    for (const name of _options_js__WEBPACK_IMPORTED_MODULE_1__/* .OPTION_NAMES */ .TM) {
+        const given = source.value(name);
+        const raw = given !== undefined && given.trim() !== "" ? given : source.defaultOf(name);
+        values[camelName(name)] = raw === undefined ? undefined : (0,_options_js__WEBPACK_IMPORTED_MODULE_1__/* .specOf */ .rI)(name).parse(raw, source.label(name));
+    }
+    const config = values;
+    for (const name of _options_js__WEBPACK_IMPORTED_MODULE_1__/* .OPTION_NAMES */ .TM) {
+        if ((0,_options_js__WEBPACK_IMPORTED_MODULE_1__/* .specOf */ .rI)(name).requiredIn?.includes(config.mode) && values[camelName(name)] === undefined) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${source.label(name)} is required in mode ${config.mode}`);
+        }
+    }
+    return config;
+}
+/** A value readConfig has already required for the mode (a shell that changes mode later checks again here). */
+function need(value, name) {
+    if (value === undefined)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${name} is required here`);
+    return value;
+}
+
+
+/***/ }),
+
+/***/ 6856:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   TM: () => (/* binding */ OPTION_NAMES),
+/* harmony export */   rI: () => (/* binding */ specOf)
+/* harmony export */ });
+/* unused harmony exports MODES, MAX_DATASET_COUNT, OPTIONS */
+/* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74344);
+/* harmony import */ var _engine_pipeline_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74106);
+/* harmony import */ var _engine_shard_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20914);
+/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71472);
+/* harmony import */ var _release_chain_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92500);
+/* harmony import */ var _release_window_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3753);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(70017);
+/**
+ * Every option of a run, once: its name (the action input's kebab-case name,
+ * which is also the CLI flag), description, default, validation, and the
+ * modes that read it. action.yml's inputs and the CLI's flags are checked
+ * against this table by the tests, so the two shells cannot drift apart.
+ */
+
+
+
+
+
+
+
+const MODES = ["evaluate", "merge", "release", "self-check", "leaderboard-check", "comment-from-artifact"];
+/** Validators evaluate at most this many of the newest packages. */
+const MAX_DATASET_COUNT = 30;
+const invalid = (name, expected, raw) => new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb(`${name} must be ${expected}, got "${raw}"`);
+const text = (raw) => raw.trim();
+/** YAML 1.2's booleans, as @actions/core's getBooleanInput reads them. */
+function boolean(raw, name) {
+    const value = raw.trim();
+    if (["true", "True", "TRUE"].includes(value))
+        return true;
+    if (["false", "False", "FALSE"].includes(value))
+        return false;
+    throw invalid(name, "true or false", raw);
+}
+function integer(min, max) {
+    return (raw, name) => {
+        const value = raw.trim();
+        if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
+            throw invalid(name, `a whole number from ${min} to ${max}`, raw);
+        return Number(value);
+    };
+}
+function decimal(min, max) {
+    return (raw, name) => {
+        const value = Number(raw.trim());
+        if (raw.trim() === "" || !Number.isFinite(value) || value < min || value > max)
+            throw invalid(name, `a number from ${min} to ${max}`, raw);
+        return value;
+    };
+}
+function oneOf(values) {
+    return (raw, name) => {
+        const value = raw.trim();
+        if (!values.includes(value))
+            throw invalid(name, `one of ${values.join(", ")}`, raw);
+        return value;
+    };
+}
+function httpUrl(raw, name) {
+    const value = raw.trim().replace(/\/+$/, "");
+    if (!/^https?:\/\/[^\s/]+/.test(value) || !URL.canParse(value))
+        throw invalid(name, "an http(s):// URL", raw);
+    return value;
+}
+function network(raw, name) {
+    const value = raw.trim();
+    if (value in _release_chain_js__WEBPACK_IMPORTED_MODULE_4__/* .NETWORKS */ .Of || (/^wss?:\/\/[^\s/]+/.test(value) && URL.canParse(value)))
+        return value;
+    throw invalid(name, `${Object.keys(_release_chain_js__WEBPACK_IMPORTED_MODULE_4__/* .NETWORKS */ .Of).join(", ")} or a ws(s):// URL`, raw);
+}
+function competitionId(raw, name) {
+    const value = raw.trim();
+    if (!_competition_competition_js__WEBPACK_IMPORTED_MODULE_0__/* .COMPETITIONS */ .pw.has(value))
+        throw invalid(name, `a known competition (${[..._competition_competition_js__WEBPACK_IMPORTED_MODULE_0__/* .COMPETITIONS */ .pw.keys()].join(", ")})`, raw);
+    return (0,_competition_competition_js__WEBPACK_IMPORTED_MODULE_0__/* .getCompetition */ .Q0)(value).id;
+}
+/** "auto" (undefined: the engine picks, see engine/pipeline.ts planThreads) or a count of threads. */
+function threads(raw, name) {
+    const value = raw.trim();
+    if (value === "auto")
+        return undefined;
+    if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > _engine_pipeline_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_THREADS */ .J$)
+        throw invalid(name, `auto or a whole number from 1 to ${_engine_pipeline_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_THREADS */ .J$}`, raw);
+    return Number(value);
+}
+function shard(raw, name) {
+    try {
+        return (0,_engine_shard_js__WEBPACK_IMPORTED_MODULE_2__/* .parseShard */ .uK)(raw);
+    }
+    catch {
+        throw invalid(name, '"i/n" with 1 <= i <= n (e.g. 2/3 for the second of three shards)', raw);
+    }
+}
+/** Comma- or newline-separated paths. */
+const pathList = (raw) => raw
+    .split(/[\n,]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+const EVALUATING = ["evaluate", "release", "self-check"];
+const REPORTING = ["evaluate", "merge", "release"];
+const ON_HUB = ["evaluate", "release", "self-check", "leaderboard-check"];
+const ON_CHAIN = ["release", "self-check", "leaderboard-check"];
+function option(spec) {
+    return spec;
+}
+const OPTIONS = {
+    mode: option({
+        description: "evaluate (score the model, report, gate; it never releases, even on a tag push with hf-repo-id set; with shard, " +
+            "only evaluate one slice of the rows), merge (score the union of the shards' predictions, then report and gate as " +
+            "evaluate does), release (evaluate, then publish to HuggingFace and commit on chain; never on pull requests), " +
+            "self-check (check a committed model as validators do), leaderboard-check (list the subnet's commitments, " +
+            "read-only), or comment-from-artifact (second stage of the fork-safe PR comment, on workflow_run).",
+        default: "evaluate",
+        modes: MODES,
+        cli: { flag: false },
+        parse: oneOf(MODES),
+    }),
+    "model-path": option({
+        description: "Path to the ONNX model to evaluate (for example the file your workflow just exported). Required in evaluate and release modes.",
+        modes: ["evaluate", "release"],
+        requiredIn: ["evaluate", "release"],
+        cli: { aliases: ["model"], placeholder: "file.onnx" },
+        parse: text,
+    }),
+    dataset: option({
+        description: "latest (the competition's newest packages on HuggingFace), hf://<owner>/<repo>/<package.zip>, or a local folder (labels.csv + images) or .zip package.",
+        default: "latest",
+        modes: EVALUATING,
+        cli: { placeholder: "latest|hf://...|folder|zip" },
+        parse: text,
+    }),
+    "dataset-count": option({
+        description: `With dataset latest, how many of the newest packages to evaluate (each separately; the score output is ` +
+            `their mean), 1 to ${MAX_DATASET_COUNT}.`,
+        default: "1",
+        modes: EVALUATING,
+        cli: { placeholder: "n" },
+        parse: integer(1, MAX_DATASET_COUNT),
+    }),
+    "competition-id": option({
+        description: "Competition to score for.",
+        default: _competition_competition_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_COMPETITION */ .Wr,
+        modes: ["evaluate", "merge", "release", "self-check", "leaderboard-check"],
+        cli: { aliases: ["competition"], placeholder: "id" },
+        parse: competitionId,
+    }),
+    "datasets-config-repo": option({
+        description: "The HuggingFace space holding the competition configuration (datasets/*.yaml).",
+        default: _hub_hub_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_CONFIG_REPO */ .C1,
+        modes: EVALUATING,
+        cli: { aliases: ["config-repo"], placeholder: "owner/space" },
+        parse: text,
+    }),
+    "hf-token": option({
+        description: "HuggingFace token: a write token for releases; otherwise only needed for private dataset repositories. Masked in logs.",
+        modes: ON_HUB,
+        secret: true,
+        cli: { env: "HF_TOKEN" },
+        parse: text,
+    }),
+    "hf-endpoint": option({
+        description: "HuggingFace endpoint (a mirror, or a local hub in tests).",
+        default: _hub_hub_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_HUB_URL */ .Sc,
+        modes: ON_HUB,
+        cli: { env: "HF_ENDPOINT", placeholder: "url" },
+        parse: httpUrl,
+    }),
+    "github-token": option({
+        description: "Token for the pull request comment (needs pull-requests write) and, in comment-from-artifact mode, actions read.",
+        default: "${{ github.token }}",
+        runnerDefault: true,
+        modes: ["evaluate", "merge", "release", "comment-from-artifact"],
+        secret: true,
+        cli: { flag: false },
+        parse: text,
+    }),
+    comment: option({
+        description: "Post (and keep updating) one report comment on pull requests.",
+        default: "true",
+        modes: REPORTING,
+        cli: { flag: false },
+        parse: boolean,
+    }),
+    "min-score": option({
+        description: "Fail the check when the score is below this value. Empty disables.",
+        modes: REPORTING,
+        cli: { placeholder: "score" },
+        parse: decimal(0, 1),
+    }),
+    "max-score-drop": option({
+        description: "Fail the check when the score is lower than the base branch's by more than this. Empty disables.",
+        modes: REPORTING,
+        cli: { flag: false },
+        parse: decimal(0, 1),
+    }),
+    cache: option({
+        description: "Keep downloaded dataset packages and the base branch's results in the Actions cache.",
+        default: "true",
+        modes: ["evaluate", "merge", "release", "self-check"],
+        cli: { flag: false },
+        parse: boolean,
+    }),
+    "artifact-name": option({
+        description: "Name of the report artifact (results.json, predictions.csv, comment.json).",
+        default: "cancer-ai-report",
+        modes: ["evaluate", "merge", "release", "comment-from-artifact"],
+        cli: { flag: false },
+        parse: text,
+    }),
+    threads: option({
+        description: `Preprocessing threads (auto: every core; at most ${_engine_pipeline_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_THREADS */ .J$}). Inference stays batch 1 on one ` +
+            `onnxruntime thread, as on the validators, so scores are bit-identical whatever this is.`,
+        default: "auto",
+        modes: EVALUATING,
+        cli: { placeholder: "n|auto" },
+        parse: threads,
+    }),
+    shard: option({
+        description: "Scale-out: evaluate only shard i/n of each package's rows (rows i-1, i-1+n, ... in CSV order; e.g. 2/4, from a " +
+            "matrix of 1..4), write the predictions to cancer-ai-shard-<i>-of-<n>.json and upload them as artifact " +
+            "<artifact-name>-shard-<i>-of-<n>. A job with mode: merge then scores the union. No report, comment or gate in a shard job.",
+        modes: ["evaluate"],
+        cli: { placeholder: "i/n" },
+        parse: shard,
+    }),
+    "shards-path": option({
+        description: "Merge: files or folders (comma or newline separated) holding the shards' cancer-ai-shard-*.json. Default: " +
+            "download this workflow run's <artifact-name>-shard-* artifacts.",
+        modes: ["merge"],
+        cli: { placeholder: "paths" },
+        parse: pathList,
+    }),
+    "results-path": option({
+        description: "Where to write results.json (validator field names plus per-image predictions).",
+        default: "cancer-ai-results.json",
+        modes: ["evaluate", "merge", "release", "self-check"],
+        cli: { aliases: ["output"], default: undefined, placeholder: "file" },
+        parse: text,
+    }),
+    "hf-repo-id": option({
+        description: "Release: the public HuggingFace model repository (owner/name; the miner CLI keeps it within 32 bytes, validators only need " +
+            "the whole commitment within 128); created public with an MIT card if missing.",
+        modes: ["release"],
+        requiredIn: ["release"],
+        cli: { placeholder: "owner/name" },
+        parse: text,
+    }),
+    "hf-model-name": option({
+        description: "Release: the model's file name on the hub, <stem>.onnx (the code zip is <stem>.zip). Default: a new name per release, " +
+            "<tag or model file name>-<first 8 hex digits of the model's SHA-256>.onnx (the tag on a tag push, at most 18 characters), " +
+            "so a release never overwrites the file a live commitment points to. A given name whose file on the hub is the one the " +
+            "hotkey's commitment points to, with other bytes, is refused.",
+        modes: ["release"],
+        cli: { placeholder: "stem.onnx" },
+        parse: text,
+    }),
+    "code-directory": option({
+        description: "Release: the training code folder, zipped to <stem>.zip (deterministically, so an unchanged folder is not uploaded again).",
+        modes: ["release"],
+        cli: { placeholder: "folder" },
+        parse: text,
+    }),
+    hotkey: option({
+        description: "Self-check: the hotkey (SS58 address) whose committed model to check; or give hotkey-mnemonic.",
+        modes: ["self-check"],
+        cli: { placeholder: "ss58" },
+        parse: text,
+    }),
+    evaluate: option({
+        description: "Self-check: also evaluate the committed model on the dataset.",
+        default: "true",
+        modes: ["self-check"],
+        parse: boolean,
+    }),
+    "hotkey-mnemonic": option({
+        description: "The miner hotkey's mnemonic, from a secret. Release: needed only to commit (not with submit: false, nor for cancer-ai " +
+            "upload). Self-check: gives the hotkey. Masked; never logged.",
+        modes: ["release", "self-check"],
+        secret: true,
+        cli: { env: "HOTKEY_MNEMONIC" },
+        parse: (raw) => raw.trim().split(/\s+/).join(" "),
+    }),
+    network: option({
+        description: "Release: finney, test, local, archive, or a ws(s):// URL of a subtensor node.",
+        default: "finney",
+        modes: ON_CHAIN,
+        cli: { placeholder: "name|url" },
+        parse: network,
+    }),
+    netuid: option({
+        description: "Release: the subnet to commit on.",
+        default: "76",
+        modes: ON_CHAIN,
+        cli: { placeholder: "n" },
+        parse: integer(0, 0xffff),
+    }),
+    submit: option({
+        description: "Release: commit on chain after uploading (false: upload to HuggingFace only, no hotkey needed).",
+        default: "true",
+        modes: ["release"],
+        cli: { flag: false },
+        parse: boolean,
+    }),
+    "release-window-check": option({
+        description: "Release: before committing, read the competition's package history and tell whether a package is likely to come out " +
+            "in the next 120 minutes, on which the new commitment would score 0 (validators only evaluate a model committed at " +
+            "least 120 minutes before a package, and keep one model per hotkey). warn: say so and release; fail: refuse (also " +
+            "when the history cannot be read); off: do not look.",
+        default: "warn",
+        modes: ["release"],
+        cli: { placeholder: "warn|fail|off" },
+        parse: oneOf(_release_window_js__WEBPACK_IMPORTED_MODULE_5__/* .WINDOW_CHECKS */ .Di),
+    }),
+    "dry-run": option({
+        description: "Release: only run the offline checks and print the commitment, call data and hotkey.",
+        default: "false",
+        modes: ["release"],
+        parse: boolean,
+    }),
+};
+const OPTION_NAMES = Object.keys(OPTIONS);
+/** The spec of an option, typed loosely for code that walks the whole table. */
+const specOf = (name) => OPTIONS[name];
+
+
+/***/ }),
+
+/***/ 77966:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BN: () => (/* binding */ runRequest),
+/* harmony export */   I2: () => (/* binding */ hubOptions),
+/* harmony export */   Rv: () => (/* binding */ releaseRequest),
+/* harmony export */   Sj: () => (/* binding */ hotkeyOf),
+/* harmony export */   sK: () => (/* binding */ selfCheckRequest)
+/* harmony export */ });
+/* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74344);
+/* harmony import */ var _release_hotkey_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44319);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70017);
+/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(81122);
+/**
+ * The engine's and the release's requests from a run configuration, built
+ * once for both shells: they differ only in where logs, caches and
+ * downloads go.
+ */
+
+
+
+
+function hubOptions(config, log) {
+    return { hubUrl: config.hfEndpoint, accessToken: config.hfToken, log };
+}
+function runRequest(config, places) {
+    return {
+        modelPath: (0,_config_js__WEBPACK_IMPORTED_MODULE_3__/* .need */ .$B)(config.modelPath, "model-path"),
+        dataset: config.dataset,
+        competition: (0,_competition_competition_js__WEBPACK_IMPORTED_MODULE_0__/* .getCompetition */ .Q0)(config.competitionId),
+        count: config.datasetCount,
+        configRepo: config.datasetsConfigRepo,
+        hub: hubOptions(config, places.log),
+        cache: places.cache,
+        downloadDir: places.downloadDir,
+        threads: config.threads,
+        shard: config.shard,
+    };
+}
+/**
+ * `workDir`: where the code zip is written; `tag`: the release's tag (the action on a tag push),
+ * which the default model name starts with. The mnemonic is read only when committing: an upload
+ * (`submit: false`, `cancer-ai upload`) never touches it.
+ */
+function releaseRequest(config, log, workDir, tag) {
+    if (config.submit && !config.hotkeyMnemonic)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb("committing on chain needs the hotkey's mnemonic: hotkey-mnemonic (action, from a secret) or HOTKEY_MNEMONIC (CLI); " +
+            "to upload only, set submit: false (action) or run cancer-ai upload");
+    return {
+        modelPath: (0,_config_js__WEBPACK_IMPORTED_MODULE_3__/* .need */ .$B)(config.modelPath, "model-path"),
+        repoId: (0,_config_js__WEBPACK_IMPORTED_MODULE_3__/* .need */ .$B)(config.hfRepoId, "hf-repo-id"),
+        modelName: config.hfModelName,
+        nameLabel: tag,
+        codeDir: config.codeDirectory,
+        competition: (0,_competition_competition_js__WEBPACK_IMPORTED_MODULE_0__/* .getCompetition */ .Q0)(config.competitionId),
+        hub: hubOptions(config, log),
+        configRepo: config.datasetsConfigRepo,
+        network: config.network,
+        netuid: config.netuid,
+        mnemonic: config.submit ? config.hotkeyMnemonic : undefined,
+        submit: config.submit,
+        windowCheck: config.releaseWindowCheck,
+        workDir,
+    };
+}
+/** `modelDir`: where the committed model is downloaded to, when it is also evaluated. */
+function selfCheckRequest(config, hotkey, places) {
+    return {
+        hotkey,
+        network: config.network,
+        netuid: config.netuid,
+        competition: (0,_competition_competition_js__WEBPACK_IMPORTED_MODULE_0__/* .getCompetition */ .Q0)(config.competitionId),
+        hub: hubOptions(config, places.log),
+        configRepo: config.datasetsConfigRepo,
+        evaluate: config.evaluate
+            ? {
+                dataset: config.dataset,
+                count: config.datasetCount,
+                threads: config.threads,
+                cache: places.cache,
+                downloadDir: places.downloadDir,
+                modelDir: places.modelDir,
+            }
+            : undefined,
+    };
+}
+/** The hotkey to check: given, or derived from the mnemonic. */
+async function hotkeyOf(config) {
+    if (config.hotkey)
+        return config.hotkey;
+    if (config.hotkeyMnemonic)
+        return (await (0,_release_hotkey_js__WEBPACK_IMPORTED_MODULE_1__/* .hotkeyFromMnemonic */ .t)(config.hotkeyMnemonic)).address;
+    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb("self-check needs the hotkey: hotkey (an SS58 address) or hotkey-mnemonic (action); --hotkey or HOTKEY_MNEMONIC (CLI)");
+}
+
+
+/***/ }),
+
+/***/ 46372:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  cm: () => (/* binding */ loadModel)
+});
+
+// UNUSED EXPORTS: INFERENCE_TIMEOUT_MS, checkSignature
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(70017);
+// EXTERNAL MODULE: ./src/util/natives.ts
+var natives = __webpack_require__(22184);
+// EXTERNAL MODULE: ./src/util/retry.ts
+var retry = __webpack_require__(4266);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __webpack_require__(98995);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(73136);
+// EXTERNAL MODULE: ./src/workers/inference-protocol.ts
+var inference_protocol = __webpack_require__(39093);
+// EXTERNAL MODULE: ./src/workers/protocol.ts
+var protocol = __webpack_require__(86775);
+;// CONCATENATED MODULE: ./src/workers/inference-pool.ts
+/**
+ * Inference in child processes, timed from here. onnxruntime-node's
+ * session.run computes synchronously on its calling thread, so a time limit
+ * needs inference elsewhere, and it must be somewhere that can be stopped:
+ * a worker thread cannot (terminate() waits for the native call to return,
+ * then onnxruntime's binding throws into the dying thread and aborts the
+ * whole process; a call that never returns keeps the process from exiting).
+ * A process can be killed at any instant.
+ *
+ * Each process holds one session and runs its requests in the order they
+ * were sent; the limit runs from the moment a request's turn comes. The
+ * pool has one process today (the validator runs one session); with more,
+ * requests go to the least busy one, and callers that await results in
+ * their own order get them in that order.
+ *
+ * Tensors go down the child's stdin straight from the caller's buffer (no
+ * copy here), and may be reused once the request's promise settles.
+ */
+
+
+
+
+
+
+
+
+
+/** The model could not be loaded (onnxruntime's message). */
+class LoadFailure extends Error {
+}
+/** The run went past the limit; the process was killed (`ms` is at least the limit). */
+class RunTimeout extends Error {
+    ms;
+    killed;
+    constructor(ms, killed) {
+        super(`the run took ${killed ? "more than " : ""}${(ms / 1000).toFixed(1)} s`);
+        this.ms = ms;
+        this.killed = killed;
+    }
+}
+/** onnxruntime failed on this input. */
+class RunFailure extends Error {
+}
+/** The run succeeded, but its kept output has a type this protocol does not carry. */
+class UnsupportedOutput extends Error {
+    outputType;
+    constructor(outputType) {
+        super(`output of type ${outputType}`);
+        this.outputType = outputType;
+    }
+}
+/** The process died (crash, out of memory, killed from outside), or the pool stopped before this request's turn. */
+class PoolStopped extends Error {
+}
+const STDERR_TAIL = 2000;
+const EXIT_GRACE_MS = 2000;
+/** Requests a process holds at once: the one running and the next ones, whose tensors its reading thread fetches meanwhile. */
+const SLOTS = 3;
+/**
+ * The tensor file of one process: in shared memory where there is some
+ * (/dev/shm), else in the temp folder, and unlinked at once, so that nothing
+ * is left behind even if both processes die.
+ */
+function openTensorFile() {
+    const errors = [];
+    for (const dir of ["/dev/shm", external_node_os_default().tmpdir()]) {
+        const file = external_node_path_default().join(dir, `cancer-ai-tensors-${process.pid}-${(0,external_node_crypto_.randomUUID)()}`);
+        try {
+            const fd = (0,external_node_fs_.openSync)(file, "wx+", 0o600);
+            (0,external_node_fs_.unlinkSync)(file);
+            return fd;
+        }
+        catch (err) {
+            errors.push(`${dir}: ${err.message}`);
+        }
+    }
+    throw new PoolStopped(`no place for the inference tensor file (${errors.join("; ")})`);
+}
+function writeAll(fd, data, position) {
+    for (let done = 0; done < data.byteLength;) {
+        done += (0,external_node_fs_.writeSync)(fd, new Uint8Array(data.buffer, data.byteOffset + done, data.byteLength - done), 0, data.byteLength - done, position + done);
+    }
+}
+/** How to start this very build again as an inference process (as pool.ts does for its worker threads). */
+function processCommand() {
+    const here = import.meta.url;
+    const dir = external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(here));
+    // Bundled, this module is in index.js or in a chunk beside it: index.js dispatches on the role.
+    if (!here.endsWith(".ts"))
+        return { execArgv: [], entry: external_node_path_default().join(dir, "index.js") };
+    // From the sources (jest, tsx): src/index.ts, behind tsx's loader.
+    const require = (0,external_node_module_.createRequire)(here);
+    const tsxPackage = require.resolve("tsx/package.json");
+    const manifest = JSON.parse((0,external_node_fs_.readFileSync)(tsxPackage, "utf8"));
+    const loader = (0,external_node_url_.pathToFileURL)(external_node_path_default().join(external_node_path_default().dirname(tsxPackage), manifest.exports["."])).href;
+    return { execArgv: ["--import", loader], entry: external_node_path_default().join(dir, "..", "index.ts") };
+}
+class InferenceProcess {
+    child;
+    tensorFile;
+    timeoutMs;
+    /** Requests waiting for a slot, then the ones handed over, in order: the first of `sent` is running. */
+    waiting = [];
+    sent = [];
+    freeSlots = Array.from({ length: SLOTS }, (_, i) => i);
+    slotBytes = 0;
+    turnStarted = 0;
+    timer;
+    stderr = "";
+    stopped;
+    isLoaded = false;
+    onLoaded;
+    onLoadFailed;
+    /** Settles once the process has the model: its inputs and outputs as its session sees them, or why it could not load it. */
+    loaded;
+    exited;
+    constructor(child, tensorFile, timeoutMs, modelPath) {
+        this.child = child;
+        this.tensorFile = tensorFile;
+        this.timeoutMs = timeoutMs;
+        const [stdin, stderr, replies] = [child.stdin, child.stderr, child.stdio[3]];
+        // A write into a killed process fails with EPIPE; its request already has its answer.
+        stdin.on("error", () => { });
+        stderr.on("data", (d) => (this.stderr = (this.stderr + d.toString()).slice(-STDERR_TAIL)));
+        const decoder = new inference_protocol/* FrameDecoder */.wI((message, payload) => this.receive(message, payload));
+        replies.on("data", (chunk) => decoder.push(chunk));
+        // Node may report a process that could not start with "error" and no "exit".
+        this.exited = new Promise((resolve) => child.once("exit", () => resolve()).once("error", () => resolve()));
+        child.once("exit", (code, signal) => {
+            (0,external_node_fs_.closeSync)(tensorFile);
+            const how = signal ? `signal ${signal}` : `exit code ${code}`;
+            const tail = this.stderr.trim() ? `: ${this.stderr.trim().split("\n").slice(-3).join(" | ")}` : "";
+            this.stop(new PoolStopped(`the inference process ended (${how})${tail}`));
+        });
+        child.once("error", (err) => this.stop(new PoolStopped(`the inference process could not start: ${err.message}`)));
+        this.loaded = new Promise((resolve, reject) => {
+            this.onLoaded = resolve;
+            this.onLoadFailed = reject;
+        });
+        // Whoever runs an image learns of a failed load from its run; nobody else has to listen.
+        this.loaded.catch(() => { });
+        this.write({ type: "load", modelPath });
+    }
+    get pending() {
+        return this.waiting.length + this.sent.length;
+    }
+    run(feeds, fetches, keep, id) {
+        if (this.stopped)
+            return Promise.reject(this.stopped);
+        return new Promise((resolve, reject) => {
+            this.waiting.push({ id, feeds, fetches, keep, resolve, reject });
+            this.handOver();
+        });
+    }
+    /** Writes waiting requests' tensors into free slots and sends their headers, in order. */
+    handOver() {
+        // Not before the model is loaded: an image's time runs from its hand-over.
+        while (this.isLoaded && this.waiting.length > 0 && this.freeSlots.length > 0 && !this.stopped) {
+            const request = this.waiting.shift();
+            const slot = this.freeSlots.shift();
+            const bytes = request.feeds.reduce((sum, f) => sum + f.data.byteLength, 0);
+            this.slotBytes ||= bytes;
+            let offset = slot * this.slotBytes;
+            try {
+                if (bytes > this.slotBytes)
+                    throw new Error(`inputs of ${bytes} bytes after inputs of ${this.slotBytes}`);
+                const feeds = request.feeds.map((f) => {
+                    writeAll(this.tensorFile, f.data, offset);
+                    const feed = { name: f.name, tensor: { type: "float32", dims: f.dims, bytes: f.data.byteLength }, offset };
+                    offset += f.data.byteLength;
+                    return feed;
+                });
+                this.sent.push({ ...request, slot });
+                if (this.sent.length === 1)
+                    this.startTurn();
+                this.write({ type: "run", id: request.id, feeds, fetches: request.fetches, keep: request.keep });
+            }
+            catch (err) {
+                this.freeSlots.push(slot);
+                request.reject(new PoolStopped(`the inference tensors could not be written: ${err.message}`));
+            }
+        }
+    }
+    write(message) {
+        if (!this.stopped)
+            this.child.stdin?.write((0,inference_protocol/* encodeHeader */.YS)(message));
+    }
+    startTurn() {
+        this.turnStarted = performance.now();
+        this.timer = setTimeout(() => this.timeOut(), this.timeoutMs);
+    }
+    timeOut() {
+        const head = this.sent.shift();
+        this.stop(new PoolStopped("the pool stopped: an earlier image went past the time limit"));
+        head?.reject(new RunTimeout(performance.now() - this.turnStarted, true));
+    }
+    receive(message, payload) {
+        if (message.type === "loaded") {
+            this.isLoaded = true;
+            this.onLoaded?.({ inputs: message.inputs, outputs: message.outputs });
+            return this.handOver();
+        }
+        if (message.type === "load-failed")
+            return this.stop(new LoadFailure(message.message));
+        // The process's own measure of session.run: this side's clock also counts the time this event loop was busy elsewhere.
+        const { ms } = message;
+        clearTimeout(this.timer);
+        const head = this.sent.shift();
+        if (!head)
+            return;
+        this.freeSlots.push(head.slot);
+        if (this.sent.length > 0)
+            this.startTurn();
+        // The timer may not have fired yet on a busy event loop: past the limit is past the limit.
+        if (ms > this.timeoutMs) {
+            this.stop(new PoolStopped("the pool stopped: an earlier image went past the time limit"));
+            return head.reject(new RunTimeout(ms, false));
+        }
+        if (message.type === "run-failed")
+            head.reject(new RunFailure(message.message));
+        else if (message.type === "unsupported-output")
+            head.reject(new UnsupportedOutput(message.outputType));
+        else
+            head.resolve({ type: message.tensor.type, dims: message.tensor.dims, bytes: payload, ms });
+        this.handOver();
+    }
+    /** Fails whatever is still waiting and kills the process (a no-op after the first call). */
+    stop(reason) {
+        if (this.stopped)
+            return;
+        this.stopped = reason;
+        clearTimeout(this.timer);
+        for (const request of [...this.sent.splice(0), ...this.waiting.splice(0)])
+            request.reject(reason);
+        this.onLoadFailed?.(reason);
+        if (this.child.exitCode === null && this.child.signalCode === null)
+            this.child.kill("SIGKILL");
+    }
+    /** Ends an idle process by closing its input (it exits by itself), a busy (or still loading) one by killing it. */
+    async close() {
+        if (this.pending > 0 || this.stopped || !this.isLoaded)
+            this.stop(new PoolStopped("the pool was closed"));
+        else
+            this.child.stdin?.end();
+        const grace = setTimeout(() => this.stop(new PoolStopped("the pool was closed")), EXIT_GRACE_MS);
+        await this.exited;
+        clearTimeout(grace);
+    }
+}
+class InferencePool {
+    processes;
+    nextId = 0;
+    constructor(processes) {
+        this.processes = processes;
+    }
+    /**
+     * Starts the processes, each loading the model while the caller goes on;
+     * runs wait for the load. `loaded` says how it went (LoadFailure if
+     * onnxruntime cannot load the model).
+     */
+    static start(options) {
+        const { execArgv, entry } = processCommand();
+        const processes = Array.from({ length: options.processes ?? 1 }, () => {
+            const tensorFile = openTensorFile();
+            const child = (0,external_node_child_process_.spawn)(process.execPath, [...execArgv, entry], {
+                // stdin: requests; stderr: kept for a crash's message; fd 3: replies; fd 4: the tensor file.
+                stdio: ["pipe", "ignore", "pipe", "pipe", tensorFile],
+                // ORT_DISABLE_TELEMETRY: onnxruntime 1.30 would otherwise write .ses and mat-debug-*.log files into the temp dir.
+                env: { ...process.env, [protocol/* ROLE_VARIABLE */.k8]: protocol/* INFERENCE_ROLE */.f7, ORT_DISABLE_TELEMETRY: "1" },
+            });
+            return new InferenceProcess(child, tensorFile, options.timeoutMs, options.modelPath);
+        });
+        return new InferencePool(processes);
+    }
+    /** The model's inputs and outputs once every process has loaded it. */
+    get loaded() {
+        return Promise.all(this.processes.map((p) => p.loaded)).then(([metadata]) => metadata);
+    }
+    get size() {
+        return this.processes.length;
+    }
+    /** Runs the model on one image's feeds (after the load); the buffers must stay untouched until this settles. */
+    run(feeds, fetches, keep) {
+        const target = this.processes.reduce((best, p) => (p.pending < best.pending ? p : best));
+        return target.run(feeds, fetches, keep, this.nextId++);
+    }
+    async close() {
+        await Promise.all(this.processes.map((p) => p.close()));
+    }
+}
+
+// EXTERNAL MODULE: ./src/engine/prediction.ts
+var prediction = __webpack_require__(26549);
+;// CONCATENATED MODULE: ./src/engine/inference.ts
+/**
+ * The validator's ONNX runner: inputs taken by position (0 = image
+ * [1, 3, H, W], 1 = demographics [1, 3]), one image per run, every output
+ * fetched and output 0 kept, a time limit per image. The session lives in a
+ * child process (workers/inference-pool.ts) so that the limit can be
+ * enforced. The model's signature is checked once, up front, so that an
+ * incompatible model fails with one clear message instead of deep inside
+ * onnxruntime.
+ */
+
+
+
+
+
+
+/** The validator gives up on an image after this long (ONNX_INFERENCE_TIMEOUT, asyncio.wait_for). */
+const INFERENCE_TIMEOUT_MS = 20_000;
+function fixedDim(d) {
+    return typeof d === "number" && d > 0 ? d : null;
+}
+function describeDims(dims) {
+    return `[${dims.join(", ")}]`;
+}
+/** Checks the inputs and output against the competition; pure, so it is tested on metadata alone. */
+function checkSignature(modelPath, inputs, outputs, competition) {
+    const fail = (why) => {
+        throw new errors/* ModelError */.me(`${modelPath} cannot be scored for ${competition.id}: ${why}`);
+    };
+    if (inputs.length === 0)
+        fail("it has no inputs");
+    if (inputs.length > 2)
+        fail(`it has ${inputs.length} inputs; validators feed only the image (input 0) and the demographics (input 1)`);
+    const [image, demographics] = inputs;
+    if (!image.isTensor || image.type !== "float32")
+        fail(`input 0 "${image.name}" must be a float32 image tensor [1, 3, H, W]`);
+    const dims = image.isTensor ? image.shape : [];
+    if (dims.length !== 4)
+        fail(`input 0 "${image.name}" has shape ${describeDims(dims)}; it must be [1, 3, H, W]`);
+    const channels = fixedDim(dims[1]);
+    if (channels !== null && channels !== 3)
+        fail(`input 0 "${image.name}" takes ${channels} channel(s); images are fed as 3 RGB channels [1, 3, H, W]`);
+    const batch = fixedDim(dims[0]);
+    if (batch !== null && batch !== 1)
+        fail(`input 0 "${image.name}" has a fixed batch size of ${batch}; validators run one image at a time (batch 1)`);
+    if (demographics) {
+        const d = demographics.isTensor ? demographics.shape : [];
+        const ok = demographics.isTensor &&
+            demographics.type === "float32" &&
+            d.length === 2 &&
+            [null, 1].includes(fixedDim(d[0])) &&
+            [null, 3].includes(fixedDim(d[1]));
+        if (!ok)
+            fail(`input 1 "${demographics.name}" must be float32 demographics [1, 3] (age, gender, location)`);
+    }
+    const output = outputs[0];
+    if (!output)
+        fail("it has no outputs");
+    if (!output.isTensor) {
+        // onnx_runner.py reads single_result.shape: a list (sequence) or dict (map) has none, the AttributeError
+        // escapes the runner, which then returns no predictions at all.
+        throw new errors/* ValidatorVerdictError */.GM("model", "non-tensor-output", `validators would score 0: output 0 "${output.name}" of ${modelPath} is not a tensor (a sequence or map), and their ` +
+            "runner fails reading its shape; export the class scores as output 0");
+    }
+    const size = competition.imageSize;
+    return {
+        imageInput: image.name,
+        demographicsInput: demographics ? demographics.name : null,
+        output: output.name,
+        fetches: outputs.filter((o) => o.isTensor).map((o) => o.name),
+        inputSize: { height: fixedDim(dims[2]) ?? size, width: fixedDim(dims[3]) ?? size },
+    };
+}
+/** "20 s", "23.4 s"; a test's limit of a few milliseconds keeps its digits. */
+const seconds = (ms) => `${Number((ms / 1000).toFixed(ms < 100 ? 3 : 1))} s`;
+/** The verdict (or plain failure) an inference error stands for, naming the image. */
+function inferenceFailure(err, file, timeoutMs) {
+    if (err instanceof RunTimeout) {
+        const took = err.killed
+            ? `more than ${seconds(timeoutMs)} in the model (stopped after ${seconds(err.ms)})`
+            : `${seconds(err.ms)} in the model`;
+        return new errors/* ValidatorVerdictError */.GM("model", "inference-timeout", `validators would score 0: image ${file} took ${took}, over their ${seconds(timeoutMs)} limit per image ` +
+            "(they drop the rest of its chunk of 200 images, and the predictions then no longer match the labels)");
+    }
+    if (err instanceof RunFailure) {
+        return new errors/* ValidatorVerdictError */.GM("model", "inference-error", `validators would score 0: onnxruntime failed on image ${file} (${err.message.split("\n")[0]}); ` +
+            "the image gets no prediction, and the predictions then no longer match the labels");
+    }
+    if (err instanceof UnsupportedOutput) {
+        return new errors/* ModelError */.me(`output 0 of the model is a ${err.outputType} tensor on ${file}; this tool reads numeric and bool outputs only`);
+    }
+    // The process died: a crash or the machine's memory, which says nothing certain about a validator's run.
+    return new errors/* InferenceError */.uZ(`inference on ${file} stopped: ${err instanceof Error ? err.message : String(err)}`);
+}
+/**
+ * The model's inputs and outputs, read by a session in this process while
+ * the inference process loads the model for real: the evaluation can go on
+ * (extract the package, start the preprocessing) meanwhile. Graph
+ * optimizations are off here: they change neither inputs nor outputs, and
+ * cost time twice.
+ */
+async function readMetadata(modelPath) {
+    // onnxruntime 1.30 reads this when it first starts: unset, it writes .ses and mat-debug-*.log files into the temp dir.
+    process.env.ORT_DISABLE_TELEMETRY ??= "1";
+    const { InferenceSession } = await (0,natives/* loadOrt */.s)();
+    let session;
+    try {
+        session = await InferenceSession.create(modelPath, {
+            graphOptimizationLevel: "disabled",
+            logSeverityLevel: 3,
+            intraOpNumThreads: 1,
+            interOpNumThreads: 1,
+            executionProviders: ["cpu"],
+        });
+    }
+    catch (err) {
+        throw notLoadable(modelPath, err);
+    }
+    try {
+        return { inputs: session.inputMetadata, outputs: session.outputMetadata };
+    }
+    finally {
+        await session.release();
+    }
+}
+const notLoadable = (modelPath, err) => new errors/* ModelError */.me(`${modelPath} is not a loadable ONNX model (onnxruntime: ${(0,retry/* describeError */.Uc)(err)})`);
+async function loadModel(modelPath, competition, options = {}) {
+    const timeoutMs = options.timeoutMs ?? INFERENCE_TIMEOUT_MS;
+    const info = await (0,promises_.stat)(modelPath).catch(() => undefined);
+    if (!info?.isFile())
+        throw new errors/* ModelError */.me(`model file ${modelPath} does not exist${info ? " (it is a folder)" : ""}`);
+    let pool;
+    try {
+        pool = InferencePool.start({ modelPath, timeoutMs });
+    }
+    catch (err) {
+        throw new errors/* InferenceError */.uZ(`the inference process for ${modelPath} could not start: ${(0,retry/* describeError */.Uc)(err)}`);
+    }
+    let signature;
+    try {
+        const { inputs, outputs } = await readMetadata(modelPath);
+        signature = checkSignature(modelPath, inputs, outputs, competition);
+    }
+    catch (err) {
+        await pool.close();
+        throw err;
+    }
+    const { width, height } = signature.inputSize;
+    async function predict(image, demographics, file) {
+        const feeds = [{ name: signature.imageInput, data: image, dims: [1, 3, height, width] }];
+        if (signature.demographicsInput)
+            feeds.push({ name: signature.demographicsInput, data: Float32Array.from(demographics), dims: [1, 3] });
+        try {
+            const output = await pool.run(feeds, signature.fetches, signature.output);
+            return { output: (0,prediction/* decodeOutput */.aX)(output.type, output.dims, output.bytes), ms: output.ms };
+        }
+        catch (err) {
+            // Loaded here without graph optimizations, the model may still fail to load with them, there.
+            if (err instanceof LoadFailure)
+                throw notLoadable(modelPath, err);
+            throw inferenceFailure(err, file, timeoutMs);
+        }
+    }
+    return { path: modelPath, signature, predict, close: () => pool.close() };
+}
+
+
+/***/ }),
+
+/***/ 92808:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  s: () => (/* binding */ metricFields)
+});
+
+// EXTERNAL MODULE: ./src/competition/competition.ts
+var competition_competition = __webpack_require__(74344);
+;// CONCATENATED MODULE: ./src/engine/scoring.ts
+/**
+ * The validator's metrics and score, as pure functions. Floating-point
+ * operations follow sklearn/numpy's order (pairwise summation, F1 as
+ * 2tp / (true + pred)) and Python's round(), so the values agree to the last
+ * bit in practice and always to the 6th decimal.
+ */
+
+/** numpy's pairwise summation (`np.sum` on float64), including its order of additions. */
+function numpySum(values, start = 0, n = values.length - start) {
+    if (n < 8) {
+        let sum = 0;
+        for (let i = 0; i < n; i++)
+            sum += values[start + i];
+        return sum;
+    }
+    if (n <= 128) {
+        const r = new Float64Array(8);
+        for (let j = 0; j < 8; j++)
+            r[j] = values[start + j];
+        let i = 8;
+        for (; i < n - (n % 8); i += 8)
+            for (let j = 0; j < 8; j++)
+                r[j] += values[start + i + j];
+        let sum = r[0] + r[1] + (r[2] + r[3]) + (r[4] + r[5] + (r[6] + r[7]));
+        for (; i < n; i++)
+            sum += values[start + i];
+        return sum;
+    }
+    let half = Math.floor(n / 2);
+    half -= half % 8;
+    return numpySum(values, start, half) + numpySum(values, start + half, n - half);
+}
+/**
+ * Python's round(x, digits): the exact binary value rounded to the nearest
+ * decimal, exact ties to even. JS toFixed rounds ties up (1/128 -> 0.007813,
+ * Python gives 0.007812), so the tie is decided from the exact expansion.
+ */
+function pyRound(x, digits = 6) {
+    if (!Number.isFinite(x) || x === 0)
+        return x;
+    const exact = Math.abs(x).toFixed(100);
+    const dot = exact.indexOf(".");
+    const kept = exact.slice(0, dot + 1 + digits);
+    const rest = exact.slice(dot + 1 + digits);
+    let roundUp = rest[0] > "5" || (rest[0] === "5" && /[1-9]/.test(rest.slice(1)));
+    if (rest[0] === "5" && !roundUp && !/[1-9]/.test(rest.slice(1))) {
+        const lastDigit = Number(kept.replace(".", "").slice(-1));
+        roundUp = lastDigit % 2 === 1;
+    }
+    const magnitude = Number(kept) + (roundUp ? 10 ** -digits : 0);
+    // Re-parse the decimal so the result is the double nearest to it, as Python returns.
+    return Math.sign(x) * Number(magnitude.toFixed(digits));
+}
+function divideOrZero(numerator, denominator) {
+    return denominator === 0 ? 0 : numerator / denominator;
+}
+function weightedAverage(values, weights) {
+    const total = numpySum(weights);
+    if (total === 0)
+        return 0;
+    return numpySum(values.map((v, i) => v * weights[i])) / total;
+}
+/**
+ * sklearn 1.5.1's accuracy_score, precision/recall/f1_score(average="weighted",
+ * labels=0..k-1, zero_division=0), f1_score(average=None) and
+ * confusion_matrix. A prediction outside 0..k-1 (argmax 11 of 12 scores, a
+ * scalar output of 42, INT64_MIN from NaN) is never a class's prediction:
+ * confusion_matrix drops the pair, multilabel_confusion_matrix encodes it as
+ * an extra label and keeps only 0..k-1. Its true label still counts in that
+ * class's support (true_sum = bincount(y_true)): a recall miss, and weight in
+ * the weighted averages. Labels are always 0..k-1 (the dataset is checked).
+ */
+function classificationMetrics(yTrue, yPred, classCount) {
+    if (yTrue.length !== yPred.length)
+        throw new Error(`${yTrue.length} labels but ${yPred.length} predictions`);
+    if (yTrue.length === 0)
+        throw new Error("no samples to score");
+    const confusionMatrix = Array.from({ length: classCount }, () => new Array(classCount).fill(0));
+    const trueSum = new Array(classCount).fill(0);
+    let correct = 0;
+    for (let i = 0; i < yTrue.length; i++) {
+        if (yTrue[i] === yPred[i])
+            correct++;
+        trueSum[yTrue[i]]++;
+        if (Number.isInteger(yPred[i]) && yPred[i] >= 0 && yPred[i] < classCount)
+            confusionMatrix[yTrue[i]][yPred[i]]++;
+    }
+    const tp = confusionMatrix.map((row, c) => row[c]);
+    const predSum = tp.map((_, c) => confusionMatrix.reduce((a, row) => a + row[c], 0));
+    const precisionByClass = tp.map((t, c) => divideOrZero(t, predSum[c]));
+    const recallByClass = tp.map((t, c) => divideOrZero(t, trueSum[c]));
+    const f1ByClass = tp.map((t, c) => divideOrZero(2 * t, trueSum[c] + predSum[c]));
+    return {
+        accuracy: correct / yTrue.length,
+        precision: weightedAverage(precisionByClass, trueSum),
+        recall: weightedAverage(recallByClass, trueSum),
+        fbeta: weightedAverage(f1ByClass, trueSum),
+        f1ByClass,
+        confusionMatrix,
+    };
+}
+/** Efficiency from the model file size: 1 up to 50 MiB, 0 from 150 MiB, linear between. */
+function efficiencyScore(competition, modelBytes) {
+    const sizeMiB = modelBytes / (1024 * 1024);
+    const { full, zero } = competition.efficiencyMiB;
+    if (sizeMiB <= full)
+        return 1.0;
+    if (sizeMiB >= zero)
+        return 0.0;
+    return 1.0 - (sizeMiB - full) / (zero - full);
+}
+/** The validator's get_model_result: metrics, risk categories, weighted F1, efficiency, score. */
+function scoreCompetition(competition, yTrue, yPred, modelBytes) {
+    const metrics = classificationMetrics(yTrue, yPred, competition.classes.length);
+    const riskCategoryScores = {};
+    let weightedSum = 0;
+    let weightTotal = 0;
+    for (const [risk, weight] of competition.riskWeights) {
+        const f1s = metrics.f1ByClass.filter((_, c) => competition.classes[c].risk === risk);
+        riskCategoryScores[risk] = numpySum(f1s) / f1s.length;
+        weightedSum += riskCategoryScores[risk] * weight;
+        weightTotal += weight;
+    }
+    const accuracy = pyRound(metrics.accuracy);
+    const weightedF1 = pyRound(weightedSum / weightTotal);
+    const efficiency = pyRound(efficiencyScore(competition, modelBytes));
+    const { accuracyAndF1, efficiency: efficiencyWeight } = competition.scoreWeights;
+    return {
+        ...metrics,
+        accuracy,
+        precision: pyRound(metrics.precision),
+        recall: pyRound(metrics.recall),
+        fbeta: pyRound(metrics.fbeta),
+        riskCategoryScores,
+        weightedF1,
+        efficiencyScore: efficiency,
+        classWeights: (0,competition_competition/* classWeights */.Ko)(competition),
+        score: accuracyAndF1 * (0.5 * accuracy + 0.5 * weightedF1) + efficiencyWeight * efficiency,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/metrics.ts
+
+function metricFields(competition, yTrue, yPred, modelBytes) {
+    const s = scoreCompetition(competition, yTrue, yPred, modelBytes);
+    return {
+        accuracy: s.accuracy,
+        precision: s.precision,
+        recall: s.recall,
+        fbeta: s.fbeta,
+        weighted_f1: s.weightedF1,
+        efficiency_score: s.efficiencyScore,
+        score: s.score,
+        f1_by_class: s.f1ByClass,
+        class_weights: s.classWeights,
+        confusion_matrix: s.confusionMatrix,
+        risk_category_scores: s.riskCategoryScores,
+    };
+}
+
+
+/***/ }),
+
+/***/ 48862:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   fM: () => (/* binding */ checkNoExternalData)
+/* harmony export */ });
+/* unused harmony exports externalDataOf, externalDataMessage */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70017);
+/**
+ * Which tensors of an ONNX model keep their bytes outside the .onnx file ("external data").
+ *
+ * Validators download only `<stem>.onnx` from the hub, so a model whose weights live in a side
+ * file (`model.onnx.data`: PyTorch's dynamo exporter writes one by default) cannot load there and
+ * scores 0, while onnxruntime here finds the side file next to the model and scores it normally.
+ *
+ * This is a protobuf wire-format walk, not a decoder: it enters only the messages that can hold a
+ * tensor (model, graph, node, attribute, function, tensor, sparse tensor; field numbers from
+ * onnx.proto) and steps over every other field, tensor bytes included, by offset. The file is read
+ * through one reused 1 MiB window with positional reads, so a model of any size costs about one
+ * read per large embedded tensor and never sits in memory whole.
+ */
+
+
+
+// Field numbers (onnx.proto). Everything else, and these fields with an unexpected wire type, is
+// skipped: protobuf itself keeps a known field with the wrong wire type as an unknown field.
+const MODEL = { graph: 7, functions: 25 };
+const GRAPH = { node: 1, initializer: 5, sparseInitializer: 15 };
+const FUNCTION = { name: 1, node: 7 };
+const NODE = { name: 3, opType: 4, attribute: 5 };
+const ATTRIBUTE = { name: 1, t: 5, g: 6, tensors: 10, graphs: 11, sparseTensor: 22, sparseTensors: 23 };
+/** The attribute fields that hold tensors or graphs (everything but the name). */
+const TENSOR_HOLDERS = new Set(Object.values(ATTRIBUTE).filter((n) => n !== ATTRIBUTE.name));
+const TENSOR = { name: 8, externalData: 13, dataLocation: 14 };
+const SPARSE = { values: 1, indices: 2 };
+const ENTRY = { key: 1, value: 2 };
+/** TensorProto.DataLocation.EXTERNAL; onnx's uses_external_data and onnxruntime look at this field alone. */
+const EXTERNAL = 1;
+const VARINT = 0;
+const I64 = 1;
+const LEN = 2;
+const I32 = 5;
+/** protobuf's default recursion limit: a deeper model does not parse in onnxruntime either. */
+const MAX_DEPTH = 100;
+const WINDOW = 1 << 20;
+/** A structural fault of the protobuf stream, at a byte offset. */
+class Malformed extends Error {
+    at;
+    constructor(at, message) {
+        super(message);
+        this.at = at;
+    }
+}
+function fileBytes(file, size) {
+    const own = new Uint8Array(WINDOW);
+    let window = own.subarray(0, 0);
+    let base = 0;
+    return {
+        size,
+        async at(pos, n) {
+            const end = Math.min(pos + n, size);
+            if (pos < base || end > base + window.length) {
+                // Reuse one buffer (callers consume a result before asking again); only a huge string needs its own.
+                const buffer = end - pos > WINDOW ? new Uint8Array(end - pos) : own;
+                const { bytesRead } = await file.read(buffer, 0, Math.min(buffer.length, size - pos), pos);
+                window = buffer.subarray(0, bytesRead);
+                base = pos;
+            }
+            return window.subarray(pos - base, Math.min(end, base + window.length) - base);
+        },
+    };
+}
+/** A base-128 varint in `bytes` at `i`; numbers, not bigints: lengths and enums fit, and a huge length fails the bounds check anyway. */
+function varint(bytes, i, at) {
+    let value = 0;
+    for (let scale = 1, k = 0; k < 10; k++, scale *= 128) {
+        if (i >= bytes.length)
+            throw new Malformed(at, "a field header runs past the end");
+        const byte = bytes[i++];
+        value += (byte & 0x7f) * scale;
+        if (byte < 0x80)
+            return [value, i];
+    }
+    throw new Malformed(at, "a varint is longer than 10 bytes");
+}
+async function* fields(src, span) {
+    let pos = span.start;
+    while (pos < span.end) {
+        const head = await src.at(pos, Math.min(20, span.end - pos));
+        const [tag, afterTag] = varint(head, 0, pos);
+        const number = Math.floor(tag / 8);
+        const wire = tag % 8;
+        if (number === 0)
+            throw new Malformed(pos, "a field numbered 0");
+        let start = pos + afterTag;
+        let end;
+        let value = 0;
+        if (wire === VARINT) {
+            const [v, next] = varint(head, afterTag, pos);
+            value = v;
+            start = end = pos + next;
+        }
+        else if (wire === I64)
+            end = start + 8;
+        else if (wire === I32)
+            end = start + 4;
+        else if (wire === LEN) {
+            const [length, afterLength] = varint(head, afterTag, pos);
+            start = pos + afterLength;
+            end = start + length;
+        }
+        else {
+            const why = wire === 3 || wire === 4 ? "a protobuf group, which ONNX never writes" : "which protobuf does not have";
+            throw new Malformed(pos, `wire type ${wire} (${why})`);
+        }
+        if (end > span.end)
+            throw new Malformed(pos, `field ${number} runs past the end of ${end > src.size ? "the file" : "the message holding it"}`);
+        yield { number, wire, start, end, value };
+        pos = end;
+    }
+}
+async function text(src, field) {
+    return new TextDecoder().decode(await src.at(field.start, field.end - field.start));
+}
+/** The LEN fields of a message, each after the depth check (what protobuf's parser refuses, so do we). */
+async function* messages(walk, span, depth) {
+    if (depth > MAX_DEPTH)
+        throw new Malformed(span.start, `messages nested deeper than protobuf's limit of ${MAX_DEPTH}`);
+    for await (const field of fields(walk.src, span))
+        if (field.wire === LEN)
+            yield field;
+}
+async function walkGraph(walk, span, where, depth) {
+    for await (const f of messages(walk, span, depth)) {
+        if (f.number === GRAPH.node)
+            await walkNode(walk, f, where, depth + 1);
+        else if (f.number === GRAPH.initializer)
+            await walkTensor(walk, f, `${where}initializer`, depth + 1);
+        else if (f.number === GRAPH.sparseInitializer)
+            await walkSparse(walk, f, `${where}sparse initializer`, depth + 1);
+    }
+}
+async function walkFunction(walk, span, depth) {
+    // Model-local functions are inlined by onnxruntime, so their Constant nodes load like the graph's own.
+    let name = "";
+    const nodes = [];
+    for await (const f of messages(walk, span, depth)) {
+        if (f.number === FUNCTION.name)
+            name = await text(walk.src, f);
+        else if (f.number === FUNCTION.node)
+            nodes.push(f);
+    }
+    for (const node of nodes)
+        await walkNode(walk, node, `function "${name}": `, depth + 1);
+}
+async function walkNode(walk, span, where, depth) {
+    // Attributes are walked after the loop so that `where` can name the node whatever order its fields come in.
+    let name = "";
+    let op = "";
+    const attributes = [];
+    for await (const f of messages(walk, span, depth)) {
+        if (f.number === NODE.name)
+            name = await text(walk.src, f);
+        else if (f.number === NODE.opType)
+            op = await text(walk.src, f);
+        else if (f.number === NODE.attribute)
+            attributes.push(f);
+    }
+    for (const a of attributes)
+        await walkAttribute(walk, a, `${where}node "${name}" (${op}) `, depth + 1);
+}
+async function walkAttribute(walk, span, where, depth) {
+    let name = "";
+    const parts = [];
+    for await (const f of messages(walk, span, depth)) {
+        if (f.number === ATTRIBUTE.name)
+            name = await text(walk.src, f);
+        else if (TENSOR_HOLDERS.has(f.number))
+            parts.push(f);
+    }
+    const here = `${where}attribute ${name}: `;
+    for (const p of parts) {
+        if (p.number === ATTRIBUTE.t || p.number === ATTRIBUTE.tensors)
+            await walkTensor(walk, p, `${here}tensor`, depth + 1);
+        else if (p.number === ATTRIBUTE.g || p.number === ATTRIBUTE.graphs)
+            await walkGraph(walk, p, here, depth + 1);
+        else
+            await walkSparse(walk, p, `${here}sparse tensor`, depth + 1);
+    }
+}
+async function walkSparse(walk, span, where, depth) {
+    // onnxruntime densifies sparse initializers at load, reading external values and indices from disk.
+    for await (const f of messages(walk, span, depth)) {
+        if (f.number === SPARSE.values)
+            await walkTensor(walk, f, `${where} values`, depth + 1);
+        else if (f.number === SPARSE.indices)
+            await walkTensor(walk, f, `${where} indices`, depth + 1);
+    }
+}
+async function walkTensor(walk, span, where, depth) {
+    if (depth > MAX_DEPTH)
+        throw new Malformed(span.start, `messages nested deeper than protobuf's limit of ${MAX_DEPTH}`);
+    let name = "";
+    let location = "";
+    let external = false;
+    for await (const f of fields(walk.src, span)) {
+        if (f.number === TENSOR.name && f.wire === LEN)
+            name = await text(walk.src, f);
+        // A repeated singular field: the last one wins, as in protobuf.
+        else if (f.number === TENSOR.dataLocation && f.wire === VARINT)
+            external = f.value === EXTERNAL;
+        else if (f.number === TENSOR.externalData && f.wire === LEN) {
+            let key = "";
+            let value = "";
+            for await (const e of messages(walk, f, depth + 1)) {
+                if (e.number === ENTRY.key)
+                    key = await text(walk.src, e);
+                else if (e.number === ENTRY.value)
+                    value = await text(walk.src, e);
+            }
+            if (key === "location")
+                location = value;
+        }
+    }
+    if (external)
+        walk.found.push({ name, location, where });
+}
+async function walkModel(src) {
+    const walk = { src, found: [] };
+    let graphs = 0;
+    for await (const f of messages(walk, { start: 0, end: src.size }, 0)) {
+        if (f.number === MODEL.graph) {
+            graphs++;
+            await walkGraph(walk, f, "", 1);
+        }
+        else if (f.number === MODEL.functions)
+            await walkFunction(walk, f, 1);
+        // training_info graphs are left out: onnxruntime's inference session never loads them.
+    }
+    if (graphs === 0)
+        throw new Malformed(0, "it has no graph");
+    return walk.found;
+}
+/**
+ * The tensors of `modelPath` stored outside it, or undefined when every tensor is inside.
+ * Throws ModelError when the file is missing or is not an ONNX protobuf (truncated, another format).
+ */
+async function externalDataOf(modelPath) {
+    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(modelPath).catch(() => undefined);
+    if (!info?.isFile())
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ModelError */ .me(`model file ${modelPath} does not exist${info ? " (it is a folder)" : ""}`);
+    let file;
+    try {
+        file = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(modelPath, "r");
+    }
+    catch (err) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ModelError */ .me(`cannot read model file ${modelPath}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    try {
+        const tensors = await walkModel(fileBytes(file, info.size));
+        return tensors.length ? { tensors, files: [...new Set(tensors.map((t) => t.location))] } : undefined;
+    }
+    catch (err) {
+        if (err instanceof Malformed)
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ModelError */ .me(`${modelPath} is not a loadable ONNX model (${err.message}, at byte ${err.at}: truncated, or not an ONNX file)`);
+        throw err;
+    }
+    finally {
+        await file.close();
+    }
+}
+function fileList(files) {
+    const shown = files.slice(0, 3).map((f) => f || "a file it does not name");
+    if (files.length > 3)
+        return `${shown.join(", ")} and ${files.length - 3} more files`;
+    return shown.length > 1 ? `${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}` : shown[0];
+}
+/** The verdict's message: what validators do with such a model, and the two usual ways to re-export it whole. */
+function externalDataMessage(modelPath, data, uploadedAs = node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(modelPath)) {
+    const name = JSON.stringify(node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(modelPath));
+    const count = `${data.tensors.length} tensor${data.tensors.length === 1 ? "" : "s"}`;
+    return (`validators would score 0: ${modelPath} keeps its weights in ${fileList(data.files)} (external data, ${count}), ` +
+        `and validators download only ${uploadedAs}. Re-export with the weights inside: ` +
+        `onnx.save(onnx.load(${name}), ${name}, save_as_external_data=False) (PyTorch: torch.onnx.export(..., external_data=False))`);
+}
+/**
+ * Throws ValidatorVerdictError("model", "external-data") when the model keeps any tensor outside the
+ * file, since validators would score it 0. `uploadedAs` is the file name on the hub, for the message.
+ */
+async function checkNoExternalData(modelPath, uploadedAs) {
+    const data = await externalDataOf(modelPath);
+    if (data)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ValidatorVerdictError */ .GM("model", "external-data", externalDataMessage(modelPath, data, uploadedAs));
+}
+
+
+/***/ }),
+
+/***/ 74106:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J$: () => (/* binding */ MAX_THREADS),
+/* harmony export */   Qh: () => (/* binding */ checkThreads),
+/* harmony export */   p9: () => (/* binding */ planThreads),
+/* harmony export */   wW: () => (/* binding */ mapOrdered)
+/* harmony export */ });
+/* unused harmony exports MIN_IMAGES_FOR_WORKERS, defaultThreads, emptyTotals */
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70017);
+/**
+ * How an evaluation streams: entries -> preprocessing (worker threads, a few
+ * images ahead) -> inference (main thread, CSV order) -> metrics. Only the
+ * images in flight are in memory, so a 10,000-image dataset costs what a
+ * 10-image one does.
+ */
+
+
+/**
+ * Ordered, bounded concurrency: `fn` runs on up to `ahead` items at once and
+ * results come out in input order. Memory stays at `ahead` results however
+ * long the input is.
+ */
+async function* mapOrdered(items, ahead, fn) {
+    const pending = [];
+    const iterator = items[Symbol.iterator]();
+    const fill = () => {
+        while (pending.length < ahead) {
+            const next = iterator.next();
+            if (next.done)
+                return;
+            const promise = fn(next.value);
+            // A rejection is surfaced when its turn comes; until then it must not count as unhandled.
+            promise.catch(() => { });
+            pending.push(promise);
+        }
+    };
+    fill();
+    while (pending.length > 0) {
+        const result = await pending.shift();
+        fill();
+        yield result;
+    }
+}
+/**
+ * Below this many images, `threads: auto` stays on the main thread: starting
+ * workers (~0.4 s, and their code runs cold for the first images) costs more
+ * than they save. On 2 cores the break-even measured ~70 images (npm run
+ * bench); more cores bring it down.
+ */
+const MIN_IMAGES_FOR_WORKERS = 64;
+function defaultThreads() {
+    return node_os__WEBPACK_IMPORTED_MODULE_0___default().availableParallelism();
+}
+/**
+ * More threads than this only cost memory (each worker holds a decoder and
+ * two tensors in flight) and start-up time: GitHub's largest Linux runners
+ * have 64 cores.
+ */
+const MAX_THREADS = 64;
+function checkThreads(threads) {
+    if (threads !== undefined && (!Number.isInteger(threads) || threads < 1 || threads > MAX_THREADS)) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`threads must be a whole number from 1 to ${MAX_THREADS} (or auto), got ${threads}`);
+    }
+}
+/** The plan for `threads` (undefined: every core, and none for small datasets) on `images` images. */
+function planThreads(threads, images) {
+    checkThreads(threads);
+    const n = threads ?? (images < MIN_IMAGES_FOR_WORKERS ? 1 : defaultThreads());
+    // One thread: decode on libuv's pool, resample and infer here, two images in flight so that both overlap.
+    if (n === 1)
+        return { workers: 0, inFlight: 2 };
+    // As many workers as threads, not one fewer: a worker leaves its core to
+    // sharp's decoding thread for half of each image, and inference is a small
+    // share of the work. Two images per worker: one being prepared, one ready.
+    return { workers: n, inFlight: 2 * n };
+}
+function emptyTotals() {
+    return { images: 0, decodeMs: 0, resampleMs: 0, inferenceMs: 0 };
+}
+
+
+/***/ }),
+
+/***/ 26549:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _q: () => (/* binding */ PredictionStack),
+/* harmony export */   aX: () => (/* binding */ decodeOutput),
+/* harmony export */   iT: () => (/* binding */ outputNumbers)
+/* harmony export */ });
+/* unused harmony exports halfToNumber, astypeInt, argmax, squeezed, ruleFor */
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
+
+/** numpy's float16, exactly (every half is a double). */
+function halfToNumber(bits) {
+    const sign = bits & 0x8000 ? -1 : 1;
+    const exponent = (bits >> 10) & 0x1f;
+    const fraction = bits & 0x3ff;
+    if (exponent === 0)
+        return sign * fraction * 2 ** -24;
+    if (exponent === 31)
+        return fraction ? NaN : sign * Infinity;
+    return sign * (1 + fraction / 1024) * 2 ** (exponent - 15);
+}
+/** The typed view of an output's bytes (which must sit in a buffer of their own, aligned). */
+function decodeOutput(type, dims, bytes) {
+    const { buffer, byteOffset, byteLength } = bytes;
+    const view = (Type) => new Type(buffer, byteOffset, byteLength / Type.BYTES_PER_ELEMENT);
+    const values = {
+        float32: () => view(Float32Array),
+        float64: () => view(Float64Array),
+        float16: () => Float64Array.from(view(Uint16Array), halfToNumber),
+        int8: () => view(Int8Array),
+        uint8: () => view(Uint8Array),
+        bool: () => view(Uint8Array),
+        int16: () => view(Int16Array),
+        uint16: () => view(Uint16Array),
+        int32: () => view(Int32Array),
+        uint32: () => view(Uint32Array),
+        int64: () => view(BigInt64Array),
+        uint64: () => view(BigUint64Array),
+    }[type]();
+    return { type, dims, values };
+}
+/** The output as plain numbers, for results.json (64-bit integers rounded to the nearest double). */
+const outputNumbers = (output) => Array.from(output.values, Number);
+const INT64_MIN = -(2n ** 63n);
+/**
+ * numpy's astype(int) (int64) of one element. Floats truncate toward zero;
+ * NaN, infinities and values outside int64 give INT64_MIN, the x86-64
+ * conversion's "integer indefinite" (validators run on x86-64; numpy warns
+ * "invalid value encountered in cast" and goes on). uint64 wraps.
+ */
+function astypeInt(value) {
+    if (typeof value === "bigint")
+        return BigInt.asIntN(64, value);
+    if (!Number.isFinite(value) || value >= 2 ** 63 || value < -(2 ** 63))
+        return INT64_MIN;
+    return BigInt(Math.trunc(value));
+}
+/** numpy's argmax over the first `count` elements: the first NaN if there is one, else the first maximum. */
+function argmax(values, count) {
+    let best = 0;
+    for (let i = 0; i < count; i++) {
+        const v = values[i];
+        if (typeof v === "number" && Number.isNaN(v))
+            return i;
+        if (v > values[best])
+            best = i;
+    }
+    return best;
+}
+function hasNaN(values, count) {
+    for (let i = 0; i < count; i++)
+        if (typeof values[i] === "number" && Number.isNaN(values[i]))
+            return true;
+    return false;
+}
+/** The validator's squeeze: a leading 1 goes only from an output of 2 or more dimensions. */
+const squeezed = (dims) => (dims.length > 1 && dims[0] === 1 ? dims.slice(1) : dims);
+const describe = (dims) => `[${dims.join(", ")}]`;
+const FLOAT_TYPES = ["float32", "float64", "float16"];
+/** What validators do with outputs of this per-image shape, or the verdict where numpy or sklearn raises. */
+function ruleFor(shape, outputName) {
+    const fail = (why) => {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ValidatorVerdictError */ .GM("model", "unscorable-output", `validators would score 0: output 0 "${outputName}" ${why}`);
+    };
+    if (shape.length === 0)
+        return { kind: "value" };
+    if (shape.length === 1 || (shape.length === 2 && shape[1] === 1)) {
+        if (shape[0] === 0)
+            fail(`gives ${describe(shape)} per image, no values: numpy's argmax of an empty sequence raises`);
+        return { kind: "argmax", over: shape[0] };
+    }
+    return fail(`gives ${describe(shape)} per image: np.argmax(y_pred, axis=1) leaves ${describe(shape.slice(1))} per image, and ` +
+        "sklearn's metrics refuse anything but one class per image");
+}
+class PredictionStack {
+    competition;
+    outputName;
+    log;
+    /** The first image's output, which every other image's must match in shape. */
+    first;
+    warnedNaN = false;
+    constructor(competition, outputName, log) {
+        this.competition = competition;
+        this.outputName = outputName;
+        this.log = log;
+    }
+    add(output, file) {
+        const shape = squeezed(output.dims);
+        if (!this.first) {
+            this.first = { file, dims: output.dims, shape, rule: ruleFor(shape, this.outputName) };
+            const note = this.unusual(output.type, this.first.rule);
+            if (note)
+                this.log.warning(`output 0 "${this.outputName}" is ${output.type} ${describe(output.dims)} per image: validators ${note}`);
+        }
+        else if (describe(shape) !== describe(this.first.shape)) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ValidatorVerdictError */ .GM("model", "ragged-output", `validators would score 0: output 0 "${this.outputName}" is ${describe(this.first.dims)} on ${this.first.file} but ` +
+                `${describe(output.dims)} on ${file}; np.array cannot stack outputs of different shapes, so their scoring fails`);
+        }
+        const { rule } = this.first;
+        const exact = rule.kind === "value" ? astypeInt(output.values[0]) : BigInt(argmax(output.values, rule.over));
+        const index = Number(exact);
+        const known = Number.isInteger(index) && index >= 0 && index < this.competition.classes.length;
+        const label = known ? this.competition.classes[index].short : exact.toString();
+        if (!this.warnedNaN && hasNaN(output.values, rule.kind === "value" ? 1 : rule.over)) {
+            this.warnedNaN = true;
+            const consequence = rule.kind === "value"
+                ? `numpy's astype(int) turns it into ${label}, a wrong prediction for validators`
+                : `numpy's argmax takes the first NaN as the maximum, so validators predict ${label} there`;
+            this.log.warning(`output 0 "${this.outputName}" is NaN on ${file} (maybe on other images too): ${consequence}`);
+        }
+        return { index, label };
+    }
+    /** What validators do with an unusual output, or undefined for class scores of the competition's length. */
+    unusual(type, rule) {
+        const classes = this.competition.classes.length;
+        const id = this.competition.id;
+        const shape = this.first?.shape ?? [];
+        if (rule.kind === "value") {
+            return ("take its value as the class index, truncated to an integer (numpy astype(int)); " +
+                `a value outside 0..${classes - 1} counts as a wrong prediction`);
+        }
+        if (rule.over === 1)
+            return `take numpy's argmax over its single value: every image is predicted ${this.competition.classes[0].short}`;
+        const column = shape.length === 2 ? ` (a column of ${rule.over})` : "";
+        if (rule.over > classes) {
+            return (`take numpy's argmax over its ${rule.over} values${column}; an index from ${classes} on is outside ${id}'s ` +
+                `${classes} classes and counts as a wrong prediction`);
+        }
+        if (rule.over < classes) {
+            return `take numpy's argmax over its ${rule.over} values${column}; classes ${rule.over}..${classes - 1} can never be predicted`;
+        }
+        if (column)
+            return `take numpy's argmax over its ${rule.over} values${column}`;
+        if (!FLOAT_TYPES.includes(type))
+            return "take numpy's argmax over these values (the first maximum wins a tie)";
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 44755:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  UL: () => (/* binding */ resultsDocument),
+  K2: () => (/* binding */ runEvaluation),
+  qi: () => (/* binding */ runReport)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/util/digest.ts
+var digest = __webpack_require__(16178);
+// EXTERNAL MODULE: ./src/hub/hub.ts
+var hub = __webpack_require__(71472);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(70017);
+;// CONCATENATED MODULE: ./src/dataset/remote.ts
+/**
+ * Turning the `dataset` input into local packages: `latest` (the newest
+ * packages of the competition on the hub), `hf://repo/path.zip`, or a local
+ * folder or zip. Downloads are cached under a key made of the hub's content
+ * id, so a new package is a new key and an unchanged one is a hit; a cached
+ * file is re-hashed before use and downloaded again if it does not match.
+ */
+
+
+
+
+
+
+async function resolveDatasets(input, options) {
+    const value = input.trim() || "latest";
+    if (value === "latest") {
+        const refs = await (0,hub/* discoverDatasets */.Xc)(options.competitionId, options.configRepo ?? hub/* DEFAULT_CONFIG_REPO */.C1, options.hub);
+        const newest = refs.slice(0, options.count);
+        options.hub.log.info(`newest ${options.competitionId} packages: ${newest.map((r) => `${(0,hub/* datasetUri */.RP)(r)} (${r.date ?? "no date"})`).join(", ")}`);
+        // One at a time: parallel multi-GB downloads are no faster on a runner, and use more disk at once.
+        const sources = [];
+        for (const ref of newest)
+            sources.push(await fetchDataset(ref, options));
+        return sources;
+    }
+    if (value.startsWith("hf://")) {
+        const { repo, path: file } = (0,hub/* parseHfUri */.gh)(value);
+        return [await fetchDataset(await (0,hub/* findDataset */.YQ)(repo, file, options.hub), options)];
+    }
+    if (!(0,external_node_fs_.existsSync)(value))
+        throw new errors/* DatasetError */.zm(`dataset ${value} does not exist: give "latest", an hf:// URI, or a folder or .zip package`);
+    return [{ name: external_node_path_default().basename(value), localPath: value }];
+}
+async function recordedDigest(file) {
+    return (0,promises_.readFile)(`${file}.sha256`, "utf8").then((s) => s.trim(), () => undefined);
+}
+/** A cached copy is used only if its bytes hash to what the hub (or our own download) recorded. */
+async function usableCopy(file, ref) {
+    if (!(0,external_node_fs_.existsSync)(file))
+        return false;
+    const expected = ref.sha256 ?? (await recordedDigest(file));
+    return expected !== undefined && (await (0,digest/* sha256File */.Q)(file)) === expected;
+}
+async function fetchDataset(ref, options) {
+    const { log } = options.hub;
+    const dir = external_node_path_default().join(options.downloadDir, ref.oid || ref.path.replace(/[^\w.-]/g, "_"));
+    const file = external_node_path_default().join(dir, external_node_path_default().basename(ref.path));
+    const key = `cancer-ai-dataset-${ref.oid}`;
+    const source = { name: external_node_path_default().basename(ref.path), localPath: file, ref };
+    if (await usableCopy(file, ref)) {
+        log.info(`${(0,hub/* datasetUri */.RP)(ref)}: already downloaded (${file})`);
+        return source;
+    }
+    const restored = ref.oid ? await options.cache.restore([dir], key) : undefined;
+    if (restored) {
+        if (await usableCopy(file, ref)) {
+            log.info(`${(0,hub/* datasetUri */.RP)(ref)}: cache hit (${key}, ${(await (0,promises_.stat)(file)).size} bytes)`);
+            return source;
+        }
+        log.warning(`${(0,hub/* datasetUri */.RP)(ref)}: the cached copy is corrupt (its SHA-256 does not match); downloading it again`);
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+    }
+    else if (ref.oid) {
+        log.info(`${(0,hub/* datasetUri */.RP)(ref)}: cache miss (${key})`);
+    }
+    const started = Date.now();
+    const sha256 = await (0,hub/* downloadDataset */.FD)(ref, file, options.hub);
+    (0,hub/* checkDigest */.H2)(ref, sha256);
+    await (0,promises_.writeFile)(`${file}.sha256`, `${sha256}\n`);
+    const bytes = (await (0,promises_.stat)(file)).size;
+    log.info(`${(0,hub/* datasetUri */.RP)(ref)}: downloaded ${bytes} bytes in ${((Date.now() - started) / 1000).toFixed(1)} s, SHA-256 ${sha256}`);
+    if (ref.oid && (await options.cache.save([dir], key)))
+        log.info(`${(0,hub/* datasetUri */.RP)(ref)}: saved to the cache as ${key}`);
+    return source;
+}
+
+// EXTERNAL MODULE: ./src/engine/inference.ts + 1 modules
+var inference = __webpack_require__(46372);
+// EXTERNAL MODULE: ./src/engine/prediction.ts
+var prediction = __webpack_require__(26549);
+// EXTERNAL MODULE: ./src/util/log.ts
+var util_log = __webpack_require__(29906);
+// EXTERNAL MODULE: ./src/engine/pipeline.ts
+var pipeline = __webpack_require__(74106);
+// EXTERNAL MODULE: ./src/util/temp.ts
+var temp = __webpack_require__(54868);
+;// CONCATENATED MODULE: ./src/dataset/csv.ts
+/**
+ * Python's csv.DictReader with the excel dialect, as the validator runs it on
+ * a file read in text mode: universal newlines, `"` quoting with doubled
+ * quotes, no whitespace trimming, blank lines skipped, header names
+ * lower-cased but not stripped. Kept separate from the competition rules so
+ * that it can be tested against the csv module's documented behaviour.
+ */
+/** `csv.field_size_limit()`'s default: _csv raises "field larger than field limit (131072)" on the next character. */
+const CSV_FIELD_LIMIT = 131_072;
+/** Code points, as _csv's parse_add_char counts them (a UTF-16 length overcounts astral characters). */
+function codePoints(value) {
+    let n = 0;
+    for (let i = 0; i < value.length; i++, n++) {
+        const unit = value.charCodeAt(i);
+        if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < value.length) {
+            const next = value.charCodeAt(i + 1);
+            if (next >= 0xdc00 && next <= 0xdfff)
+                i++;
+        }
+    }
+    return n;
+}
+/**
+ * The first field of a record that _csv refuses. It checks the length before
+ * adding each character, so a field of exactly `limit` characters passes and
+ * one more raises; the opening and closing quotes are not part of the field,
+ * a doubled quote adds one character and a newline inside quotes adds one.
+ */
+function longField(fields, limit = CSV_FIELD_LIMIT) {
+    for (let index = 0; index < fields.length; index++) {
+        // A UTF-16 length never undercounts, so only long strings need counting.
+        if (fields[index].length <= limit)
+            continue;
+        const length = codePoints(fields[index]);
+        if (length > limit)
+            return { index, length };
+    }
+    return undefined;
+}
+/** `';'` if the first line contains a semicolon anywhere, else `','` (the validator's rule). */
+function detectDelimiter(text) {
+    const firstLine = text.split("\n", 1)[0] ?? "";
+    return firstLine.includes(";") ? ";" : ",";
+}
+/** Text mode's universal newlines: \r\n and lone \r become \n. */
+function normalizeNewlines(text) {
+    return text.replace(/\r\n?/g, "\n");
+}
+function parseCsvRecords(text, delimiter) {
+    const records = [];
+    let fields = [];
+    let field = "";
+    let line = 1;
+    let recordLine = 1;
+    // START: at the start of a field; FIELD: unquoted; QUOTED: inside quotes; QUOTE: a quote seen inside quotes.
+    let state = "START";
+    let inRecord = false;
+    const endField = () => {
+        fields.push(field);
+        field = "";
+        state = "START";
+    };
+    const endRecord = () => {
+        if (inRecord) {
+            endField();
+            records.push({ line: recordLine, fields });
+        }
+        fields = [];
+        inRecord = false;
+    };
+    for (const ch of text) {
+        if (!inRecord) {
+            if (ch === "\n") {
+                line++;
+                recordLine = line;
+                continue; // a blank line is no record (csv yields [], DictReader skips it)
+            }
+            inRecord = true;
+            recordLine = line;
+        }
+        if (state === "QUOTED") {
+            if (ch === '"')
+                state = "QUOTE";
+            else
+                field += ch;
+            if (ch === "\n")
+                line++;
+            continue;
+        }
+        if (state === "QUOTE" && ch === '"') {
+            field += '"';
+            state = "QUOTED";
+            continue;
+        }
+        if (ch === delimiter) {
+            endField();
+        }
+        else if (ch === "\n") {
+            endRecord();
+            line++;
+            recordLine = line;
+        }
+        else if (state === "START" && ch === '"') {
+            state = "QUOTED";
+        }
+        else {
+            // Text after a closing quote, or any quote inside an unquoted field, is kept literally.
+            field += ch;
+            state = "FIELD";
+        }
+    }
+    endRecord();
+    return records;
+}
+/**
+ * `{k.lower(): v for k, v in row.items()}` over DictReader's dict: the dict
+ * keeps each name at its first column with its last value (a column past the
+ * end of a short row sets None), then lower-casing walks that order, so of
+ * names equal but for case the one whose first column comes last wins.
+ */
+function lowerCasedRow(header, fields) {
+    const row = new Map();
+    header.forEach((name, i) => row.set(name, i < fields.length ? fields[i] : undefined));
+    const values = new Map();
+    for (const [name, value] of row) {
+        if (value === undefined)
+            values.delete(name.toLowerCase());
+        else
+            values.set(name.toLowerCase(), value);
+    }
+    return values;
+}
+function readCsvTable(content) {
+    const text = normalizeNewlines(content);
+    const delimiter = detectDelimiter(text);
+    const all = parseCsvRecords(text, delimiter);
+    // DictReader takes the first line as the header even when it is blank.
+    const blankFirstLine = all.length > 0 && all[0].line > 1;
+    const records = blankFirstLine ? all : all.slice(1);
+    const header = blankFirstLine ? [] : (all[0]?.fields ?? []);
+    const rows = records.map(({ line, fields }) => ({
+        line,
+        values: lowerCasedRow(header, fields),
+        extra: Math.max(0, fields.length - header.length),
+        long: longField(fields),
+    }));
+    return { delimiter, header, blankFirstLine, headerLong: blankFirstLine ? undefined : longField(header), rows };
+}
+
+;// CONCATENATED MODULE: ./src/dataset/python.ts
+/**
+ * The two Python string functions the validator's CSV handling relies on,
+ * with Python's definitions of whitespace and digits (not JavaScript's).
+ */
+/** Characters for which Python's str.isspace() is true, as strip() uses them... */
+const PY_SPACE = "\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+/** ...while int() takes ASCII whitespace by C's isspace(), which leaves out \x1c-\x1f. */
+const INT_SPACE = "\\t\\n\\x0b\\x0c\\r \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+const STRIP = new RegExp(`^[${PY_SPACE}]+|[${PY_SPACE}]+$`, "gu");
+const INT = new RegExp(`^[${INT_SPACE}]*([+-]?)(\\p{Nd}+(?:_\\p{Nd}+)*)[${INT_SPACE}]*$`, "u");
+const DIGIT = /^\p{Nd}$/u;
+/** str.strip() */
+function pyStrip(value) {
+    return value.replace(STRIP, "");
+}
+/**
+ * The value of a Unicode decimal digit: decimal digits come in runs of
+ * complete 0-9 sets, so the position in its run, modulo 10, is the value.
+ */
+function digitValue(ch) {
+    let cp = ch.codePointAt(0);
+    let index = 0;
+    while (DIGIT.test(String.fromCodePoint(cp - 1))) {
+        cp--;
+        index++;
+    }
+    return index % 10;
+}
+/** int(value) for a string, or null where Python raises ValueError. */
+function pyInt(value) {
+    if (value === undefined)
+        return null;
+    const match = INT.exec(value);
+    if (!match)
+        return null;
+    let n = 0;
+    for (const ch of match[2])
+        if (ch !== "_")
+            n = n * 10 + (ch >= "0" && ch <= "9" ? Number(ch) : digitValue(ch));
+    return match[1] === "-" && n !== 0 ? -n : n;
+}
+
+;// CONCATENATED MODULE: ./src/dataset/verdicts.ts
+/**
+ * The ways a package fails for every model on the validators, each with the
+ * stable code the report and tests key on. The places in the validator's
+ * code (safe-scan-ai/cancer-ai) are named in each message, so a miner can
+ * check them; the order the validator meets them in is the order
+ * readDataset() checks them in (dataset_manager.py prepare_dataset, then the
+ * competition handler's constructor, then preprocess_and_serialize_data).
+ */
+
+function packageVerdict(code, reason) {
+    return new errors/* ValidatorVerdictError */.GM("package", code, `validators would fail this package for every model: ${reason}`);
+}
+/** A CSV value for a message: quoted, and cut short when it is a long field. */
+function quoted(value) {
+    return value.length <= 80 ? JSON.stringify(value) : `${JSON.stringify(value.slice(0, 40))}... (${value.length} characters)`;
+}
+/** What every model gets when the validator prepared `prepared` of `total` images (get_model_result's error). */
+function lengthMismatch(total, prepared) {
+    return (`every model's predictions (${prepared}) then fail to match the labels (${total}) and each model is recorded with score 0 ` +
+        `("Error in get_model_result: Found input variables with inconsistent numbers of samples: [${total}, ${prepared}]")`);
+}
+
+;// CONCATENATED MODULE: ./src/dataset/entries.ts
+/**
+ * From CSV rows to dataset entries under a competition's rules, in the order
+ * the validator applies them: reading the rows (image_csv.py
+ * sync_training_data), counting invalid values (tricorder_common.py
+ * _validate_data: more than `maxInvalidFields` cancels the evaluation),
+ * converting the case-sensitive labels (_convert_labels), and only then the
+ * images. Where the validator fails for every model, a package verdict says
+ * so with its reason.
+ */
+
+
+
+
+/** The validator's aliases, in its order (`a or b or c`: the first non-empty value wins). */
+const PATH_COLUMNS = ["newfilename", "filepath", "filename"];
+const LABEL_COLUMNS = ["class", "label"];
+function firstNonEmpty(row, columns) {
+    for (const column of columns) {
+        const value = row.values.get(column);
+        if (value)
+            return value;
+    }
+    return "";
+}
+const GENDER_VALUE = new Map([
+    ["m", 1],
+    ["male", 1],
+    ["f", 0],
+    ["female", 0],
+]);
+function columnsFound(table) {
+    return table.header.length ? table.header.map((h) => quoted(h)).join(", ") : "none";
+}
+/** Why a column name the validator looks for may be hidden. */
+function headerHint(table) {
+    if (table.header[0]?.startsWith("\ufeff"))
+        return (" The file starts with a UTF-8 byte-order mark, which the validator reads as part of the first column name: save " +
+            "it as UTF-8 without BOM.");
+    return table.blankFirstLine ? " The file starts with a blank line, which the validator reads as an empty header: remove it." : "";
+}
+/** What csv.DictReader and the validator's loop over its rows raise, in reading order. */
+function checkReadable(table, csvName) {
+    const limitReason = (line, where, length) => `${csvName} line ${line}: ${where} is ${length} characters long, over Python's csv field limit of ${CSV_FIELD_LIMIT}; ` +
+        `the validator's csv.DictReader raises "_csv.Error: field larger than field limit (${CSV_FIELD_LIMIT})" while reading ` +
+        `the CSV (image_csv.py sync_training_data), before any model runs.`;
+    if (table.headerLong) {
+        const { index, length } = table.headerLong;
+        throw packageVerdict("csv-field-limit", limitReason(1, `header field ${index + 1}`, length));
+    }
+    for (const row of table.rows) {
+        // The record is parsed (and may raise) before the validator builds its dict (which may raise).
+        if (row.long) {
+            const { index, length } = row.long;
+            const where = index < table.header.length ? `the ${quoted(table.header[index])} field` : `field ${index + 1} (past the header)`;
+            throw packageVerdict("csv-field-limit", limitReason(row.line, where, length));
+        }
+        if (row.extra > 0) {
+            throw packageVerdict("csv-extra-fields", `${csvName} line ${row.line} has ${row.extra} more field(s) than the header's ${table.header.length}; csv.DictReader ` +
+                `files them under the key None, and the validator's lower-casing of the keys raises "AttributeError: 'NoneType' ` +
+                `object has no attribute 'lower'" (image_csv.py sync_training_data), before any model runs: check quoting and ` +
+                `delimiters.${headerHint(table)}`);
+        }
+    }
+}
+/** One ImageEntry as sync_training_data builds it, with the invalid fields _validate_data counts for it. */
+function readRow(row, competition, problems) {
+    const age = pyInt(row.values.get("age"));
+    const [minAge, maxAge] = competition.ageRange;
+    if (age === null)
+        problems.push({ line: row.line, field: "age", message: `missing or non-integer age ${quoted(row.values.get("age") ?? "")}` });
+    else if (age < minAge || age > maxAge)
+        problems.push({ line: row.line, field: "age", message: `age ${age} outside ${minAge}..${maxAge}` });
+    const gender = pyStrip(row.values.get("gender") ?? "").toLowerCase();
+    if (!GENDER_VALUE.has(gender)) {
+        const message = gender ? `invalid gender ${quoted(gender)} (m, f, male or female)` : "missing gender";
+        problems.push({ line: row.line, field: "gender", message });
+    }
+    const location = pyStrip(row.values.get("location") ?? "").toLowerCase();
+    const locationIndex = competition.locations.indexOf(location);
+    if (locationIndex < 0) {
+        const message = location ? `invalid location ${quoted(location)} (one of ${competition.locations.join(", ")})` : "missing location";
+        problems.push({ line: row.line, field: "location", message });
+    }
+    return { row, file: firstNonEmpty(row, PATH_COLUMNS), label: firstNonEmpty(row, LABEL_COLUMNS), age, gender, locationIndex };
+}
+function buildEntries(table, csvPath, competition) {
+    const csvName = external_node_path_default().basename(csvPath);
+    const root = external_node_path_default().dirname(csvPath);
+    checkReadable(table, csvName);
+    if (table.rows.length === 0) {
+        throw packageVerdict("empty-dataset", `${csvName} has a header but no rows: the validator prepares no image, every model's run yields no predictions, and ` +
+            `the metrics are computed on empty arrays (accuracy NaN), so no model gets a meaningful score.`);
+    }
+    const problems = [];
+    const rows = table.rows.map((row) => readRow(row, competition, problems));
+    const classIndex = new Map(competition.classes.map((c, i) => [c.short, i]));
+    const badLabels = rows.filter((r) => !classIndex.has(r.label));
+    const keys = new Set(table.header.map((h) => h.toLowerCase()));
+    const labelHint = LABEL_COLUMNS.some((c) => keys.has(c))
+        ? ""
+        : ` ${csvName} has no label column (${LABEL_COLUMNS.join(" or ")}); columns found: ${columnsFound(table)}.${headerHint(table)}`;
+    // _validate_data lists the rows' age, gender and location errors, then the label errors, and stops above the maximum.
+    const describe = (p) => `line ${p.line}: ${p.message}`;
+    const invalid = [...problems.map(describe), ...badLabels.map((r) => `line ${r.row.line}: label ${quoted(r.label)}`)];
+    if (invalid.length > competition.maxInvalidFields) {
+        const more = invalid.length > 10 ? `; and ${invalid.length - 10} more` : "";
+        throw packageVerdict("not-enough-valid-data", `${csvName} has ${invalid.length} invalid fields (age, gender, location or label); the validator stops above ` +
+            `${competition.maxInvalidFields} with "Not enough valid data to evaluate." (tricorder_common.py _validate_data), ` +
+            `before any model runs: ${invalid.slice(0, 10).join("; ")}${more}.${labelHint}`);
+    }
+    const [firstBad] = badLabels;
+    if (firstBad) {
+        const classes = competition.classes.map((c) => c.short).join(", ");
+        const others = badLabels.length > 1 ? ` (and ${badLabels.length - 1} more invalid label(s))` : "";
+        throw packageVerdict("invalid-label", `${csvName} line ${firstBad.row.line}: label ${quoted(firstBad.label)} is not a ${competition.id} class${others}; labels ` +
+            `are case-sensitive (${classes}), and the validator's label conversion raises "Invalid label: ${firstBad.label.slice(0, 80)}" ` +
+            `(tricorder_common.py _convert_labels), before any model runs.${labelHint}`);
+    }
+    if (!PATH_COLUMNS.some((c) => keys.has(c))) {
+        throw packageVerdict("no-images", `${csvName} has no image path column the validator reads (${PATH_COLUMNS.join(", ")}); columns found: ` +
+            `${columnsFound(table)}. Every row's path is then empty and resolves to the CSV's folder, which is not a file, so ` +
+            `the validator skips all ${rows.length} image(s) and prepares none (tricorder_common.py preprocess_and_serialize_data); ` +
+            `${lengthMismatch(rows.length, 0)}. Rename the column to filepath.${headerHint(table)}`);
+    }
+    const entries = rows.map((r) => ({
+        line: r.row.line,
+        file: r.file,
+        path: external_node_path_default().resolve(root, r.file),
+        label: r.label,
+        classIndex: classIndex.get(r.label) ?? -1, // every label was found above
+        demographics: [r.age ?? 0, GENDER_VALUE.get(r.gender) ?? -1, r.locationIndex >= 0 ? r.locationIndex + 1 : -1],
+    }));
+    const warnings = problems.map((p) => `${csvName} ${describe(p)} (tolerated: at most ${competition.maxInvalidFields} invalid fields)`);
+    return { entries, problems, warnings };
+}
+
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(57075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(46466);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(38522);
+var external_node_zlib_default = /*#__PURE__*/__webpack_require__.n(external_node_zlib_);
+// EXTERNAL MODULE: ./node_modules/yauzl/index.js
+var yauzl = __webpack_require__(20663);
+;// CONCATENATED MODULE: ./src/dataset/zip.ts
+
+
+
+
+
+
+
+
+const MiB = 1024 * 1024;
+const DEFAULT_ZIP_LIMITS = Object.freeze({
+    maxTotalBytes: 64 * 1024 * MiB,
+    maxEntries: 1_000_000,
+    maxRatio: 1000,
+});
+// Unix file types, found in the upper 16 bits of a zip entry's external attributes.
+const [S_IFMT, S_IFREG, S_IFDIR, S_IFLNK] = [0o170000, 0o100000, 0o040000, 0o120000];
+// zlib.crc32 only exists from Node 20.15; the engines field allows 20.9.
+const CRC_TABLE = Int32Array.from({ length: 256 }, (_, n) => {
+    for (let k = 0; k < 8; k++)
+        n = n & 1 ? 0xedb88320 ^ (n >>> 1) : n >>> 1;
+    return n;
+});
+const crc32 = typeof (external_node_zlib_default()).crc32 === "function"
+    ? (external_node_zlib_default()).crc32
+    : (data, value = 0) => {
+        let c = ~value;
+        for (const byte of data)
+            c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
+        return ~c >>> 0;
+    };
+/**
+ * Extracts a dataset package into `destDir`, which must be absent or empty.
+ * The central directory is checked completely before anything is written, and
+ * every entry is checked again while extracting (the file could change between
+ * the two reads). On failure nothing extracted is left behind.
+ */
+async function extractZip(zipPath, destDir, limits = {}) {
+    const lim = { ...DEFAULT_ZIP_LIMITS };
+    for (const key of Object.keys(lim))
+        lim[key] = limits[key] ?? lim[key];
+    const dest = external_node_path_default().resolve(destDir);
+    const existed = await ensureEmptyOrAbsent(zipPath, dest);
+    await walk(zipPath, dest, lim, undefined);
+    // mkdir returns the first directory it had to create, maybe a parent of dest.
+    const created = await (0,promises_.mkdir)(dest, { recursive: true });
+    try {
+        return await walk(zipPath, dest, lim, async (zip, entry, target, where) => {
+            if (entry.fileName.endsWith("/")) {
+                await (0,promises_.mkdir)(target, { recursive: true });
+                return;
+            }
+            await (0,promises_.mkdir)(external_node_path_default().dirname(target), { recursive: true });
+            const input = await zip.openReadStreamPromise(entry);
+            // yauzl never verifies CRCs, and a damaged stored entry would pass silently.
+            let crc = 0;
+            const check = new external_node_stream_.Transform({
+                transform(chunk, _encoding, done) {
+                    crc = crc32(chunk, crc);
+                    done(null, chunk);
+                },
+                flush(done) {
+                    done(crc === entry.crc32
+                        ? null
+                        : new errors/* DatasetError */.zm(`${where} is corrupt (CRC mismatch); download the dataset again or re-create the zip`));
+                },
+            });
+            // "wx" so that duplicate names (or names differing only in case) never overwrite each other silently.
+            await (0,external_node_stream_promises_.pipeline)(input, check, (0,external_node_fs_.createWriteStream)(target, { flags: "wx" }));
+        });
+    }
+    catch (err) {
+        // Best effort: a failing clean-up must not hide the reason the extraction failed.
+        try {
+            if (!existed && created !== undefined)
+                await (0,promises_.rm)(created, { recursive: true, force: true });
+            else
+                for (const name of await (0,promises_.readdir)(dest))
+                    await (0,promises_.rm)(external_node_path_default().join(dest, name), { recursive: true, force: true });
+        }
+        catch {
+            // The extraction's own error says what went wrong; a failed clean-up must not hide it.
+        }
+        throw err;
+    }
+}
+async function walk(zipPath, dest, lim, onEntry) {
+    let zip;
+    try {
+        // autoClose off: the file must stay open while entry streams are read; it is closed below.
+        zip = await yauzl.openPromise(zipPath, { autoClose: false, validateEntrySizes: true });
+    }
+    catch (err) {
+        throw toDatasetError(err, zipPath, undefined);
+    }
+    // A late error (e.g. closing the descriptor) would otherwise be an unhandled "error" event.
+    zip.on("error", () => { });
+    const result = { files: 0, bytes: 0 };
+    let declared = 0;
+    // yauzl reports bad names and headers before handing out the entry, so only its number is known then.
+    let label = "entry #1";
+    try {
+        if (zip.entryCount > lim.maxEntries) {
+            throw new errors/* DatasetError */.zm(`${zipPath} has ${zip.entryCount} entries, more than the limit of ${lim.maxEntries}; this looks like a zip bomb and is refused`);
+        }
+        for await (const entry of zip.eachEntry()) {
+            label = `entry ${JSON.stringify(entry.fileName)}`;
+            const where = `${zipPath}: ${label}`;
+            const target = checkEntry(entry, dest, where, lim);
+            declared += entry.uncompressedSize;
+            if (declared > lim.maxTotalBytes) {
+                throw new errors/* DatasetError */.zm(`${where} brings the declared uncompressed size to ${declared} bytes, more than the limit of ` +
+                    `${lim.maxTotalBytes}; this looks like a zip bomb and is refused`);
+            }
+            if (!entry.fileName.endsWith("/")) {
+                result.files++;
+                result.bytes += entry.uncompressedSize;
+            }
+            await onEntry?.(zip, entry, target, where);
+            label = `entry #${zip.entriesRead + 1}`;
+        }
+        return result;
+    }
+    catch (err) {
+        throw toDatasetError(err, zipPath, label);
+    }
+    finally {
+        zip.close();
+    }
+}
+/** Returns the absolute path the entry extracts to, or throws why it must not be extracted. */
+function checkEntry(entry, dest, where, lim) {
+    const name = entry.fileName;
+    // yauzl already rejects these names; this repeats the check so safety never depends on its options.
+    const parts = name.split(/[\\/]/);
+    if (/^([a-zA-Z]:|[\\/])/.test(name) || parts.includes("..") || name.includes("\0")) {
+        throw new errors/* DatasetError */.zm(`${where} has an absolute path or ".." in its path, which would write outside the extraction folder (zip-slip); ` +
+            `re-create the zip with plain relative paths`);
+    }
+    const target = external_node_path_default().resolve(dest, ...parts);
+    const rel = external_node_path_default().relative(dest, target);
+    if (rel === ".." || rel.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(rel)) {
+        throw new errors/* DatasetError */.zm(`${where} would be written outside the extraction folder (zip-slip); re-create the zip with plain relative paths`);
+    }
+    if (entry.isEncrypted()) {
+        throw new errors/* DatasetError */.zm(`${where} is encrypted (password-protected); re-create the zip without a password`);
+    }
+    const type = (entry.externalFileAttributes >>> 16) & S_IFMT;
+    if (type === S_IFLNK) {
+        throw new errors/* DatasetError */.zm(`${where} is a symbolic link, which could point outside the extraction folder; replace it with the file itself`);
+    }
+    if (type !== 0 && type !== S_IFREG && type !== S_IFDIR) {
+        throw new errors/* DatasetError */.zm(`${where} is not a regular file or folder (Unix file type 0o${type.toString(8)}); remove it from the zip`);
+    }
+    const isDir = name.endsWith("/");
+    if (!isDir && rel === "")
+        throw new errors/* DatasetError */.zm(`${where} has an empty file name; re-create the zip`);
+    if (!isDir && entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
+        throw new errors/* DatasetError */.zm(`${where} uses compression method ${entry.compressionMethod}, which is not supported; re-create the zip with ` +
+            `standard Deflate compression`);
+    }
+    if (entry.uncompressedSize > MiB && entry.uncompressedSize > entry.compressedSize * lim.maxRatio) {
+        throw new errors/* DatasetError */.zm(`${where} expands from ${entry.compressedSize} to ${entry.uncompressedSize} bytes, a ratio above the limit of ` +
+            `${lim.maxRatio}; this looks like a zip bomb and is refused`);
+    }
+    return target;
+}
+async function ensureEmptyOrAbsent(zipPath, dest) {
+    const info = await (0,promises_.stat)(dest).catch((err) => {
+        if (err.code === "ENOENT")
+            return undefined;
+        throw new errors/* DatasetError */.zm(`cannot extract ${zipPath} into ${dest}: ${err.message}`);
+    });
+    if (info === undefined)
+        return false;
+    if (!info.isDirectory())
+        throw new errors/* DatasetError */.zm(`cannot extract ${zipPath} into ${dest}: it exists and is not a folder`);
+    const dir = await (0,promises_.opendir)(dest).catch((err) => {
+        throw new errors/* DatasetError */.zm(`cannot extract ${zipPath} into ${dest}: ${err.message}`);
+    });
+    const first = await dir.read().finally(() => dir.close());
+    // Refusing a non-empty folder is what makes "remove everything on failure" safe.
+    if (first !== null)
+        throw new errors/* DatasetError */.zm(`cannot extract ${zipPath} into ${dest}: the folder is not empty; choose an empty or new folder`);
+    return true;
+}
+/** Turns yauzl, zlib and file-system errors into one message a user can act on. */
+function toDatasetError(err, zipPath, label) {
+    if (err instanceof errors/* DatasetError */.zm)
+        return err;
+    // Duck-typed: errors from Node internals may come from another realm (e.g. under jest), failing instanceof.
+    const e = (typeof err === "object" && err !== null ? err : { message: String(err) });
+    const msg = String(e.message);
+    const badName = /^(?:absolute path|invalid relative path|invalid characters in fileName): (.*)$/s.exec(msg);
+    if (badName) {
+        return new errors/* DatasetError */.zm(`${zipPath}: entry ${JSON.stringify(badName[1])} has an absolute path or ".." in its path, which would write ` +
+            `outside the extraction folder (zip-slip); re-create the zip with plain relative paths`);
+    }
+    const where = label === undefined ? zipPath : `${zipPath}: ${label}`;
+    if (msg === "strong encryption is not supported") {
+        return new errors/* DatasetError */.zm(`${where} is encrypted (strong encryption); re-create the zip without a password`);
+    }
+    if (/^(too many|not enough) bytes in the stream|size mismatch/.test(msg)) {
+        return new errors/* DatasetError */.zm(`${where} does not contain as many bytes as it declares (${msg}); the zip is corrupt or a zip bomb, re-create it`);
+    }
+    if (e.code === "ENOSPC")
+        return new errors/* DatasetError */.zm(`${where}: no space left on the disk to extract the dataset; free some space`);
+    if (label !== undefined && (e.code === "EEXIST" || e.code === "ENOTDIR" || e.code === "EISDIR")) {
+        return new errors/* DatasetError */.zm(`${where} has the same name as another entry (possibly differing only in letter case); re-create the zip without duplicates`);
+    }
+    // Only the output side has a path: the zip itself is read through an already open descriptor.
+    if (typeof e.code === "string" && e.path !== undefined && label !== undefined) {
+        return new errors/* DatasetError */.zm(`${where}: cannot write ${e.path}: ${msg}`);
+    }
+    if (typeof e.code === "string" && "syscall" in e)
+        return new errors/* DatasetError */.zm(`cannot read ${zipPath}: ${msg}`);
+    return new errors/* DatasetError */.zm(`${zipPath} is not a valid zip archive (${label === undefined ? "" : `${label}: `}${msg}); download it again or re-create it`);
+}
+
+;// CONCATENATED MODULE: ./src/dataset/package.ts
+/**
+ * A dataset package as the validator opens it: a folder, or a zip extracted
+ * to a temporary folder, in which the labels CSV is searched in a fixed
+ * order. Image paths are relative to the folder that holds the CSV.
+ *
+ * What the user cannot open (a missing path, a file that is no zip, a broken
+ * zip, a folder without a CSV) is a DatasetError; what validators would fail
+ * for every model is a package verdict (verdicts.ts), thrown in the order
+ * the validator meets it.
+ */
+
+
+
+
+
+
+
+
+
+/** The validator's CSV names, tried in this order at each level. */
+const CSV_NAMES = ["labels.csv", "test.csv", "data.csv", "metadata.csv", "dataset.csv"];
+async function openPackage(source) {
+    const info = await (0,promises_.stat)(source).catch(() => {
+        throw new errors/* DatasetError */.zm(`dataset ${source} does not exist: give a folder holding labels.csv and the images, or a .zip package.`);
+    });
+    if (info.isDirectory())
+        return { source, dir: external_node_path_default().resolve(source), close: async () => { } };
+    if (!source.toLowerCase().endsWith(".zip")) {
+        throw new errors/* DatasetError */.zm(`dataset ${source} is neither a folder nor a .zip package.`);
+    }
+    const tmp = await (0,temp/* makeTempDir */.m)("cancer-ai-dataset-");
+    const dir = external_node_path_default().join(tmp.path, "package");
+    try {
+        await extractZip(source, dir);
+    }
+    catch (err) {
+        await tmp.remove();
+        throw err;
+    }
+    return { source, dir, extracted: true, close: tmp.remove };
+}
+async function listing(dir) {
+    const items = (await (0,promises_.readdir)(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+    return {
+        files: items.filter((d) => d.isFile()).map((d) => d.name),
+        dirs: items.filter((d) => d.isDirectory() && !d.name.startsWith("__")).map((d) => d.name),
+    };
+}
+/**
+ * The validator's search: the known names in the root, then in each
+ * first-level folder (skipping `__MACOSX` and the like), then any *.csv in
+ * the root, then in the folders. Folders are taken in name order, where the
+ * validator takes the file system's order: only ambiguous packages differ.
+ */
+async function findLabelsCsv(dir) {
+    const root = await listing(dir);
+    const levels = [{ dir, files: root.files }];
+    for (const sub of root.dirs)
+        levels.push({ dir: external_node_path_default().join(dir, sub), files: (await listing(external_node_path_default().join(dir, sub))).files });
+    for (const level of levels) {
+        const name = CSV_NAMES.find((n) => level.files.includes(n));
+        if (name)
+            return external_node_path_default().join(level.dir, name);
+    }
+    for (const level of levels) {
+        const name = level.files.find((n) => n.endsWith(".csv"));
+        if (name)
+            return external_node_path_default().join(level.dir, name);
+    }
+    throw new errors/* DatasetError */.zm(`no labels CSV found in ${dir} (looked for ${CSV_NAMES.join(", ")} or any *.csv, in the root and its first-level folders).`);
+}
+/** The validator finds no CSV in a zip: set_dataset_handler raises, before any model runs. */
+async function findPackageCsv(pkg) {
+    try {
+        return await findLabelsCsv(pkg.dir);
+    }
+    catch (err) {
+        if (!pkg.extracted || !(err instanceof errors/* DatasetError */.zm))
+            throw err;
+        throw packageVerdict("no-csv", `${external_node_path_default().basename(pkg.source)} holds no CSV the validator finds (${CSV_NAMES.join(", ")} or any *.csv, in the root ` +
+            `or a first-level folder); its set_dataset_handler raises "Dataset handler not implemented - no CSV file found" ` +
+            `(dataset_manager.py), before any model runs.`);
+    }
+}
+async function readCsvText(csvPath) {
+    const bytes = await (0,promises_.readFile)(csvPath);
+    try {
+        // ignoreBOM keeps a byte-order mark in the text, where Python keeps it too (in the first column name).
+        return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+    }
+    catch {
+        throw packageVerdict("csv-not-utf8", `${external_node_path_default().basename(csvPath)} is not valid UTF-8 text: the validator reads it as UTF-8 and raises UnicodeDecodeError ` +
+            `(image_csv.py sync_training_data), before any model runs. Save the CSV as UTF-8.`);
+    }
+}
+/**
+ * The first step of preprocess_and_serialize_data: an image that is not a
+ * readable regular file (missing, a folder, an empty path, which is the CSV's
+ * folder) is skipped, and the evaluation goes on with fewer images. Images
+ * that exist but Pillow cannot open are skipped in the same loop (its
+ * IOError and Exception branches); the decoder reports those as ImageError
+ * (src/preprocess), which engine/verdict.ts turns into "unreadable-image".
+ */
+async function checkImagesPrepared(entries, csvName) {
+    const skipped = [];
+    for (const entry of entries) {
+        const readable = await (0,promises_.access)(entry.path, external_node_fs_.constants.R_OK).then(() => (0,promises_.stat)(entry.path).then((s) => s.isFile()), () => false);
+        if (!readable)
+            skipped.push(`line ${entry.line}: ${entry.file || "an empty image path"}`);
+    }
+    if (skipped.length === 0)
+        return;
+    const prepared = entries.length - skipped.length;
+    const listed = `${skipped.slice(0, 10).join("; ")}${skipped.length > 10 ? `; and ${skipped.length - 10} more` : ""}`;
+    throw packageVerdict(prepared === 0 ? "no-images" : "missing-images", `${csvName}: ${skipped.length} of ${entries.length} image(s) are not files the validator can read (paths are relative to ` +
+        `the CSV's folder): ${listed}. The validator skips them (tricorder_common.py preprocess_and_serialize_data) and ` +
+        `prepares ${prepared}; ${lengthMismatch(entries.length, prepared)}.`);
+}
+/** Locates, parses and validates the labels of an opened package, in the validator's order. */
+async function readDataset(pkg, competition) {
+    const csvPath = await findPackageCsv(pkg);
+    const table = readCsvTable(await readCsvText(csvPath));
+    const { entries, warnings } = buildEntries(table, csvPath, competition);
+    await checkImagesPrepared(entries, external_node_path_default().basename(csvPath));
+    return { source: pkg.source, csvPath, entries, warnings };
+}
+
+// EXTERNAL MODULE: ./src/engine/metrics.ts + 1 modules
+var metrics = __webpack_require__(92808);
+// EXTERNAL MODULE: ./src/engine/onnx-file.ts
+var onnx_file = __webpack_require__(48862);
+// EXTERNAL MODULE: ./src/engine/verdict.ts
+var engine_verdict = __webpack_require__(6559);
+// EXTERNAL MODULE: ./src/engine/shard.ts
+var shard = __webpack_require__(20914);
+// EXTERNAL MODULE: ./src/util/retry.ts
+var retry = __webpack_require__(4266);
+// EXTERNAL MODULE: ./src/preprocess/index.ts + 17 modules
+var preprocess = __webpack_require__(5221);
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __webpack_require__(98995);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(73136);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(75919);
+// EXTERNAL MODULE: ./src/util/natives.ts
+var natives = __webpack_require__(22184);
+// EXTERNAL MODULE: ./src/workers/protocol.ts
+var protocol = __webpack_require__(86775);
+;// CONCATENATED MODULE: ./src/workers/pool.ts
+/**
+ * The preprocessing workers, seen from the main thread: jobs go to the
+ * least busy worker, tensors come back transferred, and go back to their
+ * worker for reuse once inference is done with them.
+ *
+ * A worker runs the code of this very build. From the ncc bundle that is the
+ * bundle's entry (dist/index.js, beside every chunk), which dispatches on
+ * workerData.role; from the TypeScript sources (jest, tsx) it is the worker
+ * module itself, behind tsx's loader.
+ */
+
+
+
+
+
+
+
+
+
+const START_TIMEOUT_MS = 60_000;
+function workerEntry() {
+    const here = import.meta.url;
+    const dir = external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(here));
+    // Bundled, this module is in index.js or in a chunk beside it.
+    if (!here.endsWith(".ts"))
+        return { url: (0,external_node_url_.pathToFileURL)(external_node_path_default().join(dir, "index.js")), options: { workerData: { role: protocol/* PREPROCESS_ROLE */.s3 } } };
+    // `--import tsx` in execArgv does not reach a worker's entry module on Node 20; registering tsx's API first does.
+    const require = (0,external_node_module_.createRequire)(here);
+    const tsxPackage = require.resolve("tsx/package.json");
+    const manifest = JSON.parse((0,external_node_fs_.readFileSync)(tsxPackage, "utf8"));
+    const tsx = (0,external_node_url_.pathToFileURL)(external_node_path_default().join(external_node_path_default().dirname(tsxPackage), manifest.exports["./esm/api"].import.default)).href;
+    const module = (0,external_node_url_.pathToFileURL)(external_node_path_default().join(dir, "preprocess-worker.ts")).href;
+    const code = `const { register } = await import(${JSON.stringify(tsx)}); register(); await (await ` +
+        `import(${JSON.stringify(module)})).servePreprocessing();`;
+    return { url: new URL(`data:text/javascript,${encodeURIComponent(code)}`), options: {} };
+}
+function deserialize(error) {
+    return error.image ? new errors/* ImageError */.C8(error.image.file, error.image.reason, error.image.kind) : new Error(error.message);
+}
+class PreprocessPool {
+    slots;
+    nextId = 0;
+    broken;
+    closing = false;
+    constructor(slots) {
+        this.slots = slots;
+    }
+    /** Starts `size` workers and waits until each is ready to take jobs (a fraction of a second; `timeoutMs` if one hangs). */
+    static async start(size, timeoutMs = START_TIMEOUT_MS) {
+        // Loaded here first: a native module first opened by a worker is unloaded
+        // by glibc when that worker exits, and crashes the next one (lovell/sharp#2263).
+        await (0,natives/* loadSharp */.P)();
+        const { url, options } = workerEntry();
+        const slots = Array.from({ length: size }, () => ({ worker: new external_node_worker_threads_.Worker(url, options), pending: new Map() }));
+        const pool = new PreprocessPool(slots);
+        try {
+            await (0,retry/* withTimeout */.wj)(Promise.all(slots.map((slot) => pool.watch(slot))), timeoutMs, () => new Error(`the preprocessing workers did not start within ${timeoutMs / 1000} s`));
+        }
+        catch (err) {
+            await pool.close();
+            throw err;
+        }
+        return pool;
+    }
+    /** Resolves once the worker is ready; afterwards, routes its replies and failures. */
+    watch(slot) {
+        return new Promise((ready, failed) => {
+            const fail = (err) => {
+                failed(err);
+                if (this.closing)
+                    return;
+                this.broken ??= err;
+                for (const p of slot.pending.values())
+                    p.reject(err);
+                slot.pending.clear();
+            };
+            slot.worker.on("message", (message) => {
+                if (message.type === "ready")
+                    return ready();
+                const pending = slot.pending.get(message.id);
+                if (!pending)
+                    return;
+                slot.pending.delete(message.id);
+                if (message.type === "failed")
+                    return pending.reject(deserialize(message.error));
+                const { tensor, times } = message;
+                pending.resolve({
+                    tensor,
+                    times,
+                    release: () => this.send(slot, { type: "recycle", buffer: tensor.buffer }, [tensor.buffer]),
+                });
+            });
+            slot.worker.on("error", (err) => fail(new Error(`a preprocessing worker failed: ${err.message}`)));
+            slot.worker.on("exit", (code) => fail(new Error(`a preprocessing worker exited (code ${code})`)));
+        });
+    }
+    send(slot, message, transfer = []) {
+        if (!this.closing)
+            slot.worker.postMessage(message, transfer);
+    }
+    get size() {
+        return this.slots.length;
+    }
+    preprocess(file, filePath, imageSize, inputSize) {
+        if (this.broken)
+            return Promise.reject(this.broken);
+        const slot = this.slots.reduce((best, s) => (s.pending.size < best.pending.size ? s : best));
+        const id = this.nextId++;
+        return new Promise((resolve, reject) => {
+            slot.pending.set(id, { resolve, reject });
+            this.send(slot, { type: "job", id, file, path: filePath, imageSize, inputSize });
+        });
+    }
+    async close() {
+        this.closing = true;
+        await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/workers/preprocessor.ts
+
+
+
+function inProcess(imageSize, inputSize) {
+    const spare = [];
+    return {
+        workers: 0,
+        preprocess: async (file, filePath) => {
+            const { tensor, times } = await (0,preprocess/* preprocessTimed */.M)(file, filePath, imageSize, inputSize, spare.pop());
+            return { tensor, times, release: () => spare.push(tensor) };
+        },
+        close: async () => { },
+    };
+}
+async function openPreprocessor(plan, imageSize, inputSize, log) {
+    if (plan.workers === 0)
+        return inProcess(imageSize, inputSize);
+    let pool;
+    try {
+        pool = await PreprocessPool.start(plan.workers);
+    }
+    catch (err) {
+        log.warning(`preprocessing on the main thread: worker threads could not start (${(0,retry/* describeError */.Uc)(err)})`);
+        return inProcess(imageSize, inputSize);
+    }
+    return {
+        workers: pool.size,
+        preprocess: (file, filePath) => pool.preprocess(file, filePath, imageSize, inputSize),
+        close: () => pool.close(),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/evaluate.ts
+/**
+ * The evaluation of one model on one dataset package, as a stream (see
+ * pipeline.ts): entries -> decode + resample in worker threads (on this
+ * thread for a small dataset), a few images ahead -> inference on this
+ * thread, in CSV order -> metrics. Only the images in flight are held in
+ * memory.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The model's result on one package. Where validators would not score it
+ * normally (a model they give 0, a package that fails for every model), the
+ * result carries their verdict instead of the run failing.
+ */
+async function evaluate(options) {
+    (0,pipeline/* checkThreads */.Qh)(options.threads);
+    const started = performance.now();
+    try {
+        // Validators download only <stem>.onnx: a model whose weights live beside it cannot load there.
+        await (0,onnx_file/* checkNoExternalData */.fM)(options.modelPath);
+        return await scorePackage(options);
+    }
+    catch (err) {
+        const verdict = (0,engine_verdict/* verdictOf */.Vj)(err);
+        if (!verdict)
+            throw err;
+        options.log.warning(verdict.message);
+        const result = (0,engine_verdict/* verdictResult */.ll)(verdict, {
+            competition: options.competition,
+            dataset: external_node_path_default().basename(options.dataset),
+            model: { bytes: (await (0,promises_.stat)(options.modelPath)).size, sha256: await (0,digest/* sha256File */.Q)(options.modelPath) },
+            runSeconds: (performance.now() - started) / 1000,
+        });
+        // A shard's verdict travels to the merge, which then gives the package that verdict.
+        if (options.shard) {
+            result.shard = { ...options.shard, total_entries: 0, dataset_sha256: "", rows: [], class_indices: [], predicted_indices: [] };
+        }
+        return result;
+    }
+}
+async function scorePackage(options) {
+    const { modelPath, competition, log } = options;
+    (0,pipeline/* checkThreads */.Qh)(options.threads);
+    // The model is checked before a possibly large package is extracted; its
+    // load time still counts in run_time_s, as in the validator.
+    const loadStarted = performance.now();
+    const session = await (0,inference/* loadModel */.cm)(modelPath, competition, { timeoutMs: options.inferenceTimeoutMs });
+    const loadSeconds = (performance.now() - loadStarted) / 1000;
+    const model = { bytes: (await (0,promises_.stat)(modelPath)).size, sha256: await (0,digest/* sha256File */.Q)(modelPath) };
+    try {
+        const pkg = await openPackage(options.dataset);
+        try {
+            const dataset = await readDataset(pkg, competition);
+            for (const warning of dataset.warnings)
+                log.warning(warning);
+            const selected = (0,shard/* selectShard */.Xm)(dataset.entries, options.shard);
+            const plan = (0,pipeline/* planThreads */.p9)(options.threads, selected.length);
+            const started = performance.now();
+            const what = options.shard
+                ? `${selected.length} of ${dataset.entries.length} images (shard ${(0,shard/* formatShard */._D)(options.shard)})`
+                : `${dataset.entries.length} images`;
+            const { predictions, yTrue, yPred } = await log.group(`Evaluating ${external_node_path_default().basename(modelPath)} on ${what} of ${external_node_path_default().basename(options.dataset)}`, async () => {
+                const preprocessor = await openPreprocessor(plan, competition.imageSize, session.signature.inputSize, log);
+                if (preprocessor.workers > 0)
+                    log.info(`preprocessing in ${preprocessor.workers} worker threads; inference here, on 1 onnxruntime thread as the validator runs it`);
+                try {
+                    return await predictAll(session, selected.map((s) => s.entry), competition, log, { preprocessor, inFlight: plan.inFlight, timings: options.timings });
+                }
+                finally {
+                    await preprocessor.close();
+                }
+            });
+            const result = {
+                competition_id: competition.id,
+                dataset: external_node_path_default().basename(options.dataset),
+                model_sha256: model.sha256,
+                model_size_mb: model.bytes / (1024 * 1024),
+                tested_entries: selected.length,
+                run_time_s: loadSeconds + (performance.now() - started) / 1000,
+                ...(0,metrics/* metricFields */.s)(competition, yTrue, yPred, model.bytes),
+                predictions,
+            };
+            if (options.shard) {
+                result.shard = {
+                    ...options.shard,
+                    total_entries: dataset.entries.length,
+                    dataset_sha256: await (0,digest/* sha256File */.Q)(dataset.csvPath),
+                    rows: selected.map((s) => s.row),
+                    class_indices: yTrue,
+                    predicted_indices: yPred,
+                };
+            }
+            return result;
+        }
+        finally {
+            await pkg.close();
+        }
+    }
+    finally {
+        await session.close();
+    }
+}
+async function predictAll(session, entries, competition, log, stream) {
+    const predictions = [];
+    const yTrue = [];
+    const yPred = [];
+    const { preprocessor, timings } = stream;
+    // The validators' y_pred from output 0, whatever its shape: warns once about an unusual one,
+    // throws their verdict where numpy or sklearn would raise.
+    const stack = new prediction/* PredictionStack */._q(competition, session.signature.output, log);
+    const progress = (0,util_log/* progressReporter */.x)(log, entries.length, "images evaluated");
+    // Each image goes into the model as soon as it is prepared and the one before it has gone in: the model's
+    // process always has the next image waiting, and images enter in CSV order, as in the validator's loop
+    // (so the image named by a timeout or an error is the first in the CSV that would hit it).
+    let called = Promise.resolve();
+    const inferred = (0,pipeline/* mapOrdered */.wW)(entries, stream.inFlight, (entry) => {
+        const prepared = preprocessor.preprocess(entry.file, entry.path);
+        // Its failure surfaces through `call` below, in CSV order; until then it must not count as unhandled.
+        prepared.catch(() => { });
+        const call = called.then(async () => {
+            const image = await prepared;
+            return { image, result: session.predict(image.tensor, entry.demographics, entry.file) };
+        });
+        called = call.catch(() => { });
+        return call.then(async ({ image, result }) => ({ entry, image, ...(await result) }));
+    });
+    for await (const { entry, image, output, ms } of inferred) {
+        if (timings) {
+            timings.images++;
+            timings.decodeMs += image.times.decodeMs;
+            timings.resampleMs += image.times.resampleMs;
+            timings.inferenceMs += ms;
+        }
+        image.release();
+        const predicted = stack.add(output, entry.file);
+        yTrue.push(entry.classIndex);
+        yPred.push(predicted.index);
+        predictions.push({ file: entry.file, label: entry.label, predicted: predicted.label, probabilities: (0,prediction/* outputNumbers */.iT)(output) });
+        progress(predictions.length);
+    }
+    return { predictions, yTrue, yPred };
+}
+
+;// CONCATENATED MODULE: ./src/engine/run.ts
+
+
+
+
+async function runEvaluation(request) {
+    const { competition, hub } = request;
+    // A model that cannot be scored fails here, before any package is downloaded.
+    await (await (0,inference/* loadModel */.cm)(request.modelPath, competition)).close();
+    const sources = await hub.log.group("Datasets", () => resolveDatasets(request.dataset, { ...request, competitionId: competition.id }));
+    const datasets = [];
+    for (const source of sources) {
+        const result = await evaluate({
+            modelPath: request.modelPath,
+            dataset: source.localPath,
+            competition,
+            log: hub.log,
+            threads: request.threads,
+            shard: request.shard,
+        });
+        if (source.ref) {
+            result.dataset_uri = `hf://${source.ref.repo}/${source.ref.path}`;
+            if (source.ref.date)
+                result.dataset_date = source.ref.date;
+        }
+        datasets.push(result);
+    }
+    return runReport(competition.id, datasets);
+}
+/**
+ * The report over packages evaluated separately (by one runner, or merged
+ * from shards): their mean score, leaving out packages every model fails on.
+ */
+function runReport(competitionId, datasets) {
+    const scored = (0,engine_verdict/* scoredPackages */.S5)(datasets);
+    const score = scored.length === 0 ? null : scored.reduce((sum, d) => sum + d.score, 0) / scored.length;
+    return { competition_id: competitionId, score, datasets };
+}
+/** results.json: the result itself for one package, else every result and their mean. */
+function resultsDocument(report) {
+    return report.datasets.length === 1 ? report.datasets[0] : report;
+}
+
+
+/***/ }),
+
+/***/ 54316:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Mi: () => (/* binding */ shardFileContent),
+/* harmony export */   WP: () => (/* binding */ readShardFiles),
+/* harmony export */   iN: () => (/* binding */ shardFileName)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70017);
+/* harmony import */ var _shard_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(20914);
+/**
+ * Shard predictions on disk: a shard run writes one file (a list of
+ * documents, one per package), the merge reads files or whole folders of
+ * them, as actions/download-artifact or our own artifact download lays them out.
+ */
+
+
+
+
+const shardFileName = (shard) => `cancer-ai-shard-${shard.index}-of-${shard.count}.json`;
+const shardFileContent = (results) => `${JSON.stringify(results.map(_shard_js__WEBPACK_IMPORTED_MODULE_3__/* .shardDocument */ .C9))}\n`;
+async function jsonFiles(input) {
+    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(input).catch(() => {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`shard predictions ${input} do not exist: give the files or folders the shard runs wrote (cancer-ai-shard-<i>-of-<n>.json)`);
+    });
+    if (!info.isDirectory())
+        return [input];
+    const names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(input, { recursive: true });
+    return names
+        .filter((name) => name.endsWith(".json"))
+        .sort()
+        .map((name) => node_path__WEBPACK_IMPORTED_MODULE_1___default().join(input, name));
+}
+/** Every shard document in the files and folders given; other JSON files are skipped with a warning. */
+async function readShardFiles(inputs, log) {
+    const docs = [];
+    for (const input of inputs) {
+        for (const file of await jsonFiles(input)) {
+            let value;
+            try {
+                value = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, "utf8"));
+            }
+            catch (err) {
+                throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`${file} is not valid JSON (${err.message}): was the shard's upload cut short? Re-run that shard`);
+            }
+            const found = (0,_shard_js__WEBPACK_IMPORTED_MODULE_3__/* .parseShardFile */ .y9)(value, file);
+            if (found)
+                docs.push(...found);
+            else
+                log.warning(`${file} is not a shard predictions file; skipped`);
+        }
+    }
+    if (docs.length === 0)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`no shard predictions found in ${inputs.join(", ")}: the shard runs write cancer-ai-shard-<i>-of-<n>.json`);
+    return docs;
+}
+
+
+/***/ }),
+
+/***/ 20914:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $y: () => (/* binding */ mergeShardRuns),
+/* harmony export */   C9: () => (/* binding */ shardDocument),
+/* harmony export */   Xm: () => (/* binding */ selectShard),
+/* harmony export */   _D: () => (/* binding */ formatShard),
+/* harmony export */   uK: () => (/* binding */ parseShard),
+/* harmony export */   y9: () => (/* binding */ parseShardFile)
+/* harmony export */ });
+/* unused harmony exports SHARD_FORMAT, SHARD_LIMITS, mergeShards */
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6559);
+/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92808);
+
+
+
+function parseShard(text) {
+    const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+    const index = match ? Number(match[1]) : NaN;
+    const count = match ? Number(match[2]) : NaN;
+    if (!match || count < 1 || index < 1 || index > count) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`shard must be "i/n" with 1 <= i <= n (e.g. 2/3 for the second of three shards), got "${text}"`);
+    }
+    return { index, count };
+}
+const formatShard = (shard) => `${shard.index}/${shard.count}`;
+/** The entries of a shard with their row numbers (0-based, CSV order); every entry when there is no shard. */
+function selectShard(entries, shard) {
+    const rows = entries.map((entry, row) => ({ row, entry }));
+    if (!shard)
+        return rows;
+    const selected = rows.filter(({ row }) => row % shard.count === shard.index - 1);
+    if (selected.length === 0) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`shard ${formatShard(shard)} has no rows: the dataset has only ${entries.length}, use at most ${entries.length} shards`);
+    }
+    return selected;
+}
+const SHARD_FORMAT = "cancer-ai-shard/1";
+/**
+ * Bounds on what a shard file may say, so a damaged or hostile file is
+ * refused with a message instead of exhausting memory: no package holds ten
+ * million images, no matrix has 1,000 jobs, no model has 10,000 outputs.
+ */
+const SHARD_LIMITS = { rows: 10_000_000, shards: 1_000, outputs: 10_000 };
+const NON_FINITE = ["NaN", "Infinity", "-Infinity"];
+const toJsonNumber = (v) => (Number.isFinite(v) ? v : String(v));
+const fromJsonNumber = (v) => (typeof v === "number" ? v : Number(v));
+function shardDocument(result) {
+    const run = result.shard;
+    if (!run)
+        throw new Error("shardDocument needs the result of a shard run (evaluate with a shard)");
+    return {
+        format: SHARD_FORMAT,
+        competition_id: result.competition_id,
+        dataset: result.dataset,
+        ...(result.dataset_uri !== undefined && { dataset_uri: result.dataset_uri }),
+        ...(result.dataset_date !== undefined && { dataset_date: result.dataset_date }),
+        dataset_sha256: run.dataset_sha256,
+        total_entries: run.total_entries,
+        model_sha256: result.model_sha256,
+        // model_size_mb is bytes / 2^20, which is exact, so this is the byte count again.
+        model_size_bytes: Math.round(result.model_size_mb * 1048576),
+        shard: { index: run.index, count: run.count },
+        run_time_s: result.run_time_s,
+        predictions: result.predictions.map((p, i) => ({
+            row: run.rows[i],
+            file: p.file,
+            label: p.label,
+            class_index: run.class_indices[i],
+            output: p.probabilities.map(toJsonNumber),
+            predicted: run.predicted_indices[i],
+        })),
+        ...(result.verdict && { verdict: result.verdict }),
+    };
+}
+const name = (doc) => `shard ${formatShard(doc.shard)}`;
+function listed(values, limit = 10) {
+    const more = values.length > limit ? ` and ${values.length - limit} more` : "";
+    return values.slice(0, limit).join(", ") + more;
+}
+/** All shards must describe the same evaluation; the first difference is reported with the shards on both sides. */
+function checkSameRun(docs, competition) {
+    const first = docs[0];
+    const fields = [
+        ["competition_id", "competition"],
+        ["dataset_sha256", "dataset (labels CSV sha256)"],
+        ["total_entries", "dataset size"],
+        ["model_sha256", "model sha256"],
+        ["model_size_bytes", "model size"],
+    ];
+    for (const doc of docs) {
+        if (doc.format !== SHARD_FORMAT)
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${name(doc)} is not a shard predictions document (format "${String(doc.format)}", expected "${SHARD_FORMAT}")`);
+        for (const [field, what] of fields) {
+            if (doc[field] !== first[field]) {
+                throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${name(doc)} and ${name(first)} were not run on the same ${what}: ${String(doc[field])} vs ${String(first[field])}`);
+            }
+        }
+        if (doc.shard.count !== first.shard.count)
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${name(doc)} and ${name(first)} split the dataset differently (${doc.shard.count} vs ${first.shard.count} shards)`);
+    }
+    if (first.competition_id !== competition.id)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`the shards were scored for ${first.competition_id}, not ${competition.id}`);
+}
+function checkShardSet(docs) {
+    const count = docs[0].shard.count;
+    const seen = new Map();
+    for (const doc of docs)
+        seen.set(doc.shard.index, (seen.get(doc.shard.index) ?? 0) + 1);
+    const duplicates = [...seen].filter(([, n]) => n > 1).map(([i]) => `${i}/${count}`);
+    if (duplicates.length)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`shard(s) ${listed(duplicates)} given more than once`);
+    const missing = Array.from({ length: count }, (_, i) => i + 1)
+        .filter((i) => !seen.has(i))
+        .map((i) => `${i}/${count}`);
+    if (missing.length)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`shard(s) ${listed(missing)} missing: all ${count} are needed to score the dataset`);
+}
+/** Every row exactly once, each in the shard it belongs to. */
+function collectRows(docs, classes) {
+    const total = docs[0].total_entries;
+    const byRow = new Array(total);
+    const owner = new Array(total);
+    const duplicates = [];
+    for (const doc of docs) {
+        for (const p of doc.predictions) {
+            if (!Number.isInteger(p.row) || p.row < 0 || p.row >= total)
+                throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DatasetError */ .zm(`${name(doc)} has row ${p.row} (${p.file}), outside the dataset's ${total} rows`);
+            if (p.row % doc.shard.count !== doc.shard.index - 1)
+                throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DatasetError */ .zm(`${name(doc)} has row ${p.row} (${p.file}), which belongs to shard ${(p.row % doc.shard.count) + 1}/${doc.shard.count}`);
+            for (const [field, value] of [
+                ["class_index", p.class_index],
+                ["predicted", p.predicted],
+            ]) {
+                if (!Number.isInteger(value) || value < 0 || value >= classes)
+                    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DatasetError */ .zm(`${name(doc)} has ${field} ${value} for row ${p.row} (${p.file}), but the competition has ${classes} classes`);
+            }
+            if (byRow[p.row])
+                duplicates.push(`row ${p.row} (${p.file}) in ${owner[p.row]} and ${name(doc)}`);
+            byRow[p.row] = p;
+            owner[p.row] = name(doc);
+        }
+    }
+    if (duplicates.length)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DatasetError */ .zm(`rows predicted more than once: ${listed(duplicates)}`);
+    const missing = [];
+    for (let row = 0; row < total; row++)
+        if (!byRow[row])
+            missing.push(row);
+    if (missing.length)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DatasetError */ .zm(`rows (0-based, CSV order) missing from the shards: ${listed(missing)}; of ${total}`);
+    return byRow;
+}
+/**
+ * The result one runner would have produced on the whole dataset, from the
+ * shards' predictions. run_time_s is the shards' total.
+ */
+function mergeShards(docs, competition) {
+    if (docs.length === 0)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz("no shard predictions to merge");
+    checkShardSet(docs);
+    const judged = docs.filter((d) => d.verdict);
+    if (judged.length > 0)
+        return mergedVerdict(docs, judged, competition);
+    checkSameRun(docs, competition);
+    const rows = collectRows(docs, competition.classes.length);
+    const first = docs[0];
+    const yTrue = rows.map((p) => p.class_index);
+    const yPred = rows.map((p) => p.predicted);
+    const predictions = rows.map((p) => ({
+        file: p.file,
+        label: p.label,
+        predicted: competition.classes[p.predicted]?.short ?? String(p.predicted),
+        probabilities: p.output.map(fromJsonNumber),
+    }));
+    return {
+        competition_id: first.competition_id,
+        dataset: first.dataset,
+        ...(first.dataset_uri !== undefined && { dataset_uri: first.dataset_uri }),
+        ...(first.dataset_date !== undefined && { dataset_date: first.dataset_date }),
+        model_sha256: first.model_sha256,
+        model_size_mb: first.model_size_bytes / (1024 * 1024),
+        tested_entries: rows.length,
+        run_time_s: docs.reduce((sum, d) => sum + d.run_time_s, 0),
+        ...(0,_metrics_js__WEBPACK_IMPORTED_MODULE_2__/* .metricFields */ .s)(competition, yTrue, yPred, first.model_size_bytes),
+        predictions,
+    };
+}
+/**
+ * A shard that met a validator's verdict decides the package: a package
+ * every model fails on outweighs a model's 0, and the lowest shard wins a tie.
+ */
+function mergedVerdict(docs, judged, competition) {
+    checkSameRun(docs.map((d) => ({ ...d, dataset_sha256: "", total_entries: 0 })), competition);
+    const ranked = [...judged].sort((a, b) => Number(b.verdict?.fault === "package") - Number(a.verdict?.fault === "package") || a.shard.index - b.shard.index);
+    const first = ranked[0];
+    const result = (0,_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .verdictResult */ .ll)(first.verdict, {
+        competition,
+        dataset: first.dataset,
+        model: { sha256: first.model_sha256, bytes: first.model_size_bytes },
+        runSeconds: docs.reduce((sum, d) => sum + d.run_time_s, 0),
+    });
+    return {
+        ...result,
+        ...(first.dataset_uri !== undefined && { dataset_uri: first.dataset_uri }),
+        ...(first.dataset_date !== undefined && { dataset_date: first.dataset_date }),
+    };
+}
+/**
+ * The results of a run over several packages (dataset-count > 1), from all
+ * shards' documents: one merge per package, newest first as runEvaluation
+ * orders them.
+ */
+function mergeShardRuns(docs, competition) {
+    if (docs.length === 0)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz("no shard predictions to merge");
+    // By package, not by labels: two packages may share a CSV; mergeShards then checks the labels agree.
+    const packages = new Map();
+    for (const doc of docs) {
+        const key = doc.dataset_uri ?? doc.dataset;
+        packages.set(key, [...(packages.get(key) ?? []), doc]);
+    }
+    const results = [...packages.values()].map((group) => {
+        try {
+            return mergeShards(group, competition);
+        }
+        catch (err) {
+            if (packages.size === 1 || !(err instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CancerAiError */ .hz))
+                throw err;
+            const Kind = err instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DatasetError */ .zm ? _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DatasetError */ .zm : _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz;
+            // Jobs of one matrix can see different "latest" packages if one was published while it ran.
+            throw new Kind(`package ${group[0].dataset}: ${err.message} (every shard job must evaluate the same packages: re-run the ` +
+                `workflow if one was published meanwhile)`);
+        }
+    });
+    return results.sort((a, b) => (b.dataset_date ?? "").localeCompare(a.dataset_date ?? "") || a.dataset.localeCompare(b.dataset));
+}
+const isText = (v) => typeof v === "string";
+const isCount = (v) => Number.isSafeInteger(v) && v >= 0;
+const isRowCount = (v) => isCount(v) && v <= SHARD_LIMITS.rows;
+const isOutput = (v) => Array.isArray(v) &&
+    v.length <= SHARD_LIMITS.outputs &&
+    v.every((x) => (typeof x === "number" && Number.isFinite(x)) || NON_FINITE.includes(x));
+const isShard = (v) => {
+    const { index, count } = (typeof v === "object" && v !== null ? v : {});
+    return (isCount(index) &&
+        isCount(count) &&
+        index >= 1 &&
+        index <= count &&
+        count <= SHARD_LIMITS.shards);
+};
+const isVerdict = (v) => {
+    const { fault, code, message } = (typeof v === "object" && v !== null ? v : {});
+    return (fault === "model" || fault === "package") && isText(code) && isText(message);
+};
+const DOCUMENT_FIELDS = [
+    ["competition_id", isText, "a string"],
+    ["dataset", isText, "a string"],
+    ["dataset_sha256", isText, "a string"],
+    ["total_entries", isRowCount, `a whole number up to ${SHARD_LIMITS.rows}`],
+    ["model_sha256", isText, "a string"],
+    ["model_size_bytes", isCount, "a whole number"],
+    ["shard", isShard, `{index, count} with 1 <= index <= count <= ${SHARD_LIMITS.shards}`],
+    ["run_time_s", (v) => typeof v === "number", "a number"],
+    ["predictions", Array.isArray, "a list"],
+];
+const PREDICTION_FIELDS = [
+    ["row", isRowCount, `a whole number up to ${SHARD_LIMITS.rows}`],
+    ["file", isText, "a string"],
+    ["label", isText, "a string"],
+    ["class_index", isCount, "a whole number"],
+    ["output", isOutput, `a list of at most ${SHARD_LIMITS.outputs} numbers (or "NaN", "Infinity", "-Infinity")`],
+    ["predicted", isCount, "a whole number"],
+];
+function checkFields(value, checks, where) {
+    for (const [field, ok, expected] of checks) {
+        if (!ok(value[field]))
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${where}: ${field} must be ${expected}`);
+    }
+}
+/**
+ * The shard documents in a parsed file (one document, or a list of them for a
+ * run over several packages). Undefined when the JSON is not ours at all;
+ * an error naming the file and field when it is, but malformed.
+ */
+function parseShardFile(value, source) {
+    const items = Array.isArray(value) ? value : [value];
+    const isOurs = (v) => typeof v === "object" && v !== null && "format" in v && String(v.format).startsWith("cancer-ai-shard/");
+    if (items.length === 0 || !items.every(isOurs))
+        return undefined;
+    return items.map((item, i) => {
+        const where = items.length > 1 ? `${source} (document ${i + 1})` : source;
+        if (item.format !== SHARD_FORMAT)
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${where} is in format ${String(item.format)}; this version of the action reads ${SHARD_FORMAT}: use the same ` +
+                `action version for the shards and the merge`);
+        checkFields(item, DOCUMENT_FIELDS, where);
+        if ("verdict" in item && !isVerdict(item.verdict))
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${where}: verdict must be {fault: "model" | "package", code, message}`);
+        item.predictions.forEach((p, j) => {
+            if (typeof p !== "object" || p === null)
+                throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${where}: prediction ${j} is not an object`);
+            checkFields(p, PREDICTION_FIELDS, `${where}, prediction ${j}`);
+        });
+        return item;
+    });
+}
+
+
+/***/ }),
+
+/***/ 6559:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CH: () => (/* binding */ modelRejections),
+/* harmony export */   S5: () => (/* binding */ scoredPackages),
+/* harmony export */   Vj: () => (/* binding */ verdictOf),
+/* harmony export */   ll: () => (/* binding */ verdictResult)
+/* harmony export */ });
+/* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74344);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70017);
+/**
+ * The results of a package that validators would not score normally: a
+ * model they give 0, or a package that fails for every model. The engine
+ * throws ValidatorVerdictError (or ImageError, for an image validators
+ * cannot read) wherever that happens; evaluate() records it here instead
+ * of failing the run, so the report can say what validators would do.
+ */
+
+
+/** The verdict an error stands for, or undefined for an error that is not a validator's (a missing file, a bug). */
+function verdictOf(err) {
+    if (err instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ValidatorVerdictError */ .GM)
+        return { fault: err.fault, code: err.code, message: err.message };
+    if (err instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ImageError */ .C8 && err.kind === "unreadable") {
+        // Validators skip an image they cannot read and then fail the package on the length mismatch, for every model.
+        return {
+            fault: "package",
+            code: "unreadable-image",
+            message: `validators would fail this package for every model: ${err.message} ` +
+                "(they skip the image, and then the predictions no longer match the labels)",
+        };
+    }
+    return undefined;
+}
+/** The result validators would record: zeros (a model's 0), with the reason. */
+function verdictResult(verdict, context) {
+    const { competition } = context;
+    const classes = competition.classes.length;
+    return {
+        competition_id: competition.id,
+        dataset: context.dataset,
+        model_sha256: context.model.sha256,
+        model_size_mb: context.model.bytes / (1024 * 1024),
+        tested_entries: 0,
+        run_time_s: context.runSeconds,
+        accuracy: 0,
+        precision: 0,
+        recall: 0,
+        fbeta: 0,
+        weighted_f1: 0,
+        efficiency_score: 0,
+        score: 0,
+        f1_by_class: new Array(classes).fill(0),
+        class_weights: (0,_competition_competition_js__WEBPACK_IMPORTED_MODULE_0__/* .classWeights */ .Ko)(competition),
+        confusion_matrix: Array.from({ length: classes }, () => new Array(classes).fill(0)),
+        risk_category_scores: { high_risk: 0, medium_risk: 0, benign: 0 },
+        predictions: [],
+        verdict,
+    };
+}
+/** The packages whose result counts for the model: all but those every model fails on. */
+const scoredPackages = (datasets) => datasets.filter((d) => d.verdict?.fault !== "package");
+/** Model faults: each a reason the gate fails. */
+const modelRejections = (report) => report.datasets.filter((d) => d.verdict?.fault === "model");
+
+
+/***/ }),
+
+/***/ 71472:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C1: () => (/* binding */ DEFAULT_CONFIG_REPO),
+/* harmony export */   FD: () => (/* binding */ downloadDataset),
+/* harmony export */   H2: () => (/* binding */ checkDigest),
+/* harmony export */   Ik: () => (/* binding */ HubError),
+/* harmony export */   RP: () => (/* binding */ datasetUri),
+/* harmony export */   Sc: () => (/* binding */ DEFAULT_HUB_URL),
+/* harmony export */   Xc: () => (/* binding */ discoverDatasets),
+/* harmony export */   YQ: () => (/* binding */ findDataset),
+/* harmony export */   gh: () => (/* binding */ parseHfUri)
+/* harmony export */ });
+/* unused harmony exports safeLoadYaml, readCompetitionConfig */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(57075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var _huggingface_hub__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1429);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(38815);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(70017);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4266);
+/**
+ * Reading the HuggingFace Hub: the competition configuration space, the
+ * dataset repositories it names, and the packages in them. Every call takes
+ * `hubUrl`, so tests point the real client at a local hub.
+ */
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_HUB_URL = "https://huggingface.co";
+const DEFAULT_CONFIG_REPO = "safescanai/competition-configuration";
+class HubError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .CancerAiError */ .hz {
+}
+function datasetUri(ref) {
+    return `hf://${ref.repo}/${ref.path}`;
+}
+/** `hf://owner/repo/path/to/package.zip` (a dataset repository; `hf://datasets/...` too). */
+function parseHfUri(uri) {
+    const match = /^hf:\/\/(?:datasets\/)?([^/\s]+\/[^/\s]+)\/(.+\.zip)$/i.exec(uri.trim());
+    if (!match)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .InputError */ .dz(`"${uri}" is not a dataset URI: use hf://<owner>/<dataset-repo>/<path/to/package.zip>`);
+    return { repo: match[1], path: match[2] };
+}
+function hubFailure(what, err) {
+    const status = (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .httpStatus */ .nG)(err);
+    const hint = status === 401 || status === 403 || status === 404
+        ? " (it does not exist, or it is private: pass an hf-token that can read it)"
+        : status === undefined || status >= 500
+            ? " (the hub is unreachable or failing; retried with backoff)"
+            : "";
+    return new HubError(`${what} failed: ${(0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .describeError */ .Uc)(err)}${hint}`);
+}
+async function listAll(repo, opts) {
+    return (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .withRetry */ .bD)(`listing ${repo.type} ${repo.name}`, async () => {
+        const entries = [];
+        for await (const entry of (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_6__/* .listFiles */ .CS)({ repo, recursive: true, expand: true, hubUrl: opts.hubUrl, accessToken: opts.accessToken }))
+            entries.push(entry);
+        return entries;
+    }, opts.log, opts.retry ?? _util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .DEFAULT_RETRY */ .vI).catch((err) => {
+        throw hubFailure(`listing ${repo.type} ${repo.name} on ${opts.hubUrl}`, err);
+    });
+}
+async function downloadBytes(repo, file, opts) {
+    return (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .withRetry */ .bD)(`downloading ${file}`, async () => {
+        const blob = await (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_6__/* .downloadFile */ .PE)({ repo, path: file, hubUrl: opts.hubUrl, accessToken: opts.accessToken, xet: false });
+        if (!blob)
+            throw new HubError(`${repo.name}/${file} disappeared while reading it`);
+        return new Uint8Array(await blob.arrayBuffer());
+    }, opts.log, opts.retry ?? _util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .DEFAULT_RETRY */ .vI).catch((err) => {
+        throw err instanceof HubError ? err : hubFailure(`downloading ${repo.name}/${file}`, err);
+    });
+}
+// PyYAML's Reader refuses any other character (ReaderError) before parsing.
+// eslint-disable-next-line no-control-regex
+const YAML_NON_PRINTABLE = /[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+// Maps stay Maps so that keys keep their YAML types: Python's **entry refuses a key that is not a string.
+const TO_JS = { mapAsMap: true };
+/**
+ * `yaml.safe_load` as far as the configuration needs it: YAML 1.1 (PyYAML's
+ * version), duplicate keys allowed (the last wins), and PyYAML's refusals
+ * kept as errors where the yaml package only warns or reads on: control
+ * characters, several documents, tags no safe constructor knows.
+ */
+function safeLoadYaml(text) {
+    const bad = YAML_NON_PRINTABLE.exec(text);
+    if (bad) {
+        const code = (bad[0].codePointAt(0) ?? 0).toString(16).padStart(4, "0");
+        return { ok: false, error: `unacceptable character #x${code}: special characters are not allowed` };
+    }
+    // PyYAML skips a byte-order mark at the start of the stream only.
+    const docs = (0,yaml__WEBPACK_IMPORTED_MODULE_7__/* .parseAllDocuments */ .hR)(text.replace(/^\ufeff/, ""), { version: "1.1", uniqueKeys: false });
+    if (docs.length === 0)
+        return { ok: true, value: null };
+    if (docs.length > 1)
+        return { ok: false, error: "expected a single document in the stream" };
+    const [doc] = docs;
+    if (doc.errors.length > 0)
+        return { ok: false, error: doc.errors[0].message };
+    const unknownTag = doc.warnings.find((w) => w.code === "TAG_RESOLVE_FAILED");
+    if (unknownTag)
+        return { ok: false, error: `could not determine a constructor for the tag (${unknownTag.message})` };
+    try {
+        return { ok: true, value: doc.toJS(TO_JS) };
+    }
+    catch (err) {
+        return { ok: false, error: (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .describeError */ .Uc)(err) };
+    }
+}
+/** `OrganizationDataReference(**entry)` (models.py): pydantic 2's rules for its `str` fields. */
+function organizationReference(entry, file) {
+    if (!(entry instanceof Map))
+        return `an entry that is not a mapping (${describeYamlValue(entry)}) cannot be unpacked with **`;
+    if ([...entry.keys()].some((k) => typeof k !== "string"))
+        return "an entry has a key that is not a string (TypeError: keywords must be strings)";
+    const fields = new Map(entry);
+    // sync_organizations_data_references renames org_id to organization_id, replacing any organization_id.
+    if (fields.has("org_id")) {
+        fields.set("organization_id", fields.get("org_id"));
+        fields.delete("org_id");
+    }
+    const text = (name, required) => {
+        if (!fields.has(name)) {
+            if (required)
+                throw new Error(`${name}: Field required`);
+            return "";
+        }
+        const value = fields.get(name);
+        const str = value instanceof Uint8Array ? new TextDecoder("utf-8", { fatal: true }).decode(value) : value;
+        if (typeof str !== "string")
+            throw new Error(`${name}: Input should be a valid string (got ${describeYamlValue(value)})`);
+        if (required && str.length === 0)
+            throw new Error(`${name}: String should have at least 1 character`);
+        return str;
+    };
+    try {
+        return {
+            competition_id: text("competition_id", true),
+            org_id: text("organization_id", true),
+            dataset_hf_repo: text("dataset_hf_repo", true),
+            dataset_hf_dir: text("dataset_hf_dir", false),
+            file,
+        };
+    }
+    catch (err) {
+        return `OrganizationDataReference refuses an entry: ${(0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .describeError */ .Uc)(err)}`;
+    }
+}
+function describeYamlValue(value) {
+    if (value === null || value === undefined)
+        return "null";
+    if (value instanceof Date)
+        return "a date";
+    if (value instanceof Map)
+        return "a mapping";
+    if (value instanceof Set)
+        return "a set";
+    if (value instanceof Uint8Array)
+        return "binary data";
+    if (Array.isArray(value))
+        return "a list";
+    return typeof value === "string" ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value) : String(value);
+}
+/**
+ * sync_organizations_data_references (utils.py): `for entry in yaml_data`, so
+ * a file must hold something Python can iterate (an empty mapping or string
+ * adds nothing), and every entry must make an OrganizationDataReference. Any
+ * failure raises, and the whole configuration is lost: the reason, or the
+ * organisations.
+ */
+function organizationsOf(file, data) {
+    if (Array.isArray(data)) {
+        const organizations = [];
+        for (const [i, entry] of data.entries()) {
+            const org = organizationReference(entry, file);
+            if (typeof org === "string")
+                return `entry ${i + 1}: ${org}`;
+            organizations.push(org);
+        }
+        return organizations;
+    }
+    // Python iterates a string by characters and a mapping by keys: empty ones add nothing, and no item of theirs is an entry.
+    if (typeof data === "string" || data instanceof Uint8Array)
+        return data.length === 0 ? [] : `it holds ${describeYamlValue(data)}, not a list`;
+    if (data instanceof Map || data instanceof Set)
+        return data.size === 0 ? [] : `it holds ${describeYamlValue(data)}, not a list`;
+    return `it holds ${describeYamlValue(data)}, which Python cannot iterate (TypeError)`;
+}
+async function downloadYaml(repo, file, opts) {
+    const bytes = await downloadBytes(repo, file, opts);
+    try {
+        return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    }
+    catch {
+        // open(..., encoding="utf-8") raises UnicodeDecodeError, which is no YAMLError: nothing catches it.
+        throw configFailure(repo.name, file, "it is not valid UTF-8 (UnicodeDecodeError)");
+    }
+}
+function configFailure(configRepo, file, reason) {
+    return new HubError(`the competition configuration ${configRepo} cannot be loaded as the subnet's code loads it: ${file}: ${reason}. ` +
+        `Its fetch_organization_data_references / sync_organizations_data_references (utils.py) raise, so no package is ` +
+        `evaluated: the miner's evaluate stops with "Error retrieving competition packages", validators' dataset monitor with ` +
+        `"Error in monitor_datasets initial setup". Fix ${file} in ${configRepo}.`);
+}
+/**
+ * Every organisation named by the configuration space's datasets/*.yaml
+ * files, in the hub's listing order (which huggingface_hub's list_repo_tree
+ * returns too) and in file order, as validators collect them. A file that
+ * does not parse is skipped with a warning, as they skip it; any other fault
+ * loses them the whole configuration, and is an error here.
+ */
+async function readCompetitionConfig(configRepo, opts) {
+    const repo = { type: "space", name: configRepo };
+    const yamls = (await listAll(repo, opts)).filter((e) => e.type === "file" && e.path.startsWith("datasets/") && e.path.endsWith(".yaml"));
+    const loaded = [];
+    for (const { path: file, size } of yamls) {
+        // An empty file needs no download (the client's Range probe of 0 bytes can be refused with 416).
+        const load = safeLoadYaml(size === 0 ? "" : await downloadYaml(repo, file, opts));
+        if (load.ok)
+            loaded.push({ file, data: load.value });
+        else
+            opts.log.warning(`${configRepo}: ${file} is not valid YAML and is skipped, as validators skip it (they log "Error parsing YAML file ` +
+                `${file}: ..."): ${load.error}`);
+    }
+    // All files are read before any entry is checked, so a fault anywhere fails the lot.
+    const organizations = [];
+    for (const { file, data } of loaded) {
+        const orgs = organizationsOf(file, data);
+        if (typeof orgs === "string")
+            throw configFailure(configRepo, file, orgs);
+        organizations.push(...orgs);
+    }
+    return organizations;
+}
+/**
+ * The competition's dataset packages, newest first, as the subnet's
+ * get_newest_competition_packages (utils.py) finds them for the miner's
+ * evaluate: only the FIRST organisation listed for the competition
+ * (find_organization_by_competition_id), its repository listed recursively,
+ * the `.zip` files under its dataset_hf_dir.
+ */
+/**
+ * The competition's packages, newest first, from every organisation the
+ * configuration lists for it: validators' dataset monitor
+ * (check_for_new_dataset_files) watches each one's repository and scores its
+ * new packages. (The subnet's own miner CLI reads only the first.)
+ */
+async function discoverDatasets(competitionId, configRepo, opts) {
+    const organizations = await readCompetitionConfig(configRepo, opts);
+    const publishers = organizations.filter((o) => o.competition_id === competitionId);
+    if (publishers.length === 0) {
+        const known = [...new Set(organizations.map((o) => o.competition_id))].sort().join(", ") || "none";
+        throw new HubError(`no organisation publishes datasets for competition "${competitionId}" in ${configRepo}; competitions configured there: ${known}`);
+    }
+    if (publishers.length > 1) {
+        const named = publishers.map((o) => `${o.org_id} (${o.dataset_hf_repo})`).join(", ");
+        opts.log.info(`${publishers.length} organisations publish packages for ${competitionId}, and validators score each one's: ${named}`);
+    }
+    const refs = [];
+    for (const org of publishers) {
+        const files = await listAll({ type: "dataset", name: org.dataset_hf_repo }, opts);
+        const found = files
+            .filter((f) => f.type === "file" && f.path.startsWith(org.dataset_hf_dir) && f.path.endsWith(".zip"))
+            .map((f) => toRef(org.dataset_hf_repo, f));
+        if (found.length === 0 && publishers.length > 1) {
+            opts.log.warning(`${org.org_id}'s dataset repository (${org.dataset_hf_repo}/${org.dataset_hf_dir}) holds no .zip package yet`);
+        }
+        refs.push(...found);
+    }
+    if (refs.length === 0) {
+        const where = publishers.map((o) => `${o.dataset_hf_repo}/${o.dataset_hf_dir}`).join(", ");
+        throw new HubError(`the dataset repository for ${competitionId} (${where}) holds no .zip package yet`);
+    }
+    // A stable sort, newest first, as Python's sorted(..., reverse=True) keeps equal dates in listing order.
+    return refs.sort((a, b) => (b.date ?? "").localeCompare(a.date ?? ""));
+}
+function toRef(repo, f) {
+    return { repo, path: f.path, size: f.lfs?.size ?? f.size, oid: f.lfs?.oid ?? f.oid ?? "", sha256: f.lfs?.oid, date: f.lastCommit?.date };
+}
+/** Looks one package up (for `hf://` URIs), with the same facts as discovery gives. */
+async function findDataset(repo, file, opts) {
+    const entry = (await listAll({ type: "dataset", name: repo }, opts)).find((e) => e.type === "file" && e.path === file);
+    if (!entry)
+        throw new HubError(`${datasetUri({ repo, path: file })} does not exist`);
+    return toRef(repo, entry);
+}
+/** Streams a package to `dest`, returning its SHA-256; a dropped download is retried from the start. */
+async function downloadDataset(ref, dest, opts) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(dest), { recursive: true });
+    return (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .withRetry */ .bD)(`downloading ${datasetUri(ref)}`, async () => {
+        const blob = await (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_6__/* .downloadFile */ .PE)({
+            repo: { type: "dataset", name: ref.repo },
+            path: ref.path,
+            hubUrl: opts.hubUrl,
+            accessToken: opts.accessToken,
+            xet: false,
+        });
+        if (!blob)
+            throw new HubError(`${datasetUri(ref)} does not exist`);
+        const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_5__.createHash)("sha256");
+        const tap = new node_stream__WEBPACK_IMPORTED_MODULE_3__.Transform({
+            transform(chunk, _enc, done) {
+                hash.update(chunk);
+                done(null, chunk);
+            },
+        });
+        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)(node_stream__WEBPACK_IMPORTED_MODULE_3__.Readable.fromWeb(blob.stream()), tap, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(dest));
+        return hash.digest("hex");
+    }, opts.log, opts.retry ?? _util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .DEFAULT_RETRY */ .vI).catch((err) => {
+        throw err instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .CancerAiError */ .hz ? err : hubFailure(`downloading ${datasetUri(ref)}`, err);
+    });
+}
+/** Checks a downloaded or restored package against the hub's content id. */
+function checkDigest(ref, sha256) {
+    if (ref.sha256 && ref.sha256 !== sha256) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .DatasetError */ .zm(`${datasetUri(ref)}: downloaded content has SHA-256 ${sha256}, the hub says ${ref.sha256}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 92500:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EH: () => (/* binding */ registeredHotkeys),
+/* harmony export */   FZ: () => (/* binding */ extrinsicAt),
+/* harmony export */   Ir: () => (/* binding */ bestBlock),
+/* harmony export */   Iv: () => (/* binding */ ChainError),
+/* harmony export */   Ng: () => (/* binding */ connect),
+/* harmony export */   Of: () => (/* binding */ NETWORKS),
+/* harmony export */   Q5: () => (/* binding */ readCommitment),
+/* harmony export */   X0: () => (/* binding */ blockTime),
+/* harmony export */   eg: () => (/* binding */ subnetExists),
+/* harmony export */   kz: () => (/* binding */ uidOf),
+/* harmony export */   oS: () => (/* binding */ commitmentFromJson),
+/* harmony export */   u6: () => (/* binding */ submitCommitment),
+/* harmony export */   wX: () => (/* binding */ findCommitExtrinsic)
+/* harmony export */ });
+/* unused harmony exports ChainConnectionError, CONNECT_TIMEOUT_MS, networkUrl, chainRead, firstRawText */
+/* harmony import */ var _polkadot_api__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(91972);
+/* harmony import */ var _polkadot_api__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(15771);
+/* harmony import */ var _commitment_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40816);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70017);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4266);
+/**
+ * The subtensor chain through @polkadot/api: registration, the commitment
+ * transaction and its read-back. Submission never commits twice: before
+ * sending, and after a dropped connection, the chain's own record
+ * (`Commitments.CommitmentOf`) decides what happened.
+ */
+
+
+
+
+const NETWORKS = {
+    finney: "wss://entrypoint-finney.opentensor.ai:443",
+    test: "wss://test.finney.opentensor.ai:443",
+    archive: "wss://archive.chain.opentensor.ai:443",
+    local: "ws://127.0.0.1:9944",
+};
+class ChainError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CancerAiError */ .hz {
+}
+/**
+ * The node could not be reached, or the connection to it dropped: what the
+ * chain holds is unknown rather than refused, so a caller may reconnect and
+ * read it again.
+ */
+class ChainConnectionError extends ChainError {
+}
+/** How long connecting and loading the chain's metadata may take before the node counts as unreachable. */
+const CONNECT_TIMEOUT_MS = 30_000;
+function networkUrl(network) {
+    if (/^wss?:\/\//.test(network))
+        return network;
+    const url = NETWORKS[network];
+    if (!url)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`unknown network "${network}": use ${Object.keys(NETWORKS).join(", ")} or a ws(s):// URL`);
+    return url;
+}
+/** A WebSocket error event in one line: the ws package says why; Node 22+'s built-in WebSocket gives an empty message. */
+function socketFailure(event) {
+    return (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(event) || "the WebSocket connection failed (refused, closed, or not a WebSocket endpoint)";
+}
+async function connect(network, timeoutMs = CONNECT_TIMEOUT_MS) {
+    const url = networkUrl(network);
+    const unreachable = (why) => new ChainConnectionError(`cannot reach the chain at ${url}: ${why}; check the network setting and that the node is reachable from here`);
+    const provider = new _polkadot_api__WEBPACK_IMPORTED_MODULE_3__/* .WsProvider */ .E(url, false);
+    // Watched before the socket is opened: Node 22+'s built-in WebSocket (which @polkadot/x-ws prefers
+    // over the ws package) can report a refused connection before provider.connect() has even resolved,
+    // and an ApiPromise created after that would wait for a 'connected' or 'error' event that never
+    // comes, with nothing left on the event loop (the process then exits 13 without a word).
+    const unwatch = [];
+    const lost = new Promise((_, reject) => {
+        unwatch.push(provider.on("error", (event) => reject(unreachable(socketFailure(event)))), provider.on("disconnected", () => reject(unreachable("the node closed the connection"))));
+    });
+    let api;
+    const open = async () => {
+        await provider.connect();
+        await provider.isReady;
+        api = new _polkadot_api__WEBPACK_IMPORTED_MODULE_4__/* .ApiPromise */ .G({ provider, noInitWarn: true });
+        return api.isReadyOrError;
+    };
+    try {
+        // The timer also keeps the event loop alive until one of these settles.
+        return await (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withTimeout */ .wj)(Promise.race([open(), lost]), timeoutMs, () => unreachable(`no answer within ${timeoutMs / 1000} s`));
+    }
+    catch (err) {
+        await (api ?? provider).disconnect().catch(() => { });
+        throw err instanceof ChainError ? err : new ChainError(`cannot use the chain at ${url}: ${(0,_util_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(err)}`);
+    }
+    finally {
+        for (const stop of unwatch)
+            stop();
+    }
+}
+/** A read from the chain; a failure of the node (not an absent value) is said as such, as a ChainError. */
+async function chainRead(what, work) {
+    try {
+        return await work();
+    }
+    catch (err) {
+        if (err instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CancerAiError */ .hz)
+            throw err;
+        throw new ChainError(`could not read ${what} from the chain: ${(0,_util_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(err)}`);
+    }
+}
+/** The hotkey's uid on the subnet, or undefined when it is not registered. */
+async function uidOf(api, netuid, hotkey) {
+    const uid = await chainRead(`the uid of ${hotkey} on subnet ${netuid}`, () => api.query.subtensorModule.uids(netuid, hotkey));
+    const option = uid;
+    return option.isSome ? option.unwrap().toNumber() : undefined;
+}
+/** Whether the subnet exists (`SubtensorModule.NetworksAdded`); undefined on a runtime without that item. */
+async function subnetExists(api, netuid) {
+    const added = api.query.subtensorModule.networksAdded;
+    if (!added)
+        return undefined;
+    return (await chainRead(`whether subnet ${netuid} exists`, () => added(netuid))).toJSON() === true;
+}
+/** The hotkeys registered on the subnet now (`SubtensorModule.Keys`), with their uids: the ones validators read. */
+async function registeredHotkeys(api, netuid) {
+    const entries = await chainRead(`the hotkeys of subnet ${netuid}`, () => api.query.subtensorModule.keys.entries(netuid));
+    return new Map(entries.map(([key, hotkey]) => [hotkey.toString(), Number(key.args[1].toString())]));
+}
+/** The number of the best block. */
+async function bestBlock(api) {
+    return (await chainRead("the best block", () => api.rpc.chain.getHeader())).number.toNumber();
+}
+/** The block's time, from its timestamp inherent (every block carries one); undefined for a block the node does not have. */
+async function blockTime(api, block) {
+    const content = await blockAt(api, block);
+    const inherent = content?.extrinsics.find((ex) => ex.method.section === "timestamp" && ex.method.method === "set");
+    return inherent ? new Date(Number(inherent.method.args[0].toString())) : undefined;
+}
+/** A block by number, or undefined when the chain has no such block (yet). */
+async function blockAt(api, block) {
+    return chainRead(`block ${block}`, async () => {
+        const hash = await api.rpc.chain.getBlockHash(block);
+        if (hash.isEmpty)
+            return undefined;
+        return (await api.rpc.chain.getBlock(hash)).block;
+    });
+}
+/** The text of the first `Raw*` field of a CommitmentInfo as JSON (what validators read). */
+function firstRawText(info) {
+    const fields = info?.fields ?? [];
+    for (const field of fields) {
+        const [variant, data] = Object.entries(field)[0] ?? [];
+        if (variant && /^raw/i.test(variant))
+            return Buffer.from(String(data).replace(/^0x/, ""), "hex").toString("utf8");
+    }
+    return undefined;
+}
+/** The extrinsic `<block>-<index>` names, as validators read it for extrinsic_record.json. */
+async function extrinsicAt(api, block, index) {
+    const content = await blockAt(api, block);
+    if (!content)
+        return { kind: "no-block" };
+    const ex = content.extrinsics[index];
+    if (!ex)
+        return { kind: "no-extrinsic", count: content.extrinsics.length };
+    const isSetCommitment = ex.method.section === "commitments" && ex.method.method === "setCommitment";
+    return {
+        kind: "found",
+        signer: ex.isSigned ? ex.signer.toString() : undefined,
+        isSetCommitment,
+        text: isSetCommitment ? firstRawText(ex.method.args[1]?.toJSON()) : undefined,
+    };
+}
+async function readCommitment(api, netuid, hotkey) {
+    const value = await chainRead(`the commitment of ${hotkey}`, () => api.query.commitments.commitmentOf(netuid, hotkey));
+    return commitmentFromJson(value.toJSON());
+}
+/** A `CommitmentOf` registration as JSON -> its first Raw field and its block. */
+function commitmentFromJson(json) {
+    const registration = json;
+    const text = registration ? firstRawText(registration.info) : undefined;
+    return text === undefined ? undefined : { text, block: Number(registration?.block ?? 0) };
+}
+/** Finds, in one block, the set_commitment extrinsic signed by the hotkey that carries `text`. */
+async function findCommitExtrinsic(api, block, hotkey, text) {
+    const content = await blockAt(api, block);
+    if (!content)
+        return undefined;
+    const needle = Buffer.from(text, "utf8").toString("hex");
+    const index = content.extrinsics.findIndex((ex) => ex.isSigned &&
+        ex.signer.toString() === hotkey &&
+        ex.method.section === "commitments" &&
+        ex.method.method === "setCommitment" &&
+        ex.method.toHex().includes(needle));
+    return index < 0 ? undefined : { block, index, id: `${block}-${index}` };
+}
+function dispatchErrorText(api, result) {
+    const error = result.dispatchError;
+    if (!error)
+        return undefined;
+    if (error.isModule) {
+        const meta = api.registry.findMetaError(error.asModule);
+        return `${meta.section}.${meta.name}: ${meta.docs.join(" ").trim()}`;
+    }
+    return error.toString();
+}
+/** What a failed commit means for the miner, by the runtime error's name. */
+function adviceFor(error) {
+    if (error.includes("AccountNotAllowedCommit"))
+        return " The hotkey is not registered on this subnet: register it first.";
+    if (error.includes("SpaceLimitExceeded"))
+        return " The hotkey used up its commitment space for this epoch: retry in the next epoch.";
+    if (error.includes("RateLimit"))
+        return " Commitments are rate limited: retry later.";
+    return "";
+}
+/**
+ * Signs and sends set_commitment, waits for finalization, and returns the
+ * extrinsic. A connection dropped mid-way is settled by reading the chain
+ * again (through `reconnect`): the commitment is there, or it is not, and
+ * nothing is sent twice.
+ */
+async function submitCommitment(api, pair, netuid, text, log, reconnect, timeoutMs = 600_000) {
+    const [pallet, call] = api.tx.commitments.setCommitment.callIndex;
+    const tx = api.tx(api.createType("Call", (0,_commitment_js__WEBPACK_IMPORTED_MODULE_0__/* .encodeSetCommitment */ .sP)(netuid, text, { pallet, call })));
+    let inBlock;
+    try {
+        await new Promise((resolve, reject) => {
+            const timer = setTimeout(() => reject(new ChainError(`the commitment was not finalized within ${timeoutMs / 1000} s`)), timeoutMs);
+            const onDisconnect = () => reject(new ChainConnectionError("the connection to the chain dropped while the commitment was being submitted"));
+            api.once("disconnected", onDisconnect);
+            let unsubscribe;
+            let settled = false;
+            const done = (err) => {
+                settled = true;
+                clearTimeout(timer);
+                api.off("disconnected", onDisconnect);
+                unsubscribe?.();
+                if (err)
+                    reject(err);
+                else
+                    resolve();
+            };
+            tx.signAndSend(pair, { nonce: -1 }, (result) => {
+                if (result.status.isInBlock && result.blockNumber !== undefined && result.txIndex !== undefined) {
+                    inBlock = { block: result.blockNumber.toNumber(), index: result.txIndex };
+                    log.info(`commitment included in block ${inBlock.block} (extrinsic ${inBlock.block}-${inBlock.index}); waiting for finalization`);
+                }
+                const failure = dispatchErrorText(api, result);
+                if (failure)
+                    done(new ChainError(`the chain rejected the commitment: ${failure}.${adviceFor(failure)}`));
+                else if (result.status.isFinalized)
+                    done();
+                else if (result.status.isDropped || result.status.isInvalid || result.status.isUsurped)
+                    done(new ChainError(`the commitment transaction was ${result.status.type.toLowerCase()} by the node`));
+            })
+                .then((unsub) => (settled ? unsub() : (unsubscribe = unsub)))
+                .catch((err) => done(new ChainError(`the node refused the commitment transaction: ${err.message}`)));
+        });
+    }
+    catch (err) {
+        if (!(err instanceof ChainConnectionError))
+            throw err;
+        log.warning("the connection dropped during submission; reading the chain again to see whether the commitment landed");
+        const fresh = await reconnect();
+        try {
+            const now = await readCommitment(fresh, netuid, pair.address);
+            if (now?.text !== text) {
+                throw new ChainError("the connection dropped before the commitment reached a block, and it is not on chain: nothing was committed; " +
+                    "run the release again");
+            }
+            const found = await findCommitExtrinsic(fresh, now.block, pair.address, text);
+            if (!found)
+                throw new ChainError(`the commitment is on chain (block ${now.block}) but its extrinsic was not found in that block`);
+            return found;
+        }
+        finally {
+            await fresh.disconnect();
+        }
+    }
+    if (!inBlock)
+        throw new ChainError("the commitment was finalized but the node reported no block for it");
+    return { ...inBlock, id: `${inBlock.block}-${inBlock.index}` };
+}
+
+
+/***/ }),
+
+/***/ 40816:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dz: () => (/* binding */ parseCommitment),
+/* harmony export */   J$: () => (/* binding */ modelStem),
+/* harmony export */   P4: () => (/* binding */ isSha256Hex),
+/* harmony export */   oL: () => (/* binding */ commitmentAdvice),
+/* harmony export */   qN: () => (/* binding */ checkCommitment),
+/* harmony export */   sP: () => (/* binding */ encodeSetCommitment)
+/* harmony export */ });
+/* unused harmony exports MAX_COMMITMENT_BYTES, MAX_REPO_ID_BYTES, MAX_MODEL_FILE_BYTES, MAX_CODE_FILE_BYTES, commitmentString, SET_COMMITMENT, compactU32 */
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
+/**
+ * The model commitment validators read from chain:
+ * `{hf_repo_id}:{model_file_stem}:{competition_id}:{sha256}`, and the
+ * SCALE-encoded `Commitments.set_commitment` call that writes it. Pure
+ * functions: the limits are checked before any upload or transaction, and the
+ * call data can be printed offline (dry run).
+ */
+
+/** Validators only read `Raw*` fields, and the largest is Raw128: the chain's and the validators' hard limit. */
+const MAX_COMMITMENT_BYTES = 128;
+/** The miner CLI's limits (neurons/miner.py). Validators do not check them: exceeding one is a warning, not a refusal. */
+const MAX_REPO_ID_BYTES = 32;
+const MAX_MODEL_FILE_BYTES = 32;
+const MAX_CODE_FILE_BYTES = 31;
+const bytes = (s) => Buffer.byteLength(s, "utf8");
+/** What validators compare a downloaded model's hash with: 64 lowercase hex digits. */
+const isSha256Hex = (text) => /^[0-9a-f]{64}$/.test(text);
+function commitmentString(c) {
+    return `${c.repoId}:${c.stem}:${c.competitionId}:${c.sha256}`;
+}
+/** `name.onnx` -> `name`; the stem the validators rebuild both file names from. */
+function modelStem(modelFileName) {
+    if (!modelFileName.endsWith(".onnx"))
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`the model file name "${modelFileName}" must end in .onnx (validators fetch {stem}.onnx)`);
+    return modelFileName.slice(0, -".onnx".length);
+}
+/**
+ * What the chain and the validators refuse, with the part to fix named: a repository id the hub
+ * cannot serve, a part with `:` (validators need exactly 4 parts), a hash that is not a SHA-256,
+ * more than 128 bytes (no Raw129). Returns the commitment string.
+ */
+function checkCommitment(c) {
+    const problems = [];
+    if (!/^[\w.-]+\/[\w.-]+$/.test(c.repoId))
+        problems.push(`hf-repo-id "${c.repoId}" must look like owner/name`);
+    if (!c.stem || c.stem.includes(":") || c.stem.includes("/"))
+        problems.push(`model name "${c.stem}" must be non-empty without ":" or "/"`);
+    if (c.competitionId.includes(":"))
+        problems.push(`competition id "${c.competitionId}" must not contain ":"`);
+    if (!isSha256Hex(c.sha256))
+        problems.push("the model hash must be 64 lowercase hex digits (SHA-256)");
+    const text = commitmentString(c);
+    if (bytes(text) > MAX_COMMITMENT_BYTES) {
+        const parts = [
+            ["hf-repo-id", bytes(c.repoId)],
+            ["hf-model-name", bytes(c.stem)],
+            ["competition-id", bytes(c.competitionId)],
+        ];
+        const longest = [...parts].sort((a, b) => b[1] - a[1])[0];
+        problems.push(`the commitment is ${bytes(text)} bytes, over the chain's ${MAX_COMMITMENT_BYTES} (Raw128): shorten ${longest[0]} ` +
+            `(${longest[1]} bytes) by at least ${bytes(text) - MAX_COMMITMENT_BYTES}`);
+    }
+    if (problems.length > 0)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`cannot commit this model: ${problems.join("; ")}`);
+    return text;
+}
+/** The miner CLI's byte limits a commitment exceeds: advice only, since validators accept anything within 128 bytes. */
+function commitmentAdvice(c) {
+    const over = (what, text, limit) => bytes(text) > limit
+        ? [`${what} "${text}" is ${bytes(text)} bytes, over the miner CLI's ${limit} (validators do not check it; the commitment fits)`]
+        : [];
+    return [
+        ...over("hf-repo-id", c.repoId, MAX_REPO_ID_BYTES),
+        ...over("the model file name", `${c.stem}.onnx`, MAX_MODEL_FILE_BYTES),
+        ...over("the code file name", `${c.stem}.zip`, MAX_CODE_FILE_BYTES),
+    ];
+}
+/** A reader's view: exactly 4 `:`-separated parts, as validators split it. */
+function parseCommitment(text) {
+    const parts = text.split(":");
+    if (parts.length !== 4)
+        return undefined;
+    const [repoId, stem, competitionId, sha256] = parts;
+    return { repoId, stem, competitionId, sha256 };
+}
+/** Commitments (pallet 18), set_commitment (call 0) on current subtensor runtimes. */
+const SET_COMMITMENT = { pallet: 18, call: 0 };
+/** SCALE compact encoding of a small unsigned integer. */
+function compactU32(n) {
+    if (n < 1 << 6)
+        return Buffer.from([n << 2]);
+    if (n < 1 << 14)
+        return Buffer.from([((n << 2) | 1) & 0xff, n >> 6]);
+    const b = Buffer.alloc(4);
+    b.writeUInt32LE(((n << 2) | 2) >>> 0);
+    return b;
+}
+/**
+ * `Commitments.set_commitment(netuid: u16, info: { fields: [Raw{N}(bytes)] })`:
+ * pallet, call, netuid LE, compact field count, Data variant index (RawN is
+ * N + 1), the N raw bytes.
+ */
+function encodeSetCommitment(netuid, commitment, index = SET_COMMITMENT) {
+    const raw = Buffer.from(commitment, "utf8");
+    if (raw.length > MAX_COMMITMENT_BYTES)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`the commitment is ${raw.length} bytes, over ${MAX_COMMITMENT_BYTES}`);
+    if (!Number.isInteger(netuid) || netuid < 0 || netuid > 0xffff)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`netuid ${netuid} is not a u16`);
+    const netuidLe = Buffer.alloc(2);
+    netuidLe.writeUInt16LE(netuid);
+    const call = Buffer.concat([Buffer.from([index.pallet, index.call]), netuidLe, compactU32(1), Buffer.from([raw.length + 1]), raw]);
+    return `0x${call.toString("hex")}`;
+}
+
+
+/***/ }),
+
+/***/ 85178:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M0: () => (/* binding */ UnsafeReleaseError),
+/* harmony export */   am: () => (/* binding */ HubUnavailableError),
+/* harmony export */   gN: () => (/* binding */ ReleaseRefusedError),
+/* harmony export */   h5: () => (/* binding */ CommitLimitError)
+/* harmony export */ });
+/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71472);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70017);
+/**
+ * How a release stops. A refusal happens before anything is written and says
+ * what the chain, the hub or the validators would do, and what to change. An
+ * unavailable check says what could not be read: it never claims that
+ * something is missing when the truth is that nobody could look.
+ */
+
+
+/** A check before any upload or transaction found something the chain or the validators would refuse: nothing was written. */
+class ReleaseRefusedError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CancerAiError */ .hz {
+}
+/** The chain would refuse a commitment now (its rate or space limit); it accepts one again from `nextBlock`. */
+class CommitLimitError extends ReleaseRefusedError {
+    nextBlock;
+    constructor(message, nextBlock) {
+        super(message);
+        this.nextBlock = nextBlock;
+    }
+}
+/** Releasing now would replace the model file a live commitment points to, or commit into the release window. */
+class UnsafeReleaseError extends ReleaseRefusedError {
+}
+/** The hub did not answer (network, 5xx, 429 after retries): what it holds is unknown, not absent. */
+class HubUnavailableError extends _hub_hub_js__WEBPACK_IMPORTED_MODULE_0__/* .HubError */ .Ik {
+}
+
+
+/***/ }),
+
+/***/ 44319:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ hotkeyFromMnemonic)
+/* harmony export */ });
+/* unused harmony export SS58_PREFIX */
+/* harmony import */ var _polkadot_keyring__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29065);
+/* harmony import */ var _polkadot_util_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57065);
+/* harmony import */ var _polkadot_util_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27861);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
+/**
+ * The miner's hotkey from its mnemonic: sr25519, SS58 prefix 42, plain BIP39
+ * with no password or derivation path (what the Python wallet derives). The
+ * mnemonic never appears in a message, even a wrong one.
+ */
+
+
+
+const SS58_PREFIX = 42;
+async function hotkeyFromMnemonic(mnemonic) {
+    await (0,_polkadot_util_crypto__WEBPACK_IMPORTED_MODULE_1__/* .cryptoWaitReady */ .C)();
+    const words = mnemonic.trim().split(/\s+/).join(" ");
+    if (!(0,_polkadot_util_crypto__WEBPACK_IMPORTED_MODULE_2__/* .mnemonicValidate */ .F)(words)) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`hotkey-mnemonic is not a valid BIP39 mnemonic (${words ? words.split(" ").length : 0} words; check the secret's value)`);
+    }
+    return new _polkadot_keyring__WEBPACK_IMPORTED_MODULE_3__/* .Keyring */ .S({ type: "sr25519", ss58Format: SS58_PREFIX }).addFromUri(words);
+}
+
+
+/***/ }),
+
+/***/ 66462:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ai: () => (/* binding */ hasMitLicense),
+/* harmony export */   G_: () => (/* binding */ checkWriteAccess),
+/* harmony export */   Pc: () => (/* binding */ downloadedSha256),
+/* harmony export */   R9: () => (/* binding */ codeFiles),
+/* harmony export */   SI: () => (/* binding */ uploadInOneCommit),
+/* harmony export */   WN: () => (/* binding */ repoState),
+/* harmony export */   Xs: () => (/* binding */ checkRepoAcceptable),
+/* harmony export */   Zy: () => (/* binding */ zipCode),
+/* harmony export */   aE: () => (/* binding */ readRecord),
+/* harmony export */   lt: () => (/* binding */ RECORD_FILE),
+/* harmony export */   nT: () => (/* binding */ uploadRecord),
+/* harmony export */   u8: () => (/* binding */ createPublicRepo)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _huggingface_hub__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1429);
+/* harmony import */ var yazl__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(93044);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(70017);
+/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(71472);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4266);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(85178);
+/**
+ * The HuggingFace side of a release: the public model repository with an MIT
+ * card (what validators require), the model and zipped code in one commit,
+ * the model's SHA-256 as downloaded back (what validators hash), and
+ * extrinsic_record.json. Files already on the hub with the same content are
+ * not uploaded again.
+ */
+
+
+
+
+
+
+
+
+
+
+
+const RECORD_FILE = "extrinsic_record.json";
+const MODEL_CARD = (repoId) => `---
+license: mit
+tags:
+  - cancer-ai
+  - bittensor
+---
+
+# ${repoId}
+
+A skin-lesion classifier for the CancerAI subnet (Bittensor netuid 76), published by
+[cancer-ai-action](https://github.com/safescan/cancer-ai-action). The model file and its
+training code share one name: \`<name>.onnx\` and \`<name>.zip\`.
+`;
+/**
+ * A hub call with retries. What still fails is a HubError, and a HubUnavailableError when the hub
+ * did not answer (network, 5xx, 429): then what it holds is unknown, not absent.
+ */
+async function hubCall(what, repo, work) {
+    try {
+        return await (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .withRetry */ .bD)(what, work, repo.hub.log, repo.hub.retry ?? _util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .DEFAULT_RETRY */ .vI);
+    }
+    catch (err) {
+        if (err instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .CancerAiError */ .hz)
+            throw err;
+        const status = (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .httpStatus */ .nG)(err);
+        if ((0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .isTransient */ .dg)(err))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .HubUnavailableError */ .am(`${what} failed: ${(0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .describeError */ .Uc)(err)} (the hub did not answer; retried with backoff)`);
+        const hint = status === 401 || status === 403 ? " (is hf-token a write token of the repository's owner?)" : "";
+        throw new _hub_hub_js__WEBPACK_IMPORTED_MODULE_8__/* .HubError */ .Ik(`${what} failed: ${(0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .describeError */ .Uc)(err)}${hint}`);
+    }
+}
+/** The hub answers 404 (with a token) or 401 (without) alike for a missing repository and for one private to someone else. */
+const isNotFound = (err) => (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .httpStatus */ .nG)(err) === 404 || (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .httpStatus */ .nG)(err) === 401;
+async function repoState(repo) {
+    const { hubUrl, accessToken } = repo.hub;
+    const info = await hubCall(`reading model repository ${repo.repoId}`, repo, () => (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_5__/* .modelInfo */ .gi)({ name: repo.repoId, hubUrl, accessToken, additionalFields: ["cardData"] }).catch((err) => {
+        if (isNotFound(err))
+            return undefined;
+        throw err;
+    }));
+    if (!info)
+        return { exists: false, isPrivate: false, gated: false, files: new Map() };
+    const card = info.cardData;
+    const files = new Map();
+    await hubCall(`listing ${repo.repoId}`, repo, async () => {
+        files.clear();
+        for await (const f of (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_5__/* .listFiles */ .CS)({ repo: { type: "model", name: repo.repoId }, hubUrl, accessToken })) {
+            if (f.type === "file")
+                files.set(f.path, f.lfs?.oid ?? f.oid ?? "");
+        }
+    });
+    return {
+        exists: true,
+        isPrivate: info.private,
+        gated: info.gated ?? false,
+        license: card?.license === undefined ? undefined : String(card.license),
+        files,
+    };
+}
+/** The validators' license rule: the model card's license must contain "mit". */
+const hasMitLicense = (state) => (state.license ?? "").toLowerCase().includes("mit");
+/** Validators skip private and gated repositories and cards whose license does not contain "mit". */
+function checkRepoAcceptable(repo, state) {
+    if (state.isPrivate)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`${repo.repoId} is private; validators can only download public repositories: make it public on HuggingFace`);
+    if (state.gated)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`${repo.repoId} is gated (${state.gated}); validators download without asking for access and score 0: turn gating off ` +
+            `in the repository's settings on HuggingFace`);
+    if (state.exists && !hasMitLicense(state)) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`${repo.repoId}'s model card declares license "${state.license ?? "none"}"; validators reject repositories whose ` +
+            `card license does not contain "mit": set "license: mit" in its README.md front matter`);
+    }
+}
+/**
+ * Creates the repository, public with an MIT card. "Already exists" (409) counts as created: a
+ * retried request whose first answer was lost meets the repository it made. Either way the
+ * caller reads the repository back and checks it before uploading.
+ */
+async function createPublicRepo(repo) {
+    const { hubUrl, accessToken } = repo.hub;
+    if (!accessToken)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz("hf-token is required to create and upload to the model repository");
+    const outcome = await hubCall(`creating ${repo.repoId}`, repo, () => (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_5__/* .createRepo */ .Td)({
+        repo: { type: "model", name: repo.repoId },
+        visibility: "public",
+        hubUrl,
+        accessToken,
+        files: [{ path: "README.md", content: new Blob([MODEL_CARD(repo.repoId)]) }],
+    }).then(() => "created", (err) => {
+        if ((0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .httpStatus */ .nG)(err) === 409)
+            return "existed";
+        throw err;
+    }));
+    repo.hub.log.info(outcome === "created"
+        ? `created public model repository ${repo.repoId} with an MIT model card`
+        : `${repo.repoId} already exists (an earlier attempt of this request created it, or another run did): checking it`);
+    return outcome;
+}
+/**
+ * Whether the token may write to the repository, asked before anything is written: a read token,
+ * or one whose user and organisations do not own the repository, is refused with the fix. A
+ * fine-grained token's scopes are not checked here (the first write says so).
+ */
+async function checkWriteAccess(repo) {
+    const { hubUrl, accessToken } = repo.hub;
+    if (!accessToken)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz("hf-token is required to create and upload to the model repository: give a write token");
+    const who = await hubCall("checking hf-token", repo, () => (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_5__/* .whoAmI */ .Wc)({ hubUrl, accessToken }).catch((err) => {
+        if ((0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .httpStatus */ .nG)(err) === 401)
+            return undefined;
+        throw err;
+    }));
+    if (!who)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz("hf-token is not a valid HuggingFace token (the hub answers 401): check the secret's value");
+    const role = who.auth?.accessToken?.role;
+    const owner = repo.repoId.split("/")[0];
+    if (role === "read")
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`hf-token is a read token: a release writes to ${repo.repoId}, so give a write token of ${owner}`);
+    if (role === "write" && who.type === "user") {
+        const owners = [who.name, ...who.orgs.map((o) => o.name)];
+        if (!owners.includes(owner))
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`hf-token belongs to ${who.name}${who.orgs.length ? ` (organisations: ${who.orgs.map((o) => o.name).join(", ")})` : ""}, ` +
+                `which cannot write to ${repo.repoId}: use a token of ${owner}, or a repository under ${owners.join(" or ")}`);
+    }
+}
+/** The files of the training code folder, in zip order; refuses a folder that is missing or empty (before anything is written). */
+async function codeFiles(codeDir) {
+    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(codeDir).catch((err) => {
+        if (err.code === "ENOENT" || err.code === "ENOTDIR")
+            return undefined;
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`cannot read code-directory ${codeDir}: ${(0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .describeError */ .Uc)(err)}`);
+    });
+    if (!info?.isDirectory())
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`code-directory ${codeDir} is not a folder: give the training code's folder`);
+    const files = await collectFiles(codeDir);
+    if (files.length === 0)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`code-directory ${codeDir} is empty: validators' rules ask for the training code`);
+    return files;
+}
+async function collectFiles(dir, prefix = "") {
+    const out = [];
+    for (const entry of (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(dir, prefix), { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+        const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+        if ([".git", "node_modules", "__pycache__", ".venv"].includes(entry.name))
+            continue;
+        if (entry.isDirectory())
+            out.push(...(await collectFiles(dir, rel)));
+        else if (entry.isFile())
+            out.push(rel);
+    }
+    return out;
+}
+/**
+ * Zips the training code deterministically (sorted names, fixed timestamps),
+ * so the same code gives the same bytes and a re-run uploads nothing.
+ */
+async function zipCode(codeDir, dest) {
+    const files = await codeFiles(codeDir);
+    const zip = new yazl__WEBPACK_IMPORTED_MODULE_6__/* .ZipFile */ .u();
+    const mtime = new Date("2000-01-01T00:00:00Z");
+    for (const file of files)
+        zip.addFile(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(codeDir, file), file, { mtime, mode: 0o100644 });
+    zip.end();
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256");
+    zip.outputStream.on("data", (chunk) => hash.update(chunk));
+    await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)(zip.outputStream, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(dest));
+    return hash.digest("hex");
+}
+/** One commit with every file given; returns the commit's id. */
+async function uploadInOneCommit(repo, files, title) {
+    const { hubUrl, accessToken } = repo.hub;
+    if (!accessToken)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz("hf-token is required to upload to the model repository");
+    const blobs = await Promise.all(files.map(async (f) => ({ path: f.path, content: await (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openAsBlob)(f.local) })));
+    // Xet on purpose (the client's default, stated so a library default change cannot switch it silently): huggingface.co
+    // answers "xet" for Xet-backed repos (the default since 2025), and the client then uploads xorbs and shards to the
+    // Xet CAS, the path the release tests run against the local CAS; a hub that answers "basic" still gets a plain PUT.
+    const output = await hubCall(`uploading ${files.map((f) => f.path).join(", ")} to ${repo.repoId}`, repo, () => (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_5__/* .uploadFiles */ .Zn)({ repo: { type: "model", name: repo.repoId }, files: blobs, commitTitle: title, hubUrl, accessToken, useXet: true }));
+    return output?.commit.oid;
+}
+async function uploadRecord(repo, record) {
+    const { hubUrl, accessToken } = repo.hub;
+    await hubCall(`uploading ${RECORD_FILE} to ${repo.repoId}`, repo, () => (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_5__/* .uploadFiles */ .Zn)({
+        repo: { type: "model", name: repo.repoId },
+        files: [{ path: RECORD_FILE, content: new Blob([`${JSON.stringify(record)}\n`]) }],
+        commitTitle: `Record commitment extrinsic ${record.extrinsic}`,
+        hubUrl,
+        accessToken,
+    }));
+}
+/** SHA-256 of a file as the hub serves it (what validators compare with the commitment), optionally kept at `dest`. */
+async function downloadedSha256(repo, file, dest) {
+    const { hubUrl, accessToken } = repo.hub;
+    return hubCall(`downloading ${repo.repoId}/${file}`, repo, async () => {
+        const blob = await (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_5__/* .downloadFile */ .PE)({ repo: { type: "model", name: repo.repoId }, path: file, hubUrl, accessToken, xet: false });
+        if (!blob)
+            throw new _hub_hub_js__WEBPACK_IMPORTED_MODULE_8__/* .HubError */ .Ik(`${repo.repoId}/${file} is not on the hub`);
+        const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256");
+        const out = dest ? (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(dest) : undefined;
+        for await (const chunk of blob.stream()) {
+            hash.update(chunk);
+            if (out && !out.write(chunk))
+                await new Promise((resolve) => out.once("drain", () => resolve()));
+        }
+        if (out)
+            await new Promise((resolve, reject) => out.end((err) => (err ? reject(err) : resolve())));
+        return hash.digest("hex");
+    });
+}
+/**
+ * extrinsic_record.json as validators read it: missing (the hub says so), invalid (not the
+ * `{"hotkey", "extrinsic"}` JSON), or present. A hub that does not answer is a
+ * HubUnavailableError, never "missing".
+ */
+async function readRecord(repo) {
+    const { hubUrl, accessToken } = repo.hub;
+    const text = await hubCall(`reading ${repo.repoId}/${RECORD_FILE}`, repo, async () => {
+        const blob = await (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_5__/* .downloadFile */ .PE)({
+            repo: { type: "model", name: repo.repoId },
+            path: RECORD_FILE,
+            hubUrl,
+            accessToken,
+            xet: false,
+        }).catch((err) => {
+            if (isNotFound(err))
+                return null;
+            throw err;
+        });
+        return blob ? blob.text() : undefined;
+    });
+    if (text === undefined)
+        return { state: "missing" };
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (err) {
+        return { state: "invalid", reason: `it is not JSON (${(0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .describeError */ .Uc)(err)})` };
+    }
+    const { hotkey, extrinsic } = (json ?? {});
+    return typeof hotkey === "string" && typeof extrinsic === "string"
+        ? { state: "present", record: { hotkey, extrinsic } }
+        : { state: "invalid", reason: 'it lacks the string fields "hotkey" and "extrinsic"' };
+}
+
+
+/***/ }),
+
+/***/ 64399:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  PA: () => (/* binding */ dryRun),
+  _r: () => (/* binding */ release)
+});
+
+// UNUSED EXPORTS: preflight
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/release/chain.ts
+var release_chain = __webpack_require__(92500);
+// EXTERNAL MODULE: ./src/release/commitment.ts
+var release_commitment = __webpack_require__(40816);
+// EXTERNAL MODULE: ./src/util/digest.ts
+var digest = __webpack_require__(16178);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(70017);
+// EXTERNAL MODULE: ./src/hub/hub.ts
+var hub_hub = __webpack_require__(71472);
+// EXTERNAL MODULE: ./src/release/hotkey.ts
+var hotkey = __webpack_require__(44319);
+// EXTERNAL MODULE: ./src/engine/inference.ts + 1 modules
+var inference = __webpack_require__(46372);
+// EXTERNAL MODULE: ./src/engine/onnx-file.ts
+var onnx_file = __webpack_require__(48862);
+// EXTERNAL MODULE: ./src/util/retry.ts
+var retry = __webpack_require__(4266);
+// EXTERNAL MODULE: ./src/release/errors.ts
+var release_errors = __webpack_require__(85178);
+;// CONCATENATED MODULE: ./src/release/limits.ts
+/** Subtensor's target block time. */
+const BLOCK_SECONDS = 12;
+/** pallet-commitments: a commitment counts at least this many bytes against the space limit. */
+const MIN_COMMIT_SPACE = 100;
+/** Whether a commitment of `bytes` Raw bytes landing in block `atBlock` passes the chain's limit. */
+function commitAllowance(limit, atBlock, bytes) {
+    switch (limit.kind) {
+        case "unknown":
+            return { ok: true };
+        case "rate": {
+            if (limit.lastBlock === undefined || atBlock >= limit.lastBlock + limit.rateLimit)
+                return { ok: true };
+            return {
+                ok: false,
+                nextBlock: limit.lastBlock + limit.rateLimit,
+                why: `the hotkey last committed in block ${limit.lastBlock} and the chain allows one commitment per ${limit.rateLimit} ` +
+                    `blocks on a subnet (CommitmentSetRateLimitExceeded)`,
+            };
+        }
+        case "space": {
+            const required = Math.max(MIN_COMMIT_SPACE, bytes);
+            const used = limit.usedEpoch === limit.epoch ? limit.usedSpace : 0;
+            if (used + required <= limit.maxSpace)
+                return { ok: true };
+            if (required > limit.maxSpace)
+                return { ok: false, why: `the commitment counts ${required} bytes, more than the chain's ${limit.maxSpace} per epoch` };
+            return {
+                ok: false,
+                nextBlock: limit.nextEpochBlock,
+                why: `the hotkey has used ${used} of its ${limit.maxSpace} bytes of commitment space in this epoch and this commitment ` +
+                    `counts ${required} (SpaceLimitExceeded)`,
+            };
+        }
+    }
+}
+/** `next commitment allowed at block N (~M min)`, counted from the best block. */
+function whenAllowed(nextBlock, bestBlock) {
+    if (nextBlock === undefined)
+        return "next commitment allowed in the subnet's next epoch";
+    const minutes = Math.max(1, Math.ceil(((nextBlock - bestBlock) * BLOCK_SECONDS) / 60));
+    return `next commitment allowed at block ${nextBlock} (~${minutes} min)`;
+}
+/** subtensor's get_epoch_index before SubnetEpochIndex: `(block + netuid + 1) / (tempo + 1)`, and where the next epoch starts. */
+function legacyEpoch(netuid, block, tempo) {
+    const period = tempo + 1;
+    const epoch = Math.floor((block + netuid + 1) / period);
+    return { epoch, nextEpochBlock: (epoch + 1) * period - (netuid + 1) };
+}
+/** A storage item of the connected runtime, or undefined when its metadata has none. */
+function storageItem(api, pallet, item) {
+    const modules = api.query;
+    return modules[pallet]?.[item];
+}
+function constant(api, pallet, name) {
+    const modules = api.consts;
+    return modules[pallet]?.[name];
+}
+/** A SCALE number as JSON gives it (number, decimal or hex string); undefined for None. */
+function jsonNumber(value) {
+    if (value === null || value === undefined)
+        return undefined;
+    if (typeof value === "number")
+        return value;
+    if (typeof value === "bigint")
+        return Number(value);
+    const text = String(value);
+    return /^0x[0-9a-f]+$/i.test(text) ? Number(BigInt(text)) : /^\d+$/.test(text) ? Number(text) : undefined;
+}
+async function read(query, ...args) {
+    return jsonNumber((await query(...args)).toJSON());
+}
+async function epochOf(api, netuid, atBlock) {
+    const tempoQuery = storageItem(api, "subtensorModule", "tempo");
+    const tempo = tempoQuery ? await read(tempoQuery, netuid) : undefined;
+    const counter = storageItem(api, "subtensorModule", "subnetEpochIndex");
+    if (counter) {
+        const epoch = (await read(counter, netuid)) ?? 0;
+        const lastEpochBlock = storageItem(api, "subtensorModule", "lastEpochBlock");
+        const last = lastEpochBlock ? await read(lastEpochBlock, netuid) : undefined;
+        return { epoch, nextEpochBlock: last !== undefined && tempo ? last + tempo : undefined };
+    }
+    return tempo === undefined ? undefined : legacyEpoch(netuid, atBlock, tempo);
+}
+/** The connected runtime's commitment limit for this hotkey, as it would apply in block `atBlock`. */
+async function readCommitLimit(api, netuid, hotkey, atBlock) {
+    const usedSpaceOf = storageItem(api, "commitments", "usedSpaceOf");
+    const maxSpace = storageItem(api, "commitments", "maxSpace");
+    if (usedSpaceOf && maxSpace) {
+        const max = await read(maxSpace);
+        const epoch = await epochOf(api, netuid, atBlock);
+        if (max === undefined || !epoch)
+            return { kind: "unknown", reason: "the subnet's epoch or the space limit could not be read" };
+        const usage = (await usedSpaceOf(netuid, hotkey)).toJSON();
+        return {
+            kind: "space",
+            maxSpace: max,
+            usedSpace: jsonNumber(usage?.usedSpace) ?? 0,
+            usedEpoch: jsonNumber(usage?.lastEpoch) ?? -1,
+            ...epoch,
+        };
+    }
+    const lastCommitment = storageItem(api, "commitments", "lastCommitment");
+    const rateStorage = storageItem(api, "commitments", "rateLimit");
+    const rateConstant = constant(api, "commitments", "rateLimit") ?? constant(api, "commitments", "defaultRateLimit");
+    const rateLimit = rateStorage ? await read(rateStorage) : jsonNumber(rateConstant?.toJSON());
+    if (lastCommitment && rateLimit !== undefined) {
+        return { kind: "rate", rateLimit, lastBlock: await read(lastCommitment, netuid, hotkey) };
+    }
+    return { kind: "unknown", reason: "this runtime's Commitments pallet has neither a space limit (UsedSpaceOf) nor a rate limit" };
+}
+
+;// CONCATENATED MODULE: ./src/release/naming.ts
+/**
+ * The model's file name on the hub when hf-model-name is not given: a new
+ * name for every release. Validators download `<stem>.onnx` and compare its
+ * SHA-256 with the hash in the hotkey's commitment, so re-uploading the live
+ * `<stem>.onnx` with new bytes scores 0 until the new commitment is read. The
+ * default is `<label>-<first 8 hex digits of the model's SHA-256>`: the label
+ * is the release's tag (the action on a tag push) or the model file's name.
+ * The same model released again gets the same name (a re-run changes
+ * nothing); a different model always gets a different one.
+ */
+/** 18 + "-" + 8 = 27 bytes: `<stem>.zip` then fits the miner CLI's 31 bytes and `<stem>.onnx` its 32. */
+const MAX_LABEL_BYTES = 18;
+const HASH_DIGITS = 8;
+const FALLBACK_LABEL = "model";
+/**
+ * A tag or file name as a file-name prefix: only ASCII letters, digits, `.`, `_` and `-` (what the
+ * hub and the `:`-separated commitment both accept), at most MAX_LABEL_BYTES, never empty.
+ */
+function labelOf(text) {
+    const trim = (s) => s.replace(/^[-.]+|[-.]+$/g, "");
+    const cleaned = trim(text.replace(/\.onnx$/i, "").replace(/[^A-Za-z0-9._-]+/g, "-"));
+    return trim(cleaned.slice(0, MAX_LABEL_BYTES)) || FALLBACK_LABEL;
+}
+/** `<label>-<8 hex digits>`: the stem validators rebuild `<stem>.onnx` and `<stem>.zip` from. */
+function defaultStem(label, sha256) {
+    return `${labelOf(label)}-${sha256.slice(0, HASH_DIGITS)}`;
+}
+
+// EXTERNAL MODULE: ./src/release/publish.ts
+var publish = __webpack_require__(66462);
+// EXTERNAL MODULE: ./src/release/window.ts
+var release_window = __webpack_require__(3753);
+;// CONCATENATED MODULE: ./src/release/release.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Everything that can be checked without a network: model, names, lengths, code folder, hotkey. */
+async function preflight(req, options = { zip: true }) {
+    const { log } = req.hub;
+    if (!Number.isInteger(req.netuid) || req.netuid < 0 || req.netuid > 0xffff)
+        throw new errors/* InputError */.dz(`netuid ${req.netuid} is not a subnet id (0..65535)`);
+    const explicit = req.modelName ? (0,release_commitment/* modelStem */.J$)(req.modelName) : undefined;
+    // Before loading: onnxruntime here finds the side file and loads fine, validators get only <stem>.onnx and score 0.
+    await (0,onnx_file/* checkNoExternalData */.fM)(req.modelPath, req.modelName);
+    await (await (0,inference/* loadModel */.cm)(req.modelPath, req.competition)).close();
+    const localHash = await (0,digest/* sha256File */.Q)(req.modelPath);
+    const stem = explicit ?? defaultStem(req.nameLabel || external_node_path_default().basename(req.modelPath), localHash);
+    const parts = { repoId: req.repoId, stem, competitionId: req.competition.id, sha256: localHash };
+    const commitment = (0,release_commitment/* checkCommitment */.qN)(parts);
+    for (const advice of (0,release_commitment/* commitmentAdvice */.oL)(parts))
+        log.warning(advice);
+    let zip;
+    if (req.codeDir && options.zip) {
+        const local = external_node_path_default().join(req.workDir, `${stem}.zip`);
+        zip = { local, sha256: await (0,publish/* zipCode */.Zy)(req.codeDir, local) };
+    }
+    else if (req.codeDir)
+        await (0,publish/* codeFiles */.R9)(req.codeDir);
+    if (!req.submit)
+        return { stem, localHash, commitment, zip };
+    if (!req.mnemonic)
+        throw new errors/* InputError */.dz("committing on chain needs the hotkey's mnemonic: hotkey-mnemonic (action, from a secret) or HOTKEY_MNEMONIC (CLI)");
+    return { stem, localHash, commitment, zip, pair: await (0,hotkey/* hotkeyFromMnemonic */.t)(req.mnemonic) };
+}
+/** The offline checks and the exact call that would be sent (the hub serves the same bytes, so the local hash is the hash). */
+async function dryRun(req) {
+    const { pair, localHash, commitment, stem } = await preflight(req, { zip: false });
+    return {
+        commitment,
+        call_data: (0,release_commitment/* encodeSetCommitment */.sP)(req.netuid, commitment),
+        hotkey: pair?.address,
+        model_name: `${stem}.onnx`,
+        model_hash: localHash,
+    };
+}
+async function readChain(api, req, offline) {
+    const { log } = req.hub;
+    const hotkey = offline.pair.address;
+    if ((await (0,release_chain/* subnetExists */.eg)(api, req.netuid)) === false)
+        throw new release_errors/* ReleaseRefusedError */.gN(`subnet ${req.netuid} does not exist on ${req.network}: check netuid (CancerAI is subnet 76 on finney)`);
+    const uid = await (0,release_chain/* uidOf */.kz)(api, req.netuid, hotkey);
+    if (uid === undefined)
+        throw new release_errors/* ReleaseRefusedError */.gN(`hotkey ${hotkey} is not registered on subnet ${req.netuid} of ${req.network}: register it before releasing ` +
+            `(validators only read registered hotkeys' commitments)`);
+    log.info(`hotkey ${hotkey} is uid ${uid} on subnet ${req.netuid}`);
+    const current = await (0,release_chain/* readCommitment */.Q5)(api, req.netuid, hotkey);
+    if (current?.text === offline.commitment) {
+        const existing = await (0,release_chain/* findCommitExtrinsic */.wX)(api, current.block, hotkey, offline.commitment);
+        if (!existing)
+            throw new release_chain/* ChainError */.Iv(`the commitment is on chain since block ${current.block}, but that block has no matching extrinsic (an archive node may be needed)`);
+        return { api, pair: offline.pair, current, existing };
+    }
+    // The extrinsic lands in the next block at the earliest: the chain's limit is checked there.
+    const best = await (0,release_chain/* bestBlock */.Ir)(api);
+    const limit = await readCommitLimit(api, req.netuid, hotkey, best + 1);
+    if (limit.kind === "unknown")
+        log.info(`the chain's commitment limit was not checked: ${limit.reason}`);
+    const allowance = commitAllowance(limit, best + 1, Buffer.byteLength(offline.commitment, "utf8"));
+    if (!allowance.ok)
+        throw new release_errors/* CommitLimitError */.h5(`the chain would refuse this commitment now: ${allowance.why}; ${whenAllowed(allowance.nextBlock, best)}. Nothing was ` +
+            `uploaded or sent: run the release again then`, allowance.nextBlock);
+    return { api, pair: offline.pair, current };
+}
+function uploadsFor(req, offline, state) {
+    const uploads = [];
+    if (state.files.get(`${offline.stem}.onnx`) !== offline.localHash)
+        uploads.push({ path: `${offline.stem}.onnx`, local: req.modelPath });
+    if (offline.zip && state.files.get(`${offline.stem}.zip`) !== offline.zip.sha256)
+        uploads.push({ path: `${offline.stem}.zip`, local: offline.zip.local });
+    return uploads;
+}
+async function readHub(req, repo, offline, chain) {
+    const { log } = req.hub;
+    const { stem } = offline;
+    const state = await (0,publish/* repoState */.WN)(repo);
+    (0,publish/* checkRepoAcceptable */.Xs)(repo, state);
+    if (!offline.zip && !state.files.has(`${stem}.zip`))
+        throw new errors/* InputError */.dz(`${req.repoId} has no ${stem}.zip and no code-directory was given: the subnet's rules ask for the training code next to ` +
+            `the model; give code-directory`);
+    const served = state.files.get(`${stem}.onnx`);
+    if (served !== undefined && served !== offline.localHash)
+        await checkNotLive(req, repo, offline, state, chain);
+    const record = chain && state.exists ? await (0,publish/* readRecord */.aE)(repo) : undefined;
+    if (record?.state === "invalid")
+        log.warning(`${req.repoId}/${publish/* RECORD_FILE */.lt} is not valid (${record.reason}): it will be rewritten`);
+    return { state, uploads: uploadsFor(req, offline, state), record };
+}
+/**
+ * `<stem>.onnx` is on the hub with other bytes. Replacing the file a live commitment points to makes
+ * validators see a hash that does not match the commitment: 0 until the new commitment is read.
+ */
+async function checkNotLive(req, repo, offline, state, chain) {
+    const file = `${req.repoId}/${offline.stem}.onnx`;
+    const fix = "leave hf-model-name empty (each release then gets a new name) or give one not used yet";
+    if (chain) {
+        const live = chain.current ? (0,release_commitment/* parseCommitment */.Dz)(chain.current.text) : undefined;
+        if (live?.repoId === req.repoId && live.stem === offline.stem)
+            throw new release_errors/* UnsafeReleaseError */.M0(`${file} is the model the hotkey's commitment points to (block ${chain.current?.block}); replacing it with other bytes makes ` +
+                `validators score 0 until the new commitment is read: ${fix}`);
+    }
+    else if (state.files.has(publish/* RECORD_FILE */.lt)) {
+        const read = await (0,publish/* readRecord */.aE)(repo);
+        const who = read.state === "present" ? ` (it names hotkey ${read.record.hotkey}, extrinsic ${read.record.extrinsic})` : "";
+        throw new release_errors/* UnsafeReleaseError */.M0(`${file} already holds other bytes and ${req.repoId} has an ${publish/* RECORD_FILE */.lt}${who}: it may be the model a live commitment ` +
+            `points to, which an upload without a hotkey cannot check; replacing it would make validators score 0: ${fix}`);
+    }
+    req.hub.log.info(`${file} holds other bytes that no commitment of this hotkey points to: replacing it`);
+}
+/** Before committing: the release window, from the competition's package history. */
+async function checkWindow(req, now) {
+    const { log } = req.hub;
+    const mode = req.windowCheck ?? "warn";
+    if (mode === "off")
+        return;
+    const refuse = mode === "fail";
+    let dates;
+    try {
+        dates = (await (0,hub_hub/* discoverDatasets */.Xc)(req.competition.id, req.configRepo ?? hub_hub/* DEFAULT_CONFIG_REPO */.C1, req.hub)).map((d) => d.date);
+    }
+    catch (err) {
+        const why = `the competition's package history could not be read (${(0,retry/* describeError */.Uc)(err)})`;
+        if (refuse)
+            throw new release_errors/* UnsafeReleaseError */.M0(`release-window-check is fail and ${why}: nothing was uploaded or sent; set release-window-check: warn to release anyway`);
+        log.warning(`could not check the release window: ${why}`);
+        return;
+    }
+    const verdict = (0,release_window/* windowVerdict */.uz)(dates, now);
+    const message = (0,release_window/* windowMessage */.wv)(verdict, now);
+    if (verdict.kind !== "conflict")
+        return log.info(`release window: ${message}`);
+    if (refuse)
+        throw new release_errors/* UnsafeReleaseError */.M0(`not releasing (release-window-check: fail): ${message} Nothing was uploaded or sent; set release-window-check: warn to ` +
+            `release anyway`);
+    log.warning(message);
+}
+async function release(req) {
+    const { log } = req.hub;
+    const offline = await preflight(req);
+    const repo = { repoId: req.repoId, hub: req.hub };
+    let api;
+    try {
+        let chain;
+        if (offline.pair) {
+            api = await (0,release_chain/* connect */.Ng)(req.network);
+            chain = await readChain(api, req, { ...offline, pair: offline.pair });
+        }
+        const hub = await readHub(req, repo, offline, chain);
+        const commit = chain !== undefined && chain.existing === undefined;
+        const record = chain?.existing ? !recordNames(hub.record, chain.pair.address, chain.existing.id) : commit;
+        if (!hub.state.exists || hub.uploads.length > 0 || record)
+            await (0,publish/* checkWriteAccess */.G_)(repo);
+        const now = req.now?.() ?? new Date();
+        if (commit)
+            await checkWindow(req, now);
+        announce(req, offline, hub, chain, commit, record, now);
+        // Nothing is written before this line.
+        const uploaded = await publishFiles(req, repo, offline, hub);
+        const modelHash = await (0,publish/* downloadedSha256 */.Pc)(repo, `${offline.stem}.onnx`);
+        if (modelHash !== offline.localHash)
+            throw new hub_hub/* HubError */.Ik(`${req.repoId}/${offline.stem}.onnx on the hub has SHA-256 ${modelHash}, not the local model's ${offline.localHash}: the ` +
+                `upload did not take; run the release again`);
+        const base = {
+            hotkey: chain?.pair.address,
+            modelName: `${offline.stem}.onnx`,
+            modelHash,
+            commitment: offline.commitment,
+            callData: (0,release_commitment/* encodeSetCommitment */.sP)(req.netuid, offline.commitment),
+            hfUrl: `${req.hub.hubUrl}/${req.repoId}`,
+            uploaded,
+        };
+        if (!chain)
+            return { ...base, committed: false, recorded: false };
+        const { extrinsic, eligible } = chain.existing
+            ? { extrinsic: chain.existing, eligible: await eligibility(chain.api, chain.existing.block, log) }
+            : await commitOnce(chain, req, offline.commitment);
+        if (chain.existing)
+            log.info(`the chain already holds this commitment (extrinsic ${extrinsic.id}): not committing again`);
+        if (record)
+            await (0,publish/* uploadRecord */.nT)(repo, { hotkey: chain.pair.address, extrinsic: extrinsic.id });
+        log.info(record ? `${publish/* RECORD_FILE */.lt} uploaded: ${extrinsic.id}` : `${publish/* RECORD_FILE */.lt} already names ${extrinsic.id}`);
+        if (eligible)
+            log.info(`eligible from ${(0,release_window/* utc */.n$)(eligible)} (block ${extrinsic.block}): validators score the model on packages released from then on`);
+        return {
+            ...base,
+            extrinsic: extrinsic.id,
+            committedBlock: extrinsic.block,
+            eligibleFrom: eligible,
+            committed: !chain.existing,
+            recorded: record,
+        };
+    }
+    finally {
+        await api?.disconnect();
+    }
+}
+const recordNames = (read, hotkey, extrinsic) => read?.state === "present" && read.record.hotkey === hotkey && read.record.extrinsic === extrinsic;
+/**
+ * When validators start scoring a commitment made in `block`: 120 minutes after its timestamp. Only
+ * information: after the commitment is on chain, a failed read must not stop the release.
+ */
+async function eligibility(api, block, log) {
+    try {
+        const at = await (0,release_chain/* blockTime */.X0)(api, block);
+        return at && (0,release_window/* eligibleFrom */.sn)(at);
+    }
+    catch (err) {
+        log.warning(`could not read the time of block ${block} (${(0,retry/* describeError */.Uc)(err)}): the model is eligible 120 minutes after it`);
+        return undefined;
+    }
+}
+/** The plan, said before the first write; with a commitment, what it costs. */
+function announce(req, offline, hub, chain, commit, record, now) {
+    const steps = [
+        !hub.state.exists && `create the public model repository ${req.repoId} with an MIT card`,
+        hub.uploads.length > 0 && `upload ${hub.uploads.map((u) => u.path).join(" and ")} to ${req.repoId} in one commit`,
+        commit && chain && `commit ${offline.commitment} on subnet ${req.netuid} as ${chain.pair.address}`,
+        record && `upload ${publish/* RECORD_FILE */.lt}`,
+    ].filter((s) => typeof s === "string");
+    req.hub.log.info(steps.length ? `release plan: ${steps.join("; then ")}` : "release plan: everything is already published");
+    if (!commit)
+        return;
+    const replaces = chain?.current ? ` It replaces the hotkey's commitment ${chain.current.text} (block ${chain.current.block}):` : "";
+    req.hub.log.info(`Committing now costs a window:${replaces} validators keep one model per hotkey and evaluate a model only on packages ` +
+        `released at least ${release_window/* COMMIT_LEAD_MINUTES */.$J} minutes after its commitment, so the hotkey scores 0 on any package released ` +
+        `before about ${(0,release_window/* utc */.n$)((0,release_window/* eligibleFrom */.sn)(now))}.`);
+}
+async function publishFiles(req, repo, offline, hub) {
+    const { log } = req.hub;
+    let uploads = hub.uploads;
+    if (!hub.state.exists) {
+        await (0,publish/* createPublicRepo */.u8)(repo);
+        // Read back: a 409 means an earlier attempt (or another run) created it, possibly with files already.
+        const state = await (0,publish/* repoState */.WN)(repo);
+        if (!state.exists)
+            throw new hub_hub/* HubError */.Ik(`HuggingFace says ${req.repoId} exists, but this token cannot read it (private to another account, or the name is ` +
+                `taken): choose another hf-repo-id`);
+        (0,publish/* checkRepoAcceptable */.Xs)(repo, state);
+        uploads = uploadsFor(req, offline, state);
+    }
+    if (uploads.length === 0) {
+        log.info(`${req.repoId} already holds ${offline.stem}.onnx and ${offline.stem}.zip with this content: nothing to upload`);
+        return false;
+    }
+    const names = uploads.map((f) => f.path);
+    const commit = await (0,publish/* uploadInOneCommit */.SI)(repo, uploads, `Release ${offline.stem} (${names.join(", ")})`);
+    log.info(`uploaded ${names.join(" and ")} to ${req.repoId} in one commit${commit ? ` (${commit.slice(0, 7)})` : ""}`);
+    return true;
+}
+/** Sends the commitment (the chain does not hold it yet), verifies it through a fresh read, and tells when it is eligible. */
+async function commitOnce(chain, req, commitment) {
+    const { api, pair } = chain;
+    const extrinsic = await (0,release_chain/* submitCommitment */.u6)(api, pair, req.netuid, commitment, req.hub.log, () => (0,release_chain/* connect */.Ng)(req.network));
+    // After a dropped connection the first API is dead: verify through a new one.
+    const reader = api.isConnected ? api : await (0,release_chain/* connect */.Ng)(req.network);
+    try {
+        const readBack = await (0,release_chain/* readCommitment */.Q5)(reader, req.netuid, pair.address);
+        const verified = await (0,release_chain/* findCommitExtrinsic */.wX)(reader, extrinsic.block, pair.address, commitment);
+        if (readBack?.text !== commitment || verified?.id !== extrinsic.id) {
+            throw new release_chain/* ChainError */.Iv(`the commitment was finalized as ${extrinsic.id}, but reading it back does not show it signed by ${pair.address}`);
+        }
+        req.hub.log.info(`committed on chain: ${extrinsic.id}`);
+        return { extrinsic, eligible: await eligibility(reader, extrinsic.block, req.hub.log) };
+    }
+    finally {
+        if (reader !== api)
+            await reader.disconnect();
+    }
+}
+
+
+/***/ }),
+
+/***/ 5802:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W2: () => (/* binding */ leaderboard),
+/* harmony export */   p6: () => (/* binding */ selfCheck)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _huggingface_hub__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1429);
+/* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92500);
+/* harmony import */ var _commitment_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40816);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(70017);
+/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(71472);
+/* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(66462);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4266);
+/* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(44755);
+/* harmony import */ var _engine_verdict_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6559);
+/* harmony import */ var _window_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3753);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(85178);
+
+
+
+
+
+
+
+
+
+
+
+
+
+class Checklist {
+    checks = [];
+    add(name, status, detail) {
+        this.checks.push({ name, status, detail });
+        return status !== "fail";
+    }
+    skipRest(names, why) {
+        for (const name of names)
+            this.add(name, "skip", why);
+    }
+}
+const STEPS = [
+    "hotkey registered",
+    "commitment on chain",
+    "HuggingFace repository",
+    "model and code files",
+    "model hash",
+    _publish_js__WEBPACK_IMPORTED_MODULE_6__/* .RECORD_FILE */ .lt,
+    "commitment age",
+    "evaluation",
+];
+async function selfCheck(req) {
+    const list = new Checklist();
+    const result = (commitment, evaluation) => ({
+        hotkey: req.hotkey,
+        netuid: req.netuid,
+        commitment,
+        checks: list.checks,
+        evaluation,
+        passed: list.checks.every((c) => c.status !== "fail"),
+    });
+    const api = await (0,_chain_js__WEBPACK_IMPORTED_MODULE_2__/* .connect */ .Ng)(req.network);
+    try {
+        const uid = await (0,_chain_js__WEBPACK_IMPORTED_MODULE_2__/* .uidOf */ .kz)(api, req.netuid, req.hotkey);
+        const unregistered = uid !== undefined
+            ? undefined
+            : (await (0,_chain_js__WEBPACK_IMPORTED_MODULE_2__/* .subnetExists */ .eg)(api, req.netuid)) === false
+                ? `subnet ${req.netuid} does not exist on ${req.network}`
+                : `not registered on subnet ${req.netuid}`;
+        if (!list.add(STEPS[0], unregistered ? "fail" : "pass", unregistered ?? `uid ${uid} on subnet ${req.netuid}`)) {
+            list.skipRest(STEPS.slice(1), "the hotkey is not registered");
+            return result();
+        }
+        const onChain = await (0,_chain_js__WEBPACK_IMPORTED_MODULE_2__/* .readCommitment */ .Q5)(api, req.netuid, req.hotkey);
+        const commitment = onChain ? (0,_commitment_js__WEBPACK_IMPORTED_MODULE_3__/* .parseCommitment */ .Dz)(onChain.text) : undefined;
+        const commitmentProblem = !onChain
+            ? "no commitment for this hotkey"
+            : !commitment
+                ? `"${onChain.text}" does not split into 4 parts (repo:stem:competition:sha256)`
+                : commitment.competitionId !== req.competition.id
+                    ? `committed for competition ${commitment.competitionId}, not ${req.competition.id}`
+                    : !(0,_commitment_js__WEBPACK_IMPORTED_MODULE_3__/* .isSha256Hex */ .P4)(commitment.sha256)
+                        ? `the hash "${commitment.sha256}" is not a SHA-256`
+                        : undefined;
+        // The miner CLI's byte limits: validators read anything that fits the 128-byte commitment.
+        const advice = commitment && !commitmentProblem ? (0,_commitment_js__WEBPACK_IMPORTED_MODULE_3__/* .commitmentAdvice */ .oL)(commitment) : [];
+        const commitmentDetail = commitmentProblem ?? [`${onChain?.text} (block ${onChain?.block})`, ...advice].join("; ");
+        if (!list.add(STEPS[1], commitmentProblem ? "fail" : advice.length ? "warn" : "pass", commitmentDetail) || !commitment || !onChain) {
+            list.skipRest(STEPS.slice(2), "no usable commitment");
+            return result(commitment);
+        }
+        const repo = { repoId: commitment.repoId, hub: req.hub };
+        const state = await (0,_publish_js__WEBPACK_IMPORTED_MODULE_6__/* .repoState */ .WN)(repo);
+        const repoProblem = !state.exists
+            ? "does not exist (or is private)"
+            : state.isPrivate
+                ? "is private"
+                : state.gated
+                    ? `is gated (${state.gated}): validators download without asking for access`
+                    : !(0,_publish_js__WEBPACK_IMPORTED_MODULE_6__/* .hasMitLicense */ .Ai)(state)
+                        ? `card license "${state.license ?? "none"}" does not contain "mit"`
+                        : undefined;
+        if (!list.add(STEPS[2], repoProblem ? "fail" : "pass", repoProblem ? `${commitment.repoId} ${repoProblem}` : `${commitment.repoId}: public, license ${state.license}`)) {
+            list.skipRest(STEPS.slice(3), "the repository is not usable");
+            return result(commitment);
+        }
+        // Validators download only <stem>.onnx; the code zip is the subnet's rule, which no validator checks.
+        const model = `${commitment.stem}.onnx`;
+        const code = `${commitment.stem}.zip`;
+        const [filesStatus, filesDetail] = !state.files.has(model)
+            ? ["fail", `missing ${model}${state.files.has(code) ? "" : ` and ${code}`}`]
+            : !state.files.has(code)
+                ? ["warn", `${model}; no ${code}: validators do not check the code zip, but the subnet's rules ask for the training code`]
+                : ["pass", `${model} and ${code}`];
+        if (!list.add(STEPS[3], filesStatus, filesDetail)) {
+            list.skipRest(STEPS.slice(4), "the model file is missing");
+            return result(commitment);
+        }
+        const modelFile = req.evaluate ? node_path__WEBPACK_IMPORTED_MODULE_0___default().join(req.evaluate.modelDir, `${commitment.stem}.onnx`) : undefined;
+        const served = await (0,_publish_js__WEBPACK_IMPORTED_MODULE_6__/* .downloadedSha256 */ .Pc)(repo, `${commitment.stem}.onnx`, modelFile);
+        list.add(STEPS[4], served === commitment.sha256 ? "pass" : "fail", served === commitment.sha256 ? served : `the hub serves ${served}, the commitment says ${commitment.sha256}`);
+        list.add(STEPS[5], ...(await checkRecord(api, repo, req.hotkey, onChain.text, served)));
+        list.add(STEPS[6], ...(await checkAge(api, onChain.block, req)));
+        if (!req.evaluate || !modelFile) {
+            list.add(STEPS[7], "skip", "not requested");
+            return result(commitment);
+        }
+        try {
+            const evaluation = await (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_8__/* .runEvaluation */ .K2)({
+                ...req.evaluate,
+                modelPath: modelFile,
+                competition: req.competition,
+                hub: req.hub,
+                configRepo: req.configRepo,
+            });
+            const rejected = (0,_engine_verdict_js__WEBPACK_IMPORTED_MODULE_9__/* .modelRejections */ .CH)(evaluation);
+            const on = evaluation.datasets.map((d) => d.dataset).join(", ");
+            if (rejected.length > 0)
+                list.add(STEPS[7], "fail", rejected.map((d) => `${d.dataset}: ${d.verdict?.message}`).join("; "));
+            else if (evaluation.score === null)
+                list.add(STEPS[7], "warn", `no score on ${on}: validators would fail every package for every model`);
+            else
+                list.add(STEPS[7], "pass", `score ${evaluation.score.toFixed(6)} on ${on}`);
+            return result(commitment, evaluation);
+        }
+        catch (err) {
+            list.add(STEPS[7], "fail", (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .describeError */ .Uc)(err));
+            return result(commitment);
+        }
+    }
+    finally {
+        await api.disconnect();
+    }
+}
+/**
+ * extrinsic_record.json as validators check it (verify_hash_from_extrinsic): the record must name
+ * this hotkey, and the extrinsic it names must be a set_commitment whose first Raw field ends in
+ * the served model's hash. The extrinsic's signer is only compared when several hotkeys serve
+ * identical models (get_pioneer_models): a record signed by another key is a warning.
+ */
+async function checkRecord(api, repo, hotkey, text, servedHash) {
+    const read = await (0,_publish_js__WEBPACK_IMPORTED_MODULE_6__/* .readRecord */ .aE)(repo);
+    if (read.state === "missing")
+        return ["fail", `${repo.repoId} has no ${_publish_js__WEBPACK_IMPORTED_MODULE_6__/* .RECORD_FILE */ .lt}: validators give 0 without it`];
+    if (read.state === "invalid")
+        return ["fail", `${repo.repoId}/${_publish_js__WEBPACK_IMPORTED_MODULE_6__/* .RECORD_FILE */ .lt} is not valid: ${read.reason}`];
+    const { record } = read;
+    if (record.hotkey !== hotkey)
+        return ["fail", `it names hotkey ${record.hotkey}, not ${hotkey}`];
+    const match = /^(\d+)-(\d+)$/.exec(record.extrinsic);
+    if (!match)
+        return ["fail", `extrinsic "${record.extrinsic}" is not <block>-<index>`];
+    const [block, index] = [Number(match[1]), Number(match[2])];
+    const found = await (0,_chain_js__WEBPACK_IMPORTED_MODULE_2__/* .extrinsicAt */ .FZ)(api, block, index);
+    if (found.kind === "no-block")
+        return ["fail", `it names block ${block}, which the chain does not have`];
+    if (found.kind === "no-extrinsic")
+        return ["fail", `block ${block} has ${found.count} extrinsics, none at index ${index}`];
+    if (!found.isSetCommitment || found.text === undefined)
+        return ["fail", `the extrinsic at ${record.extrinsic} is not a set_commitment with a Raw field`];
+    const recordedHash = found.text.split(":").at(-1);
+    if (recordedHash !== servedHash)
+        return ["fail", `the commitment at ${record.extrinsic} carries hash ${recordedHash}, not the served model's ${servedHash}`];
+    if (found.signer !== hotkey)
+        return [
+            "warn",
+            `${record.extrinsic} carries the model's hash but is signed by ${found.signer ?? "nobody"}, not the hotkey: validators only ` +
+                `check the signer when another hotkey serves an identical model, and then this record loses the "earliest commitment" check`,
+        ];
+    const note = found.text === text ? "" : ` (an earlier commitment with the same model: ${found.text})`;
+    return ["pass", `${record.extrinsic}: signed by the hotkey, carries the model's hash${note}`];
+}
+async function checkAge(api, block, req) {
+    const committedAt = await (0,_chain_js__WEBPACK_IMPORTED_MODULE_2__/* .blockTime */ .X0)(api, block);
+    if (!committedAt)
+        return ["warn", `block ${block} has no timestamp`];
+    const eligible = (0,_window_js__WEBPACK_IMPORTED_MODULE_10__/* .eligibleFrom */ .sn)(committedAt);
+    const now = req.now ?? new Date();
+    let newest;
+    try {
+        newest = (await (0,_hub_hub_js__WEBPACK_IMPORTED_MODULE_5__/* .discoverDatasets */ .Xc)(req.competition.id, req.configRepo, req.hub))[0]?.date;
+    }
+    catch (err) {
+        return ["warn", `committed ${committedAt.toISOString()}; the newest dataset package could not be listed (${(0,_util_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .describeError */ .Uc)(err)})`];
+    }
+    if (eligible > now) {
+        const minutes = Math.ceil((eligible.getTime() - now.getTime()) / 60_000);
+        return [
+            "warn",
+            `committed ${committedAt.toISOString()}: validators evaluate it only on packages released from ` +
+                `${eligible.toISOString()}, in ${minutes} min`,
+        ];
+    }
+    const note = newest && new Date(newest) < eligible
+        ? `; the newest package (${newest}) came out before that, so the next package is the first it is scored on`
+        : "";
+    return ["pass", `committed ${committedAt.toISOString()}, eligible for packages released from ${eligible.toISOString()}${note}`];
+}
+/** The content id of `{stem}.onnx`, null when the repository or the file is not there; a hub that does not answer throws. */
+async function servedModelId(repoId, file, hub) {
+    return (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .withRetry */ .bD)(`listing ${repoId}`, async () => {
+        try {
+            for await (const f of (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_1__/* .listFiles */ .CS)({ repo: { type: "model", name: repoId }, hubUrl: hub.hubUrl, accessToken: hub.accessToken })) {
+                if (f.path === file)
+                    return f.lfs?.oid ?? f.oid ?? null;
+            }
+            return null;
+        }
+        catch (err) {
+            if ((0,_util_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .httpStatus */ .nG)(err) === 404 || (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .httpStatus */ .nG)(err) === 401)
+                return null;
+            throw err;
+        }
+    }, hub.log, hub.retry ?? _util_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .DEFAULT_RETRY */ .vI);
+}
+/** A check that may meet a hub that does not answer: undefined then ("could not check"), never false. */
+async function unlessUnavailable(hub, what, work) {
+    try {
+        return await work();
+    }
+    catch (err) {
+        if (!(0,_util_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .isTransient */ .dg)(err) && !(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .HubUnavailableError */ .am))
+            throw err;
+        hub.log.warning(`could not check ${what}: ${(0,_util_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .describeError */ .Uc)(err)}`);
+        return undefined;
+    }
+}
+/**
+ * The competition's commitments as validators read them: only hotkeys registered on the subnet now
+ * (a deregistered hotkey's commitment stays in storage, and validators ignore it), checked
+ * read-only (no model downloads, no evaluation).
+ */
+async function leaderboard(network, netuid, competition, hub) {
+    const api = await (0,_chain_js__WEBPACK_IMPORTED_MODULE_2__/* .connect */ .Ng)(network);
+    try {
+        const registered = await (0,_chain_js__WEBPACK_IMPORTED_MODULE_2__/* .registeredHotkeys */ .EH)(api, netuid);
+        const entries = await api.query.commitments.commitmentOf.entries(netuid);
+        const rows = [];
+        for (const [key, value] of entries) {
+            const hotkey = key.args[1].toString();
+            const uid = registered.get(hotkey);
+            const onChain = (0,_chain_js__WEBPACK_IMPORTED_MODULE_2__/* .commitmentFromJson */ .oS)(value.toJSON());
+            const parsed = onChain ? (0,_commitment_js__WEBPACK_IMPORTED_MODULE_3__/* .parseCommitment */ .Dz)(onChain.text) : undefined;
+            if (uid === undefined || !onChain || !parsed || parsed.competitionId !== competition.id)
+                continue;
+            const repo = { repoId: parsed.repoId, hub };
+            const served = await unlessUnavailable(hub, `${parsed.repoId}/${parsed.stem}.onnx`, () => servedModelId(parsed.repoId, `${parsed.stem}.onnx`, hub));
+            const record = await unlessUnavailable(hub, `${parsed.repoId}/${_publish_js__WEBPACK_IMPORTED_MODULE_6__/* .RECORD_FILE */ .lt}`, () => (0,_publish_js__WEBPACK_IMPORTED_MODULE_6__/* .readRecord */ .aE)(repo));
+            rows.push({
+                hotkey,
+                uid,
+                block: onChain.block,
+                commitment: onChain.text,
+                repo: parsed.repoId,
+                hashMatches: served === undefined ? undefined : served === parsed.sha256,
+                recordMatches: record === undefined ? undefined : record.state === "present" && record.record.hotkey === hotkey,
+            });
+        }
+        return rows.sort((a, b) => a.block - b.block);
+    }
+    catch (err) {
+        if (err instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CancerAiError */ .hz)
+            throw err;
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CancerAiError */ .hz(`reading the commitments of subnet ${netuid} failed: ${(0,_util_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .describeError */ .Uc)(err)}`);
+    }
+    finally {
+        await api.disconnect();
+    }
+}
+
+
+/***/ }),
+
+/***/ 67709:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   QL: () => (/* binding */ checklistText),
+/* harmony export */   a5: () => (/* binding */ checklistMarkdown),
+/* harmony export */   js: () => (/* binding */ selfCheckJson),
+/* harmony export */   kU: () => (/* binding */ releaseSummary),
+/* harmony export */   pO: () => (/* binding */ leaderboardMarkdown),
+/* harmony export */   qu: () => (/* binding */ releaseJson)
+/* harmony export */ });
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
+/* harmony import */ var _window_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3753);
+
+
+/** The job summary's release section: what was published where, with links. */
+function releaseSummary(result) {
+    const changed = [
+        result.uploaded && "uploaded to HuggingFace",
+        result.committed && "committed on chain",
+        result.recorded && "recorded the extrinsic",
+    ].filter(Boolean);
+    return [
+        "### CancerAI release",
+        "",
+        (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .table */ .tp)(["", ""], [
+            ["model repository", `[${result.hfUrl}](${result.hfUrl})`],
+            ["model file", `\`${result.modelName}\``],
+            ["model SHA-256 (as served)", `\`${result.modelHash}\``],
+            ["commitment", `\`${result.commitment}\``],
+            ["hotkey", result.hotkey ? `\`${result.hotkey}\`` : "none (uploaded without committing)"],
+            ["extrinsic", result.extrinsic ? `\`${result.extrinsic}\`` : "not submitted"],
+            ...(result.eligibleFrom
+                ? [
+                    [
+                        "eligible from",
+                        `${(0,_window_js__WEBPACK_IMPORTED_MODULE_0__/* .utc */ .n$)(result.eligibleFrom)}: packages released from then on (block ${result.committedBlock} + ${_window_js__WEBPACK_IMPORTED_MODULE_0__/* .COMMIT_LEAD_MINUTES */ .$J} min)`,
+                    ],
+                ]
+                : []),
+        ]),
+        "",
+        changed.length > 0 ? `This run ${changed.join(", ")}.` : "Everything was already published: this run changed nothing.",
+    ].join("\n");
+}
+const MARK = { pass: "✓", fail: "✗", warn: "!", skip: "-" };
+/** The self-check as a terminal checklist. */
+function checklistText(result) {
+    const rows = result.checks.map((c) => [`  ${MARK[c.status]} ${c.name}`, c.detail]);
+    const verdict = result.passed ? "every check a validator applies passed" : "a validator would reject this model";
+    return [`self-check of ${result.hotkey} on subnet ${result.netuid}`, (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .pad */ .eV)(rows), "", verdict].join("\n");
+}
+/** The self-check for the job summary. */
+function checklistMarkdown(result) {
+    return [
+        `### CancerAI self-check: ${result.passed ? "✓ passes" : "✗ would be rejected"}`,
+        "",
+        `Hotkey \`${result.hotkey}\` on subnet ` +
+            `${result.netuid}${result.commitment ? `, model \`${result.commitment.repoId}/${result.commitment.stem}.onnx\`` : ""}.`,
+        "",
+        (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .table */ .tp)(["", "check", "detail"], result.checks.map((c) => [MARK[c.status], c.name, c.detail.replace(/\|/g, "\\|")])),
+    ].join("\n");
+}
+/** The subnet's commitments for a competition, read-only. */
+function leaderboardMarkdown(rows, competition, netuid) {
+    return [
+        `### CancerAI commitments for ${competition.id} on subnet ${netuid}`,
+        "",
+        "Only hotkeys registered on the subnet now, as validators read it. ? = the hub did not answer (not checked).",
+        "",
+        (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .table */ .tp)(["uid", "hotkey", "repository", "block", "hash", "record"], rows.map((r) => [String(r.uid), `\`${r.hotkey}\``, r.repo ?? "", String(r.block), mark(r.hashMatches), mark(r.recordMatches)])),
+    ].join("\n");
+}
+const mark = (ok) => (ok === undefined ? "?" : ok ? "✓" : "✗");
+/** The self-check as a machine reads it (results-path): snake_case, like results.json. */
+function selfCheckJson(result) {
+    const c = result.commitment;
+    return {
+        hotkey: result.hotkey,
+        netuid: result.netuid,
+        commitment: c && { repo_id: c.repoId, stem: c.stem, competition_id: c.competitionId, sha256: c.sha256 },
+        checks: result.checks,
+        evaluation: result.evaluation,
+        passed: result.passed,
+    };
+}
+/** A release as a machine reads it (the CLI's stdout): snake_case, like results.json. */
+function releaseJson(result) {
+    return {
+        hotkey: result.hotkey,
+        model_name: result.modelName,
+        model_hash: result.modelHash,
+        commitment: result.commitment,
+        call_data: result.callData,
+        hf_url: result.hfUrl,
+        extrinsic: result.extrinsic,
+        committed_block: result.committedBlock,
+        eligible_from: result.eligibleFrom?.toISOString(),
+        uploaded: result.uploaded,
+        committed: result.committed,
+        recorded: result.recorded,
+    };
+}
+
+
+/***/ }),
+
+/***/ 3753:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $J: () => (/* binding */ COMMIT_LEAD_MINUTES),
+/* harmony export */   Di: () => (/* binding */ WINDOW_CHECKS),
+/* harmony export */   n$: () => (/* binding */ utc),
+/* harmony export */   sn: () => (/* binding */ eligibleFrom),
+/* harmony export */   uz: () => (/* binding */ windowVerdict),
+/* harmony export */   wv: () => (/* binding */ windowMessage)
+/* harmony export */ });
+/* unused harmony exports LEAD_MS, SAME_RELEASE_MS, HISTORY, MIN_RELEASES, REGULARITY, MIN_JITTER_MS, duration, releaseTimes, estimateCadence, nextRelease */
+/**
+ * The release window. Validators keep one model record per hotkey and only
+ * evaluate a model committed at least 120 minutes before a dataset package
+ * was released: a new commitment makes the hotkey score 0 on every package
+ * released in the 120 minutes after it. Pure functions of dates: when a
+ * commitment becomes eligible, and whether the competition's package history
+ * (a regular cadence) says a package is likely to come out inside that window.
+ */
+/** What a release does when a package is likely to come out in the 120 minutes after its commitment. */
+const WINDOW_CHECKS = ["warn", "fail", "off"];
+/** Validators evaluate a model only on packages released at least this long after its commitment. */
+const COMMIT_LEAD_MINUTES = 120;
+const MINUTE_MS = 60_000;
+const LEAD_MS = COMMIT_LEAD_MINUTES * MINUTE_MS;
+/** Packages released this close together are one release (several zips uploaded in one go). */
+const SAME_RELEASE_MS = 30 * MINUTE_MS;
+/** The cadence is read from at most this many recent releases... */
+const HISTORY = 8;
+/** ...and needs at least this many (three intervals) before it is trusted. */
+const MIN_RELEASES = 4;
+/** A cadence is regular when every interval is within this share of the median interval. */
+const REGULARITY = 0.25;
+/** The least uncertainty assumed around a predicted release (uploads are not to the minute). */
+const MIN_JITTER_MS = 15 * MINUTE_MS;
+/** When a model committed at `committedAt` starts being evaluated: packages released from then on. */
+const eligibleFrom = (committedAt) => new Date(committedAt.getTime() + LEAD_MS);
+/** `2026-11-20 12:00 UTC`. */
+function utc(date) {
+    const iso = date.toISOString();
+    return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+/** `24 h`, `6 h 30 min`, `45 min`. */
+function duration(ms) {
+    const minutes = Math.round(ms / MINUTE_MS);
+    const hours = Math.floor(minutes / 60);
+    const rest = minutes % 60;
+    if (hours === 0)
+        return `${rest} min`;
+    return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+}
+/** Distinct release times, newest first: packages committed within SAME_RELEASE_MS of a newer one belong to its release. */
+function releaseTimes(dates) {
+    const times = dates
+        .map((d) => (d ? Date.parse(d) : NaN))
+        .filter((t) => Number.isFinite(t))
+        .sort((a, b) => b - a);
+    const releases = [];
+    for (const t of times)
+        if (releases.length === 0 || releases[releases.length - 1] - t > SAME_RELEASE_MS)
+            releases.push(t);
+    return releases.map((t) => new Date(t));
+}
+function median(values) {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+/** The cadence of the newest releases, or why there is none. */
+function estimateCadence(dates) {
+    const releases = releaseTimes(dates).slice(0, HISTORY);
+    if (releases.length < MIN_RELEASES)
+        return `only ${releases.length} dated package release${releases.length === 1 ? "" : "s"} so far: too few to tell when the next comes`;
+    const intervals = releases.slice(1).map((r, i) => releases[i].getTime() - r.getTime());
+    const intervalMs = median(intervals);
+    const deviation = Math.max(...intervals.map((i) => Math.abs(i - intervalMs)));
+    if (deviation > REGULARITY * intervalMs) {
+        return (`packages came at irregular intervals (${intervals.map(duration).join(", ")} between the newest ${releases.length}): ` +
+            `the next one cannot be predicted`);
+    }
+    return { intervalMs, jitterMs: Math.max(deviation, MIN_JITTER_MS), last: releases[0], releases: releases.length };
+}
+/** The first release the cadence predicts that is not already overdue beyond its jitter at `now`. */
+function nextRelease(cadence, now) {
+    const behind = now.getTime() - cadence.jitterMs - cadence.last.getTime();
+    const k = Math.max(1, Math.ceil(behind / cadence.intervalMs));
+    return new Date(cadence.last.getTime() + k * cadence.intervalMs);
+}
+/** Whether a package is likely to be released in the 120 minutes after a commitment at `commitAt`. */
+function windowVerdict(dates, commitAt) {
+    const cadence = estimateCadence(dates);
+    if (typeof cadence === "string")
+        return { kind: "unknown", reason: cadence };
+    if (commitAt.getTime() - cadence.last.getTime() > 2 * cadence.intervalMs + cadence.jitterMs) {
+        return {
+            kind: "unknown",
+            reason: `packages came every ${duration(cadence.intervalMs)} until ${utc(cadence.last)}, and none since: the cadence has ` +
+                `stopped, so the next one cannot be predicted`,
+        };
+    }
+    const next = nextRelease(cadence, commitAt);
+    const inside = next.getTime() - cadence.jitterMs < commitAt.getTime() + LEAD_MS && next.getTime() + cadence.jitterMs >= commitAt.getTime();
+    return { kind: inside ? "conflict" : "clear", next, cadence };
+}
+/** The verdict in words, with the advice on timing for a conflict. */
+function windowMessage(verdict, commitAt) {
+    if (verdict.kind === "unknown")
+        return verdict.reason;
+    const { cadence, next } = verdict;
+    const seen = `packages came every ${duration(cadence.intervalMs)} (the newest ${cadence.releases} releases, the last at ${utc(cadence.last)}), ` +
+        `so the next is expected around ${utc(next)} (±${duration(cadence.jitterMs)})`;
+    if (verdict.kind === "clear")
+        return `${seen}: after this commitment's 120-minute window (until ${utc(eligibleFrom(commitAt))})`;
+    const tooClose = cadence.intervalMs < LEAD_MS + 2 * cadence.jitterMs;
+    const advice = tooClose
+        ? "Packages come less than 120 minutes apart: every commitment costs at least one package."
+        : `Release right after that package is out (after ${utc(new Date(next.getTime() + cadence.jitterMs))}): the model is then ` +
+            `eligible for the one after, around ${utc(new Date(next.getTime() + cadence.intervalMs))}.`;
+    return (`a dataset package is likely to come out within 120 minutes of this commitment: ${seen}. Validators only evaluate a model ` +
+        `committed at least 120 minutes before a package, and they keep one model per hotkey, so the hotkey would score 0 on that ` +
+        `package. ${advice}`);
+}
+
+
+/***/ }),
+
+/***/ 67355:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bu: () => (/* binding */ baselineFor),
+/* harmony export */   Fd: () => (/* binding */ toBaseline),
+/* harmony export */   Ji: () => (/* binding */ comparableScore),
+/* harmony export */   W3: () => (/* binding */ restoreBaseline),
+/* harmony export */   XY: () => (/* binding */ saveBaseline)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * The base branch's last results, for the deltas in a pull request's report.
+ * A push to the default branch saves a small summary in the Actions cache
+ * under a key per competition, branch and commit; a pull request restores
+ * the newest one of its base branch by key prefix. No external storage.
+ */
+
+
+/** Only a run with a score is a baseline (one where every package failed for every model has none). */
+function toBaseline(report, branch, commit, now = new Date()) {
+    return {
+        branch,
+        commit,
+        created: now.toISOString(),
+        score: report.score,
+        datasets: report.datasets.map(({ dataset, score, accuracy, weighted_f1, efficiency_score, f1_by_class }) => ({
+            dataset,
+            score,
+            accuracy,
+            weighted_f1,
+            efficiency_score,
+            f1_by_class,
+        })),
+    };
+}
+const keyPrefix = (competition, branch) => `cancer-ai-baseline-${competition}-${branch}-`;
+const FILE = "baseline.json";
+async function saveBaseline(store, dir, competition, baseline, log) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(dir, { recursive: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, FILE), JSON.stringify(baseline));
+    const key = `${keyPrefix(competition, baseline.branch)}${baseline.commit}`;
+    if (await store.save([dir], key))
+        log.info(`baseline for ${baseline.branch} saved as ${key}`);
+}
+async function restoreBaseline(store, dir, competition, branch, log) {
+    const prefix = keyPrefix(competition, branch);
+    const key = await store.restore([dir], `${prefix}latest`, [prefix]);
+    if (!key) {
+        log.info(`no baseline for ${branch} yet (it is saved by a run on a push to ${branch})`);
+        return undefined;
+    }
+    try {
+        const baseline = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, FILE), "utf8"));
+        log.info(`baseline: ${branch} at ${baseline.commit.slice(0, 7)} (${key})`);
+        return baseline;
+    }
+    catch {
+        log.warning(`the baseline restored from ${key} is unreadable; reporting without deltas`);
+        return undefined;
+    }
+}
+/** The baseline's scores for the same dataset package, if it was evaluated on it. */
+function baselineFor(baseline, dataset) {
+    return baseline?.datasets.find((d) => d.dataset === dataset);
+}
+/** The mean score is only comparable when both runs used the same packages. */
+function comparableScore(baseline, report) {
+    if (!baseline)
+        return undefined;
+    const same = baseline.datasets.length === report.datasets.length && report.datasets.every((d) => baselineFor(baseline, d.dataset));
+    return same ? baseline.score : undefined;
+}
+
+
+/***/ }),
+
+/***/ 18347:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ applyGate)
+/* harmony export */ });
+/* harmony import */ var _engine_verdict_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6559);
+
+function applyGate(report, baselineScore, rule) {
+    const reasons = (0,_engine_verdict_js__WEBPACK_IMPORTED_MODULE_0__/* .modelRejections */ .CH)(report).map((d) => `${d.dataset}: ${d.verdict?.message}`);
+    const f = (v) => v.toFixed(6);
+    const { score } = report;
+    if (score !== null && rule.minScore !== undefined && score < rule.minScore) {
+        reasons.push(`score ${f(score)} is below min-score ${f(rule.minScore)}`);
+    }
+    if (score !== null && rule.maxScoreDrop !== undefined && baselineScore !== undefined && baselineScore - score > rule.maxScoreDrop) {
+        reasons.push(`score ${f(score)} dropped ${f(baselineScore - score)} from the base branch's ${f(baselineScore)}, more than ` +
+            `max-score-drop ${f(rule.maxScoreDrop)}`);
+    }
+    return { passed: reasons.length === 0, reasons };
+}
+
+
+/***/ }),
+
+/***/ 54285:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HL: () => (/* binding */ gateFooter),
+/* harmony export */   Mf: () => (/* binding */ textReport),
+/* harmony export */   VH: () => (/* binding */ scoreLine),
+/* harmony export */   qN: () => (/* binding */ markdownReport)
+/* harmony export */ });
+/* unused harmony exports COMMENT_LIMIT, delta, verdictNote */
+/* harmony import */ var _baseline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(67355);
+/* harmony import */ var _engine_verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6559);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
+/**
+ * Human-readable views of a run: a terminal table, and the Markdown used for
+ * both the job summary and the pull request comment (with deltas against the
+ * base branch and a per-class F1 chart). Pure functions of the results.
+ */
+
+
+
+const RISK_LABEL = { high_risk: "high", medium_risk: "medium", benign: "benign" };
+/** GitHub refuses comment bodies over 65,536 characters. */
+const COMMENT_LIMIT = 65536;
+/** "▲ +0.012000" / "▼ -0.003000" / "= 0" against a baseline value, or "" without one. */
+function delta(value, base) {
+    if (base === undefined)
+        return "";
+    const d = value - base;
+    if (Math.abs(d) < 5e-7)
+        return "= 0";
+    return `${d > 0 ? "▲ +" : "▼ "}${d.toFixed(6)}`;
+}
+function support(result, classIndex) {
+    return result.confusion_matrix[classIndex].reduce((a, b) => a + b, 0);
+}
+function headline(result) {
+    return [
+        ["score", (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .fixed6 */ .br)(result.score)],
+        ["accuracy", (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .fixed6 */ .br)(result.accuracy)],
+        ["weighted F1", (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .fixed6 */ .br)(result.weighted_f1)],
+        ["efficiency", `${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .fixed6 */ .br)(result.efficiency_score)} (model ${result.model_size_mb.toFixed(2)} MiB)`],
+        ["precision / recall / F1 (weighted)", `${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .fixed6 */ .br)(result.precision)} / ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .fixed6 */ .br)(result.recall)} / ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .fixed6 */ .br)(result.fbeta)}`],
+        ["images", `${result.tested_entries} in ${result.run_time_s.toFixed(1)} s`],
+    ];
+}
+/** "validators would score 0: …" or "fails for every model: …", with what it means for this run. */
+function verdictNote(result) {
+    const { verdict } = result;
+    if (!verdict)
+        return "";
+    return verdict.fault === "model"
+        ? `${verdict.message} (the score gate fails)`
+        : `${verdict.message}; no model is scored on this package, so it is left out of this model's score and gate`;
+}
+/** The run's score in one line; a run where no package could be scored says so. */
+function scoreLine(report) {
+    const over = report.datasets.length > 1 ? ` over ${(0,_engine_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .scoredPackages */ .S5)(report.datasets).length} of ${report.datasets.length} packages` : "";
+    return report.score === null
+        ? "no score: validators would fail every package for every model"
+        : `mean score${over}: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .fixed6 */ .br)(report.score)}`;
+}
+function textReport(result, competition) {
+    if (result.verdict)
+        return [`${competition.id} on ${result.dataset}`, `  ${verdictNote(result)}`].join("\n");
+    const lines = [`${competition.id} on ${result.dataset}`, (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .pad */ .eV)(headline(result).map(([k, v]) => [`  ${k}`, v])), ""];
+    lines.push((0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .pad */ .eV)([
+        ["  risk category", "F1"],
+        ...competition.riskWeights.map(([risk, w]) => [`  ${RISK_LABEL[risk]} (x${w})`, (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .fixed6 */ .br)(result.risk_category_scores[risk])]),
+    ]));
+    lines.push("");
+    const classRows = competition.classes.map((c, i) => [
+        `  ${c.short}`,
+        RISK_LABEL[c.risk],
+        (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .fixed6 */ .br)(result.f1_by_class[i]),
+        String(support(result, i)),
+    ]);
+    lines.push((0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .pad */ .eV)([["  class", "risk", "F1", "images"], ...classRows]));
+    return lines.join("\n");
+}
+/** A bar chart GitHub renders from a Mermaid block; a picture reads faster than 11 numbers. */
+function f1Chart(result, competition) {
+    return [
+        "```mermaid",
+        "xychart-beta",
+        '  title "F1 by class"',
+        `  x-axis [${competition.classes.map((c) => c.short).join(", ")}]`,
+        '  y-axis "F1" 0 --> 1',
+        `  bar [${result.f1_by_class.map((v) => v.toFixed(4)).join(", ")}]`,
+        "```",
+    ].join("\n");
+}
+function datasetDetails(result, competition, baseline, full) {
+    const when = result.dataset_date ? `, released ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownText */ .p7)(result.dataset_date)}` : "";
+    if (result.verdict) {
+        const mark = result.verdict.fault === "model" ? "❌" : "⚠️";
+        return [
+            `#### ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownText */ .p7)(result.dataset_uri ?? result.dataset)}${when}`,
+            "",
+            `${mark} ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownText */ .p7)(verdictNote(result), 1000)}.`,
+        ].join("\n");
+    }
+    const base = (0,_baseline_js__WEBPACK_IMPORTED_MODULE_0__/* .baselineFor */ .Bu)(baseline, result.dataset);
+    const metricRows = [
+        ["score", result.score, base?.score],
+        ["accuracy", result.accuracy, base?.accuracy],
+        ["weighted F1", result.weighted_f1, base?.weighted_f1],
+        ["efficiency", result.efficiency_score, base?.efficiency_score],
+    ].map(([name, value, was]) => [name, (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .fixed6 */ .br)(value), delta(value, was)]);
+    const parts = [
+        `#### ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownText */ .p7)(result.dataset_uri ?? result.dataset)}${when}`,
+        "",
+        (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .table */ .tp)(["metric", "value", "vs base"], metricRows),
+        "",
+        `${result.tested_entries} images in ${result.run_time_s.toFixed(1)} s; model ${result.model_size_mb.toFixed(2)} MiB; ` +
+            `weighted precision / recall / F1 ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .fixed6 */ .br)(result.precision)} / ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .fixed6 */ .br)(result.recall)} / ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .fixed6 */ .br)(result.fbeta)}.`,
+        "",
+        (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .table */ .tp)(["risk category", "weight", "F1"], competition.riskWeights.map(([risk, w]) => [RISK_LABEL[risk], String(w), (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .fixed6 */ .br)(result.risk_category_scores[risk])])),
+        "",
+        (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .table */ .tp)(["class", "name", "risk", "F1", "vs base", "images"], competition.classes.map((c, i) => [
+            c.short,
+            c.name,
+            RISK_LABEL[c.risk],
+            (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .fixed6 */ .br)(result.f1_by_class[i]),
+            delta(result.f1_by_class[i], base?.f1_by_class[i]),
+            String(support(result, i)),
+        ])),
+    ];
+    if (full) {
+        const short = competition.classes.map((c) => c.short);
+        parts.push("", f1Chart(result, competition), "", "<details><summary>Confusion matrix (rows: true class, columns: predicted)</summary>", "", (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .table */ .tp)(["", ...short], result.confusion_matrix.map((row, i) => [`**${short[i]}**`, ...row.map(String)])), "", "</details>");
+    }
+    return parts.join("\n");
+}
+/** The comment's last line when the gate failed: its reasons, which name packages, escaped. */
+function gateFooter(gate) {
+    return gate.passed ? "" : `**Score gate failed:** ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownText */ .p7)(gate.reasons.join("; "), 4000)}.`;
+}
+function markdownReport(report, competition, options = {}) {
+    const { baseline, limit = COMMENT_LIMIT } = options;
+    const baseScore = (0,_baseline_js__WEBPACK_IMPORTED_MODULE_0__/* .comparableScore */ .Ji)(baseline, report);
+    const vs = baseScore !== undefined && report.score !== null ? ` ${delta(report.score, baseScore)} vs ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownText */ .p7)(baseline?.branch ?? "")}` : "";
+    const scored = (0,_engine_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .scoredPackages */ .S5)(report.datasets).length;
+    const total = report.datasets.length;
+    const mean = total === 1 ? "score" : `mean score over ${scored < total ? `${scored} of ${total}` : total} packages`;
+    const title = report.score === null ? "no score: validators would fail every package for every model" : `${mean} ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .fixed6 */ .br)(report.score)}${vs}`;
+    const verdicts = report.datasets
+        .filter((d) => d.verdict)
+        .map((d) => `- ${d.verdict?.fault === "model" ? "❌" : "⚠️"} ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownText */ .p7)(d.dataset)}: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownText */ .p7)(verdictNote(d), 1000)}.`);
+    const head = [
+        ...(options.marker ? [options.marker] : []),
+        `### CancerAI ${competition.id}: ${title}`,
+        "",
+        ...(verdicts.length ? ["**What validators would do differently:**", "", ...verdicts, ""] : []),
+        ...(report.datasets.length > 1
+            ? [
+                (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .table */ .tp)(["package", "released", "score", "vs base"], report.datasets.map((d) => [
+                    (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownText */ .p7)(d.dataset),
+                    (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownText */ .p7)(d.dataset_date ?? ""),
+                    d.verdict?.fault === "package" ? "not scored" : (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .fixed6 */ .br)(d.score),
+                    delta(d.score, (0,_baseline_js__WEBPACK_IMPORTED_MODULE_0__/* .baselineFor */ .Bu)(baseline, d.dataset)?.score),
+                ])),
+                "",
+            ]
+            : []),
+    ].join("\n");
+    const model = report.datasets[0]?.model_sha256 ?? "";
+    const baseNote = baseline
+        ? `Baseline: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownText */ .p7)(baseline.branch)} at \`${baseline.commit.slice(0, 7).replace(/[^0-9a-f]/g, "")}\` (${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownText */ .p7)(baseline.created)}).`
+        : "No baseline from the base branch yet.";
+    const tail = [`Model \`${model}\`. ${baseNote}`, ...(options.footer ? ["", options.footer] : [])].join("\n");
+    const assemble = (full, shown) => [head, ...report.datasets.slice(0, shown).map((d) => datasetDetails(d, competition, baseline, full)), "", tail].join("\n");
+    // Shrink to fit: drop charts and matrices first, then per-package details.
+    for (const [full, shown] of [
+        [true, report.datasets.length],
+        [false, report.datasets.length],
+        [false, 1],
+    ]) {
+        const body = assemble(full, shown);
+        if (body.length <= limit)
+            return body;
+    }
+    const note = "\n\n_Report truncated to fit a comment; the job summary and the results artifact have everything._";
+    return assemble(false, 1).slice(0, limit - note.length) + note;
+}
+
+
+/***/ }),
+
+/***/ 37086:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   w: () => (/* binding */ noCache)
+/* harmony export */ });
+/** No service at all: for the CLI, whose download folder persists by itself. */
+const noCache = {
+    restore: async () => undefined,
+    save: async () => false,
+};
+
+
+/***/ }),
+
+/***/ 16178:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ sha256File)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** SHA-256 hex of a file, streamed (packages and models can be large). */
+async function sha256File(file) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256");
+    for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(file))
+        hash.update(chunk);
+    return hash.digest("hex");
+}
+
+
+/***/ }),
+
+/***/ 75787:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $b: () => (/* binding */ checkOutputPath),
+/* harmony export */   GF: () => (/* binding */ writeJson),
+/* harmony export */   f8: () => (/* binding */ writeWhole)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70017);
+/** Files a reader never sees half-written. */
+
+
+
+/** Writes through a temporary file and a rename, so a reader never sees half a file; returns the absolute path. */
+async function writeWhole(file, content) {
+    const target = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(file);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(target), { recursive: true });
+    const partial = `${target}.${process.pid}.partial`;
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(partial, content);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(partial, target);
+    }
+    catch (err) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(partial, { force: true });
+        throw err;
+    }
+    return target;
+}
+/** A JSON document (results.json and the like), pretty-printed, written whole. */
+async function writeJson(file, document) {
+    return writeWhole(file, `${JSON.stringify(document, null, 2)}\n`);
+}
+/**
+ * Refuses, before any work, an output path that cannot take a file (a
+ * folder, or a path through a file), so a long evaluation does not end in
+ * "EISDIR" with nothing written. `name` is how the shell calls the option.
+ */
+async function checkOutputPath(file, name) {
+    const target = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(file);
+    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(target).catch(() => undefined);
+    if (info?.isDirectory())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`${name} ${file} is a folder: give a file path, e.g. ${node_path__WEBPACK_IMPORTED_MODULE_1___default().join(file, "results.json")}`);
+    for (let dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(target); dir !== node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir); dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(dir)) {
+        const parent = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(dir).catch(() => undefined);
+        if (parent === undefined)
+            continue;
+        if (!parent.isDirectory())
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`${name} ${file} cannot be written: ${dir} is a file, not a folder`);
+        return;
+    }
+}
+
+
+/***/ }),
+
+/***/ 29906:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ consoleLog),
+/* harmony export */   x: () => (/* binding */ progressReporter)
+/* harmony export */ });
+/** A terminal log: everything to stderr, so that stdout stays clean for results. */
+const consoleLog = {
+    info: (message) => process.stderr.write(`${message}\n`),
+    warning: (message) => process.stderr.write(`warning: ${message}\n`),
+    group: async (title, work) => {
+        process.stderr.write(`== ${title}\n`);
+        return work();
+    },
+};
+/** Emits at most one progress line per `intervalMs`, plus the last one. */
+function progressReporter(log, total, what, intervalMs = 5000) {
+    const start = Date.now();
+    let last = start;
+    return (done) => {
+        const now = Date.now();
+        if (done < total && now - last < intervalMs)
+            return;
+        last = now;
+        const seconds = (now - start) / 1000;
+        const rate = seconds > 0 ? done / seconds : 0;
+        const eta = rate > 0 && done < total ? `, ETA ${Math.ceil((total - done) / rate)} s` : "";
+        log.info(`${what}: ${done}/${total} (${rate.toFixed(1)}/s${eta})`);
+    };
+}
+
+
+/***/ }),
+
+/***/ 4266:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   dg: () => (/* binding */ isTransient),
+/* harmony export */   nG: () => (/* binding */ httpStatus),
+/* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY),
+/* harmony export */   wj: () => (/* binding */ withTimeout)
+/* harmony export */ });
+const DEFAULT_RETRY = { attempts: 4, baseDelayMs: 1000 };
+/** The HTTP status of a client's error: `statusCode` (@huggingface/hub) or `status` (Octokit); undefined without one. */
+function httpStatus(err) {
+    if (typeof err !== "object" || err === null)
+        return undefined;
+    const status = "statusCode" in err ? Number(err.statusCode) : "status" in err ? Number(err.status) : NaN;
+    return Number.isFinite(status) ? status : undefined;
+}
+/** A status code worth another try, or a network-level failure (no status at all). */
+function isTransient(err) {
+    if (typeof err !== "object" || err === null)
+        return false;
+    const status = httpStatus(err);
+    if (status !== undefined)
+        return status === 429 || status >= 500;
+    // fetch() reports refused, reset and dropped connections as a TypeError with a cause.
+    return err instanceof TypeError || err.name === "TypeError" || "code" in err;
+}
+async function withRetry(what, work, log, policy = DEFAULT_RETRY) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await work();
+        }
+        catch (err) {
+            if (attempt >= policy.attempts || !isTransient(err))
+                throw err;
+            const delay = policy.baseDelayMs * 2 ** (attempt - 1);
+            log.warning(`${what} failed (${describeError(err)}); retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${policy.attempts})`);
+            await new Promise((resolve) => setTimeout(resolve, delay));
+        }
+    }
+}
+/** The work's result, or `onTimeout()`'s error once `ms` have passed (the work itself is not cancelled). */
+function withTimeout(promise, ms, onTimeout) {
+    let timer;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(onTimeout()), ms);
+    });
+    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+/** One line about an error, including a network error's cause (ECONNREFUSED, ...). */
+function describeError(err) {
+    if (!(err instanceof Error) && !(typeof err === "object" && err !== null && "message" in err))
+        return String(err);
+    const e = err;
+    const cause = e.cause && typeof e.cause === "object" && "code" in e.cause ? ` (${String(e.cause.code)})` : "";
+    return `${e.message.split("\n")[0]}${cause}`;
+}
+
+
+/***/ }),
+
+/***/ 54868:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ makeTempDir)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/**
+ * Temporary folders (an extracted package can take gigabytes) that are
+ * removed when the work is done, and also when the process is stopped:
+ * Ctrl-C, a cancelled job (SIGTERM) or an exit that skipped the `finally`.
+ */
+
+
+
+
+const live = new Set();
+let hooked = false;
+function removeAll() {
+    for (const dir of live)
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
+    live.clear();
+}
+function hookExit() {
+    if (hooked)
+        return;
+    hooked = true;
+    process.once("exit", removeAll);
+    for (const signal of ["SIGINT", "SIGTERM"]) {
+        process.once(signal, () => {
+            removeAll();
+            // The default action again, so the exit status still says which signal stopped the run.
+            process.kill(process.pid, signal);
+        });
+    }
+}
+/** A new folder `<parent>/<prefix>XXXXXX`, removed by remove() or when the process ends. */
+async function makeTempDir(prefix, parent = node_os__WEBPACK_IMPORTED_MODULE_2___default().tmpdir()) {
+    hookExit();
+    const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(parent, prefix));
+    live.add(dir);
+    return {
+        path: dir,
+        remove: async () => {
+            live.delete(dir);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(dir, { recursive: true, force: true });
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 49997:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   br: () => (/* binding */ fixed6),
+/* harmony export */   eV: () => (/* binding */ pad),
+/* harmony export */   p7: () => (/* binding */ markdownText),
+/* harmony export */   sN: () => (/* binding */ logSafe),
+/* harmony export */   tp: () => (/* binding */ table)
+/* harmony export */ });
+/** Plain-text and Markdown layout shared by every report the tool prints. */
+const fixed6 = (v) => v.toFixed(6);
+/** Rows as aligned columns for a terminal. */
+function pad(rows) {
+    const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+    return rows
+        .map((r) => r
+        .map((cell, c) => cell.padEnd(widths[c]))
+        .join("  ")
+        .trimEnd())
+        .join("\n");
+}
+/** A GitHub-flavoured Markdown table. */
+function table(head, rows) {
+    return [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+}
+/**
+ * The punctuation that makes syntax inside a line: code, emphasis, links and
+ * images (no `[`, no link), table cells. Line-start syntax (#, -, +, 1.)
+ * cannot occur: data never starts a line in a report.
+ */
+const MARKDOWN_PUNCTUATION = /[\\`*_[\]|~]/g;
+/**
+ * Text that comes from data (a package's name, a file inside it, a hub path,
+ * a branch) as Markdown that renders as exactly that text: no HTML or
+ * comments that could hide the rest of a report, no links, images or
+ * @mentions, one line, at most `max` characters.
+ */
+function markdownText(value, max = 200) {
+    // eslint-disable-next-line no-control-regex
+    const flat = value.replace(/[\u0000-\u001f\u007f]+/g, " ");
+    const clipped = flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+    return (clipped
+        .replace(/&/g, "&amp;")
+        .replace(/</g, "&lt;")
+        .replace(/>/g, "&gt;")
+        .replace(MARKDOWN_PUNCTUATION, (c) => `\\${c}`)
+        // GitHub links bare URLs and www. names, and pings @names.
+        .replace(/:\/\//g, ":\\/\\/")
+        .replace(/\bwww\./gi, (w) => `${w.slice(0, -1)}\\.`)
+        .replace(/@/g, "@\u200b"));
+}
+/**
+ * A message for the Actions log that cannot issue a workflow command: the
+ * runner acts on any line that starts with `::`, and a line can come from
+ * data (a hub path with a newline in it).
+ */
+function logSafe(message) {
+    return message.replace(/^(\s*)::/gm, "$1\u200b::");
+}
+
+
+/***/ }),
+
+/***/ 39093:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   YS: () => (/* binding */ encodeHeader),
+/* harmony export */   kx: () => (/* binding */ isTensorType),
+/* harmony export */   wI: () => (/* binding */ FrameDecoder)
+/* harmony export */ });
+/* unused harmony exports TENSOR_TYPES, payloadBytes */
+/** The tensor element types whose bytes the protocol carries (onnxruntime's names). */
+const TENSOR_TYPES = [
+    "float32",
+    "float64",
+    "float16",
+    "int8",
+    "uint8",
+    "int16",
+    "uint16",
+    "int32",
+    "uint32",
+    "int64",
+    "uint64",
+    "bool",
+];
+const isTensorType = (type) => TENSOR_TYPES.includes(type);
+/** The frame's header part: length, then JSON. The payload, if any, is written after it as it is. */
+function encodeHeader(message) {
+    const json = Buffer.from(JSON.stringify(message), "utf8");
+    const frame = Buffer.allocUnsafe(4 + json.length);
+    frame.writeUInt32LE(json.length, 0);
+    json.copy(frame, 4);
+    return frame;
+}
+/** The byte count of the tensor that follows the header in the stream, 0 for none. */
+function payloadBytes(message) {
+    return message.type === "output" ? message.tensor.bytes : 0;
+}
+/**
+ * Frames from a byte stream, for the side that reads asynchronously (the
+ * parent). Chunks are kept as they come and joined only for a frame that
+ * spans several of them.
+ */
+class FrameDecoder {
+    onFrame;
+    chunks = [];
+    buffered = 0;
+    header;
+    constructor(onFrame) {
+        this.onFrame = onFrame;
+    }
+    push(chunk) {
+        this.chunks.push(chunk);
+        this.buffered += chunk.length;
+        for (;;) {
+            if (!this.header) {
+                if (this.buffered < 4)
+                    return;
+                const length = this.peek(4).readUInt32LE(0);
+                if (this.buffered < 4 + length)
+                    return;
+                this.take(4);
+                this.header = JSON.parse(this.take(length).toString("utf8"));
+            }
+            const bytes = payloadBytes(this.header);
+            if (this.buffered < bytes)
+                return;
+            // A copy of its own: typed arrays over it need an aligned, unshared buffer.
+            const payload = new Uint8Array(bytes);
+            payload.set(this.take(bytes));
+            const message = this.header;
+            this.header = undefined;
+            this.onFrame(message, payload);
+        }
+    }
+    peek(n) {
+        if (this.chunks[0].length < n)
+            this.chunks = [Buffer.concat(this.chunks)];
+        return this.chunks[0].subarray(0, n);
+    }
+    take(n) {
+        if (n === 0)
+            return Buffer.alloc(0);
+        const out = this.peek(n);
+        this.chunks[0] = this.chunks[0].subarray(n);
+        if (this.chunks[0].length === 0)
+            this.chunks.shift();
+        this.buffered -= n;
+        return out;
+    }
+}
+
+
+/***/ })
+
+};
