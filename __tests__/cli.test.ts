@@ -1,21 +1,13 @@
 import { existsSync, readdirSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { cli, type CliIo } from "../src/cli/main.js";
+import { cli } from "../src/cli/main.js";
+import { captureIo } from "./helpers/cli-io.js";
 import { EXAMPLE_DIR, GOLDEN_DATASET, GOLDEN_DIR, exampleExpected } from "./helpers/golden.js";
 import { startCompetitionHub } from "./helpers/competition-hub.js";
 import { tempDir } from "./helpers/temp.js";
 
-function capture(): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (text) => out.push(text),
-    log: { info: (m) => err.push(m), warning: (m) => err.push(`warning: ${m}`), group: (_, work) => work() },
-  };
-}
+const capture = captureIo;
 
 describe("cancer-ai evaluate", () => {
   it("with no arguments scores the embedded example and prints the table", async () => {

@@ -2,7 +2,8 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { cli, type CliIo } from "../src/cli/main.js";
+import { cli } from "../src/cli/main.js";
+import { captureIo } from "./helpers/cli-io.js";
 import { EXAMPLE_DIR, REPO } from "./helpers/golden.js";
 import { startHubServer, type HubServer } from "./servers/hub.js";
 
@@ -17,16 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => hub.close());
 
-function capture(): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (text) => out.push(text),
-    log: { info: (m) => err.push(m), warning: (m) => err.push(`warning: ${m}`), group: (_, work) => work() },
-  };
-}
+const capture = captureIo;
 
 /** Runs the CLI with exactly these secrets in the environment (the CLI reads them there only). */
 async function run(args: string[], env: Record<string, string>): Promise<{ code: number; io: ReturnType<typeof capture> }> {

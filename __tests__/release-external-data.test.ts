@@ -1,15 +1,10 @@
 /** A model whose weights sit in a side file is refused by the release pre-flight, before anything reaches the hub. */
 import path from "node:path";
-import { getCompetition } from "../src/competition/competition.js";
 import { dryRun, release, type ReleaseRequest } from "../src/release/release.js";
 import { ValidatorVerdictError } from "../src/util/errors.js";
-import { GOLDEN_DIR, REPO } from "./helpers/golden.js";
-import { quiet } from "./helpers/release-env.js";
-import { tempDir } from "./helpers/temp.js";
+import { GOLDEN_DIR } from "./helpers/golden.js";
+import { quiet, releaseRequest } from "./helpers/release-env.js";
 import { startHubServer, type HubServer } from "./servers/hub.js";
-
-/** Substrate's well-known development phrase: a valid hotkey, so that only the model can fail the pre-flight. */
-const DEV_PHRASE = "bottom drive obey lake curtain smoke basket hold race lonely fit walk";
 
 let hub: HubServer;
 beforeAll(async () => {
@@ -17,23 +12,18 @@ beforeAll(async () => {
 });
 afterAll(() => hub.close());
 
-async function request(overrides: Partial<ReleaseRequest> = {}): Promise<ReleaseRequest> {
-  return {
+// A valid hotkey and a dead chain endpoint: only the model can fail the pre-flight, and nothing may connect.
+const request = (overrides: Partial<ReleaseRequest> = {}): Promise<ReleaseRequest> =>
+  releaseRequest(hub.url, {
     // Loadable here (its .data file sits next to it) and shaped for tricorder-3: only the external data is wrong.
     modelPath: path.join(GOLDEN_DIR, "models", "external-data.onnx"),
     repoId: "miner/external",
     modelName: "skin-ext.onnx",
-    codeDir: path.join(REPO, "__tests__", "fixtures", "code"),
-    competition: getCompetition("tricorder-3"),
     hub: { hubUrl: hub.url, accessToken: "hf_write", log: quiet, retry: { attempts: 1, baseDelayMs: 1 } },
     network: "ws://127.0.0.1:1",
-    netuid: 76,
-    mnemonic: DEV_PHRASE,
     submit: true,
-    workDir: await tempDir(),
     ...overrides,
-  };
-}
+  });
 
 describe("release of a model with external data", () => {
   it("is refused before any hub request or chain connection, naming the file validators would download", async () => {

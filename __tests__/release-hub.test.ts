@@ -2,18 +2,14 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { getCompetition } from "../src/competition/competition.js";
 import { encodeSetCommitment } from "../src/release/commitment.js";
 import type { Log } from "../src/util/log.js";
 import { dryRun, release, type ReleaseRequest } from "../src/release/release.js";
 import { HubUnavailableError } from "../src/release/errors.js";
 import { EXAMPLE_DIR, GOLDEN_DIR, REPO } from "./helpers/golden.js";
+import { DEV_ADDRESS, releaseRequest } from "./helpers/release-env.js";
 import { tempDir } from "./helpers/temp.js";
 import { startHubServer, type HubServer } from "./servers/hub.js";
-
-/** Substrate's well-known development phrase; with no derivation path its sr25519 account is this address. */
-export const DEV_PHRASE = "bottom drive obey lake curtain smoke basket hold race lonely fit walk";
-export const DEV_ADDRESS = "5DfhGyQdFobKM8NsWvEeAKk5EQQgYe9AydgJ7rMB6E1EqRzV";
 
 const log: Log = { info: () => {}, warning: () => {}, group: (_, work) => work() };
 const MODEL = path.join(EXAMPLE_DIR, "model.onnx");
@@ -30,22 +26,12 @@ beforeAll(async () => {
 });
 afterAll(() => hub.close());
 
-async function request(overrides: Partial<ReleaseRequest> = {}): Promise<ReleaseRequest> {
-  return {
+const request = (overrides: Partial<ReleaseRequest> = {}): Promise<ReleaseRequest> =>
+  releaseRequest(hub.url, {
     modelPath: MODEL,
-    repoId: "miner/skin",
-    modelName: "skin-v1.onnx",
-    codeDir: path.join(REPO, "__tests__", "fixtures", "code"),
-    competition: getCompetition("tricorder-3"),
     hub: { hubUrl: hub.url, accessToken: "hf_write", log, retry: { attempts: 2, baseDelayMs: 1 } },
-    network: "local",
-    netuid: 76,
-    mnemonic: DEV_PHRASE,
-    submit: false,
-    workDir: await tempDir(),
     ...overrides,
-  };
-}
+  });
 
 describe("dry run (offline)", () => {
   it("prints the commitment, the exact call data and the hotkey", async () => {

@@ -8,14 +8,13 @@ import { createHash } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { downloadFile, listFiles, type ListFileEntry } from "@huggingface/hub";
-import { getCompetition } from "../src/competition/competition.js";
 import { release, type ReleaseRequest } from "../src/release/release.js";
 import type { Log } from "../src/util/log.js";
-import { EXAMPLE_DIR, REPO } from "./helpers/golden.js";
+import { EXAMPLE_DIR } from "./helpers/golden.js";
+import { releaseRequest } from "./helpers/release-env.js";
 import { tempDir } from "./helpers/temp.js";
 import { startHubServer, type HubServer } from "./servers/hub.js";
 
-const DEV_PHRASE = "bottom drive obey lake curtain smoke basket hold race lonely fit walk";
 const REPO_ID = "miner/skin-xet";
 const sha = (data: Uint8Array): string => createHash("sha256").update(data).digest("hex");
 
@@ -59,21 +58,12 @@ beforeAll(async () => {
 });
 afterAll(() => hub.close());
 
-async function request(modelPath: string): Promise<ReleaseRequest> {
-  return {
+const request = (modelPath: string): Promise<ReleaseRequest> =>
+  releaseRequest(hub.url, {
     modelPath,
     repoId: REPO_ID,
-    modelName: "skin-v1.onnx",
-    codeDir: path.join(REPO, "__tests__", "fixtures", "code"),
-    competition: getCompetition("tricorder-3"),
     hub: { hubUrl: hub.url, accessToken: "hf_write", log, retry: { attempts: 2, baseDelayMs: 1 } },
-    network: "local",
-    netuid: 76,
-    mnemonic: DEV_PHRASE,
-    submit: false,
-    workDir: await tempDir(),
-  };
-}
+  });
 
 async function listed(file: string): Promise<ListFileEntry> {
   for await (const entry of listFiles({ repo: REPO_ID, hubUrl: hub.url })) if (entry.path === file) return entry;

@@ -18,6 +18,28 @@ import { tempDir } from "./temp.js";
 
 export const quiet: Log = { info: () => {}, warning: () => {}, group: (_, work) => work() };
 
+/** Substrate's well-known development phrase; with no derivation path its sr25519 account is this address. */
+export const DEV_PHRASE = "bottom drive obey lake curtain smoke basket hold race lonely fit walk";
+export const DEV_ADDRESS = "5DfhGyQdFobKM8NsWvEeAKk5EQQgYe9AydgJ7rMB6E1EqRzV";
+
+/** A release of the example model to `hubUrl` (upload only, quick retries), with what a test changes. */
+export async function releaseRequest(hubUrl: string, overrides: Partial<ReleaseRequest> = {}): Promise<ReleaseRequest> {
+  return {
+    modelPath: path.join(EXAMPLE_DIR, "model.onnx"),
+    repoId: "miner/skin",
+    modelName: "skin-v1.onnx",
+    codeDir: path.join(REPO, "__tests__", "fixtures", "code"),
+    competition: getCompetition("tricorder-3"),
+    hub: { hubUrl, accessToken: "hf_write", log: quiet, retry: { attempts: 2, baseDelayMs: 1 } },
+    network: "local",
+    netuid: 76,
+    mnemonic: DEV_PHRASE,
+    submit: false,
+    workDir: await tempDir(),
+    ...overrides,
+  };
+}
+
 /** A log that keeps what it is told. */
 export function recordingLog(): Log & { infos: string[]; warnings: string[] } {
   const infos: string[] = [];
