@@ -83,6 +83,13 @@ describe("dataset discovery", () => {
     await expect(discoverDatasets("tricorder-3", "nobody/nothing", opts)).rejects.toThrow(/private: pass an hf-token/);
   });
 
+  it.each<[string, RegExp]>([
+    ["hf_revoked", /the hub rejected the hf-token: check the secret's value, and that the token is not expired or revoked/],
+    ["hf_other", /it does not exist, or it is private: the hf-token given cannot read it/],
+  ])("tells a rejected token (%s) from one that cannot read the space", async (token, message) => {
+    await expect(discoverDatasets("tricorder-3", "nobody/nothing", { ...opts, accessToken: token })).rejects.toThrow(message);
+  });
+
   it("reads a private dataset repository with a token, and explains without one", async () => {
     hub.server.addRepo({ type: "dataset", name: "miner/private-data", private: true });
     hub.server.putFile("dataset", "miner/private-data", "p.zip", Buffer.from("zip"), { lfs: true });

@@ -121,7 +121,7 @@ describe("broken files: a ModelError naming the file, never a crash", () => {
     const dir = await tempDir();
     await expect(externalDataOf(path.join(dir, "nope.onnx"))).rejects.toThrow(`model file ${path.join(dir, "nope.onnx")} does not exist`);
     await mkdir(path.join(dir, "m.onnx"));
-    await expect(externalDataOf(path.join(dir, "m.onnx"))).rejects.toThrow(/does not exist \(it is a folder\)/);
+    await expect(externalDataOf(path.join(dir, "m.onnx"))).rejects.toThrow(/m\.onnx is a folder, not an \.onnx file/);
   });
 });
 

@@ -187,7 +187,8 @@ const notLoadable = (modelPath: string, err: unknown): ModelError =>
 export async function loadModel(modelPath: string, competition: Competition, options: LoadOptions = {}): Promise<Model> {
   const timeoutMs = options.timeoutMs ?? INFERENCE_TIMEOUT_MS;
   const info = await stat(modelPath).catch(() => undefined);
-  if (!info?.isFile()) throw new ModelError(`model file ${modelPath} does not exist${info ? " (it is a folder)" : ""}`);
+  if (!info?.isFile())
+    throw new ModelError(info ? `model file ${modelPath} is a folder, not an .onnx file` : `model file ${modelPath} does not exist`);
   let pool: InferencePool;
   try {
     pool = InferencePool.start({ modelPath, timeoutMs });

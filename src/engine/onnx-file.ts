@@ -257,7 +257,8 @@ async function walkModel(src: Bytes): Promise<ExternalTensor[]> {
  */
 export async function externalDataOf(modelPath: string): Promise<ExternalData | undefined> {
   const info = await stat(modelPath).catch(() => undefined);
-  if (!info?.isFile()) throw new ModelError(`model file ${modelPath} does not exist${info ? " (it is a folder)" : ""}`);
+  if (!info?.isFile())
+    throw new ModelError(info ? `model file ${modelPath} is a folder, not an .onnx file` : `model file ${modelPath} does not exist`);
   let file: FileHandle;
   try {
     file = await open(modelPath, "r");

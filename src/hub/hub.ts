@@ -51,14 +51,16 @@ export function parseHfUri(uri: string): { repo: string; path: string } {
   return { repo: match[1], path: match[2] };
 }
 
-function hubFailure(what: string, err: unknown): HubError {
+function hubFailure(what: string, err: unknown, opts: HubOptions): HubError {
   const status = httpStatus(err);
   const hint =
-    status === 401 || status === 403 || status === 404
-      ? " (it does not exist, or it is private: pass an hf-token that can read it)"
-      : status === undefined || status >= 500
-        ? " (the hub is unreachable or failing; retried with backoff)"
-        : "";
+    status === 401 && opts.accessToken
+      ? " (the hub rejected the hf-token: check the secret's value, and that the token is not expired or revoked)"
+      : status === 401 || status === 403 || status === 404
+        ? ` (it does not exist, or it is private: ${opts.accessToken ? "the hf-token given cannot read it" : "pass an hf-token that can read it"})`
+        : status === undefined || status >= 500
+          ? " (the hub is unreachable or failing; retried with backoff)"
+          : "";
   return new HubError(`${what} failed: ${describeError(err)}${hint}`);
 }
 
@@ -74,7 +76,7 @@ async function listAll(repo: { type: "dataset" | "space"; name: string }, opts: 
     opts.log,
     opts.retry ?? DEFAULT_RETRY,
   ).catch((err: unknown) => {
-    throw hubFailure(`listing ${repo.type} ${repo.name} on ${opts.hubUrl}`, err);
+    throw hubFailure(`listing ${repo.type} ${repo.name} on ${opts.hubUrl}`, err, opts);
   });
 }
 
@@ -89,7 +91,7 @@ async function downloadBytes(repo: { type: "space"; name: string }, file: string
     opts.log,
     opts.retry ?? DEFAULT_RETRY,
   ).catch((err: unknown) => {
-    throw err instanceof HubError ? err : hubFailure(`downloading ${repo.name}/${file}`, err);
+    throw err instanceof HubError ? err : hubFailure(`downloading ${repo.name}/${file}`, err, opts);
   });
 }
 
@@ -341,7 +343,7 @@ export async function downloadDataset(ref: DatasetRef, dest: string, opts: HubOp
     opts.log,
     opts.retry ?? DEFAULT_RETRY,
   ).catch((err: unknown) => {
-    throw err instanceof CancerAiError ? err : hubFailure(`downloading ${datasetUri(ref)}`, err);
+    throw err instanceof CancerAiError ? err : hubFailure(`downloading ${datasetUri(ref)}`, err, opts);
   });
 }
 
