@@ -72,6 +72,18 @@ describe("dataset discovery", () => {
     expect(lines.filter((l) => l.includes("retrying"))).toHaveLength(2);
   });
 
+  it("gives up on a hub that accepts the connection and never answers, in bounded time", async () => {
+    hub.server.failNext("/tree/", { times: 2, status: "silent" });
+    const started = Date.now();
+    await expect(
+      discoverDatasets("tricorder-3", CONFIG_SPACE, { ...opts, silenceMs: 300, retry: { attempts: 2, baseDelayMs: 1 } }),
+    ).rejects.toThrow(
+      /listing space safescanai\/competition-configuration on http:\/\/127\.0\.0\.1:\d+ failed: no answer from 127\.0\.0\.1:\d+ within 0\.3 s/,
+    );
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(lines.filter((l) => l.includes("retrying"))).toHaveLength(1);
+  });
+
   it("gives up with a clear error when the hub stays down", async () => {
     hub.server.failNext("/tree/", { times: 5, status: "drop" });
     await expect(discoverDatasets("tricorder-3", CONFIG_SPACE, opts)).rejects.toThrow(
@@ -315,6 +327,21 @@ describe("downloading and caching packages", () => {
     });
     expect(existsSync(source.localPath)).toBe(true);
     expect(lines.some((l) => l.includes("retrying"))).toBe(true);
+  });
+
+  it("retries a download that stalls half-way, and logs its progress", async () => {
+    // The client's first GET is a one-byte range probe: the second is the download itself.
+    hub.server.failNext("/__lfs/cdn/", { times: 2, status: "stall", method: "GET" });
+    const [source] = await resolveDatasets("latest", {
+      competitionId: "tricorder-3",
+      count: 1,
+      hub: { ...opts, silenceMs: 300 },
+      cache: folderCache(await tempDir()),
+      downloadDir: await tempDir(),
+    });
+    expect(existsSync(source.localPath)).toBe(true);
+    expect(lines.some((l) => /the download stalled: no data for 0\.3 s after \d+ bytes.*retrying/.test(l))).toBe(true);
+    expect(lines.some((l) => /^downloading packages\/.+\.zip: [\d.]+ of [\d.]+ MiB \([\d.]+ MiB\/s/.test(l))).toBe(true);
   });
 
   it("takes a local folder as it is", async () => {

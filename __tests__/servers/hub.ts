@@ -97,8 +97,11 @@ export interface LfsBatchLogEntry {
 
 export interface FailOptions {
   times?: number;
-  /** An HTTP status to answer with, or "drop" to destroy the socket before any response. */
-  status?: number | "drop";
+  /**
+   * An HTTP status to answer with; "drop" to destroy the socket before any response; "silent" to
+   * accept the request and never answer; "stall" to send the headers and half the body, then nothing.
+   */
+  status?: number | "drop" | "silent" | "stall";
   method?: string;
   /** With "drop": the request is handled first (it takes effect), then the answer is lost, as on a connection that dies. */
   afterHandling?: boolean;
@@ -176,7 +179,13 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
         },
       })
     : undefined;
-  const faults: Array<{ match: string | RegExp; left: number; status: number | "drop"; method?: string; afterHandling?: boolean }> = [];
+  const faults: Array<{
+    match: string | RegExp;
+    left: number;
+    status: NonNullable<FailOptions["status"]>;
+    method?: string;
+    afterHandling?: boolean;
+  }> = [];
   const gatedRepos = new Map<string, "auto" | "manual">();
   const treeOrders = new Map<string, (a: string, b: string) => number>();
   // Upload and CDN links carry a signature instead of a token, like presigned S3 URLs.
@@ -610,7 +619,16 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
         res.writeHead = (() => res) as typeof res.writeHead;
         res.end = (() => (req.socket.destroy(), res)) as typeof res.end;
       } else if (fault.status === "drop") return void req.socket.destroy();
-      else return json(res, fault.status, { error: `Injected failure (${fault.status})` });
+      else if (fault.status === "silent") return;
+      else if (fault.status === "stall") {
+        // Whatever the handler sends, only its first half leaves, and the response never ends.
+        const write = res.write.bind(res) as (chunk: Buffer) => boolean;
+        res.end = ((chunk?: unknown) => {
+          if (Buffer.isBuffer(chunk) || typeof chunk === "string")
+            write(Buffer.from(chunk).subarray(0, Math.floor(Buffer.byteLength(chunk) / 2)));
+          return res;
+        }) as typeof res.end;
+      } else return json(res, fault.status, { error: `Injected failure (${fault.status})` });
     }
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);

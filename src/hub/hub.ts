@@ -12,7 +12,8 @@ import { createHash } from "node:crypto";
 import { downloadFile, listFiles, type ListFileEntry } from "@huggingface/hub";
 import { parseAllDocuments, type ToJSOptions } from "yaml";
 import { CancerAiError, DatasetError, InputError } from "../util/errors.js";
-import type { Log } from "../util/log.js";
+import { fetchWithTimeout, NetworkTimeoutError } from "../util/fetch.js";
+import { byteProgress, type Log } from "../util/log.js";
 import { DEFAULT_RETRY, describeError, httpStatus, withRetry, type RetryPolicy } from "../util/retry.js";
 
 export const DEFAULT_HUB_URL = "https://huggingface.co";
@@ -23,7 +24,15 @@ export interface HubOptions {
   readonly accessToken?: string;
   readonly log: Log;
   readonly retry?: RetryPolicy;
+  /** How long the hub may stay silent: before an answer starts, and between two chunks of a download. */
+  readonly silenceMs?: number;
 }
+
+/** A minute of silence is no slow link but a stuck one: the call is retried (with backoff) instead of waited on. */
+export const DEFAULT_SILENCE_MS = 60_000;
+
+/** The fetch every hub call goes through: bounded silence. */
+export const hubFetch = (opts: HubOptions): typeof fetch => fetchWithTimeout(opts.silenceMs ?? DEFAULT_SILENCE_MS);
 
 /** A dataset package file in a HuggingFace dataset repository. */
 export interface DatasetRef {
@@ -69,7 +78,14 @@ async function listAll(repo: { type: "dataset" | "space"; name: string }, opts: 
     `listing ${repo.type} ${repo.name}`,
     async () => {
       const entries: ListFileEntry[] = [];
-      for await (const entry of listFiles({ repo, recursive: true, expand: true, hubUrl: opts.hubUrl, accessToken: opts.accessToken }))
+      for await (const entry of listFiles({
+        repo,
+        recursive: true,
+        expand: true,
+        hubUrl: opts.hubUrl,
+        accessToken: opts.accessToken,
+        fetch: hubFetch(opts),
+      }))
         entries.push(entry);
       return entries;
     },
@@ -84,7 +100,14 @@ async function downloadBytes(repo: { type: "space"; name: string }, file: string
   return withRetry(
     `downloading ${file}`,
     async () => {
-      const blob = await downloadFile({ repo, path: file, hubUrl: opts.hubUrl, accessToken: opts.accessToken, xet: false });
+      const blob = await downloadFile({
+        repo,
+        path: file,
+        hubUrl: opts.hubUrl,
+        accessToken: opts.accessToken,
+        xet: false,
+        fetch: hubFetch(opts),
+      });
       if (!blob) throw new HubError(`${repo.name}/${file} disappeared while reading it`);
       return new Uint8Array(await blob.arrayBuffer());
     },
@@ -328,16 +351,40 @@ export async function downloadDataset(ref: DatasetRef, dest: string, opts: HubOp
         hubUrl: opts.hubUrl,
         accessToken: opts.accessToken,
         xet: false,
+        fetch: hubFetch(opts),
       });
       if (!blob) throw new HubError(`${datasetUri(ref)} does not exist`);
       const hash = createHash("sha256");
-      const tap = new Transform({
+      const silenceMs = opts.silenceMs ?? DEFAULT_SILENCE_MS;
+      const progress = byteProgress(opts.log, ref.size ?? blob.size, `downloading ${ref.path}`);
+      let received = 0;
+      let stall: NodeJS.Timeout | undefined;
+      const tap: Transform = new Transform({
         transform(chunk: Buffer, _enc, done) {
           hash.update(chunk);
+          received += chunk.length;
+          progress(received);
+          watch();
           done(null, chunk);
         },
       });
-      await pipeline(Readable.fromWeb(blob.stream() as import("node:stream/web").ReadableStream<Uint8Array>), tap, createWriteStream(dest));
+      function watch(): void {
+        clearTimeout(stall);
+        stall = setTimeout(
+          () => tap.destroy(new NetworkTimeoutError(`the download stalled: no data for ${silenceMs / 1000} s after ${received} bytes`)),
+          silenceMs,
+        );
+      }
+      watch();
+      try {
+        await pipeline(
+          Readable.fromWeb(blob.stream() as import("node:stream/web").ReadableStream<Uint8Array>),
+          tap,
+          createWriteStream(dest),
+        );
+      } finally {
+        clearTimeout(stall);
+      }
       return hash.digest("hex");
     },
     opts.log,
