@@ -62,11 +62,12 @@ export function parseHfUri(uri: string): { repo: string; path: string } {
 
 function hubFailure(what: string, err: unknown, opts: HubOptions): HubError {
   const status = httpStatus(err);
+  const unreadable = opts.accessToken ? "the hf-token given cannot read it" : "pass an hf-token that can read it";
   const hint =
     status === 401 && opts.accessToken
       ? " (the hub rejected the hf-token: check the secret's value, and that the token is not expired or revoked)"
       : status === 401 || status === 403 || status === 404
-        ? ` (it does not exist, or it is private: ${opts.accessToken ? "the hf-token given cannot read it" : "pass an hf-token that can read it"})`
+        ? ` (it does not exist, or it is private: ${unreadable})`
         : status === undefined || status >= 500
           ? " (the hub is unreachable or failing; retried with backoff)"
           : "";
