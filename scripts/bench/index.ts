@@ -120,8 +120,8 @@ async function main(): Promise<void> {
   const entry = bundle();
   const engine = await measure(entry, ["engine", data.model, data.dataset, String(args.threads ?? "auto")], out("engine"));
   const layout = plan.workers
-    ? `${plan.workers} preprocessing worker(s) + inference on the main thread, ${plan.inFlight} images in flight`
-    : "all on the main thread";
+    ? `${plan.workers} preprocessing worker(s) + inference in its own process, ${plan.inFlight} images in flight`
+    : "preprocessing on the main thread, inference in its own process";
   process.stdout.write(
     [
       `engine, threads ${args.threads ?? "auto"} (${layout}, onnxruntime 1 intra-op thread; wall from model load to the last score):`,

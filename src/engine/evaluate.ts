@@ -1,9 +1,9 @@
 /**
  * The evaluation of one model on one dataset package, as a stream (see
  * pipeline.ts): entries -> decode + resample in worker threads (on this
- * thread for a small dataset), a few images ahead -> inference on this
- * thread, in CSV order -> metrics. Only the images in flight are held in
- * memory.
+ * thread for a small dataset), a few images ahead -> inference in a process
+ * of its own (which the 20 s limit can stop), in CSV order -> metrics. Only
+ * the images in flight are held in memory.
  */
 import { stat } from "node:fs/promises";
 import path from "node:path";
@@ -92,9 +92,7 @@ async function scorePackage(options: EvaluateOptions): Promise<EvaluationResult>
         async () => {
           const preprocessor = await openPreprocessor(plan, competition.imageSize, session.signature.inputSize, log);
           if (preprocessor.workers > 0)
-            log.info(
-              `preprocessing in ${preprocessor.workers} worker threads; inference here, on 1 onnxruntime thread as the validator runs it`,
-            );
+            log.info(`preprocessing in ${preprocessor.workers} worker threads; inference in its own process on 1 onnxruntime thread`);
           try {
             return await predictAll(
               session,

@@ -184,11 +184,22 @@ async function readMetadata(modelPath: string): Promise<ModelMetadata> {
 const notLoadable = (modelPath: string, err: unknown): ModelError =>
   new ModelError(`${modelPath} is not a loadable ONNX model (onnxruntime: ${describeError(err)})`);
 
-export async function loadModel(modelPath: string, competition: Competition, options: LoadOptions = {}): Promise<Model> {
-  const timeoutMs = options.timeoutMs ?? INFERENCE_TIMEOUT_MS;
+async function checkModelFile(modelPath: string): Promise<void> {
   const info = await stat(modelPath).catch(() => undefined);
   if (!info?.isFile())
     throw new ModelError(info ? `model file ${modelPath} is a folder, not an .onnx file` : `model file ${modelPath} does not exist`);
+}
+
+/** The model checked against the competition without starting its inference process: for a check before any work. */
+export async function checkModel(modelPath: string, competition: Competition): Promise<ModelSignature> {
+  await checkModelFile(modelPath);
+  const { inputs, outputs } = await readMetadata(modelPath);
+  return checkSignature(modelPath, inputs, outputs, competition);
+}
+
+export async function loadModel(modelPath: string, competition: Competition, options: LoadOptions = {}): Promise<Model> {
+  const timeoutMs = options.timeoutMs ?? INFERENCE_TIMEOUT_MS;
+  await checkModelFile(modelPath);
   let pool: InferencePool;
   try {
     pool = InferencePool.start({ modelPath, timeoutMs });

@@ -1,6 +1,6 @@
 /**
  * How an evaluation streams: entries -> preprocessing (worker threads, a few
- * images ahead) -> inference (main thread, CSV order) -> metrics. Only the
+ * images ahead) -> inference (its own process, CSV order) -> metrics. Only the
  * images in flight are in memory, so a 10,000-image dataset costs what a
  * 10-image one does.
  */

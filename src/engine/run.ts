@@ -8,7 +8,7 @@ import { resolveDatasets, type ResolveOptions } from "../dataset/remote.js";
 import { evaluate } from "./evaluate.js";
 import type { EvaluationResult, RunReport } from "./results.js";
 import { scoredPackages } from "./verdict.js";
-import { loadModel } from "./inference.js";
+import { checkModel } from "./inference.js";
 import type { Shard } from "./shard.js";
 
 export interface RunRequest extends Omit<ResolveOptions, "competitionId"> {
@@ -24,7 +24,7 @@ export interface RunRequest extends Omit<ResolveOptions, "competitionId"> {
 export async function runEvaluation(request: RunRequest): Promise<RunReport> {
   const { competition, hub } = request;
   // A model that cannot be scored fails here, before any package is downloaded.
-  await (await loadModel(request.modelPath, competition)).close();
+  await checkModel(request.modelPath, competition);
   const sources = await hub.log.group("Datasets", () => resolveDatasets(request.dataset, { ...request, competitionId: competition.id }));
   const datasets: EvaluationResult[] = [];
   for (const source of sources) {

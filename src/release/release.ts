@@ -37,7 +37,7 @@ import { sha256File } from "../util/digest.js";
 import { InputError } from "../util/errors.js";
 import { DEFAULT_CONFIG_REPO, discoverDatasets, HubError, type HubOptions } from "../hub/hub.js";
 import { hotkeyFromMnemonic } from "./hotkey.js";
-import { loadModel } from "../engine/inference.js";
+import { checkModel } from "../engine/inference.js";
 import { checkNoExternalData } from "../engine/onnx-file.js";
 import type { Log } from "../util/log.js";
 import { describeError } from "../util/retry.js";
@@ -126,7 +126,7 @@ export async function preflight(req: ReleaseRequest, options: { zip: boolean } =
   const explicit = req.modelName ? modelStem(req.modelName) : undefined;
   // Before loading: onnxruntime here finds the side file and loads fine, validators get only <stem>.onnx and score 0.
   await checkNoExternalData(req.modelPath, req.modelName);
-  await (await loadModel(req.modelPath, req.competition)).close();
+  await checkModel(req.modelPath, req.competition);
   const localHash = await sha256File(req.modelPath);
   const stem = explicit ?? defaultStem(req.nameLabel || path.basename(req.modelPath), localHash);
   const parts = { repoId: req.repoId, stem, competitionId: req.competition.id, sha256: localHash };

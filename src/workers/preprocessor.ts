@@ -11,7 +11,7 @@ import { preprocessTimed, type TensorSize } from "../preprocess/index.js";
 import { PreprocessPool, type PreprocessedImage } from "./pool.js";
 
 /**
- * How `threads` are used. Inference stays on the main thread with one
+ * How `threads` are used. Inference runs in its own process with one
  * onnxruntime thread, as the validator runs it (intra_op_num_threads=1):
  * more intra-op threads may split a reduction differently and change the
  * last bits of the scores. The other threads preprocess, which is where the
