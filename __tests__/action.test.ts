@@ -275,6 +275,20 @@ describe("pull requests from forks (two stages)", () => {
     60_000,
   );
 
+  it("stage 2 keeps a report of 30 long-named packages under GitHub's comment limit", async () => {
+    const one = JSON.parse(stage1Results);
+    const datasets = Array.from({ length: 30 }, (_, i) => ({ ...one, dataset: `${"p".repeat(240)}-${i}.zip` }));
+    await forgeArtifact(2031, {
+      "comment.json": pending,
+      "results.json": JSON.stringify({ competition_id: "tricorder-3", score: 0, datasets }),
+    });
+    const r = await stage2(2031);
+    expect(r.code).toBe(0);
+    const body = ourComments().find((c) => c.user.type === "Bot")?.body ?? "";
+    expect(body.length).toBeLessThanOrEqual(65536);
+    expect(body).toContain("mean score over 30 packages");
+  }, 60_000);
+
   it("stage 2 refuses an artifact whose PR head is another commit", async () => {
     const r = await runAction({
       inputs: { mode: "comment-from-artifact", "github-token": github.writeToken },

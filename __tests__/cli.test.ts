@@ -93,6 +93,22 @@ describe("cancer-ai evaluate", () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it("says an empty or cut model file is one, without onnxruntime's C++ source locations", async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, "empty.onnx"), "");
+    await writeFile(path.join(dir, "cut.onnx"), (await readFile(path.join(EXAMPLE_DIR, "model.onnx"))).subarray(0, 300));
+    const io = capture();
+    expect(await cli(["evaluate", "--model-path", path.join(dir, "empty.onnx"), "--dataset", path.join(EXAMPLE_DIR, "dataset")], io)).toBe(
+      1,
+    );
+    expect(await cli(["evaluate", "--model-path", path.join(dir, "cut.onnx"), "--dataset", path.join(EXAMPLE_DIR, "dataset")], io)).toBe(1);
+    expect(io.err.filter((l) => l.startsWith("error:"))).toEqual([
+      `error: model file ${path.join(dir, "empty.onnx")} is empty (0 bytes): was the export cut short?`,
+      expect.stringMatching(/^error: .*cut\.onnx is not a loadable ONNX model \(/),
+    ]);
+    expect(io.err.join("\n")).not.toMatch(/onnxruntime_src|\.cc:\d+/);
+  });
+
   it("writes no results file when the evaluation fails", async () => {
     const dir = await tempDir();
     const output = path.join(dir, "results.json");

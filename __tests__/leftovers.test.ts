@@ -6,9 +6,11 @@
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { runSourceCli, startSourceCli } from "./helpers/cli-process.js";
-import { EXAMPLE_DIR, GOLDEN_DATASET } from "./helpers/golden.js";
+import { EXAMPLE_DIR, GOLDEN_DATASET, REPO } from "./helpers/golden.js";
+import { DEV_PHRASE } from "./helpers/release-env.js";
 import { tempDir } from "./helpers/temp.js";
 import { makeZip } from "./helpers/zip.js";
+import { startHubServer, type HubServer } from "./servers/hub.js";
 
 /** The golden dataset as a zip package, and an empty TMPDIR of its own for the run. */
 async function setUp(): Promise<{ zip: string; tmp: string }> {
@@ -56,3 +58,32 @@ it.each(["SIGINT", "SIGTERM"] as const)(
   },
   60_000,
 );
+
+describe("release commands", () => {
+  let hub: HubServer;
+  beforeAll(async () => {
+    hub = await startHubServer();
+  });
+  afterAll(() => hub.close());
+
+  it.each<[string, string[]]>([
+    ["upload", ["upload", "--hf-repo-id", "miner/skin"]],
+    ["submit --dry-run", ["submit", "--dry-run", "--hf-repo-id", "miner/skin"]],
+  ])(
+    "%s leaves no temporary folder",
+    async (_, args) => {
+      const tmp = path.join(await tempDir(), "tmp");
+      await mkdir(tmp);
+      const code = path.join(REPO, "__tests__", "fixtures", "code");
+      const exit = await runSourceCli([...args, "--model-path", model, "--code-directory", code], {
+        TMPDIR: tmp,
+        HF_TOKEN: "hf_write",
+        HF_ENDPOINT: hub.url,
+        HOTKEY_MNEMONIC: DEV_PHRASE,
+      });
+      expect({ code: exit.code, stderr: exit.stderr }).toMatchObject({ code: 0 });
+      expect(await leftovers(tmp)).toEqual([]);
+    },
+    60_000,
+  );
+});

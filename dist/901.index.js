@@ -326,25 +326,28 @@ const mergeCommand = {
 var log = __webpack_require__(29906);
 ;// CONCATENATED MODULE: ./src/cli/io.ts
 
-const defaultIo = { stdout: (text) => process.stdout.write(text), log: log/* consoleLog */.a };
+const defaultIo = { stdout: (text) => process.stdout.write(text), log: log/* consoleLog */.aO };
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./src/release/release.ts + 2 modules
 var release = __webpack_require__(64399);
 // EXTERNAL MODULE: ./src/release/summary.ts
 var summary = __webpack_require__(67709);
+// EXTERNAL MODULE: ./src/util/temp.ts
+var temp = __webpack_require__(54868);
 ;// CONCATENATED MODULE: ./src/cli/release.ts
-/** `cancer-ai upload` and `cancer-ai submit`: publishing a model by hand, with the action's checks. */
 
 
 
 
-
-
-/** The code zip goes to a fresh temporary folder. */
-async function request(config, io) {
-    return (0,requests/* releaseRequest */.Rv)(config, io.log, await (0,promises_.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), "cancer-ai-release-")));
+/** The release, with the code zip in a temporary folder that is gone afterwards. */
+async function withRequest(config, io, work) {
+    const tmp = await (0,temp/* makeTempDir */.m)("cancer-ai-release-");
+    try {
+        return await work((0,requests/* releaseRequest */.Rv)(config, io.log, tmp.path));
+    }
+    finally {
+        await tmp.remove();
+    }
 }
 const print = (io, document) => io.stdout(`${JSON.stringify(document, null, 2)}\n`);
 const uploadCommand = {
@@ -355,7 +358,7 @@ const uploadCommand = {
         "<model file name>-<8 hex digits of its SHA-256>.onnx, a new name per model.",
     fixed: { submit: "false", "dry-run": "false" },
     run: async ({ config, io }) => {
-        print(io, (0,summary/* releaseJson */.qu)(await (0,release/* release */._r)(await request(config, io))));
+        print(io, (0,summary/* releaseJson */.qu)(await withRequest(config, io, release/* release */._r)));
         return 0;
     },
 };
@@ -369,8 +372,7 @@ const submitCommand = {
         "offline checks and prints the commitment, the set_commitment call data and the hotkey, without network access.",
     fixed: { submit: "true" },
     run: async ({ config, io }) => {
-        const req = await request(config, io);
-        print(io, config.dryRun ? await (0,release/* dryRun */.PA)(req) : (0,summary/* releaseJson */.qu)(await (0,release/* release */._r)(req)));
+        print(io, await withRequest(config, io, async (req) => (config.dryRun ? (0,release/* dryRun */.PA)(req) : (0,summary/* releaseJson */.qu)(await (0,release/* release */._r)(req)))));
         return 0;
     },
 };
@@ -379,8 +381,6 @@ const submitCommand = {
 var self_check = __webpack_require__(5802);
 ;// CONCATENATED MODULE: ./src/cli/self-check.ts
 /** `cancer-ai self-check` and `cancer-ai leaderboard-check`: the chain and the hub as validators read them. */
-
-
 
 
 
@@ -408,9 +408,10 @@ const selfCheckCommand = {
         if (flags.has("all"))
             return printLeaderboard(config, io);
         const hotkey = await (0,requests/* hotkeyOf */.Sj)(config);
-        // The committed model is downloaded only to be evaluated.
-        const modelDir = config.evaluate ? await (0,promises_.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), "cancer-ai-selfcheck-")) : "";
-        const result = await (0,self_check/* selfCheck */.p6)((0,requests/* selfCheckRequest */.sK)(config, hotkey, { log: io.log, cache: cache_store/* noCache */.w, downloadDir: cacheFolder(), modelDir }));
+        // The committed model is downloaded only to be evaluated, into a folder that is gone afterwards.
+        const modelDir = config.evaluate ? await (0,temp/* makeTempDir */.m)("cancer-ai-selfcheck-") : undefined;
+        const places = { log: io.log, cache: cache_store/* noCache */.w, downloadDir: cacheFolder(), modelDir: modelDir?.path ?? "" };
+        const result = await (0,self_check/* selfCheck */.p6)((0,requests/* selfCheckRequest */.sK)(config, hotkey, places)).finally(() => modelDir?.remove());
         io.stdout(`${(0,summary/* checklistText */.QL)(result)}\n`);
         if (config.resultsPath)
             io.log.info(`results written to ${await (0,files/* writeJson */.GF)(config.resultsPath, (0,summary/* selfCheckJson */.js)(result))}`);

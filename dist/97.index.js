@@ -131,7 +131,7 @@ function need(value, name) {
 /* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74344);
 /* harmony import */ var _engine_pipeline_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74106);
 /* harmony import */ var _engine_shard_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20914);
-/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71472);
+/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(69058);
 /* harmony import */ var _release_chain_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92500);
 /* harmony import */ var _release_window_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3753);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(70017);
@@ -560,6 +560,7 @@ async function hotkeyOf(config) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  w5: () => (/* binding */ checkModel),
   cm: () => (/* binding */ loadModel)
 });
 
@@ -1012,12 +1013,36 @@ async function readMetadata(modelPath) {
         await session.release();
     }
 }
-const notLoadable = (modelPath, err) => new errors/* ModelError */.me(`${modelPath} is not a loadable ONNX model (onnxruntime: ${(0,retry/* describeError */.Uc)(err)})`);
-async function loadModel(modelPath, competition, options = {}) {
-    const timeoutMs = options.timeoutMs ?? INFERENCE_TIMEOUT_MS;
+/**
+ * onnxruntime's own words, without the C++ source location and signature it
+ * puts in front of them ("…/model.cc:187 onnxruntime::Model::Model(…) ModelProto
+ * does not have a graph."): a miner can act on the last sentence only.
+ */
+function onnxruntimeReason(err) {
+    const text = (0,retry/* describeError */.Uc)(err);
+    const located = /onnxruntime_src\/\S+:\d+ /.exec(text);
+    if (!located)
+        return text;
+    const rest = text.slice(located.index + located[0].length);
+    return rest.slice(rest.lastIndexOf(") ") + 2) || rest;
+}
+const notLoadable = (modelPath, err) => new errors/* ModelError */.me(`${modelPath} is not a loadable ONNX model (onnxruntime: ${onnxruntimeReason(err)})`);
+async function checkModelFile(modelPath) {
     const info = await (0,promises_.stat)(modelPath).catch(() => undefined);
     if (!info?.isFile())
-        throw new errors/* ModelError */.me(`model file ${modelPath} does not exist${info ? " (it is a folder)" : ""}`);
+        throw new errors/* ModelError */.me(info ? `model file ${modelPath} is a folder, not an .onnx file` : `model file ${modelPath} does not exist`);
+    if (info.size === 0)
+        throw new errors/* ModelError */.me(`model file ${modelPath} is empty (0 bytes): was the export cut short?`);
+}
+/** The model checked against the competition without starting its inference process: for a check before any work. */
+async function checkModel(modelPath, competition) {
+    await checkModelFile(modelPath);
+    const { inputs, outputs } = await readMetadata(modelPath);
+    return checkSignature(modelPath, inputs, outputs, competition);
+}
+async function loadModel(modelPath, competition, options = {}) {
+    const timeoutMs = options.timeoutMs ?? INFERENCE_TIMEOUT_MS;
+    await checkModelFile(modelPath);
     let pool;
     try {
         pool = InferencePool.start({ modelPath, timeoutMs });
@@ -1485,7 +1510,7 @@ async function walkModel(src) {
 async function externalDataOf(modelPath) {
     const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(modelPath).catch(() => undefined);
     if (!info?.isFile())
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ModelError */ .me(`model file ${modelPath} does not exist${info ? " (it is a folder)" : ""}`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ModelError */ .me(info ? `model file ${modelPath} is a folder, not an .onnx file` : `model file ${modelPath} does not exist`);
     let file;
     try {
         file = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(modelPath, "r");
@@ -1548,7 +1573,7 @@ async function checkNoExternalData(modelPath, uploadedAs) {
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70017);
 /**
  * How an evaluation streams: entries -> preprocessing (worker threads, a few
- * images ahead) -> inference (main thread, CSV order) -> metrics. Only the
+ * images ahead) -> inference (its own process, CSV order) -> metrics. Only the
  * images in flight are in memory, so a 10,000-image dataset costs what a
  * 10-image one does.
  */
@@ -1803,8 +1828,8 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/util/digest.ts
 var digest = __webpack_require__(16178);
-// EXTERNAL MODULE: ./src/hub/hub.ts
-var hub = __webpack_require__(71472);
+// EXTERNAL MODULE: ./src/hub/hub.ts + 1 modules
+var hub = __webpack_require__(69058);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(70017);
 ;// CONCATENATED MODULE: ./src/dataset/remote.ts
@@ -2782,9 +2807,9 @@ async function openPreprocessor(plan, imageSize, inputSize, log) {
 /**
  * The evaluation of one model on one dataset package, as a stream (see
  * pipeline.ts): entries -> decode + resample in worker threads (on this
- * thread for a small dataset), a few images ahead -> inference on this
- * thread, in CSV order -> metrics. Only the images in flight are held in
- * memory.
+ * thread for a small dataset), a few images ahead -> inference in a process
+ * of its own (which the 20 s limit can stop), in CSV order -> metrics. Only
+ * the images in flight are held in memory.
  */
 
 
@@ -2854,7 +2879,7 @@ async function scorePackage(options) {
             const { predictions, yTrue, yPred } = await log.group(`Evaluating ${external_node_path_default().basename(modelPath)} on ${what} of ${external_node_path_default().basename(options.dataset)}`, async () => {
                 const preprocessor = await openPreprocessor(plan, competition.imageSize, session.signature.inputSize, log);
                 if (preprocessor.workers > 0)
-                    log.info(`preprocessing in ${preprocessor.workers} worker threads; inference here, on 1 onnxruntime thread as the validator runs it`);
+                    log.info(`preprocessing in ${preprocessor.workers} worker threads; inference in its own process on 1 onnxruntime thread`);
                 try {
                     return await predictAll(session, selected.map((s) => s.entry), competition, log, { preprocessor, inFlight: plan.inFlight, timings: options.timings });
                 }
@@ -2900,7 +2925,7 @@ async function predictAll(session, entries, competition, log, stream) {
     // The validators' y_pred from output 0, whatever its shape: warns once about an unusual one,
     // throws their verdict where numpy or sklearn would raise.
     const stack = new prediction/* PredictionStack */._q(competition, session.signature.output, log);
-    const progress = (0,util_log/* progressReporter */.x)(log, entries.length, "images evaluated");
+    const progress = (0,util_log/* progressReporter */.xZ)(log, entries.length, "images evaluated");
     // Each image goes into the model as soon as it is prepared and the one before it has gone in: the model's
     // process always has the next image waiting, and images enter in CSV order, as in the validator's loop
     // (so the image named by a timeout or an error is the first in the CSV that would hit it).
@@ -2941,7 +2966,7 @@ async function predictAll(session, entries, competition, log, stream) {
 async function runEvaluation(request) {
     const { competition, hub } = request;
     // A model that cannot be scored fails here, before any package is downloaded.
-    await (await (0,inference/* loadModel */.cm)(request.modelPath, competition)).close();
+    await (0,inference/* checkModel */.w5)(request.modelPath, competition);
     const sources = await hub.log.group("Datasets", () => resolveDatasets(request.dataset, { ...request, competitionId: competition.id }));
     const datasets = [];
     for (const source of sources) {
@@ -3424,37 +3449,81 @@ const modelRejections = (report) => report.datasets.filter((d) => d.verdict?.fau
 
 /***/ }),
 
-/***/ 71472:
+/***/ 69058:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C1: () => (/* binding */ DEFAULT_CONFIG_REPO),
-/* harmony export */   FD: () => (/* binding */ downloadDataset),
-/* harmony export */   H2: () => (/* binding */ checkDigest),
-/* harmony export */   Ik: () => (/* binding */ HubError),
-/* harmony export */   RP: () => (/* binding */ datasetUri),
-/* harmony export */   Sc: () => (/* binding */ DEFAULT_HUB_URL),
-/* harmony export */   Xc: () => (/* binding */ discoverDatasets),
-/* harmony export */   YQ: () => (/* binding */ findDataset),
-/* harmony export */   gh: () => (/* binding */ parseHfUri)
-/* harmony export */ });
-/* unused harmony exports safeLoadYaml, readCompetitionConfig */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(57075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var _huggingface_hub__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1429);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(38815);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(70017);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4266);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  C1: () => (/* binding */ DEFAULT_CONFIG_REPO),
+  Sc: () => (/* binding */ DEFAULT_HUB_URL),
+  Ik: () => (/* binding */ HubError),
+  H2: () => (/* binding */ checkDigest),
+  RP: () => (/* binding */ datasetUri),
+  Xc: () => (/* binding */ discoverDatasets),
+  FD: () => (/* binding */ downloadDataset),
+  YQ: () => (/* binding */ findDataset),
+  gh: () => (/* binding */ parseHfUri)
+});
+
+// UNUSED EXPORTS: DEFAULT_SILENCE_MS, hubFetch, readCompetitionConfig, safeLoadYaml
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(57075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(46466);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./node_modules/@huggingface/hub/dist/index.mjs + 16 modules
+var dist = __webpack_require__(1429);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var yaml_dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(70017);
+;// CONCATENATED MODULE: ./src/util/fetch.ts
+/**
+ * fetch with a limit on silence: a server that accepts the connection and
+ * then never answers would otherwise hold a run for as long as the job may
+ * live. The error it gives is a network error (code ETIMEDOUT), so the
+ * callers' retries treat it as the transient fault it usually is.
+ */
+class NetworkTimeoutError extends Error {
+    code = "ETIMEDOUT";
+}
+/** A fetch whose response must start within `responseMs`; the caller's own signal still aborts it. */
+function fetchWithTimeout(responseMs) {
+    return async (input, init) => {
+        const controller = new AbortController();
+        const outer = init?.signal;
+        if (outer?.aborted)
+            controller.abort(outer.reason);
+        outer?.addEventListener("abort", () => controller.abort(outer.reason), { once: true });
+        const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+        const timer = setTimeout(() => controller.abort(new NetworkTimeoutError(`no answer from ${new URL(url).host} within ${responseMs / 1000} s`)), responseMs);
+        try {
+            return await fetch(input, { ...init, signal: controller.signal });
+        }
+        catch (err) {
+            throw controller.signal.aborted && controller.signal.reason instanceof NetworkTimeoutError ? controller.signal.reason : err;
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    };
+}
+
+// EXTERNAL MODULE: ./src/util/log.ts
+var log = __webpack_require__(29906);
+// EXTERNAL MODULE: ./src/util/retry.ts
+var retry = __webpack_require__(4266);
+;// CONCATENATED MODULE: ./src/hub/hub.ts
 /**
  * Reading the HuggingFace Hub: the competition configuration space, the
  * dataset repositories it names, and the packages in them. Every call takes
@@ -3470,9 +3539,15 @@ const modelRejections = (report) => report.datasets.filter((d) => d.verdict?.fau
 
 
 
+
+
 const DEFAULT_HUB_URL = "https://huggingface.co";
 const DEFAULT_CONFIG_REPO = "safescanai/competition-configuration";
-class HubError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .CancerAiError */ .hz {
+/** A minute of silence is no slow link but a stuck one: the call is retried (with backoff) instead of waited on. */
+const DEFAULT_SILENCE_MS = 60_000;
+/** The fetch every hub call goes through: bounded silence. */
+const hubFetch = (opts) => fetchWithTimeout(opts.silenceMs ?? DEFAULT_SILENCE_MS);
+class HubError extends errors/* CancerAiError */.hz {
 }
 function datasetUri(ref) {
     return `hf://${ref.repo}/${ref.path}`;
@@ -3481,36 +3556,53 @@ function datasetUri(ref) {
 function parseHfUri(uri) {
     const match = /^hf:\/\/(?:datasets\/)?([^/\s]+\/[^/\s]+)\/(.+\.zip)$/i.exec(uri.trim());
     if (!match)
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .InputError */ .dz(`"${uri}" is not a dataset URI: use hf://<owner>/<dataset-repo>/<path/to/package.zip>`);
+        throw new errors/* InputError */.dz(`"${uri}" is not a dataset URI: use hf://<owner>/<dataset-repo>/<path/to/package.zip>`);
     return { repo: match[1], path: match[2] };
 }
-function hubFailure(what, err) {
-    const status = (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .httpStatus */ .nG)(err);
-    const hint = status === 401 || status === 403 || status === 404
-        ? " (it does not exist, or it is private: pass an hf-token that can read it)"
-        : status === undefined || status >= 500
-            ? " (the hub is unreachable or failing; retried with backoff)"
-            : "";
-    return new HubError(`${what} failed: ${(0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .describeError */ .Uc)(err)}${hint}`);
+function hubFailure(what, err, opts) {
+    const status = (0,retry/* httpStatus */.nG)(err);
+    const unreadable = opts.accessToken ? "the hf-token given cannot read it" : "pass an hf-token that can read it";
+    const hint = status === 401 && opts.accessToken
+        ? " (the hub rejected the hf-token: check the secret's value, and that the token is not expired or revoked)"
+        : status === 401 || status === 403 || status === 404
+            ? ` (it does not exist, or it is private: ${unreadable})`
+            : status === undefined || status >= 500
+                ? " (the hub is unreachable or failing; retried with backoff)"
+                : "";
+    return new HubError(`${what} failed: ${(0,retry/* describeError */.Uc)(err)}${hint}`);
 }
 async function listAll(repo, opts) {
-    return (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .withRetry */ .bD)(`listing ${repo.type} ${repo.name}`, async () => {
+    return (0,retry/* withRetry */.bD)(`listing ${repo.type} ${repo.name}`, async () => {
         const entries = [];
-        for await (const entry of (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_6__/* .listFiles */ .CS)({ repo, recursive: true, expand: true, hubUrl: opts.hubUrl, accessToken: opts.accessToken }))
+        for await (const entry of (0,dist/* listFiles */.CS)({
+            repo,
+            recursive: true,
+            expand: true,
+            hubUrl: opts.hubUrl,
+            accessToken: opts.accessToken,
+            fetch: hubFetch(opts),
+        }))
             entries.push(entry);
         return entries;
-    }, opts.log, opts.retry ?? _util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .DEFAULT_RETRY */ .vI).catch((err) => {
-        throw hubFailure(`listing ${repo.type} ${repo.name} on ${opts.hubUrl}`, err);
+    }, opts.log, opts.retry ?? retry/* DEFAULT_RETRY */.vI).catch((err) => {
+        throw hubFailure(`listing ${repo.type} ${repo.name} on ${opts.hubUrl}`, err, opts);
     });
 }
 async function downloadBytes(repo, file, opts) {
-    return (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .withRetry */ .bD)(`downloading ${file}`, async () => {
-        const blob = await (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_6__/* .downloadFile */ .PE)({ repo, path: file, hubUrl: opts.hubUrl, accessToken: opts.accessToken, xet: false });
+    return (0,retry/* withRetry */.bD)(`downloading ${file}`, async () => {
+        const blob = await (0,dist/* downloadFile */.PE)({
+            repo,
+            path: file,
+            hubUrl: opts.hubUrl,
+            accessToken: opts.accessToken,
+            xet: false,
+            fetch: hubFetch(opts),
+        });
         if (!blob)
             throw new HubError(`${repo.name}/${file} disappeared while reading it`);
         return new Uint8Array(await blob.arrayBuffer());
-    }, opts.log, opts.retry ?? _util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .DEFAULT_RETRY */ .vI).catch((err) => {
-        throw err instanceof HubError ? err : hubFailure(`downloading ${repo.name}/${file}`, err);
+    }, opts.log, opts.retry ?? retry/* DEFAULT_RETRY */.vI).catch((err) => {
+        throw err instanceof HubError ? err : hubFailure(`downloading ${repo.name}/${file}`, err, opts);
     });
 }
 // PyYAML's Reader refuses any other character (ReaderError) before parsing.
@@ -3531,7 +3623,7 @@ function safeLoadYaml(text) {
         return { ok: false, error: `unacceptable character #x${code}: special characters are not allowed` };
     }
     // PyYAML skips a byte-order mark at the start of the stream only.
-    const docs = (0,yaml__WEBPACK_IMPORTED_MODULE_7__/* .parseAllDocuments */ .hR)(text.replace(/^\ufeff/, ""), { version: "1.1", uniqueKeys: false });
+    const docs = (0,yaml_dist/* parseAllDocuments */.hR)(text.replace(/^\ufeff/, ""), { version: "1.1", uniqueKeys: false });
     if (docs.length === 0)
         return { ok: true, value: null };
     if (docs.length > 1)
@@ -3546,7 +3638,7 @@ function safeLoadYaml(text) {
         return { ok: true, value: doc.toJS(TO_JS) };
     }
     catch (err) {
-        return { ok: false, error: (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .describeError */ .Uc)(err) };
+        return { ok: false, error: (0,retry/* describeError */.Uc)(err) };
     }
 }
 /** `OrganizationDataReference(**entry)` (models.py): pydantic 2's rules for its `str` fields. */
@@ -3585,7 +3677,7 @@ function organizationReference(entry, file) {
         };
     }
     catch (err) {
-        return `OrganizationDataReference refuses an entry: ${(0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .describeError */ .Uc)(err)}`;
+        return `OrganizationDataReference refuses an entry: ${(0,retry/* describeError */.Uc)(err)}`;
     }
 }
 function describeYamlValue(value) {
@@ -3728,34 +3820,52 @@ async function findDataset(repo, file, opts) {
 }
 /** Streams a package to `dest`, returning its SHA-256; a dropped download is retried from the start. */
 async function downloadDataset(ref, dest, opts) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(dest), { recursive: true });
-    return (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .withRetry */ .bD)(`downloading ${datasetUri(ref)}`, async () => {
-        const blob = await (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_6__/* .downloadFile */ .PE)({
+    await (0,promises_.mkdir)(external_node_path_default().dirname(dest), { recursive: true });
+    return (0,retry/* withRetry */.bD)(`downloading ${datasetUri(ref)}`, async () => {
+        const blob = await (0,dist/* downloadFile */.PE)({
             repo: { type: "dataset", name: ref.repo },
             path: ref.path,
             hubUrl: opts.hubUrl,
             accessToken: opts.accessToken,
             xet: false,
+            fetch: hubFetch(opts),
         });
         if (!blob)
             throw new HubError(`${datasetUri(ref)} does not exist`);
-        const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_5__.createHash)("sha256");
-        const tap = new node_stream__WEBPACK_IMPORTED_MODULE_3__.Transform({
+        const hash = (0,external_node_crypto_.createHash)("sha256");
+        const silenceMs = opts.silenceMs ?? DEFAULT_SILENCE_MS;
+        const progress = (0,log/* byteProgress */.EB)(opts.log, ref.size ?? blob.size, `downloading ${ref.path}`);
+        let received = 0;
+        let stall;
+        const tap = new external_node_stream_.Transform({
             transform(chunk, _enc, done) {
                 hash.update(chunk);
+                received += chunk.length;
+                progress(received);
+                watch();
                 done(null, chunk);
             },
         });
-        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)(node_stream__WEBPACK_IMPORTED_MODULE_3__.Readable.fromWeb(blob.stream()), tap, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(dest));
+        function watch() {
+            clearTimeout(stall);
+            stall = setTimeout(() => tap.destroy(new NetworkTimeoutError(`the download stalled: no data for ${silenceMs / 1000} s after ${received} bytes`)), silenceMs);
+        }
+        watch();
+        try {
+            await (0,external_node_stream_promises_.pipeline)(external_node_stream_.Readable.fromWeb(blob.stream()), tap, (0,external_node_fs_.createWriteStream)(dest));
+        }
+        finally {
+            clearTimeout(stall);
+        }
         return hash.digest("hex");
-    }, opts.log, opts.retry ?? _util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .DEFAULT_RETRY */ .vI).catch((err) => {
-        throw err instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .CancerAiError */ .hz ? err : hubFailure(`downloading ${datasetUri(ref)}`, err);
+    }, opts.log, opts.retry ?? retry/* DEFAULT_RETRY */.vI).catch((err) => {
+        throw err instanceof errors/* CancerAiError */.hz ? err : hubFailure(`downloading ${datasetUri(ref)}`, err, opts);
     });
 }
 /** Checks a downloaded or restored package against the hub's content id. */
 function checkDigest(ref, sha256) {
     if (ref.sha256 && ref.sha256 !== sha256) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .DatasetError */ .zm(`${datasetUri(ref)}: downloaded content has SHA-256 ${sha256}, the hub says ${ref.sha256}`);
+        throw new errors/* DatasetError */.zm(`${datasetUri(ref)}: downloaded content has SHA-256 ${sha256}, the hub says ${ref.sha256}`);
     }
 }
 
@@ -4175,7 +4285,7 @@ function encodeSetCommitment(netuid, commitment, index = SET_COMMITMENT) {
 /* harmony export */   gN: () => (/* binding */ ReleaseRefusedError),
 /* harmony export */   h5: () => (/* binding */ CommitLimitError)
 /* harmony export */ });
-/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71472);
+/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69058);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70017);
 /**
  * How a release stops. A refusal happens before anything is written and says
@@ -4268,7 +4378,7 @@ async function hotkeyFromMnemonic(mnemonic) {
 /* harmony import */ var _huggingface_hub__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1429);
 /* harmony import */ var yazl__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(93044);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(70017);
-/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(71472);
+/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(69058);
 /* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4266);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(85178);
 /**
@@ -4561,8 +4671,8 @@ var release_commitment = __webpack_require__(40816);
 var digest = __webpack_require__(16178);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(70017);
-// EXTERNAL MODULE: ./src/hub/hub.ts
-var hub_hub = __webpack_require__(71472);
+// EXTERNAL MODULE: ./src/hub/hub.ts + 1 modules
+var hub_hub = __webpack_require__(69058);
 // EXTERNAL MODULE: ./src/release/hotkey.ts
 var hotkey = __webpack_require__(44319);
 // EXTERNAL MODULE: ./src/engine/inference.ts + 1 modules
@@ -4742,7 +4852,7 @@ async function preflight(req, options = { zip: true }) {
     const explicit = req.modelName ? (0,release_commitment/* modelStem */.J$)(req.modelName) : undefined;
     // Before loading: onnxruntime here finds the side file and loads fine, validators get only <stem>.onnx and score 0.
     await (0,onnx_file/* checkNoExternalData */.fM)(req.modelPath, req.modelName);
-    await (await (0,inference/* loadModel */.cm)(req.modelPath, req.competition)).close();
+    await (0,inference/* checkModel */.w5)(req.modelPath, req.competition);
     const localHash = await (0,digest/* sha256File */.Q)(req.modelPath);
     const stem = explicit ?? defaultStem(req.nameLabel || external_node_path_default().basename(req.modelPath), localHash);
     const parts = { repoId: req.repoId, stem, competitionId: req.competition.id, sha256: localHash };
@@ -4834,7 +4944,8 @@ async function checkNotLive(req, repo, offline, state, chain) {
     const fix = "leave hf-model-name empty (each release then gets a new name) or give one not used yet";
     if (chain) {
         const live = chain.current ? (0,release_commitment/* parseCommitment */.Dz)(chain.current.text) : undefined;
-        if (live?.repoId === req.repoId && live.stem === offline.stem)
+        // Putting back the bytes the live commitment names repairs the file instead.
+        if (live?.repoId === req.repoId && live.stem === offline.stem && live.sha256 !== offline.localHash)
             throw new release_errors/* UnsafeReleaseError */.M0(`${file} is the model the hotkey's commitment points to (block ${chain.current?.block}); replacing it with other bytes makes ` +
                 `validators score 0 until the new commitment is read: ${fix}`);
     }
@@ -4959,10 +5070,10 @@ function announce(req, offline, hub, chain, commit, record, now) {
     req.hub.log.info(steps.length ? `release plan: ${steps.join("; then ")}` : "release plan: everything is already published");
     if (!commit)
         return;
-    const replaces = chain?.current ? ` It replaces the hotkey's commitment ${chain.current.text} (block ${chain.current.block}):` : "";
-    req.hub.log.info(`Committing now costs a window:${replaces} validators keep one model per hotkey and evaluate a model only on packages ` +
-        `released at least ${release_window/* COMMIT_LEAD_MINUTES */.$J} minutes after its commitment, so the hotkey scores 0 on any package released ` +
-        `before about ${(0,release_window/* utc */.n$)((0,release_window/* eligibleFrom */.sn)(now))}.`);
+    const replacing = chain?.current ? ` (this one replaces ${chain.current.text}, committed in block ${chain.current.block})` : "";
+    req.hub.log.info(`Committing costs a window: validators keep one model per hotkey${replacing} and evaluate a model only on packages ` +
+        `released at least ${release_window/* COMMIT_LEAD_MINUTES */.$J} minutes after its commitment, so the hotkey scores 0 on packages released ` +
+        `from now until about ${(0,release_window/* utc */.n$)((0,release_window/* eligibleFrom */.sn)(now))}.`);
 }
 async function publishFiles(req, repo, offline, hub) {
     const { log } = req.hub;
@@ -5023,7 +5134,7 @@ async function commitOnce(chain, req, commitment) {
 /* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92500);
 /* harmony import */ var _commitment_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40816);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(70017);
-/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(71472);
+/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(69058);
 /* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(66462);
 /* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4266);
 /* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(44755);
@@ -5935,8 +6046,9 @@ async function checkOutputPath(file, name) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ consoleLog),
-/* harmony export */   x: () => (/* binding */ progressReporter)
+/* harmony export */   EB: () => (/* binding */ byteProgress),
+/* harmony export */   aO: () => (/* binding */ consoleLog),
+/* harmony export */   xZ: () => (/* binding */ progressReporter)
 /* harmony export */ });
 /** A terminal log: everything to stderr, so that stdout stays clean for results. */
 const consoleLog = {
@@ -5960,6 +6072,23 @@ function progressReporter(log, total, what, intervalMs = 5000) {
         const rate = seconds > 0 ? done / seconds : 0;
         const eta = rate > 0 && done < total ? `, ETA ${Math.ceil((total - done) / rate)} s` : "";
         log.info(`${what}: ${done}/${total} (${rate.toFixed(1)}/s${eta})`);
+    };
+}
+const mib = (bytes) => (bytes / 1048576).toFixed(1);
+/** Download progress: at most one line per `intervalMs`, with bytes, rate and ETA, plus the last one. */
+function byteProgress(log, total, what, intervalMs = 5000) {
+    const start = Date.now();
+    let last = start;
+    return (received) => {
+        const now = Date.now();
+        const finished = total !== undefined && received >= total;
+        if (!finished && now - last < intervalMs)
+            return;
+        last = now;
+        const rate = received / Math.max((now - start) / 1000, 1e-3);
+        const eta = total !== undefined && !finished && rate > 0 ? `, ETA ${Math.ceil((total - received) / rate)} s` : "";
+        const of = total !== undefined ? ` of ${mib(total)}` : "";
+        log.info(`${what}: ${mib(received)}${of} MiB (${mib(rate)} MiB/s${eta})`);
     };
 }
 

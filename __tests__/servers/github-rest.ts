@@ -113,10 +113,22 @@ function findComment(ctx: Context, id: string): Comment {
   return comment;
 }
 
+/** GitHub refuses an issue comment over 65,536 characters. */
+const MAX_COMMENT = 65536;
+
 async function commentBody(req: IncomingMessage): Promise<string> {
   const body = text(await readJson(req), "body");
   if (body === undefined) {
     throw new HttpError(422, { message: 'Invalid request.\n\n"body" wasn\'t supplied.', documentation_url: DOCS });
+  }
+  if (body.length > MAX_COMMENT) {
+    throw new HttpError(422, {
+      message: "Validation Failed",
+      errors: [
+        { resource: "IssueComment", code: "custom", field: "body", message: `body is too long (maximum is ${MAX_COMMENT} characters)` },
+      ],
+      documentation_url: DOCS,
+    });
   }
   return body;
 }

@@ -1,16 +1,19 @@
 /** `cancer-ai upload` and `cancer-ai submit`: publishing a model by hand, with the action's checks. */
-import { mkdtemp } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import type { RunConfig } from "../config/config.js";
 import { releaseRequest } from "../config/requests.js";
 import { dryRun, release, type ReleaseRequest } from "../release/release.js";
 import { releaseJson } from "../release/summary.js";
+import { makeTempDir } from "../util/temp.js";
 import type { CliIo, Command } from "./io.js";
 
-/** The code zip goes to a fresh temporary folder. */
-async function request(config: RunConfig, io: CliIo): Promise<ReleaseRequest> {
-  return releaseRequest(config, io.log, await mkdtemp(path.join(os.tmpdir(), "cancer-ai-release-")));
+/** The release, with the code zip in a temporary folder that is gone afterwards. */
+async function withRequest<T>(config: RunConfig, io: CliIo, work: (request: ReleaseRequest) => Promise<T>): Promise<T> {
+  const tmp = await makeTempDir("cancer-ai-release-");
+  try {
+    return await work(releaseRequest(config, io.log, tmp.path));
+  } finally {
+    await tmp.remove();
+  }
 }
 
 const print = (io: CliIo, document: object): void => io.stdout(`${JSON.stringify(document, null, 2)}\n`);
@@ -24,7 +27,7 @@ export const uploadCommand: Command = {
     "<model file name>-<8 hex digits of its SHA-256>.onnx, a new name per model.",
   fixed: { submit: "false", "dry-run": "false" },
   run: async ({ config, io }) => {
-    print(io, releaseJson(await release(await request(config, io))));
+    print(io, releaseJson(await withRequest(config, io, release)));
     return 0;
   },
 };
@@ -40,8 +43,7 @@ export const submitCommand: Command = {
     "offline checks and prints the commitment, the set_commitment call data and the hotkey, without network access.",
   fixed: { submit: "true" },
   run: async ({ config, io }) => {
-    const req = await request(config, io);
-    print(io, config.dryRun ? await dryRun(req) : releaseJson(await release(req)));
+    print(io, await withRequest(config, io, async (req) => (config.dryRun ? dryRun(req) : releaseJson(await release(req)))));
     return 0;
   },
 };

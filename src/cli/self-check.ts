@@ -1,7 +1,4 @@
 /** `cancer-ai self-check` and `cancer-ai leaderboard-check`: the chain and the hub as validators read them. */
-import { mkdtemp } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { getCompetition } from "../competition/competition.js";
 import type { RunConfig } from "../config/config.js";
 import { hotkeyOf, hubOptions, selfCheckRequest } from "../config/requests.js";
@@ -9,6 +6,7 @@ import { leaderboard, selfCheck } from "../release/self-check.js";
 import { checklistText, leaderboardMarkdown, selfCheckJson } from "../release/summary.js";
 import { noCache } from "../util/cache-store.js";
 import { writeJson } from "../util/files.js";
+import { makeTempDir } from "../util/temp.js";
 import { cacheFolder } from "./evaluate.js";
 import type { CliIo, Command } from "./io.js";
 
@@ -32,9 +30,10 @@ export const selfCheckCommand: Command = {
   run: async ({ config, flags, io }) => {
     if (flags.has("all")) return printLeaderboard(config, io);
     const hotkey = await hotkeyOf(config);
-    // The committed model is downloaded only to be evaluated.
-    const modelDir = config.evaluate ? await mkdtemp(path.join(os.tmpdir(), "cancer-ai-selfcheck-")) : "";
-    const result = await selfCheck(selfCheckRequest(config, hotkey, { log: io.log, cache: noCache, downloadDir: cacheFolder(), modelDir }));
+    // The committed model is downloaded only to be evaluated, into a folder that is gone afterwards.
+    const modelDir = config.evaluate ? await makeTempDir("cancer-ai-selfcheck-") : undefined;
+    const places = { log: io.log, cache: noCache, downloadDir: cacheFolder(), modelDir: modelDir?.path ?? "" };
+    const result = await selfCheck(selfCheckRequest(config, hotkey, places)).finally(() => modelDir?.remove());
     io.stdout(`${checklistText(result)}\n`);
     if (config.resultsPath) io.log.info(`results written to ${await writeJson(config.resultsPath, selfCheckJson(result))}`);
     return result.passed ? 0 : 1;

@@ -181,13 +181,27 @@ async function readMetadata(modelPath: string): Promise<ModelMetadata> {
   }
 }
 
+/**
+ * onnxruntime's own words, without the C++ source location and signature it
+ * puts in front of them ("…/model.cc:187 onnxruntime::Model::Model(…) ModelProto
+ * does not have a graph."): a miner can act on the last sentence only.
+ */
+function onnxruntimeReason(err: unknown): string {
+  const text = describeError(err);
+  const located = /onnxruntime_src\/\S+:\d+ /.exec(text);
+  if (!located) return text;
+  const rest = text.slice(located.index + located[0].length);
+  return rest.slice(rest.lastIndexOf(") ") + 2) || rest;
+}
+
 const notLoadable = (modelPath: string, err: unknown): ModelError =>
-  new ModelError(`${modelPath} is not a loadable ONNX model (onnxruntime: ${describeError(err)})`);
+  new ModelError(`${modelPath} is not a loadable ONNX model (onnxruntime: ${onnxruntimeReason(err)})`);
 
 async function checkModelFile(modelPath: string): Promise<void> {
   const info = await stat(modelPath).catch(() => undefined);
   if (!info?.isFile())
     throw new ModelError(info ? `model file ${modelPath} is a folder, not an .onnx file` : `model file ${modelPath} does not exist`);
+  if (info.size === 0) throw new ModelError(`model file ${modelPath} is empty (0 bytes): was the export cut short?`);
 }
 
 /** The model checked against the competition without starting its inference process: for a check before any work. */
