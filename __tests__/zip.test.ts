@@ -115,6 +115,49 @@ describe("extractZip", () => {
     await expectRefused([{ name: "claims-4g", payload: lie, size: 0xfffffff0 }], /ratio above the limit of 1000/);
   });
 
+  it.each<[number, RegExp]>([
+    // Few entries: under the archive's size bound, caught because they share their bytes.
+    [16, /entry "f\d+" and entry "f\d+" share the same compressed bytes \(overlapping entries\); this looks like a zip bomb/],
+    // 1,024 entries of 1 MiB from a 1 KiB body (1 GiB): over what the archive's bytes can hold.
+    [1024, /brings the declared uncompressed size to \d+ bytes, more than the limit of 67108864 for this archive/],
+  ])("refuses an overlap bomb of %i entries sharing one compressed body", async (count, message) => {
+    // One stored local entry, then a central directory whose 1,024 records all point at it.
+    const body = zlib.deflateRawSync(Buffer.alloc(1024 * 1024));
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(zlib.crc32 ? zlib.crc32(Buffer.alloc(1024 * 1024)) : 0, 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(1024 * 1024, 22);
+    local.writeUInt16LE(1, 26);
+    const head = Buffer.concat([local, Buffer.from("a"), body]);
+    const records = Array.from({ length: count }, (_, i) => {
+      const name = Buffer.from(`f${i}`);
+      const cd = Buffer.alloc(46);
+      cd.writeUInt32LE(0x02014b50, 0);
+      cd.writeUInt16LE(20, 4);
+      cd.writeUInt16LE(20, 6);
+      cd.writeUInt16LE(8, 10);
+      cd.writeUInt32LE(local.readUInt32LE(14), 16);
+      cd.writeUInt32LE(body.length, 20);
+      cd.writeUInt32LE(1024 * 1024, 24);
+      cd.writeUInt16LE(name.length, 28);
+      cd.writeUInt32LE(0, 42);
+      return Buffer.concat([cd, name]);
+    });
+    const directory = Buffer.concat(records);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(records.length, 8);
+    end.writeUInt16LE(records.length, 10);
+    end.writeUInt32LE(directory.length, 12);
+    end.writeUInt32LE(head.length, 16);
+    const zip = Buffer.concat([head, directory, end]);
+    expect(zip.length).toBeLessThan(64 * 1024);
+    await expectRefused(zip, message);
+  });
+
   it("refuses entries whose data does not match the declared size", async () => {
     const data = "z".repeat(5000);
     await expectRefused(

@@ -113,6 +113,10 @@ async function walk(zipPath: string, dest: string, lim: ZipLimits, onEntry: OnEn
   zip.on("error", () => {});
   const result: ExtractedZip = { files: 0, bytes: 0 };
   let declared = 0;
+  // Deflate expands at most ~1032 times, so with no byte shared between entries the whole archive expands
+  // at most that much too; anything more declares sizes its bytes cannot hold.
+  const totalBound = Math.max((await stat(zipPath)).size * lim.maxRatio, 64 * MiB);
+  const spans: { start: number; end: number; label: string }[] = [];
   // yauzl reports bad names and headers before handing out the entry, so only its number is known then.
   let label = "entry #1";
   try {
@@ -126,10 +130,12 @@ async function walk(zipPath: string, dest: string, lim: ZipLimits, onEntry: OnEn
       const where = `${zipPath}: ${label}`;
       const target = checkEntry(entry, dest, where, lim);
       declared += entry.uncompressedSize;
-      if (declared > lim.maxTotalBytes) {
+      // An entry's data starts after its 30-byte local header; where two spans overlap, the entries share bytes.
+      spans.push({ start: entry.relativeOffsetOfLocalHeader, end: entry.relativeOffsetOfLocalHeader + 30 + entry.compressedSize, label });
+      if (declared > Math.min(lim.maxTotalBytes, totalBound)) {
         throw new DatasetError(
           `${where} brings the declared uncompressed size to ${declared} bytes, more than the limit of ` +
-            `${lim.maxTotalBytes}; this looks like a zip bomb and is refused`,
+            `${Math.min(lim.maxTotalBytes, totalBound)} for this archive; this looks like a zip bomb and is refused`,
         );
       }
       if (!entry.fileName.endsWith("/")) {
@@ -139,11 +145,25 @@ async function walk(zipPath: string, dest: string, lim: ZipLimits, onEntry: OnEn
       await onEntry?.(zip, entry, target, where);
       label = `entry #${zip.entriesRead + 1}`;
     }
+    checkNoOverlap(zipPath, spans);
     return result;
   } catch (err) {
     throw toDatasetError(err, zipPath, label);
   } finally {
     zip.close();
+  }
+}
+
+/** Entries whose data overlap (an "overlap bomb": many entries, one compressed body) are refused. */
+function checkNoOverlap(zipPath: string, spans: { start: number; end: number; label: string }[]): void {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i].start < sorted[i - 1].end) {
+      throw new DatasetError(
+        `${zipPath}: ${sorted[i].label} and ${sorted[i - 1].label} share the same compressed bytes (overlapping entries); ` +
+          `this looks like a zip bomb and is refused`,
+      );
+    }
   }
 }
 
