@@ -237,6 +237,9 @@ interface InBlock {
   index: number;
 }
 
+/** How often a submission says it is still waiting. */
+const HEARTBEAT_MS = 6_000;
+
 /**
  * Signs and sends set_commitment, waits for finalization, and returns the
  * extrinsic. A connection dropped mid-way is settled by reading the chain
@@ -263,8 +266,22 @@ export async function submitCommitment(
       api.once("disconnected", onDisconnect);
       let unsubscribe: (() => void) | undefined;
       let settled = false;
+      const started = Date.now();
+      // A line every few seconds while the chain works, so a slow finalization does not look like a hang.
+      const heartbeat = setInterval(() => {
+        void api.rpc.chain.getHeader().then(
+          (header) => {
+            if (settled) return;
+            const waited = Math.round((Date.now() - started) / 1000);
+            const stage = inBlock ? `finalization of block ${inBlock.block}` : "inclusion in a block";
+            log.info(`waiting for ${stage}: ${waited} s, the chain is at block ${header.number.toNumber()}`);
+          },
+          () => {},
+        );
+      }, HEARTBEAT_MS);
       const done = (err?: Error): void => {
         settled = true;
+        clearInterval(heartbeat);
         clearTimeout(timer);
         api.off("disconnected", onDisconnect);
         unsubscribe?.();
