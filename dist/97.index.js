@@ -2380,6 +2380,10 @@ async function walk(zipPath, dest, lim, onEntry) {
     zip.on("error", () => { });
     const result = { files: 0, bytes: 0 };
     let declared = 0;
+    // Deflate expands at most ~1032 times, so with no byte shared between entries the whole archive expands
+    // at most that much too; anything more declares sizes its bytes cannot hold.
+    const totalBound = Math.max((await (0,promises_.stat)(zipPath)).size * lim.maxRatio, 64 * MiB);
+    const spans = [];
     // yauzl reports bad names and headers before handing out the entry, so only its number is known then.
     let label = "entry #1";
     try {
@@ -2391,9 +2395,11 @@ async function walk(zipPath, dest, lim, onEntry) {
             const where = `${zipPath}: ${label}`;
             const target = checkEntry(entry, dest, where, lim);
             declared += entry.uncompressedSize;
-            if (declared > lim.maxTotalBytes) {
+            // An entry's data starts after its 30-byte local header; where two spans overlap, the entries share bytes.
+            spans.push({ start: entry.relativeOffsetOfLocalHeader, end: entry.relativeOffsetOfLocalHeader + 30 + entry.compressedSize, label });
+            if (declared > Math.min(lim.maxTotalBytes, totalBound)) {
                 throw new errors/* DatasetError */.zm(`${where} brings the declared uncompressed size to ${declared} bytes, more than the limit of ` +
-                    `${lim.maxTotalBytes}; this looks like a zip bomb and is refused`);
+                    `${Math.min(lim.maxTotalBytes, totalBound)} for this archive; this looks like a zip bomb and is refused`);
             }
             if (!entry.fileName.endsWith("/")) {
                 result.files++;
@@ -2402,6 +2408,7 @@ async function walk(zipPath, dest, lim, onEntry) {
             await onEntry?.(zip, entry, target, where);
             label = `entry #${zip.entriesRead + 1}`;
         }
+        checkNoOverlap(zipPath, spans);
         return result;
     }
     catch (err) {
@@ -2409,6 +2416,16 @@ async function walk(zipPath, dest, lim, onEntry) {
     }
     finally {
         zip.close();
+    }
+}
+/** Entries whose data overlap (an "overlap bomb": many entries, one compressed body) are refused. */
+function checkNoOverlap(zipPath, spans) {
+    const sorted = [...spans].sort((a, b) => a.start - b.start);
+    for (let i = 1; i < sorted.length; i++) {
+        if (sorted[i].start < sorted[i - 1].end) {
+            throw new errors/* DatasetError */.zm(`${zipPath}: ${sorted[i].label} and ${sorted[i - 1].label} share the same compressed bytes (overlapping entries); ` +
+                `this looks like a zip bomb and is refused`);
+        }
     }
 }
 /** Returns the absolute path the entry extracts to, or throws why it must not be extracted. */
@@ -4084,6 +4101,8 @@ function adviceFor(error) {
         return " Commitments are rate limited: retry later.";
     return "";
 }
+/** How often a submission says it is still waiting. */
+const HEARTBEAT_MS = 6_000;
 /**
  * Signs and sends set_commitment, waits for finalization, and returns the
  * extrinsic. A connection dropped mid-way is settled by reading the chain
@@ -4101,8 +4120,20 @@ async function submitCommitment(api, pair, netuid, text, log, reconnect, timeout
             api.once("disconnected", onDisconnect);
             let unsubscribe;
             let settled = false;
+            const started = Date.now();
+            // A line every few seconds while the chain works, so a slow finalization does not look like a hang.
+            const heartbeat = setInterval(() => {
+                void api.rpc.chain.getHeader().then((header) => {
+                    if (settled)
+                        return;
+                    const waited = Math.round((Date.now() - started) / 1000);
+                    const stage = inBlock ? `finalization of block ${inBlock.block}` : "inclusion in a block";
+                    log.info(`waiting for ${stage}: ${waited} s, the chain is at block ${header.number.toNumber()}`);
+                }, () => { });
+            }, HEARTBEAT_MS);
             const done = (err) => {
                 settled = true;
+                clearInterval(heartbeat);
                 clearTimeout(timer);
                 api.off("disconnected", onDisconnect);
                 unsubscribe?.();
