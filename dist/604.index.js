@@ -26,6 +26,48 @@ function loadOrt() {
 
 /***/ }),
 
+/***/ 35863:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ workerEntry)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98995);
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_module__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
+/**
+ * Where a worker thread of this folder starts. Bundled, it is the bundle's
+ * own index.js again, which dispatches on workerData.role; from the sources
+ * (tests), it is the module itself behind tsx's loader.
+ */
+
+
+
+
+/** `from`: the starting module's import.meta.url; `file` and `serve`: the worker's module beside it and the function it runs. */
+function workerEntry(from, file, serve) {
+    const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(from));
+    // Bundled, the starting module is in index.js or in a chunk beside it.
+    if (!from.endsWith(".ts"))
+        return (0,node_url__WEBPACK_IMPORTED_MODULE_3__.pathToFileURL)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, "index.js"));
+    // `--import tsx` in execArgv does not reach a worker's entry module on Node 20; registering tsx's API first does.
+    const tsxPackage = (0,node_module__WEBPACK_IMPORTED_MODULE_1__.createRequire)(from).resolve("tsx/package.json");
+    const manifest = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(tsxPackage, "utf8"));
+    const tsx = (0,node_url__WEBPACK_IMPORTED_MODULE_3__.pathToFileURL)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(tsxPackage), manifest.exports["./esm/api"].import.default)).href;
+    const module = (0,node_url__WEBPACK_IMPORTED_MODULE_3__.pathToFileURL)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, file)).href;
+    const code = `const { register } = await import(${JSON.stringify(tsx)}); register(); ` +
+        `await (await import(${JSON.stringify(module)})).${serve}();`;
+    return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
+}
+
+
+/***/ }),
+
 /***/ 27604:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -39,15 +81,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:module"
-var external_node_module_ = __webpack_require__(98995);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(73136);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(75919);
+// EXTERNAL MODULE: ./src/workers/entry.ts
+var entry = __webpack_require__(35863);
 // EXTERNAL MODULE: ./src/util/natives.ts
 var natives = __webpack_require__(22184);
 // EXTERNAL MODULE: ./src/workers/inference-protocol.ts
@@ -165,8 +202,6 @@ var protocol = __webpack_require__(86775);
 
 
 
-
-
 const REPLIES_FD = 3;
 /** The validator's runner: SessionOptions with intra_op_num_threads = inter_op_num_threads = 1, CPU. */
 const SESSION_OPTIONS = {
@@ -195,21 +230,8 @@ function send(message, payload) {
 }
 /** The reading thread: this very entry again, as pool.ts starts its workers (bundled: index.js; sources: behind tsx). */
 function startReader(data) {
-    const here = import.meta.url;
-    const dir = external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(here));
     const options = { workerData: { ...data, role: protocol/* INFERENCE_ROLE */.f7 }, transferList: [data.port] };
-    if (!here.endsWith(".ts")) {
-        new external_node_worker_threads_.Worker((0,external_node_url_.pathToFileURL)(external_node_path_default().join(dir, "index.js")), options).unref();
-        return;
-    }
-    const require = (0,external_node_module_.createRequire)(here);
-    const tsxPackage = require.resolve("tsx/package.json");
-    const manifest = JSON.parse((0,external_node_fs_.readFileSync)(tsxPackage, "utf8"));
-    const tsx = (0,external_node_url_.pathToFileURL)(external_node_path_default().join(external_node_path_default().dirname(tsxPackage), manifest.exports["./esm/api"].import.default)).href;
-    const module = (0,external_node_url_.pathToFileURL)(external_node_path_default().join(dir, "inference-reader.ts")).href;
-    const code = `const { register } = await import(${JSON.stringify(tsx)}); register(); ` +
-        `(await import(${JSON.stringify(module)})).serveInferenceReader();`;
-    new external_node_worker_threads_.Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`), options).unref();
+    new external_node_worker_threads_.Worker((0,entry/* workerEntry */.x)(import.meta.url, "inference-reader.ts", "serveInferenceReader"), options).unref();
 }
 /** The next request from the reading thread, waiting for it without an event loop; undefined at the end. */
 function receiver(port, posted) {

@@ -2657,12 +2657,10 @@ var shard = __webpack_require__(20914);
 var retry = __webpack_require__(4266);
 // EXTERNAL MODULE: ./src/preprocess/index.ts + 17 modules
 var preprocess = __webpack_require__(5221);
-// EXTERNAL MODULE: external "node:module"
-var external_node_module_ = __webpack_require__(98995);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(73136);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(75919);
+// EXTERNAL MODULE: ./src/workers/entry.ts
+var entry = __webpack_require__(35863);
 // EXTERNAL MODULE: ./src/util/natives.ts
 var natives = __webpack_require__(22184);
 // EXTERNAL MODULE: ./src/workers/protocol.ts
@@ -2684,25 +2682,12 @@ var protocol = __webpack_require__(86775);
 
 
 
-
-
-
 const START_TIMEOUT_MS = 60_000;
-function workerEntry() {
-    const here = import.meta.url;
-    const dir = external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(here));
-    // Bundled, this module is in index.js or in a chunk beside it.
-    if (!here.endsWith(".ts"))
-        return { url: (0,external_node_url_.pathToFileURL)(external_node_path_default().join(dir, "index.js")), options: { workerData: { role: protocol/* PREPROCESS_ROLE */.s3 } } };
-    // `--import tsx` in execArgv does not reach a worker's entry module on Node 20; registering tsx's API first does.
-    const require = (0,external_node_module_.createRequire)(here);
-    const tsxPackage = require.resolve("tsx/package.json");
-    const manifest = JSON.parse((0,external_node_fs_.readFileSync)(tsxPackage, "utf8"));
-    const tsx = (0,external_node_url_.pathToFileURL)(external_node_path_default().join(external_node_path_default().dirname(tsxPackage), manifest.exports["./esm/api"].import.default)).href;
-    const module = (0,external_node_url_.pathToFileURL)(external_node_path_default().join(dir, "preprocess-worker.ts")).href;
-    const code = `const { register } = await import(${JSON.stringify(tsx)}); register(); await (await ` +
-        `import(${JSON.stringify(module)})).servePreprocessing();`;
-    return { url: new URL(`data:text/javascript,${encodeURIComponent(code)}`), options: {} };
+function preprocessEntry() {
+    return {
+        url: (0,entry/* workerEntry */.x)(import.meta.url, "preprocess-worker.ts", "servePreprocessing"),
+        options: { workerData: { role: protocol/* PREPROCESS_ROLE */.s3 } },
+    };
 }
 function deserialize(error) {
     return error.image ? new errors/* ImageError */.C8(error.image.file, error.image.reason, error.image.kind) : new Error(error.message);
@@ -2720,7 +2705,7 @@ class PreprocessPool {
         // Loaded here first: a native module first opened by a worker is unloaded
         // by glibc when that worker exits, and crashes the next one (lovell/sharp#2263).
         await (0,natives/* loadSharp */.P)();
-        const { url, options } = workerEntry();
+        const { url, options } = preprocessEntry();
         const slots = Array.from({ length: size }, () => ({ worker: new external_node_worker_threads_.Worker(url, options), pending: new Map() }));
         const pool = new PreprocessPool(slots);
         try {
@@ -6308,6 +6293,48 @@ function markdownText(value, max = 200) {
  */
 function logSafe(message) {
     return message.replace(/^(\s*)::/gm, "$1\u200b::");
+}
+
+
+/***/ }),
+
+/***/ 35863:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ workerEntry)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98995);
+/* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_module__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
+/**
+ * Where a worker thread of this folder starts. Bundled, it is the bundle's
+ * own index.js again, which dispatches on workerData.role; from the sources
+ * (tests), it is the module itself behind tsx's loader.
+ */
+
+
+
+
+/** `from`: the starting module's import.meta.url; `file` and `serve`: the worker's module beside it and the function it runs. */
+function workerEntry(from, file, serve) {
+    const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(from));
+    // Bundled, the starting module is in index.js or in a chunk beside it.
+    if (!from.endsWith(".ts"))
+        return (0,node_url__WEBPACK_IMPORTED_MODULE_3__.pathToFileURL)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, "index.js"));
+    // `--import tsx` in execArgv does not reach a worker's entry module on Node 20; registering tsx's API first does.
+    const tsxPackage = (0,node_module__WEBPACK_IMPORTED_MODULE_1__.createRequire)(from).resolve("tsx/package.json");
+    const manifest = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(tsxPackage, "utf8"));
+    const tsx = (0,node_url__WEBPACK_IMPORTED_MODULE_3__.pathToFileURL)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(tsxPackage), manifest.exports["./esm/api"].import.default)).href;
+    const module = (0,node_url__WEBPACK_IMPORTED_MODULE_3__.pathToFileURL)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, file)).href;
+    const code = `const { register } = await import(${JSON.stringify(tsx)}); register(); ` +
+        `await (await import(${JSON.stringify(module)})).${serve}();`;
+    return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
 }
 
 

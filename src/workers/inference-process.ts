@@ -8,12 +8,10 @@
  * never come back), so the parent times each image and kills this process
  * when the limit passes.
  */
-import { readFileSync, writeSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { writeSync } from "node:fs";
 import { MessageChannel, Worker, isMainThread, receiveMessageOnPort, type MessagePort, type WorkerOptions } from "node:worker_threads";
 import type ort from "onnxruntime-node";
+import { workerEntry } from "./entry.js";
 import { loadOrt } from "../util/natives.js";
 import { encodeHeader, isTensorType, type FromInference } from "./inference-protocol.js";
 import { serveInferenceReader, type Incoming, type ReaderData } from "./inference-reader.js";
@@ -49,22 +47,8 @@ function send(message: FromInference, payload?: Uint8Array): void {
 
 /** The reading thread: this very entry again, as pool.ts starts its workers (bundled: index.js; sources: behind tsx). */
 function startReader(data: ReaderData): void {
-  const here = import.meta.url;
-  const dir = path.dirname(fileURLToPath(here));
   const options: WorkerOptions = { workerData: { ...data, role: INFERENCE_ROLE }, transferList: [data.port] };
-  if (!here.endsWith(".ts")) {
-    new Worker(pathToFileURL(path.join(dir, "index.js")), options).unref();
-    return;
-  }
-  const require = createRequire(here);
-  const tsxPackage = require.resolve("tsx/package.json");
-  const manifest = JSON.parse(readFileSync(tsxPackage, "utf8")) as { exports: Record<string, { import: { default: string } }> };
-  const tsx = pathToFileURL(path.join(path.dirname(tsxPackage), manifest.exports["./esm/api"].import.default)).href;
-  const module = pathToFileURL(path.join(dir, "inference-reader.ts")).href;
-  const code =
-    `const { register } = await import(${JSON.stringify(tsx)}); register(); ` +
-    `(await import(${JSON.stringify(module)})).serveInferenceReader();`;
-  new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`), options).unref();
+  new Worker(workerEntry(import.meta.url, "inference-reader.ts", "serveInferenceReader"), options).unref();
 }
 
 /** The next request from the reading thread, waiting for it without an event loop; undefined at the end. */

@@ -8,12 +8,9 @@
  * workerData.role; from the TypeScript sources (jest, tsx) it is the worker
  * module itself, behind tsx's loader.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker, type WorkerOptions } from "node:worker_threads";
 import { ImageError } from "../util/errors.js";
+import { workerEntry } from "./entry.js";
 import { loadSharp } from "../util/natives.js";
 import { withTimeout } from "../util/retry.js";
 import type { StageTimes, TensorSize } from "../preprocess/index.js";
@@ -38,21 +35,11 @@ interface Slot {
   readonly pending: Map<number, Pending>;
 }
 
-function workerEntry(): { url: URL; options: WorkerOptions } {
-  const here = import.meta.url;
-  const dir = path.dirname(fileURLToPath(here));
-  // Bundled, this module is in index.js or in a chunk beside it.
-  if (!here.endsWith(".ts")) return { url: pathToFileURL(path.join(dir, "index.js")), options: { workerData: { role: PREPROCESS_ROLE } } };
-  // `--import tsx` in execArgv does not reach a worker's entry module on Node 20; registering tsx's API first does.
-  const require = createRequire(here);
-  const tsxPackage = require.resolve("tsx/package.json");
-  const manifest = JSON.parse(readFileSync(tsxPackage, "utf8")) as { exports: Record<string, { import: { default: string } }> };
-  const tsx = pathToFileURL(path.join(path.dirname(tsxPackage), manifest.exports["./esm/api"].import.default)).href;
-  const module = pathToFileURL(path.join(dir, "preprocess-worker.ts")).href;
-  const code =
-    `const { register } = await import(${JSON.stringify(tsx)}); register(); await (await ` +
-    `import(${JSON.stringify(module)})).servePreprocessing();`;
-  return { url: new URL(`data:text/javascript,${encodeURIComponent(code)}`), options: {} };
+function preprocessEntry(): { url: URL; options: WorkerOptions } {
+  return {
+    url: workerEntry(import.meta.url, "preprocess-worker.ts", "servePreprocessing"),
+    options: { workerData: { role: PREPROCESS_ROLE } },
+  };
 }
 
 function deserialize(error: SerializedError): Error {
@@ -71,7 +58,7 @@ export class PreprocessPool {
     // Loaded here first: a native module first opened by a worker is unloaded
     // by glibc when that worker exits, and crashes the next one (lovell/sharp#2263).
     await loadSharp();
-    const { url, options } = workerEntry();
+    const { url, options } = preprocessEntry();
     const slots = Array.from({ length: size }, (): Slot => ({ worker: new Worker(url, options), pending: new Map() }));
     const pool = new PreprocessPool(slots);
     try {
