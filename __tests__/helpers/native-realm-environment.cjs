@@ -23,6 +23,11 @@ const SHARED = [
   "BigUint64Array",
 ];
 
+// Set here, in the worker's own process.env (a test's process.env is a copy that native code never
+// reads): tests that open an onnxruntime session in-process, to compare with the engine's, must not
+// leave onnxruntime's telemetry files (.ses, mat-debug-*.log) in the temp folder either.
+process.env.ORT_DISABLE_TELEMETRY = "1";
+
 class NativeRealmEnvironment extends TestEnvironment {
   constructor(config, context) {
     super(config, context);
