@@ -34,22 +34,6 @@ export function clipTo255(v: number): number {
   return v <= 0 ? 0 : v >= 255 ? 255 : v;
 }
 
-/** Interleaved samples with `channels` per pixel (alpha last, if any) -> RGB, alpha dropped as Pillow's rgba2rgb does. */
-export function samplesToRgb(width: number, height: number, samples: Uint8Array, channels: number): RgbImage {
-  if (channels < 3) {
-    const out = new Uint8Array(width * height * 3);
-    for (let i = 0, s = 0, o = 0; i < width * height; i++, s += channels, o += 3) out[o] = out[o + 1] = out[o + 2] = samples[s];
-    return { width, height, data: out };
-  }
-  const out = new Uint8Array(width * height * 3);
-  for (let i = 0, s = 0, o = 0; i < width * height; i++, s += channels, o += 3) {
-    out[o] = samples[s];
-    out[o + 1] = samples[s + 1];
-    out[o + 2] = samples[s + 2];
-  }
-  return { width, height, data: out };
-}
-
 /** Pillow's cmyk2rgb: nk = 255 - K, channel = nk - C*nk/255 (MULDIV255 rounding). */
 export function cmykToRgb(width: number, height: number, cmyk: Uint8Array): RgbImage {
   const out = new Uint8Array(width * height * 3);
