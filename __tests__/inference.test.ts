@@ -15,6 +15,7 @@ import { checkSignature, loadModel } from "../src/engine/inference.js";
 import { argmax, astypeInt, decodeOutput, halfToNumber, ruleFor, squeezed } from "../src/engine/prediction.js";
 import type { EvaluationResult } from "../src/engine/results.js";
 import { ModelError, ValidatorVerdictError } from "../src/util/errors.js";
+import { toChwTensorScalar } from "../src/preprocess/tensor.js";
 import type { Log } from "../src/util/log.js";
 import { GOLDEN_DIR, REPO, type GoldenMetrics } from "./helpers/golden.js";
 import { tempDir } from "./helpers/temp.js";
@@ -307,13 +308,14 @@ describe("loading models", () => {
     const model = await loadModel(file, tricorder);
     try {
       for (let seed = 1; seed <= 3; seed++) {
-        const pixels = Float32Array.from({ length: 3 * 512 * 512 }, (_, i) => ((i * 7919 * seed) % 256) / 255);
+        const rgb = Uint8Array.from({ length: 512 * 512 * 3 }, (_, i) => (i * 7919 * seed) % 256);
         const demo = [30 + seed, seed % 2, seed];
         const expected = await reference.run({
-          image: new ort.Tensor("float32", pixels.slice(), [1, 3, 512, 512]),
+          // The validator's x / 255, planar: the table, not the kernel the inference process uses.
+          image: new ort.Tensor("float32", toChwTensorScalar({ width: 512, height: 512, data: rgb }), [1, 3, 512, 512]),
           demographics: new ort.Tensor("float32", Float32Array.from(demo), [1, 3]),
         });
-        const { output: actual } = await model.predict(pixels, demo, `seed-${seed}.png`);
+        const { output: actual } = await model.predict(rgb, demo, `seed-${seed}.png`);
         expect(actual.dims).toEqual([1, 11]);
         expect(Buffer.from((actual.values as Float32Array).buffer)).toEqual(
           Buffer.from((expected.probabilities.data as Float32Array).buffer),
@@ -331,7 +333,7 @@ describe("loading models", () => {
     process.env.TMPDIR = dir;
     try {
       const model = await loadModel(path.join(GOLDEN_DIR, "models", "one-input-dynamic.onnx"), tricorder);
-      await model.predict(new Float32Array(3 * 512 * 512), [0, 0, 0], "black.png");
+      await model.predict(new Uint8Array(512 * 512 * 3), [0, 0, 0], "black.png");
       await model.close();
     } finally {
       process.env.TMPDIR = saved;

@@ -13,9 +13,12 @@ import { Worker } from "node:worker_threads";
 import { getCompetition } from "../src/competition/competition.js";
 import { evaluate } from "../src/engine/evaluate.js";
 import type { EvaluationResult } from "../src/engine/results.js";
+import type { ImageError } from "../src/util/errors.js";
 import type { Log } from "../src/util/log.js";
 import { MIN_IMAGES_FOR_WORKERS, defaultThreads, planThreads } from "../src/engine/pipeline.js";
-import { preprocessImage } from "../src/preprocess/index.js";
+import { preparePixels, preprocessImage } from "../src/preprocess/index.js";
+import { toChwTensorScalar } from "../src/preprocess/tensor.js";
+import { PixelBudget } from "../src/preprocess/budget.js";
 import { PreprocessPool } from "../src/workers/pool.js";
 import { PREPROCESS_ROLE, type FromWorker, type ToWorker } from "../src/workers/protocol.js";
 import { GOLDEN_DATASET, GOLDEN_DIR, REPO, golden } from "./helpers/golden.js";
@@ -70,18 +73,43 @@ describe("the pool", () => {
     await expect(PreprocessPool.start(2, 1)).rejects.toThrow("the preprocessing workers did not start within 0.001 s");
   });
 
-  it("hands back tensors for reuse and keeps going", async () => {
+  it("gives the model's input pixels, as this thread prepares them, image after image", async () => {
     const pool = await PreprocessPool.start(1);
     try {
       const file = golden.images[0].file;
       const inputSize = { width: 64, height: 48 };
-      const first = await pool.preprocess(file, path.join(GOLDEN_DATASET, file), 512, inputSize);
-      const bytes = Float32Array.from(first.tensor);
-      first.release();
-      // Transferred back to the worker: this side no longer holds the memory.
-      expect(first.tensor.length).toBe(0);
-      const second = await pool.preprocess(file, path.join(GOLDEN_DATASET, file), 512, inputSize);
-      expect(second.tensor).toEqual(bytes);
+      const expected = (await preparePixels(file, path.join(GOLDEN_DATASET, file), 512, inputSize)).rgb;
+      for (let i = 0; i < 2; i++) {
+        const { rgb } = await pool.preprocess(file, path.join(GOLDEN_DATASET, file), 512, inputSize);
+        expect(rgb).toEqual(expected);
+        expect(rgb.byteLength).toBe(64 * 48 * 3);
+      }
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+describe("decoder messages with several workers", () => {
+  it("a truncated JPEG is reported with the decoder's words, never sharp's 'Unknown error'", async () => {
+    // libvips' error buffer is one per process: with two threads failing at once, one message could be lost.
+    const dir = await tempDir();
+    const good = await readFile(path.join(GOLDEN_DATASET, "images", "example-nv.jpg"));
+    await writeFile(path.join(dir, "good.jpg"), good);
+    await writeFile(path.join(dir, "cut.jpg"), good.subarray(0, good.length >> 1));
+    const pool = await PreprocessPool.start(2);
+    try {
+      const reasons = await Promise.all(
+        Array.from({ length: 400 }, (_, i) => {
+          const name = i % 2 ? "cut.jpg" : "good.jpg";
+          return pool.preprocess(name, path.join(dir, name), 512, { width: 64, height: 64 }).then(
+            () => "decoded",
+            (err: unknown) => (err as ImageError).reason,
+          );
+        }),
+      );
+      expect(new Set(reasons.filter((r) => r !== "decoded"))).toEqual(new Set([expect.stringMatching(/^VipsJpeg: premature end of JPEG/)]));
+      expect(reasons.filter((r) => r === "decoded")).toHaveLength(200);
     } finally {
       await pool.close();
     }
@@ -93,7 +121,7 @@ describe("the bundle is its own preprocessing worker", () => {
 
   it("dispatches on workerData.role and prepares the same tensor", async () => {
     expect(existsSync(bundle)).toBe(true);
-    const worker = new Worker(bundle, { workerData: { role: PREPROCESS_ROLE } });
+    const worker = new Worker(bundle, { workerData: { role: PREPROCESS_ROLE, budget: new PixelBudget().shared } });
     const messages: FromWorker[] = [];
     const next = (): Promise<FromWorker> =>
       new Promise((resolve, reject) => {
@@ -115,8 +143,7 @@ describe("the bundle is its own preprocessing worker", () => {
         createHash("sha256")
           .update(new Uint8Array(t.buffer, t.byteOffset, t.byteLength))
           .digest("hex");
-      expect(sha(done.tensor)).toBe(sha(expected));
-      send({ type: "recycle", buffer: done.tensor.buffer as ArrayBuffer });
+      expect(sha(toChwTensorScalar({ ...inputSize, data: done.rgb }))).toBe(sha(expected));
       send({ type: "job", id: 8, file: "missing.jpg", path: path.join(GOLDEN_DATASET, "missing.jpg"), imageSize: 512, inputSize });
       const failed = await next();
       expect(failed).toMatchObject({ type: "failed", id: 8, error: { image: { file: "missing.jpg" } } });
@@ -151,9 +178,9 @@ describe("the CLI from a bare clone", () => {
 
 describe("threads", () => {
   it("one thread preprocesses on the main thread, more start as many workers", () => {
-    expect(planThreads(1, 10_000)).toEqual({ workers: 0, inFlight: 2 });
-    expect(planThreads(2, 10)).toEqual({ workers: 2, inFlight: 4 });
-    expect(planThreads(8, 10_000)).toEqual({ workers: 8, inFlight: 16 });
+    expect(planThreads(1, 10_000)).toEqual({ workers: 0, inFlight: 2, maxSessions: 1 });
+    expect(planThreads(2, 10)).toEqual({ workers: 2, inFlight: 4, maxSessions: 2 });
+    expect(planThreads(8, 10_000)).toEqual({ workers: 8, inFlight: 16, maxSessions: 8 });
   });
 
   it("auto uses no workers for a small dataset, every core otherwise", () => {

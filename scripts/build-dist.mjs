@@ -28,6 +28,8 @@ const NATIVE_PACKAGES = {
   semver: ["package.json", "LICENSE", "index.js", "preload.js", "classes", "functions", "internal", "ranges"],
   "onnxruntime-common": ["package.json", "LICENSE", "dist/cjs"],
   "onnxruntime-node": ["package.json", "LICENSE", "dist", ...ARCHS.map((arch) => `bin/napi-v6/linux/${arch}`)],
+  // Not native, but its Emscripten glue loads the .wasm from its own folder: imported as is, on the first JPEG 2000 file.
+  "@cornerstonejs/codec-openjpeg": ["package.json", "dist/openjpegwasm_decode.js", "dist/openjpegwasm_decode.wasm"],
 };
 /**
  * sharp's per-platform packages; only the host's are installed, the others

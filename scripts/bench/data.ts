@@ -64,6 +64,10 @@ async function makeImage(file: string, index: number): Promise<void> {
   renameSync(`${file}.partial`, file);
 }
 
+/** make-model.py's presets: about 1 and 4 GFLOP per 512x512 image. */
+export const MODEL_PRESETS = ["light", "heavy"] as const;
+export type ModelPreset = (typeof MODEL_PRESETS)[number];
+
 export interface BenchData {
   readonly dataset: string;
   readonly model: string;
@@ -72,14 +76,14 @@ export interface BenchData {
 }
 
 /** A dataset folder with the first `count` images and its labels.csv, and the model; generated where missing. */
-export async function benchData(count: number, log: (message: string) => void): Promise<BenchData> {
+export async function benchData(count: number, preset: ModelPreset, log: (message: string) => void): Promise<BenchData> {
   const images = path.join(CACHE_DIR, "images");
   mkdirSync(images, { recursive: true });
-  const model = path.join(CACHE_DIR, "model.onnx");
+  const model = path.join(CACHE_DIR, `model-${preset}.onnx`);
   const cost = `${model}.txt`;
   if (!existsSync(model) || !existsSync(cost)) {
-    log("generating the benchmark model (python3 + onnx)");
-    const said = execFileSync("/usr/bin/python3", [path.join(REPO, "scripts", "bench", "make-model.py"), model], {
+    log(`generating the ${preset} benchmark model (python3 + onnx)`);
+    const said = execFileSync("/usr/bin/python3", [path.join(REPO, "scripts", "bench", "make-model.py"), model, preset], {
       stdio: ["ignore", "pipe", "inherit"],
     });
     writeFileSync(cost, said.toString().trim());

@@ -1,12 +1,14 @@
 /**
- * npm run bench -- [--images N] [--threads T] [--reference]
+ * npm run bench -- [--images N] [--threads T] [--model light|heavy] [--reference] [--help]
  *
- * Scores the benchmark model on N generated dermoscopy-sized JPEGs (cached,
- * see data.ts) and prints throughput, time per image by stage and peak RSS.
- * With --reference, the validator's pipeline runs on the same data in the
- * same invocation (Pillow preprocessing in Python, onnxruntime with one
- * thread, batch 1, sequential) and the outputs and wall times are compared.
- * Each side runs in a fresh process, so each peak RSS is its own.
+ * Scores a benchmark model on N generated dermoscopy-sized JPEGs (cached,
+ * see data.ts) and prints throughput, time per image by stage, the
+ * inference sessions the run settled on, core use (CPU seconds / cores /
+ * wall) and peak memory of the whole process tree. With --reference, the
+ * validator's pipeline runs on the same data in the same invocation (Pillow
+ * preprocessing in Python, onnxruntime with one thread, batch 1,
+ * sequential) and the outputs and wall times are compared. Each side runs in
+ * a fresh process, so each peak is its own.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -16,30 +18,57 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseOption } from "../../src/config/config.js";
 import { planThreads } from "../../src/engine/pipeline.js";
-import { benchData, CACHE_DIR } from "./data.js";
+import { benchData, CACHE_DIR, MODEL_PRESETS, type ModelPreset } from "./data.js";
 import type { RunStats } from "./run.js";
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+const USAGE = `usage: npm run bench -- [options]
+
+  --images N          images to score (default 100; generated once, cached in ${CACHE_DIR})
+  --threads T         threads for the engine, 1-64 or auto (default auto: every core)
+  --model PRESET      light: ~1 GFLOP per image (default); heavy: ~4 GFLOP, like larger competition models
+  --reference         also run the validator's pipeline (Pillow + onnxruntime, one thread) and compare
+  --help              this text
+`;
+
+class UsageError extends Error {}
 
 interface Args {
   images: number;
   /** undefined: the engine's default (auto). */
   threads?: number;
+  model: ModelPreset;
   reference: boolean;
+  help: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { images: 100, reference: false };
+  const args: Args = { images: 100, model: "light", reference: false, help: false };
   for (let i = 0; i < argv.length; i++) {
-    const value = (): number => {
-      const n = Number(argv[++i]);
-      if (!Number.isInteger(n) || n < 1) throw new Error(`${argv[i - 1]} needs a whole number of at least 1`);
-      return n;
+    const next = (): string => {
+      if (i + 1 >= argv.length) throw new UsageError(`${argv[i]} needs a value`);
+      return argv[++i];
     };
-    if (argv[i] === "--images") args.images = value();
-    else if (argv[i] === "--threads") args.threads = parseOption("threads", argv[++i] ?? "", "--threads");
-    else if (argv[i] === "--reference") args.reference = true;
-    else throw new Error(`unknown option ${argv[i]}; usage: npm run bench -- [--images N] [--threads T] [--reference]`);
+    const flag = argv[i];
+    if (flag === "--images") {
+      const n = Number(next());
+      if (!Number.isInteger(n) || n < 1) throw new UsageError(`--images needs a whole number of at least 1, got ${argv[i]}`);
+      args.images = n;
+    } else if (flag === "--threads") {
+      try {
+        args.threads = parseOption("threads", next(), "--threads");
+      } catch (err) {
+        throw new UsageError((err as Error).message);
+      }
+    } else if (flag === "--model") {
+      const preset = next();
+      if (!(MODEL_PRESETS as readonly string[]).includes(preset))
+        throw new UsageError(`--model is one of ${MODEL_PRESETS.join(", ")}, got ${preset}`);
+      args.model = preset as ModelPreset;
+    } else if (flag === "--reference") args.reference = true;
+    else if (flag === "--help" || flag === "-h") args.help = true;
+    else throw new UsageError(`unknown option ${flag}`);
   }
   return args;
 }
@@ -69,19 +98,47 @@ function bundle(): string {
   return path.join(out, "index.js");
 }
 
-function measure(entry: string, args: string[], outputs: string): Promise<{ stats: RunStats; outputs: number[][] }> {
+/** The resident memory (KiB) of `root` and every process below it, from /proc. */
+function treeRssKiB(root: number): number {
+  const parents = new Map<number, number>();
+  const rss = new Map<number, number>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const status = readFileSync(`/proc/${name}/status`, "utf8");
+      parents.set(Number(name), Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]));
+      rss.set(Number(name), Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  const inTree = (pid: number): boolean => {
+    for (let p: number | undefined = pid; p && p > 1; p = parents.get(p)) if (p === root) return true;
+    return false;
+  };
+  return [...rss].reduce((sum, [pid, kib]) => (inTree(pid) ? sum + kib : sum), 0);
+}
+
+/** Samples the tree's memory from here, outside the measured processes, so that sampling costs them no CPU. */
+const SAMPLE_MS = 100;
+
+function measure(entry: string, args: string[], outputs: string): Promise<{ stats: RunStats; treeRssKiB: number; outputs: number[][] }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [entry, ...args, outputs], {
       cwd: REPO,
       stdio: ["ignore", "pipe", "inherit"],
     });
+    let peak = 0;
+    const sampler = setInterval(() => child.pid && (peak = Math.max(peak, treeRssKiB(child.pid))), SAMPLE_MS);
     let stdout = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
     child.on("error", reject);
     child.on("close", (code) => {
+      clearInterval(sampler);
       if (code !== 0) return reject(new Error(`${args[0]} run failed (exit code ${code})`));
       resolve({
         stats: JSON.parse(stdout.trim().split("\n").pop() ?? "") as RunStats,
+        treeRssKiB: peak,
         outputs: JSON.parse(readFileSync(outputs, "utf8")) as number[][],
       });
     });
@@ -91,12 +148,16 @@ function measure(entry: string, args: string[], outputs: string): Promise<{ stat
 const ms = (total: number, n: number): string => `${(total / n).toFixed(1)} ms`;
 const mib = (kib: number): string => `${(kib / 1024).toFixed(0)} MiB`;
 
-function describe(s: RunStats): string[] {
+function describe(s: RunStats, treeKiB: number): string[] {
+  const cores = os.availableParallelism();
   return [
-    `  wall ${(s.wallMs / 1000).toFixed(2)} s, ${((s.images * 1000) / s.wallMs).toFixed(1)} images/s, peak RSS ${mib(s.maxRssKiB)}` +
-      (s.pythonMaxRssKiB ? ` (node) + ${mib(s.pythonMaxRssKiB)} (python)` : ""),
-    `  per image, as timed in each stage's thread: decode ${ms(s.decodeMs, s.images)}, resample + tensor ` +
-      `${ms(s.resampleMs, s.images)}, inference ${ms(s.inferenceMs, s.images)}`,
+    `  wall ${(s.wallMs / 1000).toFixed(2)} s, ${((s.images * 1000) / s.wallMs).toFixed(1)} images/s; ` +
+      `CPU ${(s.cpuMs / 1000).toFixed(2)} s, core use ${(s.cpuMs / cores / s.wallMs).toFixed(2)} (CPU / ${cores} cores / wall)`,
+    `  per image, as timed in each stage's thread: decode ${ms(s.decodeMs, s.images)}, resample ${ms(s.resampleMs, s.images)}, ` +
+      `inference ${ms(s.inferenceMs, s.images)}` +
+      (s.sessions ? ` (${s.sessions} session${s.sessions > 1 ? "s" : ""})` : ""),
+    `  peak memory: ${mib(treeKiB)} for all its processes (sampled every ${SAMPLE_MS} ms); the main process peaked at ${mib(s.maxRssKiB)}` +
+      (s.pythonMaxRssKiB ? `, Python at ${mib(s.pythonMaxRssKiB)}` : ""),
   ];
 }
 
@@ -109,23 +170,32 @@ function identical(a: number[][], b: number[][]): number {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
-  const data = await benchData(args.images, (m) => process.stderr.write(`${m}\n`));
+  let args: Args;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`${err.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (args.help) return void process.stdout.write(USAGE);
+  const data = await benchData(args.images, args.model, (m) => process.stderr.write(`${m}\n`));
   const plan = planThreads(args.threads, args.images);
   const out = (name: string): string => path.join(CACHE_DIR, `outputs-${name}-${process.pid}.json`);
   process.stdout.write(
-    `cancer-ai bench: ${args.images} JPEGs 600x450..2048x1536 (${path.join(CACHE_DIR, "images")}), a two-input Conv ` +
-      `model of ${data.modelCost}, ${os.availableParallelism()} cores, Node ${process.version}\n`,
+    `cancer-ai bench: ${args.images} JPEGs 600x450..2048x1536 (${path.join(CACHE_DIR, "images")}), the ${args.model} two-input Conv ` +
+      `model (${data.modelCost}), ${os.availableParallelism()} cores, Node ${process.version}\n`,
   );
   const entry = bundle();
   const engine = await measure(entry, ["engine", data.model, data.dataset, String(args.threads ?? "auto")], out("engine"));
   const layout = plan.workers
-    ? `${plan.workers} preprocessing worker(s) + inference in its own process, ${plan.inFlight} images in flight`
-    : "preprocessing on the main thread, inference in its own process";
+    ? `${plan.workers} preprocessing worker(s), up to ${plan.maxSessions} inference sessions, ${plan.inFlight} images in flight`
+    : "preprocessing on the main thread, one inference session";
   process.stdout.write(
     [
-      `engine, threads ${args.threads ?? "auto"} (${layout}, onnxruntime 1 intra-op thread; wall from model load to the last score):`,
-      ...describe(engine.stats),
+      `engine, threads ${args.threads ?? "auto"} (${layout}; each session 1 onnxruntime thread in its own process;`,
+      "  wall from model load to the last score):",
+      ...describe(engine.stats, engine.treeRssKiB),
     ].join("\n") + "\n",
   );
   if (args.reference) {
@@ -135,7 +205,7 @@ async function main(): Promise<void> {
         "reference, the validator's pipeline: Pillow preprocessing in Python (one process), then onnxruntime with 1 thread, batch 1,",
         "  one image after the other (Python's onnxruntime is not packaged for Debian: onnxruntime-node, fed Pillow's tensors, stands in;",
         "  wall from session creation to the last score, Python's start-up excluded):",
-        ...describe(ref.stats),
+        ...describe(ref.stats, ref.treeRssKiB),
         `outputs: ${identical(engine.outputs, ref.outputs)}/${args.images} images bit-identical to the reference's`,
         `wall time, engine / reference: ${(engine.stats.wallMs / ref.stats.wallMs).toFixed(2)} (target <= 0.5)`,
       ].join("\n") + "\n",

@@ -7,7 +7,7 @@
  * does (from the sources, every worker would first load a TypeScript loader).
  */
 import { spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Tensor } from "onnxruntime-node";
 import type { Competition } from "../../src/competition/competition.js";
@@ -17,6 +17,10 @@ import { isInferenceProcess, isPreprocessWorker } from "../../src/workers/protoc
 export interface RunStats {
   readonly images: number;
   readonly wallMs: number;
+  /** CPU time over the same span: this process's threads and its finished child processes (inference, Python). */
+  readonly cpuMs: number;
+  /** Inference sessions at the end (the engine's). */
+  readonly sessions?: number;
   /** Summed per image over the run. */
   readonly decodeMs: number;
   readonly resampleMs: number;
@@ -24,6 +28,19 @@ export interface RunStats {
   readonly maxRssKiB: number;
   /** The reference's Python process, apart. */
   readonly pythonMaxRssKiB?: number;
+}
+
+/**
+ * CPU milliseconds so far of this process (every thread) and of its children
+ * that have exited and been waited for: /proc/self/stat's cutime and cstime,
+ * in clock ticks (100 per second on Linux).
+ */
+function cpuMs(): number {
+  const self = process.cpuUsage();
+  const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" ");
+  // After the command's ")": state is field 3, so cutime (16) and cstime (17) are at 13 and 14.
+  const children = (Number(fields[13]) + Number(fields[14])) * 10;
+  return (self.user + self.system) / 1000 + children;
 }
 
 const quiet: Log = { info: () => {}, warning: (m) => process.stderr.write(`warning: ${m}\n`), group: (_, work) => work() };
@@ -38,11 +55,12 @@ async function engine(model: string, dataset: string, threads: number | undefine
   const competition = await tricorder();
   const { emptyTotals } = await import("../../src/engine/pipeline.js");
   const timings = emptyTotals();
+  const cpuStarted = cpuMs();
   const started = performance.now();
   const result = await evaluate({ modelPath: model, dataset, competition, log: quiet, threads, timings });
   const wallMs = performance.now() - started;
   return {
-    stats: { ...timings, wallMs, maxRssKiB: process.resourceUsage().maxRSS },
+    stats: { ...timings, wallMs, cpuMs: cpuMs() - cpuStarted, maxRssKiB: process.resourceUsage().maxRSS },
     outputs: result.predictions.map((p) => p.probabilities),
   };
 }
@@ -94,6 +112,7 @@ async function reference(model: string, dataset: string): Promise<{ stats: RunSt
     throw new Error(`${err instanceof Error ? err.message : String(err)}: ${stderr.trim()}`);
   };
   await reader.read(1).catch(failed);
+  const cpuStarted = cpuMs();
   const started = performance.now();
   // Python's onnxruntime is not packaged for Debian: onnxruntime-node with the validator's options stands in.
   const session = await ort.InferenceSession.create(model, { intraOpNumThreads: 1, interOpNumThreads: 1, executionProviders: ["cpu"] });
@@ -119,10 +138,15 @@ async function reference(model: string, dataset: string): Promise<{ stats: RunSt
   const wallMs = performance.now() - started;
   python.stdin.end();
   await exited;
+  // Python's CPU counts once it has exited; its start-up before `started` is in it too (a fraction of a second).
+  const cpu = cpuMs() - cpuStarted;
   await session.release();
   await pkg.close();
   const pythonMaxRssKiB = Number(/maxrss (\d+)/.exec(stderr)?.[1] ?? NaN);
-  return { stats: { images: entries.length, wallMs, ...totals, maxRssKiB: process.resourceUsage().maxRSS, pythonMaxRssKiB }, outputs };
+  return {
+    stats: { images: entries.length, wallMs, cpuMs: cpu, ...totals, maxRssKiB: process.resourceUsage().maxRSS, pythonMaxRssKiB },
+    outputs,
+  };
 }
 
 async function main(): Promise<void> {

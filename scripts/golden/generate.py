@@ -361,7 +361,18 @@ def make_models(rows):
     # Models that cannot fit the competition; the tests expect a clear error.
     mean_softmax_model(os.path.join(MODELS, "bad-3-outputs.onnx"), rng.normal(size=(3, 3)), np.zeros(3), [1, 3, 512, 512], False, 3)
     mean_softmax_model(os.path.join(MODELS, "bad-1-channel.onnx"), rng.normal(size=(1, 11)), np.zeros(11), [1, 1, 512, 512], False)
+    # Real convolutions (the benchmark's model, "tiny"): the tests of several inference sessions against one.
+    make_conv_model(os.path.join(MODELS, "conv-tiny.onnx"))
     return results
+
+
+def make_conv_model(path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_model", os.path.join(ROOT, "scripts", "bench", "make-model.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.main(path, "tiny")
 
 
 def make_example():
@@ -1464,22 +1475,25 @@ def make_format_goldens():
     put("png-apng.png")
 
     # Files Pillow opens but this tool refuses to guess at, and files Pillow cannot open.
+    # JPEG 2000 through OpenJPEG's WebAssembly build; float TIFF through "L" (more in formats_jp2_tiff.py).
+    save("jpeg2000.jp2", rgb)
+    save("tiff-float.tif", gray.convert("F"))
+    # PCX, ICO, SGI, XBM and IM have decoders of their own (many more cases in formats_rare.py).
+    save("pcx.pcx", rgb)
+    save("ico.ico", rgb)
+    save("sgi.sgi", rgb)
+    save("xbm.xbm", rgb.convert("1"))
+    save("im.im", rgb)
     unreproducible = []
     for name, im, opts in [
-        ("jpeg2000.jp2", rgb, {}),
-        ("pcx.pcx", rgb, {}),
-        ("ico.ico", rgb, {}),
-        ("sgi.sgi", rgb, {}),
-        ("tiff-lab.tif", rgb.convert("LAB"), {}),
-        ("tiff-float.tif", gray.convert("F"), {}),
-        ("xbm.xbm", rgb.convert("1"), {}),
-        ("im.im", rgb, {}),
+        # Rebuilt from its bytes: convert("LAB") attaches an ICC profile stamped with the time, so the file changed on every run.
+        ("tiff-lab.tif", Image.frombytes("LAB", rgb.size, rgb.convert("LAB").tobytes()), {}),
     ]:
         im.save(os.path.join(FORMATS, name), **opts)
         unreproducible.append(name)
-    # Associated alpha: Pillow divides it out in integers when unpacking, libvips in floats on load.
+    # Associated alpha: Pillow divides it out in integers when unpacking (libvips in floats: decoded from the strips).
     _tiff(os.path.join(FORMATS, "tiff-rgba-associated.tif"), (aarr.astype(np.uint16) * aarr[:, :, 3:4] // 255).astype(np.uint8), 2, (8, 8, 8, 8), extra=(1,))
-    unreproducible.append("tiff-rgba-associated.tif")
+    put("tiff-rgba-associated.tif")
     refused = []
     # Pillow reads uncompressed YCbCr with rawmode RGBX (4 bytes a pixel) and runs out of data.
     _tiff(os.path.join(FORMATS, "tiff-ycbcr-raw.tif"), arr, 6, (8, 8, 8))
@@ -2070,3 +2084,12 @@ def make_output_goldens():
 
 if __name__ == "__main__":
     make_output_goldens()
+
+
+if __name__ == "__main__":
+    # The rarer formats live in modules of their own, which import this one for its helpers.
+    import formats_jp2_tiff
+    import formats_rare
+
+    formats_rare.make_rare_format_goldens()
+    formats_jp2_tiff.make_jp2_tiff_goldens()

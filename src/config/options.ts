@@ -249,8 +249,9 @@ export const OPTIONS = {
   }),
   threads: option({
     description:
-      `Preprocessing threads (auto: every core; at most ${MAX_THREADS}). Inference stays batch 1 on one ` +
-      `onnxruntime thread, as on the validators, so scores are bit-identical whatever this is.`,
+      `Cores to use (auto: every core; at most ${MAX_THREADS}) for decoding and for inference. Each inference session ` +
+      "runs batch 1 on one onnxruntime thread, as on the validators, and more sessions start only when the model is " +
+      "the bottleneck, so scores are bit-identical whatever this is.",
     default: "auto",
     modes: EVALUATING,
     cli: { placeholder: "n|auto" },

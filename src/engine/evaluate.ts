@@ -1,9 +1,10 @@
 /**
  * The evaluation of one model on one dataset package, as a stream (see
  * pipeline.ts): entries -> decode + resample in worker threads (on this
- * thread for a small dataset), a few images ahead -> inference in a process
- * of its own (which the 20 s limit can stop), in CSV order -> metrics. Only
- * the images in flight are held in memory.
+ * thread for a small dataset), a few images ahead -> inference in sessions
+ * in processes of their own (which the 20 s limit can stop; more of them
+ * when the model is the bottleneck, see sessions.ts), fed in CSV order ->
+ * metrics. Only the images in flight are held in memory.
  */
 import { stat } from "node:fs/promises";
 import path from "node:path";
@@ -20,6 +21,7 @@ import type { EvaluationResult, Prediction } from "./results.js";
 import { checkNoExternalData } from "./onnx-file.js";
 import { verdictOf, verdictResult } from "./verdict.js";
 import { formatShard, selectShard, type Shard } from "./shard.js";
+import { SessionScaler } from "./sessions.js";
 import { openPreprocessor, type Preprocessor } from "../workers/preprocessor.js";
 
 export interface EvaluateOptions {
@@ -35,6 +37,8 @@ export interface EvaluateOptions {
   readonly timings?: StageTotals;
   /** The limit per image in the model (default: the validator's 20 s, INFERENCE_TIMEOUT_MS); tests use a small one. */
   readonly inferenceTimeoutMs?: number;
+  /** Exactly this many inference sessions, from the start (default: one, more as measured; see sessions.ts): tests, the bench. */
+  readonly sessions?: number;
 }
 
 /**
@@ -73,7 +77,7 @@ async function scorePackage(options: EvaluateOptions): Promise<EvaluationResult>
   // The model is checked before a possibly large package is extracted; its
   // load time still counts in run_time_s, as in the validator.
   const loadStarted = performance.now();
-  const session = await loadModel(modelPath, competition, { timeoutMs: options.inferenceTimeoutMs });
+  const session = await loadModel(modelPath, competition, { timeoutMs: options.inferenceTimeoutMs, sessions: options.sessions });
   const loadSeconds = (performance.now() - loadStarted) / 1000;
   const model = { bytes: (await stat(modelPath)).size, sha256: await sha256File(modelPath) };
   try {
@@ -90,16 +94,23 @@ async function scorePackage(options: EvaluateOptions): Promise<EvaluationResult>
       const { predictions, yTrue, yPred } = await log.group(
         `Evaluating ${path.basename(modelPath)} on ${what} of ${path.basename(options.dataset)}`,
         async () => {
-          const preprocessor = await openPreprocessor(plan, competition.imageSize, session.signature.inputSize, log);
+          const preprocessor = await openPreprocessor(plan.workers, competition.imageSize, session.signature.inputSize, log);
           if (preprocessor.workers > 0)
-            log.info(`preprocessing in ${preprocessor.workers} worker threads; inference in its own process on 1 onnxruntime thread`);
+            log.info(
+              `preprocessing in ${preprocessor.workers} worker threads; inference in ` +
+                (options.sessions
+                  ? `${options.sessions} session(s)`
+                  : `1 session (up to ${plan.maxSessions} as the model's share of the work calls for)`) +
+                ", each in its own process on 1 onnxruntime thread",
+            );
+          const scaler = new SessionScaler(session, options.sessions ?? plan.maxSessions, selected.length, model.bytes, log);
           try {
             return await predictAll(
               session,
               selected.map((s) => s.entry),
               competition,
               log,
-              { preprocessor, inFlight: plan.inFlight, timings: options.timings },
+              { preprocessor, scaler, inFlight: plan.inFlight, timings: options.timings },
             );
           } finally {
             await preprocessor.close();
@@ -137,6 +148,7 @@ async function scorePackage(options: EvaluateOptions): Promise<EvaluationResult>
 
 interface Stream {
   readonly preprocessor: Preprocessor;
+  readonly scaler: SessionScaler;
   readonly inFlight: number;
   readonly timings?: StageTotals;
 }
@@ -145,7 +157,7 @@ async function predictAll(session: Model, entries: readonly DatasetEntry[], comp
   const predictions: Prediction[] = [];
   const yTrue: number[] = [];
   const yPred: number[] = [];
-  const { preprocessor, timings } = stream;
+  const { preprocessor, scaler, timings } = stream;
   // The validators' y_pred from output 0, whatever its shape: warns once about an unusual one,
   // throws their verdict where numpy or sklearn would raise.
   const stack = new PredictionStack(competition, session.signature.output, log);
@@ -160,7 +172,7 @@ async function predictAll(session: Model, entries: readonly DatasetEntry[], comp
     prepared.catch(() => {});
     const call = called.then(async () => {
       const image = await prepared;
-      return { image, result: session.predict(image.tensor, entry.demographics, entry.file) };
+      return { image, result: session.predict(image.rgb, entry.demographics, entry.file) };
     });
     called = call.catch(() => {});
     return call.then(async ({ image, result }) => ({ entry, image, ...(await result) }));
@@ -171,8 +183,9 @@ async function predictAll(session: Model, entries: readonly DatasetEntry[], comp
       timings.decodeMs += image.times.decodeMs;
       timings.resampleMs += image.times.resampleMs;
       timings.inferenceMs += ms;
+      timings.sessions = session.sessions;
     }
-    image.release();
+    scaler.observe(image.times, ms);
     const predicted = stack.add(output, entry.file);
     yTrue.push(entry.classIndex);
     yPred.push(predicted.index);

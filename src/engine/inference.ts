@@ -14,7 +14,15 @@ import { InferenceError, ModelError, ValidatorVerdictError } from "../util/error
 import type { TensorSize } from "../preprocess/index.js";
 import { loadOrt } from "../util/natives.js";
 import { describeError } from "../util/retry.js";
-import { InferencePool, LoadFailure, RunFailure, RunTimeout, UnsupportedOutput, type ModelMetadata } from "../workers/inference-pool.js";
+import {
+  InferencePool,
+  LoadFailure,
+  RunFailure,
+  RunTimeout,
+  UnsupportedOutput,
+  type InputTensor,
+  type ModelMetadata,
+} from "../workers/inference-pool.js";
 import { decodeOutput, type ModelOutput } from "./prediction.js";
 
 /** The validator gives up on an image after this long (ONNX_INFERENCE_TIMEOUT, asyncio.wait_for). */
@@ -41,13 +49,19 @@ export interface Model {
   readonly path: string;
   readonly signature: ModelSignature;
   /**
-   * Runs one image. Images run one after the other in the order of the
-   * calls, each timed from its turn, so a caller may call ahead and keep the
-   * model busy. The tensor must stay untouched until this settles. Rejects
-   * with the validators' verdict when the image goes past their limit or
+   * Runs one image: its packed 8-bit RGB rows at the model's input size,
+   * which the session gets as the validator's float tensor (x / 255,
+   * planar). Each session runs its images in the order of the calls, each
+   * timed from its turn, so a caller may call ahead and keep the sessions
+   * busy. The pixels must stay untouched until this settles. Rejects with
+   * the validators' verdict when the image goes past their limit or
    * onnxruntime fails on it.
    */
-  predict(image: Float32Array, demographics: readonly number[], file: string): Promise<Inferred>;
+  predict(rgb: Uint8Array, demographics: readonly number[], file: string): Promise<Inferred>;
+  /** Sessions running (each in its own process, with one onnxruntime thread). */
+  readonly sessions: number;
+  /** Starts one more session; resolves once it takes images (rejects if it could not load: the others go on). */
+  addSession(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -118,6 +132,8 @@ export function checkSignature(
 export interface LoadOptions {
   /** The limit per image (default: the validator's 20 s); tests use a small one. */
   readonly timeoutMs?: number;
+  /** Sessions to start with (default 1; more can be added). */
+  readonly sessions?: number;
 }
 
 /** "20 s", "23.4 s"; a test's limit of a few milliseconds keeps its digits. */
@@ -216,7 +232,7 @@ export async function loadModel(modelPath: string, competition: Competition, opt
   await checkModelFile(modelPath);
   let pool: InferencePool;
   try {
-    pool = InferencePool.start({ modelPath, timeoutMs });
+    pool = InferencePool.start({ modelPath, timeoutMs, processes: options.sessions });
   } catch (err) {
     throw new InferenceError(`the inference process for ${modelPath} could not start: ${describeError(err)}`);
   }
@@ -230,9 +246,10 @@ export async function loadModel(modelPath: string, competition: Competition, opt
   }
   const { width, height } = signature.inputSize;
 
-  async function predict(image: Float32Array, demographics: readonly number[], file: string): Promise<Inferred> {
-    const feeds = [{ name: signature.imageInput, data: image, dims: [1, 3, height, width] }];
-    if (signature.demographicsInput) feeds.push({ name: signature.demographicsInput, data: Float32Array.from(demographics), dims: [1, 3] });
+  async function predict(rgb: Uint8Array, demographics: readonly number[], file: string): Promise<Inferred> {
+    const feeds: InputTensor[] = [{ name: signature.imageInput, encoding: "rgb8", data: rgb, dims: [1, 3, height, width] }];
+    if (signature.demographicsInput)
+      feeds.push({ name: signature.demographicsInput, encoding: "float32", data: Float32Array.from(demographics), dims: [1, 3] });
     try {
       const output = await pool.run(feeds, signature.fetches, signature.output);
       return { output: decodeOutput(output.type, output.dims, output.bytes), ms: output.ms };
@@ -242,5 +259,14 @@ export async function loadModel(modelPath: string, competition: Competition, opt
       throw inferenceFailure(err, file, timeoutMs);
     }
   }
-  return { path: modelPath, signature, predict, close: () => pool.close() };
+  return {
+    path: modelPath,
+    signature,
+    predict,
+    get sessions() {
+      return pool.size;
+    },
+    addSession: () => pool.grow(),
+    close: () => pool.close(),
+  };
 }

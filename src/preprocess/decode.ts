@@ -6,8 +6,9 @@
  * defaults undone here: no ICC transform, no EXIF rotation, alpha dropped
  * rather than composited, CMYK through Pillow's plain formula, 16-bit
  * samples reduced the way Pillow's PNG modes do. TIFF is planned from its
- * tags as Pillow reads them and decoded by sharp. BMP/DIB, GIF, PPM, TGA and
- * QOI have small decoders of their own that follow Pillow's plugins. Files
+ * tags as Pillow reads them and decoded by sharp. BMP/DIB, GIF, PPM, TGA,
+ * QOI, PCX/DCX, ICO (a PNG frame goes to sharp), SGI, SUN, XBM and IM have
+ * small decoders of their own that follow Pillow's plugins. Files
  * Pillow cannot open, and files whose Pillow pixels this tool cannot promise,
  * fail with an ImageError that says which.
  */
@@ -18,12 +19,20 @@ import { loadSharp, type SharpModule } from "../util/natives.js";
 import { decodeBmp } from "./formats/bmp.js";
 import { CannotReproduce, PILLOW_MAX_PIXELS, PillowRefuses } from "./formats/errors.js";
 import { decodeGif } from "./formats/gif.js";
+import { decodeIco } from "./formats/ico.js";
+import { decodeIm } from "./formats/im.js";
+import { decodeJpeg2000 } from "./formats/jpeg2000.js";
 import { cmykToRgb, orient } from "./formats/pixels.js";
+import { decodeDcx, decodePcx } from "./formats/pcx.js";
 import { decodePpm } from "./formats/ppm.js";
 import { decodeQoi } from "./formats/qoi.js";
+import { decodeSgi } from "./formats/sgi.js";
 import { SNIFF_BYTES, sniff } from "./formats/sniff.js";
+import { decodeSun } from "./formats/sun.js";
 import { decodeTga } from "./formats/tga.js";
 import { planTiff, type TiffPlan } from "./formats/tiff.js";
+import { decodeTiffStrips } from "./formats/tiff-strips.js";
+import { decodeXbm } from "./formats/xbm.js";
 import type { RgbImage } from "./resample.js";
 
 function open(sharp: SharpModule, input: string | Buffer): Sharp {
@@ -69,7 +78,27 @@ async function head(input: string | Buffer): Promise<Uint8Array> {
 
 const whole = async (input: string | Buffer): Promise<Uint8Array> => (typeof input === "string" ? await readFile(input) : input);
 
+/**
+ * libvips keeps one error buffer for the whole process: a decode failing in
+ * one thread while another thread clears the buffer leaves sharp with an
+ * empty message, which it reports as "Unknown error" (measured: 20 of 500
+ * truncated JPEGs with two workers). Failures are deterministic, so a second
+ * decode of such a file fails again, this time with the decoder's words.
+ */
+const LOST_MESSAGE = /^Unknown error\b/;
+const LOST_MESSAGE_RETRIES = 3;
+
 export async function decodeRgb(file: string, input: string | Buffer = file): Promise<RgbImage> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await decodeOnce(file, input);
+    } catch (err) {
+      if (!(err instanceof ImageError && LOST_MESSAGE.test(err.reason)) || attempt >= LOST_MESSAGE_RETRIES) throw err;
+    }
+  }
+}
+
+async function decodeOnce(file: string, input: string | Buffer): Promise<RgbImage> {
   // Outside the try: sharp failing to load is not a fault of the image.
   const sharp = await loadSharp();
   try {
@@ -93,6 +122,27 @@ export async function decodeRgb(file: string, input: string | Buffer = file): Pr
         return decodeTga(await whole(input), sniffed.header);
       case "qoi":
         return decodeQoi(await whole(input));
+      case "pcx":
+        return decodePcx(await whole(input));
+      case "dcx":
+        return decodeDcx(await whole(input));
+      case "sgi":
+        return decodeSgi(await whole(input));
+      case "sun":
+        return decodeSun(await whole(input));
+      case "xbm":
+        return decodeXbm(await whole(input));
+      case "im":
+        return decodeIm(await whole(input));
+      case "ico": {
+        // A PNG frame is opened by PngImagePlugin from the frame's offset on: sharp, as for any PNG.
+        const frame = decodeIco(await whole(input));
+        if (!("png" in frame)) return frame;
+        const png = Buffer.from(frame.png.buffer, frame.png.byteOffset, frame.png.byteLength);
+        return await decodeWithSharp(sharp, png, pngColourType(frame.png) === 4);
+      }
+      case "jpeg2000":
+        return await decodeJpeg2000(await whole(input));
       case "unreproducible":
         throw new CannotReproduce(sniffed.format);
       case "refused":
@@ -108,6 +158,7 @@ export async function decodeRgb(file: string, input: string | Buffer = file): Pr
 
 /** A TIFF through sharp, then what Pillow does that libvips does not: its colour-map scaling, the Orientation tag. */
 async function decodeTiff(sharp: SharpModule, data: Uint8Array, plan: TiffPlan): Promise<RgbImage> {
+  if (plan.strips) return orient(decodeTiffStrips(data, plan.strips, plan.littleEndian), plan.orientation);
   let image = await decodeWithSharp(sharp, Buffer.from(data.buffer, data.byteOffset, data.byteLength), false);
   if (plan.fix === "black") image = { ...image, data: new Uint8Array(image.data.length) };
   return orient(image, plan.orientation);

@@ -7,11 +7,14 @@
  * whole process; a call that never returns keeps the process from exiting).
  * A process can be killed at any instant.
  *
- * Each process holds one session and runs its requests in the order they
- * were sent; the limit runs from the moment a request's turn comes. The
- * pool has one process today (the validator runs one session); with more,
- * requests go to the least busy one, and callers that await results in
- * their own order get them in that order.
+ * Each process holds one session with one onnxruntime thread, as the
+ * validator runs it, and runs its requests in the order they were sent; the
+ * limit runs from the moment a request's turn comes. Several processes run
+ * several images at once: each image is still computed by the same kernels
+ * on one thread, so the outputs are bit for bit those of one session
+ * (several intra-op threads in one session may split a reduction otherwise).
+ * Requests go to the least busy process that has loaded the model, and
+ * callers that await results in their own order get them in that order.
  *
  * Tensors go down the child's stdin straight from the caller's buffer (no
  * copy here), and may be reused once the request's promise settles.
@@ -41,11 +44,10 @@ export interface ModelMetadata {
   readonly outputs: readonly InferenceSession.ValueMetadata[];
 }
 
-export interface InputTensor {
-  readonly name: string;
-  readonly data: Float32Array;
-  readonly dims: readonly number[];
-}
+/** A feed: float32 values as the model takes them, or an image's packed 8-bit RGB rows (see FeedEncoding). */
+export type InputTensor =
+  | { readonly name: string; readonly encoding: "float32"; readonly data: Float32Array; readonly dims: readonly number[] }
+  | { readonly name: string; readonly encoding: "rgb8"; readonly data: Uint8Array; readonly dims: readonly [1, 3, number, number] };
 
 export interface RawOutput {
   readonly type: TensorType;
@@ -120,7 +122,7 @@ function openTensorFile(): number {
   throw new PoolStopped(`no place for the inference tensor file (${errors.join("; ")})`);
 }
 
-function writeAll(fd: number, data: Float32Array, position: number): void {
+function writeAll(fd: number, data: Float32Array | Uint8Array, position: number): void {
   for (let done = 0; done < data.byteLength;) {
     done += writeSync(
       fd,
@@ -197,6 +199,15 @@ class InferenceProcess {
     return this.waiting.length + this.sent.length;
   }
 
+  /** Loaded and not stopped: takes requests now. */
+  get ready(): boolean {
+    return this.isLoaded && !this.stopped;
+  }
+
+  get failed(): Error | undefined {
+    return this.stopped;
+  }
+
   run(feeds: readonly InputTensor[], fetches: readonly string[], keep: string, id: number): Promise<RawOutput> {
     if (this.stopped) return Promise.reject(this.stopped);
     return new Promise((resolve, reject) => {
@@ -218,7 +229,7 @@ class InferenceProcess {
         if (bytes > this.slotBytes) throw new Error(`inputs of ${bytes} bytes after inputs of ${this.slotBytes}`);
         const feeds = request.feeds.map((f) => {
           writeAll(this.tensorFile, f.data, offset);
-          const feed = { name: f.name, tensor: { type: "float32" as const, dims: f.dims, bytes: f.data.byteLength }, offset };
+          const feed = { name: f.name, encoding: f.encoding, dims: f.dims, offset, bytes: f.data.byteLength };
           offset += f.data.byteLength;
           return feed;
         });
@@ -292,10 +303,25 @@ class InferenceProcess {
   }
 }
 
+function spawnProcess(options: PoolOptions): InferenceProcess {
+  const { execArgv, entry } = processCommand();
+  const tensorFile = openTensorFile();
+  const child = spawn(process.execPath, [...execArgv, entry], {
+    // stdin: requests; stderr: kept for a crash's message; fd 3: replies; fd 4: the tensor file.
+    stdio: ["pipe", "ignore", "pipe", "pipe", tensorFile],
+    // ORT_DISABLE_TELEMETRY: onnxruntime 1.30 would otherwise write .ses and mat-debug-*.log files into the temp dir.
+    env: { ...process.env, [ROLE_VARIABLE]: INFERENCE_ROLE, ORT_DISABLE_TELEMETRY: "1" },
+  });
+  return new InferenceProcess(child, tensorFile, options.timeoutMs, options.modelPath);
+}
+
 export class InferencePool {
   private nextId = 0;
 
-  private constructor(private readonly processes: InferenceProcess[]) {}
+  private constructor(
+    private readonly options: PoolOptions,
+    private readonly processes: InferenceProcess[],
+  ) {}
 
   /**
    * Starts the processes, each loading the model while the caller goes on;
@@ -303,32 +329,39 @@ export class InferencePool {
    * onnxruntime cannot load the model).
    */
   static start(options: PoolOptions): InferencePool {
-    const { execArgv, entry } = processCommand();
-    const processes = Array.from({ length: options.processes ?? 1 }, () => {
-      const tensorFile = openTensorFile();
-      const child = spawn(process.execPath, [...execArgv, entry], {
-        // stdin: requests; stderr: kept for a crash's message; fd 3: replies; fd 4: the tensor file.
-        stdio: ["pipe", "ignore", "pipe", "pipe", tensorFile],
-        // ORT_DISABLE_TELEMETRY: onnxruntime 1.30 would otherwise write .ses and mat-debug-*.log files into the temp dir.
-        env: { ...process.env, [ROLE_VARIABLE]: INFERENCE_ROLE, ORT_DISABLE_TELEMETRY: "1" },
-      });
-      return new InferenceProcess(child, tensorFile, options.timeoutMs, options.modelPath);
-    });
-    return new InferencePool(processes);
+    return new InferencePool(
+      options,
+      Array.from({ length: options.processes ?? 1 }, () => spawnProcess(options)),
+    );
   }
 
-  /** The model's inputs and outputs once every process has loaded it. */
+  /** The model's inputs and outputs once the first process has loaded it. */
   get loaded(): Promise<ModelMetadata> {
-    return Promise.all(this.processes.map((p) => p.loaded)).then(([metadata]) => metadata);
+    return this.processes[0].loaded;
   }
 
   get size(): number {
     return this.processes.length;
   }
 
+  /**
+   * One more process, loading the model while the others go on; it takes
+   * requests once loaded. Resolves when it is ready (or rejects why not:
+   * the pool goes on without it).
+   */
+  grow(): Promise<void> {
+    const added = spawnProcess(this.options);
+    this.processes.push(added);
+    return added.loaded.then(() => {});
+  }
+
   /** Runs the model on one image's feeds (after the load); the buffers must stay untouched until this settles. */
   run(feeds: readonly InputTensor[], fetches: readonly string[], keep: string): Promise<RawOutput> {
-    const target = this.processes.reduce((best, p) => (p.pending < best.pending ? p : best));
+    // A process killed at the limit (or that could not start) takes nothing more; until one has the model, the first waits for it.
+    const live = this.processes.filter((p) => !p.failed);
+    const candidates = live.filter((p) => p.ready);
+    const pool = candidates.length > 0 ? candidates : live.length > 0 ? live : this.processes;
+    const target = pool.reduce((best, p) => (p.pending < best.pending ? p : best));
     return target.run(feeds, fetches, keep, this.nextId++);
   }
 

@@ -10,6 +10,10 @@
  * request names the offset. Through a socket, 3 MB need the parent's event
  * loop some fifteen times (the socket holds ~200 kB), and that loop is busy
  * resampling images on the same thread when preprocessing runs there.
+ *
+ * The image goes as its 8-bit RGB pixels and becomes the validator's float
+ * tensor (x / 255, planar) in the child: a quarter of the bytes to copy
+ * twice, and the conversion is the same table either side.
  */
 import type { InferenceSession } from "onnxruntime-node";
 
@@ -39,11 +43,21 @@ export interface TensorHeader {
   readonly bytes: number;
 }
 
+/**
+ * How a feed's bytes are laid out in the tensor file: float32 as the model
+ * takes them, or "rgb8", packed 8-bit RGB rows (H x W x 3) that the child
+ * turns into the float32 [1, 3, H, W] tensor the validator feeds.
+ */
+export type FeedEncoding = "float32" | "rgb8";
+
 export interface Feed {
   readonly name: string;
-  readonly tensor: TensorHeader;
-  /** Where its bytes are in the shared tensor file. */
+  readonly encoding: FeedEncoding;
+  /** The float32 tensor the model gets. */
+  readonly dims: readonly number[];
+  /** Where its bytes are in the shared tensor file, and how many. */
   readonly offset: number;
+  readonly bytes: number;
 }
 
 export type ToInference =

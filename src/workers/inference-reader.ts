@@ -1,8 +1,9 @@
 /**
  * The inference process's reading thread. It takes the requests from stdin
  * and their tensors from the shared tensor file while the main thread is
- * inside onnxruntime, so the next image is already in memory when its turn
- * comes and the copy costs the model no time.
+ * inside onnxruntime, so the next image is already in memory (and already
+ * the float tensor, for an image sent as 8-bit pixels) when its turn comes:
+ * the copy and the conversion cost the model no time.
  *
  * Requests go to the main thread over a MessagePort, tensors transferred
  * (not copied); a counter in shared memory wakes the main thread, which waits
@@ -15,7 +16,8 @@
  */
 import { readSync } from "node:fs";
 import { receiveMessageOnPort, workerData, type MessagePort } from "node:worker_threads";
-import type { ToInference } from "./inference-protocol.js";
+import { toChwTensor } from "../preprocess/tensor.js";
+import type { Feed, ToInference } from "./inference-protocol.js";
 
 const REQUESTS_FD = 0;
 const TENSORS_FD = 4;
@@ -56,6 +58,16 @@ function fill(target: Uint8Array): boolean {
   return true;
 }
 
+/** Reads a feed's bytes from the tensor file into `into` (exactly its size). */
+function readFeed(feed: Feed, into: ArrayBuffer): ArrayBuffer {
+  for (let got = 0; got < into.byteLength;) {
+    const n = readSync(TENSORS_FD, new Uint8Array(into), got, into.byteLength - got, feed.offset + got);
+    if (n === 0) throw new Error("the tensor file ends before a request's tensor");
+    got += n;
+  }
+  return into;
+}
+
 export function serveInferenceReader(): void {
   const { port, posted } = workerData as ReaderData;
   const spare = new Map<number, ArrayBuffer[]>();
@@ -71,6 +83,8 @@ export function serveInferenceReader(): void {
     }
     return spare.get(bytes)?.pop() ?? new ArrayBuffer(bytes);
   };
+  // The 8-bit pixels of the image being read: converted at once, so one buffer serves every image.
+  let pixels: ArrayBuffer | undefined;
   try {
     for (;;) {
       const length = new Uint8Array(4);
@@ -80,13 +94,11 @@ export function serveInferenceReader(): void {
       const message = JSON.parse(Buffer.from(json).toString("utf8")) as ToInference;
       const feeds = message.type === "run" ? message.feeds : [];
       const tensors = feeds.map((feed) => {
-        const tensor = buffer(feed.tensor.bytes);
-        let got = 0;
-        while (got < tensor.byteLength) {
-          const n = readSync(TENSORS_FD, new Uint8Array(tensor), got, tensor.byteLength - got, feed.offset + got);
-          if (n === 0) throw new Error("the tensor file ends before a request's tensor");
-          got += n;
-        }
+        if (feed.encoding === "float32") return readFeed(feed, buffer(feed.bytes));
+        const [, , height, width] = feed.dims;
+        pixels = pixels?.byteLength === feed.bytes ? pixels : new ArrayBuffer(feed.bytes);
+        const tensor = buffer(width * height * 3 * Float32Array.BYTES_PER_ELEMENT);
+        toChwTensor({ width, height, data: new Uint8Array(readFeed(feed, pixels)) }, new Float32Array(tensor));
         return tensor;
       });
       post({ message, tensors }, tensors);

@@ -1,7 +1,6 @@
 /**
  * The preprocessing workers, seen from the main thread: jobs go to the
- * least busy worker, tensors come back transferred, and go back to their
- * worker for reuse once inference is done with them.
+ * least busy worker, pixels come back transferred.
  *
  * A worker runs the code of this very build. From the ncc bundle that is the
  * bundle's entry (dist/index.js, beside every chunk), which dispatches on
@@ -14,13 +13,13 @@ import { workerEntry } from "./entry.js";
 import { loadSharp } from "../util/natives.js";
 import { withTimeout } from "../util/retry.js";
 import type { StageTimes, TensorSize } from "../preprocess/index.js";
-import { PREPROCESS_ROLE, type FromWorker, type SerializedError, type ToWorker } from "./protocol.js";
+import { PixelBudget } from "../preprocess/budget.js";
+import { PREPROCESS_ROLE, type FromWorker, type PreprocessWorkerData, type SerializedError, type ToWorker } from "./protocol.js";
 
 export interface PreprocessedImage {
-  readonly tensor: Float32Array;
+  /** The model's input pixels, packed 8-bit RGB rows (see preparePixels). */
+  readonly rgb: Uint8Array;
   readonly times: StageTimes;
-  /** Hands the tensor back for reuse; it must not be read afterwards. */
-  release(): void;
 }
 
 const START_TIMEOUT_MS = 60_000;
@@ -35,11 +34,9 @@ interface Slot {
   readonly pending: Map<number, Pending>;
 }
 
-function preprocessEntry(): { url: URL; options: WorkerOptions } {
-  return {
-    url: workerEntry(import.meta.url, "preprocess-worker.ts", "servePreprocessing"),
-    options: { workerData: { role: PREPROCESS_ROLE } },
-  };
+function preprocessEntry(budget: PixelBudget): { url: URL; options: WorkerOptions } {
+  const workerData: PreprocessWorkerData = { role: PREPROCESS_ROLE, budget: budget.shared };
+  return { url: workerEntry(import.meta.url, "preprocess-worker.ts", "servePreprocessing"), options: { workerData } };
 }
 
 function deserialize(error: SerializedError): Error {
@@ -58,7 +55,8 @@ export class PreprocessPool {
     // Loaded here first: a native module first opened by a worker is unloaded
     // by glibc when that worker exits, and crashes the next one (lovell/sharp#2263).
     await loadSharp();
-    const { url, options } = preprocessEntry();
+    // One budget for every worker's decodes.
+    const { url, options } = preprocessEntry(new PixelBudget());
     const slots = Array.from({ length: size }, (): Slot => ({ worker: new Worker(url, options), pending: new Map() }));
     const pool = new PreprocessPool(slots);
     try {
@@ -90,20 +88,15 @@ export class PreprocessPool {
         if (!pending) return;
         slot.pending.delete(message.id);
         if (message.type === "failed") return pending.reject(deserialize(message.error));
-        const { tensor, times } = message;
-        pending.resolve({
-          tensor,
-          times,
-          release: () => this.send(slot, { type: "recycle", buffer: tensor.buffer as ArrayBuffer }, [tensor.buffer as ArrayBuffer]),
-        });
+        pending.resolve({ rgb: message.rgb, times: message.times });
       });
       slot.worker.on("error", (err) => fail(new Error(`a preprocessing worker failed: ${err.message}`)));
       slot.worker.on("exit", (code) => fail(new Error(`a preprocessing worker exited (code ${code})`)));
     });
   }
 
-  private send(slot: Slot, message: ToWorker, transfer: ArrayBuffer[] = []): void {
-    if (!this.closing) slot.worker.postMessage(message, transfer);
+  private send(slot: Slot, message: ToWorker): void {
+    if (!this.closing) slot.worker.postMessage(message);
   }
 
   get size(): number {

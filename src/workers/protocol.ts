@@ -1,8 +1,6 @@
 /**
  * Messages between the evaluation (main thread) and its preprocessing
- * workers. Tensors cross as transferred buffers, never copied, and go back
- * to the worker that made them once inference is done, so that a worker
- * allocates a tensor only for the first images it prepares.
+ * workers. An image's pixels cross as a transferred buffer, never copied.
  */
 import { isMainThread, workerData } from "node:worker_threads";
 import type { StageTimes, TensorSize } from "../preprocess/index.js";
@@ -29,6 +27,12 @@ export function isInferenceProcess(): boolean {
   return (workerData as { role?: unknown } | null)?.role === INFERENCE_ROLE;
 }
 
+/** What a preprocessing worker starts with: its role, and the decode budget it shares with the others (budget.ts). */
+export interface PreprocessWorkerData {
+  readonly role: typeof PREPROCESS_ROLE;
+  readonly budget: Int32Array;
+}
+
 export interface PreprocessJob {
   readonly type: "job";
   readonly id: number;
@@ -38,13 +42,7 @@ export interface PreprocessJob {
   readonly inputSize: TensorSize;
 }
 
-/** A tensor the main thread is done with, back to its worker for reuse. */
-export interface RecycleMessage {
-  readonly type: "recycle";
-  readonly buffer: ArrayBuffer;
-}
-
-export type ToWorker = PreprocessJob | RecycleMessage;
+export type ToWorker = PreprocessJob;
 
 export interface SerializedError {
   /** Set for an ImageError: the file and the reason, to rebuild it as such. */
@@ -54,5 +52,6 @@ export interface SerializedError {
 
 export type FromWorker =
   | { readonly type: "ready" }
-  | { readonly type: "done"; readonly id: number; readonly tensor: Float32Array; readonly times: StageTimes }
+  /** The model's input pixels, packed 8-bit RGB rows (see preparePixels). */
+  | { readonly type: "done"; readonly id: number; readonly rgb: Uint8Array; readonly times: StageTimes }
   | { readonly type: "failed"; readonly id: number; readonly error: SerializedError };

@@ -6,6 +6,7 @@
  * the bitfield layouts it lists (others raise), RLE8/RLE4 through its
  * Python decoder (including its quirks: a delta reads 4 bytes, data ending
  * early fails), top-down rows, and 32-bit alpha dropped as convert("RGB") does.
+ * ICO's DIB frames come through here too (decodeIconDib).
  */
 import type { RgbImage } from "../resample.js";
 import { PillowRefuses, checkPixelLimit } from "./errors.js";
@@ -60,7 +61,21 @@ const u32 = (b: Uint8Array, at: number): number => (b[at] | (b[at + 1] << 8) | (
 
 /** `dib`: a bare DIB (Pillow's "DIB" format, header at byte 0); otherwise a BMP file ("BM" + 14-byte file header). */
 export function decodeBmp(data: Uint8Array, dib: boolean): RgbImage {
-  const fp = new Reader(data, 0);
+  return bitmap(data, dib, 0, false).image;
+}
+
+/**
+ * An ICO frame's DIB, as IcoFile.frame reads it: DibImageFile at `start`
+ * (the file's absolute positions, as its fp has them), then only the top
+ * half of the height the header gives (the rest is the AND mask), as
+ * `im._size = (w, int(h / 2))` does. `pixels` is where the XOR rows start.
+ */
+export function decodeIconDib(data: Uint8Array, start: number): { image: RgbImage; pixels: number } {
+  return bitmap(data, true, start, true);
+}
+
+function bitmap(data: Uint8Array, dib: boolean, at: number, icon: boolean): { image: RgbImage; pixels: number } {
+  const fp = new Reader(data, at);
   let offset = 0;
   if (!dib) {
     const head = fp.read(14);
@@ -105,6 +120,11 @@ export function decodeBmp(data: Uint8Array, dib: boolean): RgbImage {
   const what = dib ? "DIB" : "BMP";
   checkPixelLimit(width, height);
   if (width <= 0 || height <= 0) throw new PillowRefuses(`${what}: ${width}x${height} pixels`);
+  if (icon) {
+    height = Math.floor(height / 2);
+    // A frame 0 rows high: IcoImageFile's size check raises SyntaxError, and no later plugin takes the ICO magic.
+    if (height === 0) throw new PillowRefuses("ICO: a frame less than 2 rows high");
+  }
 
   if (!colors) colors = 2 ** bits;
   if (offset === 14 + headerSize && bits <= 8) offset += 4 * colors;
@@ -155,7 +175,7 @@ export function decodeBmp(data: Uint8Array, dib: boolean): RgbImage {
   if (rle) {
     if (mode !== "P" && mode !== "L") throw new PillowRefuses(`${what}: RLE data for a ${mode} image`);
     const indices = decodeRle(data, start, width, height, compression === RLE4, direction);
-    return palette ? paletteToRgb(width, height, indices, palette) : grayToRgb(width, height, indices);
+    return { image: palette ? paletteToRgb(width, height, indices, palette) : grayToRgb(width, height, indices), pixels: start };
   }
 
   const stride = ((width * bits + 31) >> 3) & ~3;
@@ -163,12 +183,12 @@ export function decodeBmp(data: Uint8Array, dib: boolean): RgbImage {
   if (mode === "RGB") {
     const out = new Uint8Array(width * height * 3);
     for (let y = 0; y < height; y++) unpackRgbLine(rawmode, data, starts[y], width, out, y * width * 3);
-    return { width, height, data: out };
+    return { image: { width, height, data: out }, pixels: start };
   }
   rawBits(rawmode);
   const indices = new Uint8Array(width * height);
   for (let y = 0; y < height; y++) unpackIndexLine(rawmode, data, starts[y], width, indices, y * width);
-  return palette ? paletteToRgb(width, height, indices, palette) : grayToRgb(width, height, indices);
+  return { image: palette ? paletteToRgb(width, height, indices, palette) : grayToRgb(width, height, indices), pixels: start };
 }
 
 /** BmpRleDecoder.decode, then set_as_raw(data, (rawmode, 0, direction)): one index byte per pixel. */

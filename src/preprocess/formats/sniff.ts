@@ -14,6 +14,10 @@ export type Sniffed =
   | { readonly route: "bmp"; readonly dib: boolean }
   | { readonly route: "gif" | "ppm" | "qoi" | "tiff" }
   | { readonly route: "tga"; readonly header: TgaHeader }
+  /** PCX, DCX, ICO, SGI, SUN raster, XBM and IM: small decoders of their own (formats/pcx.ts ... im.ts). */
+  | { readonly route: "pcx" | "dcx" | "ico" | "sgi" | "sun" | "xbm" | "im" }
+  /** JPEG 2000: decoded by OpenJPEG compiled to WebAssembly (formats/jpeg2000.ts). */
+  | { readonly route: "jpeg2000" }
   /** Pillow opens it; this tool does not reproduce its pixels. */
   | { readonly route: "unreproducible"; readonly format: string }
   /** No Pillow 10.4 plugin opens it. */
@@ -25,6 +29,10 @@ export const SNIFF_BYTES = 32;
 const ascii = (b: Uint8Array, from: number, to: number): string => String.fromCharCode(...b.subarray(from, to));
 const le32 = (b: Uint8Array, at: number): number => (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
 const startsWith = (b: Uint8Array, bytes: readonly number[]): boolean => bytes.every((v, i) => b[i] === v);
+
+/** IM has no magic number: its _open parses "Key: value" lines. A first line with one of its keys is taken for one. */
+const IM_FIRST_KEY =
+  /^\r*(Comment|Date|Digitalization equipment|File size \(no of images\)|Lut|Name|Scale \(x,y\)|Image size \(x\*y\)|Image type):/;
 
 /** Plugins after preinit with a magic number, in Pillow 10.4's registration order, that this tool does not decode. */
 const OTHER_PLUGINS: readonly (readonly [string, (b: Uint8Array) => boolean])[] = [
@@ -49,8 +57,7 @@ const OTHER_PLUGINS: readonly (readonly [string, (b: Uint8Array) => boolean])[] 
   ["HDF5", (b) => startsWith(b, [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a])],
   ["ICNS", (b) => ascii(b, 0, 4) === "icns"],
   ["ICO", (b) => startsWith(b, [0, 0, 1, 0]) && (b[4] | (b[5] << 8)) > 0],
-  // IM has no magic number; the header Pillow (and IFUNC) writes starts so.
-  ["IM", (b) => ascii(b, 0, 11) === "Image type:"],
+  ["IM", (b) => IM_FIRST_KEY.test(ascii(b, 0, 32))],
   [
     "JPEG 2000",
     (b) => startsWith(b, [0xff, 0x4f, 0xff, 0x51]) || startsWith(b, [0, 0, 0, 0x0c, 0x6a, 0x50, 0x20, 0x20, 0x0d, 0x0a, 0x87, 0x0a]),
@@ -63,10 +70,20 @@ const OTHER_PLUGINS: readonly (readonly [string, (b: Uint8Array) => boolean])[] 
   ["PSD", (b) => ascii(b, 0, 4) === "8BPS"],
 ];
 
+/** The plugins with a magic number that are decoded here, by the name the lists give them. */
+const DECODED: Readonly<Record<string, Sniffed>> = {
+  DCX: { route: "dcx" },
+  ICO: { route: "ico" },
+  IM: { route: "im" },
+  PCX: { route: "pcx" },
+  XBM: { route: "xbm" },
+};
+
 /** After TGA: SGI, SUN... come before it; these have magic numbers but are registered after TIFF and WebP. */
 const LATE_PLUGINS: readonly (readonly [string, (b: Uint8Array) => boolean])[] = [
   ["WMF", (b) => startsWith(b, [0xd7, 0xcd, 0xc6, 0x9a]) || (startsWith(b, [1, 0, 0, 0]) && ascii(b, 40, 44) === " EMF")],
-  ["XBM", (b) => ascii(b, 0, 32).trimStart().startsWith("#define")],
+  // Image.open's prefix is 16 bytes, and bytes.lstrip() strips only ASCII whitespace.
+  ["XBM", (b) => /^[ \t\n\r\v\f]*#define/.test(ascii(b, 0, 16))],
   ["XPM", (b) => ascii(b, 0, 9) === "/* XPM */"],
   ["XVThumb", (b) => ascii(b, 0, 6) === "P7 332"],
 ];
@@ -102,11 +119,11 @@ export function sniff(b: Uint8Array): Sniffed {
   }
   if (startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { route: "sharp", format: "PNG" };
   // Image.init's plugins, in order.
-  for (const [format, accept] of OTHER_PLUGINS) if (accept(b)) return { route: "unreproducible", format };
+  for (const [format, accept] of OTHER_PLUGINS)
+    if (accept(b)) return format === "JPEG 2000" ? { route: "jpeg2000" } : (DECODED[format] ?? { route: "unreproducible", format });
   if (ascii(b, 0, 4) === "qoif") return { route: "qoi" };
-  if (b.length >= 2 && ((b[0] << 8) | b[1]) === 474) return { route: "unreproducible", format: "SGI" };
-  if (b.length >= 4 && ((b[0] << 24) | (b[1] << 16) | (b[2] << 8) | b[3]) >>> 0 === 0x59a66a95)
-    return { route: "unreproducible", format: "SUN raster" };
+  if (b.length >= 2 && ((b[0] << 8) | b[1]) === 474) return { route: "sgi" };
+  if (b.length >= 4 && ((b[0] << 24) | (b[1] << 16) | (b[2] << 8) | b[3]) >>> 0 === 0x59a66a95) return { route: "sun" };
   const tga = tgaHeader(b);
   if (tga) return { route: "tga", header: tga };
   const tiffMagic = ascii(b, 0, 4);
@@ -117,6 +134,6 @@ export function sniff(b: Uint8Array): Sniffed {
     return { route: "tiff" };
   }
   if (ascii(b, 0, 4) === "RIFF" && ascii(b, 8, 12) === "WEBP") return { route: "sharp", format: "WebP" };
-  for (const [format, accept] of LATE_PLUGINS) if (accept(b)) return { route: "unreproducible", format };
+  for (const [format, accept] of LATE_PLUGINS) if (accept(b)) return DECODED[format] ?? { route: "unreproducible", format };
   return { route: "refused", format: nameUnopenable(b) };
 }

@@ -7,13 +7,15 @@
  *   (10.4: ImageOps.exif_transpose in TiffImageFile.load_end; 9.4 the same
  *   transposes through `_tile_orientation`);
  * - associated alpha ("RGBa") is divided out by Pillow's unpacker in
- *   integers (0 where alpha is 0), by libvips on load in floats: they differ,
- *   and sharp cannot give the premultiplied samples, so it is not reproduced;
+ *   integers (0 where alpha is 0), by libvips on load in floats, and 32-bit
+ *   float grey ("F") reaches RGB through Pillow's "L" by truncation: for
+ *   both, sharp cannot give the stored samples, so tiff-strips.ts reads them;
  * - a colour map is scaled by // 256 always (libvips keeps maps it thinks
  *   are 8-bit as they are);
- * - modes with no faithful sharp route (LAB, float, signed, 12-bit, 16-bit
- *   CMYK or MinIsWhite, YCbCr without JPEG compression, extra bands...) are
- *   refused as unreproducible rather than guessed.
+ * - modes with no faithful route (LAB, which Pillow turns into RGB through
+ *   LittleCMS; signed, 12-bit, 16-bit CMYK or MinIsWhite, YCbCr without JPEG
+ *   compression, extra bands...) are refused as unreproducible rather than
+ *   guessed.
  */
 import { CannotReproduce, PillowRefuses } from "./errors.js";
 import { TAG, readIfd0 } from "./tiff-tags.js";
@@ -43,7 +45,7 @@ const COMPRESSION: Readonly<Record<number, string>> = {
 const REPRODUCIBLE_COMPRESSION = new Set([1, 2, 3, 4, 5, 7, 8, 32773, 32946]);
 
 /** Pillow (mode, rawmode) pairs that sharp's decode reproduces, and the fix-up each needs. */
-const ROUTES: Readonly<Record<string, "as-is" | "colormap">> = {
+const ROUTES: Readonly<Record<string, "as-is" | "colormap" | "RGBa" | "F">> = {
   "1/1": "as-is",
   "1/1;I": "as-is",
   "1/1;R": "as-is",
@@ -72,11 +74,17 @@ const ROUTES: Readonly<Record<string, "as-is" | "colormap">> = {
   "P/P;4": "colormap",
   "P/P": "colormap",
   "CMYK/CMYK": "as-is",
+  "RGBA/RGBa": "RGBa",
+  "F/F;32F": "F",
+  "F/F;32BF": "F",
 };
 
 export interface TiffPlan {
   /** How sharp's samples become Pillow's: kept, or (colour maps Pillow reads as all 0) black. */
   readonly fix: "as-is" | "black";
+  /** Samples sharp would change: decoded from the strips by tiff-strips.ts instead. */
+  readonly strips?: "RGBa" | "F";
+  readonly littleEndian: boolean;
   /** The Orientation tag, which Pillow applies after loading. */
   readonly orientation: number;
 }
@@ -121,5 +129,6 @@ export function planTiff(data: Uint8Array): TiffPlan {
     // libvips takes a map with no entry above 255 as 8-bit; Pillow's // 256 makes every entry 0.
     if (map.every((v) => v < 256)) fix = "black";
   }
-  return { fix, orientation: one(TAG.orientation) ?? 1 };
+  const strips = route === "RGBa" || route === "F" ? route : undefined;
+  return { fix, strips, littleEndian, orientation: one(TAG.orientation) ?? 1 };
 }
