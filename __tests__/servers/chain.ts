@@ -59,6 +59,12 @@ export interface ChainNode {
    * a live node would) or after "inBlock" (the extrinsic is on chain; "finalized" is never sent).
    */
   dropNextSubmit(after: "ready" | "inBlock", options?: { keepInPool?: boolean }): void;
+  /**
+   * When submitted extrinsics' blocks are finalized: 0 (the default) right after inclusion, a delay in
+   * ms (the watcher sees "inBlock", then "finalized" that much later, as from a node whose finality
+   * trails), or "never" (a stalled finality gadget: "inBlock" only, and the finalized head stays put).
+   */
+  setFinality(delay: number | "never"): void;
   /** Seals `count` blocks holding only the timestamp inherent (e.g. to pass the rate limit). */
   seal(count?: number): void;
   close(): Promise<void>;
@@ -127,6 +133,9 @@ export async function startChainNode(options: ChainNodeOptions = {}): Promise<Ch
   const conns = new Set<Conn>();
   const calls: string[] = [];
   let drop: { after: "ready" | "inBlock"; keepInPool: boolean } | undefined;
+  let finality: number | "never" = 0;
+  /** The finalized head while finality trails the best block; undefined: it is the best block. */
+  let finalized: Block | undefined;
   let nextSub = 0;
 
   const send = (conn: Conn, message: object): void => {
@@ -155,6 +164,7 @@ export async function startChainNode(options: ChainNodeOptions = {}): Promise<Ch
     const parent = chain.block(block.number - 1) ?? block;
     for (const conn of conns) {
       for (const [id, sub] of conn.subs) {
+        if (sub.kind === "chain_subscribeFinalizedHeads" && finalized) continue;
         if (sub.kind.startsWith("chain_")) notify(conn, id, block.header);
         if (sub.kind !== "state_subscribeStorage") continue;
         const changed = (sub.keys ?? []).filter((k) => block.state.get(k) !== parent.state.get(k));
@@ -194,9 +204,19 @@ export async function startChainNode(options: ChainNodeOptions = {}): Promise<Ch
     notify(conn, id, { inBlock: block.hash });
     afterEventsRead(block.hash, () => {
       if (dropping?.after === "inBlock") return hangUp(conn);
-      notify(conn, id, { finalized: block.hash });
-      conn.subs.delete(id); // the node ends the watch after "finalized"
+      if (finality === "never") return; // the watch stays open: "finalized" never comes
+      delay(finality, () => {
+        if (finalized && finalized.number < block.number) finalize(block);
+        notify(conn, id, { finalized: block.hash });
+        conn.subs.delete(id); // the node ends the watch after "finalized"
+      });
     });
+  };
+  /** Finality reaches `block`: finalized-head subscribers hear of it. */
+  const finalize = (block: Block): void => {
+    finalized = block;
+    for (const conn of conns)
+      for (const [id, sub] of conn.subs) if (sub.kind === "chain_subscribeFinalizedHeads") notify(conn, id, block.header);
   };
 
   const methods: Record<string, (params: Params, conn: Conn, later: (fn: () => void) => void) => unknown> = {
@@ -209,7 +229,7 @@ export async function startChainNode(options: ChainNodeOptions = {}): Promise<Ch
     system_health: () => ({ peers: 0, isSyncing: false, shouldHavePeers: false }),
     system_accountNextIndex: ([address]) => chain.accountNonce(decodeAddress(address as string)),
     chain_getBlockHash: ([n]) => (n === undefined || n === null ? chain.best.hash : (chain.block(Number(n))?.hash ?? null)),
-    chain_getFinalizedHead: () => chain.best.hash,
+    chain_getFinalizedHead: () => (finalized ?? chain.best).hash,
     chain_getHeader: ([hash]) => chain.block(hash as string)?.header ?? null,
     chain_getBlock: ([hash]) => {
       const b = chain.block(hash as string);
@@ -275,7 +295,7 @@ export async function startChainNode(options: ChainNodeOptions = {}): Promise<Ch
             block: chain.best.hash,
             changes: ((keys ?? []) as string[]).map((k) => [k, chain.best.state.get(k) ?? null]),
           });
-        else notify(conn, id, chain.best.header);
+        else notify(conn, id, (kind === "chain_subscribeFinalizedHeads" ? (finalized ?? chain.best) : chain.best).header);
       });
       return id;
     };
@@ -330,6 +350,12 @@ export async function startChainNode(options: ChainNodeOptions = {}): Promise<Ch
     },
     dropNextSubmit(after, opts = {}) {
       drop = { after, keepInPool: opts.keepInPool ?? false };
+    },
+    setFinality(delay) {
+      finality = delay;
+      // Trailing finality starts from the current head; instant finality catches up at once.
+      if (delay === 0) finalized = undefined;
+      else finalized ??= chain.best;
     },
     seal(count = 1) {
       for (let i = 0; i < count; i++) chain.seal();

@@ -16,6 +16,7 @@ import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { stringify as stringifyYaml } from "yaml";
+import { readBody, stallBody } from "./body-faults.js";
 import { startXetCas, type XetCas } from "./xet.js";
 import {
   cardData,
@@ -99,12 +100,19 @@ export interface FailOptions {
   times?: number;
   /**
    * An HTTP status to answer with; "drop" to destroy the socket before any response; "silent" to
-   * accept the request and never answer; "stall" to send the headers and half the body, then nothing.
+   * accept the request and never answer (nor read its body); "stall" to send the headers and half
+   * the body, then nothing; "stall-body" to read `afterBytes` of the request body, then stop reading
+   * it and never answer (an upload that stops mid-way); "slow" to read the request body at
+   * `bytesPerSecond`, then handle the request as usual (a slow but honest link).
    */
-  status?: number | "drop" | "silent" | "stall";
+  status?: number | "drop" | "silent" | "stall" | "stall-body" | "slow";
   method?: string;
   /** With "drop": the request is handled first (it takes effect), then the answer is lost, as on a connection that dies. */
   afterHandling?: boolean;
+  /** With "stall-body": the bytes read before the server stops reading (default 1 MiB). */
+  afterBytes?: number;
+  /** With "slow": the reading rate. */
+  bytesPerSecond?: number;
 }
 
 export interface HubServer {
@@ -185,6 +193,8 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
     status: NonNullable<FailOptions["status"]>;
     method?: string;
     afterHandling?: boolean;
+    afterBytes?: number;
+    bytesPerSecond?: number;
   }> = [];
   const gatedRepos = new Map<string, "auto" | "manual">();
   const treeOrders = new Map<string, (a: string, b: string) => number>();
@@ -606,15 +616,20 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
     const entry: RequestLogEntry = { method: req.method ?? "GET", path: req.url ?? "/", status: 0 };
     requests.push(entry);
     res.on("finish", () => (entry.status = res.statusCode));
+    // A client that gives up on a request (a stall detector's abort) is no server error.
+    req.on("error", () => {});
     const fault = faults.find(
       (f) =>
         f.left > 0 &&
         (!f.method || f.method === req.method) &&
         (typeof f.match === "string" ? entry.path.includes(f.match) : f.match.test(entry.path)),
     );
+    let bytesPerSecond: number | undefined;
     if (fault) {
       fault.left--;
-      if (fault.status === "drop" && fault.afterHandling) {
+      if (fault.status === "slow") bytesPerSecond = fault.bytesPerSecond;
+      else if (fault.status === "stall-body") return stallBody(req, fault.afterBytes);
+      else if (fault.status === "drop" && fault.afterHandling) {
         // The handler runs and its effects stay; whatever it answers is swallowed and the connection dies instead.
         res.writeHead = (() => res) as typeof res.writeHead;
         res.end = (() => (req.socket.destroy(), res)) as typeof res.end;
@@ -630,9 +645,9 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
         }) as typeof res.end;
       } else return json(res, fault.status, { error: `Injected failure (${fault.status})` });
     }
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    req.body = Buffer.concat(chunks);
+    const body = await readBody(req, bytesPerSecond);
+    if (!body) return;
+    req.body = body;
     res.setHeader("X-Request-Id", randomUUID());
     try {
       const pathname = decodeURI(req.pathname);
@@ -685,7 +700,7 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
       return repo && resolveRevision(repo, rev)?.files.get(path)?.content;
     },
     failNext(match, opts = {}) {
-      faults.push({ match, left: opts.times ?? 1, status: opts.status ?? 503, method: opts.method, afterHandling: opts.afterHandling });
+      faults.push({ ...opts, match, left: opts.times ?? 1, status: opts.status ?? 503 });
     },
     setTreeOrder(type, name, compare) {
       treeOrders.set(repoKey(type, name), compare);

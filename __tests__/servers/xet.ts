@@ -28,6 +28,7 @@ import {
   type ShardFile,
   type XorbChunk,
 } from "./xet-format.js";
+import { readBody, stallBody } from "./body-faults.js";
 
 export interface XetToken {
   accessToken: string;
@@ -70,9 +71,21 @@ export interface XetCas {
   issueToken(repo: string, scope: "read" | "write", ttlSeconds?: number): XetToken;
   /** The file's bytes, rebuilt from the xorbs its terms name. */
   reconstruct(file: XetFile): Buffer;
-  /** The next `times` CAS requests whose path matches fail with `status` (503 by default). */
-  failNext(match: string | RegExp, opts?: { times?: number; status?: number; method?: string }): void;
+  /**
+   * The next `times` CAS requests whose path matches fail with `status` (503 by default); or, as on
+   * the test hub, "silent" (never read, never answered), "stall-body" (`afterBytes` read, then
+   * nothing) or "slow" (read at `bytesPerSecond`, then handled).
+   */
+  failNext(match: string | RegExp, opts?: CasFault): void;
   close(): Promise<void>;
+}
+
+export interface CasFault {
+  times?: number;
+  status?: number | "silent" | "stall-body" | "slow";
+  method?: string;
+  afterBytes?: number;
+  bytesPerSecond?: number;
 }
 
 export interface XetCasOptions {
@@ -103,7 +116,7 @@ export async function startXetCas(options: XetCasOptions): Promise<XetCas> {
   const dedupIndex = new Map<string, string>();
   const shardsSeen = new Set<string>();
   const requests: XetRequestLogEntry[] = [];
-  const faults: Array<{ match: string | RegExp; left: number; status: number; method?: string }> = [];
+  const faults: Array<CasFault & { match: string | RegExp; left: number }> = [];
   let url = "";
 
   function auth(req: http.IncomingMessage, write: boolean): { repo: string } {
@@ -226,20 +239,23 @@ export async function startXetCas(options: XetCasOptions): Promise<XetCas> {
     const entry: XetRequestLogEntry = { method: req.method ?? "GET", path, status: 0, ...(typeof session === "string" && { session }) };
     requests.push(entry);
     res.on("finish", () => (entry.status = res.statusCode));
-    const body: Buffer[] = [];
-    for await (const chunk of req) body.push(chunk as Buffer);
-    const send = (status: number, payload: unknown): void => {
-      res.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(payload));
-    };
+    // A client that gives up on a request (a stall detector's abort) is no server error.
+    req.on("error", () => {});
     const fault = faults.find(
       (f) =>
         f.left > 0 && (!f.method || f.method === req.method) && (typeof f.match === "string" ? path.includes(f.match) : f.match.test(path)),
     );
+    if (fault) fault.left--;
+    if (fault?.status === "silent") return;
+    if (fault?.status === "stall-body") return stallBody(req, fault.afterBytes);
+    const read = await readBody(req, fault?.status === "slow" ? fault.bytesPerSecond : undefined);
+    if (!read) return;
+    const body = [read];
+    const send = (status: number, payload: unknown): void => {
+      res.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(payload));
+    };
     try {
-      if (fault) {
-        fault.left--;
-        throw new CasError(fault.status, `Injected failure (${fault.status})`);
-      }
+      if (fault && typeof fault.status !== "string") throw new CasError(fault.status ?? 503, `Injected failure (${fault.status ?? 503})`);
       const pathname = new URL(path, url).pathname;
       let m: RegExpExecArray | null;
       if (req.method === "POST" && (m = /^\/v1\/xorbs\/([^/]+)\/([^/]+)$/.exec(pathname))) {
@@ -287,7 +303,7 @@ export async function startXetCas(options: XetCasOptions): Promise<XetCas> {
     },
     reconstruct,
     failNext(match, opts = {}) {
-      faults.push({ match, left: opts.times ?? 1, status: opts.status ?? 503, method: opts.method });
+      faults.push({ ...opts, match, left: opts.times ?? 1 });
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -24,8 +24,10 @@ export interface HubOptions {
   readonly accessToken?: string;
   readonly log: Log;
   readonly retry?: RetryPolicy;
-  /** How long the hub may stay silent: before an answer starts, and between two chunks of a download. */
+  /** How long the hub may stay silent: before an answer starts, between two chunks of a download, and during an upload. */
   readonly silenceMs?: number;
+  /** How often a long transfer logs its progress (default 5 s; tests shorten it). */
+  readonly progressMs?: number;
 }
 
 /** A minute of silence is no slow link but a stuck one: the call is retried (with backoff) instead of waited on. */
@@ -357,7 +359,7 @@ export async function downloadDataset(ref: DatasetRef, dest: string, opts: HubOp
       if (!blob) throw new HubError(`${datasetUri(ref)} does not exist`);
       const hash = createHash("sha256");
       const silenceMs = opts.silenceMs ?? DEFAULT_SILENCE_MS;
-      const progress = byteProgress(opts.log, ref.size ?? blob.size, `downloading ${ref.path}`);
+      const progress = byteProgress(opts.log, ref.size ?? blob.size, `downloading ${ref.path}`, opts.progressMs);
       let received = 0;
       let stall: NodeJS.Timeout | undefined;
       const tap: Transform = new Transform({

@@ -238,13 +238,41 @@ interface InBlock {
 }
 
 /** How often a submission says it is still waiting. */
-const HEARTBEAT_MS = 6_000;
+export const HEARTBEAT_MS = 6_000;
+
+/**
+ * How long inclusion and finalization may take together. Finney finalizes a block in well under a
+ * minute; ten minutes without it is a stuck node or a stalled finality gadget, not a slow chain.
+ */
+export const FINALIZATION_TIMEOUT_MS = 600_000;
+
+export interface SubmitOptions {
+  /** Default FINALIZATION_TIMEOUT_MS. */
+  readonly timeoutMs?: number;
+  /** Default HEARTBEAT_MS. */
+  readonly heartbeatMs?: number;
+}
+
+/**
+ * The commitment was not finalized in time. It may still be: the transaction was sent and, when
+ * `included` is set, is in a block of the best chain. What the chain will hold is unknown, not absent.
+ */
+export class FinalizationTimeoutError extends ChainError {
+  constructor(
+    message: string,
+    readonly txHash: string,
+    readonly included?: { readonly block: number; readonly index: number },
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Signs and sends set_commitment, waits for finalization, and returns the
  * extrinsic. A connection dropped mid-way is settled by reading the chain
  * again (through `reconnect`): the commitment is there, or it is not, and
- * nothing is sent twice.
+ * nothing is sent twice. A finalization that does not come within
+ * `timeoutMs` is a FinalizationTimeoutError.
  */
 export async function submitCommitment(
   api: ApiPromise,
@@ -253,20 +281,22 @@ export async function submitCommitment(
   text: string,
   log: Log,
   reconnect: () => Promise<ApiPromise>,
-  timeoutMs = 600_000,
+  options: SubmitOptions = {},
 ): Promise<CommittedExtrinsic> {
+  const timeoutMs = options.timeoutMs ?? FINALIZATION_TIMEOUT_MS;
   const [pallet, call] = api.tx.commitments.setCommitment.callIndex;
   const tx = api.tx(api.createType("Call", encodeSetCommitment(netuid, text, { pallet, call })));
   let inBlock: InBlock | undefined;
   try {
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new ChainError(`the commitment was not finalized within ${timeoutMs / 1000} s`)), timeoutMs);
+      // The subscription died with the connection: nothing to unwatch, but the timers must stop.
       const onDisconnect = (): void =>
-        reject(new ChainConnectionError("the connection to the chain dropped while the commitment was being submitted"));
+        done(new ChainConnectionError("the connection to the chain dropped while the commitment was being submitted"), false);
       api.once("disconnected", onDisconnect);
       let unsubscribe: (() => void) | undefined;
       let settled = false;
       const started = Date.now();
+      const limit = `gives up after ${timeoutMs / 1000} s`;
       // A line every few seconds while the chain works, so a slow finalization does not look like a hang.
       const heartbeat = setInterval(() => {
         void api.rpc.chain.getHeader().then(
@@ -274,20 +304,36 @@ export async function submitCommitment(
             if (settled) return;
             const waited = Math.round((Date.now() - started) / 1000);
             const stage = inBlock ? `finalization of block ${inBlock.block}` : "inclusion in a block";
-            log.info(`waiting for ${stage}: ${waited} s, the chain is at block ${header.number.toNumber()}`);
+            log.info(`waiting for ${stage}: ${waited} s (${limit}), the chain is at block ${header.number.toNumber()}`);
           },
           () => {},
         );
-      }, HEARTBEAT_MS);
-      const done = (err?: Error): void => {
+      }, options.heartbeatMs ?? HEARTBEAT_MS);
+      const done = (err?: Error, unwatch = true): void => {
+        if (settled) return;
         settled = true;
         clearInterval(heartbeat);
         clearTimeout(timer);
         api.off("disconnected", onDisconnect);
-        unsubscribe?.();
+        if (unwatch) unsubscribe?.();
         if (err) reject(err);
         else resolve();
       };
+      // The watch ends too (done unsubscribes): a later "finalized" is not waited for, and the release says how to find out.
+      const timer = setTimeout(() => {
+        // signAndSend signed `tx` in place: its hash is the extrinsic's.
+        const hash = tx.hash.toHex();
+        done(
+          new FinalizationTimeoutError(
+            inBlock
+              ? `the commitment is in block ${inBlock.block} (extrinsic ${inBlock.block}-${inBlock.index}, hash ${hash}), but the ` +
+                  `chain did not finalize that block within ${timeoutMs / 1000} s; it may still be finalized`
+              : `the commitment transaction (hash ${hash}) was not included in a block within ${timeoutMs / 1000} s; it may ` + `still be`,
+            hash,
+            inBlock && { ...inBlock },
+          ),
+        );
+      }, timeoutMs);
       tx.signAndSend(pair, { nonce: -1 }, (result: SubmittableResult) => {
         if (result.status.isInBlock && result.blockNumber !== undefined && result.txIndex !== undefined) {
           inBlock = { block: result.blockNumber.toNumber(), index: result.txIndex };

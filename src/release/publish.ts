@@ -13,9 +13,10 @@ import { pipeline } from "node:stream/promises";
 import { createRepo, downloadFile, listFiles, modelInfo, uploadFiles, whoAmI } from "@huggingface/hub";
 import yazl from "yazl";
 import { CancerAiError, InputError } from "../util/errors.js";
-import { HubError, type HubOptions } from "../hub/hub.js";
+import { DEFAULT_SILENCE_MS, HubError, type HubOptions } from "../hub/hub.js";
+import { UploadStallError, watchUpload, type UploadWatch } from "../hub/upload.js";
 import { DEFAULT_RETRY, describeError, httpStatus, isTransient, withRetry } from "../util/retry.js";
-import { HubUnavailableError } from "./errors.js";
+import { HubUnavailableError, UploadStalledError } from "./errors.js";
 
 export const RECORD_FILE = "extrinsic_record.json";
 
@@ -56,13 +57,21 @@ training code share one name: \`<name>.onnx\` and \`<name>.zip\`.
 
 /**
  * A hub call with retries. What still fails is a HubError, and a HubUnavailableError when the hub
- * did not answer (network, 5xx, 429): then what it holds is unknown, not absent.
+ * did not answer (network, 5xx, 429): then what it holds is unknown, not absent. `explain` may
+ * give the last failure a message of its own.
  */
-async function hubCall<T>(what: string, repo: ModelRepo, work: () => Promise<T>): Promise<T> {
+async function hubCall<T>(
+  what: string,
+  repo: ModelRepo,
+  work: () => Promise<T>,
+  explain?: (err: unknown) => Error | undefined,
+): Promise<T> {
   try {
     return await withRetry(what, work, repo.hub.log, repo.hub.retry ?? DEFAULT_RETRY);
   } catch (err) {
     if (err instanceof CancerAiError) throw err;
+    const explained = explain?.(err);
+    if (explained) throw explained;
     const status = httpStatus(err);
     if (isTransient(err))
       throw new HubUnavailableError(`${what} failed: ${describeError(err)} (the hub did not answer; retried with backoff)`);
@@ -219,34 +228,95 @@ export async function zipCode(codeDir: string, dest: string): Promise<string> {
   return hash.digest("hex");
 }
 
-/** One commit with every file given; returns the commit's id. */
+const mib = (bytes: number): string => (bytes / 1048576).toFixed(1);
+
+/**
+ * The error for an upload whose last attempt stalled: where it stopped, what it means for the
+ * release (`afterwards`), and what to do. Never the token: it travels in headers, and no URL query
+ * (where presigned links carry signatures) is named.
+ */
+function stalledUpload(
+  err: unknown,
+  watch: UploadWatch,
+  what: string,
+  total: number,
+  hub: HubOptions,
+  afterwards: string,
+): Error | undefined {
+  if (!(err instanceof UploadStallError)) return undefined;
+  const silence = (hub.silenceMs ?? DEFAULT_SILENCE_MS) / 1000;
+  const attempts = watch.attemptCount === 1 ? "1 attempt" : `${watch.attemptCount} attempts with backoff`;
+  return new UploadStalledError(
+    `the hub stopped responding during the upload of ${what} after ${mib(err.sentBytes)} of ${mib(total)} MiB: nothing was ` +
+      `sent or answered for ${silence} s (${err.request}; ${attempts}). ${afterwards}If it stalls again, check the runner's network and ` +
+      `the hub's status.`,
+  );
+}
+
+/**
+ * One commit with every file given; returns the commit's id. `afterwards` tells the miner, should the
+ * upload stall, where the release stands.
+ */
 export async function uploadInOneCommit(
   repo: ModelRepo,
   files: { path: string; local: string }[],
   title: string,
+  afterwards = "Run the upload again: what the hub already holds with this content is not uploaded again. ",
 ): Promise<string | undefined> {
   const { hubUrl, accessToken } = repo.hub;
   if (!accessToken) throw new InputError("hf-token is required to upload to the model repository");
   const blobs = await Promise.all(files.map(async (f) => ({ path: f.path, content: await openAsBlob(f.local) })));
+  const total = blobs.reduce((sum, b) => sum + b.content.size, 0);
+  const what = `${files.map((f) => f.path).join(", ")} to ${repo.repoId}`;
+  const watch = watchUpload(repo.hub, what, total);
   // Xet on purpose (the client's default, stated so a library default change cannot switch it silently): huggingface.co
   // answers "xet" for Xet-backed repos (the default since 2025), and the client then uploads xorbs and shards to the
   // Xet CAS, the path the release tests run against the local CAS; a hub that answers "basic" still gets a plain PUT.
-  const output = await hubCall(`uploading ${files.map((f) => f.path).join(", ")} to ${repo.repoId}`, repo, () =>
-    uploadFiles({ repo: { type: "model", name: repo.repoId }, files: blobs, commitTitle: title, hubUrl, accessToken, useXet: true }),
+  // Each attempt starts over; the hub and the CAS skip what they already hold, and nothing is committed before the last call.
+  const output = await hubCall(
+    `uploading ${what}`,
+    repo,
+    () =>
+      watch.attempt((fetch) =>
+        uploadFiles({
+          repo: { type: "model", name: repo.repoId },
+          files: blobs,
+          commitTitle: title,
+          hubUrl,
+          accessToken,
+          useXet: true,
+          fetch,
+        }),
+      ),
+    (err) => stalledUpload(err, watch, what, total, repo.hub, afterwards),
   );
   return output?.commit.oid;
 }
 
 export async function uploadRecord(repo: ModelRepo, record: ExtrinsicRecord): Promise<void> {
   const { hubUrl, accessToken } = repo.hub;
-  await hubCall(`uploading ${RECORD_FILE} to ${repo.repoId}`, repo, () =>
-    uploadFiles({
-      repo: { type: "model", name: repo.repoId },
-      files: [{ path: RECORD_FILE, content: new Blob([`${JSON.stringify(record)}\n`]) }],
-      commitTitle: `Record commitment extrinsic ${record.extrinsic}`,
-      hubUrl,
-      accessToken,
-    }),
+  const content = new Blob([`${JSON.stringify(record)}\n`]);
+  const what = `${RECORD_FILE} to ${repo.repoId}`;
+  const watch = watchUpload(repo.hub, what, content.size);
+  // Only ever called once the commitment is final: the message must say so, and how the record gets written.
+  const afterwards =
+    `The commitment is on chain (extrinsic ${record.extrinsic}), but ${RECORD_FILE} was not written: run the release ` +
+    `again, which finds the commitment on chain and only uploads the record (it does not commit again). `;
+  await hubCall(
+    `uploading ${what}`,
+    repo,
+    () =>
+      watch.attempt((fetch) =>
+        uploadFiles({
+          repo: { type: "model", name: repo.repoId },
+          files: [{ path: RECORD_FILE, content }],
+          commitTitle: `Record commitment extrinsic ${record.extrinsic}`,
+          hubUrl,
+          accessToken,
+          fetch,
+        }),
+      ),
+    (err) => stalledUpload(err, watch, what, content.size, repo.hub, afterwards),
   );
 }
 

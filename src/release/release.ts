@@ -23,6 +23,8 @@ import {
   blockTime,
   connect,
   findCommitExtrinsic,
+  FinalizationTimeoutError,
+  networkUrl,
   readCommitment,
   subnetExists,
   submitCommitment,
@@ -30,6 +32,7 @@ import {
   ChainError,
   type CommittedExtrinsic,
   type OnChainCommitment,
+  type SubmitOptions,
 } from "./chain.js";
 import { checkCommitment, commitmentAdvice, encodeSetCommitment, modelStem, parseCommitment } from "./commitment.js";
 import type { Competition } from "../competition/competition.js";
@@ -86,6 +89,8 @@ export interface ReleaseRequest {
   readonly workDir: string;
   /** The clock, for tests. */
   readonly now?: () => Date;
+  /** How long the commitment may take to finalize, and how often the wait is logged (tests shorten them). */
+  readonly chainWait?: SubmitOptions;
 }
 
 export interface ReleaseResult {
@@ -317,7 +322,7 @@ export async function release(req: ReleaseRequest): Promise<ReleaseResult> {
     announce(req, offline, hub, chain, commit, record, now);
 
     // Nothing is written before this line.
-    const uploaded = await publishFiles(req, repo, offline, hub);
+    const uploaded = await publishFiles(req, repo, offline, hub, chain);
     const modelHash = await downloadedSha256(repo, `${offline.stem}.onnx`);
     if (modelHash !== offline.localHash)
       throw new HubError(
@@ -399,7 +404,7 @@ function announce(
   );
 }
 
-async function publishFiles(req: ReleaseRequest, repo: ModelRepo, offline: Offline, hub: HubView): Promise<boolean> {
+async function publishFiles(req: ReleaseRequest, repo: ModelRepo, offline: Offline, hub: HubView, chain?: ChainView): Promise<boolean> {
   const { log } = req.hub;
   let uploads = hub.uploads;
   if (!hub.state.exists) {
@@ -419,9 +424,31 @@ async function publishFiles(req: ReleaseRequest, repo: ModelRepo, offline: Offli
     return false;
   }
   const names = uploads.map((f) => f.path);
-  const commit = await uploadInOneCommit(repo, uploads, `Release ${offline.stem} (${names.join(", ")})`);
+  // The commitment is sent only after the upload: a stalled upload leaves the chain as it was.
+  const afterwards =
+    `${chain ? "Nothing was committed on chain. " : ""}Run the release again: what the hub already holds with this ` +
+    `content is not uploaded again. `;
+  const commit = await uploadInOneCommit(repo, uploads, `Release ${offline.stem} (${names.join(", ")})`, afterwards);
   log.info(`uploaded ${names.join(" and ")} to ${req.repoId} in one commit${commit ? ` (${commit.slice(0, 7)})` : ""}`);
   return true;
+}
+
+/**
+ * A commitment not finalized in time may still be: the record is not written (it would name an
+ * extrinsic that may never be final), and the miner is told how to find out and how to finish.
+ */
+function unfinalized(err: FinalizationTimeoutError, req: ReleaseRequest, hotkey: string): FinalizationTimeoutError {
+  const selfCheck = `self-check for hotkey ${hotkey} (mode: self-check, or cancer-ai self-check --hotkey ${hotkey})`;
+  const lookUp = err.included
+    ? `Look block ${err.included.block} up on a block explorer (https://polkadot.js.org/apps/?rpc=` +
+      `${encodeURIComponent(networkUrl(req.network))}#/explorer/query/${err.included.block}) or run ${selfCheck}`
+    : `Run ${selfCheck}, or look the hash up on a block explorer, in a few minutes`;
+  return new FinalizationTimeoutError(
+    `${err.message}. ${RECORD_FILE} was not written. ${lookUp}: once the commitment shows there, run the release again, ` +
+      `which finds it on chain and only writes ${RECORD_FILE} (it does not commit again).`,
+    err.txHash,
+    err.included,
+  );
 }
 
 /** Sends the commitment (the chain does not hold it yet), verifies it through a fresh read, and tells when it is eligible. */
@@ -431,7 +458,11 @@ async function commitOnce(
   commitment: string,
 ): Promise<{ extrinsic: CommittedExtrinsic; eligible?: Date }> {
   const { api, pair } = chain;
-  const extrinsic = await submitCommitment(api, pair, req.netuid, commitment, req.hub.log, () => connect(req.network));
+  const extrinsic = await submitCommitment(api, pair, req.netuid, commitment, req.hub.log, () => connect(req.network), req.chainWait).catch(
+    (err: unknown) => {
+      throw err instanceof FinalizationTimeoutError ? unfinalized(err, req, pair.address) : err;
+    },
+  );
   // After a dropped connection the first API is dead: verify through a new one.
   const reader = api.isConnected ? api : await connect(req.network);
   try {
