@@ -10,14 +10,13 @@ opj_compress (Debian's libopenjp2-tools) for precisions Pillow cannot write,
 and tiffcp (libtiff-tools) for LZW/Deflate/PackBits strips and predictors.
 """
 
-import json
 import os
 import subprocess
 
 import numpy as np
 from PIL import Image
 
-from generate import BIG, LANCZOS, OUT, _tiff, fresh_dir, rel, sha256
+from generate import BIG, OUT, _tiff, fresh_dir, pillow_outcomes, write_format_json
 
 DIR = os.path.join(OUT, "formats-jp2-tiff")
 
@@ -107,47 +106,11 @@ def make_jp2_tiff_goldens():
     tiffcp("tiff-float-range.tif", "tiff-float-predictor3.tif", "-c", "zip:3")
     unreproducible.append("tiff-float-predictor3.tif")
 
-    images = []
-    for case in cases:
-        name, note, expected = case if isinstance(case, tuple) else (case, None, None)
-        entry = {"file": "formats-jp2-tiff/" + name}
-        if expected is None:
-            src = Image.open(path(name))
-            entry["format"], entry["mode"] = src.format, src.mode
-            out = src.convert("RGB")
-        else:
-            out = Image.fromarray(np.ascontiguousarray(expected), "RGB")
-            entry["format"], entry["mode"] = name.rsplit(".", 1)[1].upper(), "emulated"
-        if note:
-            entry["pillow_10_4"] = note
-        entry["width"], entry["height"] = out.size
-        entry["rgb_sha256"] = sha256(out.tobytes())
-        entry["resized_sha256"] = sha256(out.resize((512, 512), LANCZOS).tobytes())
-        images.append(entry)
-    for name in unreproducible:
-        Image.open(path(name)).convert("RGB")  # Pillow opens it: it must be reported as not reproduced
-    pillow_refuses = []
-    for name in refused:
-        try:
-            Image.open(path(name)).convert("RGB")
-        except Exception as e:  # noqa: BLE001 - any failure is a skip on validators
-            pillow_refuses.append({"file": "formats-jp2-tiff/" + name, "pillow_9_4": f"{type(e).__name__}: {e}"[:160]})
-        else:
-            raise AssertionError(f"Pillow opened {name}, which the tests expect it to refuse")
-    with open(os.path.join(DIR, "jp2-tiff.json"), "w") as f:
-        json.dump(
-            {
-                "generator": "scripts/golden/formats_jp2_tiff.py make_jp2_tiff_goldens",
-                "pillow": Image.__version__,
-                "images": images,
-                "unreproducible": ["formats-jp2-tiff/" + n for n in unreproducible],
-                "refused": pillow_refuses,
-            },
-            f,
-            indent=1,
-        )
-        f.write("\n")
-    print(f"wrote {rel(DIR)}: {len(images)} images, {len(unreproducible)} unreproducible, {len(refused)} refused")
+    cases = [case if isinstance(case, tuple) else (case, None, None) for case in cases]
+    images, pillow_refuses = pillow_outcomes("formats-jp2-tiff", cases, unreproducible, refused)
+    write_format_json(
+        "formats-jp2-tiff", "jp2-tiff.json", "scripts/golden/formats_jp2_tiff.py make_jp2_tiff_goldens", images, unreproducible, pillow_refuses
+    )
 
 
 if __name__ == "__main__":

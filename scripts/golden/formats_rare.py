@@ -20,7 +20,6 @@ to show, and the script stops if Pillow disagrees.
 """
 
 import io
-import json
 import os
 import struct
 import sys
@@ -442,7 +441,7 @@ def make_rare_format_goldens():
         if expect == "refused":
             raise AssertionError(f"Pillow opened {name}, which is meant to be refused")
         if expect == "unreproducible":
-            unreproducible.append("formats-rare/" + name)
+            unreproducible.append(name)
             continue
         entry = {"file": "formats-rare/" + name, "format": src.format, "mode": src.mode}
         if expected is not None:
@@ -452,21 +451,11 @@ def make_rare_format_goldens():
         entry["rgb_sha256"] = generate.sha256(out.tobytes())
         entry["resized_sha256"] = generate.sha256(out.resize((512, 512), generate.LANCZOS).tobytes())
         images.append(entry)
-    with open(os.path.join(RARE, "rare.json"), "w") as f:
-        json.dump(
-            {
-                "generator": "scripts/golden/formats_rare.py make_rare_format_goldens",
-                "pillow": Image.__version__,
-                "images": images,
-                "unreproducible": unreproducible,
-                "refused": refused,
-            },
-            f,
-            indent=1,
-        )
-        f.write("\n")
+    generate.write_format_json(
+        "formats-rare", "rare.json", "scripts/golden/formats_rare.py make_rare_format_goldens", images, unreproducible, refused
+    )
     total = sum(os.path.getsize(os.path.join(RARE, n)) for n in os.listdir(RARE))
-    print(f"wrote {generate.rel(RARE)}: {len(images)} images, {len(unreproducible)} unreproducible, {len(refused)} refused, {total} bytes")
+    print(f"{generate.rel(RARE)} holds {total} bytes")
 
 
 if __name__ == "__main__":

@@ -1524,10 +1524,19 @@ def make_format_goldens():
     _tiff(os.path.join(FORMATS, "tiff-unknown-mode.tif"), np.stack([garr, garr], -1), 1, (8, 8), extra=(1,))
     refused.append("tiff-unknown-mode.tif")
 
+    images, pillow_refuses = pillow_outcomes("formats", cases, unreproducible, refused)
+    write_format_json("formats", "formats.json", "scripts/golden/generate.py make_format_goldens", images, unreproducible, pillow_refuses)
+
+
+def pillow_outcomes(folder, cases, unreproducible, refused):
+    """What Pillow makes of the files of OUT/folder: for each case (name, note, expected), its format and
+    mode and the hashes of convert("RGB") and of its 512x512 LANCZOS, where `expected` (an RGB array)
+    stands for Pillow 10.4's pixels when they differ from this Pillow's, as `note` says; then a check
+    that Pillow opens each unreproducible file, and the message with which it refuses each refused one."""
     images = []
     for name, note, expected in cases:
-        path = os.path.join(FORMATS, name)
-        entry = {"file": "formats/" + name}
+        path = os.path.join(OUT, folder, name)
+        entry = {"file": f"{folder}/{name}"}
         if expected is None:
             src = Image.open(path)
             entry["format"], entry["mode"] = src.format, src.mode
@@ -1542,30 +1551,35 @@ def make_format_goldens():
         entry["resized_sha256"] = sha256(out.resize((512, 512), LANCZOS).tobytes())
         images.append(entry)
     for name in unreproducible:
-        Image.open(os.path.join(FORMATS, name)).convert("RGB")  # Pillow opens it: it must be reported as not reproduced
+        Image.open(os.path.join(OUT, folder, name)).convert("RGB")  # Pillow opens it: it must be reported as not reproduced
     pillow_refuses = []
     for name in refused:
         try:
-            Image.open(os.path.join(FORMATS, name)).convert("RGB")
+            Image.open(os.path.join(OUT, folder, name)).convert("RGB")
         except Exception as e:  # noqa: BLE001 - any failure is a skip on validators
-            message = f"{type(e).__name__}: {e}".replace(os.path.join(FORMATS, ""), "")
-            pillow_refuses.append({"file": "formats/" + name, "pillow_9_4": message[:160]})
+            message = f"{type(e).__name__}: {e}".replace(os.path.join(OUT, folder, ""), "")
+            pillow_refuses.append({"file": f"{folder}/{name}", "pillow_9_4": message[:160]})
         else:
             raise AssertionError(f"Pillow opened {name}, which the tests expect it to refuse")
-    with open(os.path.join(FORMATS, "formats.json"), "w") as f:
+    return images, pillow_refuses
+
+
+def write_format_json(folder, json_name, generator, images, unreproducible, refused):
+    """The goldens of OUT/folder, in the schema the format tests read (__tests__/helpers/format-goldens.ts)."""
+    with open(os.path.join(OUT, folder, json_name), "w") as f:
         json.dump(
             {
-                "generator": "scripts/golden/generate.py make_format_goldens",
+                "generator": generator,
                 "pillow": Image.__version__,
                 "images": images,
-                "unreproducible": ["formats/" + n for n in unreproducible],
-                "refused": pillow_refuses,
+                "unreproducible": [f"{folder}/{n}" for n in unreproducible],
+                "refused": refused,
             },
             f,
             indent=1,
         )
         f.write("\n")
-    print(f"wrote {rel(FORMATS)}: {len(images)} images, {len(unreproducible)} unreproducible, {len(refused)} refused")
+    print(f"wrote {rel(os.path.join(OUT, folder))}: {len(images)} images, {len(unreproducible)} unreproducible, {len(refused)} refused")
 
 
 if __name__ == "__main__":
