@@ -78,7 +78,7 @@ describe("dataset discovery", () => {
     await expect(
       discoverDatasets("tricorder-3", CONFIG_SPACE, { ...opts, silenceMs: 300, retry: { attempts: 2, baseDelayMs: 1 } }),
     ).rejects.toThrow(
-      /listing space safescanai\/competition-configuration on http:\/\/127\.0\.0\.1:\d+ failed: no answer from 127\.0\.0\.1:\d+ within 0\.3 s/,
+      /listing space safescanai\/competition-configuration on http:\/\/127\.0\.0\.1:\d+ failed: no progress for 0\.3 s on GET 127\.0\.0\.1:\d+\/api\/spaces\/safescanai\/competition-configuration\/tree\/main \(/,
     );
     expect(Date.now() - started).toBeLessThan(5000);
     expect(lines.filter((l) => l.includes("retrying"))).toHaveLength(1);
@@ -329,19 +329,44 @@ describe("downloading and caching packages", () => {
     expect(lines.some((l) => l.includes("retrying"))).toBe(true);
   });
 
+  it("retries a download whose body request is answered 503 (the client reports it as a bare string)", async () => {
+    // The first GET, a one-byte range probe, goes through; the download itself is answered 503 once.
+    hub.server.failNext("/__lfs/cdn/", { times: 1, status: 503, method: "GET", skip: 1 });
+    const [source] = await resolveDatasets("latest", {
+      competitionId: "tricorder-3",
+      count: 1,
+      hub: opts,
+      cache: folderCache(await tempDir()),
+      downloadDir: await tempDir(),
+    });
+    expect(existsSync(source.localPath)).toBe(true);
+    expect(lines).toContainEqual(expect.stringMatching(/^warning: downloading hf:\/\/.+ failed \(.*503.*\); retrying/));
+  });
+
   it("retries a download that stalls half-way, and logs its progress", async () => {
     // The client's first GET is a one-byte range probe: the second is the download itself.
     hub.server.failNext("/__lfs/cdn/", { times: 2, status: "stall", method: "GET" });
     const [source] = await resolveDatasets("latest", {
       competitionId: "tricorder-3",
       count: 1,
-      hub: { ...opts, silenceMs: 300 },
+      hub: { ...opts, silenceMs: 300, progressMs: 50 },
       cache: folderCache(await tempDir()),
       downloadDir: await tempDir(),
     });
     expect(existsSync(source.localPath)).toBe(true);
-    expect(lines.some((l) => /the download stalled: no data for 0\.3 s after \d+ bytes.*retrying/.test(l))).toBe(true);
-    expect(lines.some((l) => /^downloading packages\/.+\.zip: [\d.]+ of [\d.]+ MiB \([\d.]+ MiB\/s/.test(l))).toBe(true);
+    expect(
+      lines.some((l) =>
+        /failed \(no progress for 0\.3 s on GET 127\.0\.0\.1:\d+\/__lfs\/cdn\/[0-9a-f]{64} \([\d.]+ MiB received in this attempt\)\); retrying/.test(
+          l,
+        ),
+      ),
+    ).toBe(true);
+    // While it waits, the log says how far it got and how long it has been silent.
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^downloading packages\/.+\.zip: [\d.]+ of [\d.]+ MiB received; nothing received for [\d.]+ s \(giving up after 0\.3 s\)$/,
+      ),
+    );
   });
 
   it("takes a local folder as it is", async () => {

@@ -1,3 +1,4 @@
+import { describeError } from "../src/util/retry.js";
 import { logSafe, markdownText } from "../src/util/text.js";
 
 describe("markdownText: data renders as its text and nothing else", () => {
@@ -34,5 +35,18 @@ describe("logSafe: no line from data issues a workflow command", () => {
         .split("\n")
         .some((line) => /^\s*::/.test(line)),
     ).toBe(false);
+  });
+});
+
+describe("describeError: no signature of a presigned address reaches a message", () => {
+  it.each<[string, string]>([
+    [
+      "Error fetching https://hub.example/api/x?X-Amz-Signature=abc&X-Amz-Credential=k: 403",
+      "Error fetching https://hub.example/api/x: 403",
+    ],
+    ["HttpError: URL: https://cas.example/xorb/1#frag then more", "HttpError: URL: https://cas.example/xorb/1 then more"],
+    ["no address at all", "no address at all"],
+  ])("%s", (message, expected) => {
+    expect(describeError(new Error(message))).toBe(expected);
   });
 });

@@ -113,6 +113,8 @@ export interface FailOptions {
   afterBytes?: number;
   /** With "slow": the reading rate. */
   bytesPerSecond?: number;
+  /** Let this many matching requests through first (a download's range probe, before the download itself). */
+  skip?: number;
 }
 
 export interface HubServer {
@@ -195,6 +197,7 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
     afterHandling?: boolean;
     afterBytes?: number;
     bytesPerSecond?: number;
+    skip: number;
   }> = [];
   const gatedRepos = new Map<string, "auto" | "manual">();
   const treeOrders = new Map<string, (a: string, b: string) => number>();
@@ -625,7 +628,8 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
         (typeof f.match === "string" ? entry.path.includes(f.match) : f.match.test(entry.path)),
     );
     let bytesPerSecond: number | undefined;
-    if (fault) {
+    if (fault && fault.skip > 0) fault.skip--;
+    else if (fault) {
       fault.left--;
       if (fault.status === "slow") bytesPerSecond = fault.bytesPerSecond;
       else if (fault.status === "stall-body") return stallBody(req, fault.afterBytes);
@@ -700,7 +704,7 @@ export async function startHubServer(options: HubServerOptions = {}): Promise<Hu
       return repo && resolveRevision(repo, rev)?.files.get(path)?.content;
     },
     failNext(match, opts = {}) {
-      faults.push({ ...opts, match, left: opts.times ?? 1, status: opts.status ?? 503 });
+      faults.push({ ...opts, match, left: opts.times ?? 1, status: opts.status ?? 503, skip: opts.skip ?? 0 });
     },
     setTreeOrder(type, name, compare) {
       treeOrders.set(repoKey(type, name), compare);

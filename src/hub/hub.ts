@@ -12,9 +12,9 @@ import { createHash } from "node:crypto";
 import { downloadFile, listFiles, type ListFileEntry } from "@huggingface/hub";
 import { parseAllDocuments, type ToJSOptions } from "yaml";
 import { CancerAiError, DatasetError, InputError } from "../util/errors.js";
-import { fetchWithTimeout, NetworkTimeoutError } from "../util/fetch.js";
-import { byteProgress, type Log } from "../util/log.js";
+import type { Log } from "../util/log.js";
 import { DEFAULT_RETRY, describeError, httpStatus, withRetry, type RetryPolicy } from "../util/retry.js";
+import { describeHubError, silenceBoundedFetch, TransferWatch, type Direction } from "./transfer.js";
 
 export const DEFAULT_HUB_URL = "https://huggingface.co";
 export const DEFAULT_CONFIG_REPO = "safescanai/competition-configuration";
@@ -33,8 +33,19 @@ export interface HubOptions {
 /** A minute of silence is no slow link but a stuck one: the call is retried (with backoff) instead of waited on. */
 export const DEFAULT_SILENCE_MS = 60_000;
 
-/** The fetch every hub call goes through: bounded silence. */
-export const hubFetch = (opts: HubOptions): typeof fetch => fetchWithTimeout(opts.silenceMs ?? DEFAULT_SILENCE_MS);
+/** The fetch every hub call goes through: bounded silence, before an answer starts and between two chunks of its body. */
+export const hubFetch = (opts: HubOptions): typeof fetch => silenceBoundedFetch(opts.silenceMs ?? DEFAULT_SILENCE_MS);
+
+/** A watch (transfer.ts) for one hub call with the hub's settings: its silence window and progress interval. */
+export const watchHub = (hub: HubOptions, what: string, direction: Direction, totalBytes?: number): TransferWatch =>
+  new TransferWatch({
+    log: hub.log,
+    what,
+    direction,
+    totalBytes,
+    silenceMs: hub.silenceMs ?? DEFAULT_SILENCE_MS,
+    progressMs: hub.progressMs,
+  });
 
 /** A dataset package file in a HuggingFace dataset repository. */
 export interface DatasetRef {
@@ -73,7 +84,7 @@ function hubFailure(what: string, err: unknown, opts: HubOptions): HubError {
         : status === undefined || status >= 500
           ? " (the hub is unreachable or failing; retried with backoff)"
           : "";
-  return new HubError(`${what} failed: ${describeError(err)}${hint}`);
+  return new HubError(`${what} failed: ${describeHubError(err)}${hint}`);
 }
 
 async function listAll(repo: { type: "dataset" | "space"; name: string }, opts: HubOptions): Promise<ListFileEntry[]> {
@@ -345,51 +356,36 @@ export async function findDataset(repo: string, file: string, opts: HubOptions):
 /** Streams a package to `dest`, returning its SHA-256; a dropped download is retried from the start. */
 export async function downloadDataset(ref: DatasetRef, dest: string, opts: HubOptions): Promise<string> {
   await mkdir(path.dirname(dest), { recursive: true });
+  // The watch bounds the silence, logs progress, and gives a failed request its status back (the blob's stream reports one
+  // as a bare string, which would not be retried).
+  const watch = watchHub(opts, `downloading ${ref.path}`, "download", ref.size);
   return withRetry(
     `downloading ${datasetUri(ref)}`,
-    async () => {
-      const blob = await downloadFile({
-        repo: { type: "dataset", name: ref.repo },
-        path: ref.path,
-        hubUrl: opts.hubUrl,
-        accessToken: opts.accessToken,
-        xet: false,
-        fetch: hubFetch(opts),
-      });
-      if (!blob) throw new HubError(`${datasetUri(ref)} does not exist`);
-      const hash = createHash("sha256");
-      const silenceMs = opts.silenceMs ?? DEFAULT_SILENCE_MS;
-      const progress = byteProgress(opts.log, ref.size ?? blob.size, `downloading ${ref.path}`, opts.progressMs);
-      let received = 0;
-      let stall: NodeJS.Timeout | undefined;
-      const tap: Transform = new Transform({
-        transform(chunk: Buffer, _enc, done) {
-          hash.update(chunk);
-          received += chunk.length;
-          progress(received);
-          watch();
-          done(null, chunk);
-        },
-      });
-      function watch(): void {
-        clearTimeout(stall);
-        stall = setTimeout(
-          () => tap.destroy(new NetworkTimeoutError(`the download stalled: no data for ${silenceMs / 1000} s after ${received} bytes`)),
-          silenceMs,
-        );
-      }
-      watch();
-      try {
+    () =>
+      watch.attempt(async (fetch) => {
+        const blob = await downloadFile({
+          repo: { type: "dataset", name: ref.repo },
+          path: ref.path,
+          hubUrl: opts.hubUrl,
+          accessToken: opts.accessToken,
+          xet: false,
+          fetch,
+        });
+        if (!blob) throw new HubError(`${datasetUri(ref)} does not exist`);
+        const hash = createHash("sha256");
+        const tap: Transform = new Transform({
+          transform(chunk: Buffer, _enc, done) {
+            hash.update(chunk);
+            done(null, chunk);
+          },
+        });
         await pipeline(
           Readable.fromWeb(blob.stream() as import("node:stream/web").ReadableStream<Uint8Array>),
           tap,
           createWriteStream(dest),
         );
-      } finally {
-        clearTimeout(stall);
-      }
-      return hash.digest("hex");
-    },
+        return hash.digest("hex");
+      }),
     opts.log,
     opts.retry ?? DEFAULT_RETRY,
   ).catch((err: unknown) => {

@@ -26,5 +26,8 @@ export class UnsafeReleaseError extends ReleaseRefusedError {}
 /** The hub did not answer (network, 5xx, 429 after retries): what it holds is unknown, not absent. */
 export class HubUnavailableError extends HubError {}
 
-/** An upload stopped making progress (no byte sent or answered for the silence window) on every attempt. */
-export class UploadStalledError extends HubUnavailableError {}
+/** A hub call stopped making progress (no byte sent or received for the silence window) on every attempt. */
+export class HubStalledError extends HubUnavailableError {}
+
+/** An upload stopped making progress on every attempt. */
+export class UploadStalledError extends HubStalledError {}

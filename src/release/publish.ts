@@ -13,10 +13,10 @@ import { pipeline } from "node:stream/promises";
 import { createRepo, downloadFile, listFiles, modelInfo, uploadFiles, whoAmI } from "@huggingface/hub";
 import yazl from "yazl";
 import { CancerAiError, InputError } from "../util/errors.js";
-import { DEFAULT_SILENCE_MS, HubError, type HubOptions } from "../hub/hub.js";
-import { UploadStallError, watchUpload, type UploadWatch } from "../hub/upload.js";
+import { DEFAULT_SILENCE_MS, HubError, watchHub, type HubOptions } from "../hub/hub.js";
+import { describeHubError, TransferStallError, type Direction, type TransferWatch } from "../hub/transfer.js";
 import { DEFAULT_RETRY, describeError, httpStatus, isTransient, withRetry } from "../util/retry.js";
-import { HubUnavailableError, UploadStalledError } from "./errors.js";
+import { HubStalledError, HubUnavailableError, UploadStalledError } from "./errors.js";
 
 export const RECORD_FILE = "extrinsic_record.json";
 
@@ -29,6 +29,8 @@ export interface ExtrinsicRecord {
 export interface ModelRepo {
   readonly repoId: string;
   readonly hub: HubOptions;
+  /** Where the release (or the check) stands, for the error of a call that fails: "Nothing was written yet. ..." */
+  readonly standing?: string;
 }
 
 export interface RepoState {
@@ -55,29 +57,56 @@ A skin-lesion classifier for the CancerAI subnet (Bittensor netuid 76), publishe
 training code share one name: \`<name>.onnx\` and \`<name>.zip\`.
 `;
 
+export interface HubCallOptions {
+  /** Which bytes tell its progress; default "download" (a read). */
+  readonly direction?: Direction;
+  /** The bytes to move, when known before the call. */
+  readonly totalBytes?: number;
+  /** A message of its own for the last failure, or undefined for the usual one. */
+  readonly explain?: (err: unknown, watch: TransferWatch) => Error | undefined;
+}
+
 /**
- * A hub call with retries. What still fails is a HubError, and a HubUnavailableError when the hub
- * did not answer (network, 5xx, 429): then what it holds is unknown, not absent. `explain` may
- * give the last failure a message of its own.
+ * A hub call, bounded: each of its requests goes through a watch (transfer.ts) that gives up on
+ * `silenceMs` without progress and logs progress and waits, and a transient failure is retried with
+ * backoff: reads and downloads, and creating the repository (a creation repeated after a lost answer
+ * meets 409). An upload is retried as a whole as it always was: the hub and the CAS skip what they
+ * hold, but a commit whose answer was lost is sent again. What still fails is a HubError naming the request
+ * (method, host and path), and a HubUnavailableError when the hub did not answer (network, 5xx, 429;
+ * HubStalledError: silence): then what it holds is unknown, not absent.
  */
-async function hubCall<T>(
+export async function hubCall<T>(
   what: string,
   repo: ModelRepo,
-  work: () => Promise<T>,
-  explain?: (err: unknown) => Error | undefined,
+  work: (fetch: typeof globalThis.fetch, watch: TransferWatch) => Promise<T>,
+  options: HubCallOptions = {},
 ): Promise<T> {
+  const watch = watchHub(repo.hub, what, options.direction ?? "download", options.totalBytes);
   try {
-    return await withRetry(what, work, repo.hub.log, repo.hub.retry ?? DEFAULT_RETRY);
+    return await withRetry(what, () => watch.attempt((fetch) => work(fetch, watch)), repo.hub.log, repo.hub.retry ?? DEFAULT_RETRY);
   } catch (err) {
     if (err instanceof CancerAiError) throw err;
-    const explained = explain?.(err);
-    if (explained) throw explained;
-    const status = httpStatus(err);
-    if (isTransient(err))
-      throw new HubUnavailableError(`${what} failed: ${describeError(err)} (the hub did not answer; retried with backoff)`);
-    const hint = status === 401 || status === 403 ? " (is hf-token a write token of the repository's owner?)" : "";
-    throw new HubError(`${what} failed: ${describeError(err)}${hint}`);
+    throw options.explain?.(err, watch) ?? callFailure(what, err, watch, repo);
   }
+}
+
+const attemptsOf = (watch: TransferWatch): string =>
+  watch.attemptCount === 1 ? "1 attempt" : `${watch.attemptCount} attempts with backoff`;
+
+function callFailure(what: string, err: unknown, watch: TransferWatch, repo: ModelRepo): HubError {
+  const standing = repo.standing ? ` ${repo.standing}` : "";
+  if (err instanceof TransferStallError)
+    return new HubStalledError(
+      `${what} failed: the hub stopped responding: ${err.message}; ${attemptsOf(watch)}.${standing} If it stalls again, check ` +
+        `the runner's network and the hub's status.`,
+    );
+  const request = watch.requestOf(err);
+  const reason = `${request ? `${request}${httpStatus(err) === undefined ? ":" : ""} ` : ""}${describeHubError(err)}`;
+  if (isTransient(err))
+    return new HubUnavailableError(`${what} failed: ${reason} (the hub did not answer; ${attemptsOf(watch)}).${standing}`);
+  const status = httpStatus(err);
+  const hint = status === 401 || status === 403 ? " (is hf-token a write token of the repository's owner?)" : "";
+  return new HubError(`${what} failed: ${reason}${hint}.${standing}`);
 }
 
 /** The hub answers 404 (with a token) or 401 (without) alike for a missing repository and for one private to someone else. */
@@ -85,8 +114,8 @@ const isNotFound = (err: unknown): boolean => httpStatus(err) === 404 || httpSta
 
 export async function repoState(repo: ModelRepo): Promise<RepoState> {
   const { hubUrl, accessToken } = repo.hub;
-  const info = await hubCall(`reading model repository ${repo.repoId}`, repo, () =>
-    modelInfo({ name: repo.repoId, hubUrl, accessToken, additionalFields: ["cardData"] }).catch((err: unknown) => {
+  const info = await hubCall(`reading model repository ${repo.repoId}`, repo, (fetch) =>
+    modelInfo({ name: repo.repoId, hubUrl, accessToken, additionalFields: ["cardData"], fetch }).catch((err: unknown) => {
       if (isNotFound(err)) return undefined;
       throw err;
     }),
@@ -94,9 +123,9 @@ export async function repoState(repo: ModelRepo): Promise<RepoState> {
   if (!info) return { exists: false, isPrivate: false, gated: false, files: new Map() };
   const card = (info as { cardData?: { license?: unknown } }).cardData;
   const files = new Map<string, string>();
-  await hubCall(`listing ${repo.repoId}`, repo, async () => {
+  await hubCall(`listing ${repo.repoId}`, repo, async (fetch) => {
     files.clear();
-    for await (const f of listFiles({ repo: { type: "model", name: repo.repoId }, hubUrl, accessToken })) {
+    for await (const f of listFiles({ repo: { type: "model", name: repo.repoId }, hubUrl, accessToken, fetch })) {
       if (f.type === "file") files.set(f.path, f.lfs?.oid ?? f.oid ?? "");
     }
   });
@@ -137,12 +166,13 @@ export function checkRepoAcceptable(repo: ModelRepo, state: RepoState): void {
 export async function createPublicRepo(repo: ModelRepo): Promise<"created" | "existed"> {
   const { hubUrl, accessToken } = repo.hub;
   if (!accessToken) throw new InputError("hf-token is required to create and upload to the model repository");
-  const outcome = await hubCall(`creating ${repo.repoId}`, repo, () =>
+  const outcome = await hubCall(`creating ${repo.repoId}`, repo, (fetch) =>
     createRepo({
       repo: { type: "model", name: repo.repoId },
       visibility: "public",
       hubUrl,
       accessToken,
+      fetch,
       files: [{ path: "README.md", content: new Blob([MODEL_CARD(repo.repoId)]) }],
     }).then(
       () => "created" as const,
@@ -168,8 +198,8 @@ export async function createPublicRepo(repo: ModelRepo): Promise<"created" | "ex
 export async function checkWriteAccess(repo: ModelRepo): Promise<void> {
   const { hubUrl, accessToken } = repo.hub;
   if (!accessToken) throw new InputError("hf-token is required to create and upload to the model repository: give a write token");
-  const who = await hubCall("checking hf-token", repo, () =>
-    whoAmI({ hubUrl, accessToken }).catch((err: unknown) => {
+  const who = await hubCall("checking hf-token", repo, (fetch) =>
+    whoAmI({ hubUrl, accessToken, fetch }).catch((err: unknown) => {
       if (httpStatus(err) === 401) return undefined;
       throw err;
     }),
@@ -237,19 +267,37 @@ const mib = (bytes: number): string => (bytes / 1048576).toFixed(1);
  */
 function stalledUpload(
   err: unknown,
-  watch: UploadWatch,
+  watch: TransferWatch,
   what: string,
   total: number,
   hub: HubOptions,
   afterwards: string,
 ): Error | undefined {
-  if (!(err instanceof UploadStallError)) return undefined;
+  if (!(err instanceof TransferStallError)) return undefined;
   const silence = (hub.silenceMs ?? DEFAULT_SILENCE_MS) / 1000;
-  const attempts = watch.attemptCount === 1 ? "1 attempt" : `${watch.attemptCount} attempts with backoff`;
   return new UploadStalledError(
-    `the hub stopped responding during the upload of ${what} after ${mib(err.sentBytes)} of ${mib(total)} MiB: nothing was ` +
-      `sent or answered for ${silence} s (${err.request}; ${attempts}). ${afterwards}If it stalls again, check the runner's network and ` +
-      `the hub's status.`,
+    `the hub stopped responding during the upload of ${what} after ${mib(err.bytes)} of ${mib(total)} MiB: nothing was ` +
+      `sent or answered for ${silence} s (${err.request}; ${attemptsOf(watch)}). ${afterwards}If it stalls again, check the runner's ` +
+      `network and the hub's status.`,
+  );
+}
+
+/** Uploads `files` in one commit, under a watch that gives up on silence; `afterwards` says where the release stands if it stalls. */
+async function upload(
+  repo: ModelRepo,
+  what: string,
+  files: { path: string; content: Blob }[],
+  commitTitle: string,
+  afterwards: string,
+  useXet?: boolean,
+): Promise<Awaited<ReturnType<typeof uploadFiles>>> {
+  const { hubUrl, accessToken } = repo.hub;
+  const total = files.reduce((sum, f) => sum + f.content.size, 0);
+  return hubCall(
+    `uploading ${what}`,
+    { ...repo, standing: afterwards.trim() },
+    (fetch) => uploadFiles({ repo: { type: "model", name: repo.repoId }, files, commitTitle, hubUrl, accessToken, fetch, useXet }),
+    { direction: "upload", totalBytes: total, explain: (err, watch) => stalledUpload(err, watch, what, total, repo.hub, afterwards) },
   );
 }
 
@@ -263,74 +311,54 @@ export async function uploadInOneCommit(
   title: string,
   afterwards = "Run the upload again: what the hub already holds with this content is not uploaded again. ",
 ): Promise<string | undefined> {
-  const { hubUrl, accessToken } = repo.hub;
-  if (!accessToken) throw new InputError("hf-token is required to upload to the model repository");
+  if (!repo.hub.accessToken) throw new InputError("hf-token is required to upload to the model repository");
   const blobs = await Promise.all(files.map(async (f) => ({ path: f.path, content: await openAsBlob(f.local) })));
-  const total = blobs.reduce((sum, b) => sum + b.content.size, 0);
   const what = `${files.map((f) => f.path).join(", ")} to ${repo.repoId}`;
-  const watch = watchUpload(repo.hub, what, total);
   // Xet on purpose (the client's default, stated so a library default change cannot switch it silently): huggingface.co
   // answers "xet" for Xet-backed repos (the default since 2025), and the client then uploads xorbs and shards to the
   // Xet CAS, the path the release tests run against the local CAS; a hub that answers "basic" still gets a plain PUT.
   // Each attempt starts over; the hub and the CAS skip what they already hold, and nothing is committed before the last call.
-  const output = await hubCall(
-    `uploading ${what}`,
-    repo,
-    () =>
-      watch.attempt((fetch) =>
-        uploadFiles({
-          repo: { type: "model", name: repo.repoId },
-          files: blobs,
-          commitTitle: title,
-          hubUrl,
-          accessToken,
-          useXet: true,
-          fetch,
-        }),
-      ),
-    (err) => stalledUpload(err, watch, what, total, repo.hub, afterwards),
-  );
+  const output = await upload(repo, what, blobs, title, afterwards, true);
   return output?.commit.oid;
 }
 
 export async function uploadRecord(repo: ModelRepo, record: ExtrinsicRecord): Promise<void> {
-  const { hubUrl, accessToken } = repo.hub;
   const content = new Blob([`${JSON.stringify(record)}\n`]);
-  const what = `${RECORD_FILE} to ${repo.repoId}`;
-  const watch = watchUpload(repo.hub, what, content.size);
   // Only ever called once the commitment is final: the message must say so, and how the record gets written.
   const afterwards =
     `The commitment is on chain (extrinsic ${record.extrinsic}), but ${RECORD_FILE} was not written: run the release ` +
     `again, which finds the commitment on chain and only uploads the record (it does not commit again). `;
-  await hubCall(
-    `uploading ${what}`,
+  await upload(
     repo,
-    () =>
-      watch.attempt((fetch) =>
-        uploadFiles({
-          repo: { type: "model", name: repo.repoId },
-          files: [{ path: RECORD_FILE, content }],
-          commitTitle: `Record commitment extrinsic ${record.extrinsic}`,
-          hubUrl,
-          accessToken,
-          fetch,
-        }),
-      ),
-    (err) => stalledUpload(err, watch, what, content.size, repo.hub, afterwards),
+    `${RECORD_FILE} to ${repo.repoId}`,
+    [{ path: RECORD_FILE, content }],
+    `Record commitment extrinsic ${record.extrinsic}`,
+    afterwards,
   );
 }
 
-/** SHA-256 of a file as the hub serves it (what validators compare with the commitment), optionally kept at `dest`. */
+/**
+ * SHA-256 of a file as the hub serves it (what validators compare with the commitment), optionally
+ * kept at `dest`. The whole file comes down: its progress is logged, a body that stops coming is
+ * given up on after the silence window, and the download is retried from the start.
+ */
 export async function downloadedSha256(repo: ModelRepo, file: string, dest?: string): Promise<string> {
   const { hubUrl, accessToken } = repo.hub;
-  return hubCall(`downloading ${repo.repoId}/${file}`, repo, async () => {
-    const blob = await downloadFile({ repo: { type: "model", name: repo.repoId }, path: file, hubUrl, accessToken, xet: false });
+  return hubCall(`downloading ${repo.repoId}/${file}`, repo, async (fetch, watch) => {
+    const blob = await downloadFile({ repo: { type: "model", name: repo.repoId }, path: file, hubUrl, accessToken, xet: false, fetch });
     if (!blob) throw new HubError(`${repo.repoId}/${file} is not on the hub`);
+    watch.expectBytes(blob.size);
     const hash = createHash("sha256");
     const out = dest ? createWriteStream(dest) : undefined;
-    for await (const chunk of blob.stream() as unknown as AsyncIterable<Uint8Array>) {
-      hash.update(chunk);
-      if (out && !out.write(chunk)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+    try {
+      for await (const chunk of blob.stream() as unknown as AsyncIterable<Uint8Array>) {
+        hash.update(chunk);
+        if (out && !out.write(chunk)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+      }
+    } catch (err) {
+      // The next attempt writes the file anew.
+      out?.destroy();
+      throw err;
     }
     if (out) await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
     return hash.digest("hex");
@@ -349,13 +377,14 @@ export type RecordRead =
  */
 export async function readRecord(repo: ModelRepo): Promise<RecordRead> {
   const { hubUrl, accessToken } = repo.hub;
-  const text = await hubCall(`reading ${repo.repoId}/${RECORD_FILE}`, repo, async () => {
+  const text = await hubCall(`reading ${repo.repoId}/${RECORD_FILE}`, repo, async (fetch) => {
     const blob = await downloadFile({
       repo: { type: "model", name: repo.repoId },
       path: RECORD_FILE,
       hubUrl,
       accessToken,
       xet: false,
+      fetch,
     }).catch((err: unknown) => {
       if (isNotFound(err)) return null;
       throw err;

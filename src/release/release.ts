@@ -305,7 +305,12 @@ async function checkWindow(req: ReleaseRequest, now: Date): Promise<void> {
 export async function release(req: ReleaseRequest): Promise<ReleaseResult> {
   const { log } = req.hub;
   const offline = await preflight(req);
-  const repo: ModelRepo = { repoId: req.repoId, hub: req.hub };
+  // What a failed hub call says of the release, stage by stage.
+  const repo: ModelRepo = {
+    repoId: req.repoId,
+    hub: req.hub,
+    standing: "Nothing was written: no repository created, no file uploaded, nothing committed on chain. Run the release again.",
+  };
   let api: ApiPromise | undefined;
   try {
     let chain: ChainView | undefined;
@@ -323,7 +328,13 @@ export async function release(req: ReleaseRequest): Promise<ReleaseResult> {
 
     // Nothing is written before this line.
     const uploaded = await publishFiles(req, repo, offline, hub, chain);
-    const modelHash = await downloadedSha256(repo, `${offline.stem}.onnx`);
+    const uploadedRepo: ModelRepo = {
+      ...repo,
+      standing:
+        `${req.repoId} holds the model and code${commit ? "; nothing was committed on chain" : ""}. Run the release again: ` +
+        `what the hub already holds is not uploaded again.`,
+    };
+    const modelHash = await downloadedSha256(uploadedRepo, `${offline.stem}.onnx`);
     if (modelHash !== offline.localHash)
       throw new HubError(
         `${req.repoId}/${offline.stem}.onnx on the hub has SHA-256 ${modelHash}, not the local model's ${offline.localHash}: the ` +
@@ -408,9 +419,10 @@ async function publishFiles(req: ReleaseRequest, repo: ModelRepo, offline: Offli
   const { log } = req.hub;
   let uploads = hub.uploads;
   if (!hub.state.exists) {
-    await createPublicRepo(repo);
+    const nothingUploaded = `nothing was uploaded${chain ? " or committed on chain" : ""}. Run the release again: it checks the repository`;
+    await createPublicRepo({ ...repo, standing: `${req.repoId} may or may not have been created; ${nothingUploaded}.` });
     // Read back: a 409 means an earlier attempt (or another run) created it, possibly with files already.
-    const state = await repoState(repo);
+    const state = await repoState({ ...repo, standing: `${req.repoId} was created; ${nothingUploaded}.` });
     if (!state.exists)
       throw new HubError(
         `HuggingFace says ${req.repoId} exists, but this token cannot read it (private to another account, or the name is ` +

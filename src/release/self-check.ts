@@ -16,8 +16,8 @@ import { commitmentAdvice, isSha256Hex, parseCommitment, type Commitment } from 
 import type { Competition } from "../competition/competition.js";
 import { CancerAiError } from "../util/errors.js";
 import { discoverDatasets, type HubOptions } from "../hub/hub.js";
-import { downloadedSha256, hasMitLicense, readRecord, repoState, RECORD_FILE, type ModelRepo } from "./publish.js";
-import { DEFAULT_RETRY, describeError, httpStatus, isTransient, withRetry } from "../util/retry.js";
+import { downloadedSha256, hasMitLicense, hubCall, readRecord, repoState, RECORD_FILE, type ModelRepo } from "./publish.js";
+import { describeError, httpStatus, isTransient } from "../util/retry.js";
 import { runEvaluation, type RunRequest } from "../engine/run.js";
 import { modelRejections } from "../engine/verdict.js";
 import type { RunReport } from "../engine/results.js";
@@ -78,6 +78,9 @@ const STEPS = [
   "evaluation",
 ];
 
+/** Said in the error of a hub call that fails during a check. */
+const READ_ONLY = "The check only reads: nothing was changed on the hub or on chain; run it again once the hub answers.";
+
 export async function selfCheck(req: SelfCheckRequest): Promise<SelfCheckResult> {
   const list = new Checklist();
   const result = (commitment?: Commitment, evaluation?: RunReport): SelfCheckResult => ({
@@ -121,7 +124,7 @@ export async function selfCheck(req: SelfCheckRequest): Promise<SelfCheckResult>
       return result(commitment);
     }
 
-    const repo: ModelRepo = { repoId: commitment.repoId, hub: req.hub };
+    const repo: ModelRepo = { repoId: commitment.repoId, hub: req.hub, standing: READ_ONLY };
     const state = await repoState(repo);
     const repoProblem = !state.exists
       ? "does not exist (or is private)"
@@ -274,22 +277,17 @@ export interface LeaderboardRow {
 
 /** The content id of `{stem}.onnx`, null when the repository or the file is not there; a hub that does not answer throws. */
 async function servedModelId(repoId: string, file: string, hub: HubOptions): Promise<string | null> {
-  return withRetry(
-    `listing ${repoId}`,
-    async () => {
-      try {
-        for await (const f of listFiles({ repo: { type: "model", name: repoId }, hubUrl: hub.hubUrl, accessToken: hub.accessToken })) {
-          if (f.path === file) return f.lfs?.oid ?? f.oid ?? null;
-        }
-        return null;
-      } catch (err) {
-        if (httpStatus(err) === 404 || httpStatus(err) === 401) return null;
-        throw err;
+  return hubCall(`listing ${repoId}`, { repoId, hub, standing: READ_ONLY }, async (fetch) => {
+    try {
+      for await (const f of listFiles({ repo: { type: "model", name: repoId }, hubUrl: hub.hubUrl, accessToken: hub.accessToken, fetch })) {
+        if (f.path === file) return f.lfs?.oid ?? f.oid ?? null;
       }
-    },
-    hub.log,
-    hub.retry ?? DEFAULT_RETRY,
-  );
+      return null;
+    } catch (err) {
+      if (httpStatus(err) === 404 || httpStatus(err) === 401) return null;
+      throw err;
+    }
+  });
 }
 
 /** A check that may meet a hub that does not answer: undefined then ("could not check"), never false. */
@@ -320,7 +318,7 @@ export async function leaderboard(network: string, netuid: number, competition: 
       const onChain = commitmentFromJson(value.toJSON());
       const parsed = onChain ? parseCommitment(onChain.text) : undefined;
       if (uid === undefined || !onChain || !parsed || parsed.competitionId !== competition.id) continue;
-      const repo: ModelRepo = { repoId: parsed.repoId, hub };
+      const repo: ModelRepo = { repoId: parsed.repoId, hub, standing: READ_ONLY };
       const served = await unlessUnavailable(hub, `${parsed.repoId}/${parsed.stem}.onnx`, () =>
         servedModelId(parsed.repoId, `${parsed.stem}.onnx`, hub),
       );

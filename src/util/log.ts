@@ -32,21 +32,3 @@ export function progressReporter(log: Log, total: number, what: string, interval
     log.info(`${what}: ${done}/${total} (${rate.toFixed(1)}/s${eta})`);
   };
 }
-
-const mib = (bytes: number): string => (bytes / 1048576).toFixed(1);
-
-/** Download progress: at most one line per `intervalMs`, with bytes, rate and ETA, plus the last one. */
-export function byteProgress(log: Log, total: number | undefined, what: string, intervalMs = 5000): (received: number) => void {
-  const start = Date.now();
-  let last = start;
-  return (received) => {
-    const now = Date.now();
-    const finished = total !== undefined && received >= total;
-    if (!finished && now - last < intervalMs) return;
-    last = now;
-    const rate = received / Math.max((now - start) / 1000, 1e-3);
-    const eta = total !== undefined && !finished && rate > 0 ? `, ETA ${Math.ceil((total - received) / rate)} s` : "";
-    const of = total !== undefined ? ` of ${mib(total)}` : "";
-    log.info(`${what}: ${mib(received)}${of} MiB (${mib(rate)} MiB/s${eta})`);
-  };
-}

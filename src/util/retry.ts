@@ -59,5 +59,8 @@ export function describeError(err: unknown): string {
   if (!(err instanceof Error) && !(typeof err === "object" && err !== null && "message" in err)) return String(err);
   const e = err as Error & { cause?: unknown };
   const cause = e.cause && typeof e.cause === "object" && "code" in e.cause ? ` (${String(e.cause.code)})` : "";
-  return `${e.message.split("\n")[0]}${cause}`;
+  return `${withoutQueries(e.message.split("\n")[0])}${cause}`;
 }
+
+/** Addresses without their query strings: a presigned upload or download address carries its signature there. */
+const withoutQueries = (text: string): string => text.replace(/(https?:\/\/[^\s?#]+)[?#]\S*?(?=[,;:.)\]]?(?:\s|$))/g, "$1");
