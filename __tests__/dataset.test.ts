@@ -120,6 +120,8 @@ describe("openPackage", () => {
     const zip = await makeZip({ "labels.csv": csv("images/a.jpg,NV,30,m,leg"), "images/a.jpg": jpeg });
     const pkg = await openPackage(zip);
     expect(pkg.source).toBe(zip);
+    // The images follow the CSV in the background.
+    await pkg.extracted(path.join(pkg.dir, "images/a.jpg"));
     expect(await readFile(path.join(pkg.dir, "images/a.jpg"))).toEqual(jpeg);
     expect((await readdir(pkg.dir)).sort()).toEqual(["images", "labels.csv"]);
     await pkg.close();
@@ -265,6 +267,7 @@ describe("readDataset", () => {
         [path.join(root, "images/a.jpg"), "SCCKA", 9, [70, 1, 5]],
         [path.join(root, "b.jpg"), "VASC", 10, [12, 0, 2]],
       ]);
+      await pkg.extracted(dataset.entries[0].path);
       expect(await readFile(dataset.entries[0].path)).toEqual(jpeg);
     } finally {
       await pkg.close();

@@ -47,6 +47,34 @@ const crc32: (data: Uint8Array, value?: number) => number =
         return ~c >>> 0;
       };
 
+/** Where a checked archive's entries go on disk, known before any of them is written. */
+export interface ZipListing {
+  /** Absolute paths of the regular files, named exactly as they are on disk once written. */
+  readonly files: ReadonlySet<string>;
+  /** Absolute paths of the folders, the extraction folder included: all exist before the first file is written. */
+  readonly dirs: ReadonlySet<string>;
+}
+
+/** An extraction that goes on in the background (see startZipExtraction). */
+export interface ZipExtraction {
+  readonly listing: ZipListing;
+  /** Settles once every file is written and checked, or with the first failure, a DatasetError. */
+  readonly done: Promise<ExtractedZip>;
+  /**
+   * Resolves once `file` (an absolute path) is written and its CRC checked, and at once for a path the archive does
+   * not hold; rejects with the extraction's DatasetError when it failed, or was stopped, before writing `file`.
+   */
+  fileWritten(file: string): Promise<void>;
+  /** Stops the extraction; resolves once nothing more will be written (the files written so far stay). */
+  stop(): Promise<void>;
+}
+
+export interface ExtractionOptions {
+  readonly limits?: Partial<ZipLimits>;
+  /** File entries (by their name in the archive) written before startZipExtraction() returns. */
+  readonly first?: (name: string) => boolean;
+}
+
 /**
  * Extracts a dataset package into `destDir`, which must be absent or empty.
  * The central directory is checked completely before anything is written, and
@@ -54,54 +82,209 @@ const crc32: (data: Uint8Array, value?: number) => number =
  * the two reads). On failure nothing extracted is left behind.
  */
 export async function extractZip(zipPath: string, destDir: string, limits: Partial<ZipLimits> = {}): Promise<ExtractedZip> {
+  const { extraction, discard } = await start(zipPath, destDir, { limits });
+  try {
+    return await extraction.done;
+  } catch (err) {
+    await discard();
+    throw err;
+  }
+}
+
+/**
+ * Checks the archive as extractZip() does, creates every folder, writes the
+ * `first` entries, and returns while the other files are written in zip order
+ * (one sequential read of the archive). A failure after the return is kept for
+ * `done` and fileWritten(), and the files written so far stay, as a reader may
+ * be using them: the caller calls stop(), then removes `destDir`.
+ */
+export async function startZipExtraction(zipPath: string, destDir: string, options: ExtractionOptions = {}): Promise<ZipExtraction> {
+  return (await start(zipPath, destDir, options)).extraction;
+}
+
+async function start(
+  zipPath: string,
+  destDir: string,
+  options: ExtractionOptions,
+): Promise<{ extraction: ZipExtraction; discard: () => Promise<void> }> {
   const lim: ZipLimits = { ...DEFAULT_ZIP_LIMITS };
-  for (const key of Object.keys(lim) as (keyof ZipLimits)[]) lim[key] = limits[key] ?? lim[key];
+  for (const key of Object.keys(lim) as (keyof ZipLimits)[]) lim[key] = options.limits?.[key] ?? lim[key];
+  const first = (name: string): boolean => !name.endsWith("/") && (options.first?.(name) ?? false);
   const dest = path.resolve(destDir);
   const existed = await ensureEmptyOrAbsent(zipPath, dest);
-  await walk(zipPath, dest, lim, undefined);
+  const { names, listing } = await checkArchive(zipPath, dest, lim);
   // mkdir returns the first directory it had to create, maybe a parent of dest.
   const created = await mkdir(dest, { recursive: true });
-  try {
-    return await walk(zipPath, dest, lim, async (zip, entry, target, where) => {
-      if (entry.fileName.endsWith("/")) {
-        await mkdir(target, { recursive: true });
-        return;
-      }
-      await mkdir(path.dirname(target), { recursive: true });
-      const input = await zip.openReadStreamPromise(entry);
-      // yauzl never verifies CRCs, and a damaged stored entry would pass silently.
-      let crc = 0;
-      const check = new Transform({
-        transform(chunk: Buffer, _encoding, done) {
-          crc = crc32(chunk, crc);
-          done(null, chunk);
-        },
-        flush(done) {
-          done(
-            crc === entry.crc32
-              ? null
-              : new DatasetError(`${where} is corrupt (CRC mismatch); download the dataset again or re-create the zip`),
-          );
-        },
-      });
-      // "wx" so that duplicate names (or names differing only in case) never overwrite each other silently.
-      await pipeline(input, check, createWriteStream(target, { flags: "wx" }));
-    });
-  } catch (err) {
-    // Best effort: a failing clean-up must not hide the reason the extraction failed.
+  const discard = async (): Promise<void> => {
     try {
       if (!existed && created !== undefined) await rm(created, { recursive: true, force: true });
       else for (const name of await readdir(dest)) await rm(path.join(dest, name), { recursive: true, force: true });
     } catch {
       // The extraction's own error says what went wrong; a failed clean-up must not hide it.
     }
+  };
+  const progress = new Progress(listing.files);
+  const controller = new AbortController();
+  // The later walks write what the checking walk listed, so they must meet exactly those entries.
+  const sameEntry = (entry: Entry, index: number, where: string): void => {
+    if (names[index] !== entry.fileName) {
+      throw new DatasetError(
+        `${where} is not the entry found at this position when the archive was checked: ${zipPath} changed while it ` +
+          `was being extracted; do not modify it during the evaluation`,
+      );
+    }
+  };
+  try {
+    // Every folder now, and only now: a background write never creates one, so none can reappear after a clean-up.
+    for (const dir of listing.dirs) await mkdir(dir, { recursive: true });
+    let lastFirst = -1;
+    names.forEach((name, index) => {
+      if (first(name)) lastFirst = index;
+    });
+    if (lastFirst >= 0) {
+      await walk(zipPath, dest, lim, async (zip, entry, target, where, index) => {
+        sameEntry(entry, index, where);
+        if (first(entry.fileName)) {
+          await writeEntry(zip, entry, target, where, controller.signal);
+          progress.markWritten(target);
+        }
+        return index < lastFirst;
+      });
+    }
+  } catch (err) {
+    await discard();
+    throw err;
+  }
+  const stopped = new DatasetError(`the extraction of ${zipPath} was stopped before it ended: the package was closed`);
+  const done = walk(zipPath, dest, lim, async (zip, entry, target, where, index) => {
+    if (controller.signal.aborted) throw stopped;
+    sameEntry(entry, index, where);
+    if (!entry.fileName.endsWith("/") && !first(entry.fileName)) {
+      await writeEntry(zip, entry, target, where, controller.signal);
+      progress.markWritten(target);
+    }
+    return true;
+  }).then(
+    (result) => {
+      if (progress.count !== listing.files.size) {
+        throw new DatasetError(`${zipPath} changed while it was being extracted (it now has fewer entries); download it again`);
+      }
+      return result;
+    },
+    (err: unknown) => {
+      // An aborted write surfaces as an AbortError; what the caller needs to know is that the package was closed.
+      throw controller.signal.aborted ? stopped : err;
+    },
+  );
+  // Also keeps a failure nobody waits for from being an unhandled rejection.
+  done.catch((err: unknown) => progress.fail(err instanceof Error ? err : new DatasetError(String(err))));
+  const extraction: ZipExtraction = {
+    listing,
+    done,
+    fileWritten: (file) => progress.wait(file),
+    stop: async () => {
+      controller.abort();
+      await done.catch(() => {});
+    },
+  };
+  return { extraction, discard };
+}
+
+/** Which files are written, and who waits for which. */
+class Progress {
+  private readonly writtenFiles = new Set<string>();
+  private readonly waiters = new Map<string, { resolve: () => void; reject: (err: Error) => void }[]>();
+  private failure: Error | undefined;
+
+  constructor(private readonly files: ReadonlySet<string>) {}
+
+  get count(): number {
+    return this.writtenFiles.size;
+  }
+
+  markWritten(file: string): void {
+    this.writtenFiles.add(file);
+    for (const waiter of this.waiters.get(file) ?? []) waiter.resolve();
+    this.waiters.delete(file);
+  }
+
+  fail(err: Error): void {
+    this.failure ??= err;
+    for (const list of this.waiters.values()) for (const waiter of list) waiter.reject(this.failure);
+    this.waiters.clear();
+  }
+
+  wait(file: string): Promise<void> {
+    if (!this.files.has(file) || this.writtenFiles.has(file)) return Promise.resolve();
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      const list = this.waiters.get(file);
+      if (list) list.push({ resolve, reject });
+      else this.waiters.set(file, [{ resolve, reject }]);
+    });
+  }
+}
+
+/** Writes one file entry to `target`, a new file, checking its CRC. */
+async function writeEntry(zip: ZipFile, entry: Entry, target: string, where: string, signal: AbortSignal): Promise<void> {
+  const input = await zip.openReadStreamPromise(entry);
+  // yauzl never verifies CRCs, and a damaged stored entry would pass silently.
+  let crc = 0;
+  const check = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      crc = crc32(chunk, crc);
+      done(null, chunk);
+    },
+    flush(done) {
+      done(
+        crc === entry.crc32
+          ? null
+          : new DatasetError(`${where} is corrupt (CRC mismatch); download the dataset again or re-create the zip`),
+      );
+    },
+  });
+  // "wx" so that duplicate names (or names differing only in case) never overwrite each other silently.
+  const output = createWriteStream(target, { flags: "wx" });
+  try {
+    await pipeline(input, check, output, { signal });
+  } catch (err) {
+    // Only once the descriptor is closed is it certain that nothing more is written.
+    if (!output.closed) await new Promise<void>((resolve) => output.once("close", () => resolve()));
     throw err;
   }
 }
 
-type OnEntry = (zip: ZipFile, entry: Entry, target: string, where: string) => Promise<void>;
+/**
+ * The checking walk: every entry is checked, and where it goes listed, before
+ * anything is written. Two entries for one path (a file twice, or a file where
+ * another entry needs a folder) are refused here, naming the later one, as
+ * writing them in zip order would.
+ */
+async function checkArchive(zipPath: string, dest: string, lim: ZipLimits): Promise<{ names: string[]; listing: ZipListing }> {
+  const names: string[] = [];
+  const files = new Set<string>();
+  const dirs = new Set<string>([dest]);
+  await walk(zipPath, dest, lim, async (_zip, entry, target, where) => {
+    names.push(entry.fileName);
+    const isDir = entry.fileName.endsWith("/");
+    const needed: string[] = [];
+    for (let dir = isDir ? target : path.dirname(target); !dirs.has(dir); dir = path.dirname(dir)) needed.push(dir);
+    if (files.has(target) || (!isDir && dirs.has(target)) || needed.some((dir) => files.has(dir))) {
+      throw new DatasetError(
+        `${where} has the same name as another entry (possibly differing only in letter case); re-create the zip without duplicates`,
+      );
+    }
+    for (const dir of needed) dirs.add(dir);
+    if (!isDir) files.add(target);
+    return true;
+  });
+  return { names, listing: { files, dirs } };
+}
 
-async function walk(zipPath: string, dest: string, lim: ZipLimits, onEntry: OnEntry | undefined): Promise<ExtractedZip> {
+/** Called for each entry that passed the checks, with its index; returning false ends the walk after it. */
+type OnEntry = (zip: ZipFile, entry: Entry, target: string, where: string, index: number) => Promise<boolean>;
+
+async function walk(zipPath: string, dest: string, lim: ZipLimits, onEntry: OnEntry): Promise<ExtractedZip> {
   let zip: ZipFile;
   try {
     // autoClose off: the file must stay open while entry streams are read; it is closed below.
@@ -142,8 +325,10 @@ async function walk(zipPath: string, dest: string, lim: ZipLimits, onEntry: OnEn
         result.files++;
         result.bytes += entry.uncompressedSize;
       }
-      await onEntry?.(zip, entry, target, where);
+      const more = await onEntry(zip, entry, target, where, zip.entriesRead - 1);
       label = `entry #${zip.entriesRead + 1}`;
+      // A walk ended early only writes: the checking walk looked at every entry.
+      if (!more) return result;
     }
     checkNoOverlap(zipPath, spans);
     return result;

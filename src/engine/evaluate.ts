@@ -15,7 +15,7 @@ import { outputNumbers, PredictionStack } from "./prediction.js";
 import { progressReporter, type Log } from "../util/log.js";
 import { checkThreads, mapOrdered, planThreads, type StageTotals } from "./pipeline.js";
 import type { DatasetEntry } from "../dataset/entries.js";
-import { openPackage, readDataset } from "../dataset/package.js";
+import { openPackage, readDataset, type DatasetPackage } from "../dataset/package.js";
 import { metricFields } from "./metrics.js";
 import type { EvaluationResult, Prediction } from "./results.js";
 import { checkNoExternalData } from "./onnx-file.js";
@@ -110,7 +110,7 @@ async function scorePackage(options: EvaluateOptions): Promise<EvaluationResult>
               selected.map((s) => s.entry),
               competition,
               log,
-              { preprocessor, scaler, inFlight: plan.inFlight, timings: options.timings },
+              { preprocessor: afterExtraction(pkg, preprocessor), scaler, inFlight: plan.inFlight, timings: options.timings },
             );
           } finally {
             await preprocessor.close();
@@ -137,6 +137,8 @@ async function scorePackage(options: EvaluateOptions): Promise<EvaluationResult>
           predicted_indices: yPred,
         };
       }
+      // A corrupt entry after the last image the CSV names still fails the package, as when it was extracted first.
+      await pkg.extracted();
       return result;
     } finally {
       await pkg.close();
@@ -145,6 +147,12 @@ async function scorePackage(options: EvaluateOptions): Promise<EvaluationResult>
     await session.close();
   }
 }
+
+/** A zip package streams (its images are written while the first ones are evaluated): each image is read once it is on disk. */
+const afterExtraction = (pkg: DatasetPackage, preprocessor: Preprocessor): Preprocessor => ({
+  ...preprocessor,
+  preprocess: (file, filePath) => pkg.extracted(filePath).then(() => preprocessor.preprocess(file, filePath)),
+});
 
 interface Stream {
   readonly preprocessor: Preprocessor;

@@ -2,6 +2,7 @@
 import type { PixelBudget } from "./budget.js";
 import { decodeRgb } from "./decode.js";
 import { headerPixels } from "./dimensions.js";
+import { collectGarbageAfter } from "../util/gc.js";
 import { resizeLanczos } from "./resample.js";
 import { secondResize, toChwTensor } from "./tensor.js";
 
@@ -27,7 +28,9 @@ export async function preprocessImage(file: string, filePath: string, imageSize:
  * fixed input if different): the 8-bit RGB rows whose float conversion is
  * the model's tensor. The pixels are in a buffer of their own, to be
  * transferred between threads. With a budget, the decode first waits for
- * its pixels to fit in it (see budget.ts).
+ * its pixels to fit in it (see budget.ts), and gives them back only once
+ * the decoded image is collected, so that the budget bounds memory, not
+ * only work.
  */
 export async function preparePixels(
   file: string,
@@ -37,18 +40,30 @@ export async function preparePixels(
   budget?: PixelBudget,
 ): Promise<{ rgb: Uint8Array; times: StageTimes }> {
   const giveBack = budget ? await budget.take(await headerPixels(filePath)) : () => {};
+  let decodedPixels = 0;
   try {
-    const started = performance.now();
-    const decoded = await decodeRgb(file, filePath);
-    const decodedAt = performance.now();
-    let image = resizeLanczos(decoded, imageSize, imageSize);
-    if (modelInput.width !== imageSize || modelInput.height !== imageSize) {
-      image = secondResize(image, modelInput.width, modelInput.height);
-    }
-    // An image already at the size comes back as decoded, maybe a view into a decoder's buffer.
-    const rgb = image === decoded ? decoded.data.slice() : image.data;
-    return { rgb, times: { decodeMs: decodedAt - started, resampleMs: performance.now() - decodedAt } };
+    const prepared = await decodeAndResize(file, filePath, imageSize, modelInput);
+    decodedPixels = prepared.decodedPixels;
+    return prepared;
   } finally {
+    // Here the decoded image is out of every scope. sharp's buffers are freed by finalizers that Node runs on a later
+    // turn of the event loop: the budget is given back after that turn.
+    collectGarbageAfter(decodedPixels);
+    if (budget) await new Promise((resolve) => setImmediate(resolve));
     giveBack();
   }
+}
+
+async function decodeAndResize(file: string, filePath: string, imageSize: number, modelInput: TensorSize) {
+  const started = performance.now();
+  const decoded = await decodeRgb(file, filePath);
+  const decodedAt = performance.now();
+  let image = resizeLanczos(decoded, imageSize, imageSize);
+  if (modelInput.width !== imageSize || modelInput.height !== imageSize) {
+    image = secondResize(image, modelInput.width, modelInput.height);
+  }
+  // An image already at the size comes back as decoded, maybe a view into a decoder's buffer.
+  const rgb = image === decoded ? decoded.data.slice() : image.data;
+  const times: StageTimes = { decodeMs: decodedAt - started, resampleMs: performance.now() - decodedAt };
+  return { rgb, times, decodedPixels: decoded.width * decoded.height };
 }

@@ -12,7 +12,14 @@ const live = new Set<string>();
 let hooked = false;
 
 function removeAll(): void {
-  for (const dir of live) rmSync(dir, { recursive: true, force: true });
+  for (const dir of live) {
+    try {
+      // Retried: a zip still being extracted in the background may add a file while its folder is emptied.
+      rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      // The process ends anyway: one folder that resists must not keep the others, or the signal's exit status.
+    }
+  }
   live.clear();
 }
 

@@ -7,7 +7,6 @@ import { ImageError } from "../util/errors.js";
 import { loadSharp } from "../util/natives.js";
 import { PixelBudget } from "../preprocess/budget.js";
 import { preparePixels } from "../preprocess/index.js";
-import { collectYoungGarbage } from "./gc.js";
 import type { FromWorker, PreprocessJob, PreprocessWorkerData, SerializedError, ToWorker } from "./protocol.js";
 
 function serialize(err: unknown): SerializedError {
@@ -31,8 +30,6 @@ export async function servePreprocessing(): Promise<void> {
       send({ type: "done", id: job.id, rgb, times }, [rgb.buffer as ArrayBuffer]);
     } catch (err) {
       send({ type: "failed", id: job.id, error: serialize(err) });
-    } finally {
-      collectYoungGarbage();
     }
   }
 
