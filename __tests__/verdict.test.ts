@@ -89,9 +89,9 @@ describe("a package every model fails on", () => {
 
 describe("an image Pillow reads but this tool cannot reproduce", () => {
   it("fails the run with the reason: no score is promised, and no verdict is claimed", async () => {
-    const dir = path.join(await tempDir(), "pcx-pkg");
+    const dir = path.join(await tempDir(), "lab-pkg");
     await cp(path.join(EXAMPLE_DIR, "dataset"), dir, { recursive: true });
-    await cp(path.join(GOLDEN_DIR, "formats", "pcx.pcx"), path.join(dir, "images", "dermoscopy-256.jpg"));
+    await cp(path.join(GOLDEN_DIR, "formats", "tiff-lab.tif"), path.join(dir, "images", "dermoscopy-256.jpg"));
     const run = evaluate({ modelPath: MODEL, dataset: dir, competition: tricorder, log: recordingLog(), threads: 1 });
     await expect(run).rejects.toMatchObject({ kind: "unreproducible" });
     await expect(evaluate({ modelPath: MODEL, dataset: dir, competition: tricorder, log: recordingLog(), threads: 2 })).rejects.toThrow(

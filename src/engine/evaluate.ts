@@ -13,15 +13,17 @@ import { sha256File } from "../util/digest.js";
 import { loadModel, type Model } from "./inference.js";
 import { outputNumbers, PredictionStack } from "./prediction.js";
 import { progressReporter, type Log } from "../util/log.js";
-import { checkThreads, mapOrdered, planThreads, type StageTotals } from "./pipeline.js";
+import { checkThreads, mapOrdered, planThreads, type StageTotals, type ThreadPlan } from "./pipeline.js";
 import type { DatasetEntry } from "../dataset/entries.js";
-import { openPackage, readDataset, type DatasetPackage } from "../dataset/package.js";
+import { openPackage, readDataset, type Dataset, type DatasetPackage } from "../dataset/package.js";
 import { metricFields } from "./metrics.js";
 import type { EvaluationResult, Prediction } from "./results.js";
 import { checkNoExternalData } from "./onnx-file.js";
 import { verdictOf, verdictResult } from "./verdict.js";
 import { formatShard, selectShard, type Shard } from "./shard.js";
 import { SessionScaler } from "./sessions.js";
+import type { TensorSize } from "../preprocess/index.js";
+import type { PreprocessedImage } from "../workers/pool.js";
 import { openPreprocessor, type Preprocessor } from "../workers/preprocessor.js";
 
 export interface EvaluateOptions {
@@ -74,88 +76,110 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
 async function scorePackage(options: EvaluateOptions): Promise<EvaluationResult> {
   const { modelPath, competition, log } = options;
   checkThreads(options.threads);
-  // The model is checked before a possibly large package is extracted; its
-  // load time still counts in run_time_s, as in the validator.
-  const loadStarted = performance.now();
-  const session = await loadModel(modelPath, competition, { timeoutMs: options.inferenceTimeoutMs, sessions: options.sessions });
-  const loadSeconds = (performance.now() - loadStarted) / 1000;
-  const model = { bytes: (await stat(modelPath)).size, sha256: await sha256File(modelPath) };
+  // The model loads in its own process while the package opens and the workers start; its load time still
+  // counts in run_time_s, as in the validator.
+  const started = performance.now();
+  const loading = loadModel(modelPath, competition, { timeoutMs: options.inferenceTimeoutMs, sessions: options.sessions });
+  // Awaited below, in every path: until then its failure must not count as unhandled.
+  loading.catch(() => {});
+  let pkg: DatasetPackage | undefined;
+  let preprocessor: Preprocessor | undefined;
   try {
-    const pkg = await openPackage(options.dataset);
+    let dataset: Dataset;
+    let selected: { row: number; entry: DatasetEntry }[];
+    let plan: ThreadPlan;
     try {
-      const dataset = await readDataset(pkg, competition);
-      for (const warning of dataset.warnings) log.warning(warning);
-      const selected = selectShard(dataset.entries, options.shard);
-      const plan = planThreads(options.threads, selected.length);
-      const started = performance.now();
-      const what = options.shard
-        ? `${selected.length} of ${dataset.entries.length} images (shard ${formatShard(options.shard)})`
-        : `${dataset.entries.length} images`;
-      const { predictions, yTrue, yPred } = await log.group(
-        `Evaluating ${path.basename(modelPath)} on ${what} of ${path.basename(options.dataset)}`,
-        async () => {
-          const preprocessor = await openPreprocessor(plan.workers, competition.imageSize, session.signature.inputSize, log);
-          if (preprocessor.workers > 0)
-            log.info(
-              `preprocessing in ${preprocessor.workers} worker threads; inference in ` +
-                (options.sessions
-                  ? `${options.sessions} session(s)`
-                  : `1 session (up to ${plan.maxSessions} as the model's share of the work calls for)`) +
-                ", each in its own process on 1 onnxruntime thread",
-            );
-          const scaler = new SessionScaler(session, options.sessions ?? plan.maxSessions, selected.length, model.bytes, log);
-          try {
-            return await predictAll(
-              session,
-              selected.map((s) => s.entry),
-              competition,
-              log,
-              { preprocessor: afterExtraction(pkg, preprocessor), scaler, inFlight: plan.inFlight, timings: options.timings },
-            );
-          } finally {
-            await preprocessor.close();
-          }
-        },
-      );
-      const result: EvaluationResult = {
-        competition_id: competition.id,
-        dataset: path.basename(options.dataset),
-        model_sha256: model.sha256,
-        model_size_mb: model.bytes / (1024 * 1024),
-        tested_entries: selected.length,
-        run_time_s: loadSeconds + (performance.now() - started) / 1000,
-        ...metricFields(competition, yTrue, yPred, model.bytes),
-        predictions,
-      };
-      if (options.shard) {
-        result.shard = {
-          ...options.shard,
-          total_entries: dataset.entries.length,
-          dataset_sha256: await sha256File(dataset.csvPath),
-          rows: selected.map((s) => s.row),
-          class_indices: yTrue,
-          predicted_indices: yPred,
-        };
-      }
-      // A corrupt entry after the last image the CSV names still fails the package, as when it was extracted first.
-      await pkg.extracted();
-      return result;
-    } finally {
-      await pkg.close();
+      pkg = await openPackage(options.dataset);
+      dataset = await readDataset(pkg, competition);
+      selected = selectShard(dataset.entries, options.shard);
+      plan = planThreads(options.threads, selected.length);
+      preprocessor = await openPreprocessor(plan.workers, competition.imageSize, log);
+    } catch (err) {
+      // The validator loads the model first: a model it cannot load is the verdict, whatever the package.
+      await loading;
+      throw err;
     }
+    for (const warning of dataset.warnings) log.warning(warning);
+    const session = await loading;
+    const model = { bytes: (await stat(modelPath)).size, sha256: await sha256File(modelPath) };
+    const what = options.shard
+      ? `${selected.length} of ${dataset.entries.length} images (shard ${formatShard(options.shard)})`
+      : `${dataset.entries.length} images`;
+    const stream: Stream = {
+      preprocessor: afterExtraction(pkg, preprocessor, session.signature.inputSize),
+      scaler: new SessionScaler(session, options.sessions ?? plan.maxSessions, selected.length, model.bytes, log),
+      inFlight: plan.inFlight,
+      timings: options.timings,
+    };
+    const workers = preprocessor.workers;
+    const { predictions, yTrue, yPred } = await log.group(
+      `Evaluating ${path.basename(modelPath)} on ${what} of ${path.basename(options.dataset)}`,
+      async () => {
+        if (workers > 0)
+          log.info(
+            `preprocessing in ${workers} worker threads; inference in ` +
+              (options.sessions
+                ? `${options.sessions} session(s)`
+                : `1 session (up to ${plan.maxSessions} as the model's share of the work calls for)`) +
+              ", each in its own process on 1 onnxruntime thread",
+          );
+        return predictAll(
+          session,
+          selected.map((s) => s.entry),
+          competition,
+          log,
+          stream,
+        );
+      },
+    );
+    const result: EvaluationResult = {
+      competition_id: competition.id,
+      dataset: path.basename(options.dataset),
+      model_sha256: model.sha256,
+      model_size_mb: model.bytes / (1024 * 1024),
+      tested_entries: selected.length,
+      run_time_s: (performance.now() - started) / 1000,
+      ...metricFields(competition, yTrue, yPred, model.bytes),
+      predictions,
+    };
+    if (options.shard) {
+      result.shard = {
+        ...options.shard,
+        total_entries: dataset.entries.length,
+        dataset_sha256: await sha256File(dataset.csvPath),
+        rows: selected.map((s) => s.row),
+        class_indices: yTrue,
+        predicted_indices: yPred,
+      };
+    }
+    // A corrupt entry after the last image the CSV names still fails the package, as when it was extracted first.
+    await pkg.extracted();
+    return result;
   } finally {
-    await session.close();
+    await preprocessor?.close();
+    await pkg?.close();
+    await loading.then(
+      (session) => session.close(),
+      () => {},
+    );
   }
 }
 
-/** A zip package streams (its images are written while the first ones are evaluated): each image is read once it is on disk. */
-const afterExtraction = (pkg: DatasetPackage, preprocessor: Preprocessor): Preprocessor => ({
-  ...preprocessor,
-  preprocess: (file, filePath) => pkg.extracted(filePath).then(() => preprocessor.preprocess(file, filePath)),
+/**
+ * The images' source for this model: at its input size, and each read once it is on disk (a zip package
+ * streams: its images are written while the first ones are evaluated).
+ */
+const afterExtraction = (pkg: DatasetPackage, preprocessor: Preprocessor, inputSize: TensorSize): ImageSource => ({
+  prepare: (file, filePath) => pkg.extracted(filePath).then(() => preprocessor.preprocess(file, filePath, inputSize)),
 });
 
+/** Where predictAll takes each image's model input from. */
+interface ImageSource {
+  prepare(file: string, filePath: string): Promise<PreprocessedImage>;
+}
+
 interface Stream {
-  readonly preprocessor: Preprocessor;
+  readonly preprocessor: ImageSource;
   readonly scaler: SessionScaler;
   readonly inFlight: number;
   readonly timings?: StageTotals;
@@ -175,7 +199,7 @@ async function predictAll(session: Model, entries: readonly DatasetEntry[], comp
   // (so the image named by a timeout or an error is the first in the CSV that would hit it).
   let called: Promise<unknown> = Promise.resolve();
   const inferred = mapOrdered(entries, stream.inFlight, (entry) => {
-    const prepared = preprocessor.preprocess(entry.file, entry.path);
+    const prepared = preprocessor.prepare(entry.file, entry.path);
     // Its failure surfaces through `call` below, in CSV order; until then it must not count as unhandled.
     prepared.catch(() => {});
     const call = called.then(async () => {

@@ -18,6 +18,7 @@ import {
   InferencePool,
   LoadFailure,
   RunFailure,
+  PoolStopped,
   RunTimeout,
   UnsupportedOutput,
   type InputTensor,
@@ -168,11 +169,10 @@ function inferenceFailure(err: unknown, file: string, timeoutMs: number): Error 
 }
 
 /**
- * The model's inputs and outputs, read by a session in this process while
- * the inference process loads the model for real: the evaluation can go on
- * (extract the package, start the preprocessing) meanwhile. Graph
- * optimizations are off here: they change neither inputs nor outputs, and
- * cost time twice.
+ * The model's inputs and outputs, read by a session in this process, for a
+ * check before any work (the evaluation itself reads them from its
+ * inference process). Graph optimizations are off here: they change neither
+ * inputs nor outputs, and cost time.
  */
 async function readMetadata(modelPath: string): Promise<ModelMetadata> {
   // onnxruntime 1.30 reads this when it first starts: unset, it writes .ses and mat-debug-*.log files into the temp dir.
@@ -238,10 +238,14 @@ export async function loadModel(modelPath: string, competition: Competition, opt
   }
   let signature: ModelSignature;
   try {
-    const { inputs, outputs } = await readMetadata(modelPath);
+    // The inputs and outputs as the inference process's session sees them: this process need not load onnxruntime.
+    const { inputs, outputs } = await pool.loaded;
     signature = checkSignature(modelPath, inputs, outputs, competition);
   } catch (err) {
     await pool.close();
+    if (err instanceof LoadFailure) throw notLoadable(modelPath, err);
+    if (err instanceof PoolStopped)
+      throw new InferenceError(`the inference process for ${modelPath} stopped while loading it: ${err.message}`);
     throw err;
   }
   const { width, height } = signature.inputSize;
@@ -254,8 +258,6 @@ export async function loadModel(modelPath: string, competition: Competition, opt
       const output = await pool.run(feeds, signature.fetches, signature.output);
       return { output: decodeOutput(output.type, output.dims, output.bytes), ms: output.ms };
     } catch (err) {
-      // Loaded here without graph optimizations, the model may still fail to load with them, there.
-      if (err instanceof LoadFailure) throw notLoadable(modelPath, err);
       throw inferenceFailure(err, file, timeoutMs);
     }
   }

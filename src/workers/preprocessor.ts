@@ -14,32 +14,33 @@ import { PreprocessPool, type PreprocessedImage } from "./pool.js";
 export interface Preprocessor {
   /** Worker threads in use (0: the main thread preprocesses). */
   readonly workers: number;
-  preprocess(file: string, filePath: string): Promise<PreprocessedImage>;
+  /** The pixels `inputSize` calls for (the model's input, known once the model is loaded: the workers start before). */
+  preprocess(file: string, filePath: string, inputSize: TensorSize): Promise<PreprocessedImage>;
   close(): Promise<void>;
 }
 
-function inProcess(imageSize: number, inputSize: TensorSize): Preprocessor {
+function inProcess(imageSize: number): Preprocessor {
   const budget = new PixelBudget();
   return {
     workers: 0,
-    preprocess: (file, filePath) => preparePixels(file, filePath, imageSize, inputSize, budget),
+    preprocess: (file, filePath, inputSize) => preparePixels(file, filePath, imageSize, inputSize, budget),
     close: async () => {},
   };
 }
 
 /** `workers` threads (0: this thread preprocesses, between inferences). */
-export async function openPreprocessor(workers: number, imageSize: number, inputSize: TensorSize, log: Log): Promise<Preprocessor> {
-  if (workers === 0) return inProcess(imageSize, inputSize);
+export async function openPreprocessor(workers: number, imageSize: number, log: Log): Promise<Preprocessor> {
+  if (workers === 0) return inProcess(imageSize);
   let pool: PreprocessPool;
   try {
     pool = await PreprocessPool.start(workers);
   } catch (err) {
     log.warning(`preprocessing on the main thread: worker threads could not start (${describeError(err)})`);
-    return inProcess(imageSize, inputSize);
+    return inProcess(imageSize);
   }
   return {
     workers: pool.size,
-    preprocess: (file, filePath) => pool.preprocess(file, filePath, imageSize, inputSize),
+    preprocess: (file, filePath, inputSize) => pool.preprocess(file, filePath, imageSize, inputSize),
     close: () => pool.close(),
   };
 }
