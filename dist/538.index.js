@@ -22,8 +22,8 @@ var errors = __webpack_require__(70017);
 var github = __webpack_require__(61351);
 // EXTERNAL MODULE: ./src/competition/competition.ts
 var competition_competition = __webpack_require__(74344);
-// EXTERNAL MODULE: ./src/engine/run.ts + 10 modules
-var run = __webpack_require__(44755);
+// EXTERNAL MODULE: ./src/engine/run.ts + 11 modules
+var run = __webpack_require__(17244);
 ;// CONCATENATED MODULE: ./src/engine/results-file.ts
 
 

@@ -218,8 +218,8 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 var competition_competition = __webpack_require__(74344);
 // EXTERNAL MODULE: ./src/config/requests.ts
 var requests = __webpack_require__(77966);
-// EXTERNAL MODULE: ./src/engine/run.ts + 10 modules
-var run = __webpack_require__(44755);
+// EXTERNAL MODULE: ./src/engine/run.ts + 11 modules
+var run = __webpack_require__(17244);
 // EXTERNAL MODULE: ./src/engine/shard.ts
 var shard = __webpack_require__(20914);
 // EXTERNAL MODULE: ./src/engine/shard-files.ts
@@ -326,7 +326,7 @@ const mergeCommand = {
 var log = __webpack_require__(29906);
 ;// CONCATENATED MODULE: ./src/cli/io.ts
 
-const defaultIo = { stdout: (text) => process.stdout.write(text), log: log/* consoleLog */.aO };
+const defaultIo = { stdout: (text) => process.stdout.write(text), log: log/* consoleLog */.a };
 
 // EXTERNAL MODULE: ./src/release/release.ts + 2 modules
 var release = __webpack_require__(64399);

@@ -131,7 +131,7 @@ function need(value, name) {
 /* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74344);
 /* harmony import */ var _engine_pipeline_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74106);
 /* harmony import */ var _engine_shard_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20914);
-/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(69058);
+/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71472);
 /* harmony import */ var _release_chain_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92500);
 /* harmony import */ var _release_window_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3753);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(70017);
@@ -338,8 +338,9 @@ const OPTIONS = {
         parse: text,
     }),
     threads: option({
-        description: `Preprocessing threads (auto: every core; at most ${_engine_pipeline_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_THREADS */ .J$}). Inference stays batch 1 on one ` +
-            `onnxruntime thread, as on the validators, so scores are bit-identical whatever this is.`,
+        description: `Cores to use (auto: every core; at most ${_engine_pipeline_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_THREADS */ .J$}) for decoding and for inference. Each inference session ` +
+            "runs batch 1 on one onnxruntime thread, as on the validators, and more sessions start only when the model is " +
+            "the bottleneck, so scores are bit-identical whatever this is.",
         default: "auto",
         modes: EVALUATING,
         cli: { placeholder: "n|auto" },
@@ -604,11 +605,14 @@ var protocol = __webpack_require__(86775);
  * whole process; a call that never returns keeps the process from exiting).
  * A process can be killed at any instant.
  *
- * Each process holds one session and runs its requests in the order they
- * were sent; the limit runs from the moment a request's turn comes. The
- * pool has one process today (the validator runs one session); with more,
- * requests go to the least busy one, and callers that await results in
- * their own order get them in that order.
+ * Each process holds one session with one onnxruntime thread, as the
+ * validator runs it, and runs its requests in the order they were sent; the
+ * limit runs from the moment a request's turn comes. Several processes run
+ * several images at once: each image is still computed by the same kernels
+ * on one thread, so the outputs are bit for bit those of one session
+ * (several intra-op threads in one session may split a reduction otherwise).
+ * Requests go to the least busy process that has loaded the model, and
+ * callers that await results in their own order get them in that order.
  *
  * Tensors go down the child's stdin straight from the caller's buffer (no
  * copy here), and may be reused once the request's promise settles.
@@ -741,6 +745,13 @@ class InferenceProcess {
     get pending() {
         return this.waiting.length + this.sent.length;
     }
+    /** Loaded and not stopped: takes requests now. */
+    get ready() {
+        return this.isLoaded && !this.stopped;
+    }
+    get failed() {
+        return this.stopped;
+    }
     run(feeds, fetches, keep, id) {
         if (this.stopped)
             return Promise.reject(this.stopped);
@@ -763,7 +774,7 @@ class InferenceProcess {
                     throw new Error(`inputs of ${bytes} bytes after inputs of ${this.slotBytes}`);
                 const feeds = request.feeds.map((f) => {
                     writeAll(this.tensorFile, f.data, offset);
-                    const feed = { name: f.name, tensor: { type: "float32", dims: f.dims, bytes: f.data.byteLength }, offset };
+                    const feed = { name: f.name, encoding: f.encoding, dims: f.dims, offset, bytes: f.data.byteLength };
                     offset += f.data.byteLength;
                     return feed;
                 });
@@ -844,10 +855,23 @@ class InferenceProcess {
         clearTimeout(grace);
     }
 }
+function spawnProcess(options) {
+    const { execArgv, entry } = processCommand();
+    const tensorFile = openTensorFile();
+    const child = (0,external_node_child_process_.spawn)(process.execPath, [...execArgv, entry], {
+        // stdin: requests; stderr: kept for a crash's message; fd 3: replies; fd 4: the tensor file.
+        stdio: ["pipe", "ignore", "pipe", "pipe", tensorFile],
+        // ORT_DISABLE_TELEMETRY: onnxruntime 1.30 would otherwise write .ses and mat-debug-*.log files into the temp dir.
+        env: { ...process.env, [protocol/* ROLE_VARIABLE */.k8]: protocol/* INFERENCE_ROLE */.f7, ORT_DISABLE_TELEMETRY: "1" },
+    });
+    return new InferenceProcess(child, tensorFile, options.timeoutMs, options.modelPath);
+}
 class InferencePool {
+    options;
     processes;
     nextId = 0;
-    constructor(processes) {
+    constructor(options, processes) {
+        this.options = options;
         this.processes = processes;
     }
     /**
@@ -856,29 +880,32 @@ class InferencePool {
      * onnxruntime cannot load the model).
      */
     static start(options) {
-        const { execArgv, entry } = processCommand();
-        const processes = Array.from({ length: options.processes ?? 1 }, () => {
-            const tensorFile = openTensorFile();
-            const child = (0,external_node_child_process_.spawn)(process.execPath, [...execArgv, entry], {
-                // stdin: requests; stderr: kept for a crash's message; fd 3: replies; fd 4: the tensor file.
-                stdio: ["pipe", "ignore", "pipe", "pipe", tensorFile],
-                // ORT_DISABLE_TELEMETRY: onnxruntime 1.30 would otherwise write .ses and mat-debug-*.log files into the temp dir.
-                env: { ...process.env, [protocol/* ROLE_VARIABLE */.k8]: protocol/* INFERENCE_ROLE */.f7, ORT_DISABLE_TELEMETRY: "1" },
-            });
-            return new InferenceProcess(child, tensorFile, options.timeoutMs, options.modelPath);
-        });
-        return new InferencePool(processes);
+        return new InferencePool(options, Array.from({ length: options.processes ?? 1 }, () => spawnProcess(options)));
     }
-    /** The model's inputs and outputs once every process has loaded it. */
+    /** The model's inputs and outputs once the first process has loaded it. */
     get loaded() {
-        return Promise.all(this.processes.map((p) => p.loaded)).then(([metadata]) => metadata);
+        return this.processes[0].loaded;
     }
     get size() {
         return this.processes.length;
     }
+    /**
+     * One more process, loading the model while the others go on; it takes
+     * requests once loaded. Resolves when it is ready (or rejects why not:
+     * the pool goes on without it).
+     */
+    grow() {
+        const added = spawnProcess(this.options);
+        this.processes.push(added);
+        return added.loaded.then(() => { });
+    }
     /** Runs the model on one image's feeds (after the load); the buffers must stay untouched until this settles. */
     run(feeds, fetches, keep) {
-        const target = this.processes.reduce((best, p) => (p.pending < best.pending ? p : best));
+        // A process killed at the limit (or that could not start) takes nothing more; until one has the model, the first waits for it.
+        const live = this.processes.filter((p) => !p.failed);
+        const candidates = live.filter((p) => p.ready);
+        const pool = candidates.length > 0 ? candidates : live.length > 0 ? live : this.processes;
+        const target = pool.reduce((best, p) => (p.pending < best.pending ? p : best));
         return target.run(feeds, fetches, keep, this.nextId++);
     }
     async close() {
@@ -983,11 +1010,10 @@ function inferenceFailure(err, file, timeoutMs) {
     return new errors/* InferenceError */.uZ(`inference on ${file} stopped: ${err instanceof Error ? err.message : String(err)}`);
 }
 /**
- * The model's inputs and outputs, read by a session in this process while
- * the inference process loads the model for real: the evaluation can go on
- * (extract the package, start the preprocessing) meanwhile. Graph
- * optimizations are off here: they change neither inputs nor outputs, and
- * cost time twice.
+ * The model's inputs and outputs, read by a session in this process, for a
+ * check before any work (the evaluation itself reads them from its
+ * inference process). Graph optimizations are off here: they change neither
+ * inputs nor outputs, and cost time.
  */
 async function readMetadata(modelPath) {
     // onnxruntime 1.30 reads this when it first starts: unset, it writes .ses and mat-debug-*.log files into the temp dir.
@@ -1045,37 +1071,48 @@ async function loadModel(modelPath, competition, options = {}) {
     await checkModelFile(modelPath);
     let pool;
     try {
-        pool = InferencePool.start({ modelPath, timeoutMs });
+        pool = InferencePool.start({ modelPath, timeoutMs, processes: options.sessions });
     }
     catch (err) {
         throw new errors/* InferenceError */.uZ(`the inference process for ${modelPath} could not start: ${(0,retry/* describeError */.Uc)(err)}`);
     }
     let signature;
     try {
-        const { inputs, outputs } = await readMetadata(modelPath);
+        // The inputs and outputs as the inference process's session sees them: this process need not load onnxruntime.
+        const { inputs, outputs } = await pool.loaded;
         signature = checkSignature(modelPath, inputs, outputs, competition);
     }
     catch (err) {
         await pool.close();
+        if (err instanceof LoadFailure)
+            throw notLoadable(modelPath, err);
+        if (err instanceof PoolStopped)
+            throw new errors/* InferenceError */.uZ(`the inference process for ${modelPath} stopped while loading it: ${err.message}`);
         throw err;
     }
     const { width, height } = signature.inputSize;
-    async function predict(image, demographics, file) {
-        const feeds = [{ name: signature.imageInput, data: image, dims: [1, 3, height, width] }];
+    async function predict(rgb, demographics, file) {
+        const feeds = [{ name: signature.imageInput, encoding: "rgb8", data: rgb, dims: [1, 3, height, width] }];
         if (signature.demographicsInput)
-            feeds.push({ name: signature.demographicsInput, data: Float32Array.from(demographics), dims: [1, 3] });
+            feeds.push({ name: signature.demographicsInput, encoding: "float32", data: Float32Array.from(demographics), dims: [1, 3] });
         try {
             const output = await pool.run(feeds, signature.fetches, signature.output);
             return { output: (0,prediction/* decodeOutput */.aX)(output.type, output.dims, output.bytes), ms: output.ms };
         }
         catch (err) {
-            // Loaded here without graph optimizations, the model may still fail to load with them, there.
-            if (err instanceof LoadFailure)
-                throw notLoadable(modelPath, err);
             throw inferenceFailure(err, file, timeoutMs);
         }
     }
-    return { path: modelPath, signature, predict, close: () => pool.close() };
+    return {
+        path: modelPath,
+        signature,
+        predict,
+        get sessions() {
+            return pool.size;
+        },
+        addSession: () => pool.grow(),
+        close: () => pool.close(),
+    };
 }
 
 
@@ -1564,18 +1601,20 @@ async function checkNoExternalData(modelPath, uploadedAs) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   J$: () => (/* binding */ MAX_THREADS),
 /* harmony export */   Qh: () => (/* binding */ checkThreads),
+/* harmony export */   Tf: () => (/* binding */ emptyTotals),
+/* harmony export */   no: () => (/* binding */ sessionsWanted),
 /* harmony export */   p9: () => (/* binding */ planThreads),
 /* harmony export */   wW: () => (/* binding */ mapOrdered)
 /* harmony export */ });
-/* unused harmony exports MIN_IMAGES_FOR_WORKERS, defaultThreads, emptyTotals */
+/* unused harmony exports MIN_IMAGES_FOR_WORKERS, defaultThreads */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70017);
 /**
  * How an evaluation streams: entries -> preprocessing (worker threads, a few
- * images ahead) -> inference (its own process, CSV order) -> metrics. Only the
- * images in flight are in memory, so a 10,000-image dataset costs what a
- * 10-image one does.
+ * images ahead) -> inference (sessions in processes of their own, fed in CSV
+ * order) -> metrics, in CSV order. Only the images in flight are in memory,
+ * so a 10,000-image dataset costs what a 10-image one does.
  */
 
 
@@ -1632,14 +1671,32 @@ function planThreads(threads, images) {
     const n = threads ?? (images < MIN_IMAGES_FOR_WORKERS ? 1 : defaultThreads());
     // One thread: decode on libuv's pool, resample and infer here, two images in flight so that both overlap.
     if (n === 1)
-        return { workers: 0, inFlight: 2 };
+        return { workers: 0, inFlight: 2, maxSessions: 1 };
     // As many workers as threads, not one fewer: a worker leaves its core to
-    // sharp's decoding thread for half of each image, and inference is a small
-    // share of the work. Two images per worker: one being prepared, one ready.
-    return { workers: n, inFlight: 2 * n };
+    // sharp's decoding thread for part of each image, and a worker with no
+    // image to prepare sleeps, leaving its core to inference. Two images per
+    // thread: one being prepared, one ready.
+    return { workers: n, inFlight: 2 * n, maxSessions: n };
 }
 function emptyTotals() {
-    return { images: 0, decodeMs: 0, resampleMs: 0, inferenceMs: 0 };
+    return { images: 0, decodeMs: 0, resampleMs: 0, inferenceMs: 0, sessions: 0 };
+}
+/**
+ * How many inference sessions keep up with preprocessing on `threads`
+ * cores, from what the images so far cost in each stage. With S sessions
+ * an image takes at least max(inference / S, (prepare + inference) /
+ * threads) of wall time; inference stops being the bottleneck once S >=
+ * threads x its share of the work. Each session beyond what that needs
+ * would only hold another copy of the model. Pure, for the tests; the run
+ * applies it as it measures.
+ */
+function sessionsWanted(threads, measured) {
+    const total = measured.decodeMs + measured.resampleMs + measured.inferenceMs;
+    if (!(total > 0))
+        return 1;
+    const share = measured.inferenceMs / total;
+    // A few percent of slack: within that, one process fewer costs less than its start and memory.
+    return Math.min(threads, Math.max(1, Math.ceil(share * threads - 0.05)));
 }
 
 
@@ -1808,7 +1865,7 @@ class PredictionStack {
 
 /***/ }),
 
-/***/ 44755:
+/***/ 17244:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1828,8 +1885,8 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/util/digest.ts
 var digest = __webpack_require__(16178);
-// EXTERNAL MODULE: ./src/hub/hub.ts + 1 modules
-var hub = __webpack_require__(69058);
+// EXTERNAL MODULE: ./src/hub/hub.ts
+var hub = __webpack_require__(71472);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(70017);
 ;// CONCATENATED MODULE: ./src/dataset/remote.ts
@@ -2319,41 +2376,36 @@ const crc32 = typeof (external_node_zlib_default()).crc32 === "function"
  * the two reads). On failure nothing extracted is left behind.
  */
 async function extractZip(zipPath, destDir, limits = {}) {
-    const lim = { ...DEFAULT_ZIP_LIMITS };
-    for (const key of Object.keys(lim))
-        lim[key] = limits[key] ?? lim[key];
-    const dest = external_node_path_default().resolve(destDir);
-    const existed = await ensureEmptyOrAbsent(zipPath, dest);
-    await walk(zipPath, dest, lim, undefined);
-    // mkdir returns the first directory it had to create, maybe a parent of dest.
-    const created = await (0,promises_.mkdir)(dest, { recursive: true });
+    const { extraction, discard } = await start(zipPath, destDir, { limits });
     try {
-        return await walk(zipPath, dest, lim, async (zip, entry, target, where) => {
-            if (entry.fileName.endsWith("/")) {
-                await (0,promises_.mkdir)(target, { recursive: true });
-                return;
-            }
-            await (0,promises_.mkdir)(external_node_path_default().dirname(target), { recursive: true });
-            const input = await zip.openReadStreamPromise(entry);
-            // yauzl never verifies CRCs, and a damaged stored entry would pass silently.
-            let crc = 0;
-            const check = new external_node_stream_.Transform({
-                transform(chunk, _encoding, done) {
-                    crc = crc32(chunk, crc);
-                    done(null, chunk);
-                },
-                flush(done) {
-                    done(crc === entry.crc32
-                        ? null
-                        : new errors/* DatasetError */.zm(`${where} is corrupt (CRC mismatch); download the dataset again or re-create the zip`));
-                },
-            });
-            // "wx" so that duplicate names (or names differing only in case) never overwrite each other silently.
-            await (0,external_node_stream_promises_.pipeline)(input, check, (0,external_node_fs_.createWriteStream)(target, { flags: "wx" }));
-        });
+        return await extraction.done;
     }
     catch (err) {
-        // Best effort: a failing clean-up must not hide the reason the extraction failed.
+        await discard();
+        throw err;
+    }
+}
+/**
+ * Checks the archive as extractZip() does, creates every folder, writes the
+ * `first` entries, and returns while the other files are written in zip order
+ * (one sequential read of the archive). A failure after the return is kept for
+ * `done` and fileWritten(), and the files written so far stay, as a reader may
+ * be using them: the caller calls stop(), then removes `destDir`.
+ */
+async function startZipExtraction(zipPath, destDir, options = {}) {
+    return (await start(zipPath, destDir, options)).extraction;
+}
+async function start(zipPath, destDir, options) {
+    const lim = { ...DEFAULT_ZIP_LIMITS };
+    for (const key of Object.keys(lim))
+        lim[key] = options.limits?.[key] ?? lim[key];
+    const first = (name) => !name.endsWith("/") && (options.first?.(name) ?? false);
+    const dest = external_node_path_default().resolve(destDir);
+    const existed = await ensureEmptyOrAbsent(zipPath, dest);
+    const { names, listing } = await checkArchive(zipPath, dest, lim);
+    // mkdir returns the first directory it had to create, maybe a parent of dest.
+    const created = await (0,promises_.mkdir)(dest, { recursive: true });
+    const discard = async () => {
         try {
             if (!existed && created !== undefined)
                 await (0,promises_.rm)(created, { recursive: true, force: true });
@@ -2364,8 +2416,165 @@ async function extractZip(zipPath, destDir, limits = {}) {
         catch {
             // The extraction's own error says what went wrong; a failed clean-up must not hide it.
         }
+    };
+    const progress = new Progress(listing.files);
+    const controller = new AbortController();
+    // The later walks write what the checking walk listed, so they must meet exactly those entries.
+    const sameEntry = (entry, index, where) => {
+        if (names[index] !== entry.fileName) {
+            throw new errors/* DatasetError */.zm(`${where} is not the entry found at this position when the archive was checked: ${zipPath} changed while it ` +
+                `was being extracted; do not modify it during the evaluation`);
+        }
+    };
+    try {
+        // Every folder now, and only now: a background write never creates one, so none can reappear after a clean-up.
+        for (const dir of listing.dirs)
+            await (0,promises_.mkdir)(dir, { recursive: true });
+        let lastFirst = -1;
+        names.forEach((name, index) => {
+            if (first(name))
+                lastFirst = index;
+        });
+        if (lastFirst >= 0) {
+            await walk(zipPath, dest, lim, async (zip, entry, target, where, index) => {
+                sameEntry(entry, index, where);
+                if (first(entry.fileName)) {
+                    await writeEntry(zip, entry, target, where, controller.signal);
+                    progress.markWritten(target);
+                }
+                return index < lastFirst;
+            });
+        }
+    }
+    catch (err) {
+        await discard();
         throw err;
     }
+    const stopped = new errors/* DatasetError */.zm(`the extraction of ${zipPath} was stopped before it ended: the package was closed`);
+    const done = walk(zipPath, dest, lim, async (zip, entry, target, where, index) => {
+        if (controller.signal.aborted)
+            throw stopped;
+        sameEntry(entry, index, where);
+        if (!entry.fileName.endsWith("/") && !first(entry.fileName)) {
+            await writeEntry(zip, entry, target, where, controller.signal);
+            progress.markWritten(target);
+        }
+        return true;
+    }).then((result) => {
+        if (progress.count !== listing.files.size) {
+            throw new errors/* DatasetError */.zm(`${zipPath} changed while it was being extracted (it now has fewer entries); download it again`);
+        }
+        return result;
+    }, (err) => {
+        // An aborted write surfaces as an AbortError; what the caller needs to know is that the package was closed.
+        throw controller.signal.aborted ? stopped : err;
+    });
+    // Also keeps a failure nobody waits for from being an unhandled rejection.
+    done.catch((err) => progress.fail(err instanceof Error ? err : new errors/* DatasetError */.zm(String(err))));
+    const extraction = {
+        listing,
+        done,
+        fileWritten: (file) => progress.wait(file),
+        stop: async () => {
+            controller.abort();
+            await done.catch(() => { });
+        },
+    };
+    return { extraction, discard };
+}
+/** Which files are written, and who waits for which. */
+class Progress {
+    files;
+    writtenFiles = new Set();
+    waiters = new Map();
+    failure;
+    constructor(files) {
+        this.files = files;
+    }
+    get count() {
+        return this.writtenFiles.size;
+    }
+    markWritten(file) {
+        this.writtenFiles.add(file);
+        for (const waiter of this.waiters.get(file) ?? [])
+            waiter.resolve();
+        this.waiters.delete(file);
+    }
+    fail(err) {
+        this.failure ??= err;
+        for (const list of this.waiters.values())
+            for (const waiter of list)
+                waiter.reject(this.failure);
+        this.waiters.clear();
+    }
+    wait(file) {
+        if (!this.files.has(file) || this.writtenFiles.has(file))
+            return Promise.resolve();
+        if (this.failure)
+            return Promise.reject(this.failure);
+        return new Promise((resolve, reject) => {
+            const list = this.waiters.get(file);
+            if (list)
+                list.push({ resolve, reject });
+            else
+                this.waiters.set(file, [{ resolve, reject }]);
+        });
+    }
+}
+/** Writes one file entry to `target`, a new file, checking its CRC. */
+async function writeEntry(zip, entry, target, where, signal) {
+    const input = await zip.openReadStreamPromise(entry);
+    // yauzl never verifies CRCs, and a damaged stored entry would pass silently.
+    let crc = 0;
+    const check = new external_node_stream_.Transform({
+        transform(chunk, _encoding, done) {
+            crc = crc32(chunk, crc);
+            done(null, chunk);
+        },
+        flush(done) {
+            done(crc === entry.crc32
+                ? null
+                : new errors/* DatasetError */.zm(`${where} is corrupt (CRC mismatch); download the dataset again or re-create the zip`));
+        },
+    });
+    // "wx" so that duplicate names (or names differing only in case) never overwrite each other silently.
+    const output = (0,external_node_fs_.createWriteStream)(target, { flags: "wx" });
+    try {
+        await (0,external_node_stream_promises_.pipeline)(input, check, output, { signal });
+    }
+    catch (err) {
+        // Only once the descriptor is closed is it certain that nothing more is written.
+        if (!output.closed)
+            await new Promise((resolve) => output.once("close", () => resolve()));
+        throw err;
+    }
+}
+/**
+ * The checking walk: every entry is checked, and where it goes listed, before
+ * anything is written. Two entries for one path (a file twice, or a file where
+ * another entry needs a folder) are refused here, naming the later one, as
+ * writing them in zip order would.
+ */
+async function checkArchive(zipPath, dest, lim) {
+    const names = [];
+    const files = new Set();
+    const dirs = new Set([dest]);
+    await walk(zipPath, dest, lim, async (_zip, entry, target, where) => {
+        names.push(entry.fileName);
+        const isDir = entry.fileName.endsWith("/");
+        const needed = [];
+        for (let dir = isDir ? target : external_node_path_default().dirname(target); !dirs.has(dir); dir = external_node_path_default().dirname(dir))
+            needed.push(dir);
+        if (files.has(target) || (!isDir && dirs.has(target)) || needed.some((dir) => files.has(dir))) {
+            throw new errors/* DatasetError */.zm(`${where} has the same name as another entry (possibly differing only in letter case); re-create the zip without duplicates`);
+        }
+        for (const dir of needed)
+            dirs.add(dir);
+        if (!isDir)
+            files.add(target);
+        return true;
+    });
+    return { names, listing: { files, dirs } };
 }
 async function walk(zipPath, dest, lim, onEntry) {
     let zip;
@@ -2405,8 +2614,11 @@ async function walk(zipPath, dest, lim, onEntry) {
                 result.files++;
                 result.bytes += entry.uncompressedSize;
             }
-            await onEntry?.(zip, entry, target, where);
+            const more = await onEntry(zip, entry, target, where, zip.entriesRead - 1);
             label = `entry #${zip.entriesRead + 1}`;
+            // A walk ended early only writes: the checking walk looked at every entry.
+            if (!more)
+                return result;
         }
         checkNoOverlap(zipPath, spans);
         return result;
@@ -2523,6 +2735,11 @@ function toDatasetError(err, zipPath, label) {
  * to a temporary folder, in which the labels CSV is searched in a fixed
  * order. Image paths are relative to the folder that holds the CSV.
  *
+ * A zip streams: it can be read once its folders and CSV files are written,
+ * and its images follow in the background while the evaluation runs (each
+ * one waited for with `extracted()`). Its listing, known from the start,
+ * stands in for the disk where readDataset() asks which images exist.
+ *
  * What the user cannot open (a missing path, a file that is no zip, a broken
  * zip, a folder without a CSV) is a DatasetError; what validators would fail
  * for every model is a package verdict (verdicts.ts), thrown in the order
@@ -2539,25 +2756,44 @@ function toDatasetError(err, zipPath, label) {
 
 /** The validator's CSV names, tried in this order at each level. */
 const CSV_NAMES = ["labels.csv", "test.csv", "data.csv", "metadata.csv", "dataset.csv"];
+/** The listings of the zip packages openPackage() returned, for readDataset(). */
+const zipListings = new WeakMap();
+/** Every CSV a package can have, since findLabelsCsv() may pick any *.csv: all are written before the images. */
+const isCsv = (name) => name.toLowerCase().endsWith(".csv");
 async function openPackage(source) {
     const info = await (0,promises_.stat)(source).catch(() => {
         throw new errors/* DatasetError */.zm(`dataset ${source} does not exist: give a folder holding labels.csv and the images, or a .zip package.`);
     });
     if (info.isDirectory())
-        return { source, dir: external_node_path_default().resolve(source), close: async () => { } };
+        return { source, dir: external_node_path_default().resolve(source), fromZip: false, extracted: async () => { }, close: async () => { } };
     if (!source.toLowerCase().endsWith(".zip")) {
         throw new errors/* DatasetError */.zm(`dataset ${source} is neither a folder nor a .zip package.`);
     }
     const tmp = await (0,temp/* makeTempDir */.m)("cancer-ai-dataset-");
-    const dir = external_node_path_default().join(tmp.path, "package");
-    try {
-        await extractZip(source, dir);
-    }
-    catch (err) {
+    // Absolute, as the listing's paths are, even where TMPDIR is relative.
+    const dir = external_node_path_default().resolve(tmp.path, "package");
+    const extraction = await startZipExtraction(source, dir, { first: isCsv }).catch(async (err) => {
         await tmp.remove();
         throw err;
-    }
-    return { source, dir, extracted: true, close: tmp.remove };
+    });
+    const pkg = {
+        source,
+        dir,
+        fromZip: true,
+        extracted: async (filePath) => {
+            if (filePath === undefined)
+                await extraction.done;
+            else
+                await extraction.fileWritten(external_node_path_default().resolve(filePath));
+        },
+        close: async () => {
+            // Stopped first: a write after the removal would leave a file behind.
+            await extraction.stop();
+            await tmp.remove();
+        },
+    };
+    zipListings.set(pkg, extraction.listing);
+    return pkg;
 }
 async function listing(dir) {
     const items = (await (0,promises_.readdir)(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
@@ -2595,7 +2831,7 @@ async function findPackageCsv(pkg) {
         return await findLabelsCsv(pkg.dir);
     }
     catch (err) {
-        if (!pkg.extracted || !(err instanceof errors/* DatasetError */.zm))
+        if (!pkg.fromZip || !(err instanceof errors/* DatasetError */.zm))
             throw err;
         throw packageVerdict("no-csv", `${external_node_path_default().basename(pkg.source)} holds no CSV the validator finds (${CSV_NAMES.join(", ")} or any *.csv, in the root ` +
             `or a first-level folder); its set_dataset_handler raises "Dataset handler not implemented - no CSV file found" ` +
@@ -2621,10 +2857,26 @@ async function readCsvText(csvPath) {
  * IOError and Exception branches); the decoder reports those as ImageError
  * (src/preprocess), which engine/verdict.ts turns into "unreadable-image".
  */
-async function checkImagesPrepared(entries, csvName) {
+async function checkImagesPrepared(pkg, entries, csvName) {
+    const listing = zipListings.get(pkg);
+    const inPackage = (file) => {
+        const rel = external_node_path_default().relative(pkg.dir, file);
+        return !(rel === ".." || rel.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(rel));
+    };
+    // A zip's listing answers for the paths inside it without waiting for the images. A name it does not hold may still
+    // reach one of its files on a file system that folds letter case or Unicode forms, so those (and any path outside
+    // the package) are asked of the disk as before, the former once every file is there.
+    const known = entries.map((entry) => {
+        if (!listing || !inPackage(entry.path))
+            return undefined;
+        return listing.files.has(entry.path) ? true : listing.dirs.has(entry.path) ? false : undefined;
+    });
+    if (listing && entries.some((entry, i) => known[i] === undefined && inPackage(entry.path)))
+        await pkg.extracted();
+    const onDisk = (file) => (0,promises_.access)(file, external_node_fs_.constants.R_OK).then(() => (0,promises_.stat)(file).then((s) => s.isFile()), () => false);
     const skipped = [];
-    for (const entry of entries) {
-        const readable = await (0,promises_.access)(entry.path, external_node_fs_.constants.R_OK).then(() => (0,promises_.stat)(entry.path).then((s) => s.isFile()), () => false);
+    for (const [i, entry] of entries.entries()) {
+        const readable = known[i] ?? (await onDisk(entry.path));
         if (!readable)
             skipped.push(`line ${entry.line}: ${entry.file || "an empty image path"}`);
     }
@@ -2638,11 +2890,19 @@ async function checkImagesPrepared(entries, csvName) {
 }
 /** Locates, parses and validates the labels of an opened package, in the validator's order. */
 async function readDataset(pkg, competition) {
-    const csvPath = await findPackageCsv(pkg);
-    const table = readCsvTable(await readCsvText(csvPath));
-    const { entries, warnings } = buildEntries(table, csvPath, competition);
-    await checkImagesPrepared(entries, external_node_path_default().basename(csvPath));
-    return { source: pkg.source, csvPath, entries, warnings };
+    try {
+        const csvPath = await findPackageCsv(pkg);
+        const table = readCsvTable(await readCsvText(csvPath));
+        const { entries, warnings } = buildEntries(table, csvPath, competition);
+        await checkImagesPrepared(pkg, entries, external_node_path_default().basename(csvPath));
+        return { source: pkg.source, csvPath, entries, warnings };
+    }
+    catch (err) {
+        // A zip still being extracted may yet prove corrupt, and that comes first, as when it was extracted before reading:
+        // the validator cannot unpack it either. Only a failing package waits here.
+        await pkg.extracted();
+        throw err;
+    }
 }
 
 // EXTERNAL MODULE: ./src/engine/metrics.ts + 1 modules
@@ -2653,10 +2913,84 @@ var onnx_file = __webpack_require__(48862);
 var engine_verdict = __webpack_require__(6559);
 // EXTERNAL MODULE: ./src/engine/shard.ts
 var shard = __webpack_require__(20914);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 // EXTERNAL MODULE: ./src/util/retry.ts
 var retry = __webpack_require__(4266);
-// EXTERNAL MODULE: ./src/preprocess/index.ts + 17 modules
-var preprocess = __webpack_require__(5221);
+;// CONCATENATED MODULE: ./src/engine/sessions.ts
+/**
+ * Balancing cores between the two stages while the run goes: it starts
+ * with one inference session, measures what each image costs in
+ * preprocessing and in the model, and starts more sessions (each in its own
+ * process, holding the model once) when inference is the bottleneck: a
+ * heavy model gets more sessions, a light one stays at one and leaves the
+ * cores to decoding.
+ */
+
+
+
+/** Images measured before the first decision, and between decisions: a few images' noise is too much to act on. */
+const CHECK_EVERY = 8;
+/** A session's start (a process, onnxruntime, the model) must buy at least this much inference time. */
+const MIN_REMAINING_MS = 3000;
+/** What a session costs beyond the model itself: Node, onnxruntime and its arena (measured ~130 MiB). */
+const SESSION_OVERHEAD_BYTES = 160 * 1024 * 1024;
+class SessionScaler {
+    model;
+    maxSessions;
+    images;
+    modelBytes;
+    log;
+    measured = (0,pipeline/* emptyTotals */.Tf)();
+    busy = false;
+    done = false;
+    constructor(model, maxSessions, images, modelBytes, log) {
+        this.model = model;
+        this.maxSessions = maxSessions;
+        this.images = images;
+        this.modelBytes = modelBytes;
+        this.log = log;
+        this.done = maxSessions <= 1;
+    }
+    /** One more image finished: its stage times and its time in the model. */
+    observe(times, inferenceMs) {
+        const m = this.measured;
+        m.images++;
+        m.decodeMs += times.decodeMs;
+        m.resampleMs += times.resampleMs;
+        m.inferenceMs += inferenceMs;
+        if (this.done || this.busy || m.images % CHECK_EVERY !== 0)
+            return;
+        const sessions = this.model.sessions;
+        const wanted = (0,pipeline/* sessionsWanted */.no)(this.maxSessions, m);
+        if (wanted <= sessions)
+            return;
+        const remainingMs = ((this.images - m.images) * m.inferenceMs) / m.images / sessions;
+        if (remainingMs < MIN_REMAINING_MS)
+            return;
+        // Each session holds the model once: start one only where the memory is (the kernel's free memory, caches not counted).
+        const needed = this.modelBytes * 2 + SESSION_OVERHEAD_BYTES;
+        if (external_node_os_default().freemem() < needed) {
+            this.done = true;
+            this.log.info(`inference stays at ${sessions} session(s): another would need about ${mib(needed)} and ${mib(external_node_os_default().freemem())} is free`);
+            return;
+        }
+        const share = Math.round((100 * m.inferenceMs) / (m.decodeMs + m.resampleMs + m.inferenceMs));
+        this.log.info(`inference is ${share}% of each image's work: starting inference session ${sessions + 1} (of up to ${wanted})`);
+        this.busy = true;
+        this.model.addSession().then(() => (this.busy = false), (err) => {
+            this.done = true;
+            this.log.warning(`inference goes on with fewer sessions: another could not start (${(0,retry/* describeError */.Uc)(err)})`);
+        });
+    }
+}
+const mib = (bytes) => `${Math.round(bytes / (1024 * 1024))} MiB`;
+
+// EXTERNAL MODULE: ./src/preprocess/budget.ts
+var preprocess_budget = __webpack_require__(45697);
+// EXTERNAL MODULE: ./src/preprocess/index.ts + 24 modules
+var preprocess = __webpack_require__(85520);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(75919);
 // EXTERNAL MODULE: ./src/workers/entry.ts
@@ -2668,8 +3002,7 @@ var protocol = __webpack_require__(86775);
 ;// CONCATENATED MODULE: ./src/workers/pool.ts
 /**
  * The preprocessing workers, seen from the main thread: jobs go to the
- * least busy worker, tensors come back transferred, and go back to their
- * worker for reuse once inference is done with them.
+ * least busy worker, pixels come back transferred.
  *
  * A worker runs the code of this very build. From the ncc bundle that is the
  * bundle's entry (dist/index.js, beside every chunk), which dispatches on
@@ -2682,12 +3015,11 @@ var protocol = __webpack_require__(86775);
 
 
 
+
 const START_TIMEOUT_MS = 60_000;
-function preprocessEntry() {
-    return {
-        url: (0,entry/* workerEntry */.x)(import.meta.url, "preprocess-worker.ts", "servePreprocessing"),
-        options: { workerData: { role: protocol/* PREPROCESS_ROLE */.s3 } },
-    };
+function preprocessEntry(budget) {
+    const workerData = { role: protocol/* PREPROCESS_ROLE */.s3, budget: budget.shared };
+    return { url: (0,entry/* workerEntry */.x)(import.meta.url, "preprocess-worker.ts", "servePreprocessing"), options: { workerData } };
 }
 function deserialize(error) {
     return error.image ? new errors/* ImageError */.C8(error.image.file, error.image.reason, error.image.kind) : new Error(error.message);
@@ -2705,7 +3037,8 @@ class PreprocessPool {
         // Loaded here first: a native module first opened by a worker is unloaded
         // by glibc when that worker exits, and crashes the next one (lovell/sharp#2263).
         await (0,natives/* loadSharp */.P)();
-        const { url, options } = preprocessEntry();
+        // One budget for every worker's decodes.
+        const { url, options } = preprocessEntry(new preprocess_budget/* PixelBudget */.a());
         const slots = Array.from({ length: size }, () => ({ worker: new external_node_worker_threads_.Worker(url, options), pending: new Map() }));
         const pool = new PreprocessPool(slots);
         try {
@@ -2738,20 +3071,15 @@ class PreprocessPool {
                 slot.pending.delete(message.id);
                 if (message.type === "failed")
                     return pending.reject(deserialize(message.error));
-                const { tensor, times } = message;
-                pending.resolve({
-                    tensor,
-                    times,
-                    release: () => this.send(slot, { type: "recycle", buffer: tensor.buffer }, [tensor.buffer]),
-                });
+                pending.resolve({ rgb: message.rgb, times: message.times });
             });
             slot.worker.on("error", (err) => fail(new Error(`a preprocessing worker failed: ${err.message}`)));
             slot.worker.on("exit", (code) => fail(new Error(`a preprocessing worker exited (code ${code})`)));
         });
     }
-    send(slot, message, transfer = []) {
+    send(slot, message) {
         if (!this.closing)
-            slot.worker.postMessage(message, transfer);
+            slot.worker.postMessage(message);
     }
     get size() {
         return this.slots.length;
@@ -2776,31 +3104,30 @@ class PreprocessPool {
 
 
 
-function inProcess(imageSize, inputSize) {
-    const spare = [];
+
+function inProcess(imageSize) {
+    const budget = new preprocess_budget/* PixelBudget */.a();
     return {
         workers: 0,
-        preprocess: async (file, filePath) => {
-            const { tensor, times } = await (0,preprocess/* preprocessTimed */.M)(file, filePath, imageSize, inputSize, spare.pop());
-            return { tensor, times, release: () => spare.push(tensor) };
-        },
+        preprocess: (file, filePath, inputSize) => (0,preprocess/* preparePixels */.$)(file, filePath, imageSize, inputSize, budget),
         close: async () => { },
     };
 }
-async function openPreprocessor(plan, imageSize, inputSize, log) {
-    if (plan.workers === 0)
-        return inProcess(imageSize, inputSize);
+/** `workers` threads (0: this thread preprocesses, between inferences). */
+async function openPreprocessor(workers, imageSize, log) {
+    if (workers === 0)
+        return inProcess(imageSize);
     let pool;
     try {
-        pool = await PreprocessPool.start(plan.workers);
+        pool = await PreprocessPool.start(workers);
     }
     catch (err) {
         log.warning(`preprocessing on the main thread: worker threads could not start (${(0,retry/* describeError */.Uc)(err)})`);
-        return inProcess(imageSize, inputSize);
+        return inProcess(imageSize);
     }
     return {
         workers: pool.size,
-        preprocess: (file, filePath) => pool.preprocess(file, filePath, imageSize, inputSize),
+        preprocess: (file, filePath, inputSize) => pool.preprocess(file, filePath, imageSize, inputSize),
         close: () => pool.close(),
     };
 }
@@ -2809,10 +3136,12 @@ async function openPreprocessor(plan, imageSize, inputSize, log) {
 /**
  * The evaluation of one model on one dataset package, as a stream (see
  * pipeline.ts): entries -> decode + resample in worker threads (on this
- * thread for a small dataset), a few images ahead -> inference in a process
- * of its own (which the 20 s limit can stop), in CSV order -> metrics. Only
- * the images in flight are held in memory.
+ * thread for a small dataset), a few images ahead -> inference in sessions
+ * in processes of their own (which the 20 s limit can stop; more of them
+ * when the model is the bottleneck, see sessions.ts), fed in CSV order ->
+ * metrics. Only the images in flight are held in memory.
  */
+
 
 
 
@@ -2860,85 +3189,110 @@ async function evaluate(options) {
 async function scorePackage(options) {
     const { modelPath, competition, log } = options;
     (0,pipeline/* checkThreads */.Qh)(options.threads);
-    // The model is checked before a possibly large package is extracted; its
-    // load time still counts in run_time_s, as in the validator.
-    const loadStarted = performance.now();
-    const session = await (0,inference/* loadModel */.cm)(modelPath, competition, { timeoutMs: options.inferenceTimeoutMs });
-    const loadSeconds = (performance.now() - loadStarted) / 1000;
-    const model = { bytes: (await (0,promises_.stat)(modelPath)).size, sha256: await (0,digest/* sha256File */.Q)(modelPath) };
+    // The model loads in its own process while the package opens and the workers start; its load time still
+    // counts in run_time_s, as in the validator.
+    const started = performance.now();
+    const loading = (0,inference/* loadModel */.cm)(modelPath, competition, { timeoutMs: options.inferenceTimeoutMs, sessions: options.sessions });
+    // Awaited below, in every path: until then its failure must not count as unhandled.
+    loading.catch(() => { });
+    let pkg;
+    let preprocessor;
     try {
-        const pkg = await openPackage(options.dataset);
+        let dataset;
+        let selected;
+        let plan;
         try {
-            const dataset = await readDataset(pkg, competition);
-            for (const warning of dataset.warnings)
-                log.warning(warning);
-            const selected = (0,shard/* selectShard */.Xm)(dataset.entries, options.shard);
-            const plan = (0,pipeline/* planThreads */.p9)(options.threads, selected.length);
-            const started = performance.now();
-            const what = options.shard
-                ? `${selected.length} of ${dataset.entries.length} images (shard ${(0,shard/* formatShard */._D)(options.shard)})`
-                : `${dataset.entries.length} images`;
-            const { predictions, yTrue, yPred } = await log.group(`Evaluating ${external_node_path_default().basename(modelPath)} on ${what} of ${external_node_path_default().basename(options.dataset)}`, async () => {
-                const preprocessor = await openPreprocessor(plan, competition.imageSize, session.signature.inputSize, log);
-                if (preprocessor.workers > 0)
-                    log.info(`preprocessing in ${preprocessor.workers} worker threads; inference in its own process on 1 onnxruntime thread`);
-                try {
-                    return await predictAll(session, selected.map((s) => s.entry), competition, log, { preprocessor, inFlight: plan.inFlight, timings: options.timings });
-                }
-                finally {
-                    await preprocessor.close();
-                }
-            });
-            const result = {
-                competition_id: competition.id,
-                dataset: external_node_path_default().basename(options.dataset),
-                model_sha256: model.sha256,
-                model_size_mb: model.bytes / (1024 * 1024),
-                tested_entries: selected.length,
-                run_time_s: loadSeconds + (performance.now() - started) / 1000,
-                ...(0,metrics/* metricFields */.s)(competition, yTrue, yPred, model.bytes),
-                predictions,
+            pkg = await openPackage(options.dataset);
+            dataset = await readDataset(pkg, competition);
+            selected = (0,shard/* selectShard */.Xm)(dataset.entries, options.shard);
+            plan = (0,pipeline/* planThreads */.p9)(options.threads, selected.length);
+            preprocessor = await openPreprocessor(plan.workers, competition.imageSize, log);
+        }
+        catch (err) {
+            // The validator loads the model first: a model it cannot load is the verdict, whatever the package.
+            await loading;
+            throw err;
+        }
+        for (const warning of dataset.warnings)
+            log.warning(warning);
+        const session = await loading;
+        const model = { bytes: (await (0,promises_.stat)(modelPath)).size, sha256: await (0,digest/* sha256File */.Q)(modelPath) };
+        const what = options.shard
+            ? `${selected.length} of ${dataset.entries.length} images (shard ${(0,shard/* formatShard */._D)(options.shard)})`
+            : `${dataset.entries.length} images`;
+        const stream = {
+            preprocessor: afterExtraction(pkg, preprocessor, session.signature.inputSize),
+            scaler: new SessionScaler(session, options.sessions ?? plan.maxSessions, selected.length, model.bytes, log),
+            inFlight: plan.inFlight,
+            timings: options.timings,
+        };
+        const workers = preprocessor.workers;
+        const { predictions, yTrue, yPred } = await log.group(`Evaluating ${external_node_path_default().basename(modelPath)} on ${what} of ${external_node_path_default().basename(options.dataset)}`, async () => {
+            if (workers > 0)
+                log.info(`preprocessing in ${workers} worker threads; inference in ` +
+                    (options.sessions
+                        ? `${options.sessions} session(s)`
+                        : `1 session (up to ${plan.maxSessions} as the model's share of the work calls for)`) +
+                    ", each in its own process on 1 onnxruntime thread");
+            return predictAll(session, selected.map((s) => s.entry), competition, log, stream);
+        });
+        const result = {
+            competition_id: competition.id,
+            dataset: external_node_path_default().basename(options.dataset),
+            model_sha256: model.sha256,
+            model_size_mb: model.bytes / (1024 * 1024),
+            tested_entries: selected.length,
+            run_time_s: (performance.now() - started) / 1000,
+            ...(0,metrics/* metricFields */.s)(competition, yTrue, yPred, model.bytes),
+            predictions,
+        };
+        if (options.shard) {
+            result.shard = {
+                ...options.shard,
+                total_entries: dataset.entries.length,
+                dataset_sha256: await (0,digest/* sha256File */.Q)(dataset.csvPath),
+                rows: selected.map((s) => s.row),
+                class_indices: yTrue,
+                predicted_indices: yPred,
             };
-            if (options.shard) {
-                result.shard = {
-                    ...options.shard,
-                    total_entries: dataset.entries.length,
-                    dataset_sha256: await (0,digest/* sha256File */.Q)(dataset.csvPath),
-                    rows: selected.map((s) => s.row),
-                    class_indices: yTrue,
-                    predicted_indices: yPred,
-                };
-            }
-            return result;
         }
-        finally {
-            await pkg.close();
-        }
+        // A corrupt entry after the last image the CSV names still fails the package, as when it was extracted first.
+        await pkg.extracted();
+        return result;
     }
     finally {
-        await session.close();
+        await preprocessor?.close();
+        await pkg?.close();
+        await loading.then((session) => session.close(), () => { });
     }
 }
+/**
+ * The images' source for this model: at its input size, and each read once it is on disk (a zip package
+ * streams: its images are written while the first ones are evaluated).
+ */
+const afterExtraction = (pkg, preprocessor, inputSize) => ({
+    prepare: (file, filePath) => pkg.extracted(filePath).then(() => preprocessor.preprocess(file, filePath, inputSize)),
+});
 async function predictAll(session, entries, competition, log, stream) {
     const predictions = [];
     const yTrue = [];
     const yPred = [];
-    const { preprocessor, timings } = stream;
+    const { preprocessor, scaler, timings } = stream;
     // The validators' y_pred from output 0, whatever its shape: warns once about an unusual one,
     // throws their verdict where numpy or sklearn would raise.
     const stack = new prediction/* PredictionStack */._q(competition, session.signature.output, log);
-    const progress = (0,util_log/* progressReporter */.xZ)(log, entries.length, "images evaluated");
+    const progress = (0,util_log/* progressReporter */.x)(log, entries.length, "images evaluated");
     // Each image goes into the model as soon as it is prepared and the one before it has gone in: the model's
     // process always has the next image waiting, and images enter in CSV order, as in the validator's loop
     // (so the image named by a timeout or an error is the first in the CSV that would hit it).
     let called = Promise.resolve();
     const inferred = (0,pipeline/* mapOrdered */.wW)(entries, stream.inFlight, (entry) => {
-        const prepared = preprocessor.preprocess(entry.file, entry.path);
+        const prepared = preprocessor.prepare(entry.file, entry.path);
         // Its failure surfaces through `call` below, in CSV order; until then it must not count as unhandled.
         prepared.catch(() => { });
         const call = called.then(async () => {
             const image = await prepared;
-            return { image, result: session.predict(image.tensor, entry.demographics, entry.file) };
+            return { image, result: session.predict(image.rgb, entry.demographics, entry.file) };
         });
         called = call.catch(() => { });
         return call.then(async ({ image, result }) => ({ entry, image, ...(await result) }));
@@ -2949,8 +3303,9 @@ async function predictAll(session, entries, competition, log, stream) {
             timings.decodeMs += image.times.decodeMs;
             timings.resampleMs += image.times.resampleMs;
             timings.inferenceMs += ms;
+            timings.sessions = session.sessions;
         }
-        image.release();
+        scaler.observe(image.times, ms);
         const predicted = stack.add(output, entry.file);
         yTrue.push(entry.classIndex);
         yPred.push(predicted.index);
@@ -3451,81 +3806,40 @@ const modelRejections = (report) => report.datasets.filter((d) => d.verdict?.fau
 
 /***/ }),
 
-/***/ 69058:
+/***/ 71472:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  C1: () => (/* binding */ DEFAULT_CONFIG_REPO),
-  Sc: () => (/* binding */ DEFAULT_HUB_URL),
-  Ik: () => (/* binding */ HubError),
-  H2: () => (/* binding */ checkDigest),
-  RP: () => (/* binding */ datasetUri),
-  Xc: () => (/* binding */ discoverDatasets),
-  FD: () => (/* binding */ downloadDataset),
-  YQ: () => (/* binding */ findDataset),
-  gh: () => (/* binding */ parseHfUri)
-});
-
-// UNUSED EXPORTS: DEFAULT_SILENCE_MS, hubFetch, readCompetitionConfig, safeLoadYaml
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(57075);
-// EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(46466);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: ./node_modules/@huggingface/hub/dist/index.mjs + 16 modules
-var dist = __webpack_require__(1429);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var yaml_dist = __webpack_require__(38815);
-// EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(70017);
-;// CONCATENATED MODULE: ./src/util/fetch.ts
-/**
- * fetch with a limit on silence: a server that accepts the connection and
- * then never answers would otherwise hold a run for as long as the job may
- * live. The error it gives is a network error (code ETIMEDOUT), so the
- * callers' retries treat it as the transient fault it usually is.
- */
-class NetworkTimeoutError extends Error {
-    code = "ETIMEDOUT";
-}
-/** A fetch whose response must start within `responseMs`; the caller's own signal still aborts it. */
-function fetchWithTimeout(responseMs) {
-    return async (input, init) => {
-        const controller = new AbortController();
-        const outer = init?.signal;
-        if (outer?.aborted)
-            controller.abort(outer.reason);
-        outer?.addEventListener("abort", () => controller.abort(outer.reason), { once: true });
-        const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-        const timer = setTimeout(() => controller.abort(new NetworkTimeoutError(`no answer from ${new URL(url).host} within ${responseMs / 1000} s`)), responseMs);
-        try {
-            return await fetch(input, { ...init, signal: controller.signal });
-        }
-        catch (err) {
-            throw controller.signal.aborted && controller.signal.reason instanceof NetworkTimeoutError ? controller.signal.reason : err;
-        }
-        finally {
-            clearTimeout(timer);
-        }
-    };
-}
-
-// EXTERNAL MODULE: ./src/util/log.ts
-var log = __webpack_require__(29906);
-// EXTERNAL MODULE: ./src/util/retry.ts
-var retry = __webpack_require__(4266);
-;// CONCATENATED MODULE: ./src/hub/hub.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C1: () => (/* binding */ DEFAULT_CONFIG_REPO),
+/* harmony export */   FD: () => (/* binding */ downloadDataset),
+/* harmony export */   H2: () => (/* binding */ checkDigest),
+/* harmony export */   Ik: () => (/* binding */ HubError),
+/* harmony export */   RP: () => (/* binding */ datasetUri),
+/* harmony export */   Rh: () => (/* binding */ watchHub),
+/* harmony export */   Sc: () => (/* binding */ DEFAULT_HUB_URL),
+/* harmony export */   Xc: () => (/* binding */ discoverDatasets),
+/* harmony export */   YQ: () => (/* binding */ findDataset),
+/* harmony export */   gh: () => (/* binding */ parseHfUri),
+/* harmony export */   pD: () => (/* binding */ DEFAULT_SILENCE_MS)
+/* harmony export */ });
+/* unused harmony exports hubFetch, safeLoadYaml, readCompetitionConfig */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(57075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var _huggingface_hub__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1429);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(38815);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(70017);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4266);
+/* harmony import */ var _transfer_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(13);
 /**
  * Reading the HuggingFace Hub: the competition configuration space, the
  * dataset repositories it names, and the packages in them. Every call takes
@@ -3542,14 +3856,22 @@ var retry = __webpack_require__(4266);
 
 
 
-
 const DEFAULT_HUB_URL = "https://huggingface.co";
 const DEFAULT_CONFIG_REPO = "safescanai/competition-configuration";
 /** A minute of silence is no slow link but a stuck one: the call is retried (with backoff) instead of waited on. */
 const DEFAULT_SILENCE_MS = 60_000;
-/** The fetch every hub call goes through: bounded silence. */
-const hubFetch = (opts) => fetchWithTimeout(opts.silenceMs ?? DEFAULT_SILENCE_MS);
-class HubError extends errors/* CancerAiError */.hz {
+/** The fetch every hub call goes through: bounded silence, before an answer starts and between two chunks of its body. */
+const hubFetch = (opts) => (0,_transfer_js__WEBPACK_IMPORTED_MODULE_10__/* .silenceBoundedFetch */ .Hq)(opts.silenceMs ?? DEFAULT_SILENCE_MS);
+/** A watch (transfer.ts) for one hub call with the hub's settings: its silence window and progress interval. */
+const watchHub = (hub, what, direction, totalBytes) => new _transfer_js__WEBPACK_IMPORTED_MODULE_10__/* .TransferWatch */ .tk({
+    log: hub.log,
+    what,
+    direction,
+    totalBytes,
+    silenceMs: hub.silenceMs ?? DEFAULT_SILENCE_MS,
+    progressMs: hub.progressMs,
+});
+class HubError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .CancerAiError */ .hz {
 }
 function datasetUri(ref) {
     return `hf://${ref.repo}/${ref.path}`;
@@ -3558,11 +3880,11 @@ function datasetUri(ref) {
 function parseHfUri(uri) {
     const match = /^hf:\/\/(?:datasets\/)?([^/\s]+\/[^/\s]+)\/(.+\.zip)$/i.exec(uri.trim());
     if (!match)
-        throw new errors/* InputError */.dz(`"${uri}" is not a dataset URI: use hf://<owner>/<dataset-repo>/<path/to/package.zip>`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .InputError */ .dz(`"${uri}" is not a dataset URI: use hf://<owner>/<dataset-repo>/<path/to/package.zip>`);
     return { repo: match[1], path: match[2] };
 }
 function hubFailure(what, err, opts) {
-    const status = (0,retry/* httpStatus */.nG)(err);
+    const status = (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .httpStatus */ .nG)(err);
     const unreadable = opts.accessToken ? "the hf-token given cannot read it" : "pass an hf-token that can read it";
     const hint = status === 401 && opts.accessToken
         ? " (the hub rejected the hf-token: check the secret's value, and that the token is not expired or revoked)"
@@ -3571,12 +3893,12 @@ function hubFailure(what, err, opts) {
             : status === undefined || status >= 500
                 ? " (the hub is unreachable or failing; retried with backoff)"
                 : "";
-    return new HubError(`${what} failed: ${(0,retry/* describeError */.Uc)(err)}${hint}`);
+    return new HubError(`${what} failed: ${(0,_transfer_js__WEBPACK_IMPORTED_MODULE_10__/* .describeHubError */ .zA)(err)}${hint}`);
 }
 async function listAll(repo, opts) {
-    return (0,retry/* withRetry */.bD)(`listing ${repo.type} ${repo.name}`, async () => {
+    return (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .withRetry */ .bD)(`listing ${repo.type} ${repo.name}`, async () => {
         const entries = [];
-        for await (const entry of (0,dist/* listFiles */.CS)({
+        for await (const entry of (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_6__/* .listFiles */ .CS)({
             repo,
             recursive: true,
             expand: true,
@@ -3586,13 +3908,13 @@ async function listAll(repo, opts) {
         }))
             entries.push(entry);
         return entries;
-    }, opts.log, opts.retry ?? retry/* DEFAULT_RETRY */.vI).catch((err) => {
+    }, opts.log, opts.retry ?? _util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .DEFAULT_RETRY */ .vI).catch((err) => {
         throw hubFailure(`listing ${repo.type} ${repo.name} on ${opts.hubUrl}`, err, opts);
     });
 }
 async function downloadBytes(repo, file, opts) {
-    return (0,retry/* withRetry */.bD)(`downloading ${file}`, async () => {
-        const blob = await (0,dist/* downloadFile */.PE)({
+    return (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .withRetry */ .bD)(`downloading ${file}`, async () => {
+        const blob = await (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_6__/* .downloadFile */ .PE)({
             repo,
             path: file,
             hubUrl: opts.hubUrl,
@@ -3603,7 +3925,7 @@ async function downloadBytes(repo, file, opts) {
         if (!blob)
             throw new HubError(`${repo.name}/${file} disappeared while reading it`);
         return new Uint8Array(await blob.arrayBuffer());
-    }, opts.log, opts.retry ?? retry/* DEFAULT_RETRY */.vI).catch((err) => {
+    }, opts.log, opts.retry ?? _util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .DEFAULT_RETRY */ .vI).catch((err) => {
         throw err instanceof HubError ? err : hubFailure(`downloading ${repo.name}/${file}`, err, opts);
     });
 }
@@ -3625,7 +3947,7 @@ function safeLoadYaml(text) {
         return { ok: false, error: `unacceptable character #x${code}: special characters are not allowed` };
     }
     // PyYAML skips a byte-order mark at the start of the stream only.
-    const docs = (0,yaml_dist/* parseAllDocuments */.hR)(text.replace(/^\ufeff/, ""), { version: "1.1", uniqueKeys: false });
+    const docs = (0,yaml__WEBPACK_IMPORTED_MODULE_7__/* .parseAllDocuments */ .hR)(text.replace(/^\ufeff/, ""), { version: "1.1", uniqueKeys: false });
     if (docs.length === 0)
         return { ok: true, value: null };
     if (docs.length > 1)
@@ -3640,7 +3962,7 @@ function safeLoadYaml(text) {
         return { ok: true, value: doc.toJS(TO_JS) };
     }
     catch (err) {
-        return { ok: false, error: (0,retry/* describeError */.Uc)(err) };
+        return { ok: false, error: (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .describeError */ .Uc)(err) };
     }
 }
 /** `OrganizationDataReference(**entry)` (models.py): pydantic 2's rules for its `str` fields. */
@@ -3679,7 +4001,7 @@ function organizationReference(entry, file) {
         };
     }
     catch (err) {
-        return `OrganizationDataReference refuses an entry: ${(0,retry/* describeError */.Uc)(err)}`;
+        return `OrganizationDataReference refuses an entry: ${(0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .describeError */ .Uc)(err)}`;
     }
 }
 function describeYamlValue(value) {
@@ -3822,52 +4144,399 @@ async function findDataset(repo, file, opts) {
 }
 /** Streams a package to `dest`, returning its SHA-256; a dropped download is retried from the start. */
 async function downloadDataset(ref, dest, opts) {
-    await (0,promises_.mkdir)(external_node_path_default().dirname(dest), { recursive: true });
-    return (0,retry/* withRetry */.bD)(`downloading ${datasetUri(ref)}`, async () => {
-        const blob = await (0,dist/* downloadFile */.PE)({
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(dest), { recursive: true });
+    // The watch bounds the silence, logs progress, and gives a failed request its status back (the blob's stream reports one
+    // as a bare string, which would not be retried).
+    const watch = watchHub(opts, `downloading ${ref.path}`, "download", ref.size);
+    return (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .withRetry */ .bD)(`downloading ${datasetUri(ref)}`, () => watch.attempt(async (fetch) => {
+        const blob = await (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_6__/* .downloadFile */ .PE)({
             repo: { type: "dataset", name: ref.repo },
             path: ref.path,
             hubUrl: opts.hubUrl,
             accessToken: opts.accessToken,
             xet: false,
-            fetch: hubFetch(opts),
+            fetch,
         });
         if (!blob)
             throw new HubError(`${datasetUri(ref)} does not exist`);
-        const hash = (0,external_node_crypto_.createHash)("sha256");
-        const silenceMs = opts.silenceMs ?? DEFAULT_SILENCE_MS;
-        const progress = (0,log/* byteProgress */.EB)(opts.log, ref.size ?? blob.size, `downloading ${ref.path}`);
-        let received = 0;
-        let stall;
-        const tap = new external_node_stream_.Transform({
+        const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_5__.createHash)("sha256");
+        const tap = new node_stream__WEBPACK_IMPORTED_MODULE_3__.Transform({
             transform(chunk, _enc, done) {
                 hash.update(chunk);
-                received += chunk.length;
-                progress(received);
-                watch();
                 done(null, chunk);
             },
         });
-        function watch() {
-            clearTimeout(stall);
-            stall = setTimeout(() => tap.destroy(new NetworkTimeoutError(`the download stalled: no data for ${silenceMs / 1000} s after ${received} bytes`)), silenceMs);
-        }
-        watch();
-        try {
-            await (0,external_node_stream_promises_.pipeline)(external_node_stream_.Readable.fromWeb(blob.stream()), tap, (0,external_node_fs_.createWriteStream)(dest));
-        }
-        finally {
-            clearTimeout(stall);
-        }
+        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)(node_stream__WEBPACK_IMPORTED_MODULE_3__.Readable.fromWeb(blob.stream()), tap, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(dest));
         return hash.digest("hex");
-    }, opts.log, opts.retry ?? retry/* DEFAULT_RETRY */.vI).catch((err) => {
-        throw err instanceof errors/* CancerAiError */.hz ? err : hubFailure(`downloading ${datasetUri(ref)}`, err, opts);
+    }), opts.log, opts.retry ?? _util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .DEFAULT_RETRY */ .vI).catch((err) => {
+        throw err instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .CancerAiError */ .hz ? err : hubFailure(`downloading ${datasetUri(ref)}`, err, opts);
     });
 }
 /** Checks a downloaded or restored package against the hub's content id. */
 function checkDigest(ref, sha256) {
     if (ref.sha256 && ref.sha256 !== sha256) {
-        throw new errors/* DatasetError */.zm(`${datasetUri(ref)}: downloaded content has SHA-256 ${sha256}, the hub says ${ref.sha256}`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .DatasetError */ .zm(`${datasetUri(ref)}: downloaded content has SHA-256 ${sha256}, the hub says ${ref.sha256}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 13:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  M2: () => (/* binding */ TransferStallError),
+  tk: () => (/* binding */ TransferWatch),
+  zA: () => (/* binding */ describeHubError),
+  Hq: () => (/* binding */ silenceBoundedFetch)
+});
+
+;// CONCATENATED MODULE: ./src/util/fetch.ts
+/**
+ * A network call given up for silence: a server that accepts the connection
+ * and then never answers (or stops sending) would otherwise hold a run for
+ * as long as the job may live (hub/transfer.ts watches every hub call). Its
+ * code is ETIMEDOUT, so the callers' retries treat it as the transient
+ * fault it usually is.
+ */
+class NetworkTimeoutError extends Error {
+    code = "ETIMEDOUT";
+}
+
+// EXTERNAL MODULE: ./src/util/retry.ts
+var retry = __webpack_require__(4266);
+;// CONCATENATED MODULE: ./src/hub/transfer.ts
+/**
+ * Hub calls bounded by silence, not by duration. A model of several GB takes as long as the link
+ * needs, so a time limit on a whole transfer (or a first-byte limit on a PUT, which answers only
+ * once the whole body is in) would kill honest transfers on slow runners. What is never honest is a
+ * request that neither sends a byte nor hears one for a whole silence window: the hub accepted the
+ * connection and never answers, stopped reading an upload's body, or stopped sending a download's.
+ * That request is aborted with a TransferStallError (a network error, so the caller retries with
+ * backoff).
+ *
+ * The fetch given to @huggingface/hub (which sends every request of a call through it: a read, the
+ * probe and the body of a download, an upload's preupload, LFS batch, PUTs or Xet xorbs and shards,
+ * and commit) streams each request body in slices: the client asks for the next slice only once the
+ * socket took the last one, which is how bytes sent are measured. The silence clock of a request
+ * runs from its start, is reset by every slice taken and every chunk of the answer read, and stops
+ * while an answer waits for its reader. A slice taken is a slice in the kernel's send buffer, not
+ * yet on the wire: that buffer (a few MB at most) drains in bursts and, after the last slice, before
+ * the answer can come. Only a link slower than about 100 kB/s could spend the default minute on
+ * that tail alone.
+ */
+
+
+/** One request made no progress for the silence window. Its code is ETIMEDOUT: transient, retried. */
+class TransferStallError extends NetworkTimeoutError {
+    bytes;
+    request;
+    constructor(message, 
+    /** Bytes moved in the attempt when it stalled: sent for an upload, received for a download. */
+    bytes, 
+    /** The request that stalled: `PUT host/path`, without the query. */
+    request) {
+        super(message);
+        this.bytes = bytes;
+        this.request = request;
+    }
+}
+/**
+ * A request the hub answered with an error status. Only made for a client that reports such an
+ * answer as a bare string (WebBlob.stream() aborts its stream with `error.message`), so that the
+ * status still decides whether the call is retried.
+ */
+class HubStatusError extends Error {
+    request;
+    statusCode;
+    constructor(request, statusCode) {
+        super(`${request} answered ${statusCode}`);
+        this.request = request;
+        this.statusCode = statusCode;
+    }
+}
+/** Body slices: small enough that progress moves often, large enough that a GB is a few thousand slices. */
+const SLICE_BYTES = 256 * 1024;
+const mib = (bytes) => (bytes / 1048576).toFixed(1);
+const seconds = (ms) => (ms < 10_000 ? (ms / 1000).toFixed(1) : String(Math.round(ms / 1000)));
+/** `host/path`: never the query, where presigned links carry their signatures. */
+function hostAndPath(url) {
+    try {
+        const parsed = new URL(url);
+        return `${parsed.host}${parsed.pathname}`;
+    }
+    catch {
+        return "(a URL)";
+    }
+}
+/** `PUT host/path`. */
+const describeRequest = (url, method) => `${method} ${hostAndPath(url)}`;
+const urlOf = (input) => typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+/**
+ * One line about a failed hub call that names no URL: @huggingface/hub ends its messages with
+ * ". URL: <the whole URL>", query (and a presigned link's signature) included.
+ */
+function describeHubError(err) {
+    if (err instanceof HubStatusError)
+        return `answered ${err.statusCode}`;
+    const status = (0,retry/* httpStatus */.nG)(err);
+    const message = (0,retry/* describeError */.Uc)(err).replace(/\.? URL: \S+.*$/, "");
+    return status === undefined ? message : `answered ${status}${message ? ` (${message})` : ""}`;
+}
+/** The body as bytes of a known size, or undefined for a body that is not plain bytes (a stream, a form), sent as it is. */
+function bytesOf(body) {
+    const sliced = (bytes) => {
+        let offset = 0;
+        return new ReadableStream({
+            pull(controller) {
+                if (offset >= bytes.byteLength)
+                    return controller.close();
+                controller.enqueue(bytes.subarray(offset, offset + SLICE_BYTES));
+                offset += SLICE_BYTES;
+            },
+        });
+    };
+    if (typeof body === "string") {
+        const bytes = Buffer.from(body, "utf8");
+        return { size: bytes.byteLength, type: "text/plain;charset=UTF-8", stream: () => sliced(bytes) };
+    }
+    if (body instanceof Blob)
+        return { size: body.size, type: body.type || undefined, stream: () => body.stream() };
+    if (body instanceof ArrayBuffer)
+        return { size: body.byteLength, stream: () => sliced(new Uint8Array(body)) };
+    if (ArrayBuffer.isView(body)) {
+        const bytes = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+        return { size: bytes.byteLength, stream: () => sliced(bytes) };
+    }
+    return undefined;
+}
+/** What the requests of one attempt did: bytes moved, when they last moved, and what failed. */
+class Tally {
+    sent = 0;
+    received = 0;
+    lastActivity = Date.now();
+    /** Requests in flight: waiting for an answer to start, or for a reader's next chunk. */
+    waiting = 0;
+    /** URL -> `METHOD host/path` of the requests made, to name the one an error's URL points to. */
+    requests = new Map();
+    /** The last request that failed (no answer, a broken answer, an error status), and how. */
+    failedRequest;
+    failure;
+    activity() {
+        this.lastActivity = Date.now();
+    }
+    failed(request, failure) {
+        this.failedRequest = request;
+        this.failure = failure;
+    }
+}
+/** A fetch whose requests abort after `silenceMs` without progress (see the top of this file), naming the request. */
+const silenceBoundedFetch = (silenceMs, direction = "download") => watchedFetch(silenceMs, direction, new Tally());
+/** silenceBoundedFetch, with what its requests do collected in `tally`. */
+function watchedFetch(silenceMs, direction, tally) {
+    const moved = () => direction === "upload" ? `${mib(tally.sent)} MiB sent in this attempt` : `${mib(tally.received)} MiB received in this attempt`;
+    return async (input, init) => {
+        const url = urlOf(input);
+        const request = describeRequest(url, init?.method ?? (input instanceof Request ? input.method : "GET"));
+        tally.requests.set(url, request);
+        const controller = new AbortController();
+        const outer = init?.signal;
+        const onOuterAbort = () => controller.abort(outer?.reason);
+        if (outer?.aborted)
+            onOuterAbort();
+        outer?.addEventListener("abort", onOuterAbort, { once: true });
+        let stall;
+        let timer;
+        const arm = () => {
+            clearTimeout(timer);
+            timer = setTimeout(() => {
+                stall = new TransferStallError(`no progress for ${seconds(silenceMs)} s on ${request} (${moved()})`, direction === "upload" ? tally.sent : tally.received, request);
+                controller.abort(stall);
+            }, silenceMs);
+        };
+        const disarm = () => clearTimeout(timer);
+        const finish = () => {
+            disarm();
+            outer?.removeEventListener("abort", onOuterAbort);
+        };
+        const failure = (err) => {
+            const cause = stall ?? err;
+            tally.failed(request, cause);
+            return cause;
+        };
+        tally.waiting++;
+        tally.activity();
+        arm();
+        let body = init?.body;
+        let headers = init?.headers;
+        const bytes = bytesOf(init?.body);
+        if (bytes && bytes.size > 0) {
+            const source = bytes.stream().getReader();
+            body = new ReadableStream({
+                async pull(stream) {
+                    const { done, value } = await source.read();
+                    if (done)
+                        return stream.close();
+                    // Asked for more: the socket took the previous slice.
+                    tally.sent += value.byteLength;
+                    tally.activity();
+                    arm();
+                    stream.enqueue(value);
+                },
+                cancel: (reason) => source.cancel(reason),
+            }, { highWaterMark: 0 });
+            // A streamed body goes out chunked unless its length is given; storage (S3 presigned PUTs) refuses chunked uploads.
+            const merged = new Headers(init?.headers);
+            merged.set("Content-Length", String(bytes.size));
+            if (bytes.type && !merged.has("Content-Type"))
+                merged.set("Content-Type", bytes.type);
+            headers = merged;
+        }
+        let response;
+        try {
+            response = await fetch(input, {
+                ...init,
+                body,
+                headers,
+                signal: controller.signal,
+                ...(body !== init?.body && { duplex: "half" }),
+            });
+        }
+        catch (err) {
+            finish();
+            throw failure(err);
+        }
+        finally {
+            tally.waiting--;
+        }
+        tally.activity();
+        if (response.url)
+            tally.requests.set(response.url, request);
+        if (response.status >= 400)
+            tally.failed(request, new HubStatusError(request, response.status));
+        // The answer started. An answer nobody reads (a PUT's empty body) is no wait: the clock runs only while a reader waits.
+        disarm();
+        if (!response.body) {
+            finish();
+            return response;
+        }
+        const reader = response.body.getReader();
+        const watchedBody = new ReadableStream({
+            async pull(stream) {
+                arm();
+                tally.waiting++;
+                let chunk;
+                try {
+                    chunk = await reader.read();
+                }
+                catch (err) {
+                    finish();
+                    throw failure(err);
+                }
+                finally {
+                    tally.waiting--;
+                }
+                disarm();
+                tally.activity();
+                if (chunk.done) {
+                    finish();
+                    stream.close();
+                }
+                else {
+                    tally.received += chunk.value.byteLength;
+                    stream.enqueue(chunk.value);
+                }
+            },
+            cancel: (reason) => {
+                finish();
+                return reader.cancel(reason);
+            },
+        }, { highWaterMark: 0 });
+        const wrapped = new Response(watchedBody, { status: response.status, statusText: response.statusText, headers: response.headers });
+        // The client names the URL in its errors (HubApiError.url), and follows redirects from it.
+        Object.defineProperty(wrapped, "url", { value: response.url });
+        Object.defineProperty(wrapped, "redirected", { value: response.redirected });
+        return wrapped;
+    };
+}
+/**
+ * Watches one hub call (retried as a whole): each attempt gets a fetch whose requests abort on
+ * silence, logs its progress while bytes move, and says so while it waits for the hub.
+ */
+class TransferWatch {
+    opts;
+    attempts = 0;
+    totalBytes;
+    tally = new Tally();
+    constructor(opts) {
+        this.opts = opts;
+        this.totalBytes = opts.totalBytes;
+    }
+    /** Attempts started so far. */
+    get attemptCount() {
+        return this.attempts;
+    }
+    /** The size of what is transferred, once known (a download learns it from its first answer): progress lines then give an ETA. */
+    expectBytes(total) {
+        this.totalBytes = total;
+    }
+    /** The request an error of the last attempt came from, `METHOD host/path`, when known. */
+    requestOf(err) {
+        if (err instanceof TransferStallError)
+            return err.request;
+        const url = typeof err === "object" && err !== null && "url" in err && typeof err.url === "string" ? err.url : undefined;
+        const named = url && this.tally.requests.get(url);
+        return named || this.tally.failedRequest;
+    }
+    /** Runs one attempt with a fresh count and a progress line every `progressMs` while it transfers. */
+    async attempt(work) {
+        this.attempts++;
+        const { log, what, direction, silenceMs } = this.opts;
+        const progressMs = this.opts.progressMs ?? 5000;
+        const tally = (this.tally = new Tally());
+        const started = Date.now();
+        let reported = 0;
+        const past = direction === "upload" ? "sent" : "received";
+        // Quiet spells shorter than this are how a socket drains (in bursts, and after the last slice); longer ones are told.
+        const quietMs = Math.max(progressMs, silenceMs / 4);
+        const ticker = setInterval(() => {
+            const now = Date.now();
+            const moved = direction === "upload" ? tally.sent : tally.received;
+            const total = this.totalBytes;
+            const of = total !== undefined && moved < total ? ` of ${mib(total)}` : "";
+            // Below a MiB (an API call, a small file) there is no progress worth a line.
+            if (moved !== reported && moved >= 1048576) {
+                reported = moved;
+                const rate = moved / Math.max((now - started) / 1000, 1e-3);
+                const eta = total !== undefined && moved < total && rate > 0 ? `, ETA ${Math.ceil((total - moved) / rate)} s` : "";
+                log.info(`${what}: ${mib(moved)}${of} MiB ${past} (${mib(rate)} MiB/s${eta})`);
+            }
+            else if (tally.waiting > 0 && now - tally.lastActivity >= quietMs) {
+                // The stall detector has not given up yet: say so, so that a wait does not look like a hang.
+                const sofar = moved > 0 || total ? `${mib(moved)}${of} MiB ${past}; ` : "";
+                const silence = direction === "upload" ? "nothing sent or answered" : "nothing received";
+                log.info(`${what}: ${sofar}${silence} for ${seconds(now - tally.lastActivity)} s (giving up after ${seconds(silenceMs)} s)`);
+            }
+        }, progressMs);
+        try {
+            return await work(watchedFetch(silenceMs, direction, tally));
+        }
+        catch (err) {
+            // A client that reports a failure as a bare string loses its kind: what the fetch saw fail has it.
+            if (typeof err !== "object" || err === null)
+                throw tally.failure ?? new Error(String(err));
+            // The client ends its messages in ". URL: <the whole URL>", whose query may hold a presigned link's signature: every
+            // line that tells of the error (the retry's warning, the final error) shows host and path only.
+            if (err instanceof Error)
+                err.message = err.message.replace(/ URL: (\S+?)(\.?)(?= |$)/, (_, url, dot) => ` URL: ${hostAndPath(url)}${dot}`);
+            throw err;
+        }
+        finally {
+            clearInterval(ticker);
+        }
     }
 }
 
@@ -3882,9 +4551,11 @@ function checkDigest(ref, sha256) {
 /* harmony export */   FZ: () => (/* binding */ extrinsicAt),
 /* harmony export */   Ir: () => (/* binding */ bestBlock),
 /* harmony export */   Iv: () => (/* binding */ ChainError),
+/* harmony export */   MY: () => (/* binding */ FinalizationTimeoutError),
 /* harmony export */   Ng: () => (/* binding */ connect),
 /* harmony export */   Of: () => (/* binding */ NETWORKS),
 /* harmony export */   Q5: () => (/* binding */ readCommitment),
+/* harmony export */   Qq: () => (/* binding */ networkUrl),
 /* harmony export */   X0: () => (/* binding */ blockTime),
 /* harmony export */   eg: () => (/* binding */ subnetExists),
 /* harmony export */   kz: () => (/* binding */ uidOf),
@@ -3892,7 +4563,7 @@ function checkDigest(ref, sha256) {
 /* harmony export */   u6: () => (/* binding */ submitCommitment),
 /* harmony export */   wX: () => (/* binding */ findCommitExtrinsic)
 /* harmony export */ });
-/* unused harmony exports ChainConnectionError, CONNECT_TIMEOUT_MS, networkUrl, chainRead, firstRawText */
+/* unused harmony exports ChainConnectionError, CONNECT_TIMEOUT_MS, chainRead, firstRawText, HEARTBEAT_MS, FINALIZATION_TIMEOUT_MS */
 /* harmony import */ var _polkadot_api__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(91972);
 /* harmony import */ var _polkadot_api__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(15771);
 /* harmony import */ var _commitment_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40816);
@@ -4089,23 +4760,44 @@ function adviceFor(error) {
 /** How often a submission says it is still waiting. */
 const HEARTBEAT_MS = 6_000;
 /**
+ * How long inclusion and finalization may take together. Finney finalizes a block in well under a
+ * minute; ten minutes without it is a stuck node or a stalled finality gadget, not a slow chain.
+ */
+const FINALIZATION_TIMEOUT_MS = 600_000;
+/**
+ * The commitment was not finalized in time. It may still be: the transaction was sent and, when
+ * `included` is set, is in a block of the best chain. What the chain will hold is unknown, not absent.
+ */
+class FinalizationTimeoutError extends ChainError {
+    txHash;
+    included;
+    constructor(message, txHash, included) {
+        super(message);
+        this.txHash = txHash;
+        this.included = included;
+    }
+}
+/**
  * Signs and sends set_commitment, waits for finalization, and returns the
  * extrinsic. A connection dropped mid-way is settled by reading the chain
  * again (through `reconnect`): the commitment is there, or it is not, and
- * nothing is sent twice.
+ * nothing is sent twice. A finalization that does not come within
+ * `timeoutMs` is a FinalizationTimeoutError.
  */
-async function submitCommitment(api, pair, netuid, text, log, reconnect, timeoutMs = 600_000) {
+async function submitCommitment(api, pair, netuid, text, log, reconnect, options = {}) {
+    const timeoutMs = options.timeoutMs ?? FINALIZATION_TIMEOUT_MS;
     const [pallet, call] = api.tx.commitments.setCommitment.callIndex;
     const tx = api.tx(api.createType("Call", (0,_commitment_js__WEBPACK_IMPORTED_MODULE_0__/* .encodeSetCommitment */ .sP)(netuid, text, { pallet, call })));
     let inBlock;
     try {
         await new Promise((resolve, reject) => {
-            const timer = setTimeout(() => reject(new ChainError(`the commitment was not finalized within ${timeoutMs / 1000} s`)), timeoutMs);
-            const onDisconnect = () => reject(new ChainConnectionError("the connection to the chain dropped while the commitment was being submitted"));
+            // The subscription died with the connection: nothing to unwatch, but the timers must stop.
+            const onDisconnect = () => done(new ChainConnectionError("the connection to the chain dropped while the commitment was being submitted"), false);
             api.once("disconnected", onDisconnect);
             let unsubscribe;
             let settled = false;
             const started = Date.now();
+            const limit = `gives up after ${timeoutMs / 1000} s`;
             // A line every few seconds while the chain works, so a slow finalization does not look like a hang.
             const heartbeat = setInterval(() => {
                 void api.rpc.chain.getHeader().then((header) => {
@@ -4113,20 +4805,32 @@ async function submitCommitment(api, pair, netuid, text, log, reconnect, timeout
                         return;
                     const waited = Math.round((Date.now() - started) / 1000);
                     const stage = inBlock ? `finalization of block ${inBlock.block}` : "inclusion in a block";
-                    log.info(`waiting for ${stage}: ${waited} s, the chain is at block ${header.number.toNumber()}`);
+                    log.info(`waiting for ${stage}: ${waited} s (${limit}), the chain is at block ${header.number.toNumber()}`);
                 }, () => { });
-            }, HEARTBEAT_MS);
-            const done = (err) => {
+            }, options.heartbeatMs ?? HEARTBEAT_MS);
+            const done = (err, unwatch = true) => {
+                if (settled)
+                    return;
                 settled = true;
                 clearInterval(heartbeat);
                 clearTimeout(timer);
                 api.off("disconnected", onDisconnect);
-                unsubscribe?.();
+                if (unwatch)
+                    unsubscribe?.();
                 if (err)
                     reject(err);
                 else
                     resolve();
             };
+            // The watch ends too (done unsubscribes): a later "finalized" is not waited for, and the release says how to find out.
+            const timer = setTimeout(() => {
+                // signAndSend signed `tx` in place: its hash is the extrinsic's.
+                const hash = tx.hash.toHex();
+                done(new FinalizationTimeoutError(inBlock
+                    ? `the commitment is in block ${inBlock.block} (extrinsic ${inBlock.block}-${inBlock.index}, hash ${hash}), but the ` +
+                        `chain did not finalize that block within ${timeoutMs / 1000} s; it may still be finalized`
+                    : `the commitment transaction (hash ${hash}) was not included in a block within ${timeoutMs / 1000} s; it may ` + `still be`, hash, inBlock && { ...inBlock }));
+            }, timeoutMs);
             tx.signAndSend(pair, { nonce: -1 }, (result) => {
                 if (result.status.isInBlock && result.blockNumber !== undefined && result.txIndex !== undefined) {
                     inBlock = { block: result.blockNumber.toNumber(), index: result.txIndex };
@@ -4296,12 +5000,14 @@ function encodeSetCommitment(netuid, commitment, index = SET_COMMITMENT) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hs: () => (/* binding */ HubStalledError),
 /* harmony export */   M0: () => (/* binding */ UnsafeReleaseError),
+/* harmony export */   Vf: () => (/* binding */ UploadStalledError),
 /* harmony export */   am: () => (/* binding */ HubUnavailableError),
 /* harmony export */   gN: () => (/* binding */ ReleaseRefusedError),
 /* harmony export */   h5: () => (/* binding */ CommitLimitError)
 /* harmony export */ });
-/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69058);
+/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71472);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70017);
 /**
  * How a release stops. A refusal happens before anything is written and says
@@ -4327,6 +5033,12 @@ class UnsafeReleaseError extends ReleaseRefusedError {
 }
 /** The hub did not answer (network, 5xx, 429 after retries): what it holds is unknown, not absent. */
 class HubUnavailableError extends _hub_hub_js__WEBPACK_IMPORTED_MODULE_0__/* .HubError */ .Ik {
+}
+/** A hub call stopped making progress (no byte sent or received for the silence window) on every attempt. */
+class HubStalledError extends HubUnavailableError {
+}
+/** An upload stopped making progress on every attempt. */
+class UploadStalledError extends HubStalledError {
 }
 
 
@@ -4377,6 +5089,7 @@ async function hotkeyFromMnemonic(mnemonic) {
 /* harmony export */   Xs: () => (/* binding */ checkRepoAcceptable),
 /* harmony export */   Zy: () => (/* binding */ zipCode),
 /* harmony export */   aE: () => (/* binding */ readRecord),
+/* harmony export */   aU: () => (/* binding */ hubCall),
 /* harmony export */   lt: () => (/* binding */ RECORD_FILE),
 /* harmony export */   nT: () => (/* binding */ uploadRecord),
 /* harmony export */   u8: () => (/* binding */ createPublicRepo)
@@ -4394,9 +5107,10 @@ async function hotkeyFromMnemonic(mnemonic) {
 /* harmony import */ var _huggingface_hub__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1429);
 /* harmony import */ var yazl__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(93044);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(70017);
-/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(69058);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4266);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(85178);
+/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(71472);
+/* harmony import */ var _hub_transfer_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(13);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4266);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(85178);
 /**
  * The HuggingFace side of a release: the public model repository with an MIT
  * card (what validators require), the model and zipped code in one commit,
@@ -4404,6 +5118,7 @@ async function hotkeyFromMnemonic(mnemonic) {
  * extrinsic_record.json. Files already on the hub with the same content are
  * not uploaded again.
  */
+
 
 
 
@@ -4430,28 +5145,44 @@ A skin-lesion classifier for the CancerAI subnet (Bittensor netuid 76), publishe
 training code share one name: \`<name>.onnx\` and \`<name>.zip\`.
 `;
 /**
- * A hub call with retries. What still fails is a HubError, and a HubUnavailableError when the hub
- * did not answer (network, 5xx, 429): then what it holds is unknown, not absent.
+ * A hub call, bounded: each of its requests goes through a watch (transfer.ts) that gives up on
+ * `silenceMs` without progress and logs progress and waits, and a transient failure is retried with
+ * backoff: reads and downloads, and creating the repository (a creation repeated after a lost answer
+ * meets 409). An upload is retried as a whole as it always was: the hub and the CAS skip what they
+ * hold, but a commit whose answer was lost is sent again. What still fails is a HubError naming the request
+ * (method, host and path), and a HubUnavailableError when the hub did not answer (network, 5xx, 429;
+ * HubStalledError: silence): then what it holds is unknown, not absent.
  */
-async function hubCall(what, repo, work) {
+async function hubCall(what, repo, work, options = {}) {
+    const watch = (0,_hub_hub_js__WEBPACK_IMPORTED_MODULE_8__/* .watchHub */ .Rh)(repo.hub, what, options.direction ?? "download", options.totalBytes);
     try {
-        return await (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .withRetry */ .bD)(what, work, repo.hub.log, repo.hub.retry ?? _util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .DEFAULT_RETRY */ .vI);
+        return await (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_10__/* .withRetry */ .bD)(what, () => watch.attempt((fetch) => work(fetch, watch)), repo.hub.log, repo.hub.retry ?? _util_retry_js__WEBPACK_IMPORTED_MODULE_10__/* .DEFAULT_RETRY */ .vI);
     }
     catch (err) {
         if (err instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .CancerAiError */ .hz)
             throw err;
-        const status = (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .httpStatus */ .nG)(err);
-        if ((0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .isTransient */ .dg)(err))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .HubUnavailableError */ .am(`${what} failed: ${(0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .describeError */ .Uc)(err)} (the hub did not answer; retried with backoff)`);
-        const hint = status === 401 || status === 403 ? " (is hf-token a write token of the repository's owner?)" : "";
-        throw new _hub_hub_js__WEBPACK_IMPORTED_MODULE_8__/* .HubError */ .Ik(`${what} failed: ${(0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .describeError */ .Uc)(err)}${hint}`);
+        throw options.explain?.(err, watch) ?? callFailure(what, err, watch, repo);
     }
 }
+const attemptsOf = (watch) => watch.attemptCount === 1 ? "1 attempt" : `${watch.attemptCount} attempts with backoff`;
+function callFailure(what, err, watch, repo) {
+    const standing = repo.standing ? ` ${repo.standing}` : "";
+    if (err instanceof _hub_transfer_js__WEBPACK_IMPORTED_MODULE_9__/* .TransferStallError */ .M2)
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .HubStalledError */ .Hs(`${what} failed: the hub stopped responding: ${err.message}; ${attemptsOf(watch)}.${standing} If it stalls again, check ` +
+            `the runner's network and the hub's status.`);
+    const request = watch.requestOf(err);
+    const reason = `${request ? `${request}${(0,_util_retry_js__WEBPACK_IMPORTED_MODULE_10__/* .httpStatus */ .nG)(err) === undefined ? ":" : ""} ` : ""}${(0,_hub_transfer_js__WEBPACK_IMPORTED_MODULE_9__/* .describeHubError */ .zA)(err)}`;
+    if ((0,_util_retry_js__WEBPACK_IMPORTED_MODULE_10__/* .isTransient */ .dg)(err))
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .HubUnavailableError */ .am(`${what} failed: ${reason} (the hub did not answer; ${attemptsOf(watch)}).${standing}`);
+    const status = (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_10__/* .httpStatus */ .nG)(err);
+    const hint = status === 401 || status === 403 ? " (is hf-token a write token of the repository's owner?)" : "";
+    return new _hub_hub_js__WEBPACK_IMPORTED_MODULE_8__/* .HubError */ .Ik(`${what} failed: ${reason}${hint}.${standing}`);
+}
 /** The hub answers 404 (with a token) or 401 (without) alike for a missing repository and for one private to someone else. */
-const isNotFound = (err) => (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .httpStatus */ .nG)(err) === 404 || (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .httpStatus */ .nG)(err) === 401;
+const isNotFound = (err) => (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_10__/* .httpStatus */ .nG)(err) === 404 || (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_10__/* .httpStatus */ .nG)(err) === 401;
 async function repoState(repo) {
     const { hubUrl, accessToken } = repo.hub;
-    const info = await hubCall(`reading model repository ${repo.repoId}`, repo, () => (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_5__/* .modelInfo */ .gi)({ name: repo.repoId, hubUrl, accessToken, additionalFields: ["cardData"] }).catch((err) => {
+    const info = await hubCall(`reading model repository ${repo.repoId}`, repo, (fetch) => (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_5__/* .modelInfo */ .gi)({ name: repo.repoId, hubUrl, accessToken, additionalFields: ["cardData"], fetch }).catch((err) => {
         if (isNotFound(err))
             return undefined;
         throw err;
@@ -4460,9 +5191,9 @@ async function repoState(repo) {
         return { exists: false, isPrivate: false, gated: false, files: new Map() };
     const card = info.cardData;
     const files = new Map();
-    await hubCall(`listing ${repo.repoId}`, repo, async () => {
+    await hubCall(`listing ${repo.repoId}`, repo, async (fetch) => {
         files.clear();
-        for await (const f of (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_5__/* .listFiles */ .CS)({ repo: { type: "model", name: repo.repoId }, hubUrl, accessToken })) {
+        for await (const f of (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_5__/* .listFiles */ .CS)({ repo: { type: "model", name: repo.repoId }, hubUrl, accessToken, fetch })) {
             if (f.type === "file")
                 files.set(f.path, f.lfs?.oid ?? f.oid ?? "");
         }
@@ -4498,14 +5229,15 @@ async function createPublicRepo(repo) {
     const { hubUrl, accessToken } = repo.hub;
     if (!accessToken)
         throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz("hf-token is required to create and upload to the model repository");
-    const outcome = await hubCall(`creating ${repo.repoId}`, repo, () => (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_5__/* .createRepo */ .Td)({
+    const outcome = await hubCall(`creating ${repo.repoId}`, repo, (fetch) => (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_5__/* .createRepo */ .Td)({
         repo: { type: "model", name: repo.repoId },
         visibility: "public",
         hubUrl,
         accessToken,
+        fetch,
         files: [{ path: "README.md", content: new Blob([MODEL_CARD(repo.repoId)]) }],
     }).then(() => "created", (err) => {
-        if ((0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .httpStatus */ .nG)(err) === 409)
+        if ((0,_util_retry_js__WEBPACK_IMPORTED_MODULE_10__/* .httpStatus */ .nG)(err) === 409)
             return "existed";
         throw err;
     }));
@@ -4523,8 +5255,8 @@ async function checkWriteAccess(repo) {
     const { hubUrl, accessToken } = repo.hub;
     if (!accessToken)
         throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz("hf-token is required to create and upload to the model repository: give a write token");
-    const who = await hubCall("checking hf-token", repo, () => (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_5__/* .whoAmI */ .Wc)({ hubUrl, accessToken }).catch((err) => {
-        if ((0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .httpStatus */ .nG)(err) === 401)
+    const who = await hubCall("checking hf-token", repo, (fetch) => (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_5__/* .whoAmI */ .Wc)({ hubUrl, accessToken, fetch }).catch((err) => {
+        if ((0,_util_retry_js__WEBPACK_IMPORTED_MODULE_10__/* .httpStatus */ .nG)(err) === 401)
             return undefined;
         throw err;
     }));
@@ -4546,7 +5278,7 @@ async function codeFiles(codeDir) {
     const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(codeDir).catch((err) => {
         if (err.code === "ENOENT" || err.code === "ENOTDIR")
             return undefined;
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`cannot read code-directory ${codeDir}: ${(0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .describeError */ .Uc)(err)}`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`cannot read code-directory ${codeDir}: ${(0,_util_retry_js__WEBPACK_IMPORTED_MODULE_10__/* .describeError */ .Uc)(err)}`);
     });
     if (!info?.isDirectory())
         throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz(`code-directory ${codeDir} is not a folder: give the training code's folder`);
@@ -4584,41 +5316,74 @@ async function zipCode(codeDir, dest) {
     await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)(zip.outputStream, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(dest));
     return hash.digest("hex");
 }
-/** One commit with every file given; returns the commit's id. */
-async function uploadInOneCommit(repo, files, title) {
+const mib = (bytes) => (bytes / 1048576).toFixed(1);
+/**
+ * The error for an upload whose last attempt stalled: where it stopped, what it means for the
+ * release (`afterwards`), and what to do. Never the token: it travels in headers, and no URL query
+ * (where presigned links carry signatures) is named.
+ */
+function stalledUpload(err, watch, what, total, hub, afterwards) {
+    if (!(err instanceof _hub_transfer_js__WEBPACK_IMPORTED_MODULE_9__/* .TransferStallError */ .M2))
+        return undefined;
+    const silence = (hub.silenceMs ?? _hub_hub_js__WEBPACK_IMPORTED_MODULE_8__/* .DEFAULT_SILENCE_MS */ .pD) / 1000;
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .UploadStalledError */ .Vf(`the hub stopped responding during the upload of ${what} after ${mib(err.bytes)} of ${mib(total)} MiB: nothing was ` +
+        `sent or answered for ${silence} s (${err.request}; ${attemptsOf(watch)}). ${afterwards}If it stalls again, check the runner's ` +
+        `network and the hub's status.`);
+}
+/** Uploads `files` in one commit, under a watch that gives up on silence; `afterwards` says where the release stands if it stalls. */
+async function upload(repo, what, files, commitTitle, afterwards, useXet) {
     const { hubUrl, accessToken } = repo.hub;
-    if (!accessToken)
+    const total = files.reduce((sum, f) => sum + f.content.size, 0);
+    return hubCall(`uploading ${what}`, { ...repo, standing: afterwards.trim() }, (fetch) => (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_5__/* .uploadFiles */ .Zn)({ repo: { type: "model", name: repo.repoId }, files, commitTitle, hubUrl, accessToken, fetch, useXet }), { direction: "upload", totalBytes: total, explain: (err, watch) => stalledUpload(err, watch, what, total, repo.hub, afterwards) });
+}
+/**
+ * One commit with every file given; returns the commit's id. `afterwards` tells the miner, should the
+ * upload stall, where the release stands.
+ */
+async function uploadInOneCommit(repo, files, title, afterwards = "Run the upload again: what the hub already holds with this content is not uploaded again. ") {
+    if (!repo.hub.accessToken)
         throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .InputError */ .dz("hf-token is required to upload to the model repository");
     const blobs = await Promise.all(files.map(async (f) => ({ path: f.path, content: await (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openAsBlob)(f.local) })));
+    const what = `${files.map((f) => f.path).join(", ")} to ${repo.repoId}`;
     // Xet on purpose (the client's default, stated so a library default change cannot switch it silently): huggingface.co
     // answers "xet" for Xet-backed repos (the default since 2025), and the client then uploads xorbs and shards to the
     // Xet CAS, the path the release tests run against the local CAS; a hub that answers "basic" still gets a plain PUT.
-    const output = await hubCall(`uploading ${files.map((f) => f.path).join(", ")} to ${repo.repoId}`, repo, () => (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_5__/* .uploadFiles */ .Zn)({ repo: { type: "model", name: repo.repoId }, files: blobs, commitTitle: title, hubUrl, accessToken, useXet: true }));
+    // Each attempt starts over; the hub and the CAS skip what they already hold, and nothing is committed before the last call.
+    const output = await upload(repo, what, blobs, title, afterwards, true);
     return output?.commit.oid;
 }
 async function uploadRecord(repo, record) {
-    const { hubUrl, accessToken } = repo.hub;
-    await hubCall(`uploading ${RECORD_FILE} to ${repo.repoId}`, repo, () => (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_5__/* .uploadFiles */ .Zn)({
-        repo: { type: "model", name: repo.repoId },
-        files: [{ path: RECORD_FILE, content: new Blob([`${JSON.stringify(record)}\n`]) }],
-        commitTitle: `Record commitment extrinsic ${record.extrinsic}`,
-        hubUrl,
-        accessToken,
-    }));
+    const content = new Blob([`${JSON.stringify(record)}\n`]);
+    // Only ever called once the commitment is final: the message must say so, and how the record gets written.
+    const afterwards = `The commitment is on chain (extrinsic ${record.extrinsic}), but ${RECORD_FILE} was not written: run the release ` +
+        `again, which finds the commitment on chain and only uploads the record (it does not commit again). `;
+    await upload(repo, `${RECORD_FILE} to ${repo.repoId}`, [{ path: RECORD_FILE, content }], `Record commitment extrinsic ${record.extrinsic}`, afterwards);
 }
-/** SHA-256 of a file as the hub serves it (what validators compare with the commitment), optionally kept at `dest`. */
+/**
+ * SHA-256 of a file as the hub serves it (what validators compare with the commitment), optionally
+ * kept at `dest`. The whole file comes down: its progress is logged, a body that stops coming is
+ * given up on after the silence window, and the download is retried from the start.
+ */
 async function downloadedSha256(repo, file, dest) {
     const { hubUrl, accessToken } = repo.hub;
-    return hubCall(`downloading ${repo.repoId}/${file}`, repo, async () => {
-        const blob = await (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_5__/* .downloadFile */ .PE)({ repo: { type: "model", name: repo.repoId }, path: file, hubUrl, accessToken, xet: false });
+    return hubCall(`downloading ${repo.repoId}/${file}`, repo, async (fetch, watch) => {
+        const blob = await (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_5__/* .downloadFile */ .PE)({ repo: { type: "model", name: repo.repoId }, path: file, hubUrl, accessToken, xet: false, fetch });
         if (!blob)
             throw new _hub_hub_js__WEBPACK_IMPORTED_MODULE_8__/* .HubError */ .Ik(`${repo.repoId}/${file} is not on the hub`);
+        watch.expectBytes(blob.size);
         const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256");
         const out = dest ? (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(dest) : undefined;
-        for await (const chunk of blob.stream()) {
-            hash.update(chunk);
-            if (out && !out.write(chunk))
-                await new Promise((resolve) => out.once("drain", () => resolve()));
+        try {
+            for await (const chunk of blob.stream()) {
+                hash.update(chunk);
+                if (out && !out.write(chunk))
+                    await new Promise((resolve) => out.once("drain", () => resolve()));
+            }
+        }
+        catch (err) {
+            // The next attempt writes the file anew.
+            out?.destroy();
+            throw err;
         }
         if (out)
             await new Promise((resolve, reject) => out.end((err) => (err ? reject(err) : resolve())));
@@ -4632,13 +5397,14 @@ async function downloadedSha256(repo, file, dest) {
  */
 async function readRecord(repo) {
     const { hubUrl, accessToken } = repo.hub;
-    const text = await hubCall(`reading ${repo.repoId}/${RECORD_FILE}`, repo, async () => {
+    const text = await hubCall(`reading ${repo.repoId}/${RECORD_FILE}`, repo, async (fetch) => {
         const blob = await (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_5__/* .downloadFile */ .PE)({
             repo: { type: "model", name: repo.repoId },
             path: RECORD_FILE,
             hubUrl,
             accessToken,
             xet: false,
+            fetch,
         }).catch((err) => {
             if (isNotFound(err))
                 return null;
@@ -4653,7 +5419,7 @@ async function readRecord(repo) {
         json = JSON.parse(text);
     }
     catch (err) {
-        return { state: "invalid", reason: `it is not JSON (${(0,_util_retry_js__WEBPACK_IMPORTED_MODULE_9__/* .describeError */ .Uc)(err)})` };
+        return { state: "invalid", reason: `it is not JSON (${(0,_util_retry_js__WEBPACK_IMPORTED_MODULE_10__/* .describeError */ .Uc)(err)})` };
     }
     const { hotkey, extrinsic } = (json ?? {});
     return typeof hotkey === "string" && typeof extrinsic === "string"
@@ -4687,8 +5453,8 @@ var release_commitment = __webpack_require__(40816);
 var digest = __webpack_require__(16178);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(70017);
-// EXTERNAL MODULE: ./src/hub/hub.ts + 1 modules
-var hub_hub = __webpack_require__(69058);
+// EXTERNAL MODULE: ./src/hub/hub.ts
+var hub_hub = __webpack_require__(71472);
 // EXTERNAL MODULE: ./src/release/hotkey.ts
 var hotkey = __webpack_require__(44319);
 // EXTERNAL MODULE: ./src/engine/inference.ts + 1 modules
@@ -5003,7 +5769,12 @@ async function checkWindow(req, now) {
 async function release(req) {
     const { log } = req.hub;
     const offline = await preflight(req);
-    const repo = { repoId: req.repoId, hub: req.hub };
+    // What a failed hub call says of the release, stage by stage.
+    const repo = {
+        repoId: req.repoId,
+        hub: req.hub,
+        standing: "Nothing was written: no repository created, no file uploaded, nothing committed on chain. Run the release again.",
+    };
     let api;
     try {
         let chain;
@@ -5021,8 +5792,13 @@ async function release(req) {
             await checkWindow(req, now);
         announce(req, offline, hub, chain, commit, record, now);
         // Nothing is written before this line.
-        const uploaded = await publishFiles(req, repo, offline, hub);
-        const modelHash = await (0,publish/* downloadedSha256 */.Pc)(repo, `${offline.stem}.onnx`);
+        const uploaded = await publishFiles(req, repo, offline, hub, chain);
+        const uploadedRepo = {
+            ...repo,
+            standing: `${req.repoId} holds the model and code${commit ? "; nothing was committed on chain" : ""}. Run the release again: ` +
+                `what the hub already holds is not uploaded again.`,
+        };
+        const modelHash = await (0,publish/* downloadedSha256 */.Pc)(uploadedRepo, `${offline.stem}.onnx`);
         if (modelHash !== offline.localHash)
             throw new hub_hub/* HubError */.Ik(`${req.repoId}/${offline.stem}.onnx on the hub has SHA-256 ${modelHash}, not the local model's ${offline.localHash}: the ` +
                 `upload did not take; run the release again`);
@@ -5091,13 +5867,14 @@ function announce(req, offline, hub, chain, commit, record, now) {
         `released at least ${release_window/* COMMIT_LEAD_MINUTES */.$J} minutes after its commitment, so the hotkey scores 0 on packages released ` +
         `from now until about ${(0,release_window/* utc */.n$)((0,release_window/* eligibleFrom */.sn)(now))}.`);
 }
-async function publishFiles(req, repo, offline, hub) {
+async function publishFiles(req, repo, offline, hub, chain) {
     const { log } = req.hub;
     let uploads = hub.uploads;
     if (!hub.state.exists) {
-        await (0,publish/* createPublicRepo */.u8)(repo);
+        const nothingUploaded = `nothing was uploaded${chain ? " or committed on chain" : ""}. Run the release again: it checks the repository`;
+        await (0,publish/* createPublicRepo */.u8)({ ...repo, standing: `${req.repoId} may or may not have been created; ${nothingUploaded}.` });
         // Read back: a 409 means an earlier attempt (or another run) created it, possibly with files already.
-        const state = await (0,publish/* repoState */.WN)(repo);
+        const state = await (0,publish/* repoState */.WN)({ ...repo, standing: `${req.repoId} was created; ${nothingUploaded}.` });
         if (!state.exists)
             throw new hub_hub/* HubError */.Ik(`HuggingFace says ${req.repoId} exists, but this token cannot read it (private to another account, or the name is ` +
                 `taken): choose another hf-repo-id`);
@@ -5109,14 +5886,32 @@ async function publishFiles(req, repo, offline, hub) {
         return false;
     }
     const names = uploads.map((f) => f.path);
-    const commit = await (0,publish/* uploadInOneCommit */.SI)(repo, uploads, `Release ${offline.stem} (${names.join(", ")})`);
+    // The commitment is sent only after the upload: a stalled upload leaves the chain as it was.
+    const afterwards = `${chain ? "Nothing was committed on chain. " : ""}Run the release again: what the hub already holds with this ` +
+        `content is not uploaded again. `;
+    const commit = await (0,publish/* uploadInOneCommit */.SI)(repo, uploads, `Release ${offline.stem} (${names.join(", ")})`, afterwards);
     log.info(`uploaded ${names.join(" and ")} to ${req.repoId} in one commit${commit ? ` (${commit.slice(0, 7)})` : ""}`);
     return true;
+}
+/**
+ * A commitment not finalized in time may still be: the record is not written (it would name an
+ * extrinsic that may never be final), and the miner is told how to find out and how to finish.
+ */
+function unfinalized(err, req, hotkey) {
+    const selfCheck = `self-check for hotkey ${hotkey} (mode: self-check, or cancer-ai self-check --hotkey ${hotkey})`;
+    const lookUp = err.included
+        ? `Look block ${err.included.block} up on a block explorer (https://polkadot.js.org/apps/?rpc=` +
+            `${encodeURIComponent((0,release_chain/* networkUrl */.Qq)(req.network))}#/explorer/query/${err.included.block}) or run ${selfCheck}`
+        : `Run ${selfCheck}, or look the hash up on a block explorer, in a few minutes`;
+    return new release_chain/* FinalizationTimeoutError */.MY(`${err.message}. ${publish/* RECORD_FILE */.lt} was not written. ${lookUp}: once the commitment shows there, run the release again, ` +
+        `which finds it on chain and only writes ${publish/* RECORD_FILE */.lt} (it does not commit again).`, err.txHash, err.included);
 }
 /** Sends the commitment (the chain does not hold it yet), verifies it through a fresh read, and tells when it is eligible. */
 async function commitOnce(chain, req, commitment) {
     const { api, pair } = chain;
-    const extrinsic = await (0,release_chain/* submitCommitment */.u6)(api, pair, req.netuid, commitment, req.hub.log, () => (0,release_chain/* connect */.Ng)(req.network));
+    const extrinsic = await (0,release_chain/* submitCommitment */.u6)(api, pair, req.netuid, commitment, req.hub.log, () => (0,release_chain/* connect */.Ng)(req.network), req.chainWait).catch((err) => {
+        throw err instanceof release_chain/* FinalizationTimeoutError */.MY ? unfinalized(err, req, pair.address) : err;
+    });
     // After a dropped connection the first API is dead: verify through a new one.
     const reader = api.isConnected ? api : await (0,release_chain/* connect */.Ng)(req.network);
     try {
@@ -5150,10 +5945,10 @@ async function commitOnce(chain, req, commitment) {
 /* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92500);
 /* harmony import */ var _commitment_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40816);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(70017);
-/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(69058);
+/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(71472);
 /* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(66462);
 /* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4266);
-/* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(44755);
+/* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(17244);
 /* harmony import */ var _engine_verdict_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6559);
 /* harmony import */ var _window_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3753);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(85178);
@@ -5191,6 +5986,8 @@ const STEPS = [
     "commitment age",
     "evaluation",
 ];
+/** Said in the error of a hub call that fails during a check. */
+const READ_ONLY = "The check only reads: nothing was changed on the hub or on chain; run it again once the hub answers.";
 async function selfCheck(req) {
     const list = new Checklist();
     const result = (commitment, evaluation) => ({
@@ -5231,7 +6028,7 @@ async function selfCheck(req) {
             list.skipRest(STEPS.slice(2), "no usable commitment");
             return result(commitment);
         }
-        const repo = { repoId: commitment.repoId, hub: req.hub };
+        const repo = { repoId: commitment.repoId, hub: req.hub, standing: READ_ONLY };
         const state = await (0,_publish_js__WEBPACK_IMPORTED_MODULE_6__/* .repoState */ .WN)(repo);
         const repoProblem = !state.exists
             ? "does not exist (or is private)"
@@ -5360,9 +6157,9 @@ async function checkAge(api, block, req) {
 }
 /** The content id of `{stem}.onnx`, null when the repository or the file is not there; a hub that does not answer throws. */
 async function servedModelId(repoId, file, hub) {
-    return (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .withRetry */ .bD)(`listing ${repoId}`, async () => {
+    return (0,_publish_js__WEBPACK_IMPORTED_MODULE_6__/* .hubCall */ .aU)(`listing ${repoId}`, { repoId, hub, standing: READ_ONLY }, async (fetch) => {
         try {
-            for await (const f of (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_1__/* .listFiles */ .CS)({ repo: { type: "model", name: repoId }, hubUrl: hub.hubUrl, accessToken: hub.accessToken })) {
+            for await (const f of (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_1__/* .listFiles */ .CS)({ repo: { type: "model", name: repoId }, hubUrl: hub.hubUrl, accessToken: hub.accessToken, fetch })) {
                 if (f.path === file)
                     return f.lfs?.oid ?? f.oid ?? null;
             }
@@ -5373,7 +6170,7 @@ async function servedModelId(repoId, file, hub) {
                 return null;
             throw err;
         }
-    }, hub.log, hub.retry ?? _util_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .DEFAULT_RETRY */ .vI);
+    });
 }
 /** A check that may meet a hub that does not answer: undefined then ("could not check"), never false. */
 async function unlessUnavailable(hub, what, work) {
@@ -5405,7 +6202,7 @@ async function leaderboard(network, netuid, competition, hub) {
             const parsed = onChain ? (0,_commitment_js__WEBPACK_IMPORTED_MODULE_3__/* .parseCommitment */ .Dz)(onChain.text) : undefined;
             if (uid === undefined || !onChain || !parsed || parsed.competitionId !== competition.id)
                 continue;
-            const repo = { repoId: parsed.repoId, hub };
+            const repo = { repoId: parsed.repoId, hub, standing: READ_ONLY };
             const served = await unlessUnavailable(hub, `${parsed.repoId}/${parsed.stem}.onnx`, () => servedModelId(parsed.repoId, `${parsed.stem}.onnx`, hub));
             const record = await unlessUnavailable(hub, `${parsed.repoId}/${_publish_js__WEBPACK_IMPORTED_MODULE_6__/* .RECORD_FILE */ .lt}`, () => (0,_publish_js__WEBPACK_IMPORTED_MODULE_6__/* .readRecord */ .aE)(repo));
             rows.push({
@@ -6062,9 +6859,8 @@ async function checkOutputPath(file, name) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   EB: () => (/* binding */ byteProgress),
-/* harmony export */   aO: () => (/* binding */ consoleLog),
-/* harmony export */   xZ: () => (/* binding */ progressReporter)
+/* harmony export */   a: () => (/* binding */ consoleLog),
+/* harmony export */   x: () => (/* binding */ progressReporter)
 /* harmony export */ });
 /** A terminal log: everything to stderr, so that stdout stays clean for results. */
 const consoleLog = {
@@ -6088,23 +6884,6 @@ function progressReporter(log, total, what, intervalMs = 5000) {
         const rate = seconds > 0 ? done / seconds : 0;
         const eta = rate > 0 && done < total ? `, ETA ${Math.ceil((total - done) / rate)} s` : "";
         log.info(`${what}: ${done}/${total} (${rate.toFixed(1)}/s${eta})`);
-    };
-}
-const mib = (bytes) => (bytes / 1048576).toFixed(1);
-/** Download progress: at most one line per `intervalMs`, with bytes, rate and ETA, plus the last one. */
-function byteProgress(log, total, what, intervalMs = 5000) {
-    const start = Date.now();
-    let last = start;
-    return (received) => {
-        const now = Date.now();
-        const finished = total !== undefined && received >= total;
-        if (!finished && now - last < intervalMs)
-            return;
-        last = now;
-        const rate = received / Math.max((now - start) / 1000, 1e-3);
-        const eta = total !== undefined && !finished && rate > 0 ? `, ETA ${Math.ceil((total - received) / rate)} s` : "";
-        const of = total !== undefined ? ` of ${mib(total)}` : "";
-        log.info(`${what}: ${mib(received)}${of} MiB (${mib(rate)} MiB/s${eta})`);
     };
 }
 
@@ -6168,8 +6947,10 @@ function describeError(err) {
         return String(err);
     const e = err;
     const cause = e.cause && typeof e.cause === "object" && "code" in e.cause ? ` (${String(e.cause.code)})` : "";
-    return `${e.message.split("\n")[0]}${cause}`;
+    return `${withoutQueries(e.message.split("\n")[0])}${cause}`;
 }
+/** Addresses without their query strings: a presigned upload or download address carries its signature there. */
+const withoutQueries = (text) => text.replace(/(https?:\/\/[^\s?#]+)[?#]\S*?(?=[,;:.)\]]?(?:\s|$))/g, "$1");
 
 
 /***/ }),
@@ -6200,8 +6981,15 @@ function describeError(err) {
 const live = new Set();
 let hooked = false;
 function removeAll() {
-    for (const dir of live)
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
+    for (const dir of live) {
+        try {
+            // Retried: a zip still being extracted in the background may add a file while its folder is emptied.
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true, maxRetries: 3 });
+        }
+        catch {
+            // The process ends anyway: one folder that resists must not keep the others, or the signal's exit status.
+        }
+    }
     live.clear();
 }
 function hookExit() {

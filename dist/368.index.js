@@ -1,14 +1,83 @@
-export const id = 221;
-export const ids = [221];
+export const id = 368;
+export const ids = [368];
 export const modules = {
 
-/***/ 5221:
+/***/ 45697:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ PixelBudget)
+/* harmony export */ });
+/* unused harmony export DECODE_BUDGET_MEGAPIXELS */
+/**
+ * A bound on the pixels being decoded at once, over every thread. A decode
+ * holds the whole image in memory (3 bytes a pixel, plus the decoder's and
+ * the resampler's working copies); four 169-megapixel images decoded at
+ * once took 2.9 GB. Each decode first takes its pixel count from the
+ * budget and gives it back when its pixels are resampled; an image larger
+ * than the whole budget waits until it has the budget to itself. The count
+ * lives in shared memory, so the workers share one budget.
+ */
+/**
+ * Megapixels decoded at once, over all threads: about 450 MB of decoding at
+ * ~4.5 bytes a pixel. A dermoscopy image has 2 to 12 megapixels, so only
+ * unusually large images ever wait.
+ */
+const DECODE_BUDGET_MEGAPIXELS = 100;
+/** How long one wait lasts before looking again (a give-back always wakes the waiters; this is a safety net). */
+const WAIT_MS = 1000;
+/** The shared counters: megapixels taken, the next ticket, the ticket being served. */
+const TAKEN = 0;
+const NEXT = 1;
+const SERVING = 2;
+/** Taken in ticket order, so that a large image is not passed over forever by the small ones behind it. */
+class PixelBudget {
+    shared;
+    limit;
+    /** Pass `shared` to another thread to share the budget. */
+    constructor(shared = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT)), limit = DECODE_BUDGET_MEGAPIXELS) {
+        this.shared = shared;
+        this.limit = limit;
+    }
+    /** Waits until `pixels` fit (all of the budget, for an image larger than it); resolves to the function that gives them back. */
+    async take(pixels) {
+        const units = Math.min(this.limit, Math.max(1, Math.ceil(pixels / 1e6)));
+        const ticket = Atomics.add(this.shared, NEXT, 1);
+        for (;;) {
+            const serving = Atomics.load(this.shared, SERVING);
+            const taken = Atomics.load(this.shared, TAKEN);
+            if (serving === ticket && taken + units <= this.limit)
+                break;
+            // The head waits for pixels to come back, the others for their turn.
+            const [index, seen] = serving === ticket ? [TAKEN, taken] : [SERVING, serving];
+            const waited = Atomics.waitAsync(this.shared, index, seen, WAIT_MS);
+            if (waited.async)
+                await waited.value;
+        }
+        Atomics.add(this.shared, TAKEN, units);
+        Atomics.add(this.shared, SERVING, 1);
+        Atomics.notify(this.shared, SERVING);
+        let given = false;
+        return () => {
+            if (given)
+                return;
+            given = true;
+            Atomics.sub(this.shared, TAKEN, units);
+            Atomics.notify(this.shared, TAKEN);
+        };
+    }
+}
+
+
+/***/ }),
+
+/***/ 85520:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  M: () => (/* binding */ preprocessTimed)
+  $: () => (/* binding */ preparePixels)
 });
 
 // UNUSED EXPORTS: preprocessImage
@@ -158,6 +227,7 @@ const RAW_BITS = {
     "P;1": 1,
     "P;2": 2,
     "P;4": 4,
+    "L;4": 4,
     P: 8,
     L: 8,
     "BGR;15": 16,
@@ -166,6 +236,7 @@ const RAW_BITS = {
     BGR: 24,
     RGB: 24,
     BGRX: 32,
+    RGBX: 32,
     XBGR: 32,
     BGXR: 32,
     ABGR: 32,
@@ -315,7 +386,19 @@ const u16 = (b, at) => b[at] | (b[at + 1] << 8);
 const u32 = (b, at) => (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
 /** `dib`: a bare DIB (Pillow's "DIB" format, header at byte 0); otherwise a BMP file ("BM" + 14-byte file header). */
 function decodeBmp(data, dib) {
-    const fp = new Reader(data, 0);
+    return bitmap(data, dib, 0, false).image;
+}
+/**
+ * An ICO frame's DIB, as IcoFile.frame reads it: DibImageFile at `start`
+ * (the file's absolute positions, as its fp has them), then only the top
+ * half of the height the header gives (the rest is the AND mask), as
+ * `im._size = (w, int(h / 2))` does. `pixels` is where the XOR rows start.
+ */
+function decodeIconDib(data, start) {
+    return bitmap(data, true, start, true);
+}
+function bitmap(data, dib, at, icon) {
+    const fp = new Reader(data, at);
     let offset = 0;
     if (!dib) {
         const head = fp.read(14);
@@ -366,6 +449,12 @@ function decodeBmp(data, dib) {
     checkPixelLimit(width, height);
     if (width <= 0 || height <= 0)
         throw new PillowRefuses(`${what}: ${width}x${height} pixels`);
+    if (icon) {
+        height = Math.floor(height / 2);
+        // A frame 0 rows high: IcoImageFile's size check raises SyntaxError, and no later plugin takes the ICO magic.
+        if (height === 0)
+            throw new PillowRefuses("ICO: a frame less than 2 rows high");
+    }
     if (!colors)
         colors = 2 ** bits;
     if (offset === 14 + headerSize && bits <= 8)
@@ -421,7 +510,7 @@ function decodeBmp(data, dib) {
         if (mode !== "P" && mode !== "L")
             throw new PillowRefuses(`${what}: RLE data for a ${mode} image`);
         const indices = decodeRle(data, start, width, height, compression === RLE4, direction);
-        return palette ? paletteToRgb(width, height, indices, palette) : grayToRgb(width, height, indices);
+        return { image: palette ? paletteToRgb(width, height, indices, palette) : grayToRgb(width, height, indices), pixels: start };
     }
     const stride = ((width * bits + 31) >> 3) & ~3;
     const { starts } = rawLines(what, data, start, width, height, rawmode, stride, direction);
@@ -429,13 +518,13 @@ function decodeBmp(data, dib) {
         const out = new Uint8Array(width * height * 3);
         for (let y = 0; y < height; y++)
             unpackRgbLine(rawmode, data, starts[y], width, out, y * width * 3);
-        return { width, height, data: out };
+        return { image: { width, height, data: out }, pixels: start };
     }
     rawBits(rawmode);
     const indices = new Uint8Array(width * height);
     for (let y = 0; y < height; y++)
         unpackIndexLine(rawmode, data, starts[y], width, indices, y * width);
-    return palette ? paletteToRgb(width, height, indices, palette) : grayToRgb(width, height, indices);
+    return { image: palette ? paletteToRgb(width, height, indices, palette) : grayToRgb(width, height, indices), pixels: start };
 }
 /** BmpRleDecoder.decode, then set_as_raw(data, (rawmode, 0, direction)): one index byte per pixel. */
 function decodeRle(file, start, width, height, rle4, direction) {
@@ -767,11 +856,936 @@ function lzw(data, pos, bits, interlaced, canvas, stride, xoff, yoff, xsize, ysi
     }
 }
 
+;// CONCATENATED MODULE: ./src/preprocess/formats/ico.ts
+
+
+const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const ico_u16 = (b, at) => b[at] | (b[at + 1] << 8);
+const ico_u32 = (b, at) => (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
+/** ceil(log(n, 2)) for n in 1..255 (math.log is exact enough there that this is the same integer). */
+const ceilLog2 = (n) => (n <= 1 ? 0 : 32 - Math.clz32(n - 1));
+function decodeIco(data) {
+    const count = ico_u16(data, 4);
+    const entries = [];
+    for (let i = 0; i < count; i++) {
+        const at = 6 + 16 * i;
+        if (at + 16 > data.length)
+            throw new PillowRefuses("ICO: the directory is truncated");
+        const width = data[at] || 256;
+        const height = data[at + 1] || 256;
+        const colours = data[at + 2];
+        const bpp = ico_u16(data, at + 6);
+        // color_depth = bpp or (nb_color != 0 and ceil(log(nb_color, 2))) or 256
+        entries.push({
+            depth: bpp || ceilLog2(colours) || 256,
+            square: width * height,
+            bpp,
+            size: ico_u32(data, at + 8),
+            offset: ico_u32(data, at + 12),
+        });
+    }
+    if (entries.length === 0)
+        throw new PillowRefuses("ICO: no images in the directory");
+    // Python's sorts are stable, and so is Array.prototype.sort: by depth, then by area descending.
+    entries.sort((a, b) => a.depth - b.depth);
+    entries.sort((a, b) => b.square - a.square);
+    const entry = entries[0];
+    const at = entry.offset;
+    // The frame is parsed from the ICO's own file object: everything from its offset to the end of the file.
+    if (PNG_MAGIC.every((v, i) => data[at + i] === v))
+        return { png: data.subarray(at) };
+    const { image, pixels } = decodeIconDib(data, at);
+    const { width: w, height: h } = image;
+    if (entry.bpp === 32) {
+        // The alpha bytes: read(w * h * 4)[3::4] from the pixels, then frombuffer("L") needs w * h of them.
+        if (Math.max(0, data.length - pixels) < w * h * 4)
+            throw new PillowRefuses("ICO: the 32-bit frame is truncated (buffer is not large enough)");
+    }
+    else {
+        // The AND mask: rows padded to 32 bits, read from the end of the entry's data.
+        const maskStride = Math.ceil(w / 32) * 4;
+        const total = maskStride * h;
+        const maskAt = entry.offset + entry.size - total;
+        if (maskAt < 0)
+            throw new PillowRefuses("ICO: the AND mask starts before the file (negative seek value)");
+        const got = Math.max(0, Math.min(total, data.length - maskAt));
+        // The raw decoder needs every line, the last one without its padding.
+        if (got < (h - 1) * maskStride + Math.ceil(w / 8))
+            throw new PillowRefuses("ICO: the AND mask is truncated (not enough image data)");
+    }
+    return image;
+}
+
+;// CONCATENATED MODULE: ./src/preprocess/formats/im.ts
+
+
+
+/** The image types Pillow maps to (mode, rawmode): OPEN, for the ones reproduced here. */
+const OPEN = {
+    "0 1 image": ["1", "1"],
+    "L 1 image": ["1", "1"],
+    "Greyscale image": ["L", "L"],
+    "Grayscale image": ["L", "L"],
+    "RGB image": ["RGB", "RGB;L"],
+    "B1 image": ["1", "1"],
+    "B2 image": ["P", "P;2"],
+    "B4 image": ["P", "P;4"],
+    "X 24 image": ["RGB", "RGB"],
+    "L 32 S image": ["I", "I;32"],
+    "LA image": ["LA", "LA;L"],
+    "PA image": ["LA", "PA;L"],
+    "RGBA image": ["RGBA", "RGBA;L"],
+    "RGBX image": ["RGB", "RGBX;L"],
+    "CMYK image": ["CMYK", "CMYK;L"],
+    // "L*16 image" is not here: Pillow's last loop maps every "L*<2..32> image" back to "F".
+    "L 16 image": ["I;16", "I;16"],
+    "L 16L image": ["I;16L", "I;16L"],
+    "L*16L image": ["I;16L", "I;16L"],
+    "L 16B image": ["I;16B", "I;16B"],
+    "L*16B image": ["I;16B", "I;16B"],
+    "L 32S image": ["I", "I;32S"],
+    "L*32S image": ["I", "I;32S"],
+};
+/** Image types Pillow opens that are not reproduced here (float samples, YCbCr, the LabEye layouts). */
+function unreproducedType(value) {
+    if (/^(RLB|RYB|RGB3|RYB3|YCC|L 32 F|L[ *](8|8S|16S|32|32F)) image$/.test(value))
+        return true;
+    const bits = /^L\*(\d+) image$/.exec(value);
+    return bits !== null && Number(bits[1]) >= 2 && Number(bits[1]) <= 32 && String(Number(bits[1])) === bits[1];
+}
+/** Bits per pixel of each rawmode handled here. */
+const BITS = {
+    "1": 1,
+    L: 8,
+    P: 8,
+    "P;2": 2,
+    "P;4": 4,
+    "LA;L": 16,
+    "PA;L": 16,
+    RGB: 24,
+    "RGB;L": 24,
+    "RGBA;L": 32,
+    "RGBX;L": 32,
+    "CMYK;L": 32,
+    "I;16": 16,
+    "I;16L": 16,
+    "I;16B": 16,
+    "I;32": 32,
+    "I;32S": 32,
+};
+const SIZE = "Image size (x*y)";
+const MODE = "Image type";
+const LUT = "Lut";
+const TAGS = new Set(["Comment", "Date", "Digitalization equipment", "File size (no of images)", LUT, "Name", "Scale (x,y)", SIZE, MODE]);
+/** The header line expression, over latin-1 text: Python's "." is anything but \n. */
+const LINE = /^([A-Za-z][^:]*):[ \t]*([^\n]*)$/;
+/** What Python's int() strips: str.isspace() in latin-1 (with \x1c-\x1f, \x85 and \xa0). */
+const PY_SPACE = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1c, 0x1d, 0x1e, 0x1f, 0x20, 0x85, 0xa0]);
+function pyStrip(s) {
+    let from = 0;
+    let to = s.length;
+    while (from < to && PY_SPACE.has(s.charCodeAt(from)))
+        from++;
+    while (to > from && PY_SPACE.has(s.charCodeAt(to - 1)))
+        to--;
+    return s.slice(from, to);
+}
+/** number(): int(s), else float(s), else ValueError; this only needs to know the integers. */
+function number(s) {
+    const t = pyStrip(s);
+    if (/^[+-]?\d+(_\d+)*$/.test(t))
+        return Number(t.replace(/_/g, ""));
+    if (/^[+-]?((\d+(_\d+)*)?\.?\d+(_\d+)*([eE][+-]?\d+(_\d+)*)?|\d+(_\d+)*\.|inf|infinity|nan)$/i.test(t))
+        return "float";
+    throw new PillowRefuses(`IM: could not convert string to float: '${s}'`);
+}
+function decodeIm(data) {
+    if (!data.subarray(0, 100).includes(0x0a))
+        throw new PillowRefuses("IM: not an IM file");
+    let mode = "L";
+    let rawmode = "L";
+    let size = [512, 512];
+    let lut = false;
+    let tags = 0;
+    let pos = 0;
+    let last = -1;
+    for (;;) {
+        if (pos >= data.length)
+            break;
+        const c = data[pos++];
+        if (c === 0x0d)
+            continue;
+        if (c === 0 || c === 0x1a) {
+            last = c;
+            break;
+        }
+        // s + readline(): up to and including the next LF.
+        const lf = data.indexOf(0x0a, pos);
+        const lineEnd = lf === -1 ? data.length : lf + 1;
+        let s = String.fromCharCode(...data.subarray(pos - 1, Math.min(lineEnd, pos + 101)));
+        if (lineEnd - (pos - 1) > 100)
+            throw new PillowRefuses("IM: a header line is longer than 100 characters");
+        pos = lineEnd;
+        if (s.endsWith("\r\n"))
+            s = s.slice(0, -2);
+        else if (s.endsWith("\n"))
+            s = s.slice(0, -1);
+        const m = LINE.exec(s);
+        if (!m)
+            throw new PillowRefuses(`IM: syntax error in IM header: ${s}`);
+        const [, k, v] = m;
+        if (k === "File size (no of images)" || k === "Scale (x,y)" || k === SIZE) {
+            const values = v.replace(/\*/g, ",").split(",").map(number);
+            if (k === SIZE)
+                size = values;
+        }
+        else if (k === MODE) {
+            const open = OPEN[v];
+            if (open)
+                [mode, rawmode] = open;
+            else if (unreproducedType(v))
+                throw new CannotReproduce(`IM "${v}"`);
+            // Any other value becomes the mode as it is: a real mode name might decode (not reproduced), others cannot.
+            else if (/^(1|L|P|RGB|RGBA|RGBX|RGBa|CMYK|YCbCr|LAB|HSV|I|F|LA|La|PA|I;16|I;16L|I;16B|I;16N)$/.test(v))
+                throw new CannotReproduce(`IM with image type "${v}"`);
+            else
+                mode = `?${v}`;
+        }
+        else if (k === LUT) {
+            lut = true;
+        }
+        if (TAGS.has(k))
+            tags++;
+    }
+    if (!tags)
+        throw new PillowRefuses("IM: not an IM file");
+    if (mode.startsWith("?"))
+        throw new PillowRefuses(`IM: image type "${mode.slice(1)}"`);
+    if (size.length !== 2 || typeof size[0] !== "number" || typeof size[1] !== "number")
+        throw new PillowRefuses("IM: the image size is not two integers");
+    const [width, height] = size;
+    if (width <= 0 || height <= 0)
+        throw new PillowRefuses(`IM: ${width}x${height} pixels`);
+    // Skip forward to the 0x1A that starts the data.
+    if (last === -1)
+        throw new PillowRefuses("IM: file truncated");
+    if (last === 0) {
+        const sub = data.indexOf(0x1a, pos);
+        if (sub === -1)
+            throw new PillowRefuses("IM: file truncated");
+        pos = sub + 1;
+    }
+    let palette;
+    if (lut) {
+        const raw = data.subarray(pos, pos + 768);
+        if (raw.length < 768)
+            throw new PillowRefuses("IM: the Lut is truncated");
+        pos += 768;
+        let grey = true;
+        for (let i = 0; i < 256; i++)
+            if (!(raw[i] === raw[i + 256] && raw[i] === raw[i + 512]))
+                grey = false;
+        // A grey Lut is kept as `lut`, which nothing applies; any other one is a palette.
+        if (!grey && ["L", "LA", "P", "PA"].includes(mode)) {
+            if (mode === "L" || mode === "P")
+                [mode, rawmode] = ["P", "P"];
+            else
+                [mode, rawmode] = ["PA", "PA;L"];
+            palette = new Uint8Array(768);
+            for (let i = 0; i < 256; i++)
+                palette.set([raw[i], raw[i + 256], raw[i + 512]], i * 3);
+        }
+    }
+    if (mode === "LA" && rawmode === "PA;L")
+        throw new PillowRefuses("IM: a PA image without a palette (no LA unpacker for PA;L)");
+    checkPixelLimit(width, height);
+    return pixels(data, pos, width, height, mode, rawmode, palette);
+}
+/** The raw tile (rawmode, 0, -1): packed lines, bottom-up, all of which the raw decoder needs. */
+function pixels(data, offset, width, height, mode, rawmode, palette) {
+    const bits = BITS[rawmode];
+    const lineBytes = Math.ceil((width * bits) / 8);
+    if (offset + height * lineBytes > data.length)
+        throw new PillowRefuses("IM: image file is truncated");
+    const starts = Int32Array.from({ length: height }, (_, y) => offset + (height - 1 - y) * lineBytes);
+    const n = width * height;
+    const grey = new Uint8Array(n);
+    const rgb = () => new Uint8Array(n * 3);
+    switch (rawmode) {
+        case "1":
+        case "L":
+        case "P":
+        case "P;2":
+        case "P;4":
+            for (let y = 0; y < height; y++)
+                unpackIndexLine(rawmode, data, starts[y], width, grey, y * width);
+            break;
+        case "LA;L":
+        case "PA;L":
+            // The first plane of each line is L (or P); the second, alpha, is dropped by convert("RGB").
+            for (let y = 0; y < height; y++)
+                grey.set(data.subarray(starts[y], starts[y] + width), y * width);
+            break;
+        case "RGB":
+        case "RGB;L":
+        case "RGBA;L":
+        case "RGBX;L":
+        case "CMYK;L": {
+            const planar = rawmode !== "RGB";
+            const bands = rawmode === "RGB" || rawmode === "RGB;L" ? 3 : 4;
+            const out = new Uint8Array(n * bands);
+            for (let y = 0; y < height; y++) {
+                for (let x = 0; x < width; x++) {
+                    for (let b = 0; b < bands; b++)
+                        out[(y * width + x) * bands + b] = data[starts[y] + (planar ? b * width + x : x * bands + b)];
+                }
+            }
+            if (rawmode === "CMYK;L")
+                return cmykToRgb(width, height, out);
+            if (bands === 3)
+                return { width, height, data: out };
+            const three = rgb();
+            for (let i = 0; i < n; i++)
+                three.set(out.subarray(i * 4, i * 4 + 3), i * 3);
+            return { width, height, data: three };
+        }
+        default: {
+            // I;16 (either order) and 32-bit I: Pillow's conversion to RGB clips at 0 and 255.
+            const big = rawmode === "I;16B";
+            const wide = bits === 32;
+            const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+            for (let y = 0; y < height; y++) {
+                for (let x = 0; x < width; x++) {
+                    const at = starts[y] + x * (wide ? 4 : 2);
+                    grey[y * width + x] = clipTo255(wide ? view.getInt32(at, true) : view.getUint16(at, !big));
+                }
+            }
+        }
+    }
+    if (mode === "P" || mode === "PA")
+        return paletteToRgb(width, height, grey, palette ?? new Uint8Array(0));
+    return grayToRgb(width, height, grey);
+}
+
+;// CONCATENATED MODULE: ./src/preprocess/formats/openjpeg.ts
+let openjpeg_module;
+function load() {
+    return (openjpeg_module ??= import(/* webpackIgnore: true */ "@cornerstonejs/codec-openjpeg/decodewasmjs").then((m) => 
+    // OpenJPEG's own messages go through printf: keep them out of the action's log.
+    m.default({ print: () => undefined, printErr: () => undefined })));
+}
+/**
+ * Decodes a codestream or JP2 file at full resolution, all quality layers
+ * (Pillow's reduce = 0, layers = 0). Only 1- and 3-component images: the
+ * package throws on other counts (see jpeg2000.ts, which never asks).
+ * Undefined when OpenJPEG could not decode the data.
+ */
+async function openJpegDecode(data) {
+    const openjpeg = await load();
+    const decoder = new openjpeg.J2KDecoder();
+    try {
+        decoder.getEncodedBuffer(data.length).set(data);
+        decoder.decode();
+        const info = decoder.getFrameInfo();
+        // Already a copy out of the module's memory, which the next decode may reuse.
+        const decoded = decoder.getDecodedBuffer();
+        const samples = new Uint8Array(decoded.buffer, decoded.byteOffset, decoded.byteLength);
+        if (samples.length === 0 || info.width === 0 || info.height === 0)
+            return undefined;
+        return { samples, width: info.width, height: info.height, components: info.componentCount, bitsPerSample: info.bitsPerSample };
+    }
+    catch (err) {
+        // A C++ exception may leave the instance's heap inconsistent: the next file gets a new one.
+        openjpeg_module = undefined;
+        throw err;
+    }
+    finally {
+        decoder.delete();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/preprocess/formats/jpeg2000.ts
+
+
+const CODESTREAM = [0xff, 0x4f, 0xff, 0x51];
+const JP2_SIGNATURE = [0, 0, 0, 0x0c, 0x6a, 0x50, 0x20, 0x20, 0x0d, 0x0a, 0x87, 0x0a];
+const jpeg2000_u16 = (b, at) => (b[at] << 8) | b[at + 1];
+const jpeg2000_u32 = (b, at) => ((b[at] << 24) | (b[at + 1] << 16) | (b[at + 2] << 8) | b[at + 3]) >>> 0;
+const type4 = (b, at) => String.fromCharCode(...b.subarray(at, at + 4));
+const startsWith = (b, bytes, at = 0) => bytes.every((v, i) => b[at + i] === v);
+/** The SIZ segment right after SOC, as OpenJPEG reads it; undefined where Pillow's struct.unpack would fail. */
+function readSiz(b, at) {
+    if (!startsWith(b, CODESTREAM, at) || at + 4 + 38 > b.length)
+        return undefined;
+    const s = at + 4;
+    const count = jpeg2000_u16(b, s + 36);
+    if (s + 38 + 3 * count > b.length)
+        return undefined;
+    const components = [];
+    for (let i = 0; i < count; i++) {
+        const ssiz = b[s + 38 + 3 * i];
+        components.push({ precision: (ssiz & 0x7f) + 1, signed: (ssiz & 0x80) !== 0, dx: b[s + 39 + 3 * i], dy: b[s + 40 + 3 * i] });
+    }
+    const x1 = jpeg2000_u32(b, s + 4);
+    const y1 = jpeg2000_u32(b, s + 8);
+    const x0 = jpeg2000_u32(b, s + 12);
+    const y0 = jpeg2000_u32(b, s + 16);
+    return { width: x1 - x0, height: y1 - y0, x0, y0, components };
+}
+/**
+ * Pillow's BoxReader over b[from, to): reads past `to` raise (SyntaxError
+ * "Not enough data in header" or an OSError on a short read), as Pillow's do.
+ */
+class BoxReader {
+    b;
+    end;
+    pos;
+    remaining = -1;
+    constructor(b, from, end) {
+        this.b = b;
+        this.end = end;
+        this.pos = from;
+    }
+    read(n) {
+        if (this.pos + n > this.end || (this.remaining >= 0 && n > this.remaining))
+            throw new PillowRefuses("JPEG 2000: not enough data in header");
+        const at = this.pos;
+        this.pos += n;
+        if (this.remaining > 0)
+            this.remaining -= n;
+        return at;
+    }
+    hasNext() {
+        return this.pos + this.remaining < this.end;
+    }
+    /** The next box's type; its payload is then [payloadAt, payloadAt + remaining). */
+    next() {
+        if (this.remaining > 0)
+            this.pos += this.remaining;
+        this.remaining = -1;
+        let at = this.read(8);
+        let length = jpeg2000_u32(this.b, at);
+        const type = type4(this.b, at + 4);
+        let header = 8;
+        if (length === 1) {
+            at = this.read(8);
+            length = jpeg2000_u32(this.b, at) * 2 ** 32 + jpeg2000_u32(this.b, at + 4);
+            header = 16;
+        }
+        if (length < header || this.pos + length - header > this.end)
+            throw new PillowRefuses("JPEG 2000: invalid header length");
+        this.remaining = length - header;
+        return type;
+    }
+    /** Reads n bytes of the current box, returning where they start. */
+    fields(n) {
+        return this.read(n);
+    }
+    /** The rest of the current box as a reader of its sub-boxes. */
+    sub() {
+        const size = this.remaining;
+        const at = this.read(size);
+        return new BoxReader(this.b, at, at + size);
+    }
+}
+function readJp2Header(b) {
+    // The top level has no known end for Pillow: a missing jp2h box ends in a short read.
+    const top = new BoxReader(b, JP2_SIGNATURE.length, b.length);
+    let header;
+    while (!header) {
+        if (top.next() === "jp2h")
+            header = top.sub();
+    }
+    let size;
+    let mode;
+    let components = 0;
+    let wrapperOnly;
+    let colrSeen = false;
+    while (header.hasNext()) {
+        const type = header.next();
+        if (type === "ihdr") {
+            const at = header.fields(11);
+            size = [jpeg2000_u32(b, at + 4), jpeg2000_u32(b, at)];
+            components = jpeg2000_u16(b, at + 8);
+            const bpc = b[at + 10];
+            mode =
+                components === 1 ? ((bpc & 0x7f) > 8 ? "I;16" : "L") : { 2: "LA", 3: "RGB", 4: "RGBA" }[components];
+        }
+        else if (type === "colr") {
+            // Pillow reads it only for 4 components; OpenJPEG keeps the first, and converts YCC/CMYK where Pillow does not.
+            const at = header.fields(7);
+            if (!colrSeen && b[at] === 1 && [12, 18, 24].includes(jpeg2000_u32(b, at + 3)))
+                wrapperOnly = `colour space ${jpeg2000_u32(b, at + 3)}`;
+            colrSeen = true;
+        }
+        else if (type === "pclr") {
+            wrapperOnly = "a palette";
+        }
+        else if (type === "cdef") {
+            const at = header.fields(2);
+            const n = jpeg2000_u16(b, at);
+            for (let i = 0; i < n; i++) {
+                const e = header.fields(6);
+                const [cn, typ, asoc] = [jpeg2000_u16(b, e), jpeg2000_u16(b, e + 2), jpeg2000_u16(b, e + 4)];
+                // opj_jp2_apply_cdef swaps channel data only where a channel is associated with another colour.
+                if (typ !== 65535 && asoc !== 0 && asoc !== 65535 && asoc - 1 !== cn)
+                    wrapperOnly = "reordered channels";
+            }
+        }
+    }
+    if (!size || !mode)
+        throw new PillowRefuses("JPEG 2000: malformed JP2 header");
+    return { width: size[0], height: size[1], mode, components, wrapperOnly };
+}
+/** The first contiguous codestream box, where OpenJPEG reads the image from. */
+function findCodestream(b) {
+    let at = JP2_SIGNATURE.length;
+    while (at + 8 <= b.length) {
+        let length = jpeg2000_u32(b, at);
+        let header = 8;
+        if (length === 1 && at + 16 <= b.length) {
+            length = jpeg2000_u32(b, at + 8) * 2 ** 32 + jpeg2000_u32(b, at + 12);
+            header = 16;
+        }
+        if (type4(b, at + 4) === "jp2c")
+            return at + header;
+        if (length < header)
+            return undefined;
+        at += length;
+    }
+    return undefined;
+}
+function planJpeg2000(b) {
+    let mode;
+    let siz;
+    let header;
+    if (startsWith(b, CODESTREAM)) {
+        siz = readSiz(b, 0);
+        if (!siz)
+            throw new PillowRefuses("JPEG 2000: truncated SIZ marker");
+        const count = siz.components.length;
+        // Pillow 10.4's _parse_codestream (9.4 looked at the first YRsiz instead of Ssiz for one component).
+        if (count === 1)
+            mode = siz.components[0].precision > 8 ? "I;16" : "L";
+        else if (count >= 2 && count <= 4)
+            mode = ["LA", "RGB", "RGBA"][count - 2];
+        else
+            throw new PillowRefuses("JPEG 2000: unable to determine J2K image mode");
+    }
+    else {
+        header = readJp2Header(b);
+        mode = header.mode;
+        const at = findCodestream(b);
+        siz = at === undefined ? undefined : readSiz(b, at);
+        if (!siz)
+            throw new PillowRefuses("JPEG 2000: broken data stream (no codestream)");
+    }
+    const count = siz.components.length;
+    // j2k_decode_entry: OpenJPEG images of no or more than 4 components are "broken data stream".
+    if (count < 1 || count > 4)
+        throw new PillowRefuses(`JPEG 2000: ${count} components`);
+    const what = `JPEG 2000 ${mode}`;
+    if (count !== 1 && count !== 3)
+        throw new CannotReproduce(`${what} with ${count} components`);
+    if (header?.wrapperOnly)
+        throw new CannotReproduce(`${what} with ${header.wrapperOnly}`);
+    if (header && (header.components !== count || header.width !== siz.width || header.height !== siz.height))
+        throw new CannotReproduce(`${what} whose JP2 header and codestream disagree`);
+    const [first] = siz.components;
+    if (siz.components.some((c) => c.precision !== first.precision || c.signed || c.dx !== 1 || c.dy !== 1))
+        throw new CannotReproduce(`${what} with signed, subsampled or unequal components`);
+    if (siz.x0 !== 0 || siz.y0 !== 0)
+        throw new CannotReproduce(`${what} with an image offset`);
+    if (first.precision > (count === 1 ? 16 : 8))
+        throw new CannotReproduce(`${what} of ${first.precision}-bit samples`);
+    if (mode !== "L" && mode !== "I;16" && mode !== "RGB")
+        throw new CannotReproduce(what);
+    checkPixelLimit(siz.width, siz.height);
+    return { mode, width: siz.width, height: siz.height, precision: first.precision };
+}
+/**
+ * Jpeg2KDecode.c's j2ku_shift to 8 bits ("L", "RGB"): a left shift for
+ * fewer bits, a rounded right shift for more, kept to the low byte as the
+ * UINT8 store does (so a sample that rounds up to 256 becomes 0).
+ */
+function toEightBits(precision) {
+    const shift = 8 - precision;
+    if (shift >= 0)
+        return (v) => (v << shift) & 0xff;
+    const offset = 1 << (-shift - 1);
+    return (v) => ((v + offset) >> -shift) & 0xff;
+}
+async function decodeJpeg2000(data) {
+    const plan = planJpeg2000(data);
+    const { width, height, precision, mode } = plan;
+    const decoded = await openJpegDecode(data);
+    if (!decoded)
+        throw new PillowRefuses("JPEG 2000: broken data stream");
+    const colour = mode === "RGB";
+    const wide = !colour && precision > 8;
+    const pixels = width * height;
+    if (decoded.width !== width || decoded.height !== height || decoded.samples.length !== pixels * (colour ? 3 : wide ? 2 : 1))
+        throw new CannotReproduce(`JPEG 2000 ${mode} (the decoder returned another shape)`);
+    const out = new Uint8Array(pixels * 3);
+    if (colour) {
+        const reduce = toEightBits(precision);
+        for (let i = 0; i < pixels * 3; i++)
+            out[i] = reduce(decoded.samples[i]);
+        return { width, height, data: out };
+    }
+    const s = decoded.samples;
+    // "I;16" keeps the sample shifted up to 16 bits (j2ku_gray_i); its conversion to RGB clips at 255.
+    const reduce = mode === "I;16" ? (v) => Math.min(255, (v << (16 - precision)) & 0xffff) : toEightBits(precision);
+    for (let i = 0, o = 0; i < pixels; i++, o += 3) {
+        // Wider samples come as little-endian 16-bit words.
+        const v = wide ? s[2 * i] | (s[2 * i + 1] << 8) : s[i];
+        out[o] = out[o + 1] = out[o + 2] = reduce(v);
+    }
+    return { width, height, data: out };
+}
+
+;// CONCATENATED MODULE: ./src/preprocess/formats/tga.ts
+
+
+
+/** (imagetype & 7, depth) -> rawmode, Pillow's MODES. */
+const MODES = {
+    "1,8": "P",
+    "3,1": "1",
+    "3,8": "L",
+    "3,16": "LA",
+    "2,16": "BGRA;15Z",
+    "2,24": "BGR",
+    "2,32": "BGRA",
+};
+/** The header if TgaImageFile._open would get past its checks (it raises SyntaxError, so Pillow tries the next plugin). */
+function tgaHeader(data) {
+    if (data.length < 18)
+        return undefined;
+    const header = {
+        idLength: data[0],
+        colorMapType: data[1],
+        imageType: data[2],
+        width: data[12] | (data[13] << 8),
+        height: data[14] | (data[15] << 8),
+        depth: data[16],
+        flags: data[17],
+    };
+    if (header.colorMapType > 1 || header.width === 0 || header.height === 0 || ![1, 8, 16, 24, 32].includes(header.depth))
+        return undefined;
+    if (![1, 2, 3, 9, 10, 11].includes(header.imageType))
+        return undefined;
+    if (header.colorMapType && ![16, 24, 32].includes(data[7]))
+        return undefined;
+    return header;
+}
+function decodeTga(data, h) {
+    const { width, height, depth, imageType } = h;
+    checkPixelLimit(width, height);
+    const kind = imageType & 7;
+    const mode = kind === 3
+        ? depth === 1
+            ? "1"
+            : depth === 16
+                ? "LA"
+                : "L"
+        : kind === 1
+            ? h.colorMapType
+                ? "P"
+                : "L"
+            : depth === 24
+                ? "RGB"
+                : "RGBA";
+    if (mode === "L" && kind === 1)
+        throw new PillowRefuses("TGA: colour-mapped pixels without a colour map (no L/P unpacker)");
+    if (h.colorMapType && mode !== "P")
+        throw new CannotReproduce(`TGA ${mode} with a colour map`);
+    const ystep = h.flags & 0x20 ? 1 : -1;
+    const mirror = (h.flags & 0x10) !== 0;
+    let pos = 18 + h.idLength;
+    let palette;
+    if (h.colorMapType) {
+        const start = data[3] | (data[4] << 8);
+        const size = data[5] | (data[6] << 8);
+        const mapDepth = data[7];
+        const entryBytes = mapDepth === 16 ? 2 : mapDepth / 8;
+        const raw = new Uint8Array(entryBytes * start + entryBytes * size);
+        const got = data.subarray(pos, Math.min(pos + entryBytes * size, data.length));
+        raw.set(got, entryBytes * start);
+        pos += got.length;
+        const entries = Math.floor(((entryBytes * start + got.length) * 8) / (entryBytes * 8));
+        if (entries > 256)
+            throw new PillowRefuses(`TGA: a colour map of ${entries} entries`);
+        palette = new Uint8Array(entries * 3);
+        const rawmode = mapDepth === 16 ? "BGRA;15Z" : mapDepth === 24 ? "BGR" : "BGRA";
+        unpackRgbLine(rawmode, raw, 0, entries, palette, 0);
+    }
+    const rawmode = MODES[`${kind},${depth}`];
+    if (rawmode === undefined)
+        throw new PillowRefuses(`TGA: no decoder for image type ${imageType} at ${depth} bits`);
+    const colour = mode === "RGB" || mode === "RGBA";
+    const lineBytes = Math.ceil((width * rawBits(rawmode)) / 8);
+    // One unpacked line per row, in file order; row r lands on image row rows[r].
+    const lines = imageType & 8 ? rleLines(data, pos, lineBytes, height, depth) : undefined;
+    const raw = lines ? undefined : rawLines("TGA", data, pos, width, height, rawmode, 0, ystep);
+    const out = new Uint8Array(width * height * (colour ? 3 : 1));
+    for (let r = 0; r < height; r++) {
+        const y = lines ? (ystep === 1 ? r : height - 1 - r) : r;
+        const [src, at] = lines ? [lines, r * lineBytes] : [data, raw.starts[r]];
+        if (colour)
+            unpackRgbLine(rawmode, src, at, width, out, y * width * 3);
+        else if (rawmode === "LA")
+            for (let x = 0; x < width; x++)
+                out[y * width + x] = src[at + 2 * x];
+        else
+            unpackIndexLine(rawmode, src, at, width, out, y * width);
+    }
+    let image = colour ? { width, height, data: out } : palette ? paletteToRgb(width, height, out, palette) : grayToRgb(width, height, out);
+    if (mirror)
+        image = mirrorRows(image);
+    return image;
+}
+/** ImagingTgaRleDecode: the image's lines in file order, `lineBytes` each. */
+function rleLines(data, pos, lineBytes, height, depthBits) {
+    const depth = depthBits >> 3;
+    if (depth === 0)
+        throw new PillowRefuses("TGA: RLE at 1 bit per pixel never ends");
+    const out = new Uint8Array(lineBytes * height);
+    let x = 0;
+    let row = 0;
+    while (row < height) {
+        if (pos >= data.length)
+            throw new PillowRefuses("TGA: image file is truncated");
+        const n = depth * ((data[pos] & 0x7f) + 1);
+        if (data[pos] & 0x80) {
+            if (pos + 1 + depth > data.length)
+                throw new PillowRefuses("TGA: image file is truncated");
+            if (x + n > lineBytes)
+                throw new PillowRefuses("TGA: an RLE repeat packet crosses a scanline (decoder overrun)");
+            for (let i = 0; i < n; i += depth)
+                out.set(data.subarray(pos + 1, pos + 1 + depth), row * lineBytes + x + i);
+            pos += 1 + depth;
+            x += n;
+        }
+        else {
+            if (pos + 1 + n > data.length)
+                throw new PillowRefuses("TGA: image file is truncated");
+            // A literal packet may run on into the next lines.
+            let from = pos + 1;
+            let left = n;
+            pos += 1 + n;
+            while (left > 0 && row < height) {
+                const take = Math.min(left, lineBytes - x);
+                out.set(data.subarray(from, from + take), row * lineBytes + x);
+                from += take;
+                left -= take;
+                x += take;
+                if (x >= lineBytes) {
+                    x = 0;
+                    row++;
+                }
+            }
+            continue;
+        }
+        if (x >= lineBytes) {
+            x = 0;
+            row++;
+        }
+    }
+    return out;
+}
+function mirrorRows(image) {
+    const { width, height, data } = image;
+    const out = new Uint8Array(data.length);
+    for (let y = 0; y < height; y++) {
+        for (let x = 0; x < width; x++)
+            out.set(data.subarray((y * width + x) * 3, (y * width + x) * 3 + 3), (y * width + width - 1 - x) * 3);
+    }
+    return { width, height, data: out };
+}
+
+;// CONCATENATED MODULE: ./src/preprocess/formats/pcx.ts
+
+
+
+
+const pcx_u16 = (b, at) => b[at] | (b[at + 1] << 8);
+const pcx_u32 = (b, at) => (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
+/** Bits per pixel of each rawmode, as Unpack.c registers them (the decoder's `state->bits`). */
+const pcx_BITS = { "1": 1, "P;2L": 2, "P;4L": 4, L: 8, P: 8, "RGB;L": 24 };
+function decodePcx(data) {
+    return pcxPage(data, 0, "PCX");
+}
+/** DcxImageFile._open: the directory (up to 1024 offsets, ended by 0) must be readable; then page 0 as PCX. */
+function decodeDcx(data) {
+    const offsets = [];
+    for (let i = 0; i < 1024; i++) {
+        const at = 4 + 4 * i;
+        // i32 of a short read is a struct.error (SyntaxError); no later plugin takes the DCX magic.
+        if (at + 4 > data.length)
+            throw new PillowRefuses("DCX: the page directory is truncated");
+        const offset = pcx_u32(data, at);
+        if (!offset)
+            break;
+        offsets.push(offset);
+    }
+    if (offsets.length === 0)
+        throw new PillowRefuses("DCX: no pages (attempt to seek outside sequence)");
+    return pcxPage(data, offsets[0], "DCX");
+}
+/** PcxImageFile._open with its header at `start`, then its tile. */
+function pcxPage(data, start, what) {
+    const s = data.subarray(start, start + 128);
+    // What _open raises as SyntaxError (or IndexError/struct.error) sends Pillow on to other plugins.
+    const notThis = (why) => 
+    // For a bare PCX only TGA could take the file next (version 0 makes its colour-map type 0).
+    what === "PCX" && tgaHeader(data)
+        ? new CannotReproduce(`PCX that Pillow's PCX plugin rejects (${why}) and then tries as TGA`)
+        : new PillowRefuses(`${what}: ${why}`);
+    if (!(s[0] === 10 && [0, 2, 3, 5].includes(s[1])))
+        throw notThis("not a PCX file");
+    if (s.length < 68)
+        throw notThis("the header is truncated");
+    const width = pcx_u16(s, 8) + 1 - pcx_u16(s, 4);
+    const height = pcx_u16(s, 10) + 1 - pcx_u16(s, 6);
+    if (width <= 0 || height <= 0)
+        throw notThis("bad PCX image size");
+    const version = s[1];
+    const bits = s[3];
+    const planes = s[65];
+    const providedStride = pcx_u16(s, 66);
+    // fp.tell() after read(128): the tile starts there, unless the 8-bit branch seeks back to byte 128 of the file.
+    let offset = start + s.length;
+    let mode;
+    let rawmode;
+    let palette;
+    if (bits === 1 && planes === 1) {
+        mode = "1";
+        rawmode = "1";
+    }
+    else if (bits === 1 && (planes === 2 || planes === 4)) {
+        mode = "P";
+        rawmode = `P;${planes}L`;
+        palette = s.subarray(16, 64);
+    }
+    else if (version === 5 && bits === 8 && planes === 1) {
+        mode = "L";
+        rawmode = "L";
+        // fp.seek(-769, SEEK_END) on a shorter file is an OSError (Invalid argument): Pillow refuses it.
+        if (data.length < 769)
+            throw new PillowRefuses(`${what}: an 8-bit image in a file shorter than its 769-byte palette trailer`);
+        const trailer = data.subarray(data.length - 769);
+        if (trailer[0] === 12) {
+            for (let i = 0; i < 256; i++) {
+                if (trailer[i * 3 + 1] !== i || trailer[i * 3 + 2] !== i || trailer[i * 3 + 3] !== i) {
+                    mode = "P";
+                    rawmode = "P";
+                    palette = trailer.subarray(1);
+                    break;
+                }
+            }
+        }
+        // fp.seek(128): absolute, so a DCX page's pixels are read from byte 128 of the DCX file.
+        offset = 128;
+    }
+    else if (version === 5 && bits === 8 && planes === 3) {
+        mode = "RGB";
+        rawmode = "RGB;L";
+    }
+    else {
+        throw new PillowRefuses(`${what}: unknown PCX mode (version ${version}, ${bits} bits, ${planes} planes)`);
+    }
+    checkPixelLimit(width, height);
+    // "Don't trust the passed in stride": Pillow's own, made even only when the header's differs.
+    let stride = Math.floor((width * bits + 7) / 8);
+    if (providedStride !== stride)
+        stride += stride % 2;
+    const lineBytes = planes * stride;
+    if (Math.floor((width * pcx_BITS[rawmode] + 7) / 8) > lineBytes)
+        throw new PillowRefuses(`${what}: lines shorter than the pixels (buffer overrun)`);
+    const lines = decodeLines(data, offset, width, height, lineBytes, what);
+    const out = new Uint8Array(width * height * (mode === "RGB" ? 3 : 1));
+    for (let y = 0; y < height; y++)
+        unpackLine(rawmode, lines.subarray(y * lineBytes, (y + 1) * lineBytes), width, out, y);
+    if (mode === "RGB")
+        return { width, height, data: out };
+    return palette ? paletteToRgb(width, height, out, palette) : grayToRgb(width, height, out);
+}
+/** ImagingPcxDecode over the rest of the file: each line as the decoder's buffer holds it when it calls the unpacker. */
+function decodeLines(data, pos, width, height, lineBytes, what) {
+    const out = new Uint8Array(lineBytes * height);
+    const buffer = new Uint8Array(lineBytes);
+    let x = 0;
+    let y = 0;
+    let overrun = false;
+    for (;;) {
+        if (pos >= data.length)
+            throw new PillowRefuses(`${what}: image file is truncated`);
+        if ((data[pos] & 0xc0) === 0xc0) {
+            if (pos + 1 >= data.length)
+                throw new PillowRefuses(`${what}: image file is truncated`);
+            for (let n = data[pos] & 0x3f; n > 0; n--) {
+                // The decoder notes IMAGING_CODEC_OVERRUN and goes on; ImageFile.load raises it once the image is done.
+                if (x >= lineBytes) {
+                    overrun = true;
+                    break;
+                }
+                buffer[x++] = data[pos + 1];
+            }
+            pos += 2;
+        }
+        else {
+            buffer[x++] = data[pos++];
+        }
+        if (x >= lineBytes) {
+            if (lineBytes % width && lineBytes > width) {
+                // Pillow's memmove of padded planes, "skipping first band", with its own idea of how many bands there are.
+                const bands = Math.floor(lineBytes / width);
+                const bandStride = Math.floor(lineBytes / bands);
+                for (let i = 1; i < bands; i++)
+                    buffer.copyWithin(i * width, i * bandStride, i * bandStride + width);
+            }
+            out.set(buffer, y * lineBytes);
+            x = 0;
+            if (++y >= height)
+                break;
+        }
+    }
+    if (overrun)
+        throw new PillowRefuses(`${what}: a run crosses the end of a line (buffer overrun)`);
+    return out;
+}
+/** The unpackers: "1", "L"/"P" as bytes; "P;2L"/"P;4L" bit planes (width + 7) / 8 apart; "RGB;L" byte planes width apart. */
+function unpackLine(rawmode, line, width, out, y) {
+    if (rawmode === "RGB;L") {
+        for (let x = 0, o = y * width * 3; x < width; x++, o += 3) {
+            out[o] = line[x];
+            out[o + 1] = line[x + width];
+            out[o + 2] = line[x + 2 * width];
+        }
+    }
+    else if (rawmode === "P;2L" || rawmode === "P;4L") {
+        const planes = rawmode === "P;2L" ? 2 : 4;
+        const s = (width + 7) >> 3;
+        for (let x = 0; x < width; x++) {
+            const m = 128 >> (x & 7);
+            let v = 0;
+            for (let p = 0; p < planes; p++)
+                if (line[(x >> 3) + p * s] & m)
+                    v |= 1 << p;
+            out[y * width + x] = v;
+        }
+    }
+    else {
+        unpackIndexLine(rawmode, line, 0, width, out, y * width);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/preprocess/formats/ppm.ts
 
 
 const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d]);
-const MODES = {
+const ppm_MODES = {
     P1: "1",
     P2: "L",
     P3: "RGB",
@@ -804,7 +1818,7 @@ function decodePpm(data) {
             break;
         magic += String.fromCharCode(c);
     }
-    const mode0 = MODES[magic];
+    const mode0 = ppm_MODES[magic];
     if (mode0 === undefined)
         throw new PillowRefuses(`PPM: unknown magic ${JSON.stringify(magic)}`);
     if (mode0 !== "1" && mode0 !== "L" && mode0 !== "RGB")
@@ -1034,164 +2048,191 @@ function decodeQoi(data) {
     return { width, height, data: out };
 }
 
-;// CONCATENATED MODULE: ./src/preprocess/formats/tga.ts
+;// CONCATENATED MODULE: ./src/preprocess/formats/sgi.ts
 
 
 
-/** (imagetype & 7, depth) -> rawmode, Pillow's MODES. */
-const tga_MODES = {
-    "1,8": "P",
-    "3,1": "1",
-    "3,8": "L",
-    "3,16": "LA",
-    "2,16": "BGRA;15Z",
-    "2,24": "BGR",
-    "2,32": "BGRA",
+const HEADER = 512;
+/** (bytes per channel, dimension, channels) -> rawmode, Pillow's MODES. */
+const sgi_MODES = {
+    "1,1,1": "L",
+    "1,2,1": "L",
+    "2,1,1": "L;16B",
+    "2,2,1": "L;16B",
+    "1,3,3": "RGB",
+    "2,3,3": "RGB;16B",
+    "1,3,4": "RGBA",
+    "2,3,4": "RGBA;16B",
 };
-/** The header if TgaImageFile._open would get past its checks (it raises SyntaxError, so Pillow tries the next plugin). */
-function tgaHeader(data) {
-    if (data.length < 18)
-        return undefined;
-    const header = {
-        idLength: data[0],
-        colorMapType: data[1],
-        imageType: data[2],
-        width: data[12] | (data[13] << 8),
-        height: data[14] | (data[15] << 8),
-        depth: data[16],
-        flags: data[17],
-    };
-    if (header.colorMapType > 1 || header.width === 0 || header.height === 0 || ![1, 8, 16, 24, 32].includes(header.depth))
-        return undefined;
-    if (![1, 2, 3, 9, 10, 11].includes(header.imageType))
-        return undefined;
-    if (header.colorMapType && ![16, 24, 32].includes(data[7]))
-        return undefined;
-    return header;
-}
-function decodeTga(data, h) {
-    const { width, height, depth, imageType } = h;
-    checkPixelLimit(width, height);
-    const kind = imageType & 7;
-    const mode = kind === 3
-        ? depth === 1
-            ? "1"
-            : depth === 16
-                ? "LA"
-                : "L"
-        : kind === 1
-            ? h.colorMapType
-                ? "P"
-                : "L"
-            : depth === 24
-                ? "RGB"
-                : "RGBA";
-    if (mode === "L" && kind === 1)
-        throw new PillowRefuses("TGA: colour-mapped pixels without a colour map (no L/P unpacker)");
-    if (h.colorMapType && mode !== "P")
-        throw new CannotReproduce(`TGA ${mode} with a colour map`);
-    const ystep = h.flags & 0x20 ? 1 : -1;
-    const mirror = (h.flags & 0x10) !== 0;
-    let pos = 18 + h.idLength;
-    let palette;
-    if (h.colorMapType) {
-        const start = data[3] | (data[4] << 8);
-        const size = data[5] | (data[6] << 8);
-        const mapDepth = data[7];
-        const entryBytes = mapDepth === 16 ? 2 : mapDepth / 8;
-        const raw = new Uint8Array(entryBytes * start + entryBytes * size);
-        const got = data.subarray(pos, Math.min(pos + entryBytes * size, data.length));
-        raw.set(got, entryBytes * start);
-        pos += got.length;
-        const entries = Math.floor(((entryBytes * start + got.length) * 8) / (entryBytes * 8));
-        if (entries > 256)
-            throw new PillowRefuses(`TGA: a colour map of ${entries} entries`);
-        palette = new Uint8Array(entries * 3);
-        const rawmode = mapDepth === 16 ? "BGRA;15Z" : mapDepth === 24 ? "BGR" : "BGRA";
-        unpackRgbLine(rawmode, raw, 0, entries, palette, 0);
-    }
-    const rawmode = tga_MODES[`${kind},${depth}`];
+const be16 = (b, at) => (b[at] << 8) | b[at + 1];
+const be32 = (b, at) => ((b[at] << 24) | (b[at + 1] << 16) | (b[at + 2] << 8) | b[at + 3]) >>> 0;
+function decodeSgi(data) {
+    if (data.length < 12)
+        throw new PillowRefuses("SGI: the header is truncated");
+    const compression = data[2];
+    const bpc = data[3];
+    const width = be16(data, 6);
+    const height = be16(data, 8);
+    const rawmode = sgi_MODES[`${bpc},${be16(data, 4)},${be16(data, 10)}`];
     if (rawmode === undefined)
-        throw new PillowRefuses(`TGA: no decoder for image type ${imageType} at ${depth} bits`);
-    const colour = mode === "RGB" || mode === "RGBA";
-    const lineBytes = Math.ceil((width * rawBits(rawmode)) / 8);
-    // One unpacked line per row, in file order; row r lands on image row rows[r].
-    const lines = imageType & 8 ? rleLines(data, pos, lineBytes, height, depth) : undefined;
-    const raw = lines ? undefined : rawLines("TGA", data, pos, width, height, rawmode, 0, ystep);
-    const out = new Uint8Array(width * height * (colour ? 3 : 1));
-    for (let r = 0; r < height; r++) {
-        const y = lines ? (ystep === 1 ? r : height - 1 - r) : r;
-        const [src, at] = lines ? [lines, r * lineBytes] : [data, raw.starts[r]];
-        if (colour)
-            unpackRgbLine(rawmode, src, at, width, out, y * width * 3);
-        else if (rawmode === "LA")
-            for (let x = 0; x < width; x++)
-                out[y * width + x] = src[at + 2 * x];
-        else
-            unpackIndexLine(rawmode, src, at, width, out, y * width);
-    }
-    let image = colour ? { width, height, data: out } : palette ? paletteToRgb(width, height, out, palette) : grayToRgb(width, height, out);
-    if (mirror)
-        image = mirrorRows(image);
-    return image;
+        throw new PillowRefuses("SGI: unsupported SGI image mode");
+    if (width === 0 || height === 0)
+        throw new PillowRefuses(`SGI: ${width}x${height} pixels`);
+    checkPixelLimit(width, height);
+    const bands = rawmode.startsWith("RGBA") ? 4 : rawmode.startsWith("RGB") ? 3 : 1;
+    // One sample per band and pixel (the high byte at 16 bits), top row first.
+    let samples;
+    if (compression === 0)
+        samples = bpc === 2 ? planar16(data, width, height, bands) : planar8(data, width, height, bands);
+    else if (compression === 1)
+        samples = rle(data, width, height, bands, bpc);
+    // No tile at all: load() has nothing to decode and convert() fails.
+    else
+        throw new PillowRefuses(`SGI: compression ${compression}`);
+    if (bands === 1)
+        return grayToRgb(width, height, samples);
+    const out = new Uint8Array(width * height * 3);
+    for (let i = 0; i < width * height; i++)
+        out.set(samples.subarray(i * bands, i * bands + 3), i * 3);
+    return { width, height, data: out };
 }
-/** ImagingTgaRleDecode: the image's lines in file order, `lineBytes` each. */
-function rleLines(data, pos, lineBytes, height, depthBits) {
-    const depth = depthBits >> 3;
-    if (depth === 0)
-        throw new PillowRefuses("TGA: RLE at 1 bit per pixel never ends");
-    const out = new Uint8Array(lineBytes * height);
-    let x = 0;
-    let row = 0;
-    while (row < height) {
-        if (pos >= data.length)
-            throw new PillowRefuses("TGA: image file is truncated");
-        const n = depth * ((data[pos] & 0x7f) + 1);
-        if (data[pos] & 0x80) {
-            if (pos + 1 + depth > data.length)
-                throw new PillowRefuses("TGA: image file is truncated");
-            if (x + n > lineBytes)
-                throw new PillowRefuses("TGA: an RLE repeat packet crosses a scanline (decoder overrun)");
-            for (let i = 0; i < n; i += depth)
-                out.set(data.subarray(pos + 1, pos + 1 + depth), row * lineBytes + x + i);
-            pos += 1 + depth;
-            x += n;
-        }
-        else {
-            if (pos + 1 + n > data.length)
-                throw new PillowRefuses("TGA: image file is truncated");
-            // A literal packet may run on into the next lines.
-            let from = pos + 1;
-            let left = n;
-            pos += 1 + n;
-            while (left > 0 && row < height) {
-                const take = Math.min(left, lineBytes - x);
-                out.set(data.subarray(from, from + take), row * lineBytes + x);
-                from += take;
-                left -= take;
-                x += take;
-                if (x >= lineBytes) {
-                    x = 0;
-                    row++;
-                }
-            }
-            continue;
-        }
-        if (x >= lineBytes) {
-            x = 0;
-            row++;
+/** One "raw" tile per band, each a bottom-up plane of bytes after the last. */
+function planar8(data, width, height, bands) {
+    const out = new Uint8Array(width * height * bands);
+    for (let band = 0; band < bands; band++) {
+        const { starts } = rawLines("SGI", data, HEADER + band * width * height, width, height, "L", 0, -1);
+        for (let y = 0; y < height; y++)
+            for (let x = 0; x < width; x++)
+                out[(y * width + x) * bands + band] = data[starts[y] + x];
+    }
+    return out;
+}
+/** SGI16Decoder: each band's plane read with frombytes("L;16B"), which wants all of it. */
+function planar16(data, width, height, bands) {
+    const page = width * height;
+    if (data.length < HEADER + bands * 2 * page)
+        throw new PillowRefuses("SGI: not enough image data");
+    const out = new Uint8Array(page * bands);
+    for (let band = 0; band < bands; band++) {
+        const plane = HEADER + band * 2 * page;
+        for (let y = 0; y < height; y++) {
+            const row = plane + (height - 1 - y) * 2 * width;
+            for (let x = 0; x < width; x++)
+                out[(y * width + x) * bands + band] = data[row + 2 * x];
         }
     }
     return out;
 }
-function mirrorRows(image) {
-    const { width, height, data } = image;
-    const out = new Uint8Array(data.length);
-    for (let y = 0; y < height; y++) {
-        for (let x = 0; x < width; x++)
-            out.set(data.subarray((y * width + x) * 3, (y * width + x) * 3 + 3), (y * width + width - 1 - x) * 3);
+/** ImagingSgiRleDecode. */
+function rle(data, width, height, bands, bpc) {
+    // Its buffer: everything after the header, with `end` the index of its last byte.
+    const size = data.length - HEADER;
+    const tables = bands * height;
+    if (size < 8 * tables)
+        throw new PillowRefuses("SGI: the RLE tables are truncated (buffer overrun)");
+    const end = size - 1;
+    const at = (i) => HEADER + i;
+    const line = new Uint8Array(width * bands * 2);
+    const out = new Uint8Array(width * height * bands);
+    const overrun = () => new PillowRefuses("SGI: the RLE data reads past its bounds (buffer overrun)");
+    for (let row = 0; row < height; row++) {
+        for (let band = 0; band < bands; band++) {
+            const t = row + band * height;
+            const start = be32(data, at(4 * t));
+            // The C decoder passes the UINT32 length as an int: past 2^31 it is negative and the row is left as it is.
+            const length = be32(data, at(4 * tables + 4 * t)) | 0;
+            if (start < HEADER)
+                throw overrun();
+            const status = bpc === 1
+                ? expandRow(data, line, start - HEADER, length, band, bands, width, end)
+                : expandRow2(data, line, start - HEADER, length, band, bands, width, end);
+            if (status === -1)
+                throw overrun();
+            // The last chunk was not an end marker: the decoder stops there, with no error; later rows stay 0.
+            if (status === 1)
+                return out;
+        }
+        const y = height - 1 - row;
+        const step = bpc === 1 ? 1 : 2;
+        for (let i = 0; i < width * bands; i++)
+            out[y * width * bands + i] = line[i * step];
     }
-    return { width, height, data: out };
+    return out;
+}
+/** expandrow: `n` (the table's length) counts chunks; dest steps by the band count. */
+function expandRow(data, line, src, n, dest, z, width, end) {
+    let x = 0;
+    for (; n > 0; n--) {
+        if (src > end)
+            return -1;
+        const pixel = data[HEADER + src++];
+        if (n === 1 && pixel !== 0)
+            return n;
+        let count = pixel & 0x7f;
+        if (!count)
+            return 0;
+        if (x + count > width)
+            return -1;
+        x += count;
+        if (pixel & 0x80) {
+            if (src + count > end)
+                return -1;
+            while (count--) {
+                line[dest] = data[HEADER + src++];
+                dest += z;
+            }
+        }
+        else {
+            if (src > end)
+                return -1;
+            const value = data[HEADER + src++];
+            while (count--) {
+                line[dest] = value;
+                dest += z;
+            }
+        }
+    }
+    return 0;
+}
+/** expandrow2: 2-byte atoms, the count in the low byte; samples land 2 bytes each in the line buffer. */
+function expandRow2(data, line, src, n, band, z, width, end) {
+    let x = 0;
+    let dest = band * 2;
+    for (; n > 0; n--) {
+        if (src + 1 > end)
+            return -1;
+        const pixel = data[HEADER + src + 1];
+        src += 2;
+        if (n === 1 && pixel !== 0)
+            return n;
+        let count = pixel & 0x7f;
+        if (!count)
+            return 0;
+        if (x + count > width)
+            return -1;
+        x += count;
+        if (pixel & 0x80) {
+            if (src + 2 * count > end)
+                return -1;
+            while (count--) {
+                line[dest] = data[HEADER + src];
+                line[dest + 1] = data[HEADER + src + 1];
+                src += 2;
+                dest += z * 2;
+            }
+        }
+        else {
+            if (src + 2 > end)
+                return -1;
+            while (count--) {
+                line[dest] = data[HEADER + src];
+                line[dest + 1] = data[HEADER + src + 1];
+                dest += z * 2;
+            }
+            src += 2;
+        }
+    }
+    return 0;
 }
 
 ;// CONCATENATED MODULE: ./src/preprocess/formats/sniff.ts
@@ -1207,13 +2248,15 @@ function mirrorRows(image) {
 const SNIFF_BYTES = 32;
 const ascii = (b, from, to) => String.fromCharCode(...b.subarray(from, to));
 const le32 = (b, at) => (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
-const startsWith = (b, bytes) => bytes.every((v, i) => b[i] === v);
+const sniff_startsWith = (b, bytes) => bytes.every((v, i) => b[i] === v);
+/** IM has no magic number: its _open parses "Key: value" lines. A first line with one of its keys is taken for one. */
+const IM_FIRST_KEY = /^\r*(Comment|Date|Digitalization equipment|File size \(no of images\)|Lut|Name|Scale \(x,y\)|Image size \(x\*y\)|Image type):/;
 /** Plugins after preinit with a magic number, in Pillow 10.4's registration order, that this tool does not decode. */
 const OTHER_PLUGINS = [
     ["BLP", (b) => ["BLP1", "BLP2"].includes(ascii(b, 0, 4))],
     ["BUFR", (b) => ["BUFR", "ZCZC"].includes(ascii(b, 0, 4))],
     // CUR and ICO raise TypeError/IndexError (so Pillow goes on, e.g. to TGA) when the header lists no images.
-    ["CUR", (b) => startsWith(b, [0, 0, 2, 0]) && (b[4] | (b[5] << 8)) > 0],
+    ["CUR", (b) => sniff_startsWith(b, [0, 0, 2, 0]) && (b[4] | (b[5] << 8)) > 0],
     ["DCX", (b) => b.length >= 4 && le32(b, 0) === 987654321],
     ["DDS", (b) => ascii(b, 0, 4) === "DDS "],
     ["EPS", (b) => ascii(b, 0, 4) === "%!PS" || (b.length >= 4 && le32(b, 0) === 0xc6d3d0c5)],
@@ -1227,26 +2270,34 @@ const OTHER_PLUGINS = [
             [1, 2].includes(((b[4] << 24) | (b[5] << 16) | (b[6] << 8) | b[7]) >>> 0),
     ],
     ["GRIB", (b) => ascii(b, 0, 4) === "GRIB" && b[7] === 1],
-    ["HDF5", (b) => startsWith(b, [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a])],
+    ["HDF5", (b) => sniff_startsWith(b, [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a])],
     ["ICNS", (b) => ascii(b, 0, 4) === "icns"],
-    ["ICO", (b) => startsWith(b, [0, 0, 1, 0]) && (b[4] | (b[5] << 8)) > 0],
-    // IM has no magic number; the header Pillow (and IFUNC) writes starts so.
-    ["IM", (b) => ascii(b, 0, 11) === "Image type:"],
+    ["ICO", (b) => sniff_startsWith(b, [0, 0, 1, 0]) && (b[4] | (b[5] << 8)) > 0],
+    ["IM", (b) => IM_FIRST_KEY.test(ascii(b, 0, 32))],
     [
         "JPEG 2000",
-        (b) => startsWith(b, [0xff, 0x4f, 0xff, 0x51]) || startsWith(b, [0, 0, 0, 0x0c, 0x6a, 0x50, 0x20, 0x20, 0x0d, 0x0a, 0x87, 0x0a]),
+        (b) => sniff_startsWith(b, [0xff, 0x4f, 0xff, 0x51]) || sniff_startsWith(b, [0, 0, 0, 0x0c, 0x6a, 0x50, 0x20, 0x20, 0x0d, 0x0a, 0x87, 0x0a]),
     ],
-    ["McIdas", (b) => startsWith(b, [0, 0, 0, 0, 0, 0, 0, 4])],
-    ["MPEG", (b) => startsWith(b, [0, 0, 1, 0xb3])],
+    ["McIdas", (b) => sniff_startsWith(b, [0, 0, 0, 0, 0, 0, 0, 4])],
+    ["MPEG", (b) => sniff_startsWith(b, [0, 0, 1, 0xb3])],
     ["MSP", (b) => ["DanM", "LinS"].includes(ascii(b, 0, 4))],
     ["PCX", (b) => b[0] === 10 && [0, 2, 3, 5].includes(b[1])],
-    ["PIXAR", (b) => startsWith(b, [0x80, 0xe8, 0, 0])],
+    ["PIXAR", (b) => sniff_startsWith(b, [0x80, 0xe8, 0, 0])],
     ["PSD", (b) => ascii(b, 0, 4) === "8BPS"],
 ];
+/** The plugins with a magic number that are decoded here, by the name the lists give them. */
+const DECODED = {
+    DCX: { route: "dcx" },
+    ICO: { route: "ico" },
+    IM: { route: "im" },
+    PCX: { route: "pcx" },
+    XBM: { route: "xbm" },
+};
 /** After TGA: SGI, SUN... come before it; these have magic numbers but are registered after TIFF and WebP. */
 const LATE_PLUGINS = [
-    ["WMF", (b) => startsWith(b, [0xd7, 0xcd, 0xc6, 0x9a]) || (startsWith(b, [1, 0, 0, 0]) && ascii(b, 40, 44) === " EMF")],
-    ["XBM", (b) => ascii(b, 0, 32).trimStart().startsWith("#define")],
+    ["WMF", (b) => sniff_startsWith(b, [0xd7, 0xcd, 0xc6, 0x9a]) || (sniff_startsWith(b, [1, 0, 0, 0]) && ascii(b, 40, 44) === " EMF")],
+    // Image.open's prefix is 16 bytes, and bytes.lstrip() strips only ASCII whitespace.
+    ["XBM", (b) => /^[ \t\n\r\v\f]*#define/.test(ascii(b, 0, 16))],
     ["XPM", (b) => ascii(b, 0, 9) === "/* XPM */"],
     ["XVThumb", (b) => ascii(b, 0, 6) === "P7 332"],
 ];
@@ -1257,14 +2308,14 @@ function nameUnopenable(b) {
         return "AVIF";
     if (/^ftyp(heic|heix|hevc|heim|heis|hevm|hevs|mif1|msf1)$/.test(brand))
         return "HEIF";
-    if (startsWith(b, [0xff, 0x0a]) || startsWith(b, [0, 0, 0, 0x0c, 0x4a, 0x58, 0x4c, 0x20]))
+    if (sniff_startsWith(b, [0xff, 0x0a]) || sniff_startsWith(b, [0, 0, 0, 0x0c, 0x4a, 0x58, 0x4c, 0x20]))
         return "JPEG XL";
     if (ascii(b, 0, 5) === "%PDF-")
         return "PDF";
     const text = ascii(b, 0, b.length).trimStart().toLowerCase();
     if (text.startsWith("<svg") || text.startsWith("<?xml"))
         return "SVG";
-    if (startsWith(b, [0x1f, 0x8b]))
+    if (sniff_startsWith(b, [0x1f, 0x8b]))
         return "gzip-compressed data";
     if (b.length === 0)
         return "an empty file";
@@ -1278,7 +2329,7 @@ function sniff(b) {
         return { route: "bmp", dib: true };
     if (ascii(b, 0, 6) === "GIF87a" || ascii(b, 0, 6) === "GIF89a")
         return { route: "gif" };
-    if (startsWith(b, [0xff, 0xd8, 0xff]))
+    if (sniff_startsWith(b, [0xff, 0xd8, 0xff]))
         return { route: "sharp", format: "JPEG" };
     // PPM's _accept; a magic it does not know then raises SyntaxError and Pillow goes on.
     if (b[0] === 0x50 && b.length > 1 && "0123456fy".includes(String.fromCharCode(b[1]))) {
@@ -1293,18 +2344,18 @@ function sniff(b) {
         if (magic)
             return { route: "unreproducible", format: `PPM ${magic}` };
     }
-    if (startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+    if (sniff_startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
         return { route: "sharp", format: "PNG" };
     // Image.init's plugins, in order.
     for (const [format, accept] of OTHER_PLUGINS)
         if (accept(b))
-            return { route: "unreproducible", format };
+            return format === "JPEG 2000" ? { route: "jpeg2000" } : (DECODED[format] ?? { route: "unreproducible", format });
     if (ascii(b, 0, 4) === "qoif")
         return { route: "qoi" };
     if (b.length >= 2 && ((b[0] << 8) | b[1]) === 474)
-        return { route: "unreproducible", format: "SGI" };
+        return { route: "sgi" };
     if (b.length >= 4 && ((b[0] << 24) | (b[1] << 16) | (b[2] << 8) | b[3]) >>> 0 === 0x59a66a95)
-        return { route: "unreproducible", format: "SUN raster" };
+        return { route: "sun" };
     const tga = tgaHeader(b);
     if (tga)
         return { route: "tga", header: tga };
@@ -1319,8 +2370,128 @@ function sniff(b) {
         return { route: "sharp", format: "WebP" };
     for (const [format, accept] of LATE_PLUGINS)
         if (accept(b))
-            return { route: "unreproducible", format };
+            return DECODED[format] ?? { route: "unreproducible", format };
     return { route: "refused", format: nameUnopenable(b) };
+}
+
+;// CONCATENATED MODULE: ./src/preprocess/formats/sun.ts
+
+
+
+const sun_be32 = (b, at) => ((b[at] << 24) | (b[at + 1] << 16) | (b[at + 2] << 8) | b[at + 3]) >>> 0;
+function decodeSun(data) {
+    if (data.length < 32)
+        throw new PillowRefuses("SUN: the header is truncated");
+    const width = sun_be32(data, 4);
+    const height = sun_be32(data, 8);
+    const depth = sun_be32(data, 12);
+    const type = sun_be32(data, 20);
+    const paletteType = sun_be32(data, 24);
+    const paletteLength = sun_be32(data, 28);
+    let mode;
+    let rawmode;
+    if (depth === 1)
+        [mode, rawmode] = ["1", "1;I"];
+    else if (depth === 4)
+        [mode, rawmode] = ["L", "L;4"];
+    else if (depth === 8)
+        [mode, rawmode] = ["L", "L"];
+    else if (depth === 24)
+        [mode, rawmode] = ["RGB", type === 3 ? "RGB" : "BGR"];
+    else if (depth === 32)
+        [mode, rawmode] = ["RGB", type === 3 ? "RGBX" : "BGRX"];
+    else
+        throw new PillowRefuses(`SUN: unsupported mode/bit depth (${depth})`);
+    let offset = 32;
+    let palette;
+    if (paletteLength) {
+        if (paletteLength > 1024)
+            throw new PillowRefuses("SUN: unsupported color palette length");
+        if (paletteType !== 1)
+            throw new PillowRefuses("SUN: unsupported palette type");
+        offset += paletteLength;
+        const raw = data.subarray(32, Math.min(offset, data.length));
+        // putpalette("RGB", "RGB;L"): len / 3 entries, planar; only "L" and "P" images take a palette, and at most 256 entries.
+        if (mode !== "L")
+            throw new PillowRefuses(`SUN: a colour map on a ${mode} image (illegal image mode)`);
+        const entries = Math.floor(raw.length / 3);
+        if (entries > 256)
+            throw new PillowRefuses(`SUN: a colour map of ${entries} entries (invalid palette size)`);
+        palette = new Uint8Array(entries * 3);
+        for (let i = 0; i < entries; i++) {
+            palette[i * 3] = raw[i];
+            palette[i * 3 + 1] = raw[i + entries];
+            palette[i * 3 + 2] = raw[i + 2 * entries];
+        }
+        mode = "P";
+        rawmode = rawmode.replace("L", "P");
+    }
+    if (width === 0 || height === 0)
+        throw new PillowRefuses(`SUN: ${width}x${height} pixels`);
+    checkPixelLimit(width, height);
+    let lines;
+    let starts;
+    if ([0, 1, 3, 4, 5].includes(type)) {
+        const stride = Math.floor((width * depth + 15) / 16) * 2;
+        lines = data;
+        starts = rawLines("SUN", data, offset, width, height, rawmode, stride, 1).starts;
+    }
+    else if (type === 2) {
+        const lineBytes = Math.ceil((width * rawBits(rawmode)) / 8);
+        lines = sun_rle(data, offset, lineBytes, height);
+        starts = Array.from({ length: height }, (_, y) => y * lineBytes);
+    }
+    else {
+        throw new PillowRefuses(`SUN: unsupported raster file type (${type})`);
+    }
+    if (mode === "RGB") {
+        const out = new Uint8Array(width * height * 3);
+        for (let y = 0; y < height; y++)
+            unpackRgbLine(rawmode, lines, starts[y], width, out, y * width * 3);
+        return { width, height, data: out };
+    }
+    const out = new Uint8Array(width * height);
+    for (let y = 0; y < height; y++)
+        unpackIndexLine(rawmode === "L;4" ? "P;4" : rawmode, lines, starts[y], width, out, y * width);
+    // "L;4" is grey in 16 steps: each nibble times 0x11.
+    if (rawmode === "L;4")
+        for (let i = 0; i < out.length; i++)
+            out[i] *= 17;
+    if (mode === "P")
+        return paletteToRgb(width, height, out, palette);
+    // "1;I" already gave 0 for a set bit and 255 for a clear one.
+    return grayToRgb(width, height, out);
+}
+/** ImagingSunRleDecode: 0x80 0 is a literal 0x80; 0x80 n v is n + 1 copies of v, carried on into the next lines. */
+function sun_rle(data, pos, lineBytes, height) {
+    const out = new Uint8Array(lineBytes * height);
+    const total = out.length;
+    let n = 0;
+    const truncated = () => new PillowRefuses("SUN: image file is truncated");
+    while (n < total) {
+        if (pos >= data.length)
+            throw truncated();
+        if (data[pos] === 0x80) {
+            if (pos + 1 >= data.length)
+                throw truncated();
+            if (data[pos + 1] === 0) {
+                out[n++] = 0x80;
+                pos += 2;
+            }
+            else {
+                if (pos + 2 >= data.length)
+                    throw truncated();
+                const count = Math.min(data[pos + 1] + 1, total - n);
+                out.fill(data[pos + 2], n, n + count);
+                n += count;
+                pos += 3;
+            }
+        }
+        else {
+            out[n++] = data[pos++];
+        }
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/preprocess/formats/tiff-tags.ts
@@ -1336,9 +2507,14 @@ const TAG = {
     compression: 259,
     photometric: 262,
     fillOrder: 266,
+    stripOffsets: 273,
     orientation: 274,
     samplesPerPixel: 277,
+    rowsPerStrip: 278,
+    stripByteCounts: 279,
     planarConfig: 284,
+    predictor: 317,
+    tileWidth: 322,
     colorMap: 320,
     extraSamples: 338,
     sampleFormat: 339,
@@ -1553,13 +2729,15 @@ const OPEN_INFO = {
  *   (10.4: ImageOps.exif_transpose in TiffImageFile.load_end; 9.4 the same
  *   transposes through `_tile_orientation`);
  * - associated alpha ("RGBa") is divided out by Pillow's unpacker in
- *   integers (0 where alpha is 0), by libvips on load in floats: they differ,
- *   and sharp cannot give the premultiplied samples, so it is not reproduced;
+ *   integers (0 where alpha is 0), by libvips on load in floats, and 32-bit
+ *   float grey ("F") reaches RGB through Pillow's "L" by truncation: for
+ *   both, sharp cannot give the stored samples, so tiff-strips.ts reads them;
  * - a colour map is scaled by // 256 always (libvips keeps maps it thinks
  *   are 8-bit as they are);
- * - modes with no faithful sharp route (LAB, float, signed, 12-bit, 16-bit
- *   CMYK or MinIsWhite, YCbCr without JPEG compression, extra bands...) are
- *   refused as unreproducible rather than guessed.
+ * - modes with no faithful route (LAB, which Pillow turns into RGB through
+ *   LittleCMS; signed, 12-bit, 16-bit CMYK or MinIsWhite, YCbCr without JPEG
+ *   compression, extra bands...) are refused as unreproducible rather than
+ *   guessed.
  */
 
 
@@ -1615,6 +2793,9 @@ const ROUTES = {
     "P/P;4": "colormap",
     "P/P": "colormap",
     "CMYK/CMYK": "as-is",
+    "RGBA/RGBa": "RGBa",
+    "F/F;32F": "F",
+    "F/F;32BF": "F",
 };
 function planTiff(data) {
     const { littleEndian, tags } = readIfd0(data);
@@ -1669,7 +2850,233 @@ function planTiff(data) {
         if (map.every((v) => v < 256))
             fix = "black";
     }
-    return { fix, orientation: one(TAG.orientation) ?? 1 };
+    const strips = route === "RGBa" || route === "F" ? route : undefined;
+    return { fix, strips, littleEndian, orientation: one(TAG.orientation) ?? 1 };
+}
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(38522);
+;// CONCATENATED MODULE: ./src/preprocess/formats/tiff-strips.ts
+/**
+ * The strips of a TIFF, decompressed here rather than by sharp, for the two
+ * modes whose samples libvips changes before anyone can see them: associated
+ * alpha (libvips divides it out in floats, Pillow's "RGBa" unpacker in
+ * integers) and 32-bit float grey (libvips keeps the floats, Pillow's
+ * convert("RGB") goes through "L" by truncation). Only the codecs Pillow's
+ * libtiff decodes losslessly and datasets use: none, LZW, Deflate, PackBits.
+ */
+
+
+
+/** LZW as libtiff's tif_lzw.c decodes "new-style" (MSB-first, early change) codes. */
+function tiff_strips_lzw(src, expected) {
+    if (src.length >= 2 && src[0] === 0 && src[1] & 1)
+        throw new CannotReproduce("TIFF with old-style (LSB-first) LZW");
+    const out = new Uint8Array(expected);
+    const prefix = new Int32Array(4096);
+    const suffix = new Uint8Array(4096);
+    const first = new Uint8Array(4096);
+    const length = new Int32Array(4096);
+    for (let i = 0; i < 256; i++)
+        [suffix[i], first[i], length[i], prefix[i]] = [i, i, 1, -1];
+    let o = 0;
+    let bitPos = 0;
+    let width = 9;
+    let next = 258;
+    let prev = -1;
+    const read = () => {
+        if (bitPos + width > src.length * 8)
+            return 257;
+        let v = 0;
+        for (let i = 0; i < width; i++, bitPos++)
+            v = (v << 1) | ((src[bitPos >> 3] >> (7 - (bitPos & 7))) & 1);
+        return v;
+    };
+    const emit = (code) => {
+        const n = length[code];
+        for (let c = code, k = n - 1; k >= 0; k--, c = prefix[c])
+            if (o + k < expected)
+                out[o + k] = suffix[c];
+        o += n;
+    };
+    while (o < expected) {
+        const code = read();
+        if (code === 257)
+            break;
+        if (code === 256) {
+            [width, next, prev] = [9, 258, -1];
+            continue;
+        }
+        if (prev === -1) {
+            if (code > 255)
+                throw new PillowRefuses("TIFF: corrupted LZW table");
+            emit(code);
+            prev = code;
+            continue;
+        }
+        if (code > next)
+            throw new PillowRefuses("TIFF: corrupted LZW table");
+        const known = code < next;
+        if (next < 4096) {
+            prefix[next] = prev;
+            suffix[next] = known ? first[code] : first[prev];
+            first[next] = first[prev];
+            length[next] = length[prev] + 1;
+            next++;
+        }
+        emit(code);
+        prev = code;
+        if (next >= (1 << width) - 1 && width < 12)
+            width++;
+    }
+    return out.subarray(0, Math.min(o, expected));
+}
+function packbits(src, expected) {
+    const out = new Uint8Array(expected);
+    let o = 0;
+    for (let i = 0; i < src.length && o < expected;) {
+        const n = (src[i++] << 24) >> 24;
+        if (n >= 0) {
+            out.set(src.subarray(i, i + n + 1).subarray(0, expected - o), o);
+            o += Math.min(n + 1, src.length - i);
+            i += n + 1;
+        }
+        else if (n !== -128) {
+            out.fill(src[i++], o, Math.min(expected, o + 1 - n));
+            o += 1 - n;
+        }
+    }
+    return out.subarray(0, Math.min(o, expected));
+}
+/** The first IFD's pixel data, for chunky (PlanarConfiguration 1) striped images. */
+function readStrips(data, ifd, samples, sampleBytes, what) {
+    const bytesPerPixel = samples * sampleBytes;
+    const one = (tag) => ifd.tags.get(tag)?.[0];
+    const width = one(TAG.width) ?? 0;
+    const height = one(TAG.height) ?? 0;
+    if (ifd.tags.has(TAG.tileWidth) || (one(TAG.planarConfig) ?? 1) !== 1 || (one(TAG.fillOrder) ?? 1) !== 1)
+        throw new CannotReproduce(`${what}, tiled, planar or bit-reversed`);
+    const compression = one(TAG.compression) ?? 1;
+    const predictor = one(TAG.predictor) ?? 1;
+    // Horizontal differencing of bytes; of wider samples (and floating-point prediction) it is not done here.
+    if (predictor !== 1 && !(predictor === 2 && sampleBytes === 1))
+        throw new CannotReproduce(`${what} with predictor ${predictor}`);
+    const offsets = ifd.tags.get(TAG.stripOffsets) ?? [];
+    const counts = ifd.tags.get(TAG.stripByteCounts) ?? [];
+    const rowsPerStrip = Math.min(one(TAG.rowsPerStrip) ?? height, height) || height;
+    const rowBytes = width * bytesPerPixel;
+    const out = new Uint8Array(rowBytes * height);
+    for (let s = 0, y = 0; y < height; s++, y += rowsPerStrip) {
+        const rows = Math.min(rowsPerStrip, height - y);
+        const expected = rows * rowBytes;
+        const [at, count] = [offsets[s], counts[s] ?? expected];
+        if (at === undefined || at + Math.min(count, 1) > data.length)
+            throw new PillowRefuses("TIFF: image file is truncated");
+        const src = data.subarray(at, at + count);
+        let strip;
+        if (compression === 1)
+            strip = src.subarray(0, expected);
+        else if (compression === 5)
+            strip = tiff_strips_lzw(src, expected);
+        else if (compression === 8 || compression === 32946)
+            strip = (0,external_node_zlib_.inflateSync)(src).subarray(0, expected);
+        else if (compression === 32773)
+            strip = packbits(src, expected);
+        else
+            throw new CannotReproduce(`${what} compressed with scheme ${compression}`);
+        if (strip.length < expected)
+            throw new PillowRefuses("TIFF: image file is truncated");
+        if (predictor === 2)
+            for (let r = 0; r < rows; r++)
+                for (let i = r * rowBytes + samples; i < (r + 1) * rowBytes; i++)
+                    strip[i] = (strip[i] + strip[i - samples]) & 0xff;
+        out.set(strip, y * rowBytes);
+    }
+    return { width, height, data: out };
+}
+/** Pillow's "RGBa" unpacker (c * 255 / a in integers, 0 where a is 0), then convert("RGB") drops alpha. */
+function unpremultiplyToRgb(strips) {
+    const pixels = strips.width * strips.height;
+    const out = new Uint8Array(pixels * 3);
+    const s = strips.data;
+    for (let i = 0; i < pixels; i++) {
+        const a = s[4 * i + 3];
+        for (let c = 0; c < 3; c++) {
+            const v = s[4 * i + c];
+            out[3 * i + c] = a === 0 ? 0 : a === 255 ? v : Math.min(255, Math.trunc((v * 255) / a));
+        }
+    }
+    return out;
+}
+/** Mode "F" to "RGB": Pillow has no direct conversion and goes through "L" (f2l: clipped, then truncated). */
+function floatToRgb(strips, littleEndian) {
+    const pixels = strips.width * strips.height;
+    const view = new DataView(strips.data.buffer, strips.data.byteOffset, strips.data.byteLength);
+    const out = new Uint8Array(pixels * 3);
+    for (let i = 0; i < pixels; i++) {
+        const v = view.getFloat32(4 * i, littleEndian);
+        // NaN fails both comparisons; C's (UINT8) cast of it gives 0 on x86 (cvttss2si's 0x80000000).
+        const l = v <= 0 ? 0 : v >= 255 ? 255 : Number.isNaN(v) ? 0 : Math.trunc(v);
+        out[3 * i] = out[3 * i + 1] = out[3 * i + 2] = l;
+    }
+    return out;
+}
+/** A TIFF that planTiff sent here: its first IFD's strips, as Pillow's convert("RGB") sees them (before orientation). */
+function decodeTiffStrips(data, kind, littleEndian) {
+    const ifd = readIfd0(data);
+    const strips = kind === "RGBa" ? readStrips(data, ifd, 4, 1, "TIFF RGBa") : readStrips(data, ifd, 1, 4, "TIFF F");
+    const rgb = kind === "RGBa" ? unpremultiplyToRgb(strips) : floatToRgb(strips, littleEndian);
+    return { width: strips.width, height: strips.height, data: rgb };
+}
+
+;// CONCATENATED MODULE: ./src/preprocess/formats/xbm.ts
+
+
+/**
+ * xbm_head, over latin-1 text: Python's bytes \s is [ \t\n\r\f\v] and its "."
+ * is anything but \n (JavaScript's would also stop at \r).
+ */
+const XBM_HEAD = new RegExp("^[ \\t\\n\\r\\f\\v]*#define[ \\t]+[^\\n]*_width[ \\t]+([0-9]+)[\\r\\n]+" +
+    "#define[ \\t]+[^\\n]*_height[ \\t]+([0-9]+)[\\r\\n]+" +
+    "(?:#define[ \\t]+[^_]*_x_hot[ \\t]+[0-9]+[\\r\\n]+#define[ \\t]+[^_]*_y_hot[ \\t]+[0-9]+[\\r\\n]+)?" +
+    "[\\x00-\\xff]*_bits\\[\\]");
+/** The HEX macro of XbmDecode.c. */
+function hex(c) {
+    if (c >= 0x30 && c <= 0x39)
+        return c - 0x30;
+    if (c >= 0x61 && c <= 0x66)
+        return c - 0x61 + 10;
+    if (c >= 0x41 && c <= 0x46)
+        return c - 0x41 + 10;
+    return 0;
+}
+function decodeXbm(data) {
+    const head = String.fromCharCode(...data.subarray(0, 512));
+    const m = XBM_HEAD.exec(head);
+    if (!m)
+        throw new PillowRefuses("XBM: not a XBM file");
+    const width = Number(m[1]);
+    const height = Number(m[2]);
+    if (width === 0 || height === 0)
+        throw new PillowRefuses(`XBM: ${width}x${height} pixels`);
+    checkPixelLimit(width, height);
+    const lineBytes = (width + 7) >> 3;
+    const out = new Uint8Array(width * height);
+    let pos = m[0].length;
+    for (let y = 0; y < height; y++) {
+        for (let b = 0; b < lineBytes; b++) {
+            while (pos < data.length && data[pos] !== 0x78)
+                pos++;
+            if (pos + 3 > data.length)
+                throw new PillowRefuses("XBM: image file is truncated");
+            const byte = (hex(data[pos + 1]) << 4) + hex(data[pos + 2]);
+            pos += 3;
+            // "1;R": least significant bit first, a set bit is white.
+            for (let bit = 0; bit < 8 && b * 8 + bit < width; bit++)
+                out[y * width + b * 8 + bit] = byte & (1 << bit) ? 255 : 0;
+        }
+    }
+    return grayToRgb(width, height, out);
 }
 
 ;// CONCATENATED MODULE: ./src/preprocess/decode.ts
@@ -1681,11 +3088,20 @@ function planTiff(data) {
  * defaults undone here: no ICC transform, no EXIF rotation, alpha dropped
  * rather than composited, CMYK through Pillow's plain formula, 16-bit
  * samples reduced the way Pillow's PNG modes do. TIFF is planned from its
- * tags as Pillow reads them and decoded by sharp. BMP/DIB, GIF, PPM, TGA and
- * QOI have small decoders of their own that follow Pillow's plugins. Files
+ * tags as Pillow reads them and decoded by sharp. BMP/DIB, GIF, PPM, TGA,
+ * QOI, PCX/DCX, ICO (a PNG frame goes to sharp), SGI, SUN, XBM and IM have
+ * small decoders of their own that follow Pillow's plugins. Files
  * Pillow cannot open, and files whose Pillow pixels this tool cannot promise,
  * fail with an ImageError that says which.
  */
+
+
+
+
+
+
+
+
 
 
 
@@ -1739,7 +3155,27 @@ async function head(input) {
     }
 }
 const whole = async (input) => (typeof input === "string" ? await (0,promises_.readFile)(input) : input);
+/**
+ * libvips keeps one error buffer for the whole process: a decode failing in
+ * one thread while another thread clears the buffer leaves sharp with an
+ * empty message, which it reports as "Unknown error" (measured: 20 of 500
+ * truncated JPEGs with two workers). Failures are deterministic, so a second
+ * decode of such a file fails again, this time with the decoder's words.
+ */
+const LOST_MESSAGE = /^Unknown error\b/;
+const LOST_MESSAGE_RETRIES = 3;
 async function decodeRgb(file, input = file) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await decodeOnce(file, input);
+        }
+        catch (err) {
+            if (!(err instanceof errors/* ImageError */.C8 && LOST_MESSAGE.test(err.reason)) || attempt >= LOST_MESSAGE_RETRIES)
+                throw err;
+        }
+    }
+}
+async function decodeOnce(file, input) {
     // Outside the try: sharp failing to load is not a fault of the image.
     const sharp = await (0,natives/* loadSharp */.P)();
     try {
@@ -1763,6 +3199,28 @@ async function decodeRgb(file, input = file) {
                 return decodeTga(await whole(input), sniffed.header);
             case "qoi":
                 return decodeQoi(await whole(input));
+            case "pcx":
+                return decodePcx(await whole(input));
+            case "dcx":
+                return decodeDcx(await whole(input));
+            case "sgi":
+                return decodeSgi(await whole(input));
+            case "sun":
+                return decodeSun(await whole(input));
+            case "xbm":
+                return decodeXbm(await whole(input));
+            case "im":
+                return decodeIm(await whole(input));
+            case "ico": {
+                // A PNG frame is opened by PngImagePlugin from the frame's offset on: sharp, as for any PNG.
+                const frame = decodeIco(await whole(input));
+                if (!("png" in frame))
+                    return frame;
+                const png = Buffer.from(frame.png.buffer, frame.png.byteOffset, frame.png.byteLength);
+                return await decodeWithSharp(sharp, png, pngColourType(frame.png) === 4);
+            }
+            case "jpeg2000":
+                return await decodeJpeg2000(await whole(input));
             case "unreproducible":
                 throw new CannotReproduce(sniffed.format);
             case "refused":
@@ -1781,6 +3239,8 @@ async function decodeRgb(file, input = file) {
 }
 /** A TIFF through sharp, then what Pillow does that libvips does not: its colour-map scaling, the Orientation tag. */
 async function decodeTiff(sharp, data, plan) {
+    if (plan.strips)
+        return orient(decodeTiffStrips(data, plan.strips, plan.littleEndian), plan.orientation);
     let image = await decodeWithSharp(sharp, Buffer.from(data.buffer, data.byteOffset, data.byteLength), false);
     if (plan.fix === "black")
         image = { ...image, data: new Uint8Array(image.data.length) };
@@ -1817,6 +3277,133 @@ function describeSharpError(err) {
         return `larger than ${PILLOW_MAX_PIXELS} pixels, which Pillow (and so the validator) refuses`;
     return `${message.split("\n")[0]} (is the file corrupt or truncated?)`;
 }
+
+;// CONCATENATED MODULE: ./src/preprocess/dimensions.ts
+/** An image's size from its header, before any decode: what a decode of it will hold in memory. */
+
+/**
+ * width x height as libvips reads the header (no pixel is decoded), or 0
+ * where libvips cannot read it: the formats decoded here, which then fail
+ * or decode as usual; the budget only orders decodes, it refuses none.
+ */
+async function headerPixels(filePath) {
+    const sharp = await (0,natives/* loadSharp */.P)();
+    try {
+        const { width, height } = await sharp(filePath, { limitInputPixels: false }).metadata();
+        return (width ?? 0) * (height ?? 0);
+    }
+    catch {
+        return 0;
+    }
+}
+
+// EXTERNAL MODULE: external "node:v8"
+var external_node_v8_ = __webpack_require__(78877);
+var external_node_v8_default = /*#__PURE__*/__webpack_require__.n(external_node_v8_);
+// EXTERNAL MODULE: external "node:vm"
+var external_node_vm_ = __webpack_require__(8333);
+var external_node_vm_default = /*#__PURE__*/__webpack_require__.n(external_node_vm_);
+;// CONCATENATED MODULE: ./src/util/gc.ts
+/**
+ * A collection on demand after each image. sharp hands each decoded image
+ * over as an external buffer that is freed only when V8 collects its
+ * wrapper; left to V8, dozens of dead 6-20 MB buffers pile up between
+ * collections, glibc returns their pages to the kernel, and every decode
+ * then writes into fresh pages. Page faults made decoding 2-3x slower than
+ * Pillow's on CI-like VMs; a minor collection after each image (under 1 ms)
+ * frees the buffer while its pages are still warm. A huge image's buffer
+ * (hundreds of MB) outlives the minor collections of its long resample, so
+ * only a major one frees it: without it, four 169-megapixel images left
+ * 2.2 GB of dead pixels behind, whatever the decode budget.
+ */
+
+
+let gc;
+/** Decoded images from this many pixels on get a major collection after them (a few ms, against seconds of decoding). */
+const MAJOR_AFTER_PIXELS = 16e6;
+function collectGarbageAfter(decodedPixels) {
+    if (gc === undefined) {
+        try {
+            // The flag exposes gc() to contexts created after it is set: this one.
+            external_node_v8_default().setFlagsFromString("--expose-gc");
+            gc = external_node_vm_default().runInNewContext("gc");
+        }
+        catch {
+            gc = null;
+        }
+    }
+    gc?.({ type: decodedPixels >= MAJOR_AFTER_PIXELS ? "major" : "minor" });
+}
+
+// EXTERNAL MODULE: ./src/preprocess/resample.ts
+var resample = __webpack_require__(50531);
+// EXTERNAL MODULE: ./src/preprocess/tensor.ts
+var tensor = __webpack_require__(14189);
+;// CONCATENATED MODULE: ./src/preprocess/index.ts
+
+
+
+
+
+/** The whole validator pipeline: decode -> the model's input pixels (below) -> float32 CHW, x / 255. */
+async function preprocessImage(file, filePath, imageSize, modelInput) {
+    const { rgb } = await preparePixels(file, filePath, imageSize, modelInput);
+    return toChwTensor({ ...modelInput, data: rgb });
+}
+/**
+ * decode -> LANCZOS to `imageSize` square -> (second resize to the model's
+ * fixed input if different): the 8-bit RGB rows whose float conversion is
+ * the model's tensor. The pixels are in a buffer of their own, to be
+ * transferred between threads. With a budget, the decode first waits for
+ * its pixels to fit in it (see budget.ts), and gives them back only once
+ * the decoded image is collected, so that the budget bounds memory, not
+ * only work.
+ */
+async function preparePixels(file, filePath, imageSize, modelInput, budget) {
+    const giveBack = budget ? await budget.take(await headerPixels(filePath)) : () => { };
+    let decodedPixels = 0;
+    try {
+        const prepared = await decodeAndResize(file, filePath, imageSize, modelInput);
+        decodedPixels = prepared.decodedPixels;
+        return prepared;
+    }
+    finally {
+        // Here the decoded image is out of every scope. sharp's buffers are freed by finalizers that Node runs on a later
+        // turn of the event loop: the budget is given back after that turn.
+        collectGarbageAfter(decodedPixels);
+        if (budget)
+            await new Promise((resolve) => setImmediate(resolve));
+        giveBack();
+    }
+}
+async function decodeAndResize(file, filePath, imageSize, modelInput) {
+    const started = performance.now();
+    const decoded = await decodeRgb(file, filePath);
+    const decodedAt = performance.now();
+    let image = (0,resample/* resizeLanczos */.Rd)(decoded, imageSize, imageSize);
+    if (modelInput.width !== imageSize || modelInput.height !== imageSize) {
+        image = (0,tensor/* secondResize */.Xh)(image, modelInput.width, modelInput.height);
+    }
+    // An image already at the size comes back as decoded, maybe a view into a decoder's buffer.
+    const rgb = image === decoded ? decoded.data.slice() : image.data;
+    const times = { decodeMs: decodedAt - started, resampleMs: performance.now() - decodedAt };
+    return { rgb, times, decodedPixels: decoded.width * decoded.height };
+}
+
+
+/***/ }),
+
+/***/ 61200:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  gV: () => (/* binding */ runKernels),
+  $J: () => (/* binding */ runPlanes)
+});
+
+// UNUSED EXPORTS: MAX_KERNEL_MEMORY
 
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __webpack_require__(4573);
@@ -1971,7 +3558,17 @@ function runPlanes(rgb, pixels, out) {
     return true;
 }
 
-;// CONCATENATED MODULE: ./src/preprocess/resample.ts
+
+/***/ }),
+
+/***/ 50531:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Rd: () => (/* binding */ resizeLanczos)
+/* harmony export */ });
+/* unused harmony exports axisCoefficients, resizeLanczosScalar */
+/* harmony import */ var _kernels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61200);
 /**
  * Pillow's 8-bit LANCZOS resampler (libImaging/Resample.c), re-implemented
  * operation for operation: double-precision filter weights, normalised per
@@ -2099,7 +3696,7 @@ function resizeLanczos(src, width, height) {
     if (src.width === width && src.height === height)
         return src;
     const p = plan(src, width, height);
-    const data = runKernels({ ...p, inWidth: src.width, outWidth: width, outHeight: height }, src.data);
+    const data = (0,_kernels_js__WEBPACK_IMPORTED_MODULE_0__/* .runKernels */ .gV)({ ...p, inWidth: src.width, outWidth: width, outHeight: height }, src.data);
     return data ? { width, height, data } : scalarPasses(src, width, height, p);
 }
 /** The same resize with the scalar passes only. */
@@ -2121,7 +3718,19 @@ function scalarPasses(src, width, height, p) {
     return image;
 }
 
-;// CONCATENATED MODULE: ./src/preprocess/tensor.ts
+
+/***/ }),
+
+/***/ 14189:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Lb: () => (/* binding */ toChwTensor),
+/* harmony export */   Xh: () => (/* binding */ secondResize)
+/* harmony export */ });
+/* unused harmony exports SCALED, TRUNCATED, toChwTensorScalar */
+/* harmony import */ var _kernels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61200);
+/* harmony import */ var _resample_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(50531);
 /**
  * The validator's float conversion: `np.array(img, dtype=float32) / 255.0`
  * then HWC -> CHW; and the runner's way back to 8 bits before its second
@@ -2138,7 +3747,7 @@ const TRUNCATED = Uint8Array.from(SCALED, (x) => Math.trunc(Math.fround(x * 255)
 function toChwTensor(image, into) {
     const plane = image.width * image.height;
     const out = into?.length === plane * 3 ? into : new Float32Array(plane * 3);
-    return runPlanes(image.data, plane, out) ? out : toChwTensorScalar(image, out);
+    return (0,_kernels_js__WEBPACK_IMPORTED_MODULE_0__/* .runPlanes */ .$J)(image.data, plane, out) ? out : toChwTensorScalar(image, out);
 }
 /** The same conversion by table lookup: the reference the kernel is tested against, and the fallback for huge images. */
 function toChwTensorScalar(image, into) {
@@ -2162,32 +3771,7 @@ function secondResize(image, width, height) {
     const bytes = new Uint8Array(image.data.length);
     for (let i = 0; i < bytes.length; i++)
         bytes[i] = TRUNCATED[image.data[i]];
-    return resizeLanczos({ width: image.width, height: image.height, data: bytes }, width, height);
-}
-
-;// CONCATENATED MODULE: ./src/preprocess/index.ts
-/** One dataset image to the tensor the validator feeds the model. */
-
-
-
-/**
- * decode -> LANCZOS to `imageSize` square -> (second resize to the model's
- * fixed input if different) -> float32 CHW.
- */
-async function preprocessImage(file, filePath, imageSize, modelInput) {
-    return (await preprocessTimed(file, filePath, imageSize, modelInput)).tensor;
-}
-/** preprocessImage, writing into `into` when it has the tensor's size (a recycled buffer), and timing the stages. */
-async function preprocessTimed(file, filePath, imageSize, modelInput, into) {
-    const started = performance.now();
-    const decoded = await decodeRgb(file, filePath);
-    const decodedAt = performance.now();
-    let image = resizeLanczos(decoded, imageSize, imageSize);
-    if (modelInput.width !== imageSize || modelInput.height !== imageSize) {
-        image = secondResize(image, modelInput.width, modelInput.height);
-    }
-    const tensor = toChwTensor(image, into);
-    return { tensor, times: { decodeMs: decodedAt - started, resampleMs: performance.now() - decodedAt } };
+    return (0,_resample_js__WEBPACK_IMPORTED_MODULE_1__/* .resizeLanczos */ .Rd)({ width: image.width, height: image.height, data: bytes }, width, height);
 }
 
 
