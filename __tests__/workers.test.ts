@@ -179,8 +179,9 @@ describe("the CLI from a bare clone", () => {
 describe("threads", () => {
   it("one thread preprocesses on the main thread, more start as many workers", () => {
     expect(planThreads(1, 10_000)).toEqual({ workers: 0, inFlight: 2, maxSessions: 1 });
-    expect(planThreads(2, 10)).toEqual({ workers: 2, inFlight: 4, maxSessions: 2 });
-    expect(planThreads(8, 10_000)).toEqual({ workers: 8, inFlight: 16, maxSessions: 8 });
+    expect(planThreads(2, 10)).toEqual({ workers: 2, inFlight: 4, maxSessions: Math.min(2, defaultThreads()) });
+    // Inference sessions no further than the cores: more could not run at once.
+    expect(planThreads(8, 10_000)).toEqual({ workers: 8, inFlight: 16, maxSessions: Math.min(8, defaultThreads()) });
   });
 
   it("auto uses no workers for a small dataset, every core otherwise", () => {

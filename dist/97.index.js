@@ -1675,8 +1675,9 @@ function planThreads(threads, images) {
     // As many workers as threads, not one fewer: a worker leaves its core to
     // sharp's decoding thread for part of each image, and a worker with no
     // image to prepare sleeps, leaving its core to inference. Two images per
-    // thread: one being prepared, one ready.
-    return { workers: n, inFlight: 2 * n, maxSessions: n };
+    // thread: one being prepared, one ready. Sessions beyond the cores would
+    // only hold more copies of the model: they cannot run at once.
+    return { workers: n, inFlight: 2 * n, maxSessions: Math.min(n, defaultThreads()) };
 }
 function emptyTotals() {
     return { images: 0, decodeMs: 0, resampleMs: 0, inferenceMs: 0, sessions: 0 };

@@ -82,8 +82,9 @@ export function planThreads(threads: number | undefined, images: number): Thread
   // As many workers as threads, not one fewer: a worker leaves its core to
   // sharp's decoding thread for part of each image, and a worker with no
   // image to prepare sleeps, leaving its core to inference. Two images per
-  // thread: one being prepared, one ready.
-  return { workers: n, inFlight: 2 * n, maxSessions: n };
+  // thread: one being prepared, one ready. Sessions beyond the cores would
+  // only hold more copies of the model: they cannot run at once.
+  return { workers: n, inFlight: 2 * n, maxSessions: Math.min(n, defaultThreads()) };
 }
 
 /** Milliseconds spent per stage, summed over images (stages overlap, so they add up to more than the wall time). */
