@@ -316,15 +316,21 @@ describe("downloading and caching packages", () => {
     expect(source.ref?.path).toBe("packages/tricorder-3-2026-10-01.zip");
   });
 
-  it("retries a dropped download", async () => {
-    hub.server.failNext("/resolve/", { times: 1, status: "drop" });
+  /** The newest package, downloaded afresh (no cache, a new folder). */
+  const downloadLatest = async (hubOptions = opts) => {
     const [source] = await resolveDatasets("latest", {
       competitionId: "tricorder-3",
       count: 1,
-      hub: opts,
+      hub: hubOptions,
       cache: folderCache(await tempDir()),
       downloadDir: await tempDir(),
     });
+    return source;
+  };
+
+  it("retries a dropped download", async () => {
+    hub.server.failNext("/resolve/", { times: 1, status: "drop" });
+    const source = await downloadLatest();
     expect(existsSync(source.localPath)).toBe(true);
     expect(lines.some((l) => l.includes("retrying"))).toBe(true);
   });
@@ -332,13 +338,7 @@ describe("downloading and caching packages", () => {
   it("retries a download whose body request is answered 503 (the client reports it as a bare string)", async () => {
     // The first GET, a one-byte range probe, goes through; the download itself is answered 503 once.
     hub.server.failNext("/__lfs/cdn/", { times: 1, status: 503, method: "GET", skip: 1 });
-    const [source] = await resolveDatasets("latest", {
-      competitionId: "tricorder-3",
-      count: 1,
-      hub: opts,
-      cache: folderCache(await tempDir()),
-      downloadDir: await tempDir(),
-    });
+    const source = await downloadLatest();
     expect(existsSync(source.localPath)).toBe(true);
     expect(lines).toContainEqual(expect.stringMatching(/^warning: downloading hf:\/\/.+ failed \(.*503.*\); retrying/));
   });
@@ -346,13 +346,7 @@ describe("downloading and caching packages", () => {
   it("retries a download that stalls half-way, and logs its progress", async () => {
     // The client's first GET is a one-byte range probe: the second is the download itself.
     hub.server.failNext("/__lfs/cdn/", { times: 2, status: "stall", method: "GET" });
-    const [source] = await resolveDatasets("latest", {
-      competitionId: "tricorder-3",
-      count: 1,
-      hub: { ...opts, silenceMs: 300, progressMs: 50 },
-      cache: folderCache(await tempDir()),
-      downloadDir: await tempDir(),
-    });
+    const source = await downloadLatest({ ...opts, silenceMs: 300, progressMs: 50 });
     expect(existsSync(source.localPath)).toBe(true);
     expect(
       lines.some((l) =>

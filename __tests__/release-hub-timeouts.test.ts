@@ -22,6 +22,7 @@ import { getCompetition } from "../src/competition/competition.js";
 import type { HubOptions } from "../src/hub/hub.js";
 import { recordingLog, startReleaseEnv, type ReleaseEnv } from "./helpers/release-env.js";
 import { startHubServer, type HubServer } from "./servers/hub.js";
+import { timed } from "./helpers/timed.js";
 
 const SILENCE_MS = 300;
 const TOKEN = "hf_write";
@@ -37,16 +38,6 @@ function hubOptions(url: string): HubOptions & { log: ReturnType<typeof recordin
     silenceMs: SILENCE_MS,
     progressMs: 100,
   };
-}
-
-/** The call's outcome and how long it took. */
-async function timed<T>(work: Promise<T>): Promise<{ value?: T; error?: unknown; ms: number }> {
-  const started = Date.now();
-  try {
-    return { value: await work, ms: Date.now() - started };
-  } catch (error) {
-    return { error, ms: Date.now() - started };
-  }
 }
 
 /** Two silence windows and a backoff, not a hang (nor the default minute). */

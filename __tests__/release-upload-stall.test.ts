@@ -12,6 +12,7 @@ import type { HubOptions } from "../src/hub/hub.js";
 import { recordingLog } from "./helpers/release-env.js";
 import { tempDir } from "./helpers/temp.js";
 import { startHubServer, type HubServer } from "./servers/hub.js";
+import { timed } from "./helpers/timed.js";
 
 const SILENCE_MS = 300;
 const TOKEN = "hf_write";
@@ -36,16 +37,6 @@ function modelRepo(server: HubServer, name: string, overrides: Partial<HubOption
   };
   const repo: ModelRepo = { repoId: name, hub };
   return { repo, log, commits: () => server.repo("model", name)?.commits.length ?? 0 };
-}
-
-/** The upload's outcome and how long it took. */
-async function timed<T>(work: Promise<T>): Promise<{ value?: T; error?: unknown; ms: number }> {
-  const started = Date.now();
-  try {
-    return { value: await work, ms: Date.now() - started };
-  } catch (error) {
-    return { error, ms: Date.now() - started };
-  }
 }
 
 describe("uploads through plain LFS PUTs", () => {
