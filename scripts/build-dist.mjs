@@ -90,5 +90,12 @@ function platformPackage(pkg) {
 
 for (const [pkg, entries] of Object.entries(NATIVE_PACKAGES)) copy(pkg, entries);
 for (const pkg of SHARP_PLATFORM_PACKAGES) copy(pkg, SHARP_PLATFORM_FILES, platformPackage(pkg));
+// The package ships no license file: say what it is and what it contains (OpenJPEG, under its own terms).
+writeFileSync(
+  path.join(dist, "node_modules", "@cornerstonejs", "codec-openjpeg", "NOTICE"),
+  "@cornerstonejs/codec-openjpeg: MIT license (see package.json; https://github.com/cornerstonejs/codecs).\n" +
+    "It contains OpenJPEG compiled to WebAssembly: BSD 2-Clause license,\n" +
+    "https://github.com/uclouvain/openjpeg/blob/master/LICENSE\n",
+);
 mkdirSync(path.join(dist, "node_modules"), { recursive: true });
 console.log(`${path.relative(root, dist) || dist} built: ${(size(dist) / 1024 / 1024).toFixed(1)} MiB`);
