@@ -161,10 +161,16 @@ export async function selfCheck(req: SelfCheckRequest): Promise<SelfCheckResult>
 
     const modelFile = req.evaluate ? path.join(req.evaluate.modelDir, `${commitment.stem}.onnx`) : undefined;
     const served = await downloadedSha256(repo, `${commitment.stem}.onnx`, modelFile);
+    // Validators check the served model against the commitment the record names (next step), not against the
+    // current one (model_manager.py verify_hash_from_extrinsic); the current one counts only among identical models.
     list.add(
       STEPS[4],
-      served === commitment.sha256 ? "pass" : "fail",
-      served === commitment.sha256 ? served : `the hub serves ${served}, the commitment says ${commitment.sha256}`,
+      served === commitment.sha256 ? "pass" : "warn",
+      served === commitment.sha256
+        ? served
+        : `the hub serves ${served}, the commitment says ${commitment.sha256}: validators compare the served model with the ` +
+            `commitment ${RECORD_FILE} names (next step), so they still score it if that one carries ${served.slice(0, 12)}…; ` +
+            "but if another hotkey serves the same model, a hotkey whose current commitment does not carry its hash loses it",
     );
 
     list.add(STEPS[5], ...(await checkRecord(api, repo, req.hotkey, onChain.text, served)));
