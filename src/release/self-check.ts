@@ -275,9 +275,12 @@ export interface LeaderboardRow {
   readonly block: number;
   readonly commitment: string;
   readonly repo?: string;
-  /** The committed hash equals the content id of {stem}.onnx on the hub; undefined: the hub did not answer. */
+  /** The current commitment's hash equals the content id of {stem}.onnx on the hub (advice); undefined: the hub did not answer. */
   readonly hashMatches?: boolean;
-  /** extrinsic_record.json exists and names this hotkey; undefined: the hub did not answer. */
+  /**
+   * Validators verify the model: extrinsic_record.json names this hotkey and a commitment whose hash is the
+   * served model's (what they check, rather than the current commitment); undefined: the hub did not answer.
+   */
   readonly recordMatches?: boolean;
 }
 
@@ -328,7 +331,16 @@ export async function leaderboard(network: string, netuid: number, competition: 
       const served = await unlessUnavailable(hub, `${parsed.repoId}/${parsed.stem}.onnx`, () =>
         servedModelId(parsed.repoId, `${parsed.stem}.onnx`, hub),
       );
-      const record = await unlessUnavailable(hub, `${parsed.repoId}/${RECORD_FILE}`, () => readRecord(repo));
+      // The validators' own verification: the record names this hotkey and a commitment carrying the served hash.
+      const verified =
+        served === undefined
+          ? undefined
+          : served === null
+            ? false
+            : await unlessUnavailable(hub, `${parsed.repoId}/${RECORD_FILE}`, async () => {
+                const [status] = await checkRecord(api, repo, hotkey, onChain.text, served);
+                return status !== "fail";
+              });
       rows.push({
         hotkey,
         uid,
@@ -336,7 +348,7 @@ export async function leaderboard(network: string, netuid: number, competition: 
         commitment: onChain.text,
         repo: parsed.repoId,
         hashMatches: served === undefined ? undefined : served === parsed.sha256,
-        recordMatches: record === undefined ? undefined : record.state === "present" && record.record.hotkey === hotkey,
+        recordMatches: verified,
       });
     }
     return rows.sort((a, b) => a.block - b.block);

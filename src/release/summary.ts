@@ -73,8 +73,11 @@ export function leaderboardMarkdown(rows: readonly LeaderboardRow[], competition
     "",
     "Only hotkeys registered on the subnet now, as validators read it. ? = the hub did not answer (not checked).",
     "",
+    "*verified*: what validators check, `extrinsic_record.json` names the hotkey and a commitment carrying the served model's hash " +
+      "(✗: they give 0). *current hash*: the current commitment carries it too (✗ matters only among identical models).",
+    "",
     table(
-      ["uid", "hotkey", "repository", "block", "hash", "record"],
+      ["uid", "hotkey", "repository", "block", "current hash", "verified"],
       rows.map((r) => [String(r.uid), `\`${r.hotkey}\``, r.repo ?? "", String(r.block), mark(r.hashMatches), mark(r.recordMatches)]),
     ),
   ].join("\n");
