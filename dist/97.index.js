@@ -6058,7 +6058,13 @@ async function selfCheck(req) {
         }
         const modelFile = req.evaluate ? node_path__WEBPACK_IMPORTED_MODULE_0___default().join(req.evaluate.modelDir, `${commitment.stem}.onnx`) : undefined;
         const served = await (0,_publish_js__WEBPACK_IMPORTED_MODULE_6__/* .downloadedSha256 */ .Pc)(repo, `${commitment.stem}.onnx`, modelFile);
-        list.add(STEPS[4], served === commitment.sha256 ? "pass" : "fail", served === commitment.sha256 ? served : `the hub serves ${served}, the commitment says ${commitment.sha256}`);
+        // Validators check the served model against the commitment the record names (next step), not against the
+        // current one (model_manager.py verify_hash_from_extrinsic); the current one counts only among identical models.
+        list.add(STEPS[4], served === commitment.sha256 ? "pass" : "warn", served === commitment.sha256
+            ? served
+            : `the hub serves ${served}, the commitment says ${commitment.sha256}: validators compare the served model with the ` +
+                `commitment ${_publish_js__WEBPACK_IMPORTED_MODULE_6__/* .RECORD_FILE */ .lt} names (next step), so they still score it if that one carries ${served.slice(0, 12)}…; ` +
+                "but if another hotkey serves the same model, a hotkey whose current commitment does not carry its hash loses it");
         list.add(STEPS[5], ...(await checkRecord(api, repo, req.hotkey, onChain.text, served)));
         list.add(STEPS[6], ...(await checkAge(api, onChain.block, req)));
         if (!req.evaluate || !modelFile) {
@@ -6205,7 +6211,15 @@ async function leaderboard(network, netuid, competition, hub) {
                 continue;
             const repo = { repoId: parsed.repoId, hub, standing: READ_ONLY };
             const served = await unlessUnavailable(hub, `${parsed.repoId}/${parsed.stem}.onnx`, () => servedModelId(parsed.repoId, `${parsed.stem}.onnx`, hub));
-            const record = await unlessUnavailable(hub, `${parsed.repoId}/${_publish_js__WEBPACK_IMPORTED_MODULE_6__/* .RECORD_FILE */ .lt}`, () => (0,_publish_js__WEBPACK_IMPORTED_MODULE_6__/* .readRecord */ .aE)(repo));
+            // The validators' own verification: the record names this hotkey and a commitment carrying the served hash.
+            const verified = served === undefined
+                ? undefined
+                : served === null
+                    ? false
+                    : await unlessUnavailable(hub, `${parsed.repoId}/${_publish_js__WEBPACK_IMPORTED_MODULE_6__/* .RECORD_FILE */ .lt}`, async () => {
+                        const [status] = await checkRecord(api, repo, hotkey, onChain.text, served);
+                        return status !== "fail";
+                    });
             rows.push({
                 hotkey,
                 uid,
@@ -6213,7 +6227,7 @@ async function leaderboard(network, netuid, competition, hub) {
                 commitment: onChain.text,
                 repo: parsed.repoId,
                 hashMatches: served === undefined ? undefined : served === parsed.sha256,
-                recordMatches: record === undefined ? undefined : record.state === "present" && record.record.hotkey === hotkey,
+                recordMatches: verified,
             });
         }
         return rows.sort((a, b) => a.block - b.block);
@@ -6301,7 +6315,10 @@ function leaderboardMarkdown(rows, competition, netuid) {
         "",
         "Only hotkeys registered on the subnet now, as validators read it. ? = the hub did not answer (not checked).",
         "",
-        (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .table */ .tp)(["uid", "hotkey", "repository", "block", "hash", "record"], rows.map((r) => [String(r.uid), `\`${r.hotkey}\``, r.repo ?? "", String(r.block), mark(r.hashMatches), mark(r.recordMatches)])),
+        "*verified*: what validators check, `extrinsic_record.json` names the hotkey and a commitment carrying the served model's hash " +
+            "(✗: they give 0). *current hash*: the current commitment carries it too (✗ matters only among identical models).",
+        "",
+        (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .table */ .tp)(["uid", "hotkey", "repository", "block", "current hash", "verified"], rows.map((r) => [String(r.uid), `\`${r.hotkey}\``, r.repo ?? "", String(r.block), mark(r.hashMatches), mark(r.recordMatches)])),
     ].join("\n");
 }
 const mark = (ok) => (ok === undefined ? "?" : ok ? "✓" : "✗");
