@@ -73,16 +73,22 @@ describe("the pool", () => {
     await expect(PreprocessPool.start(2, 1)).rejects.toThrow("the preprocessing workers did not start within 0.001 s");
   });
 
-  it("gives the model's input pixels, as this thread prepares them, image after image", async () => {
+  it("gives the models' input pixels, as this thread prepares them, image after image, one decode for every size", async () => {
     const pool = await PreprocessPool.start(1);
     try {
       const file = golden.images[0].file;
-      const inputSize = { width: 64, height: 48 };
-      const expected = (await preparePixels(file, path.join(GOLDEN_DATASET, file), 512, inputSize)).rgb;
+      const sizes = [
+        { width: 64, height: 48 },
+        { width: 512, height: 512 },
+        { width: 224, height: 224 },
+      ];
+      const expected = await Promise.all(
+        sizes.map(async (size) => (await preparePixels(file, path.join(GOLDEN_DATASET, file), 512, [size])).rgbs[0]),
+      );
       for (let i = 0; i < 2; i++) {
-        const { rgb } = await pool.preprocess(file, path.join(GOLDEN_DATASET, file), 512, inputSize);
-        expect(rgb).toEqual(expected);
-        expect(rgb.byteLength).toBe(64 * 48 * 3);
+        const { rgbs } = await pool.preprocess(file, path.join(GOLDEN_DATASET, file), 512, sizes);
+        expect(rgbs).toEqual(expected);
+        expect(rgbs.map((rgb) => rgb.byteLength)).toEqual(sizes.map((s) => s.width * s.height * 3));
       }
     } finally {
       await pool.close();
@@ -102,7 +108,7 @@ describe("decoder messages with several workers", () => {
       const reasons = await Promise.all(
         Array.from({ length: 400 }, (_, i) => {
           const name = i % 2 ? "cut.jpg" : "good.jpg";
-          return pool.preprocess(name, path.join(dir, name), 512, { width: 64, height: 64 }).then(
+          return pool.preprocess(name, path.join(dir, name), 512, [{ width: 64, height: 64 }]).then(
             () => "decoded",
             (err: unknown) => (err as ImageError).reason,
           );
@@ -134,7 +140,7 @@ describe("the bundle is its own preprocessing worker", () => {
       expect(messages[0]).toEqual({ type: "ready" });
       const file = golden.images[0].file;
       const inputSize = { width: 300, height: 200 };
-      send({ type: "job", id: 7, file, path: path.join(GOLDEN_DATASET, file), imageSize: 512, inputSize });
+      send({ type: "job", id: 7, file, path: path.join(GOLDEN_DATASET, file), imageSize: 512, inputSizes: [inputSize] });
       const done = await next();
       if (done.type !== "done") throw new Error(`expected a tensor, got ${JSON.stringify(done)}`);
       expect(done.id).toBe(7);
@@ -143,8 +149,15 @@ describe("the bundle is its own preprocessing worker", () => {
         createHash("sha256")
           .update(new Uint8Array(t.buffer, t.byteOffset, t.byteLength))
           .digest("hex");
-      expect(sha(toChwTensorScalar({ ...inputSize, data: done.rgb }))).toBe(sha(expected));
-      send({ type: "job", id: 8, file: "missing.jpg", path: path.join(GOLDEN_DATASET, "missing.jpg"), imageSize: 512, inputSize });
+      expect(sha(toChwTensorScalar({ ...inputSize, data: done.rgbs[0] }))).toBe(sha(expected));
+      send({
+        type: "job",
+        id: 8,
+        file: "missing.jpg",
+        path: path.join(GOLDEN_DATASET, "missing.jpg"),
+        imageSize: 512,
+        inputSizes: [inputSize],
+      });
       const failed = await next();
       expect(failed).toMatchObject({ type: "failed", id: 8, error: { image: { file: "missing.jpg" } } });
     } finally {

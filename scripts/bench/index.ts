@@ -28,6 +28,7 @@ const USAGE = `usage: npm run bench -- [options]
   --images N          images to score (default 100; generated once, cached in ${CACHE_DIR})
   --threads T         threads for the engine, 1-64 or auto (default auto: every core)
   --model PRESET      light: ~1 GFLOP per image (default); heavy: ~4 GFLOP, like larger competition models
+  --models K          K copies of the model in one pass, as the forecast evaluates committed models (default 1)
   --reference         also run the validator's pipeline (Pillow + onnxruntime, one thread) and compare
   --help              this text
 `;
@@ -39,12 +40,14 @@ interface Args {
   /** undefined: the engine's default (auto). */
   threads?: number;
   model: ModelPreset;
+  /** Copies of the model evaluated in one pass. */
+  models: number;
   reference: boolean;
   help: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { images: 100, model: "light", reference: false, help: false };
+  const args: Args = { images: 100, model: "light", models: 1, reference: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const next = (): string => {
       if (i + 1 >= argv.length) throw new UsageError(`${argv[i]} needs a value`);
@@ -66,6 +69,10 @@ function parseArgs(argv: string[]): Args {
       if (!(MODEL_PRESETS as readonly string[]).includes(preset))
         throw new UsageError(`--model is one of ${MODEL_PRESETS.join(", ")}, got ${preset}`);
       args.model = preset as ModelPreset;
+    } else if (flag === "--models") {
+      const n = Number(next());
+      if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--models needs a whole number from 1 to 64, got ${argv[i]}`);
+      args.models = n;
     } else if (flag === "--reference") args.reference = true;
     else if (flag === "--help" || flag === "-h") args.help = true;
     else throw new UsageError(`unknown option ${flag}`);
@@ -187,10 +194,17 @@ async function main(): Promise<void> {
       `model (${data.modelCost}), ${os.availableParallelism()} cores, Node ${process.version}\n`,
   );
   const entry = bundle();
-  const engine = await measure(entry, ["engine", data.model, data.dataset, String(args.threads ?? "auto")], out("engine"));
-  const layout = plan.workers
-    ? `${plan.workers} preprocessing worker(s), up to ${plan.maxSessions} inference sessions, ${plan.inFlight} images in flight`
-    : "preprocessing on the main thread, one inference session";
+  const engine = await measure(
+    entry,
+    ["engine", data.model, data.dataset, String(args.threads ?? "auto"), String(args.models)],
+    out("engine"),
+  );
+  const layout =
+    args.models > 1
+      ? `${args.models} copies of the model in one pass: each image decoded once, ${args.models} sessions`
+      : plan.workers
+        ? `${plan.workers} preprocessing worker(s), up to ${plan.maxSessions} inference sessions, ${plan.inFlight} images in flight`
+        : "preprocessing on the main thread, one inference session";
   process.stdout.write(
     [
       `engine, threads ${args.threads ?? "auto"} (${layout}; each session 1 onnxruntime thread in its own process;`,

@@ -50,14 +50,34 @@ async function tricorder(): Promise<Competition> {
   return (await import("../../src/competition/competition.js")).getCompetition("tricorder-3");
 }
 
-async function engine(model: string, dataset: string, threads: number | undefined): Promise<{ stats: RunStats; outputs: number[][] }> {
+/** `models` > 1: that many copies of the model in one pass (evaluate-many.ts), as the forecast runs them. */
+async function engine(
+  model: string,
+  dataset: string,
+  threads: number | undefined,
+  models: number,
+): Promise<{ stats: RunStats; outputs: number[][] }> {
   const { evaluate } = await import("../../src/engine/evaluate.js");
+  const { evaluateMany } = await import("../../src/engine/evaluate-many.js");
   const competition = await tricorder();
   const { emptyTotals } = await import("../../src/engine/pipeline.js");
   const timings = emptyTotals();
   const cpuStarted = cpuMs();
   const started = performance.now();
-  const result = await evaluate({ modelPath: model, dataset, competition, log: quiet, threads, timings });
+  const result =
+    models > 1
+      ? (
+          await evaluateMany({
+            models: Array.from({ length: models }, (_, i) => ({ id: `copy ${i + 1}`, path: model })),
+            dataset,
+            competition,
+            log: quiet,
+            threads,
+            timings,
+          })
+        )[0]
+      : await evaluate({ modelPath: model, dataset, competition, log: quiet, threads, timings });
+  if (models > 1) timings.sessions = models;
   const wallMs = performance.now() - started;
   return {
     stats: { ...timings, wallMs, cpuMs: cpuMs() - cpuStarted, maxRssKiB: process.resourceUsage().maxRSS },
@@ -153,7 +173,9 @@ async function main(): Promise<void> {
   const [mode, model, dataset, ...rest] = process.argv.slice(2);
   const { parseOption } = await import("../../src/config/config.js");
   const run =
-    mode === "engine" ? await engine(model, dataset, parseOption("threads", rest[0], "threads")) : await reference(model, dataset);
+    mode === "engine"
+      ? await engine(model, dataset, parseOption("threads", rest[0], "threads"), Number(rest[1]))
+      : await reference(model, dataset);
   writeFileSync(rest[rest.length - 1], JSON.stringify(run.outputs));
   process.stdout.write(`${JSON.stringify(run.stats)}\n`);
 }

@@ -170,7 +170,7 @@ async function scorePackage(options: EvaluateOptions): Promise<EvaluationResult>
  * streams: its images are written while the first ones are evaluated).
  */
 const afterExtraction = (pkg: DatasetPackage, preprocessor: Preprocessor, inputSize: TensorSize): ImageSource => ({
-  prepare: (file, filePath) => pkg.extracted(filePath).then(() => preprocessor.preprocess(file, filePath, inputSize)),
+  prepare: (file, filePath) => pkg.extracted(filePath).then(() => preprocessor.preprocess(file, filePath, [inputSize])),
 });
 
 /** Where predictAll takes each image's model input from. */
@@ -204,7 +204,7 @@ async function predictAll(session: Model, entries: readonly DatasetEntry[], comp
     prepared.catch(() => {});
     const call = called.then(async () => {
       const image = await prepared;
-      return { image, result: session.predict(image.rgb, entry.demographics, entry.file) };
+      return { image, result: session.predict(image.rgbs[0], entry.demographics, entry.file) };
     });
     called = call.catch(() => {});
     return call.then(async ({ image, result }) => ({ entry, image, ...(await result) }));

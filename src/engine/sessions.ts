@@ -18,7 +18,7 @@ const CHECK_EVERY = 8;
 /** A session's start (a process, onnxruntime, the model) must buy at least this much inference time. */
 const MIN_REMAINING_MS = 3000;
 /** What a session costs beyond the model itself: Node, onnxruntime and its arena (measured ~130 MiB). */
-const SESSION_OVERHEAD_BYTES = 160 * 1024 * 1024;
+export const SESSION_OVERHEAD_BYTES = 160 * 1024 * 1024;
 
 export class SessionScaler {
   private readonly measured = emptyTotals();

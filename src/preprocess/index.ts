@@ -19,14 +19,16 @@ export interface StageTimes {
 
 /** The whole validator pipeline: decode -> the model's input pixels (below) -> float32 CHW, x / 255. */
 export async function preprocessImage(file: string, filePath: string, imageSize: number, modelInput: TensorSize): Promise<Float32Array> {
-  const { rgb } = await preparePixels(file, filePath, imageSize, modelInput);
-  return toChwTensor({ ...modelInput, data: rgb });
+  const { rgbs } = await preparePixels(file, filePath, imageSize, [modelInput]);
+  return toChwTensor({ ...modelInput, data: rgbs[0] });
 }
 
 /**
- * decode -> LANCZOS to `imageSize` square -> (second resize to the model's
- * fixed input if different): the 8-bit RGB rows whose float conversion is
- * the model's tensor. The pixels are in a buffer of their own, to be
+ * decode -> LANCZOS to `imageSize` square -> (second resize to each model
+ * input size that differs): the 8-bit RGB rows whose float conversion is
+ * the model's tensor, one per size in `inputSizes` (distinct sizes: several
+ * models of one input size share theirs). The image is decoded and
+ * resampled once for all. Each is in a buffer of its own, to be
  * transferred between threads. With a budget, the decode first waits for
  * its pixels to fit in it (see budget.ts), and gives them back only once
  * the decoded image is collected, so that the budget bounds memory, not
@@ -36,13 +38,13 @@ export async function preparePixels(
   file: string,
   filePath: string,
   imageSize: number,
-  modelInput: TensorSize,
+  inputSizes: readonly TensorSize[],
   budget?: PixelBudget,
-): Promise<{ rgb: Uint8Array; times: StageTimes }> {
+): Promise<{ rgbs: Uint8Array[]; times: StageTimes }> {
   const giveBack = budget ? await budget.take(await headerPixels(filePath)) : () => {};
   let decodedPixels = 0;
   try {
-    const prepared = await decodeAndResize(file, filePath, imageSize, modelInput);
+    const prepared = await decodeAndResize(file, filePath, imageSize, inputSizes);
     decodedPixels = prepared.decodedPixels;
     return prepared;
   } finally {
@@ -54,16 +56,19 @@ export async function preparePixels(
   }
 }
 
-async function decodeAndResize(file: string, filePath: string, imageSize: number, modelInput: TensorSize) {
+async function decodeAndResize(file: string, filePath: string, imageSize: number, inputSizes: readonly TensorSize[]) {
   const started = performance.now();
   const decoded = await decodeRgb(file, filePath);
   const decodedAt = performance.now();
-  let image = resizeLanczos(decoded, imageSize, imageSize);
-  if (modelInput.width !== imageSize || modelInput.height !== imageSize) {
-    image = secondResize(image, modelInput.width, modelInput.height);
-  }
-  // An image already at the size comes back as decoded, maybe a view into a decoder's buffer.
-  const rgb = image === decoded ? decoded.data.slice() : image.data;
+  const image = resizeLanczos(decoded, imageSize, imageSize);
+  const rgbs = inputSizes.map((size) =>
+    size.width === imageSize && size.height === imageSize
+      ? // An image already at the size comes back as decoded, maybe a view into a decoder's buffer.
+        image === decoded
+        ? decoded.data.slice()
+        : image.data
+      : secondResize(image, size.width, size.height).data,
+  );
   const times: StageTimes = { decodeMs: decodedAt - started, resampleMs: performance.now() - decodedAt };
-  return { rgb, times, decodedPixels: decoded.width * decoded.height };
+  return { rgbs, times, decodedPixels: decoded.width * decoded.height };
 }

@@ -17,8 +17,8 @@ import { PixelBudget } from "../preprocess/budget.js";
 import { PREPROCESS_ROLE, type FromWorker, type PreprocessWorkerData, type SerializedError, type ToWorker } from "./protocol.js";
 
 export interface PreprocessedImage {
-  /** The model's input pixels, packed 8-bit RGB rows (see preparePixels). */
-  readonly rgb: Uint8Array;
+  /** The models' input pixels, packed 8-bit RGB rows, one per input size asked for (see preparePixels). */
+  readonly rgbs: Uint8Array[];
   readonly times: StageTimes;
 }
 
@@ -88,7 +88,7 @@ export class PreprocessPool {
         if (!pending) return;
         slot.pending.delete(message.id);
         if (message.type === "failed") return pending.reject(deserialize(message.error));
-        pending.resolve({ rgb: message.rgb, times: message.times });
+        pending.resolve({ rgbs: message.rgbs, times: message.times });
       });
       slot.worker.on("error", (err) => fail(new Error(`a preprocessing worker failed: ${err.message}`)));
       slot.worker.on("exit", (code) => fail(new Error(`a preprocessing worker exited (code ${code})`)));
@@ -103,13 +103,13 @@ export class PreprocessPool {
     return this.slots.length;
   }
 
-  preprocess(file: string, filePath: string, imageSize: number, inputSize: TensorSize): Promise<PreprocessedImage> {
+  preprocess(file: string, filePath: string, imageSize: number, inputSizes: readonly TensorSize[]): Promise<PreprocessedImage> {
     if (this.broken) return Promise.reject(this.broken);
     const slot = this.slots.reduce((best, s) => (s.pending.size < best.pending.size ? s : best));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       slot.pending.set(id, { resolve, reject });
-      this.send(slot, { type: "job", id, file, path: filePath, imageSize, inputSize });
+      this.send(slot, { type: "job", id, file, path: filePath, imageSize, inputSizes });
     });
   }
 

@@ -26,8 +26,11 @@ export async function servePreprocessing(): Promise<void> {
 
   async function run(job: PreprocessJob): Promise<void> {
     try {
-      const { rgb, times } = await preparePixels(job.file, job.path, job.imageSize, job.inputSize, budget);
-      send({ type: "done", id: job.id, rgb, times }, [rgb.buffer as ArrayBuffer]);
+      const { rgbs, times } = await preparePixels(job.file, job.path, job.imageSize, job.inputSizes, budget);
+      send(
+        { type: "done", id: job.id, rgbs, times },
+        rgbs.map((rgb) => rgb.buffer as ArrayBuffer),
+      );
     } catch (err) {
       send({ type: "failed", id: job.id, error: serialize(err) });
     }

@@ -14,8 +14,8 @@ import { PreprocessPool, type PreprocessedImage } from "./pool.js";
 export interface Preprocessor {
   /** Worker threads in use (0: the main thread preprocesses). */
   readonly workers: number;
-  /** The pixels `inputSize` calls for (the model's input, known once the model is loaded: the workers start before). */
-  preprocess(file: string, filePath: string, inputSize: TensorSize): Promise<PreprocessedImage>;
+  /** The pixels each of `inputSizes` calls for (the models' inputs, known once they are loaded: the workers start before). */
+  preprocess(file: string, filePath: string, inputSizes: readonly TensorSize[]): Promise<PreprocessedImage>;
   close(): Promise<void>;
 }
 
@@ -23,7 +23,7 @@ function inProcess(imageSize: number): Preprocessor {
   const budget = new PixelBudget();
   return {
     workers: 0,
-    preprocess: (file, filePath, inputSize) => preparePixels(file, filePath, imageSize, inputSize, budget),
+    preprocess: (file, filePath, inputSizes) => preparePixels(file, filePath, imageSize, inputSizes, budget),
     close: async () => {},
   };
 }
@@ -40,7 +40,7 @@ export async function openPreprocessor(workers: number, imageSize: number, log: 
   }
   return {
     workers: pool.size,
-    preprocess: (file, filePath, inputSize) => pool.preprocess(file, filePath, imageSize, inputSize),
+    preprocess: (file, filePath, inputSizes) => pool.preprocess(file, filePath, imageSize, inputSizes),
     close: () => pool.close(),
   };
 }

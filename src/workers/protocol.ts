@@ -39,7 +39,8 @@ export interface PreprocessJob {
   readonly file: string;
   readonly path: string;
   readonly imageSize: number;
-  readonly inputSize: TensorSize;
+  /** Distinct model input sizes: the pixels for each (see preparePixels). */
+  readonly inputSizes: readonly TensorSize[];
 }
 
 export type ToWorker = PreprocessJob;
@@ -52,6 +53,6 @@ export interface SerializedError {
 
 export type FromWorker =
   | { readonly type: "ready" }
-  /** The model's input pixels, packed 8-bit RGB rows (see preparePixels). */
-  | { readonly type: "done"; readonly id: number; readonly rgb: Uint8Array; readonly times: StageTimes }
+  /** The models' input pixels, packed 8-bit RGB rows, one per input size (see preparePixels). */
+  | { readonly type: "done"; readonly id: number; readonly rgbs: Uint8Array[]; readonly times: StageTimes }
   | { readonly type: "failed"; readonly id: number; readonly error: SerializedError };
