@@ -144,6 +144,21 @@ export class Chain {
     if (replacement) this.register(netuid, replacement, Number(uid.toString()));
   }
 
+  /** Sets SubtensorModule.Incentive(netuid)[uid] in the head state (the vector grows with zeros). */
+  setIncentive(netuid: number, uid: number, value: number): void {
+    const current = this.get(this.best.state, "SubtensorModule", "Incentive", netuid);
+    const values = current ? (current.toJSON() as number[]) : [];
+    while (values.length <= uid) values.push(0);
+    values[uid] = value;
+    this.put(
+      this.best.state,
+      "SubtensorModule",
+      "Incentive",
+      [netuid],
+      this.t.type(this.t.storageValueType("SubtensorModule", "Incentive"), values).toU8a(),
+    );
+  }
+
   commitmentOf(netuid: number, hotkey: string): { block: number; fields: string[] } | undefined {
     const reg = this.get(this.best.state, "Commitments", "CommitmentOf", netuid, decodeAddress(hotkey));
     if (!reg) return undefined;

@@ -45,6 +45,8 @@ export interface ChainNode {
   register(netuid: number, hotkey: string, uid?: number): number;
   /** Deregisters `hotkey` (its uid goes to `replacement`, if given); its commitment stays in storage. */
   deregister(netuid: number, hotkey: string, replacement?: string): void;
+  /** SubtensorModule.Incentive(netuid)[uid] = `value` (a u16) at the head; other uids keep theirs (0 by default). */
+  setIncentive(netuid: number, uid: number, value: number): void;
   /** Commitments.CommitmentOf at the head: the commit block and each field (Raw* as UTF-8, others as hex). */
   commitmentOf(netuid: number, hotkey: string): { block: number; fields: string[] } | undefined;
   /** Every block the node knows: genesis, the start head, then each sealed one. */
@@ -340,6 +342,7 @@ export async function startChainNode(options: ChainNodeOptions = {}): Promise<Ch
     register: (netuid, hotkey, uid) => chain.register(netuid, hotkey, uid),
     deregister: (netuid, hotkey, replacement) => chain.deregister(netuid, hotkey, replacement),
     commitmentOf: (netuid, hotkey) => chain.commitmentOf(netuid, hotkey),
+    setIncentive: (netuid, uid, value) => chain.setIncentive(netuid, uid, value),
     get blocks() {
       return chain.blocks.map(({ number, hash, extrinsics }) => ({ number, hash, extrinsics: [...extrinsics] }));
     },

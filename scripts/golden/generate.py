@@ -2107,3 +2107,10 @@ if __name__ == "__main__":
 
     formats_rare.make_rare_format_goldens()
     formats_jp2_tiff.make_jp2_tiff_goldens()
+
+
+if __name__ == "__main__":
+    # The forecast's rules, from the validators' own functions (needs the cancer-ai mirror; see that module).
+    import forecast_rules
+
+    forecast_rules.make_forecast_rule_goldens()

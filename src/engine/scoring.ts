@@ -29,11 +29,14 @@ export function numpySum(values: ArrayLike<number>, start = 0, n = values.length
 
 /**
  * Python's round(x, digits): the exact binary value rounded to the nearest
- * decimal, exact ties to even. JS toFixed rounds ties up (1/128 -> 0.007813,
- * Python gives 0.007812), so the tie is decided from the exact expansion.
+ * decimal, exact ties to even, then the double nearest to that decimal.
+ * JS toFixed rounds ties up (1/128 -> 0.007813, Python gives 0.007812), so the
+ * tie is decided from the exact expansion, and the carry is done on the
+ * decimal digits (adding 10^-digits in binary misrounds from ~1e9 up).
  */
 export function pyRound(x: number, digits = 6): number {
-  if (!Number.isFinite(x) || x === 0) return x;
+  // From 2^52 up every double is an integer (toFixed would also switch to exponent notation from 1e21).
+  if (!Number.isFinite(x) || x === 0 || Math.abs(x) >= 2 ** 52) return x;
   const exact = Math.abs(x).toFixed(100);
   const dot = exact.indexOf(".");
   const kept = exact.slice(0, dot + 1 + digits);
@@ -43,9 +46,10 @@ export function pyRound(x: number, digits = 6): number {
     const lastDigit = Number(kept.replace(".", "").slice(-1));
     roundUp = lastDigit % 2 === 1;
   }
-  const magnitude = Number(kept) + (roundUp ? 10 ** -digits : 0);
-  // Re-parse the decimal so the result is the double nearest to it, as Python returns.
-  return Math.sign(x) * Number(magnitude.toFixed(digits));
+  const scaled = (BigInt(kept.replace(".", "")) + (roundUp ? 1n : 0n)).toString().padStart(digits + 1, "0");
+  const decimal = digits > 0 ? `${scaled.slice(0, -digits)}.${scaled.slice(-digits)}` : scaled;
+  // Parsing the decimal gives the double nearest to it, as Python's round returns.
+  return Math.sign(x) * Number(decimal);
 }
 
 export interface ClassificationMetrics {

@@ -110,6 +110,18 @@ export async function registeredHotkeys(api: ApiPromise, netuid: number): Promis
   return new Map(entries.map(([key, hotkey]) => [hotkey.toString(), Number(key.args[1].toString())]));
 }
 
+/**
+ * `SubtensorModule.Incentive(netuid)`: one u16 per uid (0..65535, the share of the subnet's incentive, which the
+ * validators' weights drive); a uid past the end of the vector has 0.
+ */
+export async function incentives(api: ApiPromise, netuid: number): Promise<Map<number, number>> {
+  const query = (api.query.subtensorModule as unknown as Record<string, ((n: number) => Promise<Codec>) | undefined>).incentive;
+  if (!query) throw new ChainError("this chain's runtime has no SubtensorModule.Incentive: it is not a subtensor chain");
+  const values = (await chainRead(`the incentives of subnet ${netuid}`, () => query(netuid))).toJSON();
+  if (!Array.isArray(values)) throw new ChainError(`SubtensorModule.Incentive(${netuid}) is not a list of numbers`);
+  return new Map(values.map((v, uid) => [uid, Number(v)]));
+}
+
 /** The number of the best block. */
 export async function bestBlock(api: ApiPromise): Promise<number> {
   return (await chainRead("the best block", () => api.rpc.chain.getHeader())).number.toNumber();
@@ -152,11 +164,14 @@ export type ExtrinsicLookup =
       readonly text?: string;
     };
 
-/** The extrinsic `<block>-<index>` names, as validators read it for extrinsic_record.json. */
+/**
+ * The extrinsic `<block>-<index>` names, as validators read it for extrinsic_record.json: a negative index
+ * counts from the end, as Python's `block_data["extrinsics"][int(idx_str)]` does (model_manager.py:415).
+ */
 export async function extrinsicAt(api: ApiPromise, block: number, index: number): Promise<ExtrinsicLookup> {
   const content = await blockAt(api, block);
   if (!content) return { kind: "no-block" };
-  const ex = content.extrinsics[index];
+  const ex = content.extrinsics.at(index);
   if (!ex) return { kind: "no-extrinsic", count: content.extrinsics.length };
   const isSetCommitment = ex.method.section === "commitments" && ex.method.method === "setCommitment";
   return {

@@ -377,7 +377,7 @@ export type RecordRead =
  */
 export async function readRecord(repo: ModelRepo): Promise<RecordRead> {
   const { hubUrl, accessToken } = repo.hub;
-  const text = await hubCall(`reading ${repo.repoId}/${RECORD_FILE}`, repo, async (fetch) => {
+  const bytes = await hubCall(`reading ${repo.repoId}/${RECORD_FILE}`, repo, async (fetch) => {
     const blob = await downloadFile({
       repo: { type: "model", name: repo.repoId },
       path: RECORD_FILE,
@@ -389,9 +389,17 @@ export async function readRecord(repo: ModelRepo): Promise<RecordRead> {
       if (isNotFound(err)) return null;
       throw err;
     });
-    return blob ? blob.text() : undefined;
+    return blob ? Buffer.from(await blob.arrayBuffer()) : undefined;
   });
-  if (text === undefined) return { state: "missing" };
+  if (bytes === undefined) return { state: "missing" };
+  // Validators read it with json.load(open(..., encoding="utf-8")) (model_manager.py:379-380), which refuses a
+  // byte-order mark that Blob.text() would silently drop.
+  if (bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])))
+    return {
+      state: "invalid",
+      reason: "it starts with a UTF-8 byte-order mark, which validators' JSON reader refuses: save it without one",
+    };
+  const text = bytes.toString("utf8");
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -11,12 +11,13 @@
 import type { ApiPromise } from "@polkadot/api";
 import path from "node:path";
 import { listFiles } from "@huggingface/hub";
-import { blockTime, commitmentFromJson, connect, extrinsicAt, readCommitment, registeredHotkeys, subnetExists, uidOf } from "./chain.js";
+import { blockTime, commitmentFromJson, connect, readCommitment, registeredHotkeys, subnetExists, uidOf } from "./chain.js";
 import { commitmentAdvice, isSha256Hex, parseCommitment, type Commitment } from "./commitment.js";
 import type { Competition } from "../competition/competition.js";
 import { CancerAiError } from "../util/errors.js";
 import { discoverDatasets, type HubOptions } from "../hub/hub.js";
-import { downloadedSha256, hasMitLicense, hubCall, readRecord, repoState, RECORD_FILE, type ModelRepo } from "./publish.js";
+import { downloadedSha256, hasMitLicense, hubCall, repoState, RECORD_FILE, type ModelRepo } from "./publish.js";
+import { verifyRecord } from "./record-check.js";
 import { describeError, httpStatus, isTransient } from "../util/retry.js";
 import { runEvaluation, type RunRequest } from "../engine/run.js";
 import { modelRejections } from "../engine/verdict.js";
@@ -205,10 +206,10 @@ export async function selfCheck(req: SelfCheckRequest): Promise<SelfCheckResult>
 }
 
 /**
- * extrinsic_record.json as validators check it (verify_hash_from_extrinsic): the record must name
- * this hotkey, and the extrinsic it names must be a set_commitment whose first Raw field ends in
- * the served model's hash. The extrinsic's signer is only compared when several hotkeys serve
- * identical models (get_pioneer_models): a record signed by another key is a warning.
+ * extrinsic_record.json as validators check it (verify_hash_from_extrinsic, record-check.ts): the record must
+ * name this hotkey, and the extrinsic it names must be a set_commitment whose first Raw field ends in the served
+ * model's hash. The extrinsic's signer is only compared when several hotkeys serve identical models
+ * (get_pioneer_models): a record signed by another key is a warning.
  */
 async function checkRecord(
   api: ApiPromise,
@@ -217,30 +218,17 @@ async function checkRecord(
   text: string,
   servedHash: string,
 ): Promise<[CheckStatus, string]> {
-  const read = await readRecord(repo);
-  if (read.state === "missing") return ["fail", `${repo.repoId} has no ${RECORD_FILE}: validators give 0 without it`];
-  if (read.state === "invalid") return ["fail", `${repo.repoId}/${RECORD_FILE} is not valid: ${read.reason}`];
-  const { record } = read;
-  if (record.hotkey !== hotkey) return ["fail", `it names hotkey ${record.hotkey}, not ${hotkey}`];
-  const match = /^(\d+)-(\d+)$/.exec(record.extrinsic);
-  if (!match) return ["fail", `extrinsic "${record.extrinsic}" is not <block>-<index>`];
-  const [block, index] = [Number(match[1]), Number(match[2])];
-  const found = await extrinsicAt(api, block, index);
-  if (found.kind === "no-block") return ["fail", `it names block ${block}, which the chain does not have`];
-  if (found.kind === "no-extrinsic") return ["fail", `block ${block} has ${found.count} extrinsics, none at index ${index}`];
-  if (!found.isSetCommitment || found.text === undefined)
-    return ["fail", `the extrinsic at ${record.extrinsic} is not a set_commitment with a Raw field`];
-  const recordedHash = found.text.split(":").at(-1);
-  if (recordedHash !== servedHash)
-    return ["fail", `the commitment at ${record.extrinsic} carries hash ${recordedHash}, not the served model's ${servedHash}`];
-  if (found.signer !== hotkey)
+  const verified = await verifyRecord(api, repo, hotkey, servedHash);
+  if (verified.status === "fail") return ["fail", verified.reason];
+  const { extrinsic } = verified;
+  if (!verified.signedByHotkey)
     return [
       "warn",
-      `${record.extrinsic} carries the model's hash but is signed by ${found.signer ?? "nobody"}, not the hotkey: validators only ` +
+      `${extrinsic.id} carries the model's hash but is signed by ${extrinsic.signer ?? "nobody"}, not the hotkey: validators only ` +
         `check the signer when another hotkey serves an identical model, and then this record loses the "earliest commitment" check`,
     ];
-  const note = found.text === text ? "" : ` (an earlier commitment with the same model: ${found.text})`;
-  return ["pass", `${record.extrinsic}: signed by the hotkey, carries the model's hash${note}`];
+  const note = extrinsic.text === text ? "" : ` (an earlier commitment with the same model: ${extrinsic.text})`;
+  return ["pass", `${extrinsic.id}: signed by the hotkey, carries the model's hash${note}`];
 }
 
 async function checkAge(api: ApiPromise, block: number, req: SelfCheckRequest): Promise<[CheckStatus, string]> {
@@ -285,7 +273,7 @@ export interface LeaderboardRow {
 }
 
 /** The content id of `{stem}.onnx`, null when the repository or the file is not there; a hub that does not answer throws. */
-async function servedModelId(repoId: string, file: string, hub: HubOptions): Promise<string | null> {
+export async function servedModelId(repoId: string, file: string, hub: HubOptions): Promise<string | null> {
   return hubCall(`listing ${repoId}`, { repoId, hub, standing: READ_ONLY }, async (fetch) => {
     try {
       for await (const f of listFiles({ repo: { type: "model", name: repoId }, hubUrl: hub.hubUrl, accessToken: hub.accessToken, fetch })) {
@@ -300,7 +288,7 @@ async function servedModelId(repoId: string, file: string, hub: HubOptions): Pro
 }
 
 /** A check that may meet a hub that does not answer: undefined then ("could not check"), never false. */
-async function unlessUnavailable<T>(hub: HubOptions, what: string, work: () => Promise<T>): Promise<T | undefined> {
+export async function unlessUnavailable<T>(hub: HubOptions, what: string, work: () => Promise<T>): Promise<T | undefined> {
   try {
     return await work();
   } catch (err) {
