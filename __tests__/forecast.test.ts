@@ -84,7 +84,7 @@ async function forecast(modelPath: string) {
 }
 
 describe("forecast: the candidate among the committed models", () => {
-  it("a distinct model is ranked among the models validators score; a copy, a bad record and a deregistered hotkey are handled as they do", async () => {
+  it("a distinct model is ranked among those validators score; copies, bad records, deregistered hotkeys as they treat them", async () => {
     const { report, forecast: doc } = await forecast(path.join(EXAMPLE_DIR, "model.onnx"));
     const row = (name: string) => doc.rows.find((r) => r.hotkey === hotkeys[name]);
     // beta serves alpha's model in other bytes, committed later: alpha keeps the score.

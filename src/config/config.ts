@@ -48,7 +48,21 @@ export function readConfig(source: ConfigSource): RunConfig {
       throw new UsageError(`${source.label(name)} is required in mode ${config.mode}`);
     }
   }
+  checkCombinations(config, source.label);
   return config;
+}
+
+/** Options that cannot go together, refused before any work. */
+function checkCombinations(config: RunConfig, label: (name: OptionName) => string): void {
+  if (config.compare === "leaderboard" && config.mode !== "evaluate")
+    throw new UsageError(`${label("compare")} is leaderboard, which runs only in mode evaluate (not ${config.mode})`);
+  if (config.compare === "leaderboard" && config.shard)
+    throw new UsageError(
+      `${label("compare")} is leaderboard, which cannot run with ${label("shard")}: the validators' copy signature needs ` +
+        "every row of each package, in CSV order, on one runner; remove shard",
+    );
+  if (config.minRank !== undefined && config.compare !== "leaderboard")
+    throw new UsageError(`${label("min-rank")} needs ${label("compare")} leaderboard: the rank comes from the forecast`);
 }
 
 /** A value readConfig has already required for the mode (a shell that changes mode later checks again here). */

@@ -9,8 +9,15 @@ import { MAX_THREADS } from "../engine/pipeline.js";
 import { parseShard, type Shard } from "../engine/shard.js";
 import { DEFAULT_CONFIG_REPO, DEFAULT_HUB_URL } from "../hub/hub.js";
 import { NETWORKS } from "../release/chain.js";
+import { DEFAULT_TOP_N } from "../release/committed.js";
 import { WINDOW_CHECKS } from "../release/window.js";
 import { UsageError } from "../util/errors.js";
+
+export const COMPARISONS = ["none", "leaderboard"] as const;
+export type Comparison = (typeof COMPARISONS)[number];
+
+/** compare-top: at most this many committed models are evaluated with the candidate, in one pass. */
+export const MAX_COMPARE_TOP = 64;
 
 export const MODES = ["evaluate", "merge", "release", "self-check", "leaderboard-check", "comment-from-artifact"] as const;
 export type Mode = (typeof MODES)[number];
@@ -65,6 +72,15 @@ function integer(min: number, max: number): (raw: string, name: string) => numbe
     const value = raw.trim();
     if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
       throw invalid(name, `a whole number from ${min} to ${max}`, raw);
+    return Number(value);
+  };
+}
+
+function atLeast(min: number): (raw: string, name: string) => number {
+  return (raw, name) => {
+    const value = raw.trim();
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value)) || Number(value) < min)
+      throw invalid(name, `a whole number of at least ${min}`, raw);
     return Number(value);
   };
 }
@@ -131,7 +147,7 @@ const pathList = (raw: string): string[] =>
 const EVALUATING: readonly Mode[] = ["evaluate", "release", "self-check"];
 const REPORTING: readonly Mode[] = ["evaluate", "merge", "release"];
 const ON_HUB: readonly Mode[] = ["evaluate", "release", "self-check", "leaderboard-check"];
-const ON_CHAIN: readonly Mode[] = ["release", "self-check", "leaderboard-check"];
+const ON_CHAIN: readonly Mode[] = ["evaluate", "release", "self-check", "leaderboard-check"];
 
 function option<T>(spec: OptionSpec<T> & { default: string; runnerDefault?: false }): OptionSpec<T> & { default: string };
 function option<T>(spec: OptionSpec<T>): OptionSpec<T>;
@@ -234,14 +250,15 @@ export const OPTIONS = {
     parse: decimal(0, 1),
   }),
   cache: option({
-    description: "Keep downloaded dataset packages and the base branch's results in the Actions cache.",
+    description:
+      "Keep downloaded dataset packages, the base branch's results and (with compare: leaderboard) the committed models in the Actions cache.",
     default: "true",
     modes: ["evaluate", "merge", "release", "self-check"],
     cli: { flag: false },
     parse: boolean,
   }),
   "artifact-name": option({
-    description: "Name of the report artifact (results.json, predictions.csv, comment.json).",
+    description: "Name of the report artifact (results.json, predictions.csv, comment.json; forecast.json with compare: leaderboard).",
     default: "cancer-ai-report",
     modes: ["evaluate", "merge", "release", "comment-from-artifact"],
     cli: { flag: false },
@@ -280,6 +297,33 @@ export const OPTIONS = {
     modes: ["evaluate", "merge", "release", "self-check"],
     cli: { aliases: ["output"], default: undefined, placeholder: "file" },
     parse: text,
+  }),
+  compare: option({
+    description:
+      "leaderboard: also forecast where this model would rank among the models committed on the subnet now, and whether " +
+      "validators would call it a copy of one of them (downloads the top compare-top committed models and evaluates them " +
+      "with this one, by the validators' rules; writes forecast.json; not with shard). none: only score this model.",
+    default: "none",
+    modes: ["evaluate"],
+    cli: { placeholder: "none|leaderboard" },
+    parse: oneOf(COMPARISONS),
+  }),
+  "compare-top": option({
+    description:
+      `With compare: leaderboard, how many committed models to evaluate with this one: the top N by on-chain Incentive ` +
+      `(the others are listed as not evaluated), 1 to ${MAX_COMPARE_TOP}.`,
+    default: String(DEFAULT_TOP_N),
+    modes: ["evaluate"],
+    cli: { placeholder: "n" },
+    parse: integer(1, MAX_COMPARE_TOP),
+  }),
+  "min-rank": option({
+    description:
+      "With compare: leaderboard, fail the check unless the model would rank in the top N (a copy, or an average score " +
+      "of 0, has no rank). Empty disables.",
+    modes: ["evaluate"],
+    cli: { placeholder: "n" },
+    parse: atLeast(1),
   }),
   "hf-repo-id": option({
     description:
@@ -329,14 +373,16 @@ export const OPTIONS = {
     parse: (raw) => raw.trim().split(/\s+/).join(" "),
   }),
   network: option({
-    description: "Release: finney, test, local, archive, or a ws(s):// URL of a subtensor node.",
+    description:
+      "The subtensor node: finney, test, local, archive, or a ws(s):// URL. Release commits through it; self-check, " +
+      "leaderboard-check and compare: leaderboard read from it.",
     default: "finney",
     modes: ON_CHAIN,
     cli: { placeholder: "name|url" },
     parse: network,
   }),
   netuid: option({
-    description: "Release: the subnet to commit on.",
+    description: "The subnet: where a release commits, and whose commitments self-check, leaderboard-check and compare: leaderboard read.",
     default: "76",
     modes: ON_CHAIN,
     cli: { placeholder: "n" },

@@ -6,6 +6,8 @@
 import { getCompetition } from "../competition/competition.js";
 import type { RunRequest } from "../engine/run.js";
 import type { HubOptions } from "../hub/hub.js";
+import type { ModelStore } from "../release/committed.js";
+import type { ForecastRequest } from "../release/forecast.js";
 import { hotkeyFromMnemonic } from "../release/hotkey.js";
 import type { ReleaseRequest } from "../release/release.js";
 import type { SelfCheckRequest } from "../release/self-check.js";
@@ -39,6 +41,17 @@ export function runRequest(config: RunConfig, places: ShellPlaces): RunRequest {
     threads: config.threads,
     shard: config.shard,
   };
+}
+
+/**
+ * compare: leaderboard. `models`: where the committed models are downloaded (kept by SHA-256), and the cache
+ * behind that folder (the Actions cache in a workflow; none for the CLI, whose folder persists by itself).
+ */
+export function forecastRequest(config: RunConfig, places: ShellPlaces & { readonly models: ModelStore }): ForecastRequest {
+  const { shard, ...run } = runRequest(config, places);
+  // readConfig refuses the combination before any work; a request must not silently drop the shard either.
+  if (shard) throw new UsageError("compare: leaderboard cannot run with shard: the copy signature needs every row");
+  return { ...run, network: config.network, netuid: config.netuid, top: config.compareTop, models: places.models };
 }
 
 /**
