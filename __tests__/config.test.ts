@@ -106,6 +106,13 @@ describe("reading a configuration", () => {
     [{ "min-score": "high" }, "input min-score must be a number from 0 to 1"],
     [{ comment: "yes" }, 'input comment must be true or false, got "yes"'],
     [{ mode: "deploy" }, "input mode must be one of evaluate, merge, release, self-check, leaderboard-check, comment-from-artifact"],
+    [{ compare: "rank" }, 'input compare must be one of none, leaderboard, got "rank"'],
+    [{ compare: "leaderboard", "compare-top": "65" }, "input compare-top must be a whole number from 1 to 64"],
+    [{ compare: "leaderboard", "min-rank": "0" }, 'input min-rank must be a whole number of at least 1, got "0"'],
+    [{ compare: "leaderboard", "min-rank": "2.5" }, "input min-rank must be a whole number of at least 1"],
+    [{ compare: "leaderboard", shard: "1/2" }, "input compare is leaderboard, which cannot run with input shard: the validators' copy"],
+    [{ "min-rank": "3" }, "input min-rank needs input compare leaderboard: the rank comes from the forecast"],
+    [{ mode: "release", "hf-repo-id": "o/r", compare: "leaderboard" }, "input compare is leaderboard, which runs only in mode evaluate"],
   ])("refuses %p before any work", (values, message) => {
     expect(() => readConfig(inputs({ "model-path": "m.onnx", ...values }))).toThrow(UsageError);
     expect(() => readConfig(inputs({ "model-path": "m.onnx", ...values }))).toThrow(message);
@@ -118,6 +125,14 @@ describe("reading a configuration", () => {
     ["64", 64],
   ])("reads threads %p", (raw, threads) => {
     expect(parseOption("threads", raw)).toBe(threads);
+  });
+
+  it("reads the forecast's options: off by default", () => {
+    expect(readConfig(inputs({ "model-path": "m.onnx" }))).toMatchObject({ compare: "none", compareTop: 10, minRank: undefined });
+    const config = readConfig(
+      inputs({ "model-path": "m.onnx", compare: "leaderboard", "compare-top": "25", "min-rank": "3", network: "test", netuid: "172" }),
+    );
+    expect(config).toMatchObject({ compare: "leaderboard", compareTop: 25, minRank: 3, network: "test", netuid: 172 });
   });
 
   it("requires what a mode cannot run without", () => {
@@ -159,6 +174,17 @@ describe("the CLI's flags", () => {
     );
     if (upload.help) throw new Error("unexpected help");
     expect(upload.config).toMatchObject({ submit: false, hfEndpoint: "http://127.0.0.1:8" });
+  });
+
+  it("offer --compare, --compare-top, --min-rank, --network and --netuid to evaluate only, and refuse a forecast of a shard", () => {
+    const parsed = parseCommand(evaluateCommand, ["--compare", "leaderboard", "--min-rank", "1", "--netuid", "172"], {});
+    if (parsed.help) throw new Error("unexpected help");
+    expect(parsed.config).toMatchObject({ compare: "leaderboard", minRank: 1, netuid: 172, compareTop: 10 });
+    expect(() => parseCommand(evaluateCommand, ["--compare", "leaderboard", "--shard", "1/2"], {})).toThrow(
+      "--compare is leaderboard, which cannot run with --shard",
+    );
+    expect(() => parseCommand(evaluateCommand, ["--min-rank", "3"], {})).toThrow("--min-rank needs --compare leaderboard");
+    expect(() => parseCommand(mergeCommand, ["--compare", "leaderboard"], {})).toThrow("Unknown option '--compare'");
   });
 
   it("negate default-true switches and name the flag in errors", () => {

@@ -1,3 +1,4 @@
+import type { ForecastView } from "../src/report/forecast.js";
 import { applyGate } from "../src/report/gate.js";
 import { toBaseline, comparableScore } from "../src/report/baseline.js";
 import { getCompetition } from "../src/competition/competition.js";
@@ -132,5 +133,48 @@ describe("score gate", () => {
     expect(verdict.passed).toBe(passed);
     expect(verdict.reasons).toHaveLength(reasons.length);
     reasons.forEach((r, i) => expect(verdict.reasons[i]).toContain(r));
+  });
+});
+
+describe("min-rank gate", () => {
+  const A = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
+  const forecast = (candidate: ForecastView["candidate"]): ForecastView => ({
+    netuid: 76,
+    at_block: 1,
+    packages: ["p.zip"],
+    top_n: 10,
+    rows: [],
+    candidate,
+    not_evaluated: [],
+    ignored: [],
+    void_packages: [],
+  });
+  it.each<[string, number | undefined, ForecastView | undefined, string[]]>([
+    ["no rule", undefined, forecast({ rank: 9, rank_of: 9, share: 0.01 }), []],
+    ["within the rank", 3, forecast({ rank: 3, rank_of: 12, share: 0.1 }), []],
+    ["rank 1 of 1", 1, forecast({ rank: 1, rank_of: 1, share: 1 }), []],
+    ["below the rank", 3, forecast({ rank: 4, rank_of: 12, share: 0.07 }), ["the model would rank 4 of 12, worse than min-rank 3"]],
+    [
+      "no rank",
+      10,
+      forecast({ rank: null, rank_of: 5, share: 0 }),
+      ["the model would have no rank (average score 0), so it fails min-rank 10"],
+    ],
+    [
+      "a copy",
+      10,
+      forecast({ rank: null, rank_of: 5, share: 0, copy_of: { hotkey: A, block: 1000 } }),
+      [`validators would treat this model as a copy of ${A}'s model (block 1000) and give it 0, so it fails min-rank 10`],
+    ],
+    [
+      "a copy on one package, ranked on the others",
+      10,
+      forecast({ rank: 2, rank_of: 5, share: 0.17, copy_of: { hotkey: A, block: 1000 } }),
+      [`validators would treat this model as a copy of ${A}'s model (block 1000) and give it 0, so it fails min-rank 10`],
+    ],
+    ["no forecast", 3, undefined, ["min-rank 3 needs a forecast (compare: leaderboard), and there is none"]],
+  ])("%s", (_, minRank, fc, reasons) => {
+    const verdict = applyGate({ competition_id: "tricorder-3", score: 0.8, datasets: [] }, undefined, { minRank }, fc);
+    expect(verdict).toEqual({ passed: reasons.length === 0, reasons });
   });
 });

@@ -1,6 +1,7 @@
 /**
  * After an evaluation or a merge: the results file, job summary, pull
- * request comment, report artifact, baseline and score gate.
+ * request comment, report artifact, baseline and score gate; with a
+ * forecast (compare: leaderboard), its report, forecast.json and min-rank.
  */
 import * as core from "@actions/core";
 import { getOctokit } from "@actions/github";
@@ -8,11 +9,13 @@ import type { Competition } from "../competition/competition.js";
 import type { RunConfig } from "../config/config.js";
 import type { RunReport } from "../engine/results.js";
 import { resultsDocument } from "../engine/run.js";
+import type { ForecastDocument } from "../release/forecast.js";
 import { comparableScore, restoreBaseline, saveBaseline, toBaseline, type Baseline } from "../report/baseline.js";
 import { predictionsCsv } from "../report/predictions.js";
 import { writeJson } from "../util/files.js";
 import { applyGate } from "../report/gate.js";
-import { gateFooter, markdownReport, scoreLine } from "../report/markdown.js";
+import { forecastHeadline, forecastMarkdown, forecastPath, forecastText } from "../report/forecast.js";
+import { COMMENT_LIMIT, gateFooter, markdownReport, scoreLine } from "../report/markdown.js";
 import type { CacheStore } from "../util/cache-store.js";
 import { describeError } from "../util/retry.js";
 import { PENDING_COMMENT_FILE, uploadReport, type PendingComment } from "./artifacts.js";
@@ -49,6 +52,32 @@ export async function postComment(
   }
 }
 
+interface BodyOptions {
+  readonly baseline?: Baseline;
+  readonly marker?: string;
+  /** The gate's verdict: last, after the forecast. */
+  readonly footer: string;
+  readonly limit: number;
+}
+
+/** The score report, then the forecast (at most half the room), then the gate's verdict: within limit. */
+export function reportBody(
+  report: RunReport,
+  competition: Competition,
+  forecast: ForecastDocument | undefined,
+  options: BodyOptions,
+): string {
+  if (!forecast) return markdownReport(report, competition, options);
+  const part = forecastMarkdown(forecast, competition, { limit: Math.floor(options.limit / 2) });
+  const footer = options.footer ? `\n\n${options.footer}` : "";
+  const score = markdownReport(report, competition, {
+    ...options,
+    footer: undefined,
+    limit: options.limit - part.length - footer.length - 2,
+  });
+  return `${score}\n\n${part}${footer}`;
+}
+
 /** Reports the run everywhere it belongs and applies the score gate; true when the gate passed. */
 export async function reportAndGate(
   config: RunConfig,
@@ -56,22 +85,29 @@ export async function reportAndGate(
   report: RunReport,
   competition: Competition,
   cache: CacheStore | undefined,
+  forecast?: ForecastDocument,
 ): Promise<boolean> {
   const resultsPath = await writeJson(config.resultsPath, resultsDocument(report));
+  if (forecast) {
+    actionLog.info(forecastText(forecast));
+    actionLog.info(`forecast written to ${await writeJson(forecastPath(config.resultsPath), forecast)}`);
+  }
 
   const pr = event.pullRequest;
   let baseline: Baseline | undefined;
   if (pr && cache) baseline = await restoreBaseline(cache, workDir("baseline"), competition.id, pr.baseRef, actionLog);
-  const gate = applyGate(report, comparableScore(baseline, report), { minScore: config.minScore, maxScoreDrop: config.maxScoreDrop });
+  const rule = { minScore: config.minScore, maxScoreDrop: config.maxScoreDrop, minRank: config.minRank };
+  const gate = applyGate(report, comparableScore(baseline, report), rule, forecast);
   const verdict = gateFooter(gate);
   const marker = commentMarker(competition.id);
-  const body = markdownReport(report, competition, { baseline, marker, footer: verdict });
-  await core.summary.addRaw(markdownReport(report, competition, { baseline, footer: verdict, limit: SUMMARY_LIMIT }), true).write();
+  const body = reportBody(report, competition, forecast, { baseline, marker, footer: verdict, limit: COMMENT_LIMIT });
+  await core.summary.addRaw(reportBody(report, competition, forecast, { baseline, footer: verdict, limit: SUMMARY_LIMIT }), true).write();
 
   let commentUrl: string | undefined;
   const files: Record<string, string> = { "results.json": `${JSON.stringify(resultsDocument(report), null, 2)}\n` };
   for (const d of report.datasets)
     files[report.datasets.length === 1 ? "predictions.csv" : `predictions-${d.dataset}.csv`] = predictionsCsv(d, competition);
+  if (forecast) files["forecast.json"] = `${JSON.stringify(forecast, null, 2)}\n`;
   if (pr) {
     const pending: PendingComment = { issueNumber: pr.number, headSha: pr.headSha };
     files[PENDING_COMMENT_FILE] = JSON.stringify(pending);
@@ -99,6 +135,9 @@ export async function reportAndGate(
   core.setOutput("results-path", resultsPath);
   core.setOutput("comment-url", commentUrl ?? "");
   core.setOutput("dataset", report.datasets.map((d) => d.dataset_uri ?? d.dataset).join(","));
+  core.setOutput("rank", forecast?.candidate.rank ?? "");
+  core.setOutput("rank-of", forecast?.candidate.rank_of ?? "");
+  if (forecast) actionLog.info(`forecast: ${forecastHeadline(forecast)}`);
   actionLog.info(
     report.score === null
       ? `${scoreLine(report)}; results in ${resultsPath}`

@@ -4,11 +4,13 @@ import os from "node:os";
 import path from "node:path";
 import { getCompetition, type Competition } from "../competition/competition.js";
 import type { RunConfig } from "../config/config.js";
-import { runRequest } from "../config/requests.js";
+import { forecastRequest, runRequest, type ShellPlaces } from "../config/requests.js";
 import type { RunReport } from "../engine/results.js";
 import { resultsDocument, runEvaluation, runReport } from "../engine/run.js";
 import { formatShard, mergeShardRuns } from "../engine/shard.js";
 import { readShardFiles, shardFileContent } from "../engine/shard-files.js";
+import { runForecast, type ForecastDocument } from "../release/forecast.js";
+import { forecastPath, forecastText } from "../report/forecast.js";
 import { applyGate } from "../report/gate.js";
 import { scoreLine, textReport } from "../report/markdown.js";
 import { noCache } from "../util/cache-store.js";
@@ -17,17 +19,25 @@ import { checkOutputPath, writeJson, writeWhole } from "../util/files.js";
 import { embeddedExample } from "../util/paths.js";
 import type { CliIo, Command } from "./io.js";
 
-/** Downloaded packages stay here between runs (the CLI has no Actions cache). */
-export function cacheFolder(): string {
-  return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "cancer-ai", "datasets");
+/** Downloaded packages (and, for a forecast, committed models) stay here between runs (the CLI has no Actions cache). */
+export function cacheFolder(kind: "datasets" | "models" = "datasets"): string {
+  return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "cancer-ai", kind);
 }
 
-/** Prints the report, writes results-path, applies min-score: the exit code. */
-async function finish(report: RunReport, competition: Competition, config: RunConfig, io: CliIo): Promise<number> {
+/** Prints the report (and the forecast), writes results-path (and the forecast beside it), applies the gate: the exit code. */
+async function finish(
+  report: RunReport,
+  competition: Competition,
+  config: RunConfig,
+  io: CliIo,
+  forecast?: ForecastDocument,
+): Promise<number> {
   io.stdout(`${report.datasets.map((d) => textReport(d, competition)).join("\n\n")}\n`);
   if (report.datasets.length > 1) io.stdout(`\n${scoreLine(report)}\n`);
+  if (forecast) io.stdout(`\n${forecastText(forecast)}\n`);
   if (config.resultsPath) io.log.info(`results written to ${await writeJson(config.resultsPath, resultsDocument(report))}`);
-  const gate = applyGate(report, undefined, { minScore: config.minScore });
+  if (config.resultsPath && forecast) io.log.info(`forecast written to ${await writeJson(forecastPath(config.resultsPath), forecast)}`);
+  const gate = applyGate(report, undefined, { minScore: config.minScore, minRank: config.minRank }, forecast);
   if (gate.passed) return 0;
   io.log.info(`score gate failed: ${gate.reasons.join("; ")}`);
   return 1;
@@ -41,7 +51,9 @@ export const evaluateCommand: Command = {
     "the embedded example " +
     "(model and dataset shipped with the tool). To split the work over machines, run evaluate with --shard 1/n ... n/n " +
     "and --results-path, " +
-    "then merge the n files: the merged result equals one run over every row.",
+    "then merge the n files: the merged result equals one run over every row. With --compare leaderboard it also forecasts " +
+    "where the model would rank among the models committed on the subnet now (and writes <results>.forecast.json beside " +
+    "--results-path).",
   fallback: (given) => {
     if (given("model-path") !== undefined) return {};
     if (given("dataset") !== undefined) throw new UsageError("--dataset needs --model-path (give neither to run the embedded example)");
@@ -55,10 +67,18 @@ export const evaluateCommand: Command = {
       throw new UsageError("--shard needs --results-path <file> for the shard's predictions (cancer-ai merge reads them)");
     }
     if (config.resultsPath) await checkOutputPath(config.resultsPath, "--results-path");
+    if (config.resultsPath && config.compare === "leaderboard") await checkOutputPath(forecastPath(config.resultsPath), "--results-path");
     if (config.modelPath === embeddedExample().model) {
       io.log.info(`no --model-path given: running the embedded example (${config.modelPath})`);
     }
-    const report = await runEvaluation(runRequest(config, { log: io.log, cache: noCache, downloadDir: cacheFolder() }));
+    const places: ShellPlaces = { log: io.log, cache: noCache, downloadDir: cacheFolder() };
+    if (config.compare === "leaderboard") {
+      const { report, forecast } = await runForecast(
+        forecastRequest(config, { ...places, models: { dir: cacheFolder("models"), cache: noCache } }),
+      );
+      return finish(report, getCompetition(config.competitionId), config, io, forecast);
+    }
+    const report = await runEvaluation(runRequest(config, places));
     if (config.shard && config.resultsPath) {
       const file = await writeWhole(config.resultsPath, shardFileContent(report.datasets));
       const counts = report.datasets.map((d) => `${d.dataset}: ${d.tested_entries} of ${d.shard?.total_entries} images`);

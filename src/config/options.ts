@@ -251,7 +251,8 @@ export const OPTIONS = {
   }),
   cache: option({
     description:
-      "Keep downloaded dataset packages, the base branch's results and (with compare: leaderboard) the committed models in the Actions cache.",
+      "Keep downloaded dataset packages, the base branch's results and (with compare: leaderboard) the committed models " +
+      "in the Actions cache.",
     default: "true",
     modes: ["evaluate", "merge", "release", "self-check"],
     cli: { flag: false },

@@ -135,6 +135,9 @@ export async function runForecast(request: ForecastRequest): Promise<ForecastRun
     packageNames.push(candidate.dataset_uri ?? candidate.dataset);
     packages.push(applyCopyRule(entries(contestants, others, candidate)));
   }
+  // Packages come newest first; the rules read them oldest first (the newest five count, the newest says the status).
+  packages.reverse();
+  packageNames.reverse();
   // One competition: the weight cancels out in the normalised shares except beyond rank 10 (rewarder: not weighted).
   const forecast = forecastRows(packages, 1);
   return {
