@@ -1,8 +1,8 @@
-export const id = 901;
-export const ids = [901];
+export const id = 114;
+export const ids = [114];
 export const modules = {
 
-/***/ 77901:
+/***/ 82114:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,7 +14,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(70017);
+var errors = __webpack_require__(39115);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
@@ -63,9 +63,9 @@ function toolVersion() {
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(57975);
 // EXTERNAL MODULE: ./src/config/config.ts
-var config_config = __webpack_require__(81122);
+var config_config = __webpack_require__(17056);
 // EXTERNAL MODULE: ./src/config/options.ts
-var config_options = __webpack_require__(6856);
+var config_options = __webpack_require__(52166);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 /**
  * The CLI's flags, derived from the option table: a command takes the
@@ -215,23 +215,27 @@ function commandHelp(command) {
 var external_node_os_ = __webpack_require__(48161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 // EXTERNAL MODULE: ./src/competition/competition.ts
-var competition_competition = __webpack_require__(74344);
+var competition_competition = __webpack_require__(36830);
 // EXTERNAL MODULE: ./src/config/requests.ts
-var requests = __webpack_require__(77966);
-// EXTERNAL MODULE: ./src/engine/run.ts + 11 modules
-var run = __webpack_require__(17244);
+var requests = __webpack_require__(5804);
+// EXTERNAL MODULE: ./src/engine/run.ts + 1 modules
+var run = __webpack_require__(90981);
 // EXTERNAL MODULE: ./src/engine/shard.ts
-var shard = __webpack_require__(20914);
+var shard = __webpack_require__(54352);
 // EXTERNAL MODULE: ./src/engine/shard-files.ts
-var shard_files = __webpack_require__(54316);
+var shard_files = __webpack_require__(2322);
+// EXTERNAL MODULE: ./src/release/forecast.ts + 4 modules
+var release_forecast = __webpack_require__(14273);
+// EXTERNAL MODULE: ./src/report/forecast.ts
+var report_forecast = __webpack_require__(78647);
 // EXTERNAL MODULE: ./src/report/gate.ts
-var report_gate = __webpack_require__(18347);
+var report_gate = __webpack_require__(27505);
 // EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __webpack_require__(54285);
+var markdown = __webpack_require__(47987);
 // EXTERNAL MODULE: ./src/util/cache-store.ts
-var cache_store = __webpack_require__(37086);
+var cache_store = __webpack_require__(56540);
 // EXTERNAL MODULE: ./src/util/files.ts
-var files = __webpack_require__(75787);
+var files = __webpack_require__(70605);
 ;// CONCATENATED MODULE: ./src/cli/evaluate.ts
 /** `cancer-ai evaluate` and `cancer-ai merge`: the score, on a terminal or another CI system. */
 
@@ -248,18 +252,24 @@ var files = __webpack_require__(75787);
 
 
 
-/** Downloaded packages stay here between runs (the CLI has no Actions cache). */
-function cacheFolder() {
-    return external_node_path_default().join(process.env.XDG_CACHE_HOME || external_node_path_default().join(external_node_os_default().homedir(), ".cache"), "cancer-ai", "datasets");
+
+
+/** Downloaded packages (and, for a forecast, committed models) stay here between runs (the CLI has no Actions cache). */
+function cacheFolder(kind = "datasets") {
+    return external_node_path_default().join(process.env.XDG_CACHE_HOME || external_node_path_default().join(external_node_os_default().homedir(), ".cache"), "cancer-ai", kind);
 }
-/** Prints the report, writes results-path, applies min-score: the exit code. */
-async function finish(report, competition, config, io) {
+/** Prints the report (and the forecast), writes results-path (and the forecast beside it), applies the gate: the exit code. */
+async function finish(report, competition, config, io, forecast) {
     io.stdout(`${report.datasets.map((d) => (0,markdown/* textReport */.Mf)(d, competition)).join("\n\n")}\n`);
     if (report.datasets.length > 1)
         io.stdout(`\n${(0,markdown/* scoreLine */.VH)(report)}\n`);
+    if (forecast)
+        io.stdout(`\n${(0,report_forecast/* forecastText */.xn)(forecast)}\n`);
     if (config.resultsPath)
         io.log.info(`results written to ${await (0,files/* writeJson */.GF)(config.resultsPath, (0,run/* resultsDocument */.UL)(report))}`);
-    const gate = (0,report_gate/* applyGate */.e)(report, undefined, { minScore: config.minScore });
+    if (config.resultsPath && forecast)
+        io.log.info(`forecast written to ${await (0,files/* writeJson */.GF)((0,report_forecast/* forecastPath */.Jt)(config.resultsPath), forecast)}`);
+    const gate = (0,report_gate/* applyGate */.e)(report, undefined, { minScore: config.minScore, minRank: config.minRank }, forecast);
     if (gate.passed)
         return 0;
     io.log.info(`score gate failed: ${gate.reasons.join("; ")}`);
@@ -272,7 +282,9 @@ const evaluateCommand = {
         "the embedded example " +
         "(model and dataset shipped with the tool). To split the work over machines, run evaluate with --shard 1/n ... n/n " +
         "and --results-path, " +
-        "then merge the n files: the merged result equals one run over every row.",
+        "then merge the n files: the merged result equals one run over every row. With --compare leaderboard it also forecasts " +
+        "where the model would rank among the models committed on the subnet now (and writes <results>.forecast.json beside " +
+        "--results-path).",
     fallback: (given) => {
         if (given("model-path") !== undefined)
             return {};
@@ -289,10 +301,17 @@ const evaluateCommand = {
         }
         if (config.resultsPath)
             await (0,files/* checkOutputPath */.$b)(config.resultsPath, "--results-path");
+        if (config.resultsPath && config.compare === "leaderboard")
+            await (0,files/* checkOutputPath */.$b)((0,report_forecast/* forecastPath */.Jt)(config.resultsPath), "--results-path");
         if (config.modelPath === embeddedExample().model) {
             io.log.info(`no --model-path given: running the embedded example (${config.modelPath})`);
         }
-        const report = await (0,run/* runEvaluation */.K2)((0,requests/* runRequest */.BN)(config, { log: io.log, cache: cache_store/* noCache */.w, downloadDir: cacheFolder() }));
+        const places = { log: io.log, cache: cache_store/* noCache */.w, downloadDir: cacheFolder() };
+        if (config.compare === "leaderboard") {
+            const { report, forecast } = await (0,release_forecast/* runForecast */.V)((0,requests/* forecastRequest */.H7)(config, { ...places, models: { dir: cacheFolder("models"), cache: cache_store/* noCache */.w } }));
+            return finish(report, (0,competition_competition/* getCompetition */.Q0)(config.competitionId), config, io, forecast);
+        }
+        const report = await (0,run/* runEvaluation */.K2)((0,requests/* runRequest */.BN)(config, places));
         if (config.shard && config.resultsPath) {
             const file = await (0,files/* writeWhole */.f8)(config.resultsPath, (0,shard_files/* shardFileContent */.Mi)(report.datasets));
             const counts = report.datasets.map((d) => `${d.dataset}: ${d.tested_entries} of ${d.shard?.total_entries} images`);
@@ -323,17 +342,17 @@ const mergeCommand = {
 };
 
 // EXTERNAL MODULE: ./src/util/log.ts
-var log = __webpack_require__(29906);
+var log = __webpack_require__(80452);
 ;// CONCATENATED MODULE: ./src/cli/io.ts
 
 const defaultIo = { stdout: (text) => process.stdout.write(text), log: log/* consoleLog */.a };
 
 // EXTERNAL MODULE: ./src/release/release.ts + 2 modules
-var release = __webpack_require__(64399);
+var release = __webpack_require__(73207);
 // EXTERNAL MODULE: ./src/release/summary.ts
-var summary = __webpack_require__(67709);
+var summary = __webpack_require__(17763);
 // EXTERNAL MODULE: ./src/util/temp.ts
-var temp = __webpack_require__(54868);
+var temp = __webpack_require__(90866);
 ;// CONCATENATED MODULE: ./src/cli/release.ts
 
 
@@ -378,7 +397,7 @@ const submitCommand = {
 };
 
 // EXTERNAL MODULE: ./src/release/self-check.ts
-var self_check = __webpack_require__(5802);
+var self_check = __webpack_require__(28632);
 ;// CONCATENATED MODULE: ./src/cli/self-check.ts
 /** `cancer-ai self-check` and `cancer-ai leaderboard-check`: the chain and the hub as validators read them. */
 

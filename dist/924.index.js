@@ -1,8 +1,8 @@
-export const id = 538;
-export const ids = [538];
+export const id = 924;
+export const ids = [924];
 export const modules = {
 
-/***/ 39538:
+/***/ 87924:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,16 +14,16 @@ __webpack_require__.d(__webpack_exports__, {
   runAction: () => (/* binding */ runAction)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(33838);
+// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(94846);
 // EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(70017);
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js
-var github = __webpack_require__(61351);
+var errors = __webpack_require__(39115);
+// EXTERNAL MODULE: ../main/node_modules/@actions/github/lib/github.js
+var github = __webpack_require__(96823);
 // EXTERNAL MODULE: ./src/competition/competition.ts
-var competition_competition = __webpack_require__(74344);
-// EXTERNAL MODULE: ./src/engine/run.ts + 11 modules
-var run = __webpack_require__(17244);
+var competition_competition = __webpack_require__(36830);
+// EXTERNAL MODULE: ./src/engine/run.ts + 1 modules
+var run = __webpack_require__(90981);
 ;// CONCATENATED MODULE: ./src/engine/results-file.ts
 
 
@@ -134,13 +134,13 @@ function parseResultsDocument(value, competition, source) {
 }
 
 // EXTERNAL MODULE: ./src/report/baseline.ts
-var report_baseline = __webpack_require__(67355);
+var report_baseline = __webpack_require__(6281);
 // EXTERNAL MODULE: ./src/report/gate.ts
-var report_gate = __webpack_require__(18347);
+var report_gate = __webpack_require__(27505);
 // EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __webpack_require__(54285);
-// EXTERNAL MODULE: ./node_modules/@actions/artifact/lib/artifact.js + 84 modules
-var artifact = __webpack_require__(77935);
+var markdown = __webpack_require__(47987);
+// EXTERNAL MODULE: ../main/node_modules/@actions/artifact/lib/artifact.js + 84 modules
+var artifact = __webpack_require__(83935);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
@@ -150,9 +150,9 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/util/temp.ts
-var temp = __webpack_require__(54868);
+var temp = __webpack_require__(90866);
 // EXTERNAL MODULE: ./src/util/retry.ts
-var retry = __webpack_require__(4266);
+var retry = __webpack_require__(19092);
 ;// CONCATENATED MODULE: ./src/action/artifacts.ts
 /**
  * The run's report as a workflow artifact: results.json, predictions.csv and
@@ -316,11 +316,11 @@ function isPermissionError(err) {
 }
 
 // EXTERNAL MODULE: ./src/config/config.ts
-var config = __webpack_require__(81122);
+var config = __webpack_require__(17056);
 // EXTERNAL MODULE: ./src/config/options.ts
-var options = __webpack_require__(6856);
+var options = __webpack_require__(52166);
 // EXTERNAL MODULE: ./src/util/text.ts
-var util_text = __webpack_require__(49997);
+var util_text = __webpack_require__(69083);
 ;// CONCATENATED MODULE: ./src/action/context.ts
 /**
  * What every mode of the action shares: the configuration read from the
@@ -380,9 +380,11 @@ function predictionsCsv(result, competition) {
 }
 
 // EXTERNAL MODULE: ./src/util/files.ts
-var util_files = __webpack_require__(75787);
-// EXTERNAL MODULE: ./node_modules/@actions/cache/lib/cache.js + 91 modules
-var cache = __webpack_require__(18091);
+var util_files = __webpack_require__(70605);
+// EXTERNAL MODULE: ./src/report/forecast.ts
+var report_forecast = __webpack_require__(78647);
+// EXTERNAL MODULE: ../main/node_modules/@actions/cache/lib/cache.js + 91 modules
+var cache = __webpack_require__(17531);
 ;// CONCATENATED MODULE: ./src/action/cache.ts
 /**
  * Keeping files between workflow runs with the Actions cache service. Outside
@@ -431,8 +433,10 @@ function actionsCache(log) {
 ;// CONCATENATED MODULE: ./src/action/report.ts
 /**
  * After an evaluation or a merge: the results file, job summary, pull
- * request comment, report artifact, baseline and score gate.
+ * request comment, report artifact, baseline and score gate; with a
+ * forecast (compare: leaderboard), its report, forecast.json and min-rank.
  */
+
 
 
 
@@ -467,22 +471,42 @@ async function postComment(token, target, marker, body) {
         return undefined;
     }
 }
+/** The score report, then the forecast (at most half the room), then the gate's verdict: within limit. */
+function reportBody(report, competition, forecast, options) {
+    if (!forecast)
+        return (0,markdown/* markdownReport */.qN)(report, competition, options);
+    const part = (0,report_forecast/* forecastMarkdown */.Tb)(forecast, competition, { limit: Math.floor(options.limit / 2) });
+    const footer = options.footer ? `\n\n${options.footer}` : "";
+    const score = (0,markdown/* markdownReport */.qN)(report, competition, {
+        ...options,
+        footer: undefined,
+        limit: options.limit - part.length - footer.length - 2,
+    });
+    return `${score}\n\n${part}${footer}`;
+}
 /** Reports the run everywhere it belongs and applies the score gate; true when the gate passed. */
-async function reportAndGate(config, event, report, competition, cache) {
+async function reportAndGate(config, event, report, competition, cache, forecast) {
     const resultsPath = await (0,util_files/* writeJson */.GF)(config.resultsPath, (0,run/* resultsDocument */.UL)(report));
+    if (forecast) {
+        actionLog.info((0,report_forecast/* forecastText */.xn)(forecast));
+        actionLog.info(`forecast written to ${await (0,util_files/* writeJson */.GF)((0,report_forecast/* forecastPath */.Jt)(config.resultsPath), forecast)}`);
+    }
     const pr = event.pullRequest;
     let baseline;
     if (pr && cache)
         baseline = await (0,report_baseline/* restoreBaseline */.W3)(cache, workDir("baseline"), competition.id, pr.baseRef, actionLog);
-    const gate = (0,report_gate/* applyGate */.e)(report, (0,report_baseline/* comparableScore */.Ji)(baseline, report), { minScore: config.minScore, maxScoreDrop: config.maxScoreDrop });
+    const rule = { minScore: config.minScore, maxScoreDrop: config.maxScoreDrop, minRank: config.minRank };
+    const gate = (0,report_gate/* applyGate */.e)(report, (0,report_baseline/* comparableScore */.Ji)(baseline, report), rule, forecast);
     const verdict = (0,markdown/* gateFooter */.HL)(gate);
     const marker = commentMarker(competition.id);
-    const body = (0,markdown/* markdownReport */.qN)(report, competition, { baseline, marker, footer: verdict });
-    await core/* summary */.z.addRaw((0,markdown/* markdownReport */.qN)(report, competition, { baseline, footer: verdict, limit: SUMMARY_LIMIT }), true).write();
+    const body = reportBody(report, competition, forecast, { baseline, marker, footer: verdict, limit: markdown/* COMMENT_LIMIT */.W$ });
+    await core/* summary */.z.addRaw(reportBody(report, competition, forecast, { baseline, footer: verdict, limit: SUMMARY_LIMIT }), true).write();
     let commentUrl;
     const files = { "results.json": `${JSON.stringify((0,run/* resultsDocument */.UL)(report), null, 2)}\n` };
     for (const d of report.datasets)
         files[report.datasets.length === 1 ? "predictions.csv" : `predictions-${d.dataset}.csv`] = predictionsCsv(d, competition);
+    if (forecast)
+        files["forecast.json"] = `${JSON.stringify(forecast, null, 2)}\n`;
     if (pr) {
         const pending = { issueNumber: pr.number, headSha: pr.headSha };
         files[PENDING_COMMENT_FILE] = JSON.stringify(pending);
@@ -509,6 +533,10 @@ async function reportAndGate(config, event, report, competition, cache) {
     core/* setOutput */.uH("results-path", resultsPath);
     core/* setOutput */.uH("comment-url", commentUrl ?? "");
     core/* setOutput */.uH("dataset", report.datasets.map((d) => d.dataset_uri ?? d.dataset).join(","));
+    core/* setOutput */.uH("rank", forecast?.candidate.rank ?? "");
+    core/* setOutput */.uH("rank-of", forecast?.candidate.rank_of ?? "");
+    if (forecast)
+        actionLog.info(`forecast: ${(0,report_forecast/* forecastHeadline */.Wq)(forecast)}`);
     actionLog.info(report.score === null
         ? `${(0,markdown/* scoreLine */.VH)(report)}; results in ${resultsPath}`
         : `score ${report.score} (accuracy ${first.accuracy}, weighted F1 ${first.weighted_f1}, efficiency ` +
@@ -564,15 +592,22 @@ async function commentFromArtifactMode(config, event) {
 }
 
 // EXTERNAL MODULE: ./src/config/requests.ts
-var requests = __webpack_require__(77966);
+var requests = __webpack_require__(5804);
 // EXTERNAL MODULE: ./src/engine/shard.ts
-var engine_shard = __webpack_require__(20914);
+var engine_shard = __webpack_require__(54352);
 // EXTERNAL MODULE: ./src/engine/shard-files.ts
-var shard_files = __webpack_require__(54316);
+var shard_files = __webpack_require__(2322);
+// EXTERNAL MODULE: ./src/release/forecast.ts + 4 modules
+var release_forecast = __webpack_require__(14273);
 // EXTERNAL MODULE: ./src/util/cache-store.ts
-var cache_store = __webpack_require__(37086);
+var cache_store = __webpack_require__(56540);
 ;// CONCATENATED MODULE: ./src/action/evaluate.ts
-/** Mode evaluate: score the model on the competition's packages (or one shard of their rows). */
+/**
+ * Mode evaluate: score the model on the competition's packages (or one shard of their rows); with
+ * compare: leaderboard, also forecast its rank among the models committed on the subnet now.
+ */
+
+
 
 
 
@@ -588,12 +623,21 @@ var cache_store = __webpack_require__(37086);
 async function evaluateMode(config, event) {
     await (0,util_files/* checkOutputPath */.$b)(config.resultsPath, "input results-path");
     const cache = cacheFor(config);
-    const report = await (0,run/* runEvaluation */.K2)((0,requests/* runRequest */.BN)(config, { log: actionLog, cache: cache ?? cache_store/* noCache */.w, downloadDir: workDir("datasets") }));
+    const places = { log: actionLog, cache: cache ?? cache_store/* noCache */.w, downloadDir: workDir("datasets") };
+    const competition = (0,competition_competition/* getCompetition */.Q0)(config.competitionId);
+    if (config.compare === "leaderboard") {
+        await (0,util_files/* checkOutputPath */.$b)((0,report_forecast/* forecastPath */.Jt)(config.resultsPath), "input results-path");
+        // Committed models are kept by SHA-256 in the work folder, and in the Actions cache between runs.
+        const models = { dir: workDir("models"), cache: places.cache };
+        const { report, forecast } = await (0,release_forecast/* runForecast */.V)((0,requests/* forecastRequest */.H7)(config, { ...places, models }));
+        return reportAndGate(config, event, report, competition, cache, forecast);
+    }
+    const report = await (0,run/* runEvaluation */.K2)((0,requests/* runRequest */.BN)(config, places));
     if (config.shard) {
         await publishShard(config, report, config.shard);
         return true;
     }
-    return reportAndGate(config, event, report, (0,competition_competition/* getCompetition */.Q0)(config.competitionId), cache);
+    return reportAndGate(config, event, report, competition, cache);
 }
 /** A shard's predictions, for the merge job: a file in the workspace and an artifact of the run. */
 async function publishShard(config, report, shard) {
@@ -654,9 +698,9 @@ function readEvent(context = github/* context */._) {
 }
 
 // EXTERNAL MODULE: ./src/release/self-check.ts
-var self_check = __webpack_require__(5802);
+var self_check = __webpack_require__(28632);
 // EXTERNAL MODULE: ./src/release/summary.ts
-var summary = __webpack_require__(67709);
+var summary = __webpack_require__(17763);
 ;// CONCATENATED MODULE: ./src/action/leaderboard.ts
 /** Mode leaderboard-check: every commitment of the competition on the subnet, read-only, in the job summary. */
 
@@ -693,9 +737,9 @@ async function mergeMode(config, event) {
 }
 
 // EXTERNAL MODULE: ./src/release/release.ts + 2 modules
-var release = __webpack_require__(64399);
+var release = __webpack_require__(73207);
 // EXTERNAL MODULE: ./src/release/window.ts
-var release_window = __webpack_require__(3753);
+var release_window = __webpack_require__(80347);
 ;// CONCATENATED MODULE: ./src/action/release.ts
 /** Mode release: upload to HuggingFace, commit on chain, record the extrinsic; or, with dry-run, only check and print. */
 

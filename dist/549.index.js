@@ -1,8 +1,8 @@
-export const id = 97;
-export const ids = [97];
+export const id = 549;
+export const ids = [549];
 export const modules = {
 
-/***/ 74344:
+/***/ 36830:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */   Wr: () => (/* binding */ DEFAULT_COMPETITION),
 /* harmony export */   pw: () => (/* binding */ COMPETITIONS)
 /* harmony export */ });
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39115);
 /**
  * The competitions this tool can score. A new competition is a new entry in
  * COMPETITIONS (its classes, risk groups and score weights), not a rewrite.
@@ -67,7 +67,7 @@ function classWeights(competition) {
 
 /***/ }),
 
-/***/ 81122:
+/***/ 17056:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -76,8 +76,8 @@ function classWeights(competition) {
 /* harmony export */   Xg: () => (/* binding */ readConfig)
 /* harmony export */ });
 /* unused harmony exports camelName, parseOption */
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
-/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6856);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39115);
+/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52166);
 /**
  * The run configuration: every option of options.ts read once, validated,
  * and typed. The action reads its inputs through it and the CLI its flags
@@ -108,7 +108,18 @@ function readConfig(source) {
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${source.label(name)} is required in mode ${config.mode}`);
         }
     }
+    checkCombinations(config, source.label);
     return config;
+}
+/** Options that cannot go together, refused before any work. */
+function checkCombinations(config, label) {
+    if (config.compare === "leaderboard" && config.mode !== "evaluate")
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${label("compare")} is leaderboard, which runs only in mode evaluate (not ${config.mode})`);
+    if (config.compare === "leaderboard" && config.shard)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${label("compare")} is leaderboard, which cannot run with ${label("shard")}: the validators' copy signature needs ` +
+            "every row of each package, in CSV order, on one runner; remove shard");
+    if (config.minRank !== undefined && config.compare !== "leaderboard")
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${label("min-rank")} needs ${label("compare")} leaderboard: the rank comes from the forecast`);
 }
 /** A value readConfig has already required for the mode (a shell that changes mode later checks again here). */
 function need(value, name) {
@@ -120,21 +131,22 @@ function need(value, name) {
 
 /***/ }),
 
-/***/ 6856:
+/***/ 52166:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   TM: () => (/* binding */ OPTION_NAMES),
 /* harmony export */   rI: () => (/* binding */ specOf)
 /* harmony export */ });
-/* unused harmony exports MODES, MAX_DATASET_COUNT, OPTIONS */
-/* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74344);
-/* harmony import */ var _engine_pipeline_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74106);
-/* harmony import */ var _engine_shard_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20914);
-/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71472);
-/* harmony import */ var _release_chain_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92500);
-/* harmony import */ var _release_window_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3753);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(70017);
+/* unused harmony exports COMPARISONS, MAX_COMPARE_TOP, MODES, MAX_DATASET_COUNT, OPTIONS */
+/* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36830);
+/* harmony import */ var _engine_pipeline_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40800);
+/* harmony import */ var _engine_shard_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54352);
+/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5566);
+/* harmony import */ var _release_chain_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(66834);
+/* harmony import */ var _release_committed_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(72133);
+/* harmony import */ var _release_window_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(80347);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(39115);
 /**
  * Every option of a run, once: its name (the action input's kebab-case name,
  * which is also the CLI flag), description, default, validation, and the
@@ -148,10 +160,14 @@ function need(value, name) {
 
 
 
+
+const COMPARISONS = ["none", "leaderboard"];
+/** compare-top: at most this many committed models are evaluated with the candidate, in one pass. */
+const MAX_COMPARE_TOP = 64;
 const MODES = ["evaluate", "merge", "release", "self-check", "leaderboard-check", "comment-from-artifact"];
 /** Validators evaluate at most this many of the newest packages. */
 const MAX_DATASET_COUNT = 30;
-const invalid = (name, expected, raw) => new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb(`${name} must be ${expected}, got "${raw}"`);
+const invalid = (name, expected, raw) => new _util_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UsageError */ .eb(`${name} must be ${expected}, got "${raw}"`);
 const text = (raw) => raw.trim();
 /** YAML 1.2's booleans, as @actions/core's getBooleanInput reads them. */
 function boolean(raw, name) {
@@ -167,6 +183,14 @@ function integer(min, max) {
         const value = raw.trim();
         if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
             throw invalid(name, `a whole number from ${min} to ${max}`, raw);
+        return Number(value);
+    };
+}
+function atLeast(min) {
+    return (raw, name) => {
+        const value = raw.trim();
+        if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value)) || Number(value) < min)
+            throw invalid(name, `a whole number of at least ${min}`, raw);
         return Number(value);
     };
 }
@@ -229,7 +253,7 @@ const pathList = (raw) => raw
 const EVALUATING = ["evaluate", "release", "self-check"];
 const REPORTING = ["evaluate", "merge", "release"];
 const ON_HUB = ["evaluate", "release", "self-check", "leaderboard-check"];
-const ON_CHAIN = ["release", "self-check", "leaderboard-check"];
+const ON_CHAIN = ["evaluate", "release", "self-check", "leaderboard-check"];
 function option(spec) {
     return spec;
 }
@@ -324,14 +348,15 @@ const OPTIONS = {
         parse: decimal(0, 1),
     }),
     cache: option({
-        description: "Keep downloaded dataset packages and the base branch's results in the Actions cache.",
+        description: "Keep downloaded dataset packages, the base branch's results and (with compare: leaderboard) the committed models " +
+            "in the Actions cache.",
         default: "true",
         modes: ["evaluate", "merge", "release", "self-check"],
         cli: { flag: false },
         parse: boolean,
     }),
     "artifact-name": option({
-        description: "Name of the report artifact (results.json, predictions.csv, comment.json).",
+        description: "Name of the report artifact (results.json, predictions.csv, comment.json; forecast.json with compare: leaderboard).",
         default: "cancer-ai-report",
         modes: ["evaluate", "merge", "release", "comment-from-artifact"],
         cli: { flag: false },
@@ -367,6 +392,30 @@ const OPTIONS = {
         modes: ["evaluate", "merge", "release", "self-check"],
         cli: { aliases: ["output"], default: undefined, placeholder: "file" },
         parse: text,
+    }),
+    compare: option({
+        description: "leaderboard: also forecast where this model would rank among the models committed on the subnet now, and whether " +
+            "validators would call it a copy of one of them (downloads the top compare-top committed models and evaluates them " +
+            "with this one, by the validators' rules; writes forecast.json; not with shard). none: only score this model.",
+        default: "none",
+        modes: ["evaluate"],
+        cli: { placeholder: "none|leaderboard" },
+        parse: oneOf(COMPARISONS),
+    }),
+    "compare-top": option({
+        description: `With compare: leaderboard, how many committed models to evaluate with this one: the top N by on-chain Incentive ` +
+            `(the others are listed as not evaluated), 1 to ${MAX_COMPARE_TOP}.`,
+        default: String(_release_committed_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_TOP_N */ .tz),
+        modes: ["evaluate"],
+        cli: { placeholder: "n" },
+        parse: integer(1, MAX_COMPARE_TOP),
+    }),
+    "min-rank": option({
+        description: "With compare: leaderboard, fail the check unless the model would rank in the top N (a copy, or an average score " +
+            "of 0, has no rank). Empty disables.",
+        modes: ["evaluate"],
+        cli: { placeholder: "n" },
+        parse: atLeast(1),
     }),
     "hf-repo-id": option({
         description: "Release: the public HuggingFace model repository (owner/name; the miner CLI keeps it within 32 bytes, validators only need " +
@@ -412,14 +461,15 @@ const OPTIONS = {
         parse: (raw) => raw.trim().split(/\s+/).join(" "),
     }),
     network: option({
-        description: "Release: finney, test, local, archive, or a ws(s):// URL of a subtensor node.",
+        description: "The subtensor node: finney, test, local, archive, or a ws(s):// URL. Release commits through it; self-check, " +
+            "leaderboard-check and compare: leaderboard read from it.",
         default: "finney",
         modes: ON_CHAIN,
         cli: { placeholder: "name|url" },
         parse: network,
     }),
     netuid: option({
-        description: "Release: the subnet to commit on.",
+        description: "The subnet: where a release commits, and whose commitments self-check, leaderboard-check and compare: leaderboard read.",
         default: "76",
         modes: ON_CHAIN,
         cli: { placeholder: "n" },
@@ -440,7 +490,7 @@ const OPTIONS = {
         default: "warn",
         modes: ["release"],
         cli: { placeholder: "warn|fail|off" },
-        parse: oneOf(_release_window_js__WEBPACK_IMPORTED_MODULE_5__/* .WINDOW_CHECKS */ .Di),
+        parse: oneOf(_release_window_js__WEBPACK_IMPORTED_MODULE_6__/* .WINDOW_CHECKS */ .Di),
     }),
     "dry-run": option({
         description: "Release: only run the offline checks and print the commitment, call data and hotkey.",
@@ -456,20 +506,21 @@ const specOf = (name) => OPTIONS[name];
 
 /***/ }),
 
-/***/ 77966:
+/***/ 5804:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BN: () => (/* binding */ runRequest),
+/* harmony export */   H7: () => (/* binding */ forecastRequest),
 /* harmony export */   I2: () => (/* binding */ hubOptions),
 /* harmony export */   Rv: () => (/* binding */ releaseRequest),
 /* harmony export */   Sj: () => (/* binding */ hotkeyOf),
 /* harmony export */   sK: () => (/* binding */ selfCheckRequest)
 /* harmony export */ });
-/* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74344);
-/* harmony import */ var _release_hotkey_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44319);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70017);
-/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(81122);
+/* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36830);
+/* harmony import */ var _release_hotkey_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(10785);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39115);
+/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17056);
 /**
  * The engine's and the release's requests from a run configuration, built
  * once for both shells: they differ only in where logs, caches and
@@ -495,6 +546,17 @@ function runRequest(config, places) {
         threads: config.threads,
         shard: config.shard,
     };
+}
+/**
+ * compare: leaderboard. `models`: where the committed models are downloaded (kept by SHA-256), and the cache
+ * behind that folder (the Actions cache in a workflow; none for the CLI, whose folder persists by itself).
+ */
+function forecastRequest(config, places) {
+    const { shard, ...run } = runRequest(config, places);
+    // readConfig refuses the combination before any work; a request must not silently drop the shard either.
+    if (shard)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb("compare: leaderboard cannot run with shard: the copy signature needs every row");
+    return { ...run, network: config.network, netuid: config.netuid, top: config.compareTop, models: places.models };
 }
 /**
  * `workDir`: where the code zip is written; `tag`: the release's tag (the action on a tag push),
@@ -555,1327 +617,17 @@ async function hotkeyOf(config) {
 
 /***/ }),
 
-/***/ 46372:
+/***/ 95155:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  w5: () => (/* binding */ checkModel),
-  cm: () => (/* binding */ loadModel)
+  R$: () => (/* binding */ openPackage),
+  JP: () => (/* binding */ readDataset)
 });
 
-// UNUSED EXPORTS: INFERENCE_TIMEOUT_MS, checkSignature
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(70017);
-// EXTERNAL MODULE: ./src/util/natives.ts
-var natives = __webpack_require__(22184);
-// EXTERNAL MODULE: ./src/util/retry.ts
-var retry = __webpack_require__(4266);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:module"
-var external_node_module_ = __webpack_require__(98995);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
-var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(73136);
-// EXTERNAL MODULE: ./src/workers/inference-protocol.ts
-var inference_protocol = __webpack_require__(39093);
-// EXTERNAL MODULE: ./src/workers/protocol.ts
-var protocol = __webpack_require__(86775);
-;// CONCATENATED MODULE: ./src/workers/inference-pool.ts
-/**
- * Inference in child processes, timed from here. onnxruntime-node's
- * session.run computes synchronously on its calling thread, so a time limit
- * needs inference elsewhere, and it must be somewhere that can be stopped:
- * a worker thread cannot (terminate() waits for the native call to return,
- * then onnxruntime's binding throws into the dying thread and aborts the
- * whole process; a call that never returns keeps the process from exiting).
- * A process can be killed at any instant.
- *
- * Each process holds one session with one onnxruntime thread, as the
- * validator runs it, and runs its requests in the order they were sent; the
- * limit runs from the moment a request's turn comes. Several processes run
- * several images at once: each image is still computed by the same kernels
- * on one thread, so the outputs are bit for bit those of one session
- * (several intra-op threads in one session may split a reduction otherwise).
- * Requests go to the least busy process that has loaded the model, and
- * callers that await results in their own order get them in that order.
- *
- * Tensors go down the child's stdin straight from the caller's buffer (no
- * copy here), and may be reused once the request's promise settles.
- */
-
-
-
-
-
-
-
-
-
-/** The model could not be loaded (onnxruntime's message). */
-class LoadFailure extends Error {
-}
-/** The run went past the limit; the process was killed (`ms` is at least the limit). */
-class RunTimeout extends Error {
-    ms;
-    killed;
-    constructor(ms, killed) {
-        super(`the run took ${killed ? "more than " : ""}${(ms / 1000).toFixed(1)} s`);
-        this.ms = ms;
-        this.killed = killed;
-    }
-}
-/** onnxruntime failed on this input. */
-class RunFailure extends Error {
-}
-/** The run succeeded, but its kept output has a type this protocol does not carry. */
-class UnsupportedOutput extends Error {
-    outputType;
-    constructor(outputType) {
-        super(`output of type ${outputType}`);
-        this.outputType = outputType;
-    }
-}
-/** The process died (crash, out of memory, killed from outside), or the pool stopped before this request's turn. */
-class PoolStopped extends Error {
-}
-const STDERR_TAIL = 2000;
-const EXIT_GRACE_MS = 2000;
-/** Requests a process holds at once: the one running and the next ones, whose tensors its reading thread fetches meanwhile. */
-const SLOTS = 3;
-/**
- * The tensor file of one process: in shared memory where there is some
- * (/dev/shm), else in the temp folder, and unlinked at once, so that nothing
- * is left behind even if both processes die.
- */
-function openTensorFile() {
-    const errors = [];
-    for (const dir of ["/dev/shm", external_node_os_default().tmpdir()]) {
-        const file = external_node_path_default().join(dir, `cancer-ai-tensors-${process.pid}-${(0,external_node_crypto_.randomUUID)()}`);
-        try {
-            const fd = (0,external_node_fs_.openSync)(file, "wx+", 0o600);
-            (0,external_node_fs_.unlinkSync)(file);
-            return fd;
-        }
-        catch (err) {
-            errors.push(`${dir}: ${err.message}`);
-        }
-    }
-    throw new PoolStopped(`no place for the inference tensor file (${errors.join("; ")})`);
-}
-function writeAll(fd, data, position) {
-    for (let done = 0; done < data.byteLength;) {
-        done += (0,external_node_fs_.writeSync)(fd, new Uint8Array(data.buffer, data.byteOffset + done, data.byteLength - done), 0, data.byteLength - done, position + done);
-    }
-}
-/** How to start this very build again as an inference process (as pool.ts does for its worker threads). */
-function processCommand() {
-    const here = import.meta.url;
-    const dir = external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(here));
-    // Bundled, this module is in index.js or in a chunk beside it: index.js dispatches on the role.
-    if (!here.endsWith(".ts"))
-        return { execArgv: [], entry: external_node_path_default().join(dir, "index.js") };
-    // From the sources (jest, tsx): src/index.ts, behind tsx's loader.
-    const require = (0,external_node_module_.createRequire)(here);
-    const tsxPackage = require.resolve("tsx/package.json");
-    const manifest = JSON.parse((0,external_node_fs_.readFileSync)(tsxPackage, "utf8"));
-    const loader = (0,external_node_url_.pathToFileURL)(external_node_path_default().join(external_node_path_default().dirname(tsxPackage), manifest.exports["."])).href;
-    return { execArgv: ["--import", loader], entry: external_node_path_default().join(dir, "..", "index.ts") };
-}
-class InferenceProcess {
-    child;
-    tensorFile;
-    timeoutMs;
-    /** Requests waiting for a slot, then the ones handed over, in order: the first of `sent` is running. */
-    waiting = [];
-    sent = [];
-    freeSlots = Array.from({ length: SLOTS }, (_, i) => i);
-    slotBytes = 0;
-    turnStarted = 0;
-    timer;
-    stderr = "";
-    stopped;
-    isLoaded = false;
-    onLoaded;
-    onLoadFailed;
-    /** Settles once the process has the model: its inputs and outputs as its session sees them, or why it could not load it. */
-    loaded;
-    exited;
-    constructor(child, tensorFile, timeoutMs, modelPath) {
-        this.child = child;
-        this.tensorFile = tensorFile;
-        this.timeoutMs = timeoutMs;
-        const [stdin, stderr, replies] = [child.stdin, child.stderr, child.stdio[3]];
-        // A write into a killed process fails with EPIPE; its request already has its answer.
-        stdin.on("error", () => { });
-        stderr.on("data", (d) => (this.stderr = (this.stderr + d.toString()).slice(-STDERR_TAIL)));
-        const decoder = new inference_protocol/* FrameDecoder */.wI((message, payload) => this.receive(message, payload));
-        replies.on("data", (chunk) => decoder.push(chunk));
-        // Node may report a process that could not start with "error" and no "exit".
-        this.exited = new Promise((resolve) => child.once("exit", () => resolve()).once("error", () => resolve()));
-        child.once("exit", (code, signal) => {
-            (0,external_node_fs_.closeSync)(tensorFile);
-            const how = signal ? `signal ${signal}` : `exit code ${code}`;
-            const tail = this.stderr.trim() ? `: ${this.stderr.trim().split("\n").slice(-3).join(" | ")}` : "";
-            this.stop(new PoolStopped(`the inference process ended (${how})${tail}`));
-        });
-        child.once("error", (err) => this.stop(new PoolStopped(`the inference process could not start: ${err.message}`)));
-        this.loaded = new Promise((resolve, reject) => {
-            this.onLoaded = resolve;
-            this.onLoadFailed = reject;
-        });
-        // Whoever runs an image learns of a failed load from its run; nobody else has to listen.
-        this.loaded.catch(() => { });
-        this.write({ type: "load", modelPath });
-    }
-    get pending() {
-        return this.waiting.length + this.sent.length;
-    }
-    /** Loaded and not stopped: takes requests now. */
-    get ready() {
-        return this.isLoaded && !this.stopped;
-    }
-    get failed() {
-        return this.stopped;
-    }
-    run(feeds, fetches, keep, id) {
-        if (this.stopped)
-            return Promise.reject(this.stopped);
-        return new Promise((resolve, reject) => {
-            this.waiting.push({ id, feeds, fetches, keep, resolve, reject });
-            this.handOver();
-        });
-    }
-    /** Writes waiting requests' tensors into free slots and sends their headers, in order. */
-    handOver() {
-        // Not before the model is loaded: an image's time runs from its hand-over.
-        while (this.isLoaded && this.waiting.length > 0 && this.freeSlots.length > 0 && !this.stopped) {
-            const request = this.waiting.shift();
-            const slot = this.freeSlots.shift();
-            const bytes = request.feeds.reduce((sum, f) => sum + f.data.byteLength, 0);
-            this.slotBytes ||= bytes;
-            let offset = slot * this.slotBytes;
-            try {
-                if (bytes > this.slotBytes)
-                    throw new Error(`inputs of ${bytes} bytes after inputs of ${this.slotBytes}`);
-                const feeds = request.feeds.map((f) => {
-                    writeAll(this.tensorFile, f.data, offset);
-                    const feed = { name: f.name, encoding: f.encoding, dims: f.dims, offset, bytes: f.data.byteLength };
-                    offset += f.data.byteLength;
-                    return feed;
-                });
-                this.sent.push({ ...request, slot });
-                if (this.sent.length === 1)
-                    this.startTurn();
-                this.write({ type: "run", id: request.id, feeds, fetches: request.fetches, keep: request.keep });
-            }
-            catch (err) {
-                this.freeSlots.push(slot);
-                request.reject(new PoolStopped(`the inference tensors could not be written: ${err.message}`));
-            }
-        }
-    }
-    write(message) {
-        if (!this.stopped)
-            this.child.stdin?.write((0,inference_protocol/* encodeHeader */.YS)(message));
-    }
-    startTurn() {
-        this.turnStarted = performance.now();
-        this.timer = setTimeout(() => this.timeOut(), this.timeoutMs);
-    }
-    timeOut() {
-        const head = this.sent.shift();
-        this.stop(new PoolStopped("the pool stopped: an earlier image went past the time limit"));
-        head?.reject(new RunTimeout(performance.now() - this.turnStarted, true));
-    }
-    receive(message, payload) {
-        if (message.type === "loaded") {
-            this.isLoaded = true;
-            this.onLoaded?.({ inputs: message.inputs, outputs: message.outputs });
-            return this.handOver();
-        }
-        if (message.type === "load-failed")
-            return this.stop(new LoadFailure(message.message));
-        // The process's own measure of session.run: this side's clock also counts the time this event loop was busy elsewhere.
-        const { ms } = message;
-        clearTimeout(this.timer);
-        const head = this.sent.shift();
-        if (!head)
-            return;
-        this.freeSlots.push(head.slot);
-        if (this.sent.length > 0)
-            this.startTurn();
-        // The timer may not have fired yet on a busy event loop: past the limit is past the limit.
-        if (ms > this.timeoutMs) {
-            this.stop(new PoolStopped("the pool stopped: an earlier image went past the time limit"));
-            return head.reject(new RunTimeout(ms, false));
-        }
-        if (message.type === "run-failed")
-            head.reject(new RunFailure(message.message));
-        else if (message.type === "unsupported-output")
-            head.reject(new UnsupportedOutput(message.outputType));
-        else
-            head.resolve({ type: message.tensor.type, dims: message.tensor.dims, bytes: payload, ms });
-        this.handOver();
-    }
-    /** Fails whatever is still waiting and kills the process (a no-op after the first call). */
-    stop(reason) {
-        if (this.stopped)
-            return;
-        this.stopped = reason;
-        clearTimeout(this.timer);
-        for (const request of [...this.sent.splice(0), ...this.waiting.splice(0)])
-            request.reject(reason);
-        this.onLoadFailed?.(reason);
-        if (this.child.exitCode === null && this.child.signalCode === null)
-            this.child.kill("SIGKILL");
-    }
-    /** Ends an idle process by closing its input (it exits by itself), a busy (or still loading) one by killing it. */
-    async close() {
-        if (this.pending > 0 || this.stopped || !this.isLoaded)
-            this.stop(new PoolStopped("the pool was closed"));
-        else
-            this.child.stdin?.end();
-        const grace = setTimeout(() => this.stop(new PoolStopped("the pool was closed")), EXIT_GRACE_MS);
-        await this.exited;
-        clearTimeout(grace);
-    }
-}
-function spawnProcess(options) {
-    const { execArgv, entry } = processCommand();
-    const tensorFile = openTensorFile();
-    const child = (0,external_node_child_process_.spawn)(process.execPath, [...execArgv, entry], {
-        // stdin: requests; stderr: kept for a crash's message; fd 3: replies; fd 4: the tensor file.
-        stdio: ["pipe", "ignore", "pipe", "pipe", tensorFile],
-        // ORT_DISABLE_TELEMETRY: onnxruntime 1.30 would otherwise write .ses and mat-debug-*.log files into the temp dir.
-        env: { ...process.env, [protocol/* ROLE_VARIABLE */.k8]: protocol/* INFERENCE_ROLE */.f7, ORT_DISABLE_TELEMETRY: "1" },
-    });
-    return new InferenceProcess(child, tensorFile, options.timeoutMs, options.modelPath);
-}
-class InferencePool {
-    options;
-    processes;
-    nextId = 0;
-    constructor(options, processes) {
-        this.options = options;
-        this.processes = processes;
-    }
-    /**
-     * Starts the processes, each loading the model while the caller goes on;
-     * runs wait for the load. `loaded` says how it went (LoadFailure if
-     * onnxruntime cannot load the model).
-     */
-    static start(options) {
-        return new InferencePool(options, Array.from({ length: options.processes ?? 1 }, () => spawnProcess(options)));
-    }
-    /** The model's inputs and outputs once the first process has loaded it. */
-    get loaded() {
-        return this.processes[0].loaded;
-    }
-    get size() {
-        return this.processes.length;
-    }
-    /**
-     * One more process, loading the model while the others go on; it takes
-     * requests once loaded. Resolves when it is ready (or rejects why not:
-     * the pool goes on without it).
-     */
-    grow() {
-        const added = spawnProcess(this.options);
-        this.processes.push(added);
-        return added.loaded.then(() => { });
-    }
-    /** Runs the model on one image's feeds (after the load); the buffers must stay untouched until this settles. */
-    run(feeds, fetches, keep) {
-        // A process killed at the limit (or that could not start) takes nothing more; until one has the model, the first waits for it.
-        const live = this.processes.filter((p) => !p.failed);
-        const candidates = live.filter((p) => p.ready);
-        const pool = candidates.length > 0 ? candidates : live.length > 0 ? live : this.processes;
-        const target = pool.reduce((best, p) => (p.pending < best.pending ? p : best));
-        return target.run(feeds, fetches, keep, this.nextId++);
-    }
-    async close() {
-        await Promise.all(this.processes.map((p) => p.close()));
-    }
-}
-
-// EXTERNAL MODULE: ./src/engine/prediction.ts
-var prediction = __webpack_require__(26549);
-;// CONCATENATED MODULE: ./src/engine/inference.ts
-/**
- * The validator's ONNX runner: inputs taken by position (0 = image
- * [1, 3, H, W], 1 = demographics [1, 3]), one image per run, every output
- * fetched and output 0 kept, a time limit per image. The session lives in a
- * child process (workers/inference-pool.ts) so that the limit can be
- * enforced. The model's signature is checked once, up front, so that an
- * incompatible model fails with one clear message instead of deep inside
- * onnxruntime.
- */
-
-
-
-
-
-
-/** The validator gives up on an image after this long (ONNX_INFERENCE_TIMEOUT, asyncio.wait_for). */
-const INFERENCE_TIMEOUT_MS = 20_000;
-function fixedDim(d) {
-    return typeof d === "number" && d > 0 ? d : null;
-}
-function describeDims(dims) {
-    return `[${dims.join(", ")}]`;
-}
-/** Checks the inputs and output against the competition; pure, so it is tested on metadata alone. */
-function checkSignature(modelPath, inputs, outputs, competition) {
-    const fail = (why) => {
-        throw new errors/* ModelError */.me(`${modelPath} cannot be scored for ${competition.id}: ${why}`);
-    };
-    if (inputs.length === 0)
-        fail("it has no inputs");
-    if (inputs.length > 2)
-        fail(`it has ${inputs.length} inputs; validators feed only the image (input 0) and the demographics (input 1)`);
-    const [image, demographics] = inputs;
-    if (!image.isTensor || image.type !== "float32")
-        fail(`input 0 "${image.name}" must be a float32 image tensor [1, 3, H, W]`);
-    const dims = image.isTensor ? image.shape : [];
-    if (dims.length !== 4)
-        fail(`input 0 "${image.name}" has shape ${describeDims(dims)}; it must be [1, 3, H, W]`);
-    const channels = fixedDim(dims[1]);
-    if (channels !== null && channels !== 3)
-        fail(`input 0 "${image.name}" takes ${channels} channel(s); images are fed as 3 RGB channels [1, 3, H, W]`);
-    const batch = fixedDim(dims[0]);
-    if (batch !== null && batch !== 1)
-        fail(`input 0 "${image.name}" has a fixed batch size of ${batch}; validators run one image at a time (batch 1)`);
-    if (demographics) {
-        const d = demographics.isTensor ? demographics.shape : [];
-        const ok = demographics.isTensor &&
-            demographics.type === "float32" &&
-            d.length === 2 &&
-            [null, 1].includes(fixedDim(d[0])) &&
-            [null, 3].includes(fixedDim(d[1]));
-        if (!ok)
-            fail(`input 1 "${demographics.name}" must be float32 demographics [1, 3] (age, gender, location)`);
-    }
-    const output = outputs[0];
-    if (!output)
-        fail("it has no outputs");
-    if (!output.isTensor) {
-        // onnx_runner.py reads single_result.shape: a list (sequence) or dict (map) has none, the AttributeError
-        // escapes the runner, which then returns no predictions at all.
-        throw new errors/* ValidatorVerdictError */.GM("model", "non-tensor-output", `validators would score 0: output 0 "${output.name}" of ${modelPath} is not a tensor (a sequence or map), and their ` +
-            "runner fails reading its shape; export the class scores as output 0");
-    }
-    const size = competition.imageSize;
-    return {
-        imageInput: image.name,
-        demographicsInput: demographics ? demographics.name : null,
-        output: output.name,
-        fetches: outputs.filter((o) => o.isTensor).map((o) => o.name),
-        inputSize: { height: fixedDim(dims[2]) ?? size, width: fixedDim(dims[3]) ?? size },
-    };
-}
-/** "20 s", "23.4 s"; a test's limit of a few milliseconds keeps its digits. */
-const seconds = (ms) => `${Number((ms / 1000).toFixed(ms < 100 ? 3 : 1))} s`;
-/** The verdict (or plain failure) an inference error stands for, naming the image. */
-function inferenceFailure(err, file, timeoutMs) {
-    if (err instanceof RunTimeout) {
-        const took = err.killed
-            ? `more than ${seconds(timeoutMs)} in the model (stopped after ${seconds(err.ms)})`
-            : `${seconds(err.ms)} in the model`;
-        return new errors/* ValidatorVerdictError */.GM("model", "inference-timeout", `validators would score 0: image ${file} took ${took}, over their ${seconds(timeoutMs)} limit per image ` +
-            "(they drop the rest of its chunk of 200 images, and the predictions then no longer match the labels)");
-    }
-    if (err instanceof RunFailure) {
-        return new errors/* ValidatorVerdictError */.GM("model", "inference-error", `validators would score 0: onnxruntime failed on image ${file} (${err.message.split("\n")[0]}); ` +
-            "the image gets no prediction, and the predictions then no longer match the labels");
-    }
-    if (err instanceof UnsupportedOutput) {
-        return new errors/* ModelError */.me(`output 0 of the model is a ${err.outputType} tensor on ${file}; this tool reads numeric and bool outputs only`);
-    }
-    // The process died: a crash or the machine's memory, which says nothing certain about a validator's run.
-    return new errors/* InferenceError */.uZ(`inference on ${file} stopped: ${err instanceof Error ? err.message : String(err)}`);
-}
-/**
- * The model's inputs and outputs, read by a session in this process, for a
- * check before any work (the evaluation itself reads them from its
- * inference process). Graph optimizations are off here: they change neither
- * inputs nor outputs, and cost time.
- */
-async function readMetadata(modelPath) {
-    // onnxruntime 1.30 reads this when it first starts: unset, it writes .ses and mat-debug-*.log files into the temp dir.
-    process.env.ORT_DISABLE_TELEMETRY ??= "1";
-    const { InferenceSession } = await (0,natives/* loadOrt */.s)();
-    let session;
-    try {
-        session = await InferenceSession.create(modelPath, {
-            graphOptimizationLevel: "disabled",
-            logSeverityLevel: 3,
-            intraOpNumThreads: 1,
-            interOpNumThreads: 1,
-            executionProviders: ["cpu"],
-        });
-    }
-    catch (err) {
-        throw notLoadable(modelPath, err);
-    }
-    try {
-        return { inputs: session.inputMetadata, outputs: session.outputMetadata };
-    }
-    finally {
-        await session.release();
-    }
-}
-/**
- * onnxruntime's own words, without the C++ source location and signature it
- * puts in front of them ("…/model.cc:187 onnxruntime::Model::Model(…) ModelProto
- * does not have a graph."): a miner can act on the last sentence only.
- */
-function onnxruntimeReason(err) {
-    const text = (0,retry/* describeError */.Uc)(err);
-    const located = /onnxruntime_src\/\S+:\d+ /.exec(text);
-    if (!located)
-        return text;
-    const rest = text.slice(located.index + located[0].length);
-    return rest.slice(rest.lastIndexOf(") ") + 2) || rest;
-}
-const notLoadable = (modelPath, err) => new errors/* ModelError */.me(`${modelPath} is not a loadable ONNX model (onnxruntime: ${onnxruntimeReason(err)})`);
-async function checkModelFile(modelPath) {
-    const info = await (0,promises_.stat)(modelPath).catch(() => undefined);
-    if (!info?.isFile())
-        throw new errors/* ModelError */.me(info ? `model file ${modelPath} is a folder, not an .onnx file` : `model file ${modelPath} does not exist`);
-    if (info.size === 0)
-        throw new errors/* ModelError */.me(`model file ${modelPath} is empty (0 bytes): was the export cut short?`);
-}
-/** The model checked against the competition without starting its inference process: for a check before any work. */
-async function checkModel(modelPath, competition) {
-    await checkModelFile(modelPath);
-    const { inputs, outputs } = await readMetadata(modelPath);
-    return checkSignature(modelPath, inputs, outputs, competition);
-}
-async function loadModel(modelPath, competition, options = {}) {
-    const timeoutMs = options.timeoutMs ?? INFERENCE_TIMEOUT_MS;
-    await checkModelFile(modelPath);
-    let pool;
-    try {
-        pool = InferencePool.start({ modelPath, timeoutMs, processes: options.sessions });
-    }
-    catch (err) {
-        throw new errors/* InferenceError */.uZ(`the inference process for ${modelPath} could not start: ${(0,retry/* describeError */.Uc)(err)}`);
-    }
-    let signature;
-    try {
-        // The inputs and outputs as the inference process's session sees them: this process need not load onnxruntime.
-        const { inputs, outputs } = await pool.loaded;
-        signature = checkSignature(modelPath, inputs, outputs, competition);
-    }
-    catch (err) {
-        await pool.close();
-        if (err instanceof LoadFailure)
-            throw notLoadable(modelPath, err);
-        if (err instanceof PoolStopped)
-            throw new errors/* InferenceError */.uZ(`the inference process for ${modelPath} stopped while loading it: ${err.message}`);
-        throw err;
-    }
-    const { width, height } = signature.inputSize;
-    async function predict(rgb, demographics, file) {
-        const feeds = [{ name: signature.imageInput, encoding: "rgb8", data: rgb, dims: [1, 3, height, width] }];
-        if (signature.demographicsInput)
-            feeds.push({ name: signature.demographicsInput, encoding: "float32", data: Float32Array.from(demographics), dims: [1, 3] });
-        try {
-            const output = await pool.run(feeds, signature.fetches, signature.output);
-            return { output: (0,prediction/* decodeOutput */.aX)(output.type, output.dims, output.bytes), ms: output.ms };
-        }
-        catch (err) {
-            throw inferenceFailure(err, file, timeoutMs);
-        }
-    }
-    return {
-        path: modelPath,
-        signature,
-        predict,
-        get sessions() {
-            return pool.size;
-        },
-        addSession: () => pool.grow(),
-        close: () => pool.close(),
-    };
-}
-
-
-/***/ }),
-
-/***/ 92808:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  s: () => (/* binding */ metricFields)
-});
-
-// EXTERNAL MODULE: ./src/competition/competition.ts
-var competition_competition = __webpack_require__(74344);
-;// CONCATENATED MODULE: ./src/engine/scoring.ts
-/**
- * The validator's metrics and score, as pure functions. Floating-point
- * operations follow sklearn/numpy's order (pairwise summation, F1 as
- * 2tp / (true + pred)) and Python's round(), so the values agree to the last
- * bit in practice and always to the 6th decimal.
- */
-
-/** numpy's pairwise summation (`np.sum` on float64), including its order of additions. */
-function numpySum(values, start = 0, n = values.length - start) {
-    if (n < 8) {
-        let sum = 0;
-        for (let i = 0; i < n; i++)
-            sum += values[start + i];
-        return sum;
-    }
-    if (n <= 128) {
-        const r = new Float64Array(8);
-        for (let j = 0; j < 8; j++)
-            r[j] = values[start + j];
-        let i = 8;
-        for (; i < n - (n % 8); i += 8)
-            for (let j = 0; j < 8; j++)
-                r[j] += values[start + i + j];
-        let sum = r[0] + r[1] + (r[2] + r[3]) + (r[4] + r[5] + (r[6] + r[7]));
-        for (; i < n; i++)
-            sum += values[start + i];
-        return sum;
-    }
-    let half = Math.floor(n / 2);
-    half -= half % 8;
-    return numpySum(values, start, half) + numpySum(values, start + half, n - half);
-}
-/**
- * Python's round(x, digits): the exact binary value rounded to the nearest
- * decimal, exact ties to even. JS toFixed rounds ties up (1/128 -> 0.007813,
- * Python gives 0.007812), so the tie is decided from the exact expansion.
- */
-function pyRound(x, digits = 6) {
-    if (!Number.isFinite(x) || x === 0)
-        return x;
-    const exact = Math.abs(x).toFixed(100);
-    const dot = exact.indexOf(".");
-    const kept = exact.slice(0, dot + 1 + digits);
-    const rest = exact.slice(dot + 1 + digits);
-    let roundUp = rest[0] > "5" || (rest[0] === "5" && /[1-9]/.test(rest.slice(1)));
-    if (rest[0] === "5" && !roundUp && !/[1-9]/.test(rest.slice(1))) {
-        const lastDigit = Number(kept.replace(".", "").slice(-1));
-        roundUp = lastDigit % 2 === 1;
-    }
-    const magnitude = Number(kept) + (roundUp ? 10 ** -digits : 0);
-    // Re-parse the decimal so the result is the double nearest to it, as Python returns.
-    return Math.sign(x) * Number(magnitude.toFixed(digits));
-}
-function divideOrZero(numerator, denominator) {
-    return denominator === 0 ? 0 : numerator / denominator;
-}
-function weightedAverage(values, weights) {
-    const total = numpySum(weights);
-    if (total === 0)
-        return 0;
-    return numpySum(values.map((v, i) => v * weights[i])) / total;
-}
-/**
- * sklearn 1.5.1's accuracy_score, precision/recall/f1_score(average="weighted",
- * labels=0..k-1, zero_division=0), f1_score(average=None) and
- * confusion_matrix. A prediction outside 0..k-1 (argmax 11 of 12 scores, a
- * scalar output of 42, INT64_MIN from NaN) is never a class's prediction:
- * confusion_matrix drops the pair, multilabel_confusion_matrix encodes it as
- * an extra label and keeps only 0..k-1. Its true label still counts in that
- * class's support (true_sum = bincount(y_true)): a recall miss, and weight in
- * the weighted averages. Labels are always 0..k-1 (the dataset is checked).
- */
-function classificationMetrics(yTrue, yPred, classCount) {
-    if (yTrue.length !== yPred.length)
-        throw new Error(`${yTrue.length} labels but ${yPred.length} predictions`);
-    if (yTrue.length === 0)
-        throw new Error("no samples to score");
-    const confusionMatrix = Array.from({ length: classCount }, () => new Array(classCount).fill(0));
-    const trueSum = new Array(classCount).fill(0);
-    let correct = 0;
-    for (let i = 0; i < yTrue.length; i++) {
-        if (yTrue[i] === yPred[i])
-            correct++;
-        trueSum[yTrue[i]]++;
-        if (Number.isInteger(yPred[i]) && yPred[i] >= 0 && yPred[i] < classCount)
-            confusionMatrix[yTrue[i]][yPred[i]]++;
-    }
-    const tp = confusionMatrix.map((row, c) => row[c]);
-    const predSum = tp.map((_, c) => confusionMatrix.reduce((a, row) => a + row[c], 0));
-    const precisionByClass = tp.map((t, c) => divideOrZero(t, predSum[c]));
-    const recallByClass = tp.map((t, c) => divideOrZero(t, trueSum[c]));
-    const f1ByClass = tp.map((t, c) => divideOrZero(2 * t, trueSum[c] + predSum[c]));
-    return {
-        accuracy: correct / yTrue.length,
-        precision: weightedAverage(precisionByClass, trueSum),
-        recall: weightedAverage(recallByClass, trueSum),
-        fbeta: weightedAverage(f1ByClass, trueSum),
-        f1ByClass,
-        confusionMatrix,
-    };
-}
-/** Efficiency from the model file size: 1 up to 50 MiB, 0 from 150 MiB, linear between. */
-function efficiencyScore(competition, modelBytes) {
-    const sizeMiB = modelBytes / (1024 * 1024);
-    const { full, zero } = competition.efficiencyMiB;
-    if (sizeMiB <= full)
-        return 1.0;
-    if (sizeMiB >= zero)
-        return 0.0;
-    return 1.0 - (sizeMiB - full) / (zero - full);
-}
-/** The validator's get_model_result: metrics, risk categories, weighted F1, efficiency, score. */
-function scoreCompetition(competition, yTrue, yPred, modelBytes) {
-    const metrics = classificationMetrics(yTrue, yPred, competition.classes.length);
-    const riskCategoryScores = {};
-    let weightedSum = 0;
-    let weightTotal = 0;
-    for (const [risk, weight] of competition.riskWeights) {
-        const f1s = metrics.f1ByClass.filter((_, c) => competition.classes[c].risk === risk);
-        riskCategoryScores[risk] = numpySum(f1s) / f1s.length;
-        weightedSum += riskCategoryScores[risk] * weight;
-        weightTotal += weight;
-    }
-    const accuracy = pyRound(metrics.accuracy);
-    const weightedF1 = pyRound(weightedSum / weightTotal);
-    const efficiency = pyRound(efficiencyScore(competition, modelBytes));
-    const { accuracyAndF1, efficiency: efficiencyWeight } = competition.scoreWeights;
-    return {
-        ...metrics,
-        accuracy,
-        precision: pyRound(metrics.precision),
-        recall: pyRound(metrics.recall),
-        fbeta: pyRound(metrics.fbeta),
-        riskCategoryScores,
-        weightedF1,
-        efficiencyScore: efficiency,
-        classWeights: (0,competition_competition/* classWeights */.Ko)(competition),
-        score: accuracyAndF1 * (0.5 * accuracy + 0.5 * weightedF1) + efficiencyWeight * efficiency,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/engine/metrics.ts
-
-function metricFields(competition, yTrue, yPred, modelBytes) {
-    const s = scoreCompetition(competition, yTrue, yPred, modelBytes);
-    return {
-        accuracy: s.accuracy,
-        precision: s.precision,
-        recall: s.recall,
-        fbeta: s.fbeta,
-        weighted_f1: s.weightedF1,
-        efficiency_score: s.efficiencyScore,
-        score: s.score,
-        f1_by_class: s.f1ByClass,
-        class_weights: s.classWeights,
-        confusion_matrix: s.confusionMatrix,
-        risk_category_scores: s.riskCategoryScores,
-    };
-}
-
-
-/***/ }),
-
-/***/ 48862:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   fM: () => (/* binding */ checkNoExternalData)
-/* harmony export */ });
-/* unused harmony exports externalDataOf, externalDataMessage */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70017);
-/**
- * Which tensors of an ONNX model keep their bytes outside the .onnx file ("external data").
- *
- * Validators download only `<stem>.onnx` from the hub, so a model whose weights live in a side
- * file (`model.onnx.data`: PyTorch's dynamo exporter writes one by default) cannot load there and
- * scores 0, while onnxruntime here finds the side file next to the model and scores it normally.
- *
- * This is a protobuf wire-format walk, not a decoder: it enters only the messages that can hold a
- * tensor (model, graph, node, attribute, function, tensor, sparse tensor; field numbers from
- * onnx.proto) and steps over every other field, tensor bytes included, by offset. The file is read
- * through one reused 1 MiB window with positional reads, so a model of any size costs about one
- * read per large embedded tensor and never sits in memory whole.
- */
-
-
-
-// Field numbers (onnx.proto). Everything else, and these fields with an unexpected wire type, is
-// skipped: protobuf itself keeps a known field with the wrong wire type as an unknown field.
-const MODEL = { graph: 7, functions: 25 };
-const GRAPH = { node: 1, initializer: 5, sparseInitializer: 15 };
-const FUNCTION = { name: 1, node: 7 };
-const NODE = { name: 3, opType: 4, attribute: 5 };
-const ATTRIBUTE = { name: 1, t: 5, g: 6, tensors: 10, graphs: 11, sparseTensor: 22, sparseTensors: 23 };
-/** The attribute fields that hold tensors or graphs (everything but the name). */
-const TENSOR_HOLDERS = new Set(Object.values(ATTRIBUTE).filter((n) => n !== ATTRIBUTE.name));
-const TENSOR = { name: 8, externalData: 13, dataLocation: 14 };
-const SPARSE = { values: 1, indices: 2 };
-const ENTRY = { key: 1, value: 2 };
-/** TensorProto.DataLocation.EXTERNAL; onnx's uses_external_data and onnxruntime look at this field alone. */
-const EXTERNAL = 1;
-const VARINT = 0;
-const I64 = 1;
-const LEN = 2;
-const I32 = 5;
-/** protobuf's default recursion limit: a deeper model does not parse in onnxruntime either. */
-const MAX_DEPTH = 100;
-const WINDOW = 1 << 20;
-/** A structural fault of the protobuf stream, at a byte offset. */
-class Malformed extends Error {
-    at;
-    constructor(at, message) {
-        super(message);
-        this.at = at;
-    }
-}
-function fileBytes(file, size) {
-    const own = new Uint8Array(WINDOW);
-    let window = own.subarray(0, 0);
-    let base = 0;
-    return {
-        size,
-        async at(pos, n) {
-            const end = Math.min(pos + n, size);
-            if (pos < base || end > base + window.length) {
-                // Reuse one buffer (callers consume a result before asking again); only a huge string needs its own.
-                const buffer = end - pos > WINDOW ? new Uint8Array(end - pos) : own;
-                const { bytesRead } = await file.read(buffer, 0, Math.min(buffer.length, size - pos), pos);
-                window = buffer.subarray(0, bytesRead);
-                base = pos;
-            }
-            return window.subarray(pos - base, Math.min(end, base + window.length) - base);
-        },
-    };
-}
-/** A base-128 varint in `bytes` at `i`; numbers, not bigints: lengths and enums fit, and a huge length fails the bounds check anyway. */
-function varint(bytes, i, at) {
-    let value = 0;
-    for (let scale = 1, k = 0; k < 10; k++, scale *= 128) {
-        if (i >= bytes.length)
-            throw new Malformed(at, "a field header runs past the end");
-        const byte = bytes[i++];
-        value += (byte & 0x7f) * scale;
-        if (byte < 0x80)
-            return [value, i];
-    }
-    throw new Malformed(at, "a varint is longer than 10 bytes");
-}
-async function* fields(src, span) {
-    let pos = span.start;
-    while (pos < span.end) {
-        const head = await src.at(pos, Math.min(20, span.end - pos));
-        const [tag, afterTag] = varint(head, 0, pos);
-        const number = Math.floor(tag / 8);
-        const wire = tag % 8;
-        if (number === 0)
-            throw new Malformed(pos, "a field numbered 0");
-        let start = pos + afterTag;
-        let end;
-        let value = 0;
-        if (wire === VARINT) {
-            const [v, next] = varint(head, afterTag, pos);
-            value = v;
-            start = end = pos + next;
-        }
-        else if (wire === I64)
-            end = start + 8;
-        else if (wire === I32)
-            end = start + 4;
-        else if (wire === LEN) {
-            const [length, afterLength] = varint(head, afterTag, pos);
-            start = pos + afterLength;
-            end = start + length;
-        }
-        else {
-            const why = wire === 3 || wire === 4 ? "a protobuf group, which ONNX never writes" : "which protobuf does not have";
-            throw new Malformed(pos, `wire type ${wire} (${why})`);
-        }
-        if (end > span.end)
-            throw new Malformed(pos, `field ${number} runs past the end of ${end > src.size ? "the file" : "the message holding it"}`);
-        yield { number, wire, start, end, value };
-        pos = end;
-    }
-}
-async function text(src, field) {
-    return new TextDecoder().decode(await src.at(field.start, field.end - field.start));
-}
-/** The LEN fields of a message, each after the depth check (what protobuf's parser refuses, so do we). */
-async function* messages(walk, span, depth) {
-    if (depth > MAX_DEPTH)
-        throw new Malformed(span.start, `messages nested deeper than protobuf's limit of ${MAX_DEPTH}`);
-    for await (const field of fields(walk.src, span))
-        if (field.wire === LEN)
-            yield field;
-}
-async function walkGraph(walk, span, where, depth) {
-    for await (const f of messages(walk, span, depth)) {
-        if (f.number === GRAPH.node)
-            await walkNode(walk, f, where, depth + 1);
-        else if (f.number === GRAPH.initializer)
-            await walkTensor(walk, f, `${where}initializer`, depth + 1);
-        else if (f.number === GRAPH.sparseInitializer)
-            await walkSparse(walk, f, `${where}sparse initializer`, depth + 1);
-    }
-}
-async function walkFunction(walk, span, depth) {
-    // Model-local functions are inlined by onnxruntime, so their Constant nodes load like the graph's own.
-    let name = "";
-    const nodes = [];
-    for await (const f of messages(walk, span, depth)) {
-        if (f.number === FUNCTION.name)
-            name = await text(walk.src, f);
-        else if (f.number === FUNCTION.node)
-            nodes.push(f);
-    }
-    for (const node of nodes)
-        await walkNode(walk, node, `function "${name}": `, depth + 1);
-}
-async function walkNode(walk, span, where, depth) {
-    // Attributes are walked after the loop so that `where` can name the node whatever order its fields come in.
-    let name = "";
-    let op = "";
-    const attributes = [];
-    for await (const f of messages(walk, span, depth)) {
-        if (f.number === NODE.name)
-            name = await text(walk.src, f);
-        else if (f.number === NODE.opType)
-            op = await text(walk.src, f);
-        else if (f.number === NODE.attribute)
-            attributes.push(f);
-    }
-    for (const a of attributes)
-        await walkAttribute(walk, a, `${where}node "${name}" (${op}) `, depth + 1);
-}
-async function walkAttribute(walk, span, where, depth) {
-    let name = "";
-    const parts = [];
-    for await (const f of messages(walk, span, depth)) {
-        if (f.number === ATTRIBUTE.name)
-            name = await text(walk.src, f);
-        else if (TENSOR_HOLDERS.has(f.number))
-            parts.push(f);
-    }
-    const here = `${where}attribute ${name}: `;
-    for (const p of parts) {
-        if (p.number === ATTRIBUTE.t || p.number === ATTRIBUTE.tensors)
-            await walkTensor(walk, p, `${here}tensor`, depth + 1);
-        else if (p.number === ATTRIBUTE.g || p.number === ATTRIBUTE.graphs)
-            await walkGraph(walk, p, here, depth + 1);
-        else
-            await walkSparse(walk, p, `${here}sparse tensor`, depth + 1);
-    }
-}
-async function walkSparse(walk, span, where, depth) {
-    // onnxruntime densifies sparse initializers at load, reading external values and indices from disk.
-    for await (const f of messages(walk, span, depth)) {
-        if (f.number === SPARSE.values)
-            await walkTensor(walk, f, `${where} values`, depth + 1);
-        else if (f.number === SPARSE.indices)
-            await walkTensor(walk, f, `${where} indices`, depth + 1);
-    }
-}
-async function walkTensor(walk, span, where, depth) {
-    if (depth > MAX_DEPTH)
-        throw new Malformed(span.start, `messages nested deeper than protobuf's limit of ${MAX_DEPTH}`);
-    let name = "";
-    let location = "";
-    let external = false;
-    for await (const f of fields(walk.src, span)) {
-        if (f.number === TENSOR.name && f.wire === LEN)
-            name = await text(walk.src, f);
-        // A repeated singular field: the last one wins, as in protobuf.
-        else if (f.number === TENSOR.dataLocation && f.wire === VARINT)
-            external = f.value === EXTERNAL;
-        else if (f.number === TENSOR.externalData && f.wire === LEN) {
-            let key = "";
-            let value = "";
-            for await (const e of messages(walk, f, depth + 1)) {
-                if (e.number === ENTRY.key)
-                    key = await text(walk.src, e);
-                else if (e.number === ENTRY.value)
-                    value = await text(walk.src, e);
-            }
-            if (key === "location")
-                location = value;
-        }
-    }
-    if (external)
-        walk.found.push({ name, location, where });
-}
-async function walkModel(src) {
-    const walk = { src, found: [] };
-    let graphs = 0;
-    for await (const f of messages(walk, { start: 0, end: src.size }, 0)) {
-        if (f.number === MODEL.graph) {
-            graphs++;
-            await walkGraph(walk, f, "", 1);
-        }
-        else if (f.number === MODEL.functions)
-            await walkFunction(walk, f, 1);
-        // training_info graphs are left out: onnxruntime's inference session never loads them.
-    }
-    if (graphs === 0)
-        throw new Malformed(0, "it has no graph");
-    return walk.found;
-}
-/**
- * The tensors of `modelPath` stored outside it, or undefined when every tensor is inside.
- * Throws ModelError when the file is missing or is not an ONNX protobuf (truncated, another format).
- */
-async function externalDataOf(modelPath) {
-    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(modelPath).catch(() => undefined);
-    if (!info?.isFile())
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ModelError */ .me(info ? `model file ${modelPath} is a folder, not an .onnx file` : `model file ${modelPath} does not exist`);
-    let file;
-    try {
-        file = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(modelPath, "r");
-    }
-    catch (err) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ModelError */ .me(`cannot read model file ${modelPath}: ${err instanceof Error ? err.message : String(err)}`);
-    }
-    try {
-        const tensors = await walkModel(fileBytes(file, info.size));
-        return tensors.length ? { tensors, files: [...new Set(tensors.map((t) => t.location))] } : undefined;
-    }
-    catch (err) {
-        if (err instanceof Malformed)
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ModelError */ .me(`${modelPath} is not a loadable ONNX model (${err.message}, at byte ${err.at}: truncated, or not an ONNX file)`);
-        throw err;
-    }
-    finally {
-        await file.close();
-    }
-}
-function fileList(files) {
-    const shown = files.slice(0, 3).map((f) => f || "a file it does not name");
-    if (files.length > 3)
-        return `${shown.join(", ")} and ${files.length - 3} more files`;
-    return shown.length > 1 ? `${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}` : shown[0];
-}
-/** The verdict's message: what validators do with such a model, and the two usual ways to re-export it whole. */
-function externalDataMessage(modelPath, data, uploadedAs = node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(modelPath)) {
-    const name = JSON.stringify(node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(modelPath));
-    const count = `${data.tensors.length} tensor${data.tensors.length === 1 ? "" : "s"}`;
-    return (`validators would score 0: ${modelPath} keeps its weights in ${fileList(data.files)} (external data, ${count}), ` +
-        `and validators download only ${uploadedAs}. Re-export with the weights inside: ` +
-        `onnx.save(onnx.load(${name}), ${name}, save_as_external_data=False) (PyTorch: torch.onnx.export(..., external_data=False))`);
-}
-/**
- * Throws ValidatorVerdictError("model", "external-data") when the model keeps any tensor outside the
- * file, since validators would score it 0. `uploadedAs` is the file name on the hub, for the message.
- */
-async function checkNoExternalData(modelPath, uploadedAs) {
-    const data = await externalDataOf(modelPath);
-    if (data)
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ValidatorVerdictError */ .GM("model", "external-data", externalDataMessage(modelPath, data, uploadedAs));
-}
-
-
-/***/ }),
-
-/***/ 74106:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   J$: () => (/* binding */ MAX_THREADS),
-/* harmony export */   Qh: () => (/* binding */ checkThreads),
-/* harmony export */   Tf: () => (/* binding */ emptyTotals),
-/* harmony export */   no: () => (/* binding */ sessionsWanted),
-/* harmony export */   p9: () => (/* binding */ planThreads),
-/* harmony export */   wW: () => (/* binding */ mapOrdered)
-/* harmony export */ });
-/* unused harmony exports MIN_IMAGES_FOR_WORKERS, defaultThreads */
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70017);
-/**
- * How an evaluation streams: entries -> preprocessing (worker threads, a few
- * images ahead) -> inference (sessions in processes of their own, fed in CSV
- * order) -> metrics, in CSV order. Only the images in flight are in memory,
- * so a 10,000-image dataset costs what a 10-image one does.
- */
-
-
-/**
- * Ordered, bounded concurrency: `fn` runs on up to `ahead` items at once and
- * results come out in input order. Memory stays at `ahead` results however
- * long the input is.
- */
-async function* mapOrdered(items, ahead, fn) {
-    const pending = [];
-    const iterator = items[Symbol.iterator]();
-    const fill = () => {
-        while (pending.length < ahead) {
-            const next = iterator.next();
-            if (next.done)
-                return;
-            const promise = fn(next.value);
-            // A rejection is surfaced when its turn comes; until then it must not count as unhandled.
-            promise.catch(() => { });
-            pending.push(promise);
-        }
-    };
-    fill();
-    while (pending.length > 0) {
-        const result = await pending.shift();
-        fill();
-        yield result;
-    }
-}
-/**
- * Below this many images, `threads: auto` stays on the main thread: starting
- * workers (~0.4 s, and their code runs cold for the first images) costs more
- * than they save. On 2 cores the break-even measured ~70 images (npm run
- * bench); more cores bring it down.
- */
-const MIN_IMAGES_FOR_WORKERS = 64;
-function defaultThreads() {
-    return node_os__WEBPACK_IMPORTED_MODULE_0___default().availableParallelism();
-}
-/**
- * More threads than this only cost memory (each worker holds a decoder and
- * two tensors in flight) and start-up time: GitHub's largest Linux runners
- * have 64 cores.
- */
-const MAX_THREADS = 64;
-function checkThreads(threads) {
-    if (threads !== undefined && (!Number.isInteger(threads) || threads < 1 || threads > MAX_THREADS)) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`threads must be a whole number from 1 to ${MAX_THREADS} (or auto), got ${threads}`);
-    }
-}
-/** The plan for `threads` (undefined: every core, and none for small datasets) on `images` images. */
-function planThreads(threads, images) {
-    checkThreads(threads);
-    const n = threads ?? (images < MIN_IMAGES_FOR_WORKERS ? 1 : defaultThreads());
-    // One thread: decode on libuv's pool, resample and infer here, two images in flight so that both overlap.
-    if (n === 1)
-        return { workers: 0, inFlight: 2, maxSessions: 1 };
-    // As many workers as threads, not one fewer: a worker leaves its core to
-    // sharp's decoding thread for part of each image, and a worker with no
-    // image to prepare sleeps, leaving its core to inference. Two images per
-    // thread: one being prepared, one ready. Sessions beyond the cores would
-    // only hold more copies of the model: they cannot run at once.
-    return { workers: n, inFlight: 2 * n, maxSessions: Math.min(n, defaultThreads()) };
-}
-function emptyTotals() {
-    return { images: 0, decodeMs: 0, resampleMs: 0, inferenceMs: 0, sessions: 0 };
-}
-/**
- * How many inference sessions keep up with preprocessing on `threads`
- * cores, from what the images so far cost in each stage. With S sessions
- * an image takes at least max(inference / S, (prepare + inference) /
- * threads) of wall time; inference stops being the bottleneck once S >=
- * threads x its share of the work. Each session beyond what that needs
- * would only hold another copy of the model. Pure, for the tests; the run
- * applies it as it measures.
- */
-function sessionsWanted(threads, measured) {
-    const total = measured.decodeMs + measured.resampleMs + measured.inferenceMs;
-    if (!(total > 0))
-        return 1;
-    const share = measured.inferenceMs / total;
-    // A few percent of slack: within that, one process fewer costs less than its start and memory.
-    return Math.min(threads, Math.max(1, Math.ceil(share * threads - 0.05)));
-}
-
-
-/***/ }),
-
-/***/ 26549:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _q: () => (/* binding */ PredictionStack),
-/* harmony export */   aX: () => (/* binding */ decodeOutput),
-/* harmony export */   iT: () => (/* binding */ outputNumbers)
-/* harmony export */ });
-/* unused harmony exports halfToNumber, astypeInt, argmax, squeezed, ruleFor */
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
-
-/** numpy's float16, exactly (every half is a double). */
-function halfToNumber(bits) {
-    const sign = bits & 0x8000 ? -1 : 1;
-    const exponent = (bits >> 10) & 0x1f;
-    const fraction = bits & 0x3ff;
-    if (exponent === 0)
-        return sign * fraction * 2 ** -24;
-    if (exponent === 31)
-        return fraction ? NaN : sign * Infinity;
-    return sign * (1 + fraction / 1024) * 2 ** (exponent - 15);
-}
-/** The typed view of an output's bytes (which must sit in a buffer of their own, aligned). */
-function decodeOutput(type, dims, bytes) {
-    const { buffer, byteOffset, byteLength } = bytes;
-    const view = (Type) => new Type(buffer, byteOffset, byteLength / Type.BYTES_PER_ELEMENT);
-    const values = {
-        float32: () => view(Float32Array),
-        float64: () => view(Float64Array),
-        float16: () => Float64Array.from(view(Uint16Array), halfToNumber),
-        int8: () => view(Int8Array),
-        uint8: () => view(Uint8Array),
-        bool: () => view(Uint8Array),
-        int16: () => view(Int16Array),
-        uint16: () => view(Uint16Array),
-        int32: () => view(Int32Array),
-        uint32: () => view(Uint32Array),
-        int64: () => view(BigInt64Array),
-        uint64: () => view(BigUint64Array),
-    }[type]();
-    return { type, dims, values };
-}
-/** The output as plain numbers, for results.json (64-bit integers rounded to the nearest double). */
-const outputNumbers = (output) => Array.from(output.values, Number);
-const INT64_MIN = -(2n ** 63n);
-/**
- * numpy's astype(int) (int64) of one element. Floats truncate toward zero;
- * NaN, infinities and values outside int64 give INT64_MIN, the x86-64
- * conversion's "integer indefinite" (validators run on x86-64; numpy warns
- * "invalid value encountered in cast" and goes on). uint64 wraps.
- */
-function astypeInt(value) {
-    if (typeof value === "bigint")
-        return BigInt.asIntN(64, value);
-    if (!Number.isFinite(value) || value >= 2 ** 63 || value < -(2 ** 63))
-        return INT64_MIN;
-    return BigInt(Math.trunc(value));
-}
-/** numpy's argmax over the first `count` elements: the first NaN if there is one, else the first maximum. */
-function argmax(values, count) {
-    let best = 0;
-    for (let i = 0; i < count; i++) {
-        const v = values[i];
-        if (typeof v === "number" && Number.isNaN(v))
-            return i;
-        if (v > values[best])
-            best = i;
-    }
-    return best;
-}
-function hasNaN(values, count) {
-    for (let i = 0; i < count; i++)
-        if (typeof values[i] === "number" && Number.isNaN(values[i]))
-            return true;
-    return false;
-}
-/** The validator's squeeze: a leading 1 goes only from an output of 2 or more dimensions. */
-const squeezed = (dims) => (dims.length > 1 && dims[0] === 1 ? dims.slice(1) : dims);
-const describe = (dims) => `[${dims.join(", ")}]`;
-const FLOAT_TYPES = ["float32", "float64", "float16"];
-/** What validators do with outputs of this per-image shape, or the verdict where numpy or sklearn raises. */
-function ruleFor(shape, outputName) {
-    const fail = (why) => {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ValidatorVerdictError */ .GM("model", "unscorable-output", `validators would score 0: output 0 "${outputName}" ${why}`);
-    };
-    if (shape.length === 0)
-        return { kind: "value" };
-    if (shape.length === 1 || (shape.length === 2 && shape[1] === 1)) {
-        if (shape[0] === 0)
-            fail(`gives ${describe(shape)} per image, no values: numpy's argmax of an empty sequence raises`);
-        return { kind: "argmax", over: shape[0] };
-    }
-    return fail(`gives ${describe(shape)} per image: np.argmax(y_pred, axis=1) leaves ${describe(shape.slice(1))} per image, and ` +
-        "sklearn's metrics refuse anything but one class per image");
-}
-class PredictionStack {
-    competition;
-    outputName;
-    log;
-    /** The first image's output, which every other image's must match in shape. */
-    first;
-    warnedNaN = false;
-    constructor(competition, outputName, log) {
-        this.competition = competition;
-        this.outputName = outputName;
-        this.log = log;
-    }
-    add(output, file) {
-        const shape = squeezed(output.dims);
-        if (!this.first) {
-            this.first = { file, dims: output.dims, shape, rule: ruleFor(shape, this.outputName) };
-            const note = this.unusual(output.type, this.first.rule);
-            if (note)
-                this.log.warning(`output 0 "${this.outputName}" is ${output.type} ${describe(output.dims)} per image: validators ${note}`);
-        }
-        else if (describe(shape) !== describe(this.first.shape)) {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ValidatorVerdictError */ .GM("model", "ragged-output", `validators would score 0: output 0 "${this.outputName}" is ${describe(this.first.dims)} on ${this.first.file} but ` +
-                `${describe(output.dims)} on ${file}; np.array cannot stack outputs of different shapes, so their scoring fails`);
-        }
-        const { rule } = this.first;
-        const exact = rule.kind === "value" ? astypeInt(output.values[0]) : BigInt(argmax(output.values, rule.over));
-        const index = Number(exact);
-        const known = Number.isInteger(index) && index >= 0 && index < this.competition.classes.length;
-        const label = known ? this.competition.classes[index].short : exact.toString();
-        if (!this.warnedNaN && hasNaN(output.values, rule.kind === "value" ? 1 : rule.over)) {
-            this.warnedNaN = true;
-            const consequence = rule.kind === "value"
-                ? `numpy's astype(int) turns it into ${label}, a wrong prediction for validators`
-                : `numpy's argmax takes the first NaN as the maximum, so validators predict ${label} there`;
-            this.log.warning(`output 0 "${this.outputName}" is NaN on ${file} (maybe on other images too): ${consequence}`);
-        }
-        return { index, label };
-    }
-    /** What validators do with an unusual output, or undefined for class scores of the competition's length. */
-    unusual(type, rule) {
-        const classes = this.competition.classes.length;
-        const id = this.competition.id;
-        const shape = this.first?.shape ?? [];
-        if (rule.kind === "value") {
-            return ("take its value as the class index, truncated to an integer (numpy astype(int)); " +
-                `a value outside 0..${classes - 1} counts as a wrong prediction`);
-        }
-        if (rule.over === 1)
-            return `take numpy's argmax over its single value: every image is predicted ${this.competition.classes[0].short}`;
-        const column = shape.length === 2 ? ` (a column of ${rule.over})` : "";
-        if (rule.over > classes) {
-            return (`take numpy's argmax over its ${rule.over} values${column}; an index from ${classes} on is outside ${id}'s ` +
-                `${classes} classes and counts as a wrong prediction`);
-        }
-        if (rule.over < classes) {
-            return `take numpy's argmax over its ${rule.over} values${column}; classes ${rule.over}..${classes - 1} can never be predicted`;
-        }
-        if (column)
-            return `take numpy's argmax over its ${rule.over} values${column}`;
-        if (!FLOAT_TYPES.includes(type))
-            return "take numpy's argmax over these values (the first maximum wins a tie)";
-        return undefined;
-    }
-}
-
-
-/***/ }),
-
-/***/ 17244:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  UL: () => (/* binding */ resultsDocument),
-  K2: () => (/* binding */ runEvaluation),
-  qi: () => (/* binding */ runReport)
-});
+// UNUSED EXPORTS: findLabelsCsv
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
@@ -1884,99 +636,10 @@ var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/util/digest.ts
-var digest = __webpack_require__(16178);
-// EXTERNAL MODULE: ./src/hub/hub.ts
-var hub = __webpack_require__(71472);
 // EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(70017);
-;// CONCATENATED MODULE: ./src/dataset/remote.ts
-/**
- * Turning the `dataset` input into local packages: `latest` (the newest
- * packages of the competition on the hub), `hf://repo/path.zip`, or a local
- * folder or zip. Downloads are cached under a key made of the hub's content
- * id, so a new package is a new key and an unchanged one is a hit; a cached
- * file is re-hashed before use and downloaded again if it does not match.
- */
-
-
-
-
-
-
-async function resolveDatasets(input, options) {
-    const value = input.trim() || "latest";
-    if (value === "latest") {
-        const refs = await (0,hub/* discoverDatasets */.Xc)(options.competitionId, options.configRepo ?? hub/* DEFAULT_CONFIG_REPO */.C1, options.hub);
-        const newest = refs.slice(0, options.count);
-        options.hub.log.info(`newest ${options.competitionId} packages: ${newest.map((r) => `${(0,hub/* datasetUri */.RP)(r)} (${r.date ?? "no date"})`).join(", ")}`);
-        // One at a time: parallel multi-GB downloads are no faster on a runner, and use more disk at once.
-        const sources = [];
-        for (const ref of newest)
-            sources.push(await fetchDataset(ref, options));
-        return sources;
-    }
-    if (value.startsWith("hf://")) {
-        const { repo, path: file } = (0,hub/* parseHfUri */.gh)(value);
-        return [await fetchDataset(await (0,hub/* findDataset */.YQ)(repo, file, options.hub), options)];
-    }
-    if (!(0,external_node_fs_.existsSync)(value))
-        throw new errors/* DatasetError */.zm(`dataset ${value} does not exist: give "latest", an hf:// URI, or a folder or .zip package`);
-    return [{ name: external_node_path_default().basename(value), localPath: value }];
-}
-async function recordedDigest(file) {
-    return (0,promises_.readFile)(`${file}.sha256`, "utf8").then((s) => s.trim(), () => undefined);
-}
-/** A cached copy is used only if its bytes hash to what the hub (or our own download) recorded. */
-async function usableCopy(file, ref) {
-    if (!(0,external_node_fs_.existsSync)(file))
-        return false;
-    const expected = ref.sha256 ?? (await recordedDigest(file));
-    return expected !== undefined && (await (0,digest/* sha256File */.Q)(file)) === expected;
-}
-async function fetchDataset(ref, options) {
-    const { log } = options.hub;
-    const dir = external_node_path_default().join(options.downloadDir, ref.oid || ref.path.replace(/[^\w.-]/g, "_"));
-    const file = external_node_path_default().join(dir, external_node_path_default().basename(ref.path));
-    const key = `cancer-ai-dataset-${ref.oid}`;
-    const source = { name: external_node_path_default().basename(ref.path), localPath: file, ref };
-    if (await usableCopy(file, ref)) {
-        log.info(`${(0,hub/* datasetUri */.RP)(ref)}: already downloaded (${file})`);
-        return source;
-    }
-    const restored = ref.oid ? await options.cache.restore([dir], key) : undefined;
-    if (restored) {
-        if (await usableCopy(file, ref)) {
-            log.info(`${(0,hub/* datasetUri */.RP)(ref)}: cache hit (${key}, ${(await (0,promises_.stat)(file)).size} bytes)`);
-            return source;
-        }
-        log.warning(`${(0,hub/* datasetUri */.RP)(ref)}: the cached copy is corrupt (its SHA-256 does not match); downloading it again`);
-        await (0,promises_.rm)(dir, { recursive: true, force: true });
-    }
-    else if (ref.oid) {
-        log.info(`${(0,hub/* datasetUri */.RP)(ref)}: cache miss (${key})`);
-    }
-    const started = Date.now();
-    const sha256 = await (0,hub/* downloadDataset */.FD)(ref, file, options.hub);
-    (0,hub/* checkDigest */.H2)(ref, sha256);
-    await (0,promises_.writeFile)(`${file}.sha256`, `${sha256}\n`);
-    const bytes = (await (0,promises_.stat)(file)).size;
-    log.info(`${(0,hub/* datasetUri */.RP)(ref)}: downloaded ${bytes} bytes in ${((Date.now() - started) / 1000).toFixed(1)} s, SHA-256 ${sha256}`);
-    if (ref.oid && (await options.cache.save([dir], key)))
-        log.info(`${(0,hub/* datasetUri */.RP)(ref)}: saved to the cache as ${key}`);
-    return source;
-}
-
-// EXTERNAL MODULE: ./src/engine/inference.ts + 1 modules
-var inference = __webpack_require__(46372);
-// EXTERNAL MODULE: ./src/engine/prediction.ts
-var prediction = __webpack_require__(26549);
-// EXTERNAL MODULE: ./src/util/log.ts
-var util_log = __webpack_require__(29906);
-// EXTERNAL MODULE: ./src/engine/pipeline.ts
-var pipeline = __webpack_require__(74106);
+var errors = __webpack_require__(39115);
 // EXTERNAL MODULE: ./src/util/temp.ts
-var temp = __webpack_require__(54868);
+var temp = __webpack_require__(90866);
 ;// CONCATENATED MODULE: ./src/dataset/csv.ts
 /**
  * Python's csv.DictReader with the excel dialect, as the validator runs it on
@@ -2337,8 +1000,8 @@ var external_node_stream_promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(38522);
 var external_node_zlib_default = /*#__PURE__*/__webpack_require__.n(external_node_zlib_);
-// EXTERNAL MODULE: ./node_modules/yauzl/index.js
-var yauzl = __webpack_require__(20663);
+// EXTERNAL MODULE: ../main/node_modules/yauzl/index.js
+var yauzl = __webpack_require__(74695);
 ;// CONCATENATED MODULE: ./src/dataset/zip.ts
 
 
@@ -2906,109 +1569,164 @@ async function readDataset(pkg, competition) {
     }
 }
 
-// EXTERNAL MODULE: ./src/engine/metrics.ts + 1 modules
-var metrics = __webpack_require__(92808);
-// EXTERNAL MODULE: ./src/engine/onnx-file.ts
-var onnx_file = __webpack_require__(48862);
-// EXTERNAL MODULE: ./src/engine/verdict.ts
-var engine_verdict = __webpack_require__(6559);
-// EXTERNAL MODULE: ./src/engine/shard.ts
-var shard = __webpack_require__(20914);
+
+/***/ }),
+
+/***/ 13874:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ resolveDatasets)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _util_digest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4480);
+/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5566);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(39115);
+/**
+ * Turning the `dataset` input into local packages: `latest` (the newest
+ * packages of the competition on the hub), `hf://repo/path.zip`, or a local
+ * folder or zip. Downloads are cached under a key made of the hub's content
+ * id, so a new package is a new key and an unchanged one is a hit; a cached
+ * file is re-hashed before use and downloaded again if it does not match.
+ */
+
+
+
+
+
+
+async function resolveDatasets(input, options) {
+    const value = input.trim() || "latest";
+    if (value === "latest") {
+        const refs = await (0,_hub_hub_js__WEBPACK_IMPORTED_MODULE_4__/* .discoverDatasets */ .Xc)(options.competitionId, options.configRepo ?? _hub_hub_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_CONFIG_REPO */ .C1, options.hub);
+        const newest = refs.slice(0, options.count);
+        options.hub.log.info(`newest ${options.competitionId} packages: ${newest.map((r) => `${(0,_hub_hub_js__WEBPACK_IMPORTED_MODULE_4__/* .datasetUri */ .RP)(r)} (${r.date ?? "no date"})`).join(", ")}`);
+        // One at a time: parallel multi-GB downloads are no faster on a runner, and use more disk at once.
+        const sources = [];
+        for (const ref of newest)
+            sources.push(await fetchDataset(ref, options));
+        return sources;
+    }
+    if (value.startsWith("hf://")) {
+        const { repo, path: file } = (0,_hub_hub_js__WEBPACK_IMPORTED_MODULE_4__/* .parseHfUri */ .gh)(value);
+        return [await fetchDataset(await (0,_hub_hub_js__WEBPACK_IMPORTED_MODULE_4__/* .findDataset */ .YQ)(repo, file, options.hub), options)];
+    }
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(value))
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .DatasetError */ .zm(`dataset ${value} does not exist: give "latest", an hf:// URI, or a folder or .zip package`);
+    return [{ name: node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(value), localPath: value }];
+}
+async function recordedDigest(file) {
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(`${file}.sha256`, "utf8").then((s) => s.trim(), () => undefined);
+}
+/** A cached copy is used only if its bytes hash to what the hub (or our own download) recorded. */
+async function usableCopy(file, ref) {
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+        return false;
+    const expected = ref.sha256 ?? (await recordedDigest(file));
+    return expected !== undefined && (await (0,_util_digest_js__WEBPACK_IMPORTED_MODULE_3__/* .sha256File */ .Q)(file)) === expected;
+}
+async function fetchDataset(ref, options) {
+    const { log } = options.hub;
+    const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(options.downloadDir, ref.oid || ref.path.replace(/[^\w.-]/g, "_"));
+    const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(ref.path));
+    const key = `cancer-ai-dataset-${ref.oid}`;
+    const source = { name: node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(ref.path), localPath: file, ref };
+    if (await usableCopy(file, ref)) {
+        log.info(`${(0,_hub_hub_js__WEBPACK_IMPORTED_MODULE_4__/* .datasetUri */ .RP)(ref)}: already downloaded (${file})`);
+        return source;
+    }
+    const restored = ref.oid ? await options.cache.restore([dir], key) : undefined;
+    if (restored) {
+        if (await usableCopy(file, ref)) {
+            log.info(`${(0,_hub_hub_js__WEBPACK_IMPORTED_MODULE_4__/* .datasetUri */ .RP)(ref)}: cache hit (${key}, ${(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(file)).size} bytes)`);
+            return source;
+        }
+        log.warning(`${(0,_hub_hub_js__WEBPACK_IMPORTED_MODULE_4__/* .datasetUri */ .RP)(ref)}: the cached copy is corrupt (its SHA-256 does not match); downloading it again`);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(dir, { recursive: true, force: true });
+    }
+    else if (ref.oid) {
+        log.info(`${(0,_hub_hub_js__WEBPACK_IMPORTED_MODULE_4__/* .datasetUri */ .RP)(ref)}: cache miss (${key})`);
+    }
+    const started = Date.now();
+    const sha256 = await (0,_hub_hub_js__WEBPACK_IMPORTED_MODULE_4__/* .downloadDataset */ .FD)(ref, file, options.hub);
+    (0,_hub_hub_js__WEBPACK_IMPORTED_MODULE_4__/* .checkDigest */ .H2)(ref, sha256);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(`${file}.sha256`, `${sha256}\n`);
+    const bytes = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(file)).size;
+    log.info(`${(0,_hub_hub_js__WEBPACK_IMPORTED_MODULE_4__/* .datasetUri */ .RP)(ref)}: downloaded ${bytes} bytes in ${((Date.now() - started) / 1000).toFixed(1)} s, SHA-256 ${sha256}`);
+    if (ref.oid && (await options.cache.save([dir], key)))
+        log.info(`${(0,_hub_hub_js__WEBPACK_IMPORTED_MODULE_4__/* .datasetUri */ .RP)(ref)}: saved to the cache as ${key}`);
+    return source;
+}
+
+
+/***/ }),
+
+/***/ 42063:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  w5: () => (/* binding */ checkModel),
+  cm: () => (/* binding */ loadModel)
+});
+
+// UNUSED EXPORTS: INFERENCE_TIMEOUT_MS, checkSignature
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(39115);
+// EXTERNAL MODULE: ./src/util/natives.ts
+var natives = __webpack_require__(13622);
+// EXTERNAL MODULE: ./src/util/retry.ts
+var retry = __webpack_require__(19092);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __webpack_require__(98995);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
-// EXTERNAL MODULE: ./src/util/retry.ts
-var retry = __webpack_require__(4266);
-;// CONCATENATED MODULE: ./src/engine/sessions.ts
-/**
- * Balancing cores between the two stages while the run goes: it starts
- * with one inference session, measures what each image costs in
- * preprocessing and in the model, and starts more sessions (each in its own
- * process, holding the model once) when inference is the bottleneck: a
- * heavy model gets more sessions, a light one stays at one and leaves the
- * cores to decoding.
- */
-
-
-
-/** Images measured before the first decision, and between decisions: a few images' noise is too much to act on. */
-const CHECK_EVERY = 8;
-/** A session's start (a process, onnxruntime, the model) must buy at least this much inference time. */
-const MIN_REMAINING_MS = 3000;
-/** What a session costs beyond the model itself: Node, onnxruntime and its arena (measured ~130 MiB). */
-const SESSION_OVERHEAD_BYTES = 160 * 1024 * 1024;
-class SessionScaler {
-    model;
-    maxSessions;
-    images;
-    modelBytes;
-    log;
-    measured = (0,pipeline/* emptyTotals */.Tf)();
-    busy = false;
-    done = false;
-    constructor(model, maxSessions, images, modelBytes, log) {
-        this.model = model;
-        this.maxSessions = maxSessions;
-        this.images = images;
-        this.modelBytes = modelBytes;
-        this.log = log;
-        this.done = maxSessions <= 1;
-    }
-    /** One more image finished: its stage times and its time in the model. */
-    observe(times, inferenceMs) {
-        const m = this.measured;
-        m.images++;
-        m.decodeMs += times.decodeMs;
-        m.resampleMs += times.resampleMs;
-        m.inferenceMs += inferenceMs;
-        if (this.done || this.busy || m.images % CHECK_EVERY !== 0)
-            return;
-        const sessions = this.model.sessions;
-        const wanted = (0,pipeline/* sessionsWanted */.no)(this.maxSessions, m);
-        if (wanted <= sessions)
-            return;
-        const remainingMs = ((this.images - m.images) * m.inferenceMs) / m.images / sessions;
-        if (remainingMs < MIN_REMAINING_MS)
-            return;
-        // Each session holds the model once: start one only where the memory is (the kernel's free memory, caches not counted).
-        const needed = this.modelBytes * 2 + SESSION_OVERHEAD_BYTES;
-        if (external_node_os_default().freemem() < needed) {
-            this.done = true;
-            this.log.info(`inference stays at ${sessions} session(s): another would need about ${mib(needed)} and ${mib(external_node_os_default().freemem())} is free`);
-            return;
-        }
-        const share = Math.round((100 * m.inferenceMs) / (m.decodeMs + m.resampleMs + m.inferenceMs));
-        this.log.info(`inference is ${share}% of each image's work: starting inference session ${sessions + 1} (of up to ${wanted})`);
-        this.busy = true;
-        this.model.addSession().then(() => (this.busy = false), (err) => {
-            this.done = true;
-            this.log.warning(`inference goes on with fewer sessions: another could not start (${(0,retry/* describeError */.Uc)(err)})`);
-        });
-    }
-}
-const mib = (bytes) => `${Math.round(bytes / (1024 * 1024))} MiB`;
-
-// EXTERNAL MODULE: ./src/preprocess/budget.ts
-var preprocess_budget = __webpack_require__(45697);
-// EXTERNAL MODULE: ./src/preprocess/index.ts + 24 modules
-var preprocess = __webpack_require__(85520);
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(75919);
-// EXTERNAL MODULE: ./src/workers/entry.ts
-var entry = __webpack_require__(35863);
-// EXTERNAL MODULE: ./src/util/natives.ts
-var natives = __webpack_require__(22184);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(73136);
+// EXTERNAL MODULE: ./src/workers/inference-protocol.ts
+var inference_protocol = __webpack_require__(21151);
 // EXTERNAL MODULE: ./src/workers/protocol.ts
-var protocol = __webpack_require__(86775);
-;// CONCATENATED MODULE: ./src/workers/pool.ts
+var protocol = __webpack_require__(86565);
+;// CONCATENATED MODULE: ./src/workers/inference-pool.ts
 /**
- * The preprocessing workers, seen from the main thread: jobs go to the
- * least busy worker, pixels come back transferred.
+ * Inference in child processes, timed from here. onnxruntime-node's
+ * session.run computes synchronously on its calling thread, so a time limit
+ * needs inference elsewhere, and it must be somewhere that can be stopped:
+ * a worker thread cannot (terminate() waits for the native call to return,
+ * then onnxruntime's binding throws into the dying thread and aborts the
+ * whole process; a call that never returns keeps the process from exiting).
+ * A process can be killed at any instant.
  *
- * A worker runs the code of this very build. From the ncc bundle that is the
- * bundle's entry (dist/index.js, beside every chunk), which dispatches on
- * workerData.role; from the TypeScript sources (jest, tsx) it is the worker
- * module itself, behind tsx's loader.
+ * Each process holds one session with one onnxruntime thread, as the
+ * validator runs it, and runs its requests in the order they were sent; the
+ * limit runs from the moment a request's turn comes. Several processes run
+ * several images at once: each image is still computed by the same kernels
+ * on one thread, so the outputs are bit for bit those of one session
+ * (several intra-op threads in one session may split a reduction otherwise).
+ * Requests go to the least busy process that has loaded the model, and
+ * callers that await results in their own order get them in that order.
+ *
+ * Tensors go down the child's stdin straight from the caller's buffer (no
+ * copy here), and may be reused once the request's promise settles.
  */
 
 
@@ -3017,122 +1735,1143 @@ var protocol = __webpack_require__(86775);
 
 
 
-const START_TIMEOUT_MS = 60_000;
-function preprocessEntry(budget) {
-    const workerData = { role: protocol/* PREPROCESS_ROLE */.s3, budget: budget.shared };
-    return { url: (0,entry/* workerEntry */.x)(import.meta.url, "preprocess-worker.ts", "servePreprocessing"), options: { workerData } };
+
+
+/** The model could not be loaded (onnxruntime's message). */
+class LoadFailure extends Error {
 }
-function deserialize(error) {
-    return error.image ? new errors/* ImageError */.C8(error.image.file, error.image.reason, error.image.kind) : new Error(error.message);
-}
-class PreprocessPool {
-    slots;
-    nextId = 0;
-    broken;
-    closing = false;
-    constructor(slots) {
-        this.slots = slots;
+/** The run went past the limit; the process was killed (`ms` is at least the limit). */
+class RunTimeout extends Error {
+    ms;
+    killed;
+    constructor(ms, killed) {
+        super(`the run took ${killed ? "more than " : ""}${(ms / 1000).toFixed(1)} s`);
+        this.ms = ms;
+        this.killed = killed;
     }
-    /** Starts `size` workers and waits until each is ready to take jobs (a fraction of a second; `timeoutMs` if one hangs). */
-    static async start(size, timeoutMs = START_TIMEOUT_MS) {
-        // Loaded here first: a native module first opened by a worker is unloaded
-        // by glibc when that worker exits, and crashes the next one (lovell/sharp#2263).
-        await (0,natives/* loadSharp */.P)();
-        // One budget for every worker's decodes.
-        const { url, options } = preprocessEntry(new preprocess_budget/* PixelBudget */.a());
-        const slots = Array.from({ length: size }, () => ({ worker: new external_node_worker_threads_.Worker(url, options), pending: new Map() }));
-        const pool = new PreprocessPool(slots);
+}
+/** onnxruntime failed on this input. */
+class RunFailure extends Error {
+}
+/** The run succeeded, but its kept output has a type this protocol does not carry. */
+class UnsupportedOutput extends Error {
+    outputType;
+    constructor(outputType) {
+        super(`output of type ${outputType}`);
+        this.outputType = outputType;
+    }
+}
+/** The process died (crash, out of memory, killed from outside), or the pool stopped before this request's turn. */
+class PoolStopped extends Error {
+}
+const STDERR_TAIL = 2000;
+const EXIT_GRACE_MS = 2000;
+/** Requests a process holds at once: the one running and the next ones, whose tensors its reading thread fetches meanwhile. */
+const SLOTS = 3;
+/**
+ * The tensor file of one process: in shared memory where there is some
+ * (/dev/shm), else in the temp folder, and unlinked at once, so that nothing
+ * is left behind even if both processes die.
+ */
+function openTensorFile() {
+    const errors = [];
+    for (const dir of ["/dev/shm", external_node_os_default().tmpdir()]) {
+        const file = external_node_path_default().join(dir, `cancer-ai-tensors-${process.pid}-${(0,external_node_crypto_.randomUUID)()}`);
         try {
-            await (0,retry/* withTimeout */.wj)(Promise.all(slots.map((slot) => pool.watch(slot))), timeoutMs, () => new Error(`the preprocessing workers did not start within ${timeoutMs / 1000} s`));
+            const fd = (0,external_node_fs_.openSync)(file, "wx+", 0o600);
+            (0,external_node_fs_.unlinkSync)(file);
+            return fd;
         }
         catch (err) {
-            await pool.close();
-            throw err;
+            errors.push(`${dir}: ${err.message}`);
         }
-        return pool;
     }
-    /** Resolves once the worker is ready; afterwards, routes its replies and failures. */
-    watch(slot) {
-        return new Promise((ready, failed) => {
-            const fail = (err) => {
-                failed(err);
-                if (this.closing)
-                    return;
-                this.broken ??= err;
-                for (const p of slot.pending.values())
-                    p.reject(err);
-                slot.pending.clear();
-            };
-            slot.worker.on("message", (message) => {
-                if (message.type === "ready")
-                    return ready();
-                const pending = slot.pending.get(message.id);
-                if (!pending)
-                    return;
-                slot.pending.delete(message.id);
-                if (message.type === "failed")
-                    return pending.reject(deserialize(message.error));
-                pending.resolve({ rgb: message.rgb, times: message.times });
-            });
-            slot.worker.on("error", (err) => fail(new Error(`a preprocessing worker failed: ${err.message}`)));
-            slot.worker.on("exit", (code) => fail(new Error(`a preprocessing worker exited (code ${code})`)));
+    throw new PoolStopped(`no place for the inference tensor file (${errors.join("; ")})`);
+}
+function writeAll(fd, data, position) {
+    for (let done = 0; done < data.byteLength;) {
+        done += (0,external_node_fs_.writeSync)(fd, new Uint8Array(data.buffer, data.byteOffset + done, data.byteLength - done), 0, data.byteLength - done, position + done);
+    }
+}
+/** How to start this very build again as an inference process (as pool.ts does for its worker threads). */
+function processCommand() {
+    const here = import.meta.url;
+    const dir = external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(here));
+    // Bundled, this module is in index.js or in a chunk beside it: index.js dispatches on the role.
+    if (!here.endsWith(".ts"))
+        return { execArgv: [], entry: external_node_path_default().join(dir, "index.js") };
+    // From the sources (jest, tsx): src/index.ts, behind tsx's loader.
+    const require = (0,external_node_module_.createRequire)(here);
+    const tsxPackage = require.resolve("tsx/package.json");
+    const manifest = JSON.parse((0,external_node_fs_.readFileSync)(tsxPackage, "utf8"));
+    const loader = (0,external_node_url_.pathToFileURL)(external_node_path_default().join(external_node_path_default().dirname(tsxPackage), manifest.exports["."])).href;
+    return { execArgv: ["--import", loader], entry: external_node_path_default().join(dir, "..", "index.ts") };
+}
+class InferenceProcess {
+    child;
+    tensorFile;
+    timeoutMs;
+    /** Requests waiting for a slot, then the ones handed over, in order: the first of `sent` is running. */
+    waiting = [];
+    sent = [];
+    freeSlots = Array.from({ length: SLOTS }, (_, i) => i);
+    slotBytes = 0;
+    turnStarted = 0;
+    timer;
+    stderr = "";
+    stopped;
+    isLoaded = false;
+    onLoaded;
+    onLoadFailed;
+    /** Settles once the process has the model: its inputs and outputs as its session sees them, or why it could not load it. */
+    loaded;
+    exited;
+    constructor(child, tensorFile, timeoutMs, modelPath) {
+        this.child = child;
+        this.tensorFile = tensorFile;
+        this.timeoutMs = timeoutMs;
+        const [stdin, stderr, replies] = [child.stdin, child.stderr, child.stdio[3]];
+        // A write into a killed process fails with EPIPE; its request already has its answer.
+        stdin.on("error", () => { });
+        stderr.on("data", (d) => (this.stderr = (this.stderr + d.toString()).slice(-STDERR_TAIL)));
+        const decoder = new inference_protocol/* FrameDecoder */.wI((message, payload) => this.receive(message, payload));
+        replies.on("data", (chunk) => decoder.push(chunk));
+        // Node may report a process that could not start with "error" and no "exit".
+        this.exited = new Promise((resolve) => child.once("exit", () => resolve()).once("error", () => resolve()));
+        child.once("exit", (code, signal) => {
+            (0,external_node_fs_.closeSync)(tensorFile);
+            const how = signal ? `signal ${signal}` : `exit code ${code}`;
+            const tail = this.stderr.trim() ? `: ${this.stderr.trim().split("\n").slice(-3).join(" | ")}` : "";
+            this.stop(new PoolStopped(`the inference process ended (${how})${tail}`));
+        });
+        child.once("error", (err) => this.stop(new PoolStopped(`the inference process could not start: ${err.message}`)));
+        this.loaded = new Promise((resolve, reject) => {
+            this.onLoaded = resolve;
+            this.onLoadFailed = reject;
+        });
+        // Whoever runs an image learns of a failed load from its run; nobody else has to listen.
+        this.loaded.catch(() => { });
+        this.write({ type: "load", modelPath });
+    }
+    get pending() {
+        return this.waiting.length + this.sent.length;
+    }
+    /** Loaded and not stopped: takes requests now. */
+    get ready() {
+        return this.isLoaded && !this.stopped;
+    }
+    get failed() {
+        return this.stopped;
+    }
+    run(feeds, fetches, keep, id) {
+        if (this.stopped)
+            return Promise.reject(this.stopped);
+        return new Promise((resolve, reject) => {
+            this.waiting.push({ id, feeds, fetches, keep, resolve, reject });
+            this.handOver();
         });
     }
-    send(slot, message) {
-        if (!this.closing)
-            slot.worker.postMessage(message);
+    /** Writes waiting requests' tensors into free slots and sends their headers, in order. */
+    handOver() {
+        // Not before the model is loaded: an image's time runs from its hand-over.
+        while (this.isLoaded && this.waiting.length > 0 && this.freeSlots.length > 0 && !this.stopped) {
+            const request = this.waiting.shift();
+            const slot = this.freeSlots.shift();
+            const bytes = request.feeds.reduce((sum, f) => sum + f.data.byteLength, 0);
+            this.slotBytes ||= bytes;
+            let offset = slot * this.slotBytes;
+            try {
+                if (bytes > this.slotBytes)
+                    throw new Error(`inputs of ${bytes} bytes after inputs of ${this.slotBytes}`);
+                const feeds = request.feeds.map((f) => {
+                    writeAll(this.tensorFile, f.data, offset);
+                    const feed = { name: f.name, encoding: f.encoding, dims: f.dims, offset, bytes: f.data.byteLength };
+                    offset += f.data.byteLength;
+                    return feed;
+                });
+                this.sent.push({ ...request, slot });
+                if (this.sent.length === 1)
+                    this.startTurn();
+                this.write({ type: "run", id: request.id, feeds, fetches: request.fetches, keep: request.keep });
+            }
+            catch (err) {
+                this.freeSlots.push(slot);
+                request.reject(new PoolStopped(`the inference tensors could not be written: ${err.message}`));
+            }
+        }
+    }
+    write(message) {
+        if (!this.stopped)
+            this.child.stdin?.write((0,inference_protocol/* encodeHeader */.YS)(message));
+    }
+    startTurn() {
+        this.turnStarted = performance.now();
+        this.timer = setTimeout(() => this.timeOut(), this.timeoutMs);
+    }
+    timeOut() {
+        const head = this.sent.shift();
+        this.stop(new PoolStopped("the pool stopped: an earlier image went past the time limit"));
+        head?.reject(new RunTimeout(performance.now() - this.turnStarted, true));
+    }
+    receive(message, payload) {
+        if (message.type === "loaded") {
+            this.isLoaded = true;
+            this.onLoaded?.({ inputs: message.inputs, outputs: message.outputs });
+            return this.handOver();
+        }
+        if (message.type === "load-failed")
+            return this.stop(new LoadFailure(message.message));
+        // The process's own measure of session.run: this side's clock also counts the time this event loop was busy elsewhere.
+        const { ms } = message;
+        clearTimeout(this.timer);
+        const head = this.sent.shift();
+        if (!head)
+            return;
+        this.freeSlots.push(head.slot);
+        if (this.sent.length > 0)
+            this.startTurn();
+        // The timer may not have fired yet on a busy event loop: past the limit is past the limit.
+        if (ms > this.timeoutMs) {
+            this.stop(new PoolStopped("the pool stopped: an earlier image went past the time limit"));
+            return head.reject(new RunTimeout(ms, false));
+        }
+        if (message.type === "run-failed")
+            head.reject(new RunFailure(message.message));
+        else if (message.type === "unsupported-output")
+            head.reject(new UnsupportedOutput(message.outputType));
+        else
+            head.resolve({ type: message.tensor.type, dims: message.tensor.dims, bytes: payload, ms });
+        this.handOver();
+    }
+    /** Fails whatever is still waiting and kills the process (a no-op after the first call). */
+    stop(reason) {
+        if (this.stopped)
+            return;
+        this.stopped = reason;
+        clearTimeout(this.timer);
+        for (const request of [...this.sent.splice(0), ...this.waiting.splice(0)])
+            request.reject(reason);
+        this.onLoadFailed?.(reason);
+        if (this.child.exitCode === null && this.child.signalCode === null)
+            this.child.kill("SIGKILL");
+    }
+    /** Ends an idle process by closing its input (it exits by itself), a busy (or still loading) one by killing it. */
+    async close() {
+        if (this.pending > 0 || this.stopped || !this.isLoaded)
+            this.stop(new PoolStopped("the pool was closed"));
+        else
+            this.child.stdin?.end();
+        const grace = setTimeout(() => this.stop(new PoolStopped("the pool was closed")), EXIT_GRACE_MS);
+        await this.exited;
+        clearTimeout(grace);
+    }
+}
+function spawnProcess(options) {
+    const { execArgv, entry } = processCommand();
+    const tensorFile = openTensorFile();
+    const child = (0,external_node_child_process_.spawn)(process.execPath, [...execArgv, entry], {
+        // stdin: requests; stderr: kept for a crash's message; fd 3: replies; fd 4: the tensor file.
+        stdio: ["pipe", "ignore", "pipe", "pipe", tensorFile],
+        // ORT_DISABLE_TELEMETRY: onnxruntime 1.30 would otherwise write .ses and mat-debug-*.log files into the temp dir.
+        env: { ...process.env, [protocol/* ROLE_VARIABLE */.k8]: protocol/* INFERENCE_ROLE */.f7, ORT_DISABLE_TELEMETRY: "1" },
+    });
+    return new InferenceProcess(child, tensorFile, options.timeoutMs, options.modelPath);
+}
+class InferencePool {
+    options;
+    processes;
+    nextId = 0;
+    constructor(options, processes) {
+        this.options = options;
+        this.processes = processes;
+    }
+    /**
+     * Starts the processes, each loading the model while the caller goes on;
+     * runs wait for the load. `loaded` says how it went (LoadFailure if
+     * onnxruntime cannot load the model).
+     */
+    static start(options) {
+        return new InferencePool(options, Array.from({ length: options.processes ?? 1 }, () => spawnProcess(options)));
+    }
+    /** The model's inputs and outputs once the first process has loaded it. */
+    get loaded() {
+        return this.processes[0].loaded;
     }
     get size() {
-        return this.slots.length;
+        return this.processes.length;
     }
-    preprocess(file, filePath, imageSize, inputSize) {
-        if (this.broken)
-            return Promise.reject(this.broken);
-        const slot = this.slots.reduce((best, s) => (s.pending.size < best.pending.size ? s : best));
-        const id = this.nextId++;
-        return new Promise((resolve, reject) => {
-            slot.pending.set(id, { resolve, reject });
-            this.send(slot, { type: "job", id, file, path: filePath, imageSize, inputSize });
-        });
+    /**
+     * One more process, loading the model while the others go on; it takes
+     * requests once loaded. Resolves when it is ready (or rejects why not:
+     * the pool goes on without it).
+     */
+    grow() {
+        const added = spawnProcess(this.options);
+        this.processes.push(added);
+        return added.loaded.then(() => { });
+    }
+    /** Runs the model on one image's feeds (after the load); the buffers must stay untouched until this settles. */
+    run(feeds, fetches, keep) {
+        // A process killed at the limit (or that could not start) takes nothing more; until one has the model, the first waits for it.
+        const live = this.processes.filter((p) => !p.failed);
+        const candidates = live.filter((p) => p.ready);
+        const pool = candidates.length > 0 ? candidates : live.length > 0 ? live : this.processes;
+        const target = pool.reduce((best, p) => (p.pending < best.pending ? p : best));
+        return target.run(feeds, fetches, keep, this.nextId++);
     }
     async close() {
-        this.closing = true;
-        await Promise.all(this.slots.map((s) => s.worker.terminate()));
+        await Promise.all(this.processes.map((p) => p.close()));
     }
 }
 
-;// CONCATENATED MODULE: ./src/workers/preprocessor.ts
+// EXTERNAL MODULE: ./src/engine/prediction.ts
+var prediction = __webpack_require__(97975);
+;// CONCATENATED MODULE: ./src/engine/inference.ts
+/**
+ * The validator's ONNX runner: inputs taken by position (0 = image
+ * [1, 3, H, W], 1 = demographics [1, 3]), one image per run, every output
+ * fetched and output 0 kept, a time limit per image. The session lives in a
+ * child process (workers/inference-pool.ts) so that the limit can be
+ * enforced. The model's signature is checked once, up front, so that an
+ * incompatible model fails with one clear message instead of deep inside
+ * onnxruntime.
+ */
 
 
 
 
-function inProcess(imageSize) {
-    const budget = new preprocess_budget/* PixelBudget */.a();
+
+
+/** The validator gives up on an image after this long (ONNX_INFERENCE_TIMEOUT, asyncio.wait_for). */
+const INFERENCE_TIMEOUT_MS = 20_000;
+function fixedDim(d) {
+    return typeof d === "number" && d > 0 ? d : null;
+}
+function describeDims(dims) {
+    return `[${dims.join(", ")}]`;
+}
+/** Checks the inputs and output against the competition; pure, so it is tested on metadata alone. */
+function checkSignature(modelPath, inputs, outputs, competition) {
+    const fail = (why) => {
+        throw new errors/* ModelError */.me(`${modelPath} cannot be scored for ${competition.id}: ${why}`);
+    };
+    if (inputs.length === 0)
+        fail("it has no inputs");
+    if (inputs.length > 2)
+        fail(`it has ${inputs.length} inputs; validators feed only the image (input 0) and the demographics (input 1)`);
+    const [image, demographics] = inputs;
+    if (!image.isTensor || image.type !== "float32")
+        fail(`input 0 "${image.name}" must be a float32 image tensor [1, 3, H, W]`);
+    const dims = image.isTensor ? image.shape : [];
+    if (dims.length !== 4)
+        fail(`input 0 "${image.name}" has shape ${describeDims(dims)}; it must be [1, 3, H, W]`);
+    const channels = fixedDim(dims[1]);
+    if (channels !== null && channels !== 3)
+        fail(`input 0 "${image.name}" takes ${channels} channel(s); images are fed as 3 RGB channels [1, 3, H, W]`);
+    const batch = fixedDim(dims[0]);
+    if (batch !== null && batch !== 1)
+        fail(`input 0 "${image.name}" has a fixed batch size of ${batch}; validators run one image at a time (batch 1)`);
+    if (demographics) {
+        const d = demographics.isTensor ? demographics.shape : [];
+        const ok = demographics.isTensor &&
+            demographics.type === "float32" &&
+            d.length === 2 &&
+            [null, 1].includes(fixedDim(d[0])) &&
+            [null, 3].includes(fixedDim(d[1]));
+        if (!ok)
+            fail(`input 1 "${demographics.name}" must be float32 demographics [1, 3] (age, gender, location)`);
+    }
+    const output = outputs[0];
+    if (!output)
+        fail("it has no outputs");
+    if (!output.isTensor) {
+        // onnx_runner.py reads single_result.shape: a list (sequence) or dict (map) has none, the AttributeError
+        // escapes the runner, which then returns no predictions at all.
+        throw new errors/* ValidatorVerdictError */.GM("model", "non-tensor-output", `validators would score 0: output 0 "${output.name}" of ${modelPath} is not a tensor (a sequence or map), and their ` +
+            "runner fails reading its shape; export the class scores as output 0");
+    }
+    const size = competition.imageSize;
     return {
-        workers: 0,
-        preprocess: (file, filePath, inputSize) => (0,preprocess/* preparePixels */.$)(file, filePath, imageSize, inputSize, budget),
-        close: async () => { },
+        imageInput: image.name,
+        demographicsInput: demographics ? demographics.name : null,
+        output: output.name,
+        fetches: outputs.filter((o) => o.isTensor).map((o) => o.name),
+        inputSize: { height: fixedDim(dims[2]) ?? size, width: fixedDim(dims[3]) ?? size },
     };
 }
-/** `workers` threads (0: this thread preprocesses, between inferences). */
-async function openPreprocessor(workers, imageSize, log) {
-    if (workers === 0)
-        return inProcess(imageSize);
-    let pool;
+/** "20 s", "23.4 s"; a test's limit of a few milliseconds keeps its digits. */
+const seconds = (ms) => `${Number((ms / 1000).toFixed(ms < 100 ? 3 : 1))} s`;
+/** The verdict (or plain failure) an inference error stands for, naming the image. */
+function inferenceFailure(err, file, timeoutMs) {
+    if (err instanceof RunTimeout) {
+        const took = err.killed
+            ? `more than ${seconds(timeoutMs)} in the model (stopped after ${seconds(err.ms)})`
+            : `${seconds(err.ms)} in the model`;
+        return new errors/* ValidatorVerdictError */.GM("model", "inference-timeout", `validators would score 0: image ${file} took ${took}, over their ${seconds(timeoutMs)} limit per image ` +
+            "(they drop the rest of its chunk of 200 images, and the predictions then no longer match the labels)");
+    }
+    if (err instanceof RunFailure) {
+        return new errors/* ValidatorVerdictError */.GM("model", "inference-error", `validators would score 0: onnxruntime failed on image ${file} (${err.message.split("\n")[0]}); ` +
+            "the image gets no prediction, and the predictions then no longer match the labels");
+    }
+    if (err instanceof UnsupportedOutput) {
+        return new errors/* ModelError */.me(`output 0 of the model is a ${err.outputType} tensor on ${file}; this tool reads numeric and bool outputs only`);
+    }
+    // The process died: a crash or the machine's memory, which says nothing certain about a validator's run.
+    return new errors/* InferenceError */.uZ(`inference on ${file} stopped: ${err instanceof Error ? err.message : String(err)}`);
+}
+/**
+ * The model's inputs and outputs, read by a session in this process, for a
+ * check before any work (the evaluation itself reads them from its
+ * inference process). Graph optimizations are off here: they change neither
+ * inputs nor outputs, and cost time.
+ */
+async function readMetadata(modelPath) {
+    // onnxruntime 1.30 reads this when it first starts: unset, it writes .ses and mat-debug-*.log files into the temp dir.
+    process.env.ORT_DISABLE_TELEMETRY ??= "1";
+    const { InferenceSession } = await (0,natives/* loadOrt */.s)();
+    let session;
     try {
-        pool = await PreprocessPool.start(workers);
+        session = await InferenceSession.create(modelPath, {
+            graphOptimizationLevel: "disabled",
+            logSeverityLevel: 3,
+            intraOpNumThreads: 1,
+            interOpNumThreads: 1,
+            executionProviders: ["cpu"],
+        });
     }
     catch (err) {
-        log.warning(`preprocessing on the main thread: worker threads could not start (${(0,retry/* describeError */.Uc)(err)})`);
-        return inProcess(imageSize);
+        throw notLoadable(modelPath, err);
+    }
+    try {
+        return { inputs: session.inputMetadata, outputs: session.outputMetadata };
+    }
+    finally {
+        await session.release();
+    }
+}
+/**
+ * onnxruntime's own words, without the C++ source location and signature it
+ * puts in front of them ("…/model.cc:187 onnxruntime::Model::Model(…) ModelProto
+ * does not have a graph."): a miner can act on the last sentence only.
+ */
+function onnxruntimeReason(err) {
+    const text = (0,retry/* describeError */.Uc)(err);
+    const located = /onnxruntime_src\/\S+:\d+ /.exec(text);
+    if (!located)
+        return text;
+    const rest = text.slice(located.index + located[0].length);
+    return rest.slice(rest.lastIndexOf(") ") + 2) || rest;
+}
+const notLoadable = (modelPath, err) => new errors/* ModelError */.me(`${modelPath} is not a loadable ONNX model (onnxruntime: ${onnxruntimeReason(err)})`);
+async function checkModelFile(modelPath) {
+    const info = await (0,promises_.stat)(modelPath).catch(() => undefined);
+    if (!info?.isFile())
+        throw new errors/* ModelError */.me(info ? `model file ${modelPath} is a folder, not an .onnx file` : `model file ${modelPath} does not exist`);
+    if (info.size === 0)
+        throw new errors/* ModelError */.me(`model file ${modelPath} is empty (0 bytes): was the export cut short?`);
+}
+/** The model checked against the competition without starting its inference process: for a check before any work. */
+async function checkModel(modelPath, competition) {
+    await checkModelFile(modelPath);
+    const { inputs, outputs } = await readMetadata(modelPath);
+    return checkSignature(modelPath, inputs, outputs, competition);
+}
+async function loadModel(modelPath, competition, options = {}) {
+    const timeoutMs = options.timeoutMs ?? INFERENCE_TIMEOUT_MS;
+    await checkModelFile(modelPath);
+    let pool;
+    try {
+        pool = InferencePool.start({ modelPath, timeoutMs, processes: options.sessions });
+    }
+    catch (err) {
+        throw new errors/* InferenceError */.uZ(`the inference process for ${modelPath} could not start: ${(0,retry/* describeError */.Uc)(err)}`);
+    }
+    let signature;
+    try {
+        // The inputs and outputs as the inference process's session sees them: this process need not load onnxruntime.
+        const { inputs, outputs } = await pool.loaded;
+        signature = checkSignature(modelPath, inputs, outputs, competition);
+    }
+    catch (err) {
+        await pool.close();
+        if (err instanceof LoadFailure)
+            throw notLoadable(modelPath, err);
+        if (err instanceof PoolStopped)
+            throw new errors/* InferenceError */.uZ(`the inference process for ${modelPath} stopped while loading it: ${err.message}`);
+        throw err;
+    }
+    const { width, height } = signature.inputSize;
+    async function predict(rgb, demographics, file) {
+        const feeds = [{ name: signature.imageInput, encoding: "rgb8", data: rgb, dims: [1, 3, height, width] }];
+        if (signature.demographicsInput)
+            feeds.push({ name: signature.demographicsInput, encoding: "float32", data: Float32Array.from(demographics), dims: [1, 3] });
+        try {
+            const output = await pool.run(feeds, signature.fetches, signature.output);
+            return { output: (0,prediction/* decodeOutput */.aX)(output.type, output.dims, output.bytes), ms: output.ms };
+        }
+        catch (err) {
+            throw inferenceFailure(err, file, timeoutMs);
+        }
     }
     return {
-        workers: pool.size,
-        preprocess: (file, filePath, inputSize) => pool.preprocess(file, filePath, imageSize, inputSize),
+        path: modelPath,
+        signature,
+        predict,
+        get sessions() {
+            return pool.size;
+        },
+        addSession: () => pool.grow(),
         close: () => pool.close(),
     };
 }
 
+
+/***/ }),
+
+/***/ 65121:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ metricFields)
+/* harmony export */ });
+/* harmony import */ var _scoring_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17477);
+
+function metricFields(competition, yTrue, yPred, modelBytes) {
+    const s = (0,_scoring_js__WEBPACK_IMPORTED_MODULE_0__/* .scoreCompetition */ .GC)(competition, yTrue, yPred, modelBytes);
+    return {
+        accuracy: s.accuracy,
+        precision: s.precision,
+        recall: s.recall,
+        fbeta: s.fbeta,
+        weighted_f1: s.weightedF1,
+        efficiency_score: s.efficiencyScore,
+        score: s.score,
+        f1_by_class: s.f1ByClass,
+        class_weights: s.classWeights,
+        confusion_matrix: s.confusionMatrix,
+        risk_category_scores: s.riskCategoryScores,
+    };
+}
+
+
+/***/ }),
+
+/***/ 91108:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   fM: () => (/* binding */ checkNoExternalData)
+/* harmony export */ });
+/* unused harmony exports externalDataOf, externalDataMessage */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39115);
+/**
+ * Which tensors of an ONNX model keep their bytes outside the .onnx file ("external data").
+ *
+ * Validators download only `<stem>.onnx` from the hub, so a model whose weights live in a side
+ * file (`model.onnx.data`: PyTorch's dynamo exporter writes one by default) cannot load there and
+ * scores 0, while onnxruntime here finds the side file next to the model and scores it normally.
+ *
+ * This is a protobuf wire-format walk, not a decoder: it enters only the messages that can hold a
+ * tensor (model, graph, node, attribute, function, tensor, sparse tensor; field numbers from
+ * onnx.proto) and steps over every other field, tensor bytes included, by offset. The file is read
+ * through one reused 1 MiB window with positional reads, so a model of any size costs about one
+ * read per large embedded tensor and never sits in memory whole.
+ */
+
+
+
+// Field numbers (onnx.proto). Everything else, and these fields with an unexpected wire type, is
+// skipped: protobuf itself keeps a known field with the wrong wire type as an unknown field.
+const MODEL = { graph: 7, functions: 25 };
+const GRAPH = { node: 1, initializer: 5, sparseInitializer: 15 };
+const FUNCTION = { name: 1, node: 7 };
+const NODE = { name: 3, opType: 4, attribute: 5 };
+const ATTRIBUTE = { name: 1, t: 5, g: 6, tensors: 10, graphs: 11, sparseTensor: 22, sparseTensors: 23 };
+/** The attribute fields that hold tensors or graphs (everything but the name). */
+const TENSOR_HOLDERS = new Set(Object.values(ATTRIBUTE).filter((n) => n !== ATTRIBUTE.name));
+const TENSOR = { name: 8, externalData: 13, dataLocation: 14 };
+const SPARSE = { values: 1, indices: 2 };
+const ENTRY = { key: 1, value: 2 };
+/** TensorProto.DataLocation.EXTERNAL; onnx's uses_external_data and onnxruntime look at this field alone. */
+const EXTERNAL = 1;
+const VARINT = 0;
+const I64 = 1;
+const LEN = 2;
+const I32 = 5;
+/** protobuf's default recursion limit: a deeper model does not parse in onnxruntime either. */
+const MAX_DEPTH = 100;
+const WINDOW = 1 << 20;
+/** A structural fault of the protobuf stream, at a byte offset. */
+class Malformed extends Error {
+    at;
+    constructor(at, message) {
+        super(message);
+        this.at = at;
+    }
+}
+function fileBytes(file, size) {
+    const own = new Uint8Array(WINDOW);
+    let window = own.subarray(0, 0);
+    let base = 0;
+    return {
+        size,
+        async at(pos, n) {
+            const end = Math.min(pos + n, size);
+            if (pos < base || end > base + window.length) {
+                // Reuse one buffer (callers consume a result before asking again); only a huge string needs its own.
+                const buffer = end - pos > WINDOW ? new Uint8Array(end - pos) : own;
+                const { bytesRead } = await file.read(buffer, 0, Math.min(buffer.length, size - pos), pos);
+                window = buffer.subarray(0, bytesRead);
+                base = pos;
+            }
+            return window.subarray(pos - base, Math.min(end, base + window.length) - base);
+        },
+    };
+}
+/** A base-128 varint in `bytes` at `i`; numbers, not bigints: lengths and enums fit, and a huge length fails the bounds check anyway. */
+function varint(bytes, i, at) {
+    let value = 0;
+    for (let scale = 1, k = 0; k < 10; k++, scale *= 128) {
+        if (i >= bytes.length)
+            throw new Malformed(at, "a field header runs past the end");
+        const byte = bytes[i++];
+        value += (byte & 0x7f) * scale;
+        if (byte < 0x80)
+            return [value, i];
+    }
+    throw new Malformed(at, "a varint is longer than 10 bytes");
+}
+async function* fields(src, span) {
+    let pos = span.start;
+    while (pos < span.end) {
+        const head = await src.at(pos, Math.min(20, span.end - pos));
+        const [tag, afterTag] = varint(head, 0, pos);
+        const number = Math.floor(tag / 8);
+        const wire = tag % 8;
+        if (number === 0)
+            throw new Malformed(pos, "a field numbered 0");
+        let start = pos + afterTag;
+        let end;
+        let value = 0;
+        if (wire === VARINT) {
+            const [v, next] = varint(head, afterTag, pos);
+            value = v;
+            start = end = pos + next;
+        }
+        else if (wire === I64)
+            end = start + 8;
+        else if (wire === I32)
+            end = start + 4;
+        else if (wire === LEN) {
+            const [length, afterLength] = varint(head, afterTag, pos);
+            start = pos + afterLength;
+            end = start + length;
+        }
+        else {
+            const why = wire === 3 || wire === 4 ? "a protobuf group, which ONNX never writes" : "which protobuf does not have";
+            throw new Malformed(pos, `wire type ${wire} (${why})`);
+        }
+        if (end > span.end)
+            throw new Malformed(pos, `field ${number} runs past the end of ${end > src.size ? "the file" : "the message holding it"}`);
+        yield { number, wire, start, end, value };
+        pos = end;
+    }
+}
+async function text(src, field) {
+    return new TextDecoder().decode(await src.at(field.start, field.end - field.start));
+}
+/** The LEN fields of a message, each after the depth check (what protobuf's parser refuses, so do we). */
+async function* messages(walk, span, depth) {
+    if (depth > MAX_DEPTH)
+        throw new Malformed(span.start, `messages nested deeper than protobuf's limit of ${MAX_DEPTH}`);
+    for await (const field of fields(walk.src, span))
+        if (field.wire === LEN)
+            yield field;
+}
+async function walkGraph(walk, span, where, depth) {
+    for await (const f of messages(walk, span, depth)) {
+        if (f.number === GRAPH.node)
+            await walkNode(walk, f, where, depth + 1);
+        else if (f.number === GRAPH.initializer)
+            await walkTensor(walk, f, `${where}initializer`, depth + 1);
+        else if (f.number === GRAPH.sparseInitializer)
+            await walkSparse(walk, f, `${where}sparse initializer`, depth + 1);
+    }
+}
+async function walkFunction(walk, span, depth) {
+    // Model-local functions are inlined by onnxruntime, so their Constant nodes load like the graph's own.
+    let name = "";
+    const nodes = [];
+    for await (const f of messages(walk, span, depth)) {
+        if (f.number === FUNCTION.name)
+            name = await text(walk.src, f);
+        else if (f.number === FUNCTION.node)
+            nodes.push(f);
+    }
+    for (const node of nodes)
+        await walkNode(walk, node, `function "${name}": `, depth + 1);
+}
+async function walkNode(walk, span, where, depth) {
+    // Attributes are walked after the loop so that `where` can name the node whatever order its fields come in.
+    let name = "";
+    let op = "";
+    const attributes = [];
+    for await (const f of messages(walk, span, depth)) {
+        if (f.number === NODE.name)
+            name = await text(walk.src, f);
+        else if (f.number === NODE.opType)
+            op = await text(walk.src, f);
+        else if (f.number === NODE.attribute)
+            attributes.push(f);
+    }
+    for (const a of attributes)
+        await walkAttribute(walk, a, `${where}node "${name}" (${op}) `, depth + 1);
+}
+async function walkAttribute(walk, span, where, depth) {
+    let name = "";
+    const parts = [];
+    for await (const f of messages(walk, span, depth)) {
+        if (f.number === ATTRIBUTE.name)
+            name = await text(walk.src, f);
+        else if (TENSOR_HOLDERS.has(f.number))
+            parts.push(f);
+    }
+    const here = `${where}attribute ${name}: `;
+    for (const p of parts) {
+        if (p.number === ATTRIBUTE.t || p.number === ATTRIBUTE.tensors)
+            await walkTensor(walk, p, `${here}tensor`, depth + 1);
+        else if (p.number === ATTRIBUTE.g || p.number === ATTRIBUTE.graphs)
+            await walkGraph(walk, p, here, depth + 1);
+        else
+            await walkSparse(walk, p, `${here}sparse tensor`, depth + 1);
+    }
+}
+async function walkSparse(walk, span, where, depth) {
+    // onnxruntime densifies sparse initializers at load, reading external values and indices from disk.
+    for await (const f of messages(walk, span, depth)) {
+        if (f.number === SPARSE.values)
+            await walkTensor(walk, f, `${where} values`, depth + 1);
+        else if (f.number === SPARSE.indices)
+            await walkTensor(walk, f, `${where} indices`, depth + 1);
+    }
+}
+async function walkTensor(walk, span, where, depth) {
+    if (depth > MAX_DEPTH)
+        throw new Malformed(span.start, `messages nested deeper than protobuf's limit of ${MAX_DEPTH}`);
+    let name = "";
+    let location = "";
+    let external = false;
+    for await (const f of fields(walk.src, span)) {
+        if (f.number === TENSOR.name && f.wire === LEN)
+            name = await text(walk.src, f);
+        // A repeated singular field: the last one wins, as in protobuf.
+        else if (f.number === TENSOR.dataLocation && f.wire === VARINT)
+            external = f.value === EXTERNAL;
+        else if (f.number === TENSOR.externalData && f.wire === LEN) {
+            let key = "";
+            let value = "";
+            for await (const e of messages(walk, f, depth + 1)) {
+                if (e.number === ENTRY.key)
+                    key = await text(walk.src, e);
+                else if (e.number === ENTRY.value)
+                    value = await text(walk.src, e);
+            }
+            if (key === "location")
+                location = value;
+        }
+    }
+    if (external)
+        walk.found.push({ name, location, where });
+}
+async function walkModel(src) {
+    const walk = { src, found: [] };
+    let graphs = 0;
+    for await (const f of messages(walk, { start: 0, end: src.size }, 0)) {
+        if (f.number === MODEL.graph) {
+            graphs++;
+            await walkGraph(walk, f, "", 1);
+        }
+        else if (f.number === MODEL.functions)
+            await walkFunction(walk, f, 1);
+        // training_info graphs are left out: onnxruntime's inference session never loads them.
+    }
+    if (graphs === 0)
+        throw new Malformed(0, "it has no graph");
+    return walk.found;
+}
+/**
+ * The tensors of `modelPath` stored outside it, or undefined when every tensor is inside.
+ * Throws ModelError when the file is missing or is not an ONNX protobuf (truncated, another format).
+ */
+async function externalDataOf(modelPath) {
+    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(modelPath).catch(() => undefined);
+    if (!info?.isFile())
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ModelError */ .me(info ? `model file ${modelPath} is a folder, not an .onnx file` : `model file ${modelPath} does not exist`);
+    let file;
+    try {
+        file = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(modelPath, "r");
+    }
+    catch (err) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ModelError */ .me(`cannot read model file ${modelPath}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    try {
+        const tensors = await walkModel(fileBytes(file, info.size));
+        return tensors.length ? { tensors, files: [...new Set(tensors.map((t) => t.location))] } : undefined;
+    }
+    catch (err) {
+        if (err instanceof Malformed)
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ModelError */ .me(`${modelPath} is not a loadable ONNX model (${err.message}, at byte ${err.at}: truncated, or not an ONNX file)`);
+        throw err;
+    }
+    finally {
+        await file.close();
+    }
+}
+function fileList(files) {
+    const shown = files.slice(0, 3).map((f) => f || "a file it does not name");
+    if (files.length > 3)
+        return `${shown.join(", ")} and ${files.length - 3} more files`;
+    return shown.length > 1 ? `${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}` : shown[0];
+}
+/** The verdict's message: what validators do with such a model, and the two usual ways to re-export it whole. */
+function externalDataMessage(modelPath, data, uploadedAs = node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(modelPath)) {
+    const name = JSON.stringify(node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(modelPath));
+    const count = `${data.tensors.length} tensor${data.tensors.length === 1 ? "" : "s"}`;
+    return (`validators would score 0: ${modelPath} keeps its weights in ${fileList(data.files)} (external data, ${count}), ` +
+        `and validators download only ${uploadedAs}. Re-export with the weights inside: ` +
+        `onnx.save(onnx.load(${name}), ${name}, save_as_external_data=False) (PyTorch: torch.onnx.export(..., external_data=False))`);
+}
+/**
+ * Throws ValidatorVerdictError("model", "external-data") when the model keeps any tensor outside the
+ * file, since validators would score it 0. `uploadedAs` is the file name on the hub, for the message.
+ */
+async function checkNoExternalData(modelPath, uploadedAs) {
+    const data = await externalDataOf(modelPath);
+    if (data)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ValidatorVerdictError */ .GM("model", "external-data", externalDataMessage(modelPath, data, uploadedAs));
+}
+
+
+/***/ }),
+
+/***/ 40800:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J$: () => (/* binding */ MAX_THREADS),
+/* harmony export */   Qh: () => (/* binding */ checkThreads),
+/* harmony export */   Tf: () => (/* binding */ emptyTotals),
+/* harmony export */   no: () => (/* binding */ sessionsWanted),
+/* harmony export */   p9: () => (/* binding */ planThreads),
+/* harmony export */   wW: () => (/* binding */ mapOrdered)
+/* harmony export */ });
+/* unused harmony exports MIN_IMAGES_FOR_WORKERS, defaultThreads */
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39115);
+/**
+ * How an evaluation streams: entries -> preprocessing (worker threads, a few
+ * images ahead) -> inference (sessions in processes of their own, fed in CSV
+ * order) -> metrics, in CSV order. Only the images in flight are in memory,
+ * so a 10,000-image dataset costs what a 10-image one does.
+ */
+
+
+/**
+ * Ordered, bounded concurrency: `fn` runs on up to `ahead` items at once and
+ * results come out in input order. Memory stays at `ahead` results however
+ * long the input is.
+ */
+async function* mapOrdered(items, ahead, fn) {
+    const pending = [];
+    const iterator = items[Symbol.iterator]();
+    const fill = () => {
+        while (pending.length < ahead) {
+            const next = iterator.next();
+            if (next.done)
+                return;
+            const promise = fn(next.value);
+            // A rejection is surfaced when its turn comes; until then it must not count as unhandled.
+            promise.catch(() => { });
+            pending.push(promise);
+        }
+    };
+    fill();
+    while (pending.length > 0) {
+        const result = await pending.shift();
+        fill();
+        yield result;
+    }
+}
+/**
+ * Below this many images, `threads: auto` stays on the main thread: starting
+ * workers (~0.4 s, and their code runs cold for the first images) costs more
+ * than they save. On 2 cores the break-even measured ~70 images (npm run
+ * bench); more cores bring it down.
+ */
+const MIN_IMAGES_FOR_WORKERS = 64;
+function defaultThreads() {
+    return node_os__WEBPACK_IMPORTED_MODULE_0___default().availableParallelism();
+}
+/**
+ * More threads than this only cost memory (each worker holds a decoder and
+ * two tensors in flight) and start-up time: GitHub's largest Linux runners
+ * have 64 cores.
+ */
+const MAX_THREADS = 64;
+function checkThreads(threads) {
+    if (threads !== undefined && (!Number.isInteger(threads) || threads < 1 || threads > MAX_THREADS)) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`threads must be a whole number from 1 to ${MAX_THREADS} (or auto), got ${threads}`);
+    }
+}
+/** The plan for `threads` (undefined: every core, and none for small datasets) on `images` images. */
+function planThreads(threads, images) {
+    checkThreads(threads);
+    const n = threads ?? (images < MIN_IMAGES_FOR_WORKERS ? 1 : defaultThreads());
+    // One thread: decode on libuv's pool, resample and infer here, two images in flight so that both overlap.
+    if (n === 1)
+        return { workers: 0, inFlight: 2, maxSessions: 1 };
+    // As many workers as threads, not one fewer: a worker leaves its core to
+    // sharp's decoding thread for part of each image, and a worker with no
+    // image to prepare sleeps, leaving its core to inference. Two images per
+    // thread: one being prepared, one ready. Sessions beyond the cores would
+    // only hold more copies of the model: they cannot run at once.
+    return { workers: n, inFlight: 2 * n, maxSessions: Math.min(n, defaultThreads()) };
+}
+function emptyTotals() {
+    return { images: 0, decodeMs: 0, resampleMs: 0, inferenceMs: 0, sessions: 0 };
+}
+/**
+ * How many inference sessions keep up with preprocessing on `threads`
+ * cores, from what the images so far cost in each stage. With S sessions
+ * an image takes at least max(inference / S, (prepare + inference) /
+ * threads) of wall time; inference stops being the bottleneck once S >=
+ * threads x its share of the work. Each session beyond what that needs
+ * would only hold another copy of the model. Pure, for the tests; the run
+ * applies it as it measures.
+ */
+function sessionsWanted(threads, measured) {
+    const total = measured.decodeMs + measured.resampleMs + measured.inferenceMs;
+    if (!(total > 0))
+        return 1;
+    const share = measured.inferenceMs / total;
+    // A few percent of slack: within that, one process fewer costs less than its start and memory.
+    return Math.min(threads, Math.max(1, Math.ceil(share * threads - 0.05)));
+}
+
+
+/***/ }),
+
+/***/ 97975:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _q: () => (/* binding */ PredictionStack),
+/* harmony export */   aX: () => (/* binding */ decodeOutput),
+/* harmony export */   iT: () => (/* binding */ outputNumbers)
+/* harmony export */ });
+/* unused harmony exports halfToNumber, astypeInt, argmax, squeezed, ruleFor */
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39115);
+
+/** numpy's float16, exactly (every half is a double). */
+function halfToNumber(bits) {
+    const sign = bits & 0x8000 ? -1 : 1;
+    const exponent = (bits >> 10) & 0x1f;
+    const fraction = bits & 0x3ff;
+    if (exponent === 0)
+        return sign * fraction * 2 ** -24;
+    if (exponent === 31)
+        return fraction ? NaN : sign * Infinity;
+    return sign * (1 + fraction / 1024) * 2 ** (exponent - 15);
+}
+/** The typed view of an output's bytes (which must sit in a buffer of their own, aligned). */
+function decodeOutput(type, dims, bytes) {
+    const { buffer, byteOffset, byteLength } = bytes;
+    const view = (Type) => new Type(buffer, byteOffset, byteLength / Type.BYTES_PER_ELEMENT);
+    const values = {
+        float32: () => view(Float32Array),
+        float64: () => view(Float64Array),
+        float16: () => Float64Array.from(view(Uint16Array), halfToNumber),
+        int8: () => view(Int8Array),
+        uint8: () => view(Uint8Array),
+        bool: () => view(Uint8Array),
+        int16: () => view(Int16Array),
+        uint16: () => view(Uint16Array),
+        int32: () => view(Int32Array),
+        uint32: () => view(Uint32Array),
+        int64: () => view(BigInt64Array),
+        uint64: () => view(BigUint64Array),
+    }[type]();
+    return { type, dims, values };
+}
+/** The output as plain numbers, for results.json (64-bit integers rounded to the nearest double). */
+const outputNumbers = (output) => Array.from(output.values, Number);
+const INT64_MIN = -(2n ** 63n);
+/**
+ * numpy's astype(int) (int64) of one element. Floats truncate toward zero;
+ * NaN, infinities and values outside int64 give INT64_MIN, the x86-64
+ * conversion's "integer indefinite" (validators run on x86-64; numpy warns
+ * "invalid value encountered in cast" and goes on). uint64 wraps.
+ */
+function astypeInt(value) {
+    if (typeof value === "bigint")
+        return BigInt.asIntN(64, value);
+    if (!Number.isFinite(value) || value >= 2 ** 63 || value < -(2 ** 63))
+        return INT64_MIN;
+    return BigInt(Math.trunc(value));
+}
+/** numpy's argmax over the first `count` elements: the first NaN if there is one, else the first maximum. */
+function argmax(values, count) {
+    let best = 0;
+    for (let i = 0; i < count; i++) {
+        const v = values[i];
+        if (typeof v === "number" && Number.isNaN(v))
+            return i;
+        if (v > values[best])
+            best = i;
+    }
+    return best;
+}
+function hasNaN(values, count) {
+    for (let i = 0; i < count; i++)
+        if (typeof values[i] === "number" && Number.isNaN(values[i]))
+            return true;
+    return false;
+}
+/** The validator's squeeze: a leading 1 goes only from an output of 2 or more dimensions. */
+const squeezed = (dims) => (dims.length > 1 && dims[0] === 1 ? dims.slice(1) : dims);
+const describe = (dims) => `[${dims.join(", ")}]`;
+const FLOAT_TYPES = ["float32", "float64", "float16"];
+/** What validators do with outputs of this per-image shape, or the verdict where numpy or sklearn raises. */
+function ruleFor(shape, outputName) {
+    const fail = (why) => {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ValidatorVerdictError */ .GM("model", "unscorable-output", `validators would score 0: output 0 "${outputName}" ${why}`);
+    };
+    if (shape.length === 0)
+        return { kind: "value" };
+    if (shape.length === 1 || (shape.length === 2 && shape[1] === 1)) {
+        if (shape[0] === 0)
+            fail(`gives ${describe(shape)} per image, no values: numpy's argmax of an empty sequence raises`);
+        return { kind: "argmax", over: shape[0] };
+    }
+    return fail(`gives ${describe(shape)} per image: np.argmax(y_pred, axis=1) leaves ${describe(shape.slice(1))} per image, and ` +
+        "sklearn's metrics refuse anything but one class per image");
+}
+class PredictionStack {
+    competition;
+    outputName;
+    log;
+    /** The first image's output, which every other image's must match in shape. */
+    first;
+    warnedNaN = false;
+    constructor(competition, outputName, log) {
+        this.competition = competition;
+        this.outputName = outputName;
+        this.log = log;
+    }
+    add(output, file) {
+        const shape = squeezed(output.dims);
+        if (!this.first) {
+            this.first = { file, dims: output.dims, shape, rule: ruleFor(shape, this.outputName) };
+            const note = this.unusual(output.type, this.first.rule);
+            if (note)
+                this.log.warning(`output 0 "${this.outputName}" is ${output.type} ${describe(output.dims)} per image: validators ${note}`);
+        }
+        else if (describe(shape) !== describe(this.first.shape)) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ValidatorVerdictError */ .GM("model", "ragged-output", `validators would score 0: output 0 "${this.outputName}" is ${describe(this.first.dims)} on ${this.first.file} but ` +
+                `${describe(output.dims)} on ${file}; np.array cannot stack outputs of different shapes, so their scoring fails`);
+        }
+        const { rule } = this.first;
+        const exact = rule.kind === "value" ? astypeInt(output.values[0]) : BigInt(argmax(output.values, rule.over));
+        const index = Number(exact);
+        const known = Number.isInteger(index) && index >= 0 && index < this.competition.classes.length;
+        const label = known ? this.competition.classes[index].short : exact.toString();
+        if (!this.warnedNaN && hasNaN(output.values, rule.kind === "value" ? 1 : rule.over)) {
+            this.warnedNaN = true;
+            const consequence = rule.kind === "value"
+                ? `numpy's astype(int) turns it into ${label}, a wrong prediction for validators`
+                : `numpy's argmax takes the first NaN as the maximum, so validators predict ${label} there`;
+            this.log.warning(`output 0 "${this.outputName}" is NaN on ${file} (maybe on other images too): ${consequence}`);
+        }
+        return { index, label };
+    }
+    /** What validators do with an unusual output, or undefined for class scores of the competition's length. */
+    unusual(type, rule) {
+        const classes = this.competition.classes.length;
+        const id = this.competition.id;
+        const shape = this.first?.shape ?? [];
+        if (rule.kind === "value") {
+            return ("take its value as the class index, truncated to an integer (numpy astype(int)); " +
+                `a value outside 0..${classes - 1} counts as a wrong prediction`);
+        }
+        if (rule.over === 1)
+            return `take numpy's argmax over its single value: every image is predicted ${this.competition.classes[0].short}`;
+        const column = shape.length === 2 ? ` (a column of ${rule.over})` : "";
+        if (rule.over > classes) {
+            return (`take numpy's argmax over its ${rule.over} values${column}; an index from ${classes} on is outside ${id}'s ` +
+                `${classes} classes and counts as a wrong prediction`);
+        }
+        if (rule.over < classes) {
+            return `take numpy's argmax over its ${rule.over} values${column}; classes ${rule.over}..${classes - 1} can never be predicted`;
+        }
+        if (column)
+            return `take numpy's argmax over its ${rule.over} values${column}`;
+        if (!FLOAT_TYPES.includes(type))
+            return "take numpy's argmax over these values (the first maximum wins a tie)";
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 90981:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  UL: () => (/* binding */ resultsDocument),
+  K2: () => (/* binding */ runEvaluation),
+  qi: () => (/* binding */ runReport)
+});
+
+// EXTERNAL MODULE: ./src/dataset/remote.ts
+var remote = __webpack_require__(13874);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/util/digest.ts
+var digest = __webpack_require__(4480);
+// EXTERNAL MODULE: ./src/engine/inference.ts + 1 modules
+var inference = __webpack_require__(42063);
+// EXTERNAL MODULE: ./src/engine/prediction.ts
+var prediction = __webpack_require__(97975);
+// EXTERNAL MODULE: ./src/util/log.ts
+var util_log = __webpack_require__(80452);
+// EXTERNAL MODULE: ./src/engine/pipeline.ts
+var pipeline = __webpack_require__(40800);
+// EXTERNAL MODULE: ./src/dataset/package.ts + 5 modules
+var dataset_package = __webpack_require__(95155);
+// EXTERNAL MODULE: ./src/engine/metrics.ts
+var metrics = __webpack_require__(65121);
+// EXTERNAL MODULE: ./src/engine/onnx-file.ts
+var onnx_file = __webpack_require__(91108);
+// EXTERNAL MODULE: ./src/engine/verdict.ts
+var engine_verdict = __webpack_require__(78585);
+// EXTERNAL MODULE: ./src/engine/shard.ts
+var shard = __webpack_require__(54352);
+// EXTERNAL MODULE: ./src/engine/sessions.ts
+var sessions = __webpack_require__(36743);
+// EXTERNAL MODULE: ./src/workers/preprocessor.ts + 1 modules
+var workers_preprocessor = __webpack_require__(46997);
 ;// CONCATENATED MODULE: ./src/engine/evaluate.ts
 /**
  * The evaluation of one model on one dataset package, as a stream (see
@@ -3203,11 +2942,11 @@ async function scorePackage(options) {
         let selected;
         let plan;
         try {
-            pkg = await openPackage(options.dataset);
-            dataset = await readDataset(pkg, competition);
+            pkg = await (0,dataset_package/* openPackage */.R$)(options.dataset);
+            dataset = await (0,dataset_package/* readDataset */.JP)(pkg, competition);
             selected = (0,shard/* selectShard */.Xm)(dataset.entries, options.shard);
             plan = (0,pipeline/* planThreads */.p9)(options.threads, selected.length);
-            preprocessor = await openPreprocessor(plan.workers, competition.imageSize, log);
+            preprocessor = await (0,workers_preprocessor/* openPreprocessor */.a)(plan.workers, competition.imageSize, log);
         }
         catch (err) {
             // The validator loads the model first: a model it cannot load is the verdict, whatever the package.
@@ -3223,7 +2962,7 @@ async function scorePackage(options) {
             : `${dataset.entries.length} images`;
         const stream = {
             preprocessor: afterExtraction(pkg, preprocessor, session.signature.inputSize),
-            scaler: new SessionScaler(session, options.sessions ?? plan.maxSessions, selected.length, model.bytes, log),
+            scaler: new sessions/* SessionScaler */.n(session, options.sessions ?? plan.maxSessions, selected.length, model.bytes, log),
             inFlight: plan.inFlight,
             timings: options.timings,
         };
@@ -3272,7 +3011,7 @@ async function scorePackage(options) {
  * streams: its images are written while the first ones are evaluated).
  */
 const afterExtraction = (pkg, preprocessor, inputSize) => ({
-    prepare: (file, filePath) => pkg.extracted(filePath).then(() => preprocessor.preprocess(file, filePath, inputSize)),
+    prepare: (file, filePath) => pkg.extracted(filePath).then(() => preprocessor.preprocess(file, filePath, [inputSize])),
 });
 async function predictAll(session, entries, competition, log, stream) {
     const predictions = [];
@@ -3293,7 +3032,7 @@ async function predictAll(session, entries, competition, log, stream) {
         prepared.catch(() => { });
         const call = called.then(async () => {
             const image = await prepared;
-            return { image, result: session.predict(image.rgb, entry.demographics, entry.file) };
+            return { image, result: session.predict(image.rgbs[0], entry.demographics, entry.file) };
         });
         called = call.catch(() => { });
         return call.then(async ({ image, result }) => ({ entry, image, ...(await result) }));
@@ -3325,7 +3064,7 @@ async function runEvaluation(request) {
     const { competition, hub } = request;
     // A model that cannot be scored fails here, before any package is downloaded.
     await (0,inference/* checkModel */.w5)(request.modelPath, competition);
-    const sources = await hub.log.group("Datasets", () => resolveDatasets(request.dataset, { ...request, competitionId: competition.id }));
+    const sources = await hub.log.group("Datasets", () => (0,remote/* resolveDatasets */.E)(request.dataset, { ...request, competitionId: competition.id }));
     const datasets = [];
     for (const source of sources) {
         const result = await evaluate({
@@ -3362,7 +3101,246 @@ function resultsDocument(report) {
 
 /***/ }),
 
-/***/ 54316:
+/***/ 17477:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GC: () => (/* binding */ scoreCompetition),
+/* harmony export */   wq: () => (/* binding */ pyRound)
+/* harmony export */ });
+/* unused harmony exports numpySum, classificationMetrics, efficiencyScore */
+/* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36830);
+/**
+ * The validator's metrics and score, as pure functions. Floating-point
+ * operations follow sklearn/numpy's order (pairwise summation, F1 as
+ * 2tp / (true + pred)) and Python's round(), so the values agree to the last
+ * bit in practice and always to the 6th decimal.
+ */
+
+/** numpy's pairwise summation (`np.sum` on float64), including its order of additions. */
+function numpySum(values, start = 0, n = values.length - start) {
+    if (n < 8) {
+        let sum = 0;
+        for (let i = 0; i < n; i++)
+            sum += values[start + i];
+        return sum;
+    }
+    if (n <= 128) {
+        const r = new Float64Array(8);
+        for (let j = 0; j < 8; j++)
+            r[j] = values[start + j];
+        let i = 8;
+        for (; i < n - (n % 8); i += 8)
+            for (let j = 0; j < 8; j++)
+                r[j] += values[start + i + j];
+        let sum = r[0] + r[1] + (r[2] + r[3]) + (r[4] + r[5] + (r[6] + r[7]));
+        for (; i < n; i++)
+            sum += values[start + i];
+        return sum;
+    }
+    let half = Math.floor(n / 2);
+    half -= half % 8;
+    return numpySum(values, start, half) + numpySum(values, start + half, n - half);
+}
+/**
+ * Python's round(x, digits): the exact binary value rounded to the nearest
+ * decimal, exact ties to even, then the double nearest to that decimal.
+ * JS toFixed rounds ties up (1/128 -> 0.007813, Python gives 0.007812), so the
+ * tie is decided from the exact expansion, and the carry is done on the
+ * decimal digits (adding 10^-digits in binary misrounds from ~1e9 up).
+ */
+function pyRound(x, digits = 6) {
+    // From 2^52 up every double is an integer (toFixed would also switch to exponent notation from 1e21).
+    if (!Number.isFinite(x) || x === 0 || Math.abs(x) >= 2 ** 52)
+        return x;
+    const exact = Math.abs(x).toFixed(100);
+    const dot = exact.indexOf(".");
+    const kept = exact.slice(0, dot + 1 + digits);
+    const rest = exact.slice(dot + 1 + digits);
+    let roundUp = rest[0] > "5" || (rest[0] === "5" && /[1-9]/.test(rest.slice(1)));
+    if (rest[0] === "5" && !roundUp && !/[1-9]/.test(rest.slice(1))) {
+        const lastDigit = Number(kept.replace(".", "").slice(-1));
+        roundUp = lastDigit % 2 === 1;
+    }
+    const scaled = (BigInt(kept.replace(".", "")) + (roundUp ? 1n : 0n)).toString().padStart(digits + 1, "0");
+    const decimal = digits > 0 ? `${scaled.slice(0, -digits)}.${scaled.slice(-digits)}` : scaled;
+    // Parsing the decimal gives the double nearest to it, as Python's round returns.
+    return Math.sign(x) * Number(decimal);
+}
+function divideOrZero(numerator, denominator) {
+    return denominator === 0 ? 0 : numerator / denominator;
+}
+function weightedAverage(values, weights) {
+    const total = numpySum(weights);
+    if (total === 0)
+        return 0;
+    return numpySum(values.map((v, i) => v * weights[i])) / total;
+}
+/**
+ * sklearn 1.5.1's accuracy_score, precision/recall/f1_score(average="weighted",
+ * labels=0..k-1, zero_division=0), f1_score(average=None) and
+ * confusion_matrix. A prediction outside 0..k-1 (argmax 11 of 12 scores, a
+ * scalar output of 42, INT64_MIN from NaN) is never a class's prediction:
+ * confusion_matrix drops the pair, multilabel_confusion_matrix encodes it as
+ * an extra label and keeps only 0..k-1. Its true label still counts in that
+ * class's support (true_sum = bincount(y_true)): a recall miss, and weight in
+ * the weighted averages. Labels are always 0..k-1 (the dataset is checked).
+ */
+function classificationMetrics(yTrue, yPred, classCount) {
+    if (yTrue.length !== yPred.length)
+        throw new Error(`${yTrue.length} labels but ${yPred.length} predictions`);
+    if (yTrue.length === 0)
+        throw new Error("no samples to score");
+    const confusionMatrix = Array.from({ length: classCount }, () => new Array(classCount).fill(0));
+    const trueSum = new Array(classCount).fill(0);
+    let correct = 0;
+    for (let i = 0; i < yTrue.length; i++) {
+        if (yTrue[i] === yPred[i])
+            correct++;
+        trueSum[yTrue[i]]++;
+        if (Number.isInteger(yPred[i]) && yPred[i] >= 0 && yPred[i] < classCount)
+            confusionMatrix[yTrue[i]][yPred[i]]++;
+    }
+    const tp = confusionMatrix.map((row, c) => row[c]);
+    const predSum = tp.map((_, c) => confusionMatrix.reduce((a, row) => a + row[c], 0));
+    const precisionByClass = tp.map((t, c) => divideOrZero(t, predSum[c]));
+    const recallByClass = tp.map((t, c) => divideOrZero(t, trueSum[c]));
+    const f1ByClass = tp.map((t, c) => divideOrZero(2 * t, trueSum[c] + predSum[c]));
+    return {
+        accuracy: correct / yTrue.length,
+        precision: weightedAverage(precisionByClass, trueSum),
+        recall: weightedAverage(recallByClass, trueSum),
+        fbeta: weightedAverage(f1ByClass, trueSum),
+        f1ByClass,
+        confusionMatrix,
+    };
+}
+/** Efficiency from the model file size: 1 up to 50 MiB, 0 from 150 MiB, linear between. */
+function efficiencyScore(competition, modelBytes) {
+    const sizeMiB = modelBytes / (1024 * 1024);
+    const { full, zero } = competition.efficiencyMiB;
+    if (sizeMiB <= full)
+        return 1.0;
+    if (sizeMiB >= zero)
+        return 0.0;
+    return 1.0 - (sizeMiB - full) / (zero - full);
+}
+/** The validator's get_model_result: metrics, risk categories, weighted F1, efficiency, score. */
+function scoreCompetition(competition, yTrue, yPred, modelBytes) {
+    const metrics = classificationMetrics(yTrue, yPred, competition.classes.length);
+    const riskCategoryScores = {};
+    let weightedSum = 0;
+    let weightTotal = 0;
+    for (const [risk, weight] of competition.riskWeights) {
+        const f1s = metrics.f1ByClass.filter((_, c) => competition.classes[c].risk === risk);
+        riskCategoryScores[risk] = numpySum(f1s) / f1s.length;
+        weightedSum += riskCategoryScores[risk] * weight;
+        weightTotal += weight;
+    }
+    const accuracy = pyRound(metrics.accuracy);
+    const weightedF1 = pyRound(weightedSum / weightTotal);
+    const efficiency = pyRound(efficiencyScore(competition, modelBytes));
+    const { accuracyAndF1, efficiency: efficiencyWeight } = competition.scoreWeights;
+    return {
+        ...metrics,
+        accuracy,
+        precision: pyRound(metrics.precision),
+        recall: pyRound(metrics.recall),
+        fbeta: pyRound(metrics.fbeta),
+        riskCategoryScores,
+        weightedF1,
+        efficiencyScore: efficiency,
+        classWeights: (0,_competition_competition_js__WEBPACK_IMPORTED_MODULE_0__/* .classWeights */ .Ko)(competition),
+        score: accuracyAndF1 * (0.5 * accuracy + 0.5 * weightedF1) + efficiencyWeight * efficiency,
+    };
+}
+
+
+/***/ }),
+
+/***/ 36743:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ SESSION_OVERHEAD_BYTES),
+/* harmony export */   n: () => (/* binding */ SessionScaler)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19092);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(40800);
+/**
+ * Balancing cores between the two stages while the run goes: it starts
+ * with one inference session, measures what each image costs in
+ * preprocessing and in the model, and starts more sessions (each in its own
+ * process, holding the model once) when inference is the bottleneck: a
+ * heavy model gets more sessions, a light one stays at one and leaves the
+ * cores to decoding.
+ */
+
+
+
+/** Images measured before the first decision, and between decisions: a few images' noise is too much to act on. */
+const CHECK_EVERY = 8;
+/** A session's start (a process, onnxruntime, the model) must buy at least this much inference time. */
+const MIN_REMAINING_MS = 3000;
+/** What a session costs beyond the model itself: Node, onnxruntime and its arena (measured ~130 MiB). */
+const SESSION_OVERHEAD_BYTES = 160 * 1024 * 1024;
+class SessionScaler {
+    model;
+    maxSessions;
+    images;
+    modelBytes;
+    log;
+    measured = (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_2__/* .emptyTotals */ .Tf)();
+    busy = false;
+    done = false;
+    constructor(model, maxSessions, images, modelBytes, log) {
+        this.model = model;
+        this.maxSessions = maxSessions;
+        this.images = images;
+        this.modelBytes = modelBytes;
+        this.log = log;
+        this.done = maxSessions <= 1;
+    }
+    /** One more image finished: its stage times and its time in the model. */
+    observe(times, inferenceMs) {
+        const m = this.measured;
+        m.images++;
+        m.decodeMs += times.decodeMs;
+        m.resampleMs += times.resampleMs;
+        m.inferenceMs += inferenceMs;
+        if (this.done || this.busy || m.images % CHECK_EVERY !== 0)
+            return;
+        const sessions = this.model.sessions;
+        const wanted = (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_2__/* .sessionsWanted */ .no)(this.maxSessions, m);
+        if (wanted <= sessions)
+            return;
+        const remainingMs = ((this.images - m.images) * m.inferenceMs) / m.images / sessions;
+        if (remainingMs < MIN_REMAINING_MS)
+            return;
+        // Each session holds the model once: start one only where the memory is (the kernel's free memory, caches not counted).
+        const needed = this.modelBytes * 2 + SESSION_OVERHEAD_BYTES;
+        if (node_os__WEBPACK_IMPORTED_MODULE_0___default().freemem() < needed) {
+            this.done = true;
+            this.log.info(`inference stays at ${sessions} session(s): another would need about ${mib(needed)} and ${mib(node_os__WEBPACK_IMPORTED_MODULE_0___default().freemem())} is free`);
+            return;
+        }
+        const share = Math.round((100 * m.inferenceMs) / (m.decodeMs + m.resampleMs + m.inferenceMs));
+        this.log.info(`inference is ${share}% of each image's work: starting inference session ${sessions + 1} (of up to ${wanted})`);
+        this.busy = true;
+        this.model.addSession().then(() => (this.busy = false), (err) => {
+            this.done = true;
+            this.log.warning(`inference goes on with fewer sessions: another could not start (${(0,_util_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(err)})`);
+        });
+    }
+}
+const mib = (bytes) => `${Math.round(bytes / (1024 * 1024))} MiB`;
+
+
+/***/ }),
+
+/***/ 2322:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3374,8 +3352,8 @@ function resultsDocument(report) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70017);
-/* harmony import */ var _shard_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(20914);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39115);
+/* harmony import */ var _shard_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(54352);
 /**
  * Shard predictions on disk: a shard run writes one file (a list of
  * documents, one per package), the merge reads files or whole folders of
@@ -3426,7 +3404,7 @@ async function readShardFiles(inputs, log) {
 
 /***/ }),
 
-/***/ 20914:
+/***/ 54352:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3438,9 +3416,9 @@ async function readShardFiles(inputs, log) {
 /* harmony export */   y9: () => (/* binding */ parseShardFile)
 /* harmony export */ });
 /* unused harmony exports SHARD_FORMAT, SHARD_LIMITS, mergeShards */
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
-/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6559);
-/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92808);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39115);
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(78585);
+/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(65121);
 
 
 
@@ -3738,7 +3716,7 @@ function parseShardFile(value, source) {
 
 /***/ }),
 
-/***/ 6559:
+/***/ 78585:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3747,8 +3725,8 @@ function parseShardFile(value, source) {
 /* harmony export */   Vj: () => (/* binding */ verdictOf),
 /* harmony export */   ll: () => (/* binding */ verdictResult)
 /* harmony export */ });
-/* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74344);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70017);
+/* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36830);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39115);
 /**
  * The results of a package that validators would not score normally: a
  * model they give 0, or a package that fails for every model. The engine
@@ -3807,7 +3785,7 @@ const modelRejections = (report) => report.datasets.filter((d) => d.verdict?.fau
 
 /***/ }),
 
-/***/ 71472:
+/***/ 5566:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3836,11 +3814,11 @@ const modelRejections = (report) => report.datasets.filter((d) => d.verdict?.fau
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var _huggingface_hub__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1429);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(38815);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(70017);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4266);
-/* harmony import */ var _transfer_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(13);
+/* harmony import */ var _huggingface_hub__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(31301);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(43439);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(39115);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(19092);
+/* harmony import */ var _transfer_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(14215);
 /**
  * Reading the HuggingFace Hub: the competition configuration space, the
  * dataset repositories it names, and the packages in them. Every call takes
@@ -4183,7 +4161,7 @@ function checkDigest(ref, sha256) {
 
 /***/ }),
 
-/***/ 13:
+/***/ 14215:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4208,7 +4186,7 @@ class NetworkTimeoutError extends Error {
 }
 
 // EXTERNAL MODULE: ./src/util/retry.ts
-var retry = __webpack_require__(4266);
+var retry = __webpack_require__(19092);
 ;// CONCATENATED MODULE: ./src/hub/transfer.ts
 /**
  * Hub calls bounded by silence, not by duration. A model of several GB takes as long as the link
@@ -4544,7 +4522,7 @@ class TransferWatch {
 
 /***/ }),
 
-/***/ 92500:
+/***/ 66834:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4558,18 +4536,20 @@ class TransferWatch {
 /* harmony export */   Q5: () => (/* binding */ readCommitment),
 /* harmony export */   Qq: () => (/* binding */ networkUrl),
 /* harmony export */   X0: () => (/* binding */ blockTime),
+/* harmony export */   ce: () => (/* binding */ chainRead),
 /* harmony export */   eg: () => (/* binding */ subnetExists),
+/* harmony export */   hd: () => (/* binding */ incentives),
 /* harmony export */   kz: () => (/* binding */ uidOf),
 /* harmony export */   oS: () => (/* binding */ commitmentFromJson),
 /* harmony export */   u6: () => (/* binding */ submitCommitment),
 /* harmony export */   wX: () => (/* binding */ findCommitExtrinsic)
 /* harmony export */ });
-/* unused harmony exports ChainConnectionError, CONNECT_TIMEOUT_MS, chainRead, firstRawText, HEARTBEAT_MS, FINALIZATION_TIMEOUT_MS */
-/* harmony import */ var _polkadot_api__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(91972);
-/* harmony import */ var _polkadot_api__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(15771);
-/* harmony import */ var _commitment_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40816);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70017);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4266);
+/* unused harmony exports ChainConnectionError, CONNECT_TIMEOUT_MS, firstRawText, HEARTBEAT_MS, FINALIZATION_TIMEOUT_MS */
+/* harmony import */ var _polkadot_api__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(18612);
+/* harmony import */ var _polkadot_api__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(34859);
+/* harmony import */ var _commitment_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(65062);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39115);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(19092);
 /**
  * The subtensor chain through @polkadot/api: registration, the commitment
  * transaction and its read-back. Submission never commits twice: before
@@ -4670,6 +4650,19 @@ async function registeredHotkeys(api, netuid) {
     const entries = await chainRead(`the hotkeys of subnet ${netuid}`, () => api.query.subtensorModule.keys.entries(netuid));
     return new Map(entries.map(([key, hotkey]) => [hotkey.toString(), Number(key.args[1].toString())]));
 }
+/**
+ * `SubtensorModule.Incentive(netuid)`: one u16 per uid (0..65535, the share of the subnet's incentive, which the
+ * validators' weights drive); a uid past the end of the vector has 0.
+ */
+async function incentives(api, netuid) {
+    const query = api.query.subtensorModule.incentive;
+    if (!query)
+        throw new ChainError("this chain's runtime has no SubtensorModule.Incentive: it is not a subtensor chain");
+    const values = (await chainRead(`the incentives of subnet ${netuid}`, () => query(netuid))).toJSON();
+    if (!Array.isArray(values))
+        throw new ChainError(`SubtensorModule.Incentive(${netuid}) is not a list of numbers`);
+    return new Map(values.map((v, uid) => [uid, Number(v)]));
+}
 /** The number of the best block. */
 async function bestBlock(api) {
     return (await chainRead("the best block", () => api.rpc.chain.getHeader())).number.toNumber();
@@ -4699,12 +4692,15 @@ function firstRawText(info) {
     }
     return undefined;
 }
-/** The extrinsic `<block>-<index>` names, as validators read it for extrinsic_record.json. */
+/**
+ * The extrinsic `<block>-<index>` names, as validators read it for extrinsic_record.json: a negative index
+ * counts from the end, as Python's `block_data["extrinsics"][int(idx_str)]` does (model_manager.py:415).
+ */
 async function extrinsicAt(api, block, index) {
     const content = await blockAt(api, block);
     if (!content)
         return { kind: "no-block" };
-    const ex = content.extrinsics[index];
+    const ex = content.extrinsics.at(index);
     if (!ex)
         return { kind: "no-extrinsic", count: content.extrinsics.length };
     const isSetCommitment = ex.method.section === "commitments" && ex.method.method === "setCommitment";
@@ -4877,7 +4873,7 @@ async function submitCommitment(api, pair, netuid, text, log, reconnect, options
 
 /***/ }),
 
-/***/ 40816:
+/***/ 65062:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4889,7 +4885,7 @@ async function submitCommitment(api, pair, netuid, text, log, reconnect, options
 /* harmony export */   sP: () => (/* binding */ encodeSetCommitment)
 /* harmony export */ });
 /* unused harmony exports MAX_COMMITMENT_BYTES, MAX_REPO_ID_BYTES, MAX_MODEL_FILE_BYTES, MAX_CODE_FILE_BYTES, commitmentString, SET_COMMITMENT, compactU32 */
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39115);
 /**
  * The model commitment validators read from chain:
  * `{hf_repo_id}:{model_file_stem}:{competition_id}:{sha256}`, and the
@@ -4997,7 +4993,332 @@ function encodeSetCommitment(netuid, commitment, index = SET_COMMITMENT) {
 
 /***/ }),
 
-/***/ 85178:
+/***/ 72133:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l$: () => (/* binding */ committedModels),
+/* harmony export */   tz: () => (/* binding */ DEFAULT_TOP_N)
+/* harmony export */ });
+/* unused harmony exports readCommitted, selectTop, modelCacheKey, modelPathFor, checkCommitted */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(66834);
+/* harmony import */ var _commitment_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(65062);
+/* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(64804);
+/* harmony import */ var _record_check_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(48427);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(41208);
+/* harmony import */ var _window_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(80347);
+/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5566);
+/* harmony import */ var _util_digest_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4480);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(39115);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(19092);
+/**
+ * The committed models of a competition, as validators get them (docs/design/forecast.md §1, §2, §6):
+ * the commitments of the hotkeys registered now, their age against "a package released now", the top N
+ * by on-chain Incentive, and for each of those the validators' checks in their order — MIT card, the
+ * model file listed, the download, its SHA-256 and extrinsic_record.json — ending in a model file to
+ * evaluate or in the validators' reason for a 0. Downloads are kept by SHA-256 (the Actions cache in a
+ * workflow, the model folder itself on a laptop). Validator references are to safe-scan-ai/cancer-ai at
+ * 99ea548: `mm` = cancer_ai/validator/model_manager.py, `cm` = competition_manager.py, `db` = model_db.py.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** How many committed models are evaluated by default: the top 10 share all but 0.5 % of the rewards (rw:20-31). */
+const DEFAULT_TOP_N = 10;
+/** What a forecast says when a hub call fails: it only reads. */
+const READ_ONLY = "The forecast only reads: nothing was changed on the hub or on chain; run it again once the hub answers.";
+/** How many block timestamps are read at once. */
+const BLOCK_TIME_READS = 8;
+/**
+ * Step 1: the commitments of the hotkeys registered now, parsed as validators parse them (store:58-60: exactly
+ * 4 `:` parts), for this competition (cm:175-179), with their uid, Incentive and age.
+ */
+async function readCommitted(api, options) {
+    const { netuid, competitionId } = options;
+    const now = options.now ?? new Date();
+    const atBlock = await (0,_chain_js__WEBPACK_IMPORTED_MODULE_4__/* .bestBlock */ .Ir)(api);
+    const registered = await (0,_chain_js__WEBPACK_IMPORTED_MODULE_4__/* .registeredHotkeys */ .EH)(api, netuid);
+    const incentive = await (0,_chain_js__WEBPACK_IMPORTED_MODULE_4__/* .incentives */ .hd)(api, netuid);
+    const entries = await (0,_chain_js__WEBPACK_IMPORTED_MODULE_4__/* .chainRead */ .ce)(`the commitments of subnet ${netuid}`, () => api.query.commitments.commitmentOf.entries(netuid));
+    const ignored = [];
+    const found = [];
+    const committed = new Set();
+    for (const [key, value] of entries) {
+        const hotkey = key.args[1].toString();
+        committed.add(hotkey);
+        const uid = registered.get(hotkey);
+        const onChain = (0,_chain_js__WEBPACK_IMPORTED_MODULE_4__/* .commitmentFromJson */ .oS)(value.toJSON());
+        const base = { hotkey, uid, commitment: onChain?.text, block: onChain?.block };
+        // A deregistered hotkey's commitment stays in storage; validators only walk the metagraph (base_validator.py:63).
+        if (uid === undefined) {
+            ignored.push({ ...base, code: "deregistered", reason: "the hotkey is not registered on the subnet now" });
+            continue;
+        }
+        const parsed = onChain ? (0,_commitment_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCommitment */ .Dz)(onChain.text) : undefined;
+        if (!onChain || !parsed) {
+            ignored.push({
+                ...base,
+                code: "unparsable",
+                reason: onChain
+                    ? `"${onChain.text}" does not split into 4 parts (repo:stem:competition:sha256)`
+                    : "the commitment has no Raw field, which is all validators read",
+            });
+            continue;
+        }
+        if (parsed.competitionId !== competitionId) {
+            ignored.push({ ...base, code: "other-competition", reason: `committed for competition ${parsed.competitionId}` });
+            continue;
+        }
+        found.push({
+            uid,
+            hotkey,
+            block: onChain.block,
+            commitment: onChain.text,
+            repo: parsed.repoId,
+            stem: parsed.stem,
+            hash: parsed.sha256,
+            incentive: incentive.get(uid) ?? 0,
+        });
+    }
+    for (const [hotkey, uid] of registered)
+        if (!committed.has(hotkey))
+            ignored.push({ hotkey, uid, code: "no-commitment", reason: "no commitment on chain" });
+    const times = await blockTimes(api, found.map((m) => m.block));
+    const models = found
+        .map((m) => {
+        const committedAt = times.get(m.block);
+        if (!committedAt)
+            return { ...m, age: "unknown" };
+        const from = (0,_window_js__WEBPACK_IMPORTED_MODULE_9__/* .eligibleFrom */ .sn)(committedAt);
+        // Eligible for a package released now: release − commit ≥ 120 min (mm:216-281) and commit < now − 120 min (db:277).
+        return { ...m, committedAt, eligibleFrom: from, age: from.getTime() < now.getTime() ? "eligible" : "too-recent" };
+    })
+        .sort((a, b) => a.uid - b.uid);
+    ignored.sort((a, b) => (a.uid ?? Infinity) - (b.uid ?? Infinity) || a.hotkey.localeCompare(b.hotkey));
+    return { netuid, competitionId, atBlock, now, models, ignored };
+}
+/** The timestamps of these blocks, each read once, a few at a time. */
+async function blockTimes(api, blocks) {
+    const unique = [...new Set(blocks)];
+    const times = new Map();
+    for (let i = 0; i < unique.length; i += BLOCK_TIME_READS) {
+        const batch = unique.slice(i, i + BLOCK_TIME_READS);
+        const read = await Promise.all(batch.map((b) => (0,_chain_js__WEBPACK_IMPORTED_MODULE_4__/* .blockTime */ .X0)(api, b)));
+        batch.forEach((b, j) => times.set(b, read[j]));
+    }
+    return times;
+}
+/**
+ * Step 2 (memo §6): the `n` models with the highest Incentive, ties to the older commitment block, then the lower
+ * uid. Too-recent ones take no place: validators give them 0 without looking at the model.
+ */
+function selectTop(models, n) {
+    if (!Number.isInteger(n) || n < 0)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_12__/* .InputError */ .dz(`the number of committed models to evaluate must be a whole number ≥ 0, not ${n}`);
+    const tooRecent = models.filter((m) => m.age === "too-recent");
+    const ranked = models
+        .filter((m) => m.age !== "too-recent")
+        .sort((a, b) => b.incentive - a.incentive || a.block - b.block || a.uid - b.uid);
+    return { selected: ranked.slice(0, n), notEvaluated: ranked.slice(n), tooRecent };
+}
+/** The cache key of a model: its SHA-256, as served. */
+const modelCacheKey = (sha256) => `cancer-ai-model-${sha256}`;
+/** `<dir>/<sha256>/model.onnx`: the name does not matter to validators, only the bytes (and their size, mm:198-202). */
+const modelPathFor = (store, sha256) => node_path__WEBPACK_IMPORTED_MODULE_3___default().join(store.dir, sha256, "model.onnx");
+/**
+ * Step 3: the validators' checks on one committed model, in their order (memo §2, download_miner_model mm:92-205,
+ * then cm:221-232). A hub that does not answer makes the check "unavailable"; a chain that does not answer throws.
+ */
+async function checkCommitted(api, model, options) {
+    const rejected = (code, reason, extra = {}) => ({
+        status: "rejected",
+        code,
+        reason,
+        slashed: extra.slashed ?? false,
+        sha256: extra.sha256,
+        recordFailure: extra.recordFailure,
+    });
+    if (model.age === "too-recent")
+        return rejected("too-recent", `Model was submitted too recently: committed ${model.committedAt?.toISOString()}, evaluated on packages released after ` +
+            `${model.eligibleFrom?.toISOString()}`);
+    const repo = { repoId: model.repo, hub: options.hub, standing: READ_ONLY };
+    const file = `${model.stem}.onnx`;
+    try {
+        const state = await (0,_publish_js__WEBPACK_IMPORTED_MODULE_6__/* .repoState */ .WN)(repo);
+        const license = licenseProblem(state);
+        if (license)
+            return rejected("license", `${license.validators}: ${model.repo} ${license.detail}`);
+        // mm:123-135: `fs.ls(repo)` (the root only), `name.split("/")[-1].lower() == filename.lower()`.
+        const listed = [...state.files.keys()].filter((p) => !p.includes("/") && p.toLowerCase() === file.toLowerCase());
+        if (listed.length === 0) {
+            const why = file.includes("/") ? `: validators list only the repository's root, and "${file}" is in a folder` : "";
+            return rejected("no-file", `File ${file} not found in repository ${model.repo}${why}`);
+        }
+        // mm:172-190: hf_hub_download(filename=<stem>.onnx), the exact name: a listing that matched only by case is a 404.
+        if (!listed.includes(file))
+            return rejected("download", `Failed to download model file: ${model.repo} holds ${listed[0]}, not ${file}: validators find it when listing (ignoring ` +
+                `case), then download ${file}, which does not exist`);
+        if (state.gated)
+            return rejected("download", `Failed to download model file: ${model.repo} is gated (${state.gated}); validators do not ask for access`);
+        const served = state.files.get(file);
+        let fetched;
+        try {
+            fetched = await fetchModel(repo, file, served && (0,_commitment_js__WEBPACK_IMPORTED_MODULE_5__/* .isSha256Hex */ .P4)(served) ? served : undefined, options);
+        }
+        catch (err) {
+            // The hub refused the download itself (a 404 after the listing, a 403): validators' hf_hub_download fails alike.
+            if (err instanceof _hub_hub_js__WEBPACK_IMPORTED_MODULE_10__/* .HubError */ .Ik && !(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .HubUnavailableError */ .am))
+                return rejected("download", `Failed to download model file: ${(0,_util_retry_js__WEBPACK_IMPORTED_MODULE_13__/* .describeError */ .Uc)(err)}`);
+            throw err;
+        }
+        const verified = await (0,_record_check_js__WEBPACK_IMPORTED_MODULE_7__/* .verifyRecord */ .RC)(api, repo, model.hotkey, fetched.sha256);
+        if (verified.status === "fail")
+            return rejected(verified.code === "hash" ? "hash" : "record", `Hash validation failed: ${verified.reason}`, {
+                sha256: fetched.sha256,
+                recordFailure: verified.code,
+                slashed: true,
+            });
+        const { extrinsic } = verified;
+        const matchesCurrentCommitment = extrinsic.hash === model.hash;
+        // get_pioneer_models bounds-checks the index (mm:500-501) where Python's list indexing took a negative one.
+        const problems = [
+            ...(verified.signedByHotkey ? [] : [`the record's extrinsic ${extrinsic.id} is signed by ${extrinsic.signer ?? "nobody"}`]),
+            ...(matchesCurrentCommitment ? [] : [`the record's extrinsic carries ${extrinsic.hash}, the current commitment ${model.hash}`]),
+            ...(extrinsic.index < 0 ? [`the record's index ${extrinsic.index} is negative`] : []),
+        ];
+        return {
+            status: "evaluable",
+            modelPath: fetched.path,
+            sha256: fetched.sha256,
+            record: extrinsic,
+            source: fetched.source,
+            pioneer: {
+                valid: problems.length === 0,
+                recordBlock: extrinsic.block,
+                signedByHotkey: verified.signedByHotkey,
+                matchesCurrentCommitment,
+                reason: problems.length ? `among identical models it would lose its score: ${problems.join("; ")}` : undefined,
+            },
+        };
+    }
+    catch (err) {
+        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_8__/* .HubUnavailableError */ .am || (!(err instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_12__/* .CancerAiError */ .hz) && (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_13__/* .isTransient */ .dg)(err)))
+            return { status: "unavailable", reason: `could not check ${model.repo}: ${(0,_util_retry_js__WEBPACK_IMPORTED_MODULE_13__/* .describeError */ .Uc)(err)}` };
+        throw err;
+    }
+}
+/** mm:77-90: model_info fails (missing or private repository: "HF API ERROR"), or its card license lacks "mit". */
+function licenseProblem(state) {
+    const apiError = "Could not verify license due to HF API error";
+    if (!state.exists)
+        return { validators: apiError, detail: "does not exist (or is private)" };
+    if (state.isPrivate)
+        return { validators: apiError, detail: "is private: validators cannot read it" };
+    if (!(0,_publish_js__WEBPACK_IMPORTED_MODULE_6__/* .hasMitLicense */ .Ai)(state))
+        return { validators: "MIT license not found or invalid", detail: `has card license "${state.license ?? "none"}", without "mit"` };
+    return undefined;
+}
+/**
+ * The model as the hub serves it, by content: `expected` is the listing's LFS SHA-256 (what the hub serves now), so
+ * a copy already in the folder or in the cache is used only when its bytes hash to it. A corrupt copy is
+ * downloaded again, with a warning; a cache that fails only warns. Without `expected` (a non-LFS file) the hub is
+ * the only source.
+ */
+async function fetchModel(repo, file, expected, options) {
+    const { store } = options;
+    const { log } = options.hub;
+    const where = `${repo.repoId}/${file}`;
+    if (expected) {
+        const local = modelPathFor(store, expected);
+        if (await holds(local, expected)) {
+            log.info(`${where}: already downloaded (${local})`);
+            return { path: local, sha256: expected, source: "folder" };
+        }
+        const key = modelCacheKey(expected);
+        const restored = await cacheCall(log, `restore of ${key}`, () => store.cache.restore([node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(local)], key));
+        if (restored) {
+            if (await holds(local, expected)) {
+                log.info(`${where}: cache hit (${key})`);
+                return { path: local, sha256: expected, source: "cache" };
+            }
+            log.warning(`${where}: the cached copy (${key}) does not hash to ${expected}; downloading it again`);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(local), { recursive: true, force: true });
+        }
+    }
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(store.dir, { recursive: true });
+    const partial = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(store.dir, `.download-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}.onnx`);
+    try {
+        const sha256 = await (0,_publish_js__WEBPACK_IMPORTED_MODULE_6__/* .downloadedSha256 */ .Pc)(repo, file, partial);
+        const dest = modelPathFor(store, sha256);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(dest), { recursive: true, force: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(dest), { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(partial, dest);
+        if (expected && sha256 !== expected)
+            log.warning(`${where}: the hub listed SHA-256 ${expected} but served ${sha256}; using what it served`);
+        const key = modelCacheKey(sha256);
+        if (await cacheCall(log, `save of ${key}`, () => store.cache.save([node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(dest)], key)))
+            log.info(`${where}: saved to the cache as ${key}`);
+        return { path: dest, sha256, source: "hub" };
+    }
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(partial, { force: true });
+    }
+}
+/** Whether `file` exists and hashes to `sha256`. */
+async function holds(file, sha256) {
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file) && (await (0,_util_digest_js__WEBPACK_IMPORTED_MODULE_11__/* .sha256File */ .Q)(file)) === sha256;
+}
+/** A cache call that cannot fail the forecast: a fault is a warning and a miss. */
+async function cacheCall(log, what, work) {
+    try {
+        return await work();
+    }
+    catch (err) {
+        log.warning(`cache ${what} failed, continuing without it: ${(0,_util_retry_js__WEBPACK_IMPORTED_MODULE_13__/* .describeError */ .Uc)(err)}`);
+        return undefined;
+    }
+}
+/** Steps 1-3 over one connection: the committed models, the top N by Incentive, each checked (and downloaded). */
+async function committedModels(options) {
+    const api = await (0,_chain_js__WEBPACK_IMPORTED_MODULE_4__/* .connect */ .Ng)(options.network);
+    try {
+        const set = await readCommitted(api, options);
+        const { selected, notEvaluated, tooRecent } = selectTop(set.models, options.top ?? DEFAULT_TOP_N);
+        const checked = [];
+        // One at a time: parallel multi-MB downloads are no faster on a runner, and each check logs its progress.
+        for (const model of selected)
+            checked.push({ model, check: await checkCommitted(api, model, options) });
+        const late = await Promise.all(tooRecent.map(async (model) => ({ model, check: await checkCommitted(api, model, options) })));
+        return { ...set, checked, notEvaluated, tooRecent: late };
+    }
+    finally {
+        await api.disconnect();
+    }
+}
+
+
+/***/ }),
+
+/***/ 41208:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5008,8 +5329,8 @@ function encodeSetCommitment(netuid, commitment, index = SET_COMMITMENT) {
 /* harmony export */   gN: () => (/* binding */ ReleaseRefusedError),
 /* harmony export */   h5: () => (/* binding */ CommitLimitError)
 /* harmony export */ });
-/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71472);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70017);
+/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5566);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39115);
 /**
  * How a release stops. A refusal happens before anything is written and says
  * what the chain, the hub or the validators would do, and what to change. An
@@ -5045,17 +5366,919 @@ class UploadStalledError extends HubStalledError {
 
 /***/ }),
 
-/***/ 44319:
+/***/ 14273:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  V: () => (/* binding */ runForecast)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/dataset/remote.ts
+var remote = __webpack_require__(13874);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/engine/scoring.ts
+var scoring = __webpack_require__(17477);
+;// CONCATENATED MODULE: ./src/engine/copy-signature.ts
+/**
+ * The validators' copy signature of a scored model, exactly: the key that
+ * tricorder_common.py get_comparable_result (tc:815-848 at cancer-ai 99ea548)
+ * groups results by. Two models whose keys are equal on a package are copies
+ * there (competition_manager.py:391-408).
+ */
+
+
+/** max_signature_samples (tc:831). */
+const MAX_SIGNATURE_SAMPLES = 200;
+/** The rows get_comparable_result samples from n: range(0, n, max(1, n // 200)). */
+function signatureRows(n) {
+    const step = Math.max(1, Math.floor(n / MAX_SIGNATURE_SAMPLES));
+    const indices = [];
+    for (let i = 0; i < n; i += step)
+        indices.push(i);
+    return { step, indices };
+}
+/**
+ * Python's float repr, which json.dumps writes: shortest round-trip digits
+ * (the digits of JS toString), fixed notation only for decimal exponents
+ * -4 <= e < 16 with ".0" on integral values, else `d.ddde-XX` with at least
+ * two exponent digits; NaN and the infinities as json.dumps spells them
+ * (allow_nan=True). JSON.stringify differs on all of these.
+ */
+function pyFloatRepr(x) {
+    if (Number.isNaN(x))
+        return "NaN";
+    if (x === Infinity)
+        return "Infinity";
+    if (x === -Infinity)
+        return "-Infinity";
+    if (x === 0)
+        return Object.is(x, -0) ? "-0.0" : "0.0";
+    const sign = x < 0 ? "-" : "";
+    // toExponential() without an argument gives the shortest round-trip digits, as repr does.
+    const [mantissa, exponentText] = Math.abs(x).toExponential().split("e");
+    const exponent = Number(exponentText);
+    const digits = mantissa.replace(".", "");
+    if (exponent < -4 || exponent >= 16) {
+        const e = Math.abs(exponent).toString().padStart(2, "0");
+        return `${sign}${mantissa}e${exponent < 0 ? "-" : "+"}${e}`;
+    }
+    if (exponent < 0)
+        return `${sign}0.${"0".repeat(-exponent - 1)}${digits}`;
+    if (digits.length <= exponent + 1)
+        return `${sign}${digits}${"0".repeat(exponent + 1 - digits.length)}.0`;
+    return `${sign}${digits.slice(0, exponent + 1)}.${digits.slice(exponent + 1)}`;
+}
+/** numpy's argmax of a float64 row: the first NaN if any, else the first maximum. */
+function rowArgmax(row) {
+    let best = 0;
+    for (let i = 0; i < row.length; i++) {
+        if (Number.isNaN(row[i]))
+            return i;
+        if (row[i] > row[best])
+            best = i;
+    }
+    return best;
+}
+/** json.dumps(signature, separators=(",", ":")) of [(class, prob), ...]. */
+function encodeSignature(pairs) {
+    return `[${pairs.map(([c, p]) => `[${c},${pyFloatRepr(p)}]`).join(",")}]`;
+}
+/**
+ * get_comparable_result for one result. Values must be the elements as
+ * doubles (outputNumbers: float32/float16 exact, int64 to the nearest double,
+ * bool 0/1), which is what np.asarray(..., dtype=float) makes of them
+ * (tc:820). `metrics` are the result's accuracy and weighted_f1, used only
+ * when there are no rows.
+ */
+function copySignature(predictionsRaw, metrics = { accuracy: 0, weightedF1: 0 }) {
+    const n = predictionsRaw.length;
+    if (n === 0)
+        return { kind: "metrics", accuracy: (0,scoring/* pyRound */.wq)(metrics.accuracy), weightedF1: (0,scoring/* pyRound */.wq)(metrics.weightedF1) };
+    let rows;
+    const first = predictionsRaw[0];
+    if (typeof first === "number") {
+        // A 1-D stack (one value per image) is reshaped to one column (tc:821-822): argmax 0, the value itself.
+        rows = predictionsRaw.map((v) => [v]);
+    }
+    else if (first.length > 0 && typeof first[0] !== "number") {
+        // (n, k, 1): argmax over axis 1 leaves (n, 1); indexing gives (n, n, 1)-shaped probabilities per row.
+        if (n > 1) {
+            return {
+                kind: "crash",
+                crash: "outputs of shape (k, 1) per image: get_comparable_result's float() of an array of " +
+                    `${n} values raises (only size-1 arrays can be converted), which voids the package for every hotkey`,
+            };
+        }
+        rows = [first.map((cell) => cell[0])];
+    }
+    else {
+        rows = predictionsRaw;
+    }
+    const { step, indices } = signatureRows(n);
+    const pairs = indices.map((i) => {
+        const c = rowArgmax(rows[i]);
+        return [c, (0,scoring/* pyRound */.wq)(rows[i][c])];
+    });
+    const encoded = encodeSignature(pairs);
+    return { kind: "sha256", sha256: (0,external_node_crypto_.createHash)("sha256").update(encoded, "utf8").digest("hex"), encoded, rows: indices.length, step };
+}
+/** A string equal for two results exactly when validators' keys are equal (tuples of a hash, or of two floats). */
+function signatureKey(signature) {
+    if (signature.kind === "sha256")
+        return `sha256:${signature.sha256}`;
+    // Python's tuple equality: -0.0 == 0.0.
+    return `metrics:${pyFloatRepr(signature.accuracy + 0)},${pyFloatRepr(signature.weightedF1 + 0)}`;
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: ./src/dataset/package.ts + 5 modules
+var dataset_package = __webpack_require__(95155);
+// EXTERNAL MODULE: ./src/util/digest.ts
+var digest = __webpack_require__(4480);
+// EXTERNAL MODULE: ./src/util/log.ts
+var util_log = __webpack_require__(80452);
+// EXTERNAL MODULE: ./src/workers/preprocessor.ts + 1 modules
+var workers_preprocessor = __webpack_require__(46997);
+// EXTERNAL MODULE: ./src/engine/inference.ts + 1 modules
+var inference = __webpack_require__(42063);
+// EXTERNAL MODULE: ./src/engine/metrics.ts
+var metrics = __webpack_require__(65121);
+// EXTERNAL MODULE: ./src/engine/onnx-file.ts
+var onnx_file = __webpack_require__(91108);
+// EXTERNAL MODULE: ./src/engine/pipeline.ts
+var pipeline = __webpack_require__(40800);
+// EXTERNAL MODULE: ./src/engine/prediction.ts
+var prediction = __webpack_require__(97975);
+// EXTERNAL MODULE: ./src/engine/sessions.ts
+var sessions = __webpack_require__(36743);
+// EXTERNAL MODULE: ./src/engine/verdict.ts
+var engine_verdict = __webpack_require__(78585);
+;// CONCATENATED MODULE: ./src/engine/evaluate-many.ts
+/**
+ * Several models on one package in one pass: each image is decoded and
+ * resampled to the competition size once, resized again once per distinct
+ * fixed model input, and fed to every model. Decoding is the expensive
+ * part, so K models cost one decode pass plus K inference passes.
+ *
+ * Each model has its own session (a process of its own) and its own fate:
+ * a model validators would give 0 (too slow, an output they cannot use)
+ * gets that verdict and stops being fed, and the others go on; a package
+ * every model fails on gives every model its verdict. At most one image
+ * runs per core across all the models, so that each image's time in its
+ * model is what one run on a validator's core takes, and the 20 s limit
+ * judges that, not the contention between models.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Of the free memory, the share the models' sessions may take; the rest is for decoding and the main process. */
+const SESSION_MEMORY_SHARE = 0.7;
+/**
+ * Each model's result on the package, in the order of `models`. A model
+ * validators would give 0 has its verdict; a package every model fails on
+ * gives each model that verdict.
+ */
+async function evaluateMany(options) {
+    const { models, competition, log } = options;
+    (0,pipeline/* checkThreads */.Qh)(options.threads);
+    const started = performance.now();
+    const facts = await Promise.all(models.map(async (m) => ({ bytes: (await (0,promises_.stat)(m.path)).size, sha256: await (0,digest/* sha256File */.Q)(m.path) })));
+    const results = new Map();
+    const rejected = (index, verdict) => {
+        log.warning(`${models[index].id}: ${verdict.message}`);
+        results.set(index, (0,engine_verdict/* verdictResult */.ll)(verdict, { competition, dataset: external_node_path_default().basename(options.dataset), model: facts[index], runSeconds: 0 }));
+    };
+    const pending = [];
+    for (const [index, model] of models.entries()) {
+        try {
+            // Validators download only <stem>.onnx: a model whose weights live beside it cannot load there.
+            await (0,onnx_file/* checkNoExternalData */.fM)(model.path);
+            pending.push(index);
+        }
+        catch (err) {
+            const verdict = (0,engine_verdict/* verdictOf */.Vj)(err);
+            if (!verdict)
+                throw err;
+            rejected(index, verdict);
+        }
+    }
+    const passes = sessionGroups(pending, facts, options.freeBytes ?? external_node_os_default().freemem());
+    if (passes.length > 1)
+        log.info(`the ${pending.length} models' sessions do not fit in memory at once: ${passes.length} passes over the images, ` +
+            `of up to ${Math.max(...passes.map((p) => p.length))} models each`);
+    try {
+        for (const pass of passes) {
+            const passResults = await onePass(pass.map((i) => ({ index: i, model: models[i], facts: facts[i] })), options);
+            for (const [index, result] of passResults)
+                results.set(index, result);
+        }
+    }
+    catch (err) {
+        const verdict = (0,engine_verdict/* verdictOf */.Vj)(err);
+        if (!verdict || verdict.fault !== "package")
+            throw err;
+        // A package every model fails on: each gets that verdict.
+        log.warning(verdict.message);
+        for (const index of pending) {
+            const runSeconds = (performance.now() - started) / 1000;
+            results.set(index, (0,engine_verdict/* verdictResult */.ll)(verdict, { competition, dataset: external_node_path_default().basename(options.dataset), model: facts[index], runSeconds }));
+        }
+    }
+    return models.map((_, i) => results.get(i));
+}
+/**
+ * The models split into passes whose sessions fit in memory together (each
+ * about twice its file plus a process, as sessions.ts estimates), in the
+ * order given; a model alone over the budget gets a pass of its own.
+ */
+function sessionGroups(indices, facts, freeBytes) {
+    const budget = freeBytes * SESSION_MEMORY_SHARE;
+    const groups = [];
+    let used = Infinity;
+    for (const index of indices) {
+        const cost = facts[index].bytes * 2 + sessions/* SESSION_OVERHEAD_BYTES */.A;
+        if (used + cost > budget) {
+            groups.push([]);
+            used = 0;
+        }
+        groups[groups.length - 1].push(index);
+        used += cost;
+    }
+    return groups;
+}
+/** First come, first served: at most `size` holders at once. */
+class Slots {
+    waiting = [];
+    free;
+    constructor(size) {
+        this.free = size;
+    }
+    async take() {
+        if (this.free > 0)
+            this.free--;
+        else
+            await new Promise((resolve) => this.waiting.push(resolve));
+        return () => {
+            const next = this.waiting.shift();
+            if (next)
+                next();
+            else
+                this.free++;
+        };
+    }
+}
+async function onePass(contenders, options) {
+    const { competition, log } = options;
+    const started = performance.now();
+    const results = new Map();
+    const reject = (c, verdict) => {
+        log.warning(`${c.model.id}: ${verdict.message}`);
+        const runSeconds = (performance.now() - started) / 1000;
+        results.set(c.index, (0,engine_verdict/* verdictResult */.ll)(verdict, { competition, dataset: external_node_path_default().basename(options.dataset), model: c.facts, runSeconds }));
+    };
+    // Every model loads in its own process while the package opens.
+    const loading = contenders.map((c) => (0,inference/* loadModel */.cm)(c.model.path, competition, { timeoutMs: options.inferenceTimeoutMs }));
+    for (const l of loading)
+        l.catch(() => { });
+    const running = [];
+    const sizes = [];
+    const pkg = await (0,dataset_package/* openPackage */.R$)(options.dataset).catch(async (err) => {
+        await Promise.all(loading.map((l) => l.then((s) => s.close(), () => { })));
+        throw err;
+    });
+    try {
+        for (const [i, c] of contenders.entries()) {
+            let session;
+            try {
+                session = await loading[i];
+            }
+            catch (err) {
+                const verdict = (0,engine_verdict/* verdictOf */.Vj)(err);
+                // A model validators cannot run scores 0 there (their runner fails on it): here, it says why.
+                reject(c, verdict ?? { fault: "model", code: "not-loadable", message: `validators would score 0: ${err.message}` });
+                continue;
+            }
+            const { inputSize } = session.signature;
+            let sizeIndex = sizes.findIndex((s) => s.width === inputSize.width && s.height === inputSize.height);
+            if (sizeIndex < 0)
+                sizeIndex = sizes.push(inputSize) - 1;
+            running.push({
+                ...c,
+                session,
+                sizeIndex,
+                stack: new prediction/* PredictionStack */._q(competition, session.signature.output, log),
+                predictions: [],
+                yTrue: [],
+                yPred: [],
+                tail: Promise.resolve(),
+            });
+        }
+        if (running.length === 0)
+            return results;
+        const dataset = await (0,dataset_package/* readDataset */.JP)(pkg, competition);
+        for (const warning of dataset.warnings)
+            log.warning(warning);
+        const plan = (0,pipeline/* planThreads */.p9)(options.threads, dataset.entries.length);
+        const cores = Math.min(plan.maxSessions, running.length);
+        await log.group(`Evaluating ${running.length} models on ${dataset.entries.length} images of ${external_node_path_default().basename(options.dataset)} in one pass`, async () => {
+            log.info(`decoding once for all in ${Math.max(plan.workers, 1)} thread(s), ${sizes.length} input size(s); ` +
+                `at most ${cores} image(s) in the models at once, one session per model`);
+            const preprocessor = await (0,workers_preprocessor/* openPreprocessor */.a)(plan.workers, competition.imageSize, log);
+            try {
+                await feedAll(running, dataset.entries, { prepare: (e) => pkg.extracted(e.path).then(() => preprocessor.preprocess(e.file, e.path, sizes)) }, {
+                    slots: new Slots(cores),
+                    inFlight: plan.inFlight,
+                    log,
+                    timings: options.timings,
+                });
+            }
+            finally {
+                await preprocessor.close();
+            }
+        });
+        // A corrupt entry after the last image the CSV names still fails the package, as when it was extracted first.
+        await pkg.extracted();
+        const runSeconds = (performance.now() - started) / 1000;
+        for (const r of running) {
+            if (r.verdict) {
+                reject(r, r.verdict);
+                continue;
+            }
+            results.set(r.index, {
+                competition_id: competition.id,
+                dataset: external_node_path_default().basename(options.dataset),
+                model_sha256: r.facts.sha256,
+                model_size_mb: r.facts.bytes / (1024 * 1024),
+                tested_entries: dataset.entries.length,
+                run_time_s: runSeconds,
+                ...(0,metrics/* metricFields */.s)(competition, r.yTrue, r.yPred, r.facts.bytes),
+                predictions: r.predictions,
+            });
+        }
+        return results;
+    }
+    finally {
+        await pkg.close();
+        await Promise.all(loading.map((l) => l.then((s) => s.close(), () => { })));
+    }
+}
+/** Every image, prepared once, to every model still running, in CSV order for each. */
+async function feedAll(running, entries, source, feed) {
+    const { slots, timings, log } = feed;
+    const progress = (0,util_log/* progressReporter */.x)(log, entries.length, "images evaluated");
+    // An image is done once every model has it: a window of them bounds the pixels held.
+    const window = [];
+    let done = 0;
+    for await (const { entry, image } of (0,pipeline/* mapOrdered */.wW)(entries, feed.inFlight, async (entry) => ({
+        entry,
+        image: await source.prepare(entry),
+    }))) {
+        if (timings) {
+            timings.images++;
+            timings.decodeMs += image.times.decodeMs;
+            timings.resampleMs += image.times.resampleMs;
+        }
+        const runs = running.map((r) => {
+            r.tail = r.tail.then(async () => {
+                if (r.verdict)
+                    return;
+                const giveBack = await slots.take();
+                try {
+                    const { output, ms } = await r.session.predict(image.rgbs[r.sizeIndex], entry.demographics, entry.file);
+                    if (timings)
+                        timings.inferenceMs += ms;
+                    const predicted = r.stack.add(output, entry.file);
+                    r.yTrue.push(entry.classIndex);
+                    r.yPred.push(predicted.index);
+                    r.predictions.push({ file: entry.file, label: entry.label, predicted: predicted.label, probabilities: (0,prediction/* outputNumbers */.iT)(output) });
+                }
+                catch (err) {
+                    const verdict = (0,engine_verdict/* verdictOf */.Vj)(err);
+                    if (!verdict || verdict.fault !== "model")
+                        throw err;
+                    r.verdict = verdict;
+                    await r.session.close();
+                }
+                finally {
+                    giveBack();
+                }
+            });
+            return r.tail;
+        });
+        const all = Promise.all(runs).then(() => progress(++done));
+        // Surfaced when awaited below, in order; until then it must not count as unhandled.
+        all.catch(() => { });
+        window.push(all);
+        if (window.length >= feed.inFlight)
+            await window.shift();
+    }
+    await Promise.all(window);
+}
+
+;// CONCATENATED MODULE: ./src/competition/rewards.ts
+/**
+ * How validators turn package scores into weights, as pure functions:
+ * cancer_ai/validator/rewarder.py (rw) and neurons/validator.py (val) at
+ * cancer-ai 99ea548. Validators run Python 3.12 and numpy 2.0.2, so sums and
+ * float32 steps follow those versions (goldens: scripts/golden/forecast_rules.py).
+ */
+/** Share of ranks 1..10 (rw:20-31), index 0 = rank 1. */
+const SCORE_DISTRIBUTION = [0.5, 0.17, 0.1, 0.07, 0.05, 0.04, 0.03, 0.02, 0.01, 0.005];
+/** Split over ranks 11.. (rw:18), not multiplied by the competition weight (val:504). */
+const BEYOND_TOP_10_TOTAL = 0.005;
+/** Scores kept per hotkey (rw:12). */
+const HISTORY_LENGTH = 10;
+/** The moving average divides the last 5 scores by 5, however many there are (rw:15, :93-95). */
+const MOVING_AVERAGE_LENGTH = 5;
+/** get_top_hotkey keeps the crowned hotkey while |new top - score at crowning| <= this (rw:141). */
+const WINNER_THRESHOLD = 0.0001;
+/**
+ * Python 3.12's sum() of floats (Python/bltinmodule.c builtin_sum_impl):
+ * 0 + the first item, then Neumaier-compensated additions, the compensation
+ * added at the end when it is non-zero and finite. Python 3.11 summed naively;
+ * the two differ in the last bits (0.1 + 0.2 + 0.3 = 0.6 here).
+ */
+function pySum(values) {
+    if (values.length === 0)
+        return 0;
+    let total = 0 + values[0];
+    let c = 0;
+    for (let i = 1; i < values.length; i++) {
+        const x = values[i];
+        const t = total + x;
+        c += Math.abs(total) >= Math.abs(x) ? total - t + x : x - t + total;
+        total = t;
+    }
+    return c !== 0 && Number.isFinite(c) ? total + c : total;
+}
+/** The history as add_score keeps it: the newest HISTORY_LENGTH scores, oldest first (rw:79-83). */
+const keptHistory = (scores) => scores.slice(-HISTORY_LENGTH);
+/** update_average_score (rw:86-99): sum(last 5) / 5, so a hotkey with one package of 0.8 averages 0.16. */
+const movingAverage = (scores) => pySum(scores.slice(-MOVING_AVERAGE_LENGTH)) / MOVING_AVERAGE_LENGTH;
+/**
+ * get_hotkeys_with_non_zero_scores (rw:150-171): the indices whose average is
+ * > 0, best first; Python's sort is stable, so equal averages keep the input
+ * order (the validators' dict insertion order; the forecast passes uid order).
+ */
+function rankByAverage(averages) {
+    const ranked = [];
+    averages.forEach((avg, i) => {
+        if (avg > 0)
+            ranked.push(i);
+    });
+    // Array.prototype.sort is stable; NaN averages never get here (NaN > 0 is false, as in Python).
+    return ranked.sort((a, b) => (averages[b] > averages[a] ? 1 : averages[b] < averages[a] ? -1 : 0));
+}
+/** The amounts of ranks 11.. (val:477-495): total * (k - i + 1) / (k (k + 1) / 2), in Python's order of operations. */
+function beyondTopTen(k) {
+    if (k <= 0)
+        return [];
+    if (k === 1)
+        return [BEYOND_TOP_10_TOTAL];
+    const denominator = (k * (k + 1)) / 2;
+    return Array.from({ length: k }, (_, j) => (BEYOND_TOP_10_TOTAL * (k - (j + 1) + 1)) / denominator);
+}
+/** numpy's pairwise add.reduce on a contiguous float32 array (accumulators are float32 too). */
+function float32PairwiseSum(values, start, n) {
+    const f = Math.fround;
+    if (n < 8) {
+        let sum = 0;
+        for (let i = 0; i < n; i++)
+            sum = f(sum + values[start + i]);
+        return sum;
+    }
+    if (n <= 128) {
+        const r = new Float32Array(8);
+        for (let j = 0; j < 8; j++)
+            r[j] = values[start + j];
+        let i = 8;
+        for (; i < n - (n % 8); i += 8)
+            for (let j = 0; j < 8; j++)
+                r[j] = f(r[j] + values[start + i + j]);
+        let sum = f(f(f(r[0] + r[1]) + f(r[2] + r[3])) + f(f(r[4] + r[5]) + f(r[6] + r[7])));
+        for (; i < n; i++)
+            sum = f(sum + values[start + i]);
+        return sum;
+    }
+    let half = Math.floor(n / 2);
+    half -= half % 8;
+    return f(float32PairwiseSum(values, start, half) + float32PairwiseSum(values, start + half, n - half));
+}
+/**
+ * One competition's weights, as update_scores then set_weights compute them.
+ * `averagesByUid[u]` is uid u's average (0 for uids not in the competition):
+ * the array stands for the metagraph, whose order sets the float32 sum's.
+ * Ranks 1..10 get weight * SCORE_DISTRIBUTION, later ranks the unweighted
+ * linear split. float32 as numpy 2 does it: the Python float is cast to
+ * float32 and added in float32 (NEP 50).
+ */
+function rewardShares(averagesByUid, weight) {
+    const f = Math.fround;
+    const order = rankByAverage(averagesByUid);
+    const scores = new Float32Array(averagesByUid.length);
+    order.slice(0, 10).forEach((uid, r) => {
+        scores[uid] = f(scores[uid] + f(weight * SCORE_DISTRIBUTION[r]));
+    });
+    const rest = order.slice(10);
+    beyondTopTen(rest.length).forEach((amount, j) => {
+        scores[rest[j]] = f(scores[rest[j]] + f(amount));
+    });
+    let norm = float32PairwiseSum(scores.map(Math.abs), 0, scores.length);
+    if (norm === 0 || Number.isNaN(norm))
+        norm = 1;
+    return { order, scores: Array.from(scores), shares: Array.from(scores, (s) => f(s / norm)) };
+}
+/**
+ * get_top_hotkey (rw:118-148): the first hotkey with the highest average; the
+ * crowned one stays while it is still listed and |new top - its score at
+ * crowning| <= 1e-4 (both sides). Only logged by validators (val:379): it
+ * does not change weights, which go by rank.
+ */
+function hysteresisWinner(averages, crowned) {
+    if (averages.length === 0)
+        throw new Error("no hotkeys to choose from");
+    let [topHotkey, topScore] = averages[0];
+    for (const [hotkey, avg] of averages) {
+        if (avg > topScore)
+            [topHotkey, topScore] = [hotkey, avg];
+    }
+    if (crowned && averages.some(([h]) => h === crowned.hotkey) && Math.abs(topScore - crowned.score) <= WINNER_THRESHOLD) {
+        return { winner: crowned.hotkey, crowned };
+    }
+    return { winner: topHotkey, crowned: { hotkey: topHotkey, score: topScore } };
+}
+
+;// CONCATENATED MODULE: ./src/engine/forecast.ts
+/**
+ * The forecast's rules for one package and across packages, as validators
+ * apply them (cancer-ai 99ea548; docs/design/forecast.md sections 4-6): copy
+ * groups by signature, the pioneer election, then averages, ranks and shares.
+ * Pure: every fact from the chain and the hub is passed in.
+ */
+
+
+/** Python's int(text, base) for the plain forms validators meet: optional sign, spaces, `_` between digits. */
+function pyInt(text, base) {
+    let t = text.trim();
+    if (base === 16)
+        t = t.replace(/^([+-]?)0[xX]_?/, "$1");
+    const digits = base === 10 ? "[0-9]" : "[0-9a-fA-F]";
+    if (!new RegExp(`^[+-]?${digits}+(_${digits}+)*$`).test(t))
+        return undefined;
+    const value = parseInt(t.replace(/_/g, ""), base);
+    return Number.isSafeInteger(value) ? value : undefined;
+}
+/** get_pioneer_models' checks for one member (mm:478-549). */
+function pioneerCheck(facts) {
+    const fail = (reason) => ({ valid: false, reason });
+    const { record } = facts;
+    if (!record)
+        return fail("extrinsic_record.json missing or unreadable");
+    // mm:485-487: the record's hotkey must be the member's, and the extrinsic id non-empty.
+    if (record.hotkey !== facts.hotkey || !record.extrinsic)
+        return fail("extrinsic_record.json names another hotkey or no extrinsic");
+    if (typeof record.extrinsic !== "string")
+        return fail("the record's extrinsic is not a string");
+    const dash = record.extrinsic.indexOf("-");
+    if (dash < 0)
+        return fail(`extrinsic id "${record.extrinsic}" is not <block>-<index>`);
+    const idx = record.extrinsic.slice(dash + 1);
+    const block = pyInt(record.extrinsic.slice(0, dash), 10);
+    // mm:499: hexadecimal when the index starts with 0x.
+    const index = pyInt(idx, idx.trim().toLowerCase().startsWith("0x") ? 16 : 10);
+    if (block === undefined || index === undefined)
+        return fail(`extrinsic id "${record.extrinsic}" does not parse`);
+    if (!facts.blockExtrinsics)
+        return fail(`block ${block} could not be read`);
+    if (index < 0 || index >= facts.blockExtrinsics.length)
+        return fail(`extrinsic index ${index} out of bounds in block ${block}`);
+    const ext = facts.blockExtrinsics[index];
+    if (ext.signer !== facts.hotkey)
+        return fail(`extrinsic ${block}-${index} is signed by ${ext.signer ?? "nobody"}, not the hotkey`);
+    if (ext.firstRaw === null)
+        return fail(`extrinsic ${block}-${index} has no Raw field`);
+    // mm:535-541: the extrinsic's hash against the hotkey's CURRENT commitment hash.
+    const chainHash = ext.firstRaw.split(":").pop();
+    if (chainHash !== facts.commitmentHash)
+        return fail(`extrinsic ${block}-${index} carries hash ${chainHash}, the commitment ${facts.commitmentHash}`);
+    return { valid: true, block };
+}
+/**
+ * One package: group_duplicate_scores (cm:391-408) over entries not slashed
+ * with score != 0; per group get_pioneer_models (mm:449-554): members failing
+ * the check get 0, the valid member with the lowest record block keeps its
+ * score (ties: the first in entry order, min() keeps the first), the others 0;
+ * no valid member: all 0. Entries are in uid order, the candidate last.
+ */
+function applyCopyRule(entries) {
+    const groupsByKey = new Map();
+    for (const [i, e] of entries.entries()) {
+        if (e.slashed || e.score === 0)
+            continue;
+        // An entry without a signature (not evaluated) cannot be grouped.
+        if (!e.signature)
+            continue;
+        if (e.signature.kind === "crash") {
+            return {
+                void: e.signature.crash,
+                outcomes: entries.map((x) => ({ hotkey: x.hotkey, uid: x.uid, score: x.score, status: "scored" })),
+                groups: [],
+            };
+        }
+        const key = signatureKey(e.signature);
+        groupsByKey.set(key, [...(groupsByKey.get(key) ?? []), i]);
+    }
+    const groups = [...groupsByKey.values()].filter((g) => g.length > 1);
+    const outcomes = entries.map((e) => ({
+        hotkey: e.hotkey,
+        uid: e.uid,
+        score: e.slashed ? 0 : e.score,
+        status: e.slashed ? "slashed" : e.score === 0 ? "zero" : "scored",
+    }));
+    for (const group of groups) {
+        const checks = group.map((i) => entries[i].hotkey === null ? { valid: true, block: Infinity } : (entries[i].pioneer ?? { valid: false, reason: "not checked" }));
+        let pioneer = -1;
+        checks.forEach((c, j) => {
+            if (c.valid && (pioneer < 0 || (c.block ?? Infinity) < (checks[pioneer].block ?? Infinity)))
+                pioneer = j;
+        });
+        group.forEach((i, j) => {
+            const base = outcomes[i];
+            if (!checks[j].valid)
+                outcomes[i] = { ...base, score: 0, status: "invalid-record", reason: checks[j].reason };
+            else if (j !== pioneer) {
+                const p = group[pioneer];
+                outcomes[i] = {
+                    ...base,
+                    score: 0,
+                    status: "copy",
+                    copyOf: { hotkey: entries[p].hotkey, block: checks[pioneer].block ?? Infinity },
+                };
+            }
+        });
+    }
+    return { outcomes, groups };
+}
+/**
+ * Across packages: each row's scores, its average (steady state: the plain
+ * mean of the packages evaluated, newest 5), ranks among averages > 0 with
+ * ties in entry order and the candidate last on ties (pessimistic; entries
+ * must list it last), shares for the competition weight. Every package must
+ * list the same entries in the same order.
+ */
+function forecastRows(packages, weight) {
+    const counted = packages.map((p, index) => ({ p, index })).filter(({ p }) => !p.void);
+    const voidPackages = packages.flatMap((p, index) => (p.void ? [{ index, reason: p.void }] : []));
+    const first = packages[0]?.outcomes ?? [];
+    const perRow = first.map((_, i) => counted.map(({ p }) => p.outcomes[i].score));
+    const averages = perRow.map((s) => {
+        const newest = s.slice(-MOVING_AVERAGE_LENGTH);
+        return newest.length === 0 ? 0 : pySum(newest) / newest.length;
+    });
+    const ramps = perRow.map((s) => movingAverage(s));
+    const order = rankByAverage(averages);
+    const { shares } = rewardShares(averages, weight);
+    const top = order.length > 0 ? averages[order[0]] : 0;
+    const rows = first.map((o, i) => {
+        const rank = order.indexOf(i);
+        const copy = [...counted].reverse().find(({ p }) => p.outcomes[i].copyOf)?.p.outcomes[i].copyOf;
+        return {
+            hotkey: o.hotkey,
+            uid: o.uid,
+            packageScores: perRow[i],
+            average: averages[i],
+            ramp: ramps[i],
+            rank: rank < 0 ? null : rank + 1,
+            gapToFirst: top - averages[i],
+            share: shares[i],
+            ...(copy ? { copyOf: copy } : {}),
+        };
+    });
+    const cand = rows.find((r) => r.hotkey === null);
+    return {
+        rows,
+        candidate: {
+            rank: cand?.rank ?? null,
+            rankOf: order.length,
+            share: cand?.share ?? 0,
+            ...(cand?.copyOf ? { copyOf: cand.copyOf } : {}),
+        },
+        voidPackages,
+    };
+}
+/** "copy of <hotkey> (block B)", as the report says it. */
+const describeCopy = (copyOf) => `copy of ${copyOf.hotkey ?? "the candidate"} (block ${copyOf.block})`;
+
+// EXTERNAL MODULE: ./src/engine/run.ts + 1 modules
+var run = __webpack_require__(90981);
+// EXTERNAL MODULE: ./src/release/committed.ts
+var release_committed = __webpack_require__(72133);
+;// CONCATENATED MODULE: ./src/release/forecast.ts
+/**
+ * The forecast: where the candidate would rank among the models committed
+ * on the subnet now, and whether validators would call it a copy. The top N
+ * committed models (by Incentive) are checked and downloaded as validators
+ * get them (committed.ts), evaluated with the candidate in one pass per
+ * package (engine/evaluate-many.ts), and judged by the validators' rules
+ * (engine/forecast.ts): the copy rule per package, then averages, ranks and
+ * reward shares. A committed model validators would reject scores 0 with
+ * their reason; one the hub did not serve is left out and said so.
+ */
+
+
+
+
+
+
+
+
+async function runForecast(request) {
+    const { competition, hub } = request;
+    const log = hub.log;
+    await (0,inference/* checkModel */.w5)(request.modelPath, competition);
+    const committed = await log.group(`Committed models on subnet ${request.netuid}`, () => (0,release_committed/* committedModels */.l$)({
+        network: request.network,
+        netuid: request.netuid,
+        competitionId: competition.id,
+        now: request.now,
+        top: request.top,
+        hub,
+        store: request.models,
+    }));
+    const contestants = taking(committed);
+    const evaluable = contestants.flatMap(({ checked }) => checked.check.status === "evaluable" ? [{ id: `uid ${checked.model.uid}`, path: checked.check.modelPath }] : []);
+    log.info(`${evaluable.length} committed model(s) to evaluate with the candidate; ` +
+        `${contestants.length - evaluable.length} rejected as validators would; ` +
+        `${committed.notEvaluated.length} outside the top ${request.top}`);
+    const sources = await log.group("Datasets", () => (0,remote/* resolveDatasets */.E)(request.dataset, { ...request, competitionId: competition.id }));
+    const packages = [];
+    const packageNames = [];
+    const candidateResults = [];
+    for (const source of sources) {
+        const results = await evaluateMany({
+            models: [{ id: "candidate", path: request.modelPath }, ...evaluable],
+            dataset: source.localPath,
+            competition,
+            log,
+            threads: request.threads,
+            inferenceTimeoutMs: request.inferenceTimeoutMs,
+        });
+        const [candidate, ...others] = results;
+        if (source.ref) {
+            candidate.dataset_uri = `hf://${source.ref.repo}/${source.ref.path}`;
+            if (source.ref.date)
+                candidate.dataset_date = source.ref.date;
+        }
+        candidateResults.push(candidate);
+        packageNames.push(candidate.dataset_uri ?? candidate.dataset);
+        packages.push(applyCopyRule(entries(contestants, others, candidate)));
+    }
+    // Packages come newest first; the rules read them oldest first (the newest five count, the newest says the status).
+    packages.reverse();
+    packageNames.reverse();
+    // One competition: the weight cancels out in the normalised shares except beyond rank 10 (rewarder: not weighted).
+    const forecast = forecastRows(packages, 1);
+    return {
+        report: (0,run/* runReport */.qi)(competition.id, candidateResults),
+        forecast: forecast_document(request, committed, contestants, forecast, packages, packageNames),
+    };
+}
+/** The committed models that take part: the top N as checked, except those the hub did not serve. */
+function taking(committed) {
+    let evaluated = 0;
+    return committed.checked.flatMap((checked) => {
+        if (checked.check.status === "unavailable")
+            return [];
+        return [{ checked, ...(checked.check.status === "evaluable" ? { evaluated: evaluated++ } : {}) }];
+    });
+}
+/** One package's entries for the copy rule: the committed models in uid order, the candidate last. */
+function entries(contestants, results, candidate) {
+    const byUid = [...contestants].sort((a, b) => a.checked.model.uid - b.checked.model.uid);
+    const entry = (result, hotkey, uid) => ({
+        hotkey,
+        uid,
+        score: result.score,
+        // Validators take the signature of every result with a score; none for a verdict's zeros. (The rows are the
+        // flattened outputs: an output of shape (k, 1), on which their signature crashes, is not told apart.)
+        ...(result.verdict
+            ? {}
+            : {
+                signature: copySignature(result.predictions.map((p) => p.probabilities), { accuracy: result.accuracy, weightedF1: result.weighted_f1 }),
+            }),
+    });
+    return [
+        ...byUid.map(({ checked, evaluated }) => {
+            const { model, check } = checked;
+            if (check.status !== "evaluable" || evaluated === undefined)
+                return { hotkey: model.hotkey, uid: model.uid, score: 0, slashed: check.status === "rejected" && check.slashed };
+            const p = check.pioneer;
+            return {
+                ...entry(results[evaluated], model.hotkey, model.uid),
+                slashed: false,
+                pioneer: p.valid ? { valid: true, block: p.recordBlock } : { valid: false, reason: p.reason },
+            };
+        }),
+        { ...entry(candidate, null, null), slashed: false },
+    ];
+}
+function forecast_document(request, committed, contestants, forecast, packages, packageNames) {
+    const byHotkey = new Map(contestants.map((c) => [c.checked.model.hotkey, c.checked]));
+    const rows = forecast.rows.map((row, i) => {
+        const checked = row.hotkey === null ? undefined : byHotkey.get(row.hotkey);
+        const check = checked?.check;
+        // The status on the newest package decides the row's label; the scores carry every package.
+        const newest = packages.at(-1)?.outcomes[i];
+        const status = check?.status === "rejected"
+            ? "rejected"
+            : newest?.status === "copy"
+                ? "copy"
+                : newest?.status === "invalid-record"
+                    ? "invalid-record"
+                    : "scored";
+        const reason = check?.status === "rejected" ? check.reason : newest?.reason;
+        return {
+            candidate: row.hotkey === null,
+            uid: row.uid,
+            hotkey: row.hotkey,
+            ...(checked ? { repo: checked.model.repo, block: checked.model.block } : {}),
+            status,
+            ...(reason ? { reason } : {}),
+            package_scores: row.packageScores,
+            average: row.average,
+            rank: row.rank,
+            gap_to_first: row.gapToFirst,
+            share: row.share,
+            ...(row.copyOf ? { copy_of: row.copyOf } : {}),
+        };
+    });
+    const unavailable = committed.checked.flatMap(({ model, check }) => check.status === "unavailable" ? [{ uid: model.uid, hotkey: model.hotkey, reason: `the hub did not serve it: ${check.reason}` }] : []);
+    return {
+        competition_id: committed.competitionId,
+        netuid: committed.netuid,
+        at_block: committed.atBlock,
+        now: committed.now.toISOString(),
+        packages: packageNames,
+        top_n: request.top,
+        rows: rows.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity)),
+        candidate: {
+            rank: forecast.candidate.rank,
+            rank_of: forecast.candidate.rankOf,
+            share: forecast.candidate.share,
+            ...(forecast.candidate.copyOf ? { copy_of: forecast.candidate.copyOf } : {}),
+        },
+        not_evaluated: [
+            ...committed.notEvaluated.map((m) => ({ uid: m.uid, hotkey: m.hotkey, reason: `outside the top ${request.top} by Incentive` })),
+            ...committed.tooRecent.map(({ model }) => ({
+                uid: model.uid,
+                hotkey: model.hotkey,
+                reason: "committed too recently: 0 on a package released now",
+            })),
+            ...unavailable,
+        ],
+        ignored: committed.ignored.map((i) => ({ hotkey: i.hotkey, ...(i.uid === undefined ? {} : { uid: i.uid }), reason: i.reason })),
+        void_packages: forecast.voidPackages.map((v) => ({
+            package: packageNames[v.index] ?? external_node_path_default().basename(String(v.index)),
+            reason: v.reason,
+        })),
+    };
+}
+
+
+/***/ }),
+
+/***/ 10785:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   t: () => (/* binding */ hotkeyFromMnemonic)
 /* harmony export */ });
 /* unused harmony export SS58_PREFIX */
-/* harmony import */ var _polkadot_keyring__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29065);
-/* harmony import */ var _polkadot_util_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57065);
-/* harmony import */ var _polkadot_util_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27861);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
+/* harmony import */ var _polkadot_keyring__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40025);
+/* harmony import */ var _polkadot_util_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(13497);
+/* harmony import */ var _polkadot_util_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(69);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39115);
 /**
  * The miner's hotkey from its mnemonic: sr25519, SS58 prefix 42, plain BIP39
  * with no password or derivation path (what the Python wallet derives). The
@@ -5077,7 +6300,7 @@ async function hotkeyFromMnemonic(mnemonic) {
 
 /***/ }),
 
-/***/ 66462:
+/***/ 64804:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5105,13 +6328,13 @@ async function hotkeyFromMnemonic(mnemonic) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _huggingface_hub__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1429);
-/* harmony import */ var yazl__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(93044);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(70017);
-/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(71472);
-/* harmony import */ var _hub_transfer_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(13);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4266);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(85178);
+/* harmony import */ var _huggingface_hub__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(31301);
+/* harmony import */ var yazl__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(60260);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(39115);
+/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5566);
+/* harmony import */ var _hub_transfer_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(14215);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(19092);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(41208);
 /**
  * The HuggingFace side of a release: the public model repository with an MIT
  * card (what validators require), the model and zipped code in one commit,
@@ -5398,7 +6621,7 @@ async function downloadedSha256(repo, file, dest) {
  */
 async function readRecord(repo) {
     const { hubUrl, accessToken } = repo.hub;
-    const text = await hubCall(`reading ${repo.repoId}/${RECORD_FILE}`, repo, async (fetch) => {
+    const bytes = await hubCall(`reading ${repo.repoId}/${RECORD_FILE}`, repo, async (fetch) => {
         const blob = await (0,_huggingface_hub__WEBPACK_IMPORTED_MODULE_5__/* .downloadFile */ .PE)({
             repo: { type: "model", name: repo.repoId },
             path: RECORD_FILE,
@@ -5411,10 +6634,18 @@ async function readRecord(repo) {
                 return null;
             throw err;
         });
-        return blob ? blob.text() : undefined;
+        return blob ? Buffer.from(await blob.arrayBuffer()) : undefined;
     });
-    if (text === undefined)
+    if (bytes === undefined)
         return { state: "missing" };
+    // Validators read it with json.load(open(..., encoding="utf-8")) (model_manager.py:379-380), which refuses a
+    // byte-order mark that Blob.text() would silently drop.
+    if (bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])))
+        return {
+            state: "invalid",
+            reason: "it starts with a UTF-8 byte-order mark, which validators' JSON reader refuses: save it without one",
+        };
+    const text = bytes.toString("utf8");
     let json;
     try {
         json = JSON.parse(text);
@@ -5431,7 +6662,91 @@ async function readRecord(repo) {
 
 /***/ }),
 
-/***/ 64399:
+/***/ 48427:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   RC: () => (/* binding */ verifyRecord)
+/* harmony export */ });
+/* unused harmony exports pythonInt, parseExtrinsicId */
+/* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(66834);
+/* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(64804);
+
+
+/**
+ * Python's `int(text)` for the decimal strings validators parse (mm:397, :415): surrounding whitespace, a sign,
+ * and single underscores between digits are accepted; anything else raises (undefined here).
+ */
+function pythonInt(text) {
+    const match = /^\s*([+-]?)(\d(?:_?\d)*)\s*$/.exec(text);
+    if (!match)
+        return undefined;
+    const value = Number(match[2].replace(/_/g, ""));
+    if (!Number.isSafeInteger(value))
+        return undefined;
+    return match[1] === "-" ? -value : value;
+}
+/** `blk_str, idx_str = extrinsic_id.split("-", 1)` then `int()` of each (mm:396-397, :415); undefined where Python raises. */
+function parseExtrinsicId(id) {
+    const dash = id.indexOf("-");
+    if (dash < 0)
+        return undefined;
+    const block = pythonInt(id.slice(0, dash));
+    const index = pythonInt(id.slice(dash + 1));
+    return block === undefined || index === undefined ? undefined : { block, index };
+}
+/**
+ * Verifies the record of `repo` for `hotkey` against the hash of the model as downloaded. Hub or chain
+ * failures (not absences) throw, as HubUnavailableError or ChainError: then nothing is known.
+ */
+async function verifyRecord(api, repo, hotkey, servedHash) {
+    const read = await (0,_publish_js__WEBPACK_IMPORTED_MODULE_1__/* .readRecord */ .aE)(repo);
+    if (read.state === "missing")
+        return { status: "fail", code: "missing", reason: `${repo.repoId} has no ${_publish_js__WEBPACK_IMPORTED_MODULE_1__/* .RECORD_FILE */ .lt}: validators give 0 without it` };
+    if (read.state === "invalid")
+        return { status: "fail", code: "invalid", reason: `${repo.repoId}/${_publish_js__WEBPACK_IMPORTED_MODULE_1__/* .RECORD_FILE */ .lt} is not valid: ${read.reason}` };
+    const { record } = read;
+    const fail = (code, reason, extrinsic) => ({
+        status: "fail",
+        code,
+        reason,
+        record,
+        extrinsic,
+    });
+    // mm:387-389: `record.get("hotkey") != hotkey`.
+    if (record.hotkey !== hotkey)
+        return fail("hotkey", `it names hotkey ${record.hotkey}, not ${hotkey}`);
+    // mm:391-393: an empty id is "missing"; one Python cannot split and int() raises, which mm:445-447 turns into a failure.
+    const parsed = record.extrinsic ? parseExtrinsicId(record.extrinsic) : undefined;
+    if (!parsed)
+        return fail("extrinsic-id", `extrinsic "${record.extrinsic}" is not <block>-<index>`);
+    const { block, index } = parsed;
+    const at = block < 0 ? { kind: "no-block" } : await (0,_chain_js__WEBPACK_IMPORTED_MODULE_0__/* .extrinsicAt */ .FZ)(api, block, index);
+    if (at.kind === "no-block")
+        return fail("no-block", `it names block ${block}, which the chain does not have`);
+    if (at.kind === "no-extrinsic")
+        return fail("no-extrinsic", `block ${block} has ${at.count} extrinsics, none at index ${index}`);
+    // The validators read call_args["info"]["fields"] of whatever extrinsic it is (mm:418-420); only set_commitment carries one.
+    if (!at.isSetCommitment || at.text === undefined)
+        return fail("not-commitment", `the extrinsic at ${record.extrinsic} is not a set_commitment with a Raw field`);
+    const extrinsic = {
+        id: record.extrinsic,
+        block,
+        index,
+        signer: at.signer,
+        text: at.text,
+        hash: at.text.split(":").at(-1) ?? "",
+    };
+    // mm:438-440: an exact comparison with the hex digest (lowercase) of the downloaded file.
+    if (extrinsic.hash !== servedHash)
+        return fail("hash", `the commitment at ${record.extrinsic} carries hash ${extrinsic.hash}, not the served model's ${servedHash}`, extrinsic);
+    return { status: "pass", record, extrinsic, signedByHotkey: at.signer === hotkey };
+}
+
+
+/***/ }),
+
+/***/ 73207:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5447,25 +6762,25 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/release/chain.ts
-var release_chain = __webpack_require__(92500);
+var release_chain = __webpack_require__(66834);
 // EXTERNAL MODULE: ./src/release/commitment.ts
-var release_commitment = __webpack_require__(40816);
+var release_commitment = __webpack_require__(65062);
 // EXTERNAL MODULE: ./src/util/digest.ts
-var digest = __webpack_require__(16178);
+var digest = __webpack_require__(4480);
 // EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(70017);
+var errors = __webpack_require__(39115);
 // EXTERNAL MODULE: ./src/hub/hub.ts
-var hub_hub = __webpack_require__(71472);
+var hub_hub = __webpack_require__(5566);
 // EXTERNAL MODULE: ./src/release/hotkey.ts
-var hotkey = __webpack_require__(44319);
+var hotkey = __webpack_require__(10785);
 // EXTERNAL MODULE: ./src/engine/inference.ts + 1 modules
-var inference = __webpack_require__(46372);
+var inference = __webpack_require__(42063);
 // EXTERNAL MODULE: ./src/engine/onnx-file.ts
-var onnx_file = __webpack_require__(48862);
+var onnx_file = __webpack_require__(91108);
 // EXTERNAL MODULE: ./src/util/retry.ts
-var retry = __webpack_require__(4266);
+var retry = __webpack_require__(19092);
 // EXTERNAL MODULE: ./src/release/errors.ts
-var release_errors = __webpack_require__(85178);
+var release_errors = __webpack_require__(41208);
 ;// CONCATENATED MODULE: ./src/release/limits.ts
 /** Subtensor's target block time. */
 const BLOCK_SECONDS = 12;
@@ -5608,9 +6923,9 @@ function defaultStem(label, sha256) {
 }
 
 // EXTERNAL MODULE: ./src/release/publish.ts
-var publish = __webpack_require__(66462);
+var publish = __webpack_require__(64804);
 // EXTERNAL MODULE: ./src/release/window.ts
-var release_window = __webpack_require__(3753);
+var release_window = __webpack_require__(80347);
 ;// CONCATENATED MODULE: ./src/release/release.ts
 
 
@@ -5933,26 +7248,29 @@ async function commitOnce(chain, req, commitment) {
 
 /***/ }),
 
-/***/ 5802:
+/***/ 28632:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   W2: () => (/* binding */ leaderboard),
 /* harmony export */   p6: () => (/* binding */ selfCheck)
 /* harmony export */ });
+/* unused harmony exports servedModelId, unlessUnavailable */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _huggingface_hub__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1429);
-/* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92500);
-/* harmony import */ var _commitment_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40816);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(70017);
-/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(71472);
-/* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(66462);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4266);
-/* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(17244);
-/* harmony import */ var _engine_verdict_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6559);
-/* harmony import */ var _window_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3753);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(85178);
+/* harmony import */ var _huggingface_hub__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31301);
+/* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66834);
+/* harmony import */ var _commitment_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(65062);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(39115);
+/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5566);
+/* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(64804);
+/* harmony import */ var _record_check_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(48427);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(19092);
+/* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(90981);
+/* harmony import */ var _engine_verdict_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(78585);
+/* harmony import */ var _window_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(80347);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(41208);
+
 
 
 
@@ -6072,14 +7390,14 @@ async function selfCheck(req) {
             return result(commitment);
         }
         try {
-            const evaluation = await (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_8__/* .runEvaluation */ .K2)({
+            const evaluation = await (0,_engine_run_js__WEBPACK_IMPORTED_MODULE_9__/* .runEvaluation */ .K2)({
                 ...req.evaluate,
                 modelPath: modelFile,
                 competition: req.competition,
                 hub: req.hub,
                 configRepo: req.configRepo,
             });
-            const rejected = (0,_engine_verdict_js__WEBPACK_IMPORTED_MODULE_9__/* .modelRejections */ .CH)(evaluation);
+            const rejected = (0,_engine_verdict_js__WEBPACK_IMPORTED_MODULE_10__/* .modelRejections */ .CH)(evaluation);
             const on = evaluation.datasets.map((d) => d.dataset).join(", ");
             if (rejected.length > 0)
                 list.add(STEPS[7], "fail", rejected.map((d) => `${d.dataset}: ${d.verdict?.message}`).join("; "));
@@ -6090,7 +7408,7 @@ async function selfCheck(req) {
             return result(commitment, evaluation);
         }
         catch (err) {
-            list.add(STEPS[7], "fail", (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .describeError */ .Uc)(err));
+            list.add(STEPS[7], "fail", (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_8__/* .describeError */ .Uc)(err));
             return result(commitment);
         }
     }
@@ -6099,55 +7417,37 @@ async function selfCheck(req) {
     }
 }
 /**
- * extrinsic_record.json as validators check it (verify_hash_from_extrinsic): the record must name
- * this hotkey, and the extrinsic it names must be a set_commitment whose first Raw field ends in
- * the served model's hash. The extrinsic's signer is only compared when several hotkeys serve
- * identical models (get_pioneer_models): a record signed by another key is a warning.
+ * extrinsic_record.json as validators check it (verify_hash_from_extrinsic, record-check.ts): the record must
+ * name this hotkey, and the extrinsic it names must be a set_commitment whose first Raw field ends in the served
+ * model's hash. The extrinsic's signer is only compared when several hotkeys serve identical models
+ * (get_pioneer_models): a record signed by another key is a warning.
  */
 async function checkRecord(api, repo, hotkey, text, servedHash) {
-    const read = await (0,_publish_js__WEBPACK_IMPORTED_MODULE_6__/* .readRecord */ .aE)(repo);
-    if (read.state === "missing")
-        return ["fail", `${repo.repoId} has no ${_publish_js__WEBPACK_IMPORTED_MODULE_6__/* .RECORD_FILE */ .lt}: validators give 0 without it`];
-    if (read.state === "invalid")
-        return ["fail", `${repo.repoId}/${_publish_js__WEBPACK_IMPORTED_MODULE_6__/* .RECORD_FILE */ .lt} is not valid: ${read.reason}`];
-    const { record } = read;
-    if (record.hotkey !== hotkey)
-        return ["fail", `it names hotkey ${record.hotkey}, not ${hotkey}`];
-    const match = /^(\d+)-(\d+)$/.exec(record.extrinsic);
-    if (!match)
-        return ["fail", `extrinsic "${record.extrinsic}" is not <block>-<index>`];
-    const [block, index] = [Number(match[1]), Number(match[2])];
-    const found = await (0,_chain_js__WEBPACK_IMPORTED_MODULE_2__/* .extrinsicAt */ .FZ)(api, block, index);
-    if (found.kind === "no-block")
-        return ["fail", `it names block ${block}, which the chain does not have`];
-    if (found.kind === "no-extrinsic")
-        return ["fail", `block ${block} has ${found.count} extrinsics, none at index ${index}`];
-    if (!found.isSetCommitment || found.text === undefined)
-        return ["fail", `the extrinsic at ${record.extrinsic} is not a set_commitment with a Raw field`];
-    const recordedHash = found.text.split(":").at(-1);
-    if (recordedHash !== servedHash)
-        return ["fail", `the commitment at ${record.extrinsic} carries hash ${recordedHash}, not the served model's ${servedHash}`];
-    if (found.signer !== hotkey)
+    const verified = await (0,_record_check_js__WEBPACK_IMPORTED_MODULE_7__/* .verifyRecord */ .RC)(api, repo, hotkey, servedHash);
+    if (verified.status === "fail")
+        return ["fail", verified.reason];
+    const { extrinsic } = verified;
+    if (!verified.signedByHotkey)
         return [
             "warn",
-            `${record.extrinsic} carries the model's hash but is signed by ${found.signer ?? "nobody"}, not the hotkey: validators only ` +
+            `${extrinsic.id} carries the model's hash but is signed by ${extrinsic.signer ?? "nobody"}, not the hotkey: validators only ` +
                 `check the signer when another hotkey serves an identical model, and then this record loses the "earliest commitment" check`,
         ];
-    const note = found.text === text ? "" : ` (an earlier commitment with the same model: ${found.text})`;
-    return ["pass", `${record.extrinsic}: signed by the hotkey, carries the model's hash${note}`];
+    const note = extrinsic.text === text ? "" : ` (an earlier commitment with the same model: ${extrinsic.text})`;
+    return ["pass", `${extrinsic.id}: signed by the hotkey, carries the model's hash${note}`];
 }
 async function checkAge(api, block, req) {
     const committedAt = await (0,_chain_js__WEBPACK_IMPORTED_MODULE_2__/* .blockTime */ .X0)(api, block);
     if (!committedAt)
         return ["warn", `block ${block} has no timestamp`];
-    const eligible = (0,_window_js__WEBPACK_IMPORTED_MODULE_10__/* .eligibleFrom */ .sn)(committedAt);
+    const eligible = (0,_window_js__WEBPACK_IMPORTED_MODULE_11__/* .eligibleFrom */ .sn)(committedAt);
     const now = req.now ?? new Date();
     let newest;
     try {
         newest = (await (0,_hub_hub_js__WEBPACK_IMPORTED_MODULE_5__/* .discoverDatasets */ .Xc)(req.competition.id, req.configRepo, req.hub))[0]?.date;
     }
     catch (err) {
-        return ["warn", `committed ${committedAt.toISOString()}; the newest dataset package could not be listed (${(0,_util_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .describeError */ .Uc)(err)})`];
+        return ["warn", `committed ${committedAt.toISOString()}; the newest dataset package could not be listed (${(0,_util_retry_js__WEBPACK_IMPORTED_MODULE_8__/* .describeError */ .Uc)(err)})`];
     }
     if (eligible > now) {
         const minutes = Math.ceil((eligible.getTime() - now.getTime()) / 60_000);
@@ -6173,7 +7473,7 @@ async function servedModelId(repoId, file, hub) {
             return null;
         }
         catch (err) {
-            if ((0,_util_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .httpStatus */ .nG)(err) === 404 || (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .httpStatus */ .nG)(err) === 401)
+            if ((0,_util_retry_js__WEBPACK_IMPORTED_MODULE_8__/* .httpStatus */ .nG)(err) === 404 || (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_8__/* .httpStatus */ .nG)(err) === 401)
                 return null;
             throw err;
         }
@@ -6185,9 +7485,9 @@ async function unlessUnavailable(hub, what, work) {
         return await work();
     }
     catch (err) {
-        if (!(0,_util_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .isTransient */ .dg)(err) && !(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_11__/* .HubUnavailableError */ .am))
+        if (!(0,_util_retry_js__WEBPACK_IMPORTED_MODULE_8__/* .isTransient */ .dg)(err) && !(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .HubUnavailableError */ .am))
             throw err;
-        hub.log.warning(`could not check ${what}: ${(0,_util_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .describeError */ .Uc)(err)}`);
+        hub.log.warning(`could not check ${what}: ${(0,_util_retry_js__WEBPACK_IMPORTED_MODULE_8__/* .describeError */ .Uc)(err)}`);
         return undefined;
     }
 }
@@ -6235,7 +7535,7 @@ async function leaderboard(network, netuid, competition, hub) {
     catch (err) {
         if (err instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CancerAiError */ .hz)
             throw err;
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CancerAiError */ .hz(`reading the commitments of subnet ${netuid} failed: ${(0,_util_retry_js__WEBPACK_IMPORTED_MODULE_7__/* .describeError */ .Uc)(err)}`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CancerAiError */ .hz(`reading the commitments of subnet ${netuid} failed: ${(0,_util_retry_js__WEBPACK_IMPORTED_MODULE_8__/* .describeError */ .Uc)(err)}`);
     }
     finally {
         await api.disconnect();
@@ -6245,7 +7545,7 @@ async function leaderboard(network, netuid, competition, hub) {
 
 /***/ }),
 
-/***/ 67709:
+/***/ 17763:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -6256,8 +7556,8 @@ async function leaderboard(network, netuid, competition, hub) {
 /* harmony export */   pO: () => (/* binding */ leaderboardMarkdown),
 /* harmony export */   qu: () => (/* binding */ releaseJson)
 /* harmony export */ });
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
-/* harmony import */ var _window_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3753);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69083);
+/* harmony import */ var _window_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(80347);
 
 
 /** The job summary's release section: what was published where, with links. */
@@ -6355,7 +7655,7 @@ function releaseJson(result) {
 
 /***/ }),
 
-/***/ 3753:
+/***/ 80347:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -6482,7 +7782,7 @@ function windowMessage(verdict, commitAt) {
 
 /***/ }),
 
-/***/ 67355:
+/***/ 6281:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -6562,15 +7862,180 @@ function comparableScore(baseline, report) {
 
 /***/ }),
 
-/***/ 18347:
+/***/ 78647:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Jt: () => (/* binding */ forecastPath),
+/* harmony export */   Tb: () => (/* binding */ forecastMarkdown),
+/* harmony export */   Wq: () => (/* binding */ forecastHeadline),
+/* harmony export */   xn: () => (/* binding */ forecastText)
+/* harmony export */ });
+/* unused harmony exports percent, shortHotkey */
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69083);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47987);
+
+
+/** Where forecast.json goes beside results-path: results.json -> results.forecast.json. */
+const forecastPath = (resultsPath) => `${resultsPath.replace(/\.json$/i, "")}.forecast.json`;
+/** How much of the rewards: "10.1%", "0.08%", "0%". */
+const percent = (share) => (share === 0 ? "0%" : `${(share * 100).toFixed(share >= 0.01 ? 1 : 2)}%`);
+/** An SS58 hotkey, shortened for a table: "5F3sa2…x7Yz". */
+const shortHotkey = (hotkey) => (hotkey.length > 13 ? `${hotkey.slice(0, 6)}…${hotkey.slice(-4)}` : hotkey);
+/** One line, no control characters (a terminal escape in a repository name would rewrite the screen), at most max. */
+function plain(value, max = 200) {
+    // eslint-disable-next-line no-control-regex
+    const flat = value.replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ");
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+/** "5F…'s model (block 1200)", or the candidate's when it keeps the score. */
+function copyTarget(copyOf, escape, short = false) {
+    if (copyOf.hotkey === null)
+        return "this model";
+    const who = escape(short ? shortHotkey(copyOf.hotkey) : copyOf.hotkey);
+    return `${who}'s model${copyOf.block === null || !Number.isFinite(copyOf.block) ? "" : ` (block ${copyOf.block})`}`;
+}
+/** The verdict in one sentence: the rank and share, or why there is none. */
+function forecastHeadline(doc, escape = plain) {
+    const c = doc.candidate;
+    const copy = c.copy_of
+        ? `validators would treat this as a copy of ${copyTarget(c.copy_of, escape)}: the earlier commitment keeps the score, this one gets 0`
+        : "";
+    if (c.rank === null)
+        return copy
+            ? `${copy[0].toUpperCase()}${copy.slice(1)}.`
+            : "Would not rank: its average score would be 0, and validators rank only models above 0.";
+    const rank = `Would rank ${c.rank} of ${c.rank_of}, about ${percent(c.share)} of the competition's rewards`;
+    return copy ? `${rank}; but on at least one package ${copy}.` : `${rank}.`;
+}
+/** The package columns: the packages not void for everyone, by short name. */
+function packageColumns(doc) {
+    const voided = new Set(doc.void_packages.map((v) => v.package));
+    const counted = doc.packages.filter((p) => !voided.has(p));
+    return counted.length === 1 ? ["score"] : counted.map((p) => p.split("/").pop() ?? p);
+}
+/** What validators would do with a row, beyond its score. */
+function rowNote(row, escape) {
+    if (row.candidate)
+        return row.copy_of ? `copy of ${copyTarget(row.copy_of, escape, true)}: 0` : "";
+    switch (row.status) {
+        case "copy":
+            return row.copy_of ? `copy of ${copyTarget(row.copy_of, escape, true)}: 0` : "copy: 0";
+        case "rejected":
+            return `rejected: ${escape(row.reason ?? "no reason given", 300)}`;
+        case "invalid-record":
+            return `0 among identical models: ${escape(row.reason ?? "its record fails the check", 300)}`;
+        case "scored":
+            return "";
+    }
+}
+const HEAD = (doc) => [
+    "rank",
+    "uid",
+    "hotkey",
+    "repository",
+    "block",
+    ...packageColumns(doc),
+    "average",
+    "gap to #1",
+    "share",
+    "validators",
+];
+function rowCells(row, escape) {
+    return [
+        row.rank === null ? "—" : String(row.rank),
+        row.uid === null ? "—" : String(row.uid),
+        row.candidate ? "← this model" : escape(shortHotkey(row.hotkey ?? "")),
+        row.candidate ? "" : escape(row.repo ?? "", 80),
+        row.block === undefined ? "" : String(row.block),
+        ...row.package_scores.map(_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .fixed6 */ .br),
+        (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .fixed6 */ .br)(row.average),
+        row.rank === 1 ? "" : (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .fixed6 */ .br)(row.gap_to_first),
+        percent(row.share),
+        rowNote(row, escape),
+    ];
+}
+/** "8 outside the top 10 by Incentive, 1 committed too recently": the reasons up to their first colon, counted. */
+function reasonCounts(items, escape) {
+    const counts = new Map();
+    for (const { reason } of items) {
+        const kind = reason.split(":")[0].trim();
+        counts.set(kind, (counts.get(kind) ?? 0) + 1);
+    }
+    const shown = [...counts].slice(0, 5).map(([kind, n]) => `${n} ${escape(kind, 120)}`);
+    return counts.size > 5 ? `${shown.join(", ")}, …` : shown.join(", ");
+}
+/** The lines after the table: void packages, then what was left out, then what the numbers mean. */
+function notes(doc, escape) {
+    const lines = doc.void_packages.map((v) => `⚠️ ${escape(v.package)}: no model is scored on this package (validators fail it for everyone): ${escape(v.reason, 500)}`);
+    if (doc.not_evaluated.length > 0)
+        lines.push(`Committed models not evaluated: ${reasonCounts(doc.not_evaluated, escape)}.`);
+    if (doc.ignored.length > 0)
+        lines.push(`Ignored: ${doc.ignored.length} registered hotkey(s) or commitment(s) validators do not evaluate for this competition ` +
+            "(no commitment, deregistered, another competition, unparsable).");
+    lines.push(`At block ${doc.at_block}: the top ${doc.top_n} committed models by Incentive, evaluated with this one. Average: the mean ` +
+        "over these packages (validators start a new hotkey at sum/5 and reach it after 5 packages). Share: one validator's " +
+        "normalised weight for this competition, not emission. forecast.json has every row and reason.");
+    return lines;
+}
+/** The rows to show: the first `shown`, and the candidate's wherever it is. */
+function shownRows(doc, shown) {
+    return doc.rows.filter((row, i) => i < shown || row.candidate);
+}
+/** The forecast as Markdown, for the job summary and the pull request comment. */
+function forecastMarkdown(doc, competition, options = {}) {
+    const { limit = _markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .COMMENT_LIMIT */ .W$ } = options;
+    const escape = _util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .markdownText */ .p7;
+    const candidateMark = doc.candidate.rank === null ? "❌ " : "";
+    const head = [
+        `### Forecast: where this model would rank on subnet ${doc.netuid} (${escape(competition.id)})`,
+        "",
+        `**${candidateMark}${forecastHeadline(doc, escape)}**`,
+        "",
+        "",
+    ].join("\n");
+    const tail = ["", ...notes(doc, escape).flatMap((line) => [line, ""])].join("\n").trimEnd();
+    const assemble = (shown) => {
+        const rows = shownRows(doc, shown).map((row) => {
+            const cells = rowCells(row, escape);
+            return row.candidate ? cells.map((c) => (c ? `**${c}**` : c)) : cells;
+        });
+        const more = doc.rows.length - rows.length;
+        const rest = more > 0 ? `\n\n_${more} more row(s) in forecast.json._` : "";
+        return `${head}${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .table */ .tp)(HEAD(doc), rows)}${rest}\n${tail}`;
+    };
+    for (const shown of [doc.rows.length, 50, 20, 10, 3, 0]) {
+        const body = assemble(shown);
+        if (body.length <= limit)
+            return body;
+    }
+    const note = "\n\n_Forecast truncated to fit; forecast.json has everything._";
+    return assemble(0).slice(0, Math.max(0, limit - note.length)) + note;
+}
+/** The forecast for a terminal. */
+function forecastText(doc) {
+    const escape = plain;
+    return [
+        `forecast on subnet ${doc.netuid}: ${forecastHeadline(doc, escape)}`,
+        "",
+        (0,_util_text_js__WEBPACK_IMPORTED_MODULE_1__/* .pad */ .eV)([HEAD(doc), ...doc.rows.map((row) => rowCells(row, escape))]),
+        "",
+        ...notes(doc, escape),
+    ].join("\n");
+}
+
+
+/***/ }),
+
+/***/ 27505:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ applyGate)
 /* harmony export */ });
-/* harmony import */ var _engine_verdict_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6559);
+/* harmony import */ var _engine_verdict_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(78585);
 
-function applyGate(report, baselineScore, rule) {
+function applyGate(report, baselineScore, rule, forecast) {
     const reasons = (0,_engine_verdict_js__WEBPACK_IMPORTED_MODULE_0__/* .modelRejections */ .CH)(report).map((d) => `${d.dataset}: ${d.verdict?.message}`);
     const f = (v) => v.toFixed(6);
     const { score } = report;
@@ -6581,25 +8046,44 @@ function applyGate(report, baselineScore, rule) {
         reasons.push(`score ${f(score)} dropped ${f(baselineScore - score)} from the base branch's ${f(baselineScore)}, more than ` +
             `max-score-drop ${f(rule.maxScoreDrop)}`);
     }
+    if (rule.minRank !== undefined)
+        reasons.push(...rankReasons(rule.minRank, forecast));
     return { passed: reasons.length === 0, reasons };
+}
+/** min-rank: why the forecast's rank fails it, if it does. */
+function rankReasons(minRank, forecast) {
+    if (!forecast)
+        return [`min-rank ${minRank} needs a forecast (compare: leaderboard), and there is none`];
+    const { rank, rank_of: of, copy_of: copyOf } = forecast.candidate;
+    if (copyOf) {
+        const who = copyOf.hotkey === null ? "another model" : `${copyOf.hotkey}'s model`;
+        const block = copyOf.block === null || !Number.isFinite(copyOf.block) ? "" : ` (block ${copyOf.block})`;
+        return [`validators would treat this model as a copy of ${who}${block} and give it 0, so it fails min-rank ${minRank}`];
+    }
+    if (rank === null)
+        return [`the model would have no rank (average score 0), so it fails min-rank ${minRank}`];
+    if (rank > minRank)
+        return [`the model would rank ${rank} of ${of}, worse than min-rank ${minRank}`];
+    return [];
 }
 
 
 /***/ }),
 
-/***/ 54285:
+/***/ 47987:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   HL: () => (/* binding */ gateFooter),
 /* harmony export */   Mf: () => (/* binding */ textReport),
 /* harmony export */   VH: () => (/* binding */ scoreLine),
+/* harmony export */   W$: () => (/* binding */ COMMENT_LIMIT),
 /* harmony export */   qN: () => (/* binding */ markdownReport)
 /* harmony export */ });
-/* unused harmony exports COMMENT_LIMIT, delta, verdictNote */
-/* harmony import */ var _baseline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(67355);
-/* harmony import */ var _engine_verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6559);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
+/* unused harmony exports delta, verdictNote */
+/* harmony import */ var _baseline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6281);
+/* harmony import */ var _engine_verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(78585);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(69083);
 /**
  * Human-readable views of a run: a terminal table, and the Markdown used for
  * both the job summary and the pull request comment (with deltas against the
@@ -6776,7 +8260,7 @@ function markdownReport(report, competition, options = {}) {
 
 /***/ }),
 
-/***/ 37086:
+/***/ 56540:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -6791,7 +8275,7 @@ const noCache = {
 
 /***/ }),
 
-/***/ 16178:
+/***/ 4480:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -6814,7 +8298,7 @@ async function sha256File(file) {
 
 /***/ }),
 
-/***/ 75787:
+/***/ 70605:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -6826,7 +8310,7 @@ async function sha256File(file) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70017);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39115);
 /** Files a reader never sees half-written. */
 
 
@@ -6873,7 +8357,7 @@ async function checkOutputPath(file, name) {
 
 /***/ }),
 
-/***/ 29906:
+/***/ 80452:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -6908,7 +8392,7 @@ function progressReporter(log, total, what, intervalMs = 5000) {
 
 /***/ }),
 
-/***/ 4266:
+/***/ 19092:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -6973,7 +8457,7 @@ const withoutQueries = (text) => text.replace(/(https?:\/\/[^\s?#]+)[?#]\S*?(?=[
 
 /***/ }),
 
-/***/ 54868:
+/***/ 90866:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7040,7 +8524,7 @@ async function makeTempDir(prefix, parent = node_os__WEBPACK_IMPORTED_MODULE_2__
 
 /***/ }),
 
-/***/ 49997:
+/***/ 69083:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7104,7 +8588,7 @@ function logSafe(message) {
 
 /***/ }),
 
-/***/ 35863:
+/***/ 18789:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7146,7 +8630,7 @@ function workerEntry(from, file, serve) {
 
 /***/ }),
 
-/***/ 39093:
+/***/ 21151:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7235,6 +8719,167 @@ class FrameDecoder {
         this.buffered -= n;
         return out;
     }
+}
+
+
+/***/ }),
+
+/***/ 46997:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  a: () => (/* binding */ openPreprocessor)
+});
+
+// EXTERNAL MODULE: ./src/util/retry.ts
+var retry = __webpack_require__(19092);
+// EXTERNAL MODULE: ./src/preprocess/budget.ts
+var preprocess_budget = __webpack_require__(5703);
+// EXTERNAL MODULE: ./src/preprocess/index.ts + 24 modules
+var preprocess = __webpack_require__(4632);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(75919);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(39115);
+// EXTERNAL MODULE: ./src/workers/entry.ts
+var entry = __webpack_require__(18789);
+// EXTERNAL MODULE: ./src/util/natives.ts
+var natives = __webpack_require__(13622);
+// EXTERNAL MODULE: ./src/workers/protocol.ts
+var protocol = __webpack_require__(86565);
+;// CONCATENATED MODULE: ./src/workers/pool.ts
+/**
+ * The preprocessing workers, seen from the main thread: jobs go to the
+ * least busy worker, pixels come back transferred.
+ *
+ * A worker runs the code of this very build. From the ncc bundle that is the
+ * bundle's entry (dist/index.js, beside every chunk), which dispatches on
+ * workerData.role; from the TypeScript sources (jest, tsx) it is the worker
+ * module itself, behind tsx's loader.
+ */
+
+
+
+
+
+
+
+const START_TIMEOUT_MS = 60_000;
+function preprocessEntry(budget) {
+    const workerData = { role: protocol/* PREPROCESS_ROLE */.s3, budget: budget.shared };
+    return { url: (0,entry/* workerEntry */.x)(import.meta.url, "preprocess-worker.ts", "servePreprocessing"), options: { workerData } };
+}
+function deserialize(error) {
+    return error.image ? new errors/* ImageError */.C8(error.image.file, error.image.reason, error.image.kind) : new Error(error.message);
+}
+class PreprocessPool {
+    slots;
+    nextId = 0;
+    broken;
+    closing = false;
+    constructor(slots) {
+        this.slots = slots;
+    }
+    /** Starts `size` workers and waits until each is ready to take jobs (a fraction of a second; `timeoutMs` if one hangs). */
+    static async start(size, timeoutMs = START_TIMEOUT_MS) {
+        // Loaded here first: a native module first opened by a worker is unloaded
+        // by glibc when that worker exits, and crashes the next one (lovell/sharp#2263).
+        await (0,natives/* loadSharp */.P)();
+        // One budget for every worker's decodes.
+        const { url, options } = preprocessEntry(new preprocess_budget/* PixelBudget */.a());
+        const slots = Array.from({ length: size }, () => ({ worker: new external_node_worker_threads_.Worker(url, options), pending: new Map() }));
+        const pool = new PreprocessPool(slots);
+        try {
+            await (0,retry/* withTimeout */.wj)(Promise.all(slots.map((slot) => pool.watch(slot))), timeoutMs, () => new Error(`the preprocessing workers did not start within ${timeoutMs / 1000} s`));
+        }
+        catch (err) {
+            await pool.close();
+            throw err;
+        }
+        return pool;
+    }
+    /** Resolves once the worker is ready; afterwards, routes its replies and failures. */
+    watch(slot) {
+        return new Promise((ready, failed) => {
+            const fail = (err) => {
+                failed(err);
+                if (this.closing)
+                    return;
+                this.broken ??= err;
+                for (const p of slot.pending.values())
+                    p.reject(err);
+                slot.pending.clear();
+            };
+            slot.worker.on("message", (message) => {
+                if (message.type === "ready")
+                    return ready();
+                const pending = slot.pending.get(message.id);
+                if (!pending)
+                    return;
+                slot.pending.delete(message.id);
+                if (message.type === "failed")
+                    return pending.reject(deserialize(message.error));
+                pending.resolve({ rgbs: message.rgbs, times: message.times });
+            });
+            slot.worker.on("error", (err) => fail(new Error(`a preprocessing worker failed: ${err.message}`)));
+            slot.worker.on("exit", (code) => fail(new Error(`a preprocessing worker exited (code ${code})`)));
+        });
+    }
+    send(slot, message) {
+        if (!this.closing)
+            slot.worker.postMessage(message);
+    }
+    get size() {
+        return this.slots.length;
+    }
+    preprocess(file, filePath, imageSize, inputSizes) {
+        if (this.broken)
+            return Promise.reject(this.broken);
+        const slot = this.slots.reduce((best, s) => (s.pending.size < best.pending.size ? s : best));
+        const id = this.nextId++;
+        return new Promise((resolve, reject) => {
+            slot.pending.set(id, { resolve, reject });
+            this.send(slot, { type: "job", id, file, path: filePath, imageSize, inputSizes });
+        });
+    }
+    async close() {
+        this.closing = true;
+        await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/workers/preprocessor.ts
+
+
+
+
+function inProcess(imageSize) {
+    const budget = new preprocess_budget/* PixelBudget */.a();
+    return {
+        workers: 0,
+        preprocess: (file, filePath, inputSizes) => (0,preprocess/* preparePixels */.$)(file, filePath, imageSize, inputSizes, budget),
+        close: async () => { },
+    };
+}
+/** `workers` threads (0: this thread preprocesses, between inferences). */
+async function openPreprocessor(workers, imageSize, log) {
+    if (workers === 0)
+        return inProcess(imageSize);
+    let pool;
+    try {
+        pool = await PreprocessPool.start(workers);
+    }
+    catch (err) {
+        log.warning(`preprocessing on the main thread: worker threads could not start (${(0,retry/* describeError */.Uc)(err)})`);
+        return inProcess(imageSize);
+    }
+    return {
+        workers: pool.size,
+        preprocess: (file, filePath, inputSizes) => pool.preprocess(file, filePath, imageSize, inputSizes),
+        close: () => pool.close(),
+    };
 }
 
 
