@@ -4,7 +4,7 @@
  * model validators would give 0 gets its verdict while the others go on,
  * and a package every model fails on gives each model that verdict.
  */
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { getCompetition } from "../src/competition/competition.js";
 import { evaluate } from "../src/engine/evaluate.js";
@@ -14,6 +14,7 @@ import type { EvaluationResult } from "../src/engine/results.js";
 import { SESSION_OVERHEAD_BYTES } from "../src/engine/sessions.js";
 import type { Log } from "../src/util/log.js";
 import { GOLDEN_DATASET, GOLDEN_DIR } from "./helpers/golden.js";
+import { packageWithTruncatedImage } from "./helpers/packages.js";
 import { tempDir } from "./helpers/temp.js";
 import { makeZip } from "./helpers/zip.js";
 
@@ -97,15 +98,7 @@ describe("several models in one pass", () => {
   });
 
   it("a package every model fails on gives each model the package's verdict", async () => {
-    const dir = await tempDir();
-    await mkdir(path.join(dir, "images"));
-    const good = await readFile(path.join(GOLDEN_DATASET, "images", "jpeg420.jpg"));
-    await writeFile(path.join(dir, "images", "a.jpg"), good);
-    await writeFile(path.join(dir, "images", "b.jpg"), good.subarray(0, 3000));
-    await writeFile(
-      path.join(dir, "labels.csv"),
-      "filepath,label,age,gender,location\nimages/a.jpg,NV,30,m,arm\nimages/b.jpg,MEL,40,f,leg\n",
-    );
+    const dir = await packageWithTruncatedImage();
     const results = await evaluateMany({ models: models.slice(0, 2), dataset: dir, competition: tricorder, log, threads: 2 });
     for (const r of results) expect(r.verdict).toMatchObject({ fault: "package", code: "unreadable-image" });
   });

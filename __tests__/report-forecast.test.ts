@@ -1,6 +1,6 @@
 /** The forecast's report: headline, ranked table, notes, escaping of everything that comes from chain or hub, size limit. */
 import { getCompetition } from "../src/competition/competition.js";
-import type { ForecastDocument, ForecastEntry } from "../src/release/forecast.js";
+import type { ForecastDocument, ForecastEntry } from "../src/engine/forecast-document.js";
 import { forecastHeadline, forecastMarkdown, forecastPath, forecastText, percent, shortHotkey } from "../src/report/forecast.js";
 
 const tricorder = getCompetition("tricorder-3");

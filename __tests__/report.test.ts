@@ -1,4 +1,4 @@
-import type { ForecastView } from "../src/report/forecast.js";
+import type { ForecastDocument } from "../src/engine/forecast-document.js";
 import { applyGate } from "../src/report/gate.js";
 import { toBaseline, comparableScore } from "../src/report/baseline.js";
 import { getCompetition } from "../src/competition/competition.js";
@@ -138,7 +138,9 @@ describe("score gate", () => {
 
 describe("min-rank gate", () => {
   const A = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
-  const forecast = (candidate: ForecastView["candidate"]): ForecastView => ({
+  const forecast = (candidate: ForecastDocument["candidate"]): ForecastDocument => ({
+    competition_id: "tricorder-3",
+    now: "2026-11-30T00:00:00.000Z",
     netuid: 76,
     at_block: 1,
     packages: ["p.zip"],
@@ -149,7 +151,7 @@ describe("min-rank gate", () => {
     ignored: [],
     void_packages: [],
   });
-  it.each<[string, number | undefined, ForecastView | undefined, string[]]>([
+  it.each<[string, number | undefined, ForecastDocument | undefined, string[]]>([
     ["no rule", undefined, forecast({ rank: 9, rank_of: 9, share: 0.01 }), []],
     ["within the rank", 3, forecast({ rank: 3, rank_of: 12, share: 0.1 }), []],
     ["rank 1 of 1", 1, forecast({ rank: 1, rank_of: 1, share: 1 }), []],

@@ -6,7 +6,7 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
+import { cp, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { Worker } from "node:worker_threads";
@@ -22,6 +22,7 @@ import { PixelBudget } from "../src/preprocess/budget.js";
 import { PreprocessPool } from "../src/workers/pool.js";
 import { PREPROCESS_ROLE, type FromWorker, type ToWorker } from "../src/workers/protocol.js";
 import { GOLDEN_DATASET, GOLDEN_DIR, REPO, golden } from "./helpers/golden.js";
+import { packageWithTruncatedImage } from "./helpers/packages.js";
 import { tempDir } from "./helpers/temp.js";
 
 const tricorder = getCompetition("tricorder-3");
@@ -53,15 +54,7 @@ describe("worker threads give the single-threaded results bit for bit", () => {
   });
 
   it("an unreadable image is the package's verdict, with its file name", async () => {
-    const dir = await tempDir();
-    await mkdir(path.join(dir, "images"));
-    const good = await readFile(path.join(GOLDEN_DATASET, "images", "jpeg420.jpg"));
-    await writeFile(path.join(dir, "images", "a.jpg"), good);
-    await writeFile(path.join(dir, "images", "b.jpg"), good.subarray(0, 3000));
-    await writeFile(
-      path.join(dir, "labels.csv"),
-      "filepath,label,age,gender,location\nimages/a.jpg,NV,30,m,arm\nimages/b.jpg,MEL,40,f,leg\n",
-    );
+    const dir = await packageWithTruncatedImage();
     const { verdict } = await run("two-input-512.onnx", 2, dir);
     expect(verdict).toMatchObject({ fault: "package", code: "unreadable-image" });
     expect(verdict?.message).toMatch(/^validators would fail this package for every model: cannot read image images\/b\.jpg: /);

@@ -9,7 +9,7 @@ import type { Competition } from "../competition/competition.js";
 import type { RunConfig } from "../config/config.js";
 import type { RunReport } from "../engine/results.js";
 import { resultsDocument } from "../engine/run.js";
-import type { ForecastDocument } from "../release/forecast.js";
+import type { ForecastDocument } from "../engine/forecast-document.js";
 import { comparableScore, restoreBaseline, saveBaseline, toBaseline, type Baseline } from "../report/baseline.js";
 import { predictionsCsv } from "../report/predictions.js";
 import { writeJson } from "../util/files.js";

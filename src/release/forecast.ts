@@ -17,6 +17,7 @@ import { applyCopyRule, forecastRows, type ForecastRow, type PackageEntry, type 
 import { checkModel } from "../engine/inference.js";
 import type { EvaluationResult, RunReport } from "../engine/results.js";
 import { runReport } from "../engine/run.js";
+import type { ForecastCopyOf, ForecastDocument, ForecastEntry } from "../engine/forecast-document.js";
 import { committedModels, type CheckedModel, type CommittedModels, type ModelStore } from "./committed.js";
 
 export interface ForecastRequest extends Omit<ResolveOptions, "competitionId"> {
@@ -34,46 +35,6 @@ export interface ForecastRequest extends Omit<ResolveOptions, "competitionId"> {
   readonly now?: Date;
   /** The limit per image (tests use a small one). */
   readonly inferenceTimeoutMs?: number;
-}
-
-/** One row of forecast.json: a committed model or the candidate. */
-export interface ForecastEntry {
-  readonly candidate: boolean;
-  readonly uid: number | null;
-  readonly hotkey: string | null;
-  readonly repo?: string;
-  readonly block?: number;
-  /** scored: evaluated and counted; copy: 0, another member keeps the score; rejected: validators give 0 (reason). */
-  readonly status: "scored" | "copy" | "rejected" | "invalid-record";
-  readonly reason?: string;
-  readonly package_scores: readonly number[];
-  readonly average: number;
-  readonly rank: number | null;
-  readonly gap_to_first: number;
-  readonly share: number;
-  readonly copy_of?: { readonly hotkey: string | null; readonly block: number };
-}
-
-/** forecast.json: snake_case, like results.json. */
-export interface ForecastDocument {
-  readonly competition_id: string;
-  readonly netuid: number;
-  readonly at_block: number;
-  readonly now: string;
-  readonly packages: readonly string[];
-  readonly top_n: number;
-  readonly rows: readonly ForecastEntry[];
-  readonly candidate: {
-    readonly rank: number | null;
-    readonly rank_of: number;
-    readonly share: number;
-    readonly copy_of?: { readonly hotkey: string | null; readonly block: number };
-  };
-  /** Committed models not evaluated: outside the top N, too recent, or the hub did not serve them. */
-  readonly not_evaluated: readonly { readonly uid: number; readonly hotkey: string; readonly reason: string }[];
-  /** Commitments validators do not read for this competition. */
-  readonly ignored: readonly { readonly hotkey: string; readonly uid?: number; readonly reason: string }[];
-  readonly void_packages: readonly { readonly package: string; readonly reason: string }[];
 }
 
 export interface ForecastRun {
@@ -224,7 +185,7 @@ function document(
       rank: row.rank,
       gap_to_first: row.gapToFirst,
       share: row.share,
-      ...(row.copyOf ? { copy_of: row.copyOf } : {}),
+      ...(row.copyOf ? { copy_of: copyOf(row.copyOf) } : {}),
     };
   });
   const unavailable = committed.checked.flatMap(({ model, check }) =>
@@ -242,7 +203,7 @@ function document(
       rank: forecast.candidate.rank,
       rank_of: forecast.candidate.rankOf,
       share: forecast.candidate.share,
-      ...(forecast.candidate.copyOf ? { copy_of: forecast.candidate.copyOf } : {}),
+      ...(forecast.candidate.copyOf ? { copy_of: copyOf(forecast.candidate.copyOf) } : {}),
     },
     not_evaluated: [
       ...committed.notEvaluated.map((m) => ({ uid: m.uid, hotkey: m.hotkey, reason: `outside the top ${request.top} by Incentive` })),
@@ -260,3 +221,9 @@ function document(
     })),
   };
 }
+
+/** The candidate's block is +Infinity in the rules; JSON has no such number. */
+const copyOf = (c: { readonly hotkey: string | null; readonly block: number }): ForecastCopyOf => ({
+  hotkey: c.hotkey,
+  block: Number.isFinite(c.block) ? c.block : null,
+});

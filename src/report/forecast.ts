@@ -1,49 +1,13 @@
 /**
  * The forecast (compare: leaderboard) for people: where the model would rank
  * among the models committed on the subnet now, and whether validators would
- * call it a copy. Pure functions of forecast.json. The report sits below
- * release/forecast.ts, which writes that document, so the fields it reads are
- * restated here (ForecastDocument is assignable to ForecastView). Every
- * string from the data is escaped: anyone can commit a repository name.
+ * call it a copy. Pure functions of forecast.json (engine/forecast-document.ts).
+ * Every string from the data is escaped: anyone can commit a repository name.
  */
 import type { Competition } from "../competition/competition.js";
+import type { ForecastCopyOf, ForecastDocument, ForecastEntry } from "../engine/forecast-document.js";
 import { fixed6, markdownText, pad, table } from "../util/text.js";
 import { COMMENT_LIMIT } from "./markdown.js";
-
-/** Who keeps the score of a group of identical models; block null when it was the candidate's (+Infinity in JSON). */
-export interface CopyOfView {
-  readonly hotkey: string | null;
-  readonly block: number | null;
-}
-
-export interface ForecastRowView {
-  readonly candidate: boolean;
-  readonly uid: number | null;
-  readonly hotkey: string | null;
-  readonly repo?: string;
-  readonly block?: number;
-  readonly status: "scored" | "copy" | "rejected" | "invalid-record";
-  readonly reason?: string;
-  readonly package_scores: readonly number[];
-  readonly average: number;
-  readonly rank: number | null;
-  readonly gap_to_first: number;
-  readonly share: number;
-  readonly copy_of?: CopyOfView;
-}
-
-/** The part of forecast.json the report reads. */
-export interface ForecastView {
-  readonly netuid: number;
-  readonly at_block: number;
-  readonly packages: readonly string[];
-  readonly top_n: number;
-  readonly rows: readonly ForecastRowView[];
-  readonly candidate: { readonly rank: number | null; readonly rank_of: number; readonly share: number; readonly copy_of?: CopyOfView };
-  readonly not_evaluated: readonly { readonly reason: string }[];
-  readonly ignored: readonly { readonly reason: string }[];
-  readonly void_packages: readonly { readonly package: string; readonly reason: string }[];
-}
 
 export interface ForecastMarkdownOptions {
   /** At most this many characters: rows are dropped (the candidate's stays), then the text is cut. */
@@ -70,14 +34,14 @@ function plain(value: string, max = 200): string {
 type Escape = (value: string, max?: number) => string;
 
 /** "5F…'s model (block 1200)", or the candidate's when it keeps the score. */
-function copyTarget(copyOf: CopyOfView, escape: Escape, short = false): string {
+function copyTarget(copyOf: ForecastCopyOf, escape: Escape, short = false): string {
   if (copyOf.hotkey === null) return "this model";
   const who = escape(short ? shortHotkey(copyOf.hotkey) : copyOf.hotkey);
   return `${who}'s model${copyOf.block === null || !Number.isFinite(copyOf.block) ? "" : ` (block ${copyOf.block})`}`;
 }
 
 /** The verdict in one sentence: the rank and share, or why there is none. */
-export function forecastHeadline(doc: ForecastView, escape: Escape = plain): string {
+export function forecastHeadline(doc: ForecastDocument, escape: Escape = plain): string {
   const c = doc.candidate;
   const copy = c.copy_of
     ? `validators would treat this as a copy of ${copyTarget(c.copy_of, escape)}: the earlier commitment keeps the score, this one gets 0`
@@ -91,14 +55,14 @@ export function forecastHeadline(doc: ForecastView, escape: Escape = plain): str
 }
 
 /** The package columns: the packages not void for everyone, by short name. */
-function packageColumns(doc: ForecastView): string[] {
+function packageColumns(doc: ForecastDocument): string[] {
   const voided = new Set(doc.void_packages.map((v) => v.package));
   const counted = doc.packages.filter((p) => !voided.has(p));
   return counted.length === 1 ? ["score"] : counted.map((p) => p.split("/").pop() ?? p);
 }
 
 /** What validators would do with a row, beyond its score. */
-function rowNote(row: ForecastRowView, escape: Escape): string {
+function rowNote(row: ForecastEntry, escape: Escape): string {
   if (row.candidate) return row.copy_of ? `copy of ${copyTarget(row.copy_of, escape, true)}: 0` : "";
   switch (row.status) {
     case "copy":
@@ -112,7 +76,7 @@ function rowNote(row: ForecastRowView, escape: Escape): string {
   }
 }
 
-const HEAD = (doc: ForecastView): string[] => [
+const HEAD = (doc: ForecastDocument): string[] => [
   "rank",
   "uid",
   "hotkey",
@@ -125,7 +89,7 @@ const HEAD = (doc: ForecastView): string[] => [
   "validators",
 ];
 
-function rowCells(row: ForecastRowView, escape: Escape): string[] {
+function rowCells(row: ForecastEntry, escape: Escape): string[] {
   return [
     row.rank === null ? "—" : String(row.rank),
     row.uid === null ? "—" : String(row.uid),
@@ -152,7 +116,7 @@ function reasonCounts(items: readonly { readonly reason: string }[], escape: Esc
 }
 
 /** The lines after the table: void packages, then what was left out, then what the numbers mean. */
-function notes(doc: ForecastView, escape: Escape): string[] {
+function notes(doc: ForecastDocument, escape: Escape): string[] {
   const lines = doc.void_packages.map(
     (v) => `⚠️ ${escape(v.package)}: no model is scored on this package (validators fail it for everyone): ${escape(v.reason, 500)}`,
   );
@@ -171,12 +135,12 @@ function notes(doc: ForecastView, escape: Escape): string[] {
 }
 
 /** The rows to show: the first `shown`, and the candidate's wherever it is. */
-function shownRows(doc: ForecastView, shown: number): ForecastRowView[] {
+function shownRows(doc: ForecastDocument, shown: number): ForecastEntry[] {
   return doc.rows.filter((row, i) => i < shown || row.candidate);
 }
 
 /** The forecast as Markdown, for the job summary and the pull request comment. */
-export function forecastMarkdown(doc: ForecastView, competition: Competition, options: ForecastMarkdownOptions = {}): string {
+export function forecastMarkdown(doc: ForecastDocument, competition: Competition, options: ForecastMarkdownOptions = {}): string {
   const { limit = COMMENT_LIMIT } = options;
   const escape: Escape = markdownText;
   const candidateMark = doc.candidate.rank === null ? "❌ " : "";
@@ -206,7 +170,7 @@ export function forecastMarkdown(doc: ForecastView, competition: Competition, op
 }
 
 /** The forecast for a terminal. */
-export function forecastText(doc: ForecastView): string {
+export function forecastText(doc: ForecastDocument): string {
   const escape: Escape = plain;
   return [
     `forecast on subnet ${doc.netuid}: ${forecastHeadline(doc, escape)}`,

@@ -6,7 +6,7 @@
  */
 import type { RunReport } from "../engine/results.js";
 import { modelRejections } from "../engine/verdict.js";
-import type { ForecastView } from "./forecast.js";
+import type { ForecastDocument } from "../engine/forecast-document.js";
 
 export interface GateRule {
   /** Fail below this score. */
@@ -23,7 +23,7 @@ export interface GateVerdict {
   readonly reasons: string[];
 }
 
-export function applyGate(report: RunReport, baselineScore: number | undefined, rule: GateRule, forecast?: ForecastView): GateVerdict {
+export function applyGate(report: RunReport, baselineScore: number | undefined, rule: GateRule, forecast?: ForecastDocument): GateVerdict {
   const reasons = modelRejections(report).map((d) => `${d.dataset}: ${d.verdict?.message}`);
   const f = (v: number): string => v.toFixed(6);
   const { score } = report;
@@ -41,7 +41,7 @@ export function applyGate(report: RunReport, baselineScore: number | undefined, 
 }
 
 /** min-rank: why the forecast's rank fails it, if it does. */
-function rankReasons(minRank: number, forecast: ForecastView | undefined): string[] {
+function rankReasons(minRank: number, forecast: ForecastDocument | undefined): string[] {
   if (!forecast) return [`min-rank ${minRank} needs a forecast (compare: leaderboard), and there is none`];
   const { rank, rank_of: of, copy_of: copyOf } = forecast.candidate;
   if (copyOf) {
