@@ -1,8 +1,8 @@
-export const id = 549;
-export const ids = [549];
+export const id = 621;
+export const ids = [621];
 export const modules = {
 
-/***/ 36830:
+/***/ 74344:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */   Wr: () => (/* binding */ DEFAULT_COMPETITION),
 /* harmony export */   pw: () => (/* binding */ COMPETITIONS)
 /* harmony export */ });
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39115);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
 /**
  * The competitions this tool can score. A new competition is a new entry in
  * COMPETITIONS (its classes, risk groups and score weights), not a rewrite.
@@ -67,7 +67,7 @@ function classWeights(competition) {
 
 /***/ }),
 
-/***/ 17056:
+/***/ 81122:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -76,8 +76,8 @@ function classWeights(competition) {
 /* harmony export */   Xg: () => (/* binding */ readConfig)
 /* harmony export */ });
 /* unused harmony exports camelName, parseOption */
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39115);
-/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52166);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
+/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6856);
 /**
  * The run configuration: every option of options.ts read once, validated,
  * and typed. The action reads its inputs through it and the CLI its flags
@@ -131,7 +131,7 @@ function need(value, name) {
 
 /***/ }),
 
-/***/ 52166:
+/***/ 6856:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -139,14 +139,14 @@ function need(value, name) {
 /* harmony export */   rI: () => (/* binding */ specOf)
 /* harmony export */ });
 /* unused harmony exports COMPARISONS, MAX_COMPARE_TOP, MODES, MAX_DATASET_COUNT, OPTIONS */
-/* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36830);
-/* harmony import */ var _engine_pipeline_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40800);
-/* harmony import */ var _engine_shard_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54352);
-/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5566);
-/* harmony import */ var _release_chain_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(66834);
-/* harmony import */ var _release_committed_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(72133);
-/* harmony import */ var _release_window_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(80347);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(39115);
+/* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74344);
+/* harmony import */ var _engine_pipeline_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74106);
+/* harmony import */ var _engine_shard_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20914);
+/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71472);
+/* harmony import */ var _release_chain_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92500);
+/* harmony import */ var _release_committed_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(25479);
+/* harmony import */ var _release_window_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3753);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(70017);
 /**
  * Every option of a run, once: its name (the action input's kebab-case name,
  * which is also the CLI flag), description, default, validation, and the
@@ -506,7 +506,7 @@ const specOf = (name) => OPTIONS[name];
 
 /***/ }),
 
-/***/ 5804:
+/***/ 77966:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -517,10 +517,10 @@ const specOf = (name) => OPTIONS[name];
 /* harmony export */   Sj: () => (/* binding */ hotkeyOf),
 /* harmony export */   sK: () => (/* binding */ selfCheckRequest)
 /* harmony export */ });
-/* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36830);
-/* harmony import */ var _release_hotkey_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(10785);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39115);
-/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17056);
+/* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74344);
+/* harmony import */ var _release_hotkey_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44319);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70017);
+/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(81122);
 /**
  * The engine's and the release's requests from a run configuration, built
  * once for both shells: they differ only in where logs, caches and
@@ -617,7 +617,7 @@ async function hotkeyOf(config) {
 
 /***/ }),
 
-/***/ 95155:
+/***/ 89317:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -637,9 +637,9 @@ var promises_ = __webpack_require__(51455);
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(39115);
+var errors = __webpack_require__(70017);
 // EXTERNAL MODULE: ./src/util/temp.ts
-var temp = __webpack_require__(90866);
+var temp = __webpack_require__(54868);
 ;// CONCATENATED MODULE: ./src/dataset/csv.ts
 /**
  * Python's csv.DictReader with the excel dialect, as the validator runs it on
@@ -1000,8 +1000,8 @@ var external_node_stream_promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(38522);
 var external_node_zlib_default = /*#__PURE__*/__webpack_require__.n(external_node_zlib_);
-// EXTERNAL MODULE: ../main/node_modules/yauzl/index.js
-var yauzl = __webpack_require__(74695);
+// EXTERNAL MODULE: ./node_modules/yauzl/index.js
+var yauzl = __webpack_require__(20663);
 ;// CONCATENATED MODULE: ./src/dataset/zip.ts
 
 
@@ -1572,7 +1572,7 @@ async function readDataset(pkg, competition) {
 
 /***/ }),
 
-/***/ 13874:
+/***/ 20188:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1584,9 +1584,9 @@ async function readDataset(pkg, competition) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _util_digest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4480);
-/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5566);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(39115);
+/* harmony import */ var _util_digest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(16178);
+/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(71472);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(70017);
 /**
  * Turning the `dataset` input into local packages: `latest` (the newest
  * packages of the competition on the hub), `hf://repo/path.zip`, or a local
@@ -1666,7 +1666,7 @@ async function fetchDataset(ref, options) {
 
 /***/ }),
 
-/***/ 42063:
+/***/ 46372:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1681,11 +1681,11 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(39115);
+var errors = __webpack_require__(70017);
 // EXTERNAL MODULE: ./src/util/natives.ts
-var natives = __webpack_require__(13622);
+var natives = __webpack_require__(22184);
 // EXTERNAL MODULE: ./src/util/retry.ts
-var retry = __webpack_require__(19092);
+var retry = __webpack_require__(4266);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:crypto"
@@ -1703,9 +1703,9 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(73136);
 // EXTERNAL MODULE: ./src/workers/inference-protocol.ts
-var inference_protocol = __webpack_require__(21151);
+var inference_protocol = __webpack_require__(39093);
 // EXTERNAL MODULE: ./src/workers/protocol.ts
-var protocol = __webpack_require__(86565);
+var protocol = __webpack_require__(86775);
 ;// CONCATENATED MODULE: ./src/workers/inference-pool.ts
 /**
  * Inference in child processes, timed from here. onnxruntime-node's
@@ -2025,7 +2025,7 @@ class InferencePool {
 }
 
 // EXTERNAL MODULE: ./src/engine/prediction.ts
-var prediction = __webpack_require__(97975);
+var prediction = __webpack_require__(26549);
 ;// CONCATENATED MODULE: ./src/engine/inference.ts
 /**
  * The validator's ONNX runner: inputs taken by position (0 = image
@@ -2229,13 +2229,13 @@ async function loadModel(modelPath, competition, options = {}) {
 
 /***/ }),
 
-/***/ 65121:
+/***/ 68703:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   s: () => (/* binding */ metricFields)
 /* harmony export */ });
-/* harmony import */ var _scoring_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17477);
+/* harmony import */ var _scoring_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(66727);
 
 function metricFields(competition, yTrue, yPred, modelBytes) {
     const s = (0,_scoring_js__WEBPACK_IMPORTED_MODULE_0__/* .scoreCompetition */ .GC)(competition, yTrue, yPred, modelBytes);
@@ -2257,7 +2257,7 @@ function metricFields(competition, yTrue, yPred, modelBytes) {
 
 /***/ }),
 
-/***/ 91108:
+/***/ 48862:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2268,7 +2268,7 @@ function metricFields(competition, yTrue, yPred, modelBytes) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39115);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70017);
 /**
  * Which tensors of an ONNX model keep their bytes outside the .onnx file ("external data").
  *
@@ -2559,7 +2559,7 @@ async function checkNoExternalData(modelPath, uploadedAs) {
 
 /***/ }),
 
-/***/ 40800:
+/***/ 74106:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2573,7 +2573,7 @@ async function checkNoExternalData(modelPath, uploadedAs) {
 /* unused harmony exports MIN_IMAGES_FOR_WORKERS, defaultThreads */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39115);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70017);
 /**
  * How an evaluation streams: entries -> preprocessing (worker threads, a few
  * images ahead) -> inference (sessions in processes of their own, fed in CSV
@@ -2667,7 +2667,7 @@ function sessionsWanted(threads, measured) {
 
 /***/ }),
 
-/***/ 97975:
+/***/ 26549:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2676,7 +2676,7 @@ function sessionsWanted(threads, measured) {
 /* harmony export */   iT: () => (/* binding */ outputNumbers)
 /* harmony export */ });
 /* unused harmony exports halfToNumber, astypeInt, argmax, squeezed, ruleFor */
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39115);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
 
 /** numpy's float16, exactly (every half is a double). */
 function halfToNumber(bits) {
@@ -2830,7 +2830,7 @@ class PredictionStack {
 
 /***/ }),
 
-/***/ 90981:
+/***/ 46531:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2842,36 +2842,36 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/dataset/remote.ts
-var remote = __webpack_require__(13874);
+var remote = __webpack_require__(20188);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/util/digest.ts
-var digest = __webpack_require__(4480);
+var digest = __webpack_require__(16178);
 // EXTERNAL MODULE: ./src/engine/inference.ts + 1 modules
-var inference = __webpack_require__(42063);
+var inference = __webpack_require__(46372);
 // EXTERNAL MODULE: ./src/engine/prediction.ts
-var prediction = __webpack_require__(97975);
+var prediction = __webpack_require__(26549);
 // EXTERNAL MODULE: ./src/util/log.ts
-var util_log = __webpack_require__(80452);
+var util_log = __webpack_require__(29906);
 // EXTERNAL MODULE: ./src/engine/pipeline.ts
-var pipeline = __webpack_require__(40800);
+var pipeline = __webpack_require__(74106);
 // EXTERNAL MODULE: ./src/dataset/package.ts + 5 modules
-var dataset_package = __webpack_require__(95155);
+var dataset_package = __webpack_require__(89317);
 // EXTERNAL MODULE: ./src/engine/metrics.ts
-var metrics = __webpack_require__(65121);
+var metrics = __webpack_require__(68703);
 // EXTERNAL MODULE: ./src/engine/onnx-file.ts
-var onnx_file = __webpack_require__(91108);
+var onnx_file = __webpack_require__(48862);
 // EXTERNAL MODULE: ./src/engine/verdict.ts
-var engine_verdict = __webpack_require__(78585);
+var engine_verdict = __webpack_require__(6559);
 // EXTERNAL MODULE: ./src/engine/shard.ts
-var shard = __webpack_require__(54352);
+var shard = __webpack_require__(20914);
 // EXTERNAL MODULE: ./src/engine/sessions.ts
-var sessions = __webpack_require__(36743);
+var sessions = __webpack_require__(24653);
 // EXTERNAL MODULE: ./src/workers/preprocessor.ts + 1 modules
-var workers_preprocessor = __webpack_require__(46997);
+var workers_preprocessor = __webpack_require__(81820);
 ;// CONCATENATED MODULE: ./src/engine/evaluate.ts
 /**
  * The evaluation of one model on one dataset package, as a stream (see
@@ -3101,7 +3101,7 @@ function resultsDocument(report) {
 
 /***/ }),
 
-/***/ 17477:
+/***/ 66727:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3109,7 +3109,7 @@ function resultsDocument(report) {
 /* harmony export */   wq: () => (/* binding */ pyRound)
 /* harmony export */ });
 /* unused harmony exports numpySum, classificationMetrics, efficiencyScore */
-/* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36830);
+/* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74344);
 /**
  * The validator's metrics and score, as pure functions. Floating-point
  * operations follow sklearn/numpy's order (pairwise summation, F1 as
@@ -3258,7 +3258,7 @@ function scoreCompetition(competition, yTrue, yPred, modelBytes) {
 
 /***/ }),
 
-/***/ 36743:
+/***/ 24653:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3267,8 +3267,8 @@ function scoreCompetition(competition, yTrue, yPred, modelBytes) {
 /* harmony export */ });
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19092);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(40800);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4266);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74106);
 /**
  * Balancing cores between the two stages while the run goes: it starts
  * with one inference session, measures what each image costs in
@@ -3340,7 +3340,7 @@ const mib = (bytes) => `${Math.round(bytes / (1024 * 1024))} MiB`;
 
 /***/ }),
 
-/***/ 2322:
+/***/ 54316:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3352,8 +3352,8 @@ const mib = (bytes) => `${Math.round(bytes / (1024 * 1024))} MiB`;
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39115);
-/* harmony import */ var _shard_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(54352);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70017);
+/* harmony import */ var _shard_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(20914);
 /**
  * Shard predictions on disk: a shard run writes one file (a list of
  * documents, one per package), the merge reads files or whole folders of
@@ -3404,7 +3404,7 @@ async function readShardFiles(inputs, log) {
 
 /***/ }),
 
-/***/ 54352:
+/***/ 20914:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3416,9 +3416,9 @@ async function readShardFiles(inputs, log) {
 /* harmony export */   y9: () => (/* binding */ parseShardFile)
 /* harmony export */ });
 /* unused harmony exports SHARD_FORMAT, SHARD_LIMITS, mergeShards */
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39115);
-/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(78585);
-/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(65121);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6559);
+/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68703);
 
 
 
@@ -3716,7 +3716,7 @@ function parseShardFile(value, source) {
 
 /***/ }),
 
-/***/ 78585:
+/***/ 6559:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3725,8 +3725,8 @@ function parseShardFile(value, source) {
 /* harmony export */   Vj: () => (/* binding */ verdictOf),
 /* harmony export */   ll: () => (/* binding */ verdictResult)
 /* harmony export */ });
-/* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36830);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39115);
+/* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74344);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70017);
 /**
  * The results of a package that validators would not score normally: a
  * model they give 0, or a package that fails for every model. The engine
@@ -3785,7 +3785,7 @@ const modelRejections = (report) => report.datasets.filter((d) => d.verdict?.fau
 
 /***/ }),
 
-/***/ 5566:
+/***/ 71472:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3814,11 +3814,11 @@ const modelRejections = (report) => report.datasets.filter((d) => d.verdict?.fau
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var _huggingface_hub__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(31301);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(43439);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(39115);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(19092);
-/* harmony import */ var _transfer_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(14215);
+/* harmony import */ var _huggingface_hub__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1429);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(38815);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(70017);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4266);
+/* harmony import */ var _transfer_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(13);
 /**
  * Reading the HuggingFace Hub: the competition configuration space, the
  * dataset repositories it names, and the packages in them. Every call takes
@@ -4161,7 +4161,7 @@ function checkDigest(ref, sha256) {
 
 /***/ }),
 
-/***/ 14215:
+/***/ 13:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4186,7 +4186,7 @@ class NetworkTimeoutError extends Error {
 }
 
 // EXTERNAL MODULE: ./src/util/retry.ts
-var retry = __webpack_require__(19092);
+var retry = __webpack_require__(4266);
 ;// CONCATENATED MODULE: ./src/hub/transfer.ts
 /**
  * Hub calls bounded by silence, not by duration. A model of several GB takes as long as the link
@@ -4522,7 +4522,7 @@ class TransferWatch {
 
 /***/ }),
 
-/***/ 66834:
+/***/ 92500:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4545,11 +4545,11 @@ class TransferWatch {
 /* harmony export */   wX: () => (/* binding */ findCommitExtrinsic)
 /* harmony export */ });
 /* unused harmony exports ChainConnectionError, CONNECT_TIMEOUT_MS, firstRawText, HEARTBEAT_MS, FINALIZATION_TIMEOUT_MS */
-/* harmony import */ var _polkadot_api__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(18612);
-/* harmony import */ var _polkadot_api__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(34859);
-/* harmony import */ var _commitment_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(65062);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39115);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(19092);
+/* harmony import */ var _polkadot_api__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(91972);
+/* harmony import */ var _polkadot_api__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(15771);
+/* harmony import */ var _commitment_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40816);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70017);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4266);
 /**
  * The subtensor chain through @polkadot/api: registration, the commitment
  * transaction and its read-back. Submission never commits twice: before
@@ -4873,7 +4873,7 @@ async function submitCommitment(api, pair, netuid, text, log, reconnect, options
 
 /***/ }),
 
-/***/ 65062:
+/***/ 40816:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4885,7 +4885,7 @@ async function submitCommitment(api, pair, netuid, text, log, reconnect, options
 /* harmony export */   sP: () => (/* binding */ encodeSetCommitment)
 /* harmony export */ });
 /* unused harmony exports MAX_COMMITMENT_BYTES, MAX_REPO_ID_BYTES, MAX_MODEL_FILE_BYTES, MAX_CODE_FILE_BYTES, commitmentString, SET_COMMITMENT, compactU32 */
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39115);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
 /**
  * The model commitment validators read from chain:
  * `{hf_repo_id}:{model_file_stem}:{competition_id}:{sha256}`, and the
@@ -4993,7 +4993,7 @@ function encodeSetCommitment(netuid, commitment, index = SET_COMMITMENT) {
 
 /***/ }),
 
-/***/ 72133:
+/***/ 25479:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5009,16 +5009,16 @@ function encodeSetCommitment(netuid, commitment, index = SET_COMMITMENT) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(66834);
-/* harmony import */ var _commitment_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(65062);
-/* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(64804);
-/* harmony import */ var _record_check_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(48427);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(41208);
-/* harmony import */ var _window_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(80347);
-/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5566);
-/* harmony import */ var _util_digest_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4480);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(39115);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(19092);
+/* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92500);
+/* harmony import */ var _commitment_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(40816);
+/* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(66462);
+/* harmony import */ var _record_check_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(87117);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(85178);
+/* harmony import */ var _window_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3753);
+/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(71472);
+/* harmony import */ var _util_digest_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(16178);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(70017);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(4266);
 /**
  * The committed models of a competition, as validators get them (docs/design/forecast.md §1, §2, §6):
  * the commitments of the hotkeys registered now, their age against "a package released now", the top N
@@ -5318,7 +5318,7 @@ async function committedModels(options) {
 
 /***/ }),
 
-/***/ 41208:
+/***/ 85178:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5329,8 +5329,8 @@ async function committedModels(options) {
 /* harmony export */   gN: () => (/* binding */ ReleaseRefusedError),
 /* harmony export */   h5: () => (/* binding */ CommitLimitError)
 /* harmony export */ });
-/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5566);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39115);
+/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71472);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70017);
 /**
  * How a release stops. A refusal happens before anything is written and says
  * what the chain, the hub or the validators would do, and what to change. An
@@ -5366,7 +5366,7 @@ class UploadStalledError extends HubStalledError {
 
 /***/ }),
 
-/***/ 14273:
+/***/ 61381:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5379,11 +5379,11 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/dataset/remote.ts
-var remote = __webpack_require__(13874);
+var remote = __webpack_require__(20188);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/engine/scoring.ts
-var scoring = __webpack_require__(17477);
+var scoring = __webpack_require__(66727);
 ;// CONCATENATED MODULE: ./src/engine/copy-signature.ts
 /**
  * The validators' copy signature of a scored model, exactly: the key that
@@ -5502,27 +5502,27 @@ var promises_ = __webpack_require__(51455);
 var external_node_os_ = __webpack_require__(48161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 // EXTERNAL MODULE: ./src/dataset/package.ts + 5 modules
-var dataset_package = __webpack_require__(95155);
+var dataset_package = __webpack_require__(89317);
 // EXTERNAL MODULE: ./src/util/digest.ts
-var digest = __webpack_require__(4480);
+var digest = __webpack_require__(16178);
 // EXTERNAL MODULE: ./src/util/log.ts
-var util_log = __webpack_require__(80452);
+var util_log = __webpack_require__(29906);
 // EXTERNAL MODULE: ./src/workers/preprocessor.ts + 1 modules
-var workers_preprocessor = __webpack_require__(46997);
+var workers_preprocessor = __webpack_require__(81820);
 // EXTERNAL MODULE: ./src/engine/inference.ts + 1 modules
-var inference = __webpack_require__(42063);
+var inference = __webpack_require__(46372);
 // EXTERNAL MODULE: ./src/engine/metrics.ts
-var metrics = __webpack_require__(65121);
+var metrics = __webpack_require__(68703);
 // EXTERNAL MODULE: ./src/engine/onnx-file.ts
-var onnx_file = __webpack_require__(91108);
+var onnx_file = __webpack_require__(48862);
 // EXTERNAL MODULE: ./src/engine/pipeline.ts
-var pipeline = __webpack_require__(40800);
+var pipeline = __webpack_require__(74106);
 // EXTERNAL MODULE: ./src/engine/prediction.ts
-var prediction = __webpack_require__(97975);
+var prediction = __webpack_require__(26549);
 // EXTERNAL MODULE: ./src/engine/sessions.ts
-var sessions = __webpack_require__(36743);
+var sessions = __webpack_require__(24653);
 // EXTERNAL MODULE: ./src/engine/verdict.ts
-var engine_verdict = __webpack_require__(78585);
+var engine_verdict = __webpack_require__(6559);
 ;// CONCATENATED MODULE: ./src/engine/evaluate-many.ts
 /**
  * Several models on one package in one pass: each image is decoded and
@@ -6091,9 +6091,9 @@ function forecastRows(packages, weight) {
 const describeCopy = (copyOf) => `copy of ${copyOf.hotkey ?? "the candidate"} (block ${copyOf.block})`;
 
 // EXTERNAL MODULE: ./src/engine/run.ts + 1 modules
-var run = __webpack_require__(90981);
+var run = __webpack_require__(46531);
 // EXTERNAL MODULE: ./src/release/committed.ts
-var release_committed = __webpack_require__(72133);
+var release_committed = __webpack_require__(25479);
 ;// CONCATENATED MODULE: ./src/release/forecast.ts
 /**
  * The forecast: where the candidate would rank among the models committed
@@ -6230,7 +6230,7 @@ function forecast_document(request, committed, contestants, forecast, packages, 
             rank: row.rank,
             gap_to_first: row.gapToFirst,
             share: row.share,
-            ...(row.copyOf ? { copy_of: row.copyOf } : {}),
+            ...(row.copyOf ? { copy_of: copyOf(row.copyOf) } : {}),
         };
     });
     const unavailable = committed.checked.flatMap(({ model, check }) => check.status === "unavailable" ? [{ uid: model.uid, hotkey: model.hotkey, reason: `the hub did not serve it: ${check.reason}` }] : []);
@@ -6246,7 +6246,7 @@ function forecast_document(request, committed, contestants, forecast, packages, 
             rank: forecast.candidate.rank,
             rank_of: forecast.candidate.rankOf,
             share: forecast.candidate.share,
-            ...(forecast.candidate.copyOf ? { copy_of: forecast.candidate.copyOf } : {}),
+            ...(forecast.candidate.copyOf ? { copy_of: copyOf(forecast.candidate.copyOf) } : {}),
         },
         not_evaluated: [
             ...committed.notEvaluated.map((m) => ({ uid: m.uid, hotkey: m.hotkey, reason: `outside the top ${request.top} by Incentive` })),
@@ -6264,21 +6264,26 @@ function forecast_document(request, committed, contestants, forecast, packages, 
         })),
     };
 }
+/** The candidate's block is +Infinity in the rules; JSON has no such number. */
+const copyOf = (c) => ({
+    hotkey: c.hotkey,
+    block: Number.isFinite(c.block) ? c.block : null,
+});
 
 
 /***/ }),
 
-/***/ 10785:
+/***/ 44319:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   t: () => (/* binding */ hotkeyFromMnemonic)
 /* harmony export */ });
 /* unused harmony export SS58_PREFIX */
-/* harmony import */ var _polkadot_keyring__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40025);
-/* harmony import */ var _polkadot_util_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(13497);
-/* harmony import */ var _polkadot_util_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(69);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39115);
+/* harmony import */ var _polkadot_keyring__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29065);
+/* harmony import */ var _polkadot_util_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57065);
+/* harmony import */ var _polkadot_util_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27861);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
 /**
  * The miner's hotkey from its mnemonic: sr25519, SS58 prefix 42, plain BIP39
  * with no password or derivation path (what the Python wallet derives). The
@@ -6300,7 +6305,7 @@ async function hotkeyFromMnemonic(mnemonic) {
 
 /***/ }),
 
-/***/ 64804:
+/***/ 66462:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -6328,13 +6333,13 @@ async function hotkeyFromMnemonic(mnemonic) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _huggingface_hub__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(31301);
-/* harmony import */ var yazl__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(60260);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(39115);
-/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5566);
-/* harmony import */ var _hub_transfer_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(14215);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(19092);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(41208);
+/* harmony import */ var _huggingface_hub__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1429);
+/* harmony import */ var yazl__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(93044);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(70017);
+/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(71472);
+/* harmony import */ var _hub_transfer_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(13);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4266);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(85178);
 /**
  * The HuggingFace side of a release: the public model repository with an MIT
  * card (what validators require), the model and zipped code in one commit,
@@ -6662,15 +6667,15 @@ async function readRecord(repo) {
 
 /***/ }),
 
-/***/ 48427:
+/***/ 87117:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   RC: () => (/* binding */ verifyRecord)
 /* harmony export */ });
 /* unused harmony exports pythonInt, parseExtrinsicId */
-/* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(66834);
-/* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(64804);
+/* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92500);
+/* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66462);
 
 
 /**
@@ -6746,7 +6751,7 @@ async function verifyRecord(api, repo, hotkey, servedHash) {
 
 /***/ }),
 
-/***/ 73207:
+/***/ 64399:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -6762,25 +6767,25 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/release/chain.ts
-var release_chain = __webpack_require__(66834);
+var release_chain = __webpack_require__(92500);
 // EXTERNAL MODULE: ./src/release/commitment.ts
-var release_commitment = __webpack_require__(65062);
+var release_commitment = __webpack_require__(40816);
 // EXTERNAL MODULE: ./src/util/digest.ts
-var digest = __webpack_require__(4480);
+var digest = __webpack_require__(16178);
 // EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(39115);
+var errors = __webpack_require__(70017);
 // EXTERNAL MODULE: ./src/hub/hub.ts
-var hub_hub = __webpack_require__(5566);
+var hub_hub = __webpack_require__(71472);
 // EXTERNAL MODULE: ./src/release/hotkey.ts
-var hotkey = __webpack_require__(10785);
+var hotkey = __webpack_require__(44319);
 // EXTERNAL MODULE: ./src/engine/inference.ts + 1 modules
-var inference = __webpack_require__(42063);
+var inference = __webpack_require__(46372);
 // EXTERNAL MODULE: ./src/engine/onnx-file.ts
-var onnx_file = __webpack_require__(91108);
+var onnx_file = __webpack_require__(48862);
 // EXTERNAL MODULE: ./src/util/retry.ts
-var retry = __webpack_require__(19092);
+var retry = __webpack_require__(4266);
 // EXTERNAL MODULE: ./src/release/errors.ts
-var release_errors = __webpack_require__(41208);
+var release_errors = __webpack_require__(85178);
 ;// CONCATENATED MODULE: ./src/release/limits.ts
 /** Subtensor's target block time. */
 const BLOCK_SECONDS = 12;
@@ -6923,9 +6928,9 @@ function defaultStem(label, sha256) {
 }
 
 // EXTERNAL MODULE: ./src/release/publish.ts
-var publish = __webpack_require__(64804);
+var publish = __webpack_require__(66462);
 // EXTERNAL MODULE: ./src/release/window.ts
-var release_window = __webpack_require__(80347);
+var release_window = __webpack_require__(3753);
 ;// CONCATENATED MODULE: ./src/release/release.ts
 
 
@@ -7248,7 +7253,7 @@ async function commitOnce(chain, req, commitment) {
 
 /***/ }),
 
-/***/ 28632:
+/***/ 5802:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7258,18 +7263,18 @@ async function commitOnce(chain, req, commitment) {
 /* unused harmony exports servedModelId, unlessUnavailable */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _huggingface_hub__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31301);
-/* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66834);
-/* harmony import */ var _commitment_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(65062);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(39115);
-/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5566);
-/* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(64804);
-/* harmony import */ var _record_check_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(48427);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(19092);
-/* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(90981);
-/* harmony import */ var _engine_verdict_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(78585);
-/* harmony import */ var _window_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(80347);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(41208);
+/* harmony import */ var _huggingface_hub__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1429);
+/* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92500);
+/* harmony import */ var _commitment_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40816);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(70017);
+/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(71472);
+/* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(66462);
+/* harmony import */ var _record_check_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(87117);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4266);
+/* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(46531);
+/* harmony import */ var _engine_verdict_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(6559);
+/* harmony import */ var _window_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3753);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(85178);
 
 
 
@@ -7545,7 +7550,7 @@ async function leaderboard(network, netuid, competition, hub) {
 
 /***/ }),
 
-/***/ 17763:
+/***/ 67709:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7556,8 +7561,8 @@ async function leaderboard(network, netuid, competition, hub) {
 /* harmony export */   pO: () => (/* binding */ leaderboardMarkdown),
 /* harmony export */   qu: () => (/* binding */ releaseJson)
 /* harmony export */ });
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69083);
-/* harmony import */ var _window_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(80347);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
+/* harmony import */ var _window_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3753);
 
 
 /** The job summary's release section: what was published where, with links. */
@@ -7655,7 +7660,7 @@ function releaseJson(result) {
 
 /***/ }),
 
-/***/ 80347:
+/***/ 3753:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7782,7 +7787,7 @@ function windowMessage(verdict, commitAt) {
 
 /***/ }),
 
-/***/ 6281:
+/***/ 67355:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7862,7 +7867,7 @@ function comparableScore(baseline, report) {
 
 /***/ }),
 
-/***/ 78647:
+/***/ 33441:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7872,8 +7877,8 @@ function comparableScore(baseline, report) {
 /* harmony export */   xn: () => (/* binding */ forecastText)
 /* harmony export */ });
 /* unused harmony exports percent, shortHotkey */
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69083);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47987);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54285);
 
 
 /** Where forecast.json goes beside results-path: results.json -> results.forecast.json. */
@@ -8027,13 +8032,13 @@ function forecastText(doc) {
 
 /***/ }),
 
-/***/ 27505:
+/***/ 18347:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ applyGate)
 /* harmony export */ });
-/* harmony import */ var _engine_verdict_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(78585);
+/* harmony import */ var _engine_verdict_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6559);
 
 function applyGate(report, baselineScore, rule, forecast) {
     const reasons = (0,_engine_verdict_js__WEBPACK_IMPORTED_MODULE_0__/* .modelRejections */ .CH)(report).map((d) => `${d.dataset}: ${d.verdict?.message}`);
@@ -8070,7 +8075,7 @@ function rankReasons(minRank, forecast) {
 
 /***/ }),
 
-/***/ 47987:
+/***/ 54285:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8081,9 +8086,9 @@ function rankReasons(minRank, forecast) {
 /* harmony export */   qN: () => (/* binding */ markdownReport)
 /* harmony export */ });
 /* unused harmony exports delta, verdictNote */
-/* harmony import */ var _baseline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6281);
-/* harmony import */ var _engine_verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(78585);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(69083);
+/* harmony import */ var _baseline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(67355);
+/* harmony import */ var _engine_verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6559);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
 /**
  * Human-readable views of a run: a terminal table, and the Markdown used for
  * both the job summary and the pull request comment (with deltas against the
@@ -8260,7 +8265,7 @@ function markdownReport(report, competition, options = {}) {
 
 /***/ }),
 
-/***/ 56540:
+/***/ 37086:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8275,7 +8280,7 @@ const noCache = {
 
 /***/ }),
 
-/***/ 4480:
+/***/ 16178:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8298,7 +8303,7 @@ async function sha256File(file) {
 
 /***/ }),
 
-/***/ 70605:
+/***/ 75787:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8310,7 +8315,7 @@ async function sha256File(file) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39115);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70017);
 /** Files a reader never sees half-written. */
 
 
@@ -8357,7 +8362,7 @@ async function checkOutputPath(file, name) {
 
 /***/ }),
 
-/***/ 80452:
+/***/ 29906:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8392,7 +8397,7 @@ function progressReporter(log, total, what, intervalMs = 5000) {
 
 /***/ }),
 
-/***/ 19092:
+/***/ 4266:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8457,7 +8462,7 @@ const withoutQueries = (text) => text.replace(/(https?:\/\/[^\s?#]+)[?#]\S*?(?=[
 
 /***/ }),
 
-/***/ 90866:
+/***/ 54868:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8524,7 +8529,7 @@ async function makeTempDir(prefix, parent = node_os__WEBPACK_IMPORTED_MODULE_2__
 
 /***/ }),
 
-/***/ 69083:
+/***/ 49997:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8588,7 +8593,7 @@ function logSafe(message) {
 
 /***/ }),
 
-/***/ 18789:
+/***/ 35863:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8630,7 +8635,7 @@ function workerEntry(from, file, serve) {
 
 /***/ }),
 
-/***/ 21151:
+/***/ 39093:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8724,7 +8729,7 @@ class FrameDecoder {
 
 /***/ }),
 
-/***/ 46997:
+/***/ 81820:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -8734,21 +8739,21 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/util/retry.ts
-var retry = __webpack_require__(19092);
+var retry = __webpack_require__(4266);
 // EXTERNAL MODULE: ./src/preprocess/budget.ts
-var preprocess_budget = __webpack_require__(5703);
+var preprocess_budget = __webpack_require__(45697);
 // EXTERNAL MODULE: ./src/preprocess/index.ts + 24 modules
-var preprocess = __webpack_require__(4632);
+var preprocess = __webpack_require__(85520);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(75919);
 // EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(39115);
+var errors = __webpack_require__(70017);
 // EXTERNAL MODULE: ./src/workers/entry.ts
-var entry = __webpack_require__(18789);
+var entry = __webpack_require__(35863);
 // EXTERNAL MODULE: ./src/util/natives.ts
-var natives = __webpack_require__(13622);
+var natives = __webpack_require__(22184);
 // EXTERNAL MODULE: ./src/workers/protocol.ts
-var protocol = __webpack_require__(86565);
+var protocol = __webpack_require__(86775);
 ;// CONCATENATED MODULE: ./src/workers/pool.ts
 /**
  * The preprocessing workers, seen from the main thread: jobs go to the
