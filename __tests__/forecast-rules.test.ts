@@ -10,7 +10,6 @@ import {
   BEYOND_TOP_10_TOTAL,
   HISTORY_LENGTH,
   hysteresisWinner,
-  keptHistory,
   MOVING_AVERAGE_LENGTH,
   movingAverage,
   rewardShares,
@@ -260,7 +259,8 @@ describe("rewards = rewarder.py + Validator.update_scores + set_weights (golden)
 
   it.each(rewards.moving_average.map((c) => [c.scores.join(", "), c] as const))("moving average of %s", (_, c) => {
     c.scores.forEach((_, i) => {
-      const history = keptHistory(c.scores.slice(0, i + 1));
+      // add_score keeps the newest HISTORY_LENGTH scores (rw:79-83).
+      const history = c.scores.slice(0, i + 1).slice(-HISTORY_LENGTH);
       expect(history.length).toBe(c.history_lengths[i]);
       expect(movingAverage(history)).toBe(c.averages[i]);
     });
@@ -293,5 +293,27 @@ describe("forecast rows", () => {
     expect(distinct.rows[2].ramp).toBeCloseTo(0.28, 12);
     const copy = forecastRows([pkg([0.8, 0.6, 0.8], 0.1)], 1);
     expect(copy.candidate).toEqual({ rank: null, rankOf: 2, share: 0, copyOf: { hotkey: "A", block: 1000 } });
+  });
+
+  it.each([
+    // candidate's score against A's 0.8: within 1e-4 (in binary, as get_top_hotkey compares), A stays the logged winner.
+    [0.80005, "A"],
+    [0.8001, "A"],
+    [0.80011, undefined],
+    [0.9, undefined],
+    [0.7, undefined],
+  ])("a candidate at %p on top of A at 0.8: validators' logged winner stays %p", (candidate, stays) => {
+    const sig = (x: number) => copySignature([[x, 1 - x]]);
+    const result = forecastRows(
+      [
+        applyCopyRule([
+          { hotkey: "A", uid: 0, score: 0.8, slashed: false, signature: sig(0.1), pioneer: { valid: true, block: 1000 } },
+          { hotkey: null, uid: null, score: candidate, slashed: false, signature: sig(0.3) },
+        ]),
+      ],
+      1,
+    );
+    expect(result.candidate.loggedWinnerStays).toBe(stays);
+    if (candidate > 0.8) expect(result.candidate.rank).toBe(1);
   });
 });

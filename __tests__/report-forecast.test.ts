@@ -175,6 +175,12 @@ describe("the forecast in Markdown", () => {
     expect(text).toContain("not emission");
   });
 
+  it("says when validators would still log the committed leader as the winner (within 1e-4), and escapes its hotkey", () => {
+    const text = forecastMarkdown(doc(ranked.rows, { candidate: { ...ranked.candidate, logged_winner_stays: "<b>x</b>" } }), tricorder);
+    expect(text).toContain("Within 1e-4 of &lt;b&gt;x&lt;/b&gt;'s average: validators would still log it as the winner");
+    expect(forecastMarkdown(ranked, tricorder)).not.toContain("Within 1e-4");
+  });
+
   it("has a column per package, and says which package is void for everyone", () => {
     const older = "hf://safescanai/tricorder-3-data/packages/tricorder-3-2026-11-01.zip";
     const broken = "hf://safescanai/tricorder-3-data/packages/tricorder-3-2026-10-01.zip";

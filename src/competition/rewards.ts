@@ -35,9 +35,6 @@ export function pySum(values: readonly number[]): number {
   return c !== 0 && Number.isFinite(c) ? total + c : total;
 }
 
-/** The history as add_score keeps it: the newest HISTORY_LENGTH scores, oldest first (rw:79-83). */
-export const keptHistory = (scores: readonly number[]): number[] => scores.slice(-HISTORY_LENGTH);
-
 /** update_average_score (rw:86-99): sum(last 5) / 5, so a hotkey with one package of 0.8 averages 0.16. */
 export const movingAverage = (scores: readonly number[]): number => pySum(scores.slice(-MOVING_AVERAGE_LENGTH)) / MOVING_AVERAGE_LENGTH;
 

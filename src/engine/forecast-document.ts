@@ -43,6 +43,8 @@ export interface ForecastDocument {
     readonly rank_of: number;
     readonly share: number;
     readonly copy_of?: ForecastCopyOf;
+    /** Ranked first, but within 1e-4 of this committed hotkey: validators would still log it as the winner. */
+    readonly logged_winner_stays?: string;
   };
   /** Committed models not evaluated: outside the top N, too recent, or the hub did not serve them. */
   readonly not_evaluated: readonly { readonly uid: number; readonly hotkey: string; readonly reason: string }[];

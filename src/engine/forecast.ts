@@ -4,7 +4,7 @@
  * groups by signature, the pioneer election, then averages, ranks and shares.
  * Pure: every fact from the chain and the hub is passed in.
  */
-import { movingAverage, MOVING_AVERAGE_LENGTH, pySum, rankByAverage, rewardShares } from "../competition/rewards.js";
+import { hysteresisWinner, movingAverage, MOVING_AVERAGE_LENGTH, pySum, rankByAverage, rewardShares } from "../competition/rewards.js";
 import { signatureKey, type ComparableResult } from "./copy-signature.js";
 
 /** The pioneer check of one group member (model_manager.py:478-549), or why it fails. */
@@ -172,6 +172,11 @@ export interface Forecast {
     readonly rankOf: number;
     readonly share: number;
     readonly copyOf?: ForecastRow["copyOf"];
+    /**
+     * The candidate ranks first, but within 1e-4 of the best committed model: validators would still log that
+     * hotkey as the winner (get_top_hotkey's hysteresis). Rank 1 and its share go to the candidate all the same.
+     */
+    readonly loggedWinnerStays?: string;
   };
   readonly voidPackages: readonly { readonly index: number; readonly reason: string }[];
 }
@@ -212,6 +217,7 @@ export function forecastRows(packages: readonly PackageResult[], weight: number)
     };
   });
   const cand = rows.find((r) => r.hotkey === null);
+  const stays = cand?.rank === 1 ? loggedWinnerStays(rows) : undefined;
   return {
     rows,
     candidate: {
@@ -219,9 +225,26 @@ export function forecastRows(packages: readonly PackageResult[], weight: number)
       rankOf: order.length,
       share: cand?.share ?? 0,
       ...(cand?.copyOf ? { copyOf: cand.copyOf } : {}),
+      ...(stays ? { loggedWinnerStays: stays } : {}),
     },
     voidPackages,
   };
+}
+
+/**
+ * The hotkey validators would still log as the winner with the candidate on top (rw:118-148): taking the best
+ * committed model as the one crowned, at its average now (the score it was crowned with is not on chain).
+ */
+function loggedWinnerStays(rows: readonly ForecastRow[]): string | undefined {
+  const committed = rows.filter((r): r is ForecastRow & { hotkey: string } => r.hotkey !== null && r.rank !== null);
+  if (committed.length === 0) return undefined;
+  const best = committed.reduce((a, b) => (b.average > a.average ? b : a));
+  // The candidate has no hotkey: "" stands for it, which no SS58 address is.
+  const { winner } = hysteresisWinner(
+    rows.filter((r) => r.rank !== null).map((r) => [r.hotkey ?? "", r.average] as const),
+    { hotkey: best.hotkey, score: best.average },
+  );
+  return winner === best.hotkey ? best.hotkey : undefined;
 }
 
 /** "copy of <hotkey> (block B)", as the report says it. */

@@ -204,6 +204,7 @@ function document(
       rank_of: forecast.candidate.rankOf,
       share: forecast.candidate.share,
       ...(forecast.candidate.copyOf ? { copy_of: copyOf(forecast.candidate.copyOf) } : {}),
+      ...(forecast.candidate.loggedWinnerStays ? { logged_winner_stays: forecast.candidate.loggedWinnerStays } : {}),
     },
     not_evaluated: [
       ...committed.notEvaluated.map((m) => ({ uid: m.uid, hotkey: m.hotkey, reason: `outside the top ${request.top} by Incentive` })),

@@ -120,6 +120,12 @@ function notes(doc: ForecastDocument, escape: Escape): string[] {
   const lines = doc.void_packages.map(
     (v) => `⚠️ ${escape(v.package)}: no model is scored on this package (validators fail it for everyone): ${escape(v.reason, 500)}`,
   );
+  const stays = doc.candidate.logged_winner_stays;
+  if (stays)
+    lines.push(
+      `Within 1e-4 of ${escape(stays)}'s average: validators would still log it as the winner (their hysteresis), ` +
+        "but rank 1 and its share go to the higher average, this model's.",
+    );
   if (doc.not_evaluated.length > 0) lines.push(`Committed models not evaluated: ${reasonCounts(doc.not_evaluated, escape)}.`);
   if (doc.ignored.length > 0)
     lines.push(
