@@ -5832,8 +5832,6 @@ function pySum(values) {
     }
     return c !== 0 && Number.isFinite(c) ? total + c : total;
 }
-/** The history as add_score keeps it: the newest HISTORY_LENGTH scores, oldest first (rw:79-83). */
-const keptHistory = (scores) => scores.slice(-HISTORY_LENGTH);
 /** update_average_score (rw:86-99): sum(last 5) / 5, so a hotkey with one package of 0.8 averages 0.16. */
 const movingAverage = (scores) => pySum(scores.slice(-MOVING_AVERAGE_LENGTH)) / MOVING_AVERAGE_LENGTH;
 /**
@@ -6076,6 +6074,7 @@ function forecastRows(packages, weight) {
         };
     });
     const cand = rows.find((r) => r.hotkey === null);
+    const stays = cand?.rank === 1 ? loggedWinnerStays(rows) : undefined;
     return {
         rows,
         candidate: {
@@ -6083,9 +6082,23 @@ function forecastRows(packages, weight) {
             rankOf: order.length,
             share: cand?.share ?? 0,
             ...(cand?.copyOf ? { copyOf: cand.copyOf } : {}),
+            ...(stays ? { loggedWinnerStays: stays } : {}),
         },
         voidPackages,
     };
+}
+/**
+ * The hotkey validators would still log as the winner with the candidate on top (rw:118-148): taking the best
+ * committed model as the one crowned, at its average now (the score it was crowned with is not on chain).
+ */
+function loggedWinnerStays(rows) {
+    const committed = rows.filter((r) => r.hotkey !== null && r.rank !== null);
+    if (committed.length === 0)
+        return undefined;
+    const best = committed.reduce((a, b) => (b.average > a.average ? b : a));
+    // The candidate has no hotkey: "" stands for it, which no SS58 address is.
+    const { winner } = hysteresisWinner(rows.filter((r) => r.rank !== null).map((r) => [r.hotkey ?? "", r.average]), { hotkey: best.hotkey, score: best.average });
+    return winner === best.hotkey ? best.hotkey : undefined;
 }
 /** "copy of <hotkey> (block B)", as the report says it. */
 const describeCopy = (copyOf) => `copy of ${copyOf.hotkey ?? "the candidate"} (block ${copyOf.block})`;
@@ -6247,6 +6260,7 @@ function forecast_document(request, committed, contestants, forecast, packages, 
             rank_of: forecast.candidate.rankOf,
             share: forecast.candidate.share,
             ...(forecast.candidate.copyOf ? { copy_of: copyOf(forecast.candidate.copyOf) } : {}),
+            ...(forecast.candidate.loggedWinnerStays ? { logged_winner_stays: forecast.candidate.loggedWinnerStays } : {}),
         },
         not_evaluated: [
             ...committed.notEvaluated.map((m) => ({ uid: m.uid, hotkey: m.hotkey, reason: `outside the top ${request.top} by Incentive` })),
@@ -7973,6 +7987,10 @@ function reasonCounts(items, escape) {
 /** The lines after the table: void packages, then what was left out, then what the numbers mean. */
 function notes(doc, escape) {
     const lines = doc.void_packages.map((v) => `⚠️ ${escape(v.package)}: no model is scored on this package (validators fail it for everyone): ${escape(v.reason, 500)}`);
+    const stays = doc.candidate.logged_winner_stays;
+    if (stays)
+        lines.push(`Within 1e-4 of ${escape(stays)}'s average: validators would still log it as the winner (their hysteresis), ` +
+            "but rank 1 and its share go to the higher average, this model's.");
     if (doc.not_evaluated.length > 0)
         lines.push(`Committed models not evaluated: ${reasonCounts(doc.not_evaluated, escape)}.`);
     if (doc.ignored.length > 0)
