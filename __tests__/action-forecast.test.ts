@@ -67,7 +67,7 @@ describe("compare: leaderboard in the action", () => {
     expect(r.summary).toContain(`**Would rank ${doc.candidate.rank} of 3, about`);
     expect(r.summary).toContain("**← this model**");
     // The score part comes first, the forecast after it.
-    expect(r.summary.indexOf("### CancerAI tricorder-3: score")).toBeLessThan(r.summary.indexOf("### Forecast"));
+    expect(r.summary.indexOf("CancerAI tricorder-3: score")).toBeLessThan(r.summary.indexOf("### Forecast"));
     expect(r.stdout).toContain(`forecast: Would rank ${doc.candidate.rank} of 3`);
   }, 180_000);
 

@@ -105,7 +105,7 @@ describe("a matrix of shards and a merge job", () => {
     expect(new Set(predicted).size).toBeGreaterThan(1);
     const [comment] = ourComments();
     expect(ourComments()).toHaveLength(1);
-    expect(comment.body).toContain(`mean score over 2 packages ${Number(one.outputs.score).toFixed(6)} = 0 vs main`);
+    expect(comment.body).toContain(`mean score over 2 packages ${Number(one.outputs.score).toFixed(6)} (= 0 vs main)`);
     expect(merged.summary).toContain("mean score over 2 packages");
   }, 120_000);
 

@@ -89,9 +89,10 @@ describe("the action on pushes and pull requests", () => {
     const [comment] = ourComments();
     expect(ourComments()).toHaveLength(1);
     expect(comment.issueNumber).toBe(7);
-    expect(comment.body).toContain("score 0.625000 = 0 vs main");
+    expect(comment.body.split("\n")[1]).toBe("### ✅ CancerAI tricorder-3: score 0.625000 (= 0 vs main) — gate passed");
+    expect(r.summary.split("\n")[0]).toBe("### ✅ CancerAI tricorder-3: score 0.625000 (= 0 vs main) — gate passed");
     expect(r.outputs["comment-url"]).toContain(`#issuecomment-${comment.id}`);
-    expect(r.outputs.passed).toBe("true");
+    expect(r.outputs).toMatchObject({ passed: "true", "base-score": r.outputs.score, "score-delta": "0.000000" });
   }, 60_000);
 
   it("a second run updates the same comment; a failed gate still reports first", async () => {
@@ -104,7 +105,39 @@ describe("the action on pushes and pull requests", () => {
     expect(ourComments()[0].id).toBe(before.id);
     expect(ourComments()[0].body).toContain("**Score gate failed:** score 0.625000 is below min-score 0.900000.");
     expect(r.summary).toContain("Score gate failed");
+    expect(r.summary.split("\n")[0]).toBe(
+      "### ❌ CancerAI tricorder-3: score 0.625000 (= 0 vs main) — gate failed: score 0.625000 is below min-score 0.900000",
+    );
     expect(r.stdout).toMatch(/cache hit/);
+  }, 60_000);
+
+  it("a report-id keeps a second model's comment and baseline apart", async () => {
+    const keyed = () =>
+      [...github.state.comments.values()].filter((c) => c.body.startsWith("<!-- cancer-ai-action:tricorder-3:second -->"));
+    const before = ourComments().map((c) => c.updatedAt);
+    const r = await step({ "report-id": "second" }, pullRequest());
+    expect(r.code).toBe(0);
+    expect(keyed()).toHaveLength(1);
+    expect(ourComments().map((c) => c.updatedAt)).toEqual(before);
+    expect(r.stdout).toMatch(/no baseline for main yet/);
+    expect(r.outputs).toMatchObject({ "base-score": "", "score-delta": "" });
+    expect(keyed()[0].body.split("\n")[1]).toBe(
+      "### ✅ CancerAI tricorder-3 (second): score 0.625000 (no baseline on main yet) — gate passed",
+    );
+    const push = await step({ "report-id": "second" }, pushToMain, github.runId, "refs/heads/main");
+    expect(push.stdout).toMatch(/baseline for main saved as cancer-ai-baseline-tricorder-3:second:main-/);
+    const again = await step({ "report-id": "second" }, pullRequest());
+    expect(again.outputs).toMatchObject({ "base-score": again.outputs.score, "score-delta": "0.000000" });
+    expect(keyed()).toHaveLength(1);
+  }, 120_000);
+
+  it("a bad input fails the step and says so in the job summary", async () => {
+    const r = await step({ "report-id": "two words", "hf-token": "hf_secret_value" }, pullRequest());
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/::error::input report-id must be 1 to 64 letters/);
+    expect(r.summary).toMatch(/^### ❌ cancer-ai-action failed: input report-id must be 1 to 64 letters/);
+    expect(r.summary).toContain("Fix the input");
+    expect(r.summary).not.toContain("hf_secret_value");
   }, 60_000);
 
   it("keeps the HF token out of everything it prints", async () => {
@@ -119,7 +152,7 @@ describe("the action on pushes and pull requests", () => {
     const r = await step({ "github-token": github.readToken }, pullRequest());
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/::notice::the token may not comment on #7 .*pull-requests: write/);
-    expect(r.summary).toContain("### CancerAI tricorder-3");
+    expect(r.summary).toContain("CancerAI tricorder-3: score");
     expect(ourComments()[0].updatedAt).toBe(before.updatedAt);
   }, 60_000);
 
@@ -287,6 +320,23 @@ describe("pull requests from forks (two stages)", () => {
     const body = ourComments().find((c) => c.user.type === "Bot")?.body ?? "";
     expect(body.length).toBeLessThanOrEqual(65536);
     expect(body).toContain("mean score over 30 packages");
+  }, 60_000);
+
+  it("stage 2 posts only under its own report-id, whatever the artifact says", async () => {
+    const results = stage1Results;
+    await forgeArtifact(2040, {
+      "comment.json": JSON.stringify({ issueNumber: 7, headSha: HEAD, reportId: "other" }),
+      "results.json": results,
+    });
+    const r = await stage2(2040);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/::error::artifact "cancer-ai-report" was made with report-id other, but this step has no report-id/);
+    expect(r.summary).toMatch(/^### ❌ cancer-ai-action failed: artifact "cancer-ai-report" was made with report-id other/);
+    await forgeArtifact(2041, {
+      "comment.json": JSON.stringify({ issueNumber: 7, headSha: HEAD, reportId: "--> @octocat" }),
+      "results.json": results,
+    });
+    expect((await stage2(2041)).stdout).toMatch(/comment\.json in artifact "cancer-ai-report" of run 2041 is malformed/);
   }, 60_000);
 
   it("stage 2 refuses an artifact whose PR head is another commit", async () => {

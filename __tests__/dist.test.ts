@@ -52,7 +52,7 @@ describe("the bundled action from a bare folder", () => {
     const r = await runAction({ actionDir, inputs: { "model-path": "missing.onnx", dataset: path.join(EXAMPLE_DIR, "dataset") } });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/::error::model file missing\.onnx does not exist/);
-    expect(r.summary).toBe("");
+    expect(r.summary).toMatch(/^### ❌ cancer-ai-action failed: model file missing\.onnx does not exist/);
   });
 
   it("requires model-path", async () => {

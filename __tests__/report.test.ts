@@ -54,9 +54,9 @@ describe("delta", () => {
 describe("markdown report", () => {
   it("has the score, the risk and class tables, a chart and the confusion matrix", () => {
     const md = markdownReport(report(result("pkg.zip", 0.7)), tricorder, { marker: "<!-- m -->" });
-    expect(md.startsWith("<!-- m -->\n### CancerAI tricorder-3: score 0.700000")).toBe(true);
+    expect(md.startsWith("<!-- m -->\n### ✅ CancerAI tricorder-3: score 0.700000")).toBe(true);
     expect(md).toContain("| high | 3 | 0.375000 |");
-    expect(md).toContain("| MEL | Melanoma | high | 0.500000 |  | 1 |");
+    expect(md).toContain("| MEL | Melanoma | high | 0.500000 | 1 |");
     expect(md).toContain("xychart-beta");
     expect(md).toContain("bar [0.0000, 1.0000, 0.0000, 0.0000, 0.0000, 0.0000, 0.0000, 0.5000, 1.0000, 0.0000, 0.0000]");
     expect(md).toContain("Confusion matrix");
@@ -70,7 +70,7 @@ describe("markdown report", () => {
       "0123456789abcdef",
     );
     const md = markdownReport(report(result("pkg.zip", 0.7)), tricorder, { baseline: base });
-    expect(md).toContain("score 0.700000 ▲ +0.100000 vs main");
+    expect(md).toContain("score 0.700000 (▲ +0.100000 vs main)");
     expect(md).toMatch(/\| BCC \| Basal cell carcinoma \| high \| 1\.000000 \| ▲ \+0\.500000 \| 1 \|/);
     expect(md).toContain("Baseline: main at `0123456`");
   });
@@ -84,7 +84,7 @@ describe("markdown report", () => {
   it("lists every package and their mean", () => {
     const md = markdownReport(report(result("b.zip", 0.8, { dataset_date: "2026-11-20" }), result("a.zip", 0.6)), tricorder);
     expect(md).toContain("mean score over 2 packages 0.700000");
-    expect(md).toContain("| b.zip | 2026-11-20 | 0.800000 |  |");
+    expect(md).toContain("| b.zip | 2026-11-20 | 0.800000 |");
   });
 
   it.each([2000, 5000, 20000])("fits a %p-character limit, dropping detail first", (limit) => {

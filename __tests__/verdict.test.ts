@@ -69,9 +69,9 @@ describe("a package every model fails on", () => {
     expect(report.score).toBe(good.score);
     expect(applyGate(report, undefined, { minScore: 0.5 })).toEqual({ passed: true, reasons: [] });
     const md = markdownReport(report, tricorder);
-    expect(md).toContain(`### CancerAI tricorder-3: mean score over 1 of 2 packages ${good.score.toFixed(6)}`);
+    expect(md).toContain(`### ✅ CancerAI tricorder-3: mean score over 1 of 2 packages ${good.score.toFixed(6)}`);
     expect(md).toMatch(/⚠️ broken-pkg: validators would fail this package for every model: .*left out of this model's score and gate/);
-    expect(md).toContain("| broken-pkg |  | not scored |");
+    expect(md).toContain("| broken-pkg | not scored |");
     expect(textReport(broken, tricorder)).toMatch(/no model is scored on this package/);
   });
 

@@ -2114,3 +2114,10 @@ if __name__ == "__main__":
     import forecast_rules
 
     forecast_rules.make_forecast_rule_goldens()
+
+
+if __name__ == "__main__":
+    # The paired bootstrap of the score delta: its resampling reimplemented, scores from validator_metrics above.
+    import bootstrap_goldens
+
+    bootstrap_goldens.make_bootstrap_goldens()

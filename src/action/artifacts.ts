@@ -7,6 +7,7 @@ import { DefaultArtifactClient } from "@actions/artifact";
 import { readFile, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { REPORT_ID } from "../config/options.js";
 import { CancerAiError, InputError } from "../util/errors.js";
 import type { Log } from "../util/log.js";
 import { makeTempDir } from "../util/temp.js";
@@ -20,6 +21,8 @@ import { describeError } from "../util/retry.js";
 export interface PendingComment {
   readonly issueNumber: number;
   readonly headSha: string;
+  /** The first stage's report-id, if any: the second stage only posts with the same one (its own input keys the marker). */
+  readonly reportId?: string;
 }
 
 export const PENDING_COMMENT_FILE = "comment.json";
@@ -109,13 +112,18 @@ export async function downloadPullRequestReport(name: string, source: ArtifactSo
     !Number.isSafeInteger(pending?.issueNumber) ||
     (pending.issueNumber as number) < 1 ||
     typeof pending.headSha !== "string" ||
-    !/^[0-9a-f]{40}$/.test(pending.headSha)
+    !/^[0-9a-f]{40}$/.test(pending.headSha) ||
+    (pending.reportId !== undefined && (typeof pending.reportId !== "string" || !REPORT_ID.test(pending.reportId)))
   ) {
-    throw new CancerAiError(`${PENDING_COMMENT_FILE} in ${where} is malformed (it needs issueNumber and a 40-hex headSha): not posting`);
+    throw new CancerAiError(
+      `${PENDING_COMMENT_FILE} in ${where} is malformed (it needs issueNumber, a 40-hex headSha and, if any, a ` +
+        `report-id slug): not posting`,
+    );
   }
   const results = await readJsonFile(path.join(dir, "results.json"), `results.json in ${where}`);
   await tmp.remove();
-  return { pending: { issueNumber: pending.issueNumber as number, headSha: pending.headSha }, results };
+  const reportId = pending.reportId === undefined ? {} : { reportId: pending.reportId };
+  return { pending: { issueNumber: pending.issueNumber as number, headSha: pending.headSha, ...reportId }, results };
 }
 
 /**
@@ -133,7 +141,10 @@ export async function downloadShardArtifacts(name: string, dir: string, log: Log
   const prefix = `${name}-shard-`;
   try {
     const { artifacts } = await client.listArtifacts({ latest: true });
-    const shards = artifacts.filter((a) => a.name.startsWith(prefix)).sort((a, b) => a.name.localeCompare(b.name));
+    // Exactly <name>-shard-<i>-of-<n>: another report-id's shards may share the prefix.
+    const shards = artifacts
+      .filter((a) => a.name.startsWith(prefix) && /^\d+-of-\d+$/.test(a.name.slice(prefix.length)))
+      .sort((a, b) => a.name.localeCompare(b.name));
     if (shards.length === 0) {
       throw new CancerAiError(
         `this workflow run has no artifact named ${prefix}*: the merge job must come after (needs:) the matrix jobs run ` +

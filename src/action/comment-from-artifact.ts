@@ -35,12 +35,24 @@ export async function commentFromArtifactMode(config: RunConfig, event: RunEvent
       `artifact "${name}" names pull request #${pending.issueNumber}, whose head is not the commit run ${run.id} built: not posting`,
     );
   }
+  // The marker comes from this step's own report-id; the artifact's may only agree with it.
+  const { reportId } = config;
+  if (pending.reportId !== reportId) {
+    const said = (id: string | undefined): string => (id === undefined ? "no report-id" : `report-id ${id}`);
+    throw new CancerAiError(
+      `artifact "${name}" was made with ${said(pending.reportId)}, but this step has ${said(reportId)}: give both steps the same ` +
+        `report-id (a matrix of models needs a comment-from-artifact step per report-id); not posting`,
+    );
+  }
   const report = parseResultsDocument(results, competition, `results.json in artifact "${name}"`);
   const cache = cacheFor(config);
-  const baseline = cache ? await restoreBaseline(cache, workDir("baseline"), competition.id, pull.base.ref, actionLog) : undefined;
+  const baseBranch = cache ? pull.base.ref : undefined;
+  const baseline = cache
+    ? await restoreBaseline(cache, workDir("baseline"), competition.id, pull.base.ref, actionLog, reportId)
+    : undefined;
   const gate = applyGate(report, comparableScore(baseline, report), { minScore: config.minScore, maxScoreDrop: config.maxScoreDrop });
-  const marker = commentMarker(competition.id);
-  const body = markdownReport(report, competition, { baseline, marker, footer: gateFooter(gate) });
+  const marker = commentMarker(competition.id, reportId);
+  const body = markdownReport(report, competition, { baseline, baseBranch, gate, reportId, marker, footer: gateFooter(gate) });
   const target = { owner: event.owner, repo: event.repo, issueNumber: pending.issueNumber };
   core.setOutput("comment-url", (await postComment(token, target, marker, body)) ?? "");
 }

@@ -1,5 +1,5 @@
 /**
- * The sticky pull request comment: one per competition, found again by a
+ * The sticky pull request comment: one per competition (and report-id), found again by a
  * hidden marker and edited in place, so a PR never collects a comment per push.
  */
 import type { getOctokit } from "@actions/github";
@@ -13,7 +13,13 @@ export interface CommentTarget {
   readonly issueNumber: number;
 }
 
-export const commentMarker = (competitionId: string): string => `<!-- cancer-ai-action:${competitionId} -->`;
+/**
+ * One comment per competition, or per competition and report-id (a matrix of models). Without a
+ * report-id the marker is the one earlier versions wrote, so their comments are still found; with
+ * one it is never a prefix of another's (upsertComment matches by prefix).
+ */
+export const commentMarker = (competitionId: string, reportId?: string): string =>
+  reportId === undefined ? `<!-- cancer-ai-action:${competitionId} -->` : `<!-- cancer-ai-action:${competitionId}:${reportId} -->`;
 
 /** A login as REST and GraphQL both spell it: REST names apps "github-actions[bot]", GraphQL "github-actions". */
 const sameLogin = (a: string | undefined, b: string | undefined): boolean =>

@@ -8,15 +8,16 @@ import os from "node:os";
 import path from "node:path";
 import { actionDefault, readConfig, type RunConfig } from "../config/config.js";
 import { OPTION_NAMES, specOf } from "../config/options.js";
-import type { Log } from "../util/log.js";
+import { groupingLog, type Log } from "../util/log.js";
 import { logSafe } from "../util/text.js";
 
-export const actionLog: Log = {
+export const actionLog: Log = groupingLog({
   info: (message) => core.info(logSafe(message)),
   // core.warning escapes its message itself: it is a workflow command.
   warning: (message) => core.warning(message),
-  group: (title, work) => core.group(title, work),
-};
+  startGroup: (title) => core.startGroup(title),
+  endGroup: () => core.endGroup(),
+});
 
 /** The job summary may hold 1 MiB per step. */
 export const SUMMARY_LIMIT = 1024 * 1024;
@@ -31,6 +32,24 @@ export function maskSecrets(): void {
     const words = value.trim().split(/\s+/).join(" ");
     if (words !== value) core.setSecret(words);
   }
+}
+
+/** The secret inputs' values (and the mnemonic's normalised spelling), longest first. */
+function secretValues(): string[] {
+  const values = new Set<string>();
+  for (const name of OPTION_NAMES) {
+    if (!specOf(name).secret) continue;
+    const value = core.getInput(name);
+    if (!value) continue;
+    values.add(value);
+    values.add(value.trim().split(/\s+/).join(" "));
+  }
+  return [...values].filter((v) => v.trim() !== "").sort((a, b) => b.length - a.length);
+}
+
+/** Text with every secret input's value replaced by ***, for what the runner does not mask (a file it reads later). */
+export function redactSecrets(text: string): string {
+  return secretValues().reduce((t, secret) => t.split(secret).join("***"), text);
 }
 
 /** The inputs as one validated configuration (an empty input takes action.yml's default). */

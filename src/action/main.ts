@@ -4,10 +4,12 @@
  * release, self-check, leaderboard-check and comment-from-artifact.
  */
 import * as core from "@actions/core";
-import { CancerAiError, UsageError } from "../util/errors.js";
+import { UsageError } from "../util/errors.js";
+import { describeError } from "../util/retry.js";
 import { commentFromArtifactMode } from "./comment-from-artifact.js";
-import { maskSecrets, readInputs } from "./context.js";
+import { maskSecrets, readInputs, redactSecrets } from "./context.js";
 import { evaluateMode } from "./evaluate.js";
+import { failureMessage, failureSummary } from "./failure.js";
 import { readEvent, type RunEvent } from "./event.js";
 import { leaderboardMode } from "./leaderboard.js";
 import { mergeMode } from "./merge.js";
@@ -58,7 +60,17 @@ export async function runAction(): Promise<void> {
       }
     }
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    core.setFailed(err instanceof CancerAiError ? message : `unexpected failure: ${message}`);
+    core.setFailed(failureMessage(err));
+    await writeFailureSummary(err);
+  }
+}
+
+/** A failed run still says in the job summary what failed and what to do (without a summary file, nothing). */
+async function writeFailureSummary(err: unknown): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  try {
+    await core.summary.addRaw(failureSummary(err, redactSecrets), true).write();
+  } catch (summaryErr) {
+    core.warning(`the job summary could not be written: ${describeError(summaryErr)}`);
   }
 }

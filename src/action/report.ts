@@ -14,8 +14,9 @@ import { comparableScore, restoreBaseline, saveBaseline, toBaseline, type Baseli
 import { predictionsCsv } from "../report/predictions.js";
 import { writeJson } from "../util/files.js";
 import { applyGate } from "../report/gate.js";
+import { intervalText, scoreDeltaIntervals } from "../report/bootstrap.js";
 import { forecastHeadline, forecastMarkdown, forecastPath, forecastText } from "../report/forecast.js";
-import { COMMENT_LIMIT, gateFooter, markdownReport, scoreLine } from "../report/markdown.js";
+import { COMMENT_LIMIT, gateFooter, markdownReport, scoreLine, type MarkdownOptions } from "../report/markdown.js";
 import type { CacheStore } from "../util/cache-store.js";
 import { describeError } from "../util/retry.js";
 import { PENDING_COMMENT_FILE, uploadReport, type PendingComment } from "./artifacts.js";
@@ -52,9 +53,7 @@ export async function postComment(
   }
 }
 
-interface BodyOptions {
-  readonly baseline?: Baseline;
-  readonly marker?: string;
+interface BodyOptions extends Pick<MarkdownOptions, "baseline" | "baseBranch" | "gate" | "reportId" | "marker" | "intervals"> {
   /** The gate's verdict: last, after the forecast. */
   readonly footer: string;
   readonly limit: number;
@@ -78,6 +77,10 @@ export function reportBody(
   return `${score}\n\n${part}${footer}`;
 }
 
+/** score − base, 6 decimals; empty without either. */
+export const scoreDelta = (score: number | null, base: number | undefined): string =>
+  score === null || base === undefined ? "" : (score - base).toFixed(6);
+
 /** Reports the run everywhere it belongs and applies the score gate; true when the gate passed. */
 export async function reportAndGate(
   config: RunConfig,
@@ -95,13 +98,23 @@ export async function reportAndGate(
 
   const pr = event.pullRequest;
   let baseline: Baseline | undefined;
-  if (pr && cache) baseline = await restoreBaseline(cache, workDir("baseline"), competition.id, pr.baseRef, actionLog);
-  const rule = { minScore: config.minScore, maxScoreDrop: config.maxScoreDrop, minRank: config.minRank };
-  const gate = applyGate(report, comparableScore(baseline, report), rule, forecast);
+  const { reportId } = config;
+  if (pr && cache) baseline = await restoreBaseline(cache, workDir("baseline"), competition.id, pr.baseRef, actionLog, reportId);
+  const rule = {
+    minScore: config.minScore,
+    maxScoreDrop: config.maxScoreDrop,
+    significantDropsOnly: config.significantDropsOnly,
+    minRank: config.minRank,
+  };
+  const baseScore = comparableScore(baseline, report);
+  const intervals = scoreDeltaIntervals(report, baseline, competition);
+  if (intervals.overall) actionLog.info(`score delta against ${baseline?.branch}: ${intervalText(intervals.overall)}`);
+  const gate = applyGate(report, baseScore, rule, forecast, intervals.overall);
   const verdict = gateFooter(gate);
-  const marker = commentMarker(competition.id);
-  const body = reportBody(report, competition, forecast, { baseline, marker, footer: verdict, limit: COMMENT_LIMIT });
-  await core.summary.addRaw(reportBody(report, competition, forecast, { baseline, footer: verdict, limit: SUMMARY_LIMIT }), true).write();
+  const marker = commentMarker(competition.id, reportId);
+  const shared = { baseline, baseBranch: pr && cache ? pr.baseRef : undefined, gate, reportId, intervals, footer: verdict };
+  const body = reportBody(report, competition, forecast, { ...shared, marker, limit: COMMENT_LIMIT });
+  await core.summary.addRaw(reportBody(report, competition, forecast, { ...shared, limit: SUMMARY_LIMIT }), true).write();
 
   let commentUrl: string | undefined;
   const files: Record<string, string> = { "results.json": `${JSON.stringify(resultsDocument(report), null, 2)}\n` };
@@ -109,7 +122,7 @@ export async function reportAndGate(
     files[report.datasets.length === 1 ? "predictions.csv" : `predictions-${d.dataset}.csv`] = predictionsCsv(d, competition);
   if (forecast) files["forecast.json"] = `${JSON.stringify(forecast, null, 2)}\n`;
   if (pr) {
-    const pending: PendingComment = { issueNumber: pr.number, headSha: pr.headSha };
+    const pending: PendingComment = { issueNumber: pr.number, headSha: pr.headSha, ...(reportId ? { reportId } : {}) };
     files[PENDING_COMMENT_FILE] = JSON.stringify(pending);
     if (!config.comment) actionLog.info("comment: false, so no pull request comment");
     else if (pr.fromFork) {
@@ -123,7 +136,7 @@ export async function reportAndGate(
   await uploadReport(config.artifactName, files, actionLog);
   if (event.defaultBranchPush && cache && report.score !== null) {
     const baselineNow = toBaseline({ ...report, score: report.score }, event.defaultBranchPush.branch, event.sha);
-    await saveBaseline(cache, workDir("baseline"), competition.id, baselineNow, actionLog);
+    await saveBaseline(cache, workDir("baseline"), competition.id, baselineNow, actionLog, reportId);
   }
 
   const first = report.datasets[0];
@@ -131,6 +144,8 @@ export async function reportAndGate(
   core.setOutput("accuracy", first.accuracy);
   core.setOutput("weighted-f1", first.weighted_f1);
   core.setOutput("efficiency", first.efficiency_score);
+  core.setOutput("base-score", baseScore ?? "");
+  core.setOutput("score-delta", scoreDelta(report.score, baseScore));
   core.setOutput("passed", gate.passed);
   core.setOutput("results-path", resultsPath);
   core.setOutput("comment-url", commentUrl ?? "");

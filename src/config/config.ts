@@ -49,7 +49,14 @@ export function readConfig(source: ConfigSource): RunConfig {
     }
   }
   checkCombinations(config, source.label);
-  return config;
+  return withReportArtifact(config);
+}
+
+/** With report-id, artifact-name left at its default becomes <default>-<report-id>: a matrix's jobs upload apart. */
+function withReportArtifact(config: RunConfig): RunConfig {
+  const fallback = specOf("artifact-name").default;
+  if (config.reportId === undefined || config.artifactName !== fallback) return config;
+  return { ...config, artifactName: `${fallback}-${config.reportId}` };
 }
 
 /** Options that cannot go together, refused before any work. */

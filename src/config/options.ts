@@ -59,6 +59,15 @@ const invalid = (name: string, expected: string, raw: string): UsageError => new
 
 const text = (raw: string): string => raw.trim();
 
+/** report-id: what may follow the competition in a comment marker, a cache key and an artifact name. */
+export const REPORT_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+function reportId(raw: string, name: string): string {
+  const value = raw.trim();
+  if (!REPORT_ID.test(value)) throw invalid(name, "1 to 64 letters, digits, '.', '_' or '-' (e.g. the matrix's model name)", raw);
+  return value;
+}
+
 /** YAML 1.2's booleans, as @actions/core's getBooleanInput reads them. */
 function boolean(raw: string, name: string): boolean {
   const value = raw.trim();
@@ -249,6 +258,16 @@ export const OPTIONS = {
     cli: { flag: false },
     parse: decimal(0, 1),
   }),
+  "significant-drops-only": option({
+    description:
+      "With max-score-drop: fail only when the drop is also significant, i.e. the 95% confidence interval of the delta " +
+      "(a paired bootstrap over the images both runs scored, with the validators' score on each resample) lies below 0. " +
+      "Without an interval (a baseline saved by an older version) the drop alone decides.",
+    default: "false",
+    modes: REPORTING,
+    cli: { flag: false },
+    parse: boolean,
+  }),
   cache: option({
     description:
       "Keep downloaded dataset packages, the base branch's results and (with compare: leaderboard) the committed models " +
@@ -264,6 +283,16 @@ export const OPTIONS = {
     modes: ["evaluate", "merge", "release", "comment-from-artifact"],
     cli: { flag: false },
     parse: text,
+  }),
+  "report-id": option({
+    description:
+      "Several models in one repository (a matrix): a short name that keeps this model's report apart, like " +
+      "sticky-comment's header. It keys the pull request comment, the base branch's baseline in the cache and, when " +
+      "artifact-name is left at its default, the report artifact (<artifact-name>-<report-id>); give the " +
+      "comment-from-artifact step the same report-id. Letters, digits, '.', '_' and '-', at most 64. Empty: one report per competition.",
+    modes: ["evaluate", "merge", "release", "comment-from-artifact"],
+    cli: { flag: false },
+    parse: reportId,
   }),
   threads: option({
     description:

@@ -86,6 +86,21 @@ function weightedAverage(values: number[], weights: number[]): number {
 export function classificationMetrics(yTrue: readonly number[], yPred: readonly number[], classCount: number): ClassificationMetrics {
   if (yTrue.length !== yPred.length) throw new Error(`${yTrue.length} labels but ${yPred.length} predictions`);
   if (yTrue.length === 0) throw new Error("no samples to score");
+  return metricsFromCounts(countPairs(yTrue, yPred, classCount));
+}
+
+/** Everything the metrics depend on: (label, prediction) pairs reduce to these counts (the bootstrap builds them directly). */
+export interface PairCounts {
+  /** rows = true class, columns = predicted class; a prediction outside the classes is in no column. */
+  readonly confusionMatrix: number[][];
+  /** Images per true class (sklearn's true_sum), whatever was predicted. */
+  readonly trueSum: number[];
+  /** Images predicted right. */
+  readonly correct: number;
+  readonly total: number;
+}
+
+export function countPairs(yTrue: readonly number[], yPred: readonly number[], classCount: number): PairCounts {
   const confusionMatrix = Array.from({ length: classCount }, () => new Array<number>(classCount).fill(0));
   const trueSum = new Array<number>(classCount).fill(0);
   let correct = 0;
@@ -94,13 +109,19 @@ export function classificationMetrics(yTrue: readonly number[], yPred: readonly 
     trueSum[yTrue[i]]++;
     if (Number.isInteger(yPred[i]) && yPred[i] >= 0 && yPred[i] < classCount) confusionMatrix[yTrue[i]][yPred[i]]++;
   }
+  return { confusionMatrix, trueSum, correct, total: yTrue.length };
+}
+
+/** classificationMetrics from the counts of its pairs (total > 0). */
+export function metricsFromCounts(counts: PairCounts): ClassificationMetrics {
+  const { confusionMatrix, trueSum, correct, total } = counts;
   const tp = confusionMatrix.map((row, c) => row[c]);
   const predSum = tp.map((_, c) => confusionMatrix.reduce((a, row) => a + row[c], 0));
   const precisionByClass = tp.map((t, c) => divideOrZero(t, predSum[c]));
   const recallByClass = tp.map((t, c) => divideOrZero(t, trueSum[c]));
   const f1ByClass = tp.map((t, c) => divideOrZero(2 * t, trueSum[c] + predSum[c]));
   return {
-    accuracy: correct / yTrue.length,
+    accuracy: correct / total,
     precision: weightedAverage(precisionByClass, trueSum),
     recall: weightedAverage(recallByClass, trueSum),
     fbeta: weightedAverage(f1ByClass, trueSum),
@@ -134,6 +155,11 @@ export function scoreCompetition(
   modelBytes: number,
 ): CompetitionScore {
   const metrics = classificationMetrics(yTrue, yPred, competition.classes.length);
+  return scoreMetrics(competition, metrics, efficiencyScore(competition, modelBytes));
+}
+
+/** get_model_result from the metrics and the efficiency score (rounded here; a rounded value stays as it is). */
+export function scoreMetrics(competition: Competition, metrics: ClassificationMetrics, efficiencyValue: number): CompetitionScore {
   const riskCategoryScores = {} as Record<RiskCategory, number>;
   let weightedSum = 0;
   let weightTotal = 0;
@@ -145,7 +171,7 @@ export function scoreCompetition(
   }
   const accuracy = pyRound(metrics.accuracy);
   const weightedF1 = pyRound(weightedSum / weightTotal);
-  const efficiency = pyRound(efficiencyScore(competition, modelBytes));
+  const efficiency = pyRound(efficiencyValue);
   const { accuracyAndF1, efficiency: efficiencyWeight } = competition.scoreWeights;
   return {
     ...metrics,

@@ -1,50 +1,95 @@
 /**
  * The base branch's last results, for the deltas in a pull request's report.
  * A push to the default branch saves a small summary in the Actions cache
- * under a key per competition, branch and commit; a pull request restores
+ * under a key per competition (and report-id), branch and commit; a pull request restores
  * the newest one of its base branch by key prefix. No external storage.
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { CacheStore } from "../util/cache-store.js";
+import { COMPETITIONS, type Competition } from "../competition/competition.js";
 import type { EvaluationResult, RunReport } from "../engine/results.js";
 import type { Log } from "../util/log.js";
 
 export type DatasetScores = Pick<EvaluationResult, "dataset" | "score" | "accuracy" | "weighted_f1" | "efficiency_score" | "f1_by_class">;
+
+/**
+ * A package's images as the base run scored them, for the paired bootstrap
+ * of the deltas (report/bootstrap.ts): per image, its file, true class
+ * index and predicted class index (-1: outside the classes). Baselines
+ * saved before these existed have none, and give deltas without intervals.
+ */
+export interface BaselineRows {
+  readonly files: string[];
+  readonly labels: number[];
+  readonly predicted: number[];
+}
+
+export type BaselineDataset = DatasetScores & { readonly rows?: BaselineRows };
+
+/** A baseline keeps the rows of its packages up to this many images in all (a package that would pass it keeps none). */
+export const MAX_BASELINE_ROWS = 200_000;
 
 export interface Baseline {
   readonly branch: string;
   readonly commit: string;
   readonly created: string;
   readonly score: number;
-  readonly datasets: DatasetScores[];
+  readonly datasets: BaselineDataset[];
+}
+
+/** The rows a result's predictions stand for (an image whose label is not a class is left out). */
+export function resultRows(result: EvaluationResult, competition: Competition): BaselineRows {
+  const index = new Map(competition.classes.map((c, i) => [c.short, i]));
+  const rows = { files: [] as string[], labels: [] as number[], predicted: [] as number[] };
+  for (const p of result.predictions) {
+    const label = index.get(p.label);
+    if (label === undefined) continue;
+    rows.files.push(p.file);
+    rows.labels.push(label);
+    rows.predicted.push(index.get(p.predicted) ?? -1);
+  }
+  return rows;
 }
 
 /** Only a run with a score is a baseline (one where every package failed for every model has none). */
 export function toBaseline(report: RunReport & { readonly score: number }, branch: string, commit: string, now = new Date()): Baseline {
+  const competition = COMPETITIONS.get(report.competition_id);
+  let room = MAX_BASELINE_ROWS;
   return {
     branch,
     commit,
     created: now.toISOString(),
     score: report.score,
-    datasets: report.datasets.map(({ dataset, score, accuracy, weighted_f1, efficiency_score, f1_by_class }) => ({
-      dataset,
-      score,
-      accuracy,
-      weighted_f1,
-      efficiency_score,
-      f1_by_class,
-    })),
+    datasets: report.datasets.map((result) => {
+      const { dataset, score, accuracy, weighted_f1, efficiency_score, f1_by_class } = result;
+      const rows = competition && !result.verdict && result.predictions.length <= room ? resultRows(result, competition) : undefined;
+      if (rows) room -= rows.files.length;
+      return { dataset, score, accuracy, weighted_f1, efficiency_score, f1_by_class, ...(rows && { rows }) };
+    }),
   };
 }
 
-const keyPrefix = (competition: string, branch: string): string => `cancer-ai-baseline-${competition}-${branch}-`;
+/**
+ * Restored by prefix, so no key may start with another's prefix. Without a report-id the key is the
+ * one earlier versions saved; a report-id (no ':' in it) comes between ':'s, which neither a
+ * competition id nor a git branch name contains.
+ */
+export const baselineKeyPrefix = (competition: string, branch: string, reportId?: string): string =>
+  reportId === undefined ? `cancer-ai-baseline-${competition}-${branch}-` : `cancer-ai-baseline-${competition}:${reportId}:${branch}-`;
 const FILE = "baseline.json";
 
-export async function saveBaseline(store: CacheStore, dir: string, competition: string, baseline: Baseline, log: Log): Promise<void> {
+export async function saveBaseline(
+  store: CacheStore,
+  dir: string,
+  competition: string,
+  baseline: Baseline,
+  log: Log,
+  reportId?: string,
+): Promise<void> {
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, FILE), JSON.stringify(baseline));
-  const key = `${keyPrefix(competition, baseline.branch)}${baseline.commit}`;
+  const key = `${baselineKeyPrefix(competition, baseline.branch, reportId)}${baseline.commit}`;
   if (await store.save([dir], key)) log.info(`baseline for ${baseline.branch} saved as ${key}`);
 }
 
@@ -54,8 +99,9 @@ export async function restoreBaseline(
   competition: string,
   branch: string,
   log: Log,
+  reportId?: string,
 ): Promise<Baseline | undefined> {
-  const prefix = keyPrefix(competition, branch);
+  const prefix = baselineKeyPrefix(competition, branch, reportId);
   const key = await store.restore([dir], `${prefix}latest`, [prefix]);
   if (!key) {
     log.info(`no baseline for ${branch} yet (it is saved by a run on a push to ${branch})`);
@@ -72,7 +118,7 @@ export async function restoreBaseline(
 }
 
 /** The baseline's scores for the same dataset package, if it was evaluated on it. */
-export function baselineFor(baseline: Baseline | undefined, dataset: string): DatasetScores | undefined {
+export function baselineFor(baseline: Baseline | undefined, dataset: string): BaselineDataset | undefined {
   return baseline?.datasets.find((d) => d.dataset === dataset);
 }
 

@@ -7,12 +7,18 @@
 import type { RunReport } from "../engine/results.js";
 import { modelRejections } from "../engine/verdict.js";
 import type { ForecastDocument } from "../engine/forecast-document.js";
+import { intervalText, type DeltaInterval } from "./bootstrap.js";
 
 export interface GateRule {
   /** Fail below this score. */
   readonly minScore?: number;
   /** Fail when the score is lower than the baseline's by more than this. */
   readonly maxScoreDrop?: number;
+  /**
+   * max-score-drop fails only on a significant drop: the delta's 95% interval lies below 0. Without
+   * an interval (a baseline saved before they existed, or no image in both runs) it fails as without this.
+   */
+  readonly significantDropsOnly?: boolean;
   /** Fail unless the forecast ranks the model in the top N (a copy or an average of 0 has no rank). */
   readonly minRank?: number;
 }
@@ -23,7 +29,13 @@ export interface GateVerdict {
   readonly reasons: string[];
 }
 
-export function applyGate(report: RunReport, baselineScore: number | undefined, rule: GateRule, forecast?: ForecastDocument): GateVerdict {
+export function applyGate(
+  report: RunReport,
+  baselineScore: number | undefined,
+  rule: GateRule,
+  forecast?: ForecastDocument,
+  interval?: DeltaInterval,
+): GateVerdict {
   const reasons = modelRejections(report).map((d) => `${d.dataset}: ${d.verdict?.message}`);
   const f = (v: number): string => v.toFixed(6);
   const { score } = report;
@@ -31,10 +43,14 @@ export function applyGate(report: RunReport, baselineScore: number | undefined, 
     reasons.push(`score ${f(score)} is below min-score ${f(rule.minScore)}`);
   }
   if (score !== null && rule.maxScoreDrop !== undefined && baselineScore !== undefined && baselineScore - score > rule.maxScoreDrop) {
-    reasons.push(
-      `score ${f(score)} dropped ${f(baselineScore - score)} from the base branch's ${f(baselineScore)}, more than ` +
-        `max-score-drop ${f(rule.maxScoreDrop)}`,
-    );
+    const noise = rule.significantDropsOnly && interval !== undefined && interval.upper >= 0;
+    if (!noise) {
+      const ci = interval ? ` ${intervalText(interval)}` : "";
+      reasons.push(
+        `score ${f(score)} dropped ${f(baselineScore - score)}${ci} from the base branch's ${f(baselineScore)}, more than ` +
+          `max-score-drop ${f(rule.maxScoreDrop)}`,
+      );
+    }
   }
   if (rule.minRank !== undefined) reasons.push(...rankReasons(rule.minRank, forecast));
   return { passed: reasons.length === 0, reasons };

@@ -1,8 +1,8 @@
-export const id = 42;
-export const ids = [42];
+export const id = 698;
+export const ids = [698];
 export const modules = {
 
-/***/ 10633:
+/***/ 7321:
 /***/ (function(module, __unused_webpack_exports, __webpack_require__) {
 
 /* module decorator */ module = __webpack_require__.nmd(module);
@@ -3574,7 +3574,7 @@ export const modules = {
 
 /***/ }),
 
-/***/ 22415:
+/***/ 11839:
 /***/ ((module) => {
 
 
@@ -3917,7 +3917,7 @@ if (true) {
 
 /***/ }),
 
-/***/ 73313:
+/***/ 86257:
 /***/ ((module) => {
 
 module.exports = Pend;
@@ -3979,7 +3979,7 @@ function pendGo(self, fn) {
 
 /***/ }),
 
-/***/ 34863:
+/***/ 64767:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -3998,352 +3998,352 @@ exports.interval = exports.iif = exports.generate = exports.fromEventPattern = e
 exports.filter = exports.expand = exports.exhaustMap = exports.exhaustAll = exports.exhaust = exports.every = exports.endWith = exports.elementAt = exports.distinctUntilKeyChanged = exports.distinctUntilChanged = exports.distinct = exports.dematerialize = exports.delayWhen = exports.delay = exports.defaultIfEmpty = exports.debounceTime = exports.debounce = exports.count = exports.connect = exports.concatWith = exports.concatMapTo = exports.concatMap = exports.concatAll = exports.combineLatestWith = exports.combineLatestAll = exports.combineAll = exports.catchError = exports.bufferWhen = exports.bufferToggle = exports.bufferTime = exports.bufferCount = exports.buffer = exports.auditTime = exports.audit = exports.config = exports.NEVER = exports.EMPTY = exports.scheduled = exports.zip = exports.using = exports.timer = exports.throwError = exports.range = exports.race = exports.partition = exports.pairs = exports.onErrorResumeNext = exports.of = exports.never = exports.merge = void 0;
 exports.switchMap = exports.switchAll = exports.subscribeOn = exports.startWith = exports.skipWhile = exports.skipUntil = exports.skipLast = exports.skip = exports.single = exports.shareReplay = exports.share = exports.sequenceEqual = exports.scan = exports.sampleTime = exports.sample = exports.refCount = exports.retryWhen = exports.retry = exports.repeatWhen = exports.repeat = exports.reduce = exports.raceWith = exports.publishReplay = exports.publishLast = exports.publishBehavior = exports.publish = exports.pluck = exports.pairwise = exports.onErrorResumeNextWith = exports.observeOn = exports.multicast = exports.min = exports.mergeWith = exports.mergeScan = exports.mergeMapTo = exports.mergeMap = exports.flatMap = exports.mergeAll = exports.max = exports.materialize = exports.mapTo = exports.map = exports.last = exports.isEmpty = exports.ignoreElements = exports.groupBy = exports.first = exports.findIndex = exports.find = exports.finalize = void 0;
 exports.zipWith = exports.zipAll = exports.withLatestFrom = exports.windowWhen = exports.windowToggle = exports.windowTime = exports.windowCount = exports.window = exports.toArray = exports.timestamp = exports.timeoutWith = exports.timeout = exports.timeInterval = exports.throwIfEmpty = exports.throttleTime = exports.throttle = exports.tap = exports.takeWhile = exports.takeUntil = exports.takeLast = exports.take = exports.switchScan = exports.switchMapTo = void 0;
-var Observable_1 = __webpack_require__(46692);
+var Observable_1 = __webpack_require__(83828);
 Object.defineProperty(exports, "Observable", ({ enumerable: true, get: function () { return Observable_1.Observable; } }));
-var ConnectableObservable_1 = __webpack_require__(42264);
+var ConnectableObservable_1 = __webpack_require__(78056);
 Object.defineProperty(exports, "ConnectableObservable", ({ enumerable: true, get: function () { return ConnectableObservable_1.ConnectableObservable; } }));
-var observable_1 = __webpack_require__(5609);
+var observable_1 = __webpack_require__(24057);
 Object.defineProperty(exports, "observable", ({ enumerable: true, get: function () { return observable_1.observable; } }));
-var animationFrames_1 = __webpack_require__(63400);
+var animationFrames_1 = __webpack_require__(37528);
 Object.defineProperty(exports, "animationFrames", ({ enumerable: true, get: function () { return animationFrames_1.animationFrames; } }));
-var Subject_1 = __webpack_require__(82357);
+var Subject_1 = __webpack_require__(95333);
 Object.defineProperty(exports, "Subject", ({ enumerable: true, get: function () { return Subject_1.Subject; } }));
-var BehaviorSubject_1 = __webpack_require__(30279);
+var BehaviorSubject_1 = __webpack_require__(70071);
 Object.defineProperty(exports, "BehaviorSubject", ({ enumerable: true, get: function () { return BehaviorSubject_1.BehaviorSubject; } }));
-var ReplaySubject_1 = __webpack_require__(19256);
+var ReplaySubject_1 = __webpack_require__(21064);
 Object.defineProperty(exports, "ReplaySubject", ({ enumerable: true, get: function () { return ReplaySubject_1.ReplaySubject; } }));
-var AsyncSubject_1 = __webpack_require__(65889);
+var AsyncSubject_1 = __webpack_require__(74961);
 Object.defineProperty(exports, "AsyncSubject", ({ enumerable: true, get: function () { return AsyncSubject_1.AsyncSubject; } }));
-var asap_1 = __webpack_require__(17110);
+var asap_1 = __webpack_require__(83398);
 Object.defineProperty(exports, "asap", ({ enumerable: true, get: function () { return asap_1.asap; } }));
 Object.defineProperty(exports, "asapScheduler", ({ enumerable: true, get: function () { return asap_1.asapScheduler; } }));
-var async_1 = __webpack_require__(95583);
+var async_1 = __webpack_require__(84751);
 Object.defineProperty(exports, "async", ({ enumerable: true, get: function () { return async_1.async; } }));
 Object.defineProperty(exports, "asyncScheduler", ({ enumerable: true, get: function () { return async_1.asyncScheduler; } }));
-var queue_1 = __webpack_require__(80064);
+var queue_1 = __webpack_require__(24112);
 Object.defineProperty(exports, "queue", ({ enumerable: true, get: function () { return queue_1.queue; } }));
 Object.defineProperty(exports, "queueScheduler", ({ enumerable: true, get: function () { return queue_1.queueScheduler; } }));
-var animationFrame_1 = __webpack_require__(61968);
+var animationFrame_1 = __webpack_require__(43680);
 Object.defineProperty(exports, "animationFrame", ({ enumerable: true, get: function () { return animationFrame_1.animationFrame; } }));
 Object.defineProperty(exports, "animationFrameScheduler", ({ enumerable: true, get: function () { return animationFrame_1.animationFrameScheduler; } }));
-var VirtualTimeScheduler_1 = __webpack_require__(50864);
+var VirtualTimeScheduler_1 = __webpack_require__(75456);
 Object.defineProperty(exports, "VirtualTimeScheduler", ({ enumerable: true, get: function () { return VirtualTimeScheduler_1.VirtualTimeScheduler; } }));
 Object.defineProperty(exports, "VirtualAction", ({ enumerable: true, get: function () { return VirtualTimeScheduler_1.VirtualAction; } }));
-var Scheduler_1 = __webpack_require__(13328);
+var Scheduler_1 = __webpack_require__(42304);
 Object.defineProperty(exports, "Scheduler", ({ enumerable: true, get: function () { return Scheduler_1.Scheduler; } }));
-var Subscription_1 = __webpack_require__(15208);
+var Subscription_1 = __webpack_require__(65944);
 Object.defineProperty(exports, "Subscription", ({ enumerable: true, get: function () { return Subscription_1.Subscription; } }));
-var Subscriber_1 = __webpack_require__(42703);
+var Subscriber_1 = __webpack_require__(32767);
 Object.defineProperty(exports, "Subscriber", ({ enumerable: true, get: function () { return Subscriber_1.Subscriber; } }));
-var Notification_1 = __webpack_require__(67166);
+var Notification_1 = __webpack_require__(93966);
 Object.defineProperty(exports, "Notification", ({ enumerable: true, get: function () { return Notification_1.Notification; } }));
 Object.defineProperty(exports, "NotificationKind", ({ enumerable: true, get: function () { return Notification_1.NotificationKind; } }));
-var pipe_1 = __webpack_require__(64424);
+var pipe_1 = __webpack_require__(31160);
 Object.defineProperty(exports, "pipe", ({ enumerable: true, get: function () { return pipe_1.pipe; } }));
-var noop_1 = __webpack_require__(91720);
+var noop_1 = __webpack_require__(43563);
 Object.defineProperty(exports, "noop", ({ enumerable: true, get: function () { return noop_1.noop; } }));
-var identity_1 = __webpack_require__(1418);
+var identity_1 = __webpack_require__(19418);
 Object.defineProperty(exports, "identity", ({ enumerable: true, get: function () { return identity_1.identity; } }));
-var isObservable_1 = __webpack_require__(60065);
+var isObservable_1 = __webpack_require__(81489);
 Object.defineProperty(exports, "isObservable", ({ enumerable: true, get: function () { return isObservable_1.isObservable; } }));
-var lastValueFrom_1 = __webpack_require__(90436);
+var lastValueFrom_1 = __webpack_require__(70356);
 Object.defineProperty(exports, "lastValueFrom", ({ enumerable: true, get: function () { return lastValueFrom_1.lastValueFrom; } }));
-var firstValueFrom_1 = __webpack_require__(87198);
+var firstValueFrom_1 = __webpack_require__(83694);
 Object.defineProperty(exports, "firstValueFrom", ({ enumerable: true, get: function () { return firstValueFrom_1.firstValueFrom; } }));
-var ArgumentOutOfRangeError_1 = __webpack_require__(8775);
+var ArgumentOutOfRangeError_1 = __webpack_require__(32759);
 Object.defineProperty(exports, "ArgumentOutOfRangeError", ({ enumerable: true, get: function () { return ArgumentOutOfRangeError_1.ArgumentOutOfRangeError; } }));
-var EmptyError_1 = __webpack_require__(71741);
+var EmptyError_1 = __webpack_require__(38733);
 Object.defineProperty(exports, "EmptyError", ({ enumerable: true, get: function () { return EmptyError_1.EmptyError; } }));
-var NotFoundError_1 = __webpack_require__(92069);
+var NotFoundError_1 = __webpack_require__(35061);
 Object.defineProperty(exports, "NotFoundError", ({ enumerable: true, get: function () { return NotFoundError_1.NotFoundError; } }));
-var ObjectUnsubscribedError_1 = __webpack_require__(83612);
+var ObjectUnsubscribedError_1 = __webpack_require__(37516);
 Object.defineProperty(exports, "ObjectUnsubscribedError", ({ enumerable: true, get: function () { return ObjectUnsubscribedError_1.ObjectUnsubscribedError; } }));
-var SequenceError_1 = __webpack_require__(58519);
+var SequenceError_1 = __webpack_require__(59079);
 Object.defineProperty(exports, "SequenceError", ({ enumerable: true, get: function () { return SequenceError_1.SequenceError; } }));
-var timeout_1 = __webpack_require__(64176);
+var timeout_1 = __webpack_require__(53440);
 Object.defineProperty(exports, "TimeoutError", ({ enumerable: true, get: function () { return timeout_1.TimeoutError; } }));
-var UnsubscriptionError_1 = __webpack_require__(84974);
+var UnsubscriptionError_1 = __webpack_require__(95486);
 Object.defineProperty(exports, "UnsubscriptionError", ({ enumerable: true, get: function () { return UnsubscriptionError_1.UnsubscriptionError; } }));
-var bindCallback_1 = __webpack_require__(56919);
+var bindCallback_1 = __webpack_require__(18247);
 Object.defineProperty(exports, "bindCallback", ({ enumerable: true, get: function () { return bindCallback_1.bindCallback; } }));
-var bindNodeCallback_1 = __webpack_require__(99463);
+var bindNodeCallback_1 = __webpack_require__(45559);
 Object.defineProperty(exports, "bindNodeCallback", ({ enumerable: true, get: function () { return bindNodeCallback_1.bindNodeCallback; } }));
-var combineLatest_1 = __webpack_require__(94253);
+var combineLatest_1 = __webpack_require__(42045);
 Object.defineProperty(exports, "combineLatest", ({ enumerable: true, get: function () { return combineLatest_1.combineLatest; } }));
-var concat_1 = __webpack_require__(28919);
+var concat_1 = __webpack_require__(9799);
 Object.defineProperty(exports, "concat", ({ enumerable: true, get: function () { return concat_1.concat; } }));
-var connectable_1 = __webpack_require__(23125);
+var connectable_1 = __webpack_require__(81477);
 Object.defineProperty(exports, "connectable", ({ enumerable: true, get: function () { return connectable_1.connectable; } }));
-var defer_1 = __webpack_require__(83731);
+var defer_1 = __webpack_require__(90659);
 Object.defineProperty(exports, "defer", ({ enumerable: true, get: function () { return defer_1.defer; } }));
-var empty_1 = __webpack_require__(5458);
+var empty_1 = __webpack_require__(78786);
 Object.defineProperty(exports, "empty", ({ enumerable: true, get: function () { return empty_1.empty; } }));
-var forkJoin_1 = __webpack_require__(66395);
+var forkJoin_1 = __webpack_require__(58059);
 Object.defineProperty(exports, "forkJoin", ({ enumerable: true, get: function () { return forkJoin_1.forkJoin; } }));
-var from_1 = __webpack_require__(38687);
+var from_1 = __webpack_require__(37103);
 Object.defineProperty(exports, "from", ({ enumerable: true, get: function () { return from_1.from; } }));
-var fromEvent_1 = __webpack_require__(74775);
+var fromEvent_1 = __webpack_require__(77959);
 Object.defineProperty(exports, "fromEvent", ({ enumerable: true, get: function () { return fromEvent_1.fromEvent; } }));
-var fromEventPattern_1 = __webpack_require__(84237);
+var fromEventPattern_1 = __webpack_require__(58237);
 Object.defineProperty(exports, "fromEventPattern", ({ enumerable: true, get: function () { return fromEventPattern_1.fromEventPattern; } }));
-var generate_1 = __webpack_require__(12356);
+var generate_1 = __webpack_require__(86324);
 Object.defineProperty(exports, "generate", ({ enumerable: true, get: function () { return generate_1.generate; } }));
-var iif_1 = __webpack_require__(3719);
+var iif_1 = __webpack_require__(57911);
 Object.defineProperty(exports, "iif", ({ enumerable: true, get: function () { return iif_1.iif; } }));
-var interval_1 = __webpack_require__(88658);
+var interval_1 = __webpack_require__(63330);
 Object.defineProperty(exports, "interval", ({ enumerable: true, get: function () { return interval_1.interval; } }));
-var merge_1 = __webpack_require__(56995);
+var merge_1 = __webpack_require__(95795);
 Object.defineProperty(exports, "merge", ({ enumerable: true, get: function () { return merge_1.merge; } }));
-var never_1 = __webpack_require__(62525);
+var never_1 = __webpack_require__(99757);
 Object.defineProperty(exports, "never", ({ enumerable: true, get: function () { return never_1.never; } }));
-var of_1 = __webpack_require__(8482);
+var of_1 = __webpack_require__(97810);
 Object.defineProperty(exports, "of", ({ enumerable: true, get: function () { return of_1.of; } }));
-var onErrorResumeNext_1 = __webpack_require__(96756);
+var onErrorResumeNext_1 = __webpack_require__(12196);
 Object.defineProperty(exports, "onErrorResumeNext", ({ enumerable: true, get: function () { return onErrorResumeNext_1.onErrorResumeNext; } }));
-var pairs_1 = __webpack_require__(90822);
+var pairs_1 = __webpack_require__(73046);
 Object.defineProperty(exports, "pairs", ({ enumerable: true, get: function () { return pairs_1.pairs; } }));
-var partition_1 = __webpack_require__(40673);
+var partition_1 = __webpack_require__(9009);
 Object.defineProperty(exports, "partition", ({ enumerable: true, get: function () { return partition_1.partition; } }));
-var race_1 = __webpack_require__(87446);
+var race_1 = __webpack_require__(16550);
 Object.defineProperty(exports, "race", ({ enumerable: true, get: function () { return race_1.race; } }));
-var range_1 = __webpack_require__(23470);
+var range_1 = __webpack_require__(87102);
 Object.defineProperty(exports, "range", ({ enumerable: true, get: function () { return range_1.range; } }));
-var throwError_1 = __webpack_require__(32841);
+var throwError_1 = __webpack_require__(93305);
 Object.defineProperty(exports, "throwError", ({ enumerable: true, get: function () { return throwError_1.throwError; } }));
-var timer_1 = __webpack_require__(58914);
+var timer_1 = __webpack_require__(722);
 Object.defineProperty(exports, "timer", ({ enumerable: true, get: function () { return timer_1.timer; } }));
-var using_1 = __webpack_require__(92915);
+var using_1 = __webpack_require__(53155);
 Object.defineProperty(exports, "using", ({ enumerable: true, get: function () { return using_1.using; } }));
-var zip_1 = __webpack_require__(69820);
+var zip_1 = __webpack_require__(86188);
 Object.defineProperty(exports, "zip", ({ enumerable: true, get: function () { return zip_1.zip; } }));
-var scheduled_1 = __webpack_require__(81478);
+var scheduled_1 = __webpack_require__(55862);
 Object.defineProperty(exports, "scheduled", ({ enumerable: true, get: function () { return scheduled_1.scheduled; } }));
-var empty_2 = __webpack_require__(5458);
+var empty_2 = __webpack_require__(78786);
 Object.defineProperty(exports, "EMPTY", ({ enumerable: true, get: function () { return empty_2.EMPTY; } }));
-var never_2 = __webpack_require__(62525);
+var never_2 = __webpack_require__(99757);
 Object.defineProperty(exports, "NEVER", ({ enumerable: true, get: function () { return never_2.NEVER; } }));
-__exportStar(__webpack_require__(67516), exports);
-var config_1 = __webpack_require__(70647);
+__exportStar(__webpack_require__(79052), exports);
+var config_1 = __webpack_require__(62055);
 Object.defineProperty(exports, "config", ({ enumerable: true, get: function () { return config_1.config; } }));
-var audit_1 = __webpack_require__(3436);
+var audit_1 = __webpack_require__(67644);
 Object.defineProperty(exports, "audit", ({ enumerable: true, get: function () { return audit_1.audit; } }));
-var auditTime_1 = __webpack_require__(47217);
+var auditTime_1 = __webpack_require__(57921);
 Object.defineProperty(exports, "auditTime", ({ enumerable: true, get: function () { return auditTime_1.auditTime; } }));
-var buffer_1 = __webpack_require__(75805);
+var buffer_1 = __webpack_require__(20397);
 Object.defineProperty(exports, "buffer", ({ enumerable: true, get: function () { return buffer_1.buffer; } }));
-var bufferCount_1 = __webpack_require__(41442);
+var bufferCount_1 = __webpack_require__(34354);
 Object.defineProperty(exports, "bufferCount", ({ enumerable: true, get: function () { return bufferCount_1.bufferCount; } }));
-var bufferTime_1 = __webpack_require__(21896);
+var bufferTime_1 = __webpack_require__(6552);
 Object.defineProperty(exports, "bufferTime", ({ enumerable: true, get: function () { return bufferTime_1.bufferTime; } }));
-var bufferToggle_1 = __webpack_require__(165);
+var bufferToggle_1 = __webpack_require__(38389);
 Object.defineProperty(exports, "bufferToggle", ({ enumerable: true, get: function () { return bufferToggle_1.bufferToggle; } }));
-var bufferWhen_1 = __webpack_require__(53261);
+var bufferWhen_1 = __webpack_require__(32509);
 Object.defineProperty(exports, "bufferWhen", ({ enumerable: true, get: function () { return bufferWhen_1.bufferWhen; } }));
-var catchError_1 = __webpack_require__(55660);
+var catchError_1 = __webpack_require__(98012);
 Object.defineProperty(exports, "catchError", ({ enumerable: true, get: function () { return catchError_1.catchError; } }));
-var combineAll_1 = __webpack_require__(54031);
+var combineAll_1 = __webpack_require__(57311);
 Object.defineProperty(exports, "combineAll", ({ enumerable: true, get: function () { return combineAll_1.combineAll; } }));
-var combineLatestAll_1 = __webpack_require__(6298);
+var combineLatestAll_1 = __webpack_require__(97674);
 Object.defineProperty(exports, "combineLatestAll", ({ enumerable: true, get: function () { return combineLatestAll_1.combineLatestAll; } }));
-var combineLatestWith_1 = __webpack_require__(40809);
+var combineLatestWith_1 = __webpack_require__(82009);
 Object.defineProperty(exports, "combineLatestWith", ({ enumerable: true, get: function () { return combineLatestWith_1.combineLatestWith; } }));
-var concatAll_1 = __webpack_require__(65824);
+var concatAll_1 = __webpack_require__(96112);
 Object.defineProperty(exports, "concatAll", ({ enumerable: true, get: function () { return concatAll_1.concatAll; } }));
-var concatMap_1 = __webpack_require__(60449);
+var concatMap_1 = __webpack_require__(16497);
 Object.defineProperty(exports, "concatMap", ({ enumerable: true, get: function () { return concatMap_1.concatMap; } }));
-var concatMapTo_1 = __webpack_require__(56016);
+var concatMapTo_1 = __webpack_require__(50944);
 Object.defineProperty(exports, "concatMapTo", ({ enumerable: true, get: function () { return concatMapTo_1.concatMapTo; } }));
-var concatWith_1 = __webpack_require__(43799);
+var concatWith_1 = __webpack_require__(2503);
 Object.defineProperty(exports, "concatWith", ({ enumerable: true, get: function () { return concatWith_1.concatWith; } }));
-var connect_1 = __webpack_require__(73201);
+var connect_1 = __webpack_require__(8353);
 Object.defineProperty(exports, "connect", ({ enumerable: true, get: function () { return connect_1.connect; } }));
-var count_1 = __webpack_require__(12372);
+var count_1 = __webpack_require__(76868);
 Object.defineProperty(exports, "count", ({ enumerable: true, get: function () { return count_1.count; } }));
-var debounce_1 = __webpack_require__(21704);
+var debounce_1 = __webpack_require__(17848);
 Object.defineProperty(exports, "debounce", ({ enumerable: true, get: function () { return debounce_1.debounce; } }));
-var debounceTime_1 = __webpack_require__(27461);
+var debounceTime_1 = __webpack_require__(20245);
 Object.defineProperty(exports, "debounceTime", ({ enumerable: true, get: function () { return debounceTime_1.debounceTime; } }));
-var defaultIfEmpty_1 = __webpack_require__(7768);
+var defaultIfEmpty_1 = __webpack_require__(91304);
 Object.defineProperty(exports, "defaultIfEmpty", ({ enumerable: true, get: function () { return defaultIfEmpty_1.defaultIfEmpty; } }));
-var delay_1 = __webpack_require__(80140);
+var delay_1 = __webpack_require__(28060);
 Object.defineProperty(exports, "delay", ({ enumerable: true, get: function () { return delay_1.delay; } }));
-var delayWhen_1 = __webpack_require__(25184);
+var delayWhen_1 = __webpack_require__(58416);
 Object.defineProperty(exports, "delayWhen", ({ enumerable: true, get: function () { return delayWhen_1.delayWhen; } }));
-var dematerialize_1 = __webpack_require__(10595);
+var dematerialize_1 = __webpack_require__(37459);
 Object.defineProperty(exports, "dematerialize", ({ enumerable: true, get: function () { return dematerialize_1.dematerialize; } }));
-var distinct_1 = __webpack_require__(76623);
+var distinct_1 = __webpack_require__(32351);
 Object.defineProperty(exports, "distinct", ({ enumerable: true, get: function () { return distinct_1.distinct; } }));
-var distinctUntilChanged_1 = __webpack_require__(75747);
+var distinctUntilChanged_1 = __webpack_require__(43027);
 Object.defineProperty(exports, "distinctUntilChanged", ({ enumerable: true, get: function () { return distinctUntilChanged_1.distinctUntilChanged; } }));
-var distinctUntilKeyChanged_1 = __webpack_require__(47814);
+var distinctUntilKeyChanged_1 = __webpack_require__(61078);
 Object.defineProperty(exports, "distinctUntilKeyChanged", ({ enumerable: true, get: function () { return distinctUntilKeyChanged_1.distinctUntilKeyChanged; } }));
-var elementAt_1 = __webpack_require__(50246);
+var elementAt_1 = __webpack_require__(67670);
 Object.defineProperty(exports, "elementAt", ({ enumerable: true, get: function () { return elementAt_1.elementAt; } }));
-var endWith_1 = __webpack_require__(33026);
+var endWith_1 = __webpack_require__(59378);
 Object.defineProperty(exports, "endWith", ({ enumerable: true, get: function () { return endWith_1.endWith; } }));
-var every_1 = __webpack_require__(56008);
+var every_1 = __webpack_require__(14712);
 Object.defineProperty(exports, "every", ({ enumerable: true, get: function () { return every_1.every; } }));
-var exhaust_1 = __webpack_require__(84469);
+var exhaust_1 = __webpack_require__(11173);
 Object.defineProperty(exports, "exhaust", ({ enumerable: true, get: function () { return exhaust_1.exhaust; } }));
-var exhaustAll_1 = __webpack_require__(60186);
+var exhaustAll_1 = __webpack_require__(92458);
 Object.defineProperty(exports, "exhaustAll", ({ enumerable: true, get: function () { return exhaustAll_1.exhaustAll; } }));
-var exhaustMap_1 = __webpack_require__(94419);
+var exhaustMap_1 = __webpack_require__(99491);
 Object.defineProperty(exports, "exhaustMap", ({ enumerable: true, get: function () { return exhaustMap_1.exhaustMap; } }));
-var expand_1 = __webpack_require__(66911);
+var expand_1 = __webpack_require__(75151);
 Object.defineProperty(exports, "expand", ({ enumerable: true, get: function () { return expand_1.expand; } }));
-var filter_1 = __webpack_require__(91909);
+var filter_1 = __webpack_require__(73077);
 Object.defineProperty(exports, "filter", ({ enumerable: true, get: function () { return filter_1.filter; } }));
-var finalize_1 = __webpack_require__(10477);
+var finalize_1 = __webpack_require__(7965);
 Object.defineProperty(exports, "finalize", ({ enumerable: true, get: function () { return finalize_1.finalize; } }));
-var find_1 = __webpack_require__(51208);
+var find_1 = __webpack_require__(14104);
 Object.defineProperty(exports, "find", ({ enumerable: true, get: function () { return find_1.find; } }));
-var findIndex_1 = __webpack_require__(76946);
+var findIndex_1 = __webpack_require__(2562);
 Object.defineProperty(exports, "findIndex", ({ enumerable: true, get: function () { return findIndex_1.findIndex; } }));
-var first_1 = __webpack_require__(45873);
+var first_1 = __webpack_require__(58657);
 Object.defineProperty(exports, "first", ({ enumerable: true, get: function () { return first_1.first; } }));
-var groupBy_1 = __webpack_require__(79337);
+var groupBy_1 = __webpack_require__(61017);
 Object.defineProperty(exports, "groupBy", ({ enumerable: true, get: function () { return groupBy_1.groupBy; } }));
-var ignoreElements_1 = __webpack_require__(67720);
+var ignoreElements_1 = __webpack_require__(58264);
 Object.defineProperty(exports, "ignoreElements", ({ enumerable: true, get: function () { return ignoreElements_1.ignoreElements; } }));
-var isEmpty_1 = __webpack_require__(75954);
+var isEmpty_1 = __webpack_require__(50562);
 Object.defineProperty(exports, "isEmpty", ({ enumerable: true, get: function () { return isEmpty_1.isEmpty; } }));
-var last_1 = __webpack_require__(77999);
+var last_1 = __webpack_require__(17983);
 Object.defineProperty(exports, "last", ({ enumerable: true, get: function () { return last_1.last; } }));
-var map_1 = __webpack_require__(83297);
+var map_1 = __webpack_require__(93297);
 Object.defineProperty(exports, "map", ({ enumerable: true, get: function () { return map_1.map; } }));
-var mapTo_1 = __webpack_require__(68528);
+var mapTo_1 = __webpack_require__(92608);
 Object.defineProperty(exports, "mapTo", ({ enumerable: true, get: function () { return mapTo_1.mapTo; } }));
-var materialize_1 = __webpack_require__(52442);
+var materialize_1 = __webpack_require__(9930);
 Object.defineProperty(exports, "materialize", ({ enumerable: true, get: function () { return materialize_1.materialize; } }));
-var max_1 = __webpack_require__(9593);
+var max_1 = __webpack_require__(44713);
 Object.defineProperty(exports, "max", ({ enumerable: true, get: function () { return max_1.max; } }));
-var mergeAll_1 = __webpack_require__(33156);
+var mergeAll_1 = __webpack_require__(38964);
 Object.defineProperty(exports, "mergeAll", ({ enumerable: true, get: function () { return mergeAll_1.mergeAll; } }));
-var flatMap_1 = __webpack_require__(49956);
+var flatMap_1 = __webpack_require__(53268);
 Object.defineProperty(exports, "flatMap", ({ enumerable: true, get: function () { return flatMap_1.flatMap; } }));
-var mergeMap_1 = __webpack_require__(82397);
+var mergeMap_1 = __webpack_require__(11917);
 Object.defineProperty(exports, "mergeMap", ({ enumerable: true, get: function () { return mergeMap_1.mergeMap; } }));
-var mergeMapTo_1 = __webpack_require__(95484);
+var mergeMapTo_1 = __webpack_require__(45356);
 Object.defineProperty(exports, "mergeMapTo", ({ enumerable: true, get: function () { return mergeMapTo_1.mergeMapTo; } }));
-var mergeScan_1 = __webpack_require__(22222);
+var mergeScan_1 = __webpack_require__(13086);
 Object.defineProperty(exports, "mergeScan", ({ enumerable: true, get: function () { return mergeScan_1.mergeScan; } }));
-var mergeWith_1 = __webpack_require__(71779);
+var mergeWith_1 = __webpack_require__(83667);
 Object.defineProperty(exports, "mergeWith", ({ enumerable: true, get: function () { return mergeWith_1.mergeWith; } }));
-var min_1 = __webpack_require__(40315);
+var min_1 = __webpack_require__(75083);
 Object.defineProperty(exports, "min", ({ enumerable: true, get: function () { return min_1.min; } }));
-var multicast_1 = __webpack_require__(6889);
+var multicast_1 = __webpack_require__(6841);
 Object.defineProperty(exports, "multicast", ({ enumerable: true, get: function () { return multicast_1.multicast; } }));
-var observeOn_1 = __webpack_require__(2366);
+var observeOn_1 = __webpack_require__(58094);
 Object.defineProperty(exports, "observeOn", ({ enumerable: true, get: function () { return observeOn_1.observeOn; } }));
-var onErrorResumeNextWith_1 = __webpack_require__(2292);
+var onErrorResumeNextWith_1 = __webpack_require__(99556);
 Object.defineProperty(exports, "onErrorResumeNextWith", ({ enumerable: true, get: function () { return onErrorResumeNextWith_1.onErrorResumeNextWith; } }));
-var pairwise_1 = __webpack_require__(72219);
+var pairwise_1 = __webpack_require__(55915);
 Object.defineProperty(exports, "pairwise", ({ enumerable: true, get: function () { return pairwise_1.pairwise; } }));
-var pluck_1 = __webpack_require__(88338);
+var pluck_1 = __webpack_require__(22370);
 Object.defineProperty(exports, "pluck", ({ enumerable: true, get: function () { return pluck_1.pluck; } }));
-var publish_1 = __webpack_require__(67160);
+var publish_1 = __webpack_require__(5032);
 Object.defineProperty(exports, "publish", ({ enumerable: true, get: function () { return publish_1.publish; } }));
-var publishBehavior_1 = __webpack_require__(10734);
+var publishBehavior_1 = __webpack_require__(99070);
 Object.defineProperty(exports, "publishBehavior", ({ enumerable: true, get: function () { return publishBehavior_1.publishBehavior; } }));
-var publishLast_1 = __webpack_require__(56312);
+var publishLast_1 = __webpack_require__(58824);
 Object.defineProperty(exports, "publishLast", ({ enumerable: true, get: function () { return publishLast_1.publishLast; } }));
-var publishReplay_1 = __webpack_require__(30451);
+var publishReplay_1 = __webpack_require__(49699);
 Object.defineProperty(exports, "publishReplay", ({ enumerable: true, get: function () { return publishReplay_1.publishReplay; } }));
-var raceWith_1 = __webpack_require__(25434);
+var raceWith_1 = __webpack_require__(42346);
 Object.defineProperty(exports, "raceWith", ({ enumerable: true, get: function () { return raceWith_1.raceWith; } }));
-var reduce_1 = __webpack_require__(39241);
+var reduce_1 = __webpack_require__(36249);
 Object.defineProperty(exports, "reduce", ({ enumerable: true, get: function () { return reduce_1.reduce; } }));
-var repeat_1 = __webpack_require__(32420);
+var repeat_1 = __webpack_require__(48340);
 Object.defineProperty(exports, "repeat", ({ enumerable: true, get: function () { return repeat_1.repeat; } }));
-var repeatWhen_1 = __webpack_require__(71320);
+var repeatWhen_1 = __webpack_require__(75944);
 Object.defineProperty(exports, "repeatWhen", ({ enumerable: true, get: function () { return repeatWhen_1.repeatWhen; } }));
-var retry_1 = __webpack_require__(96109);
+var retry_1 = __webpack_require__(98109);
 Object.defineProperty(exports, "retry", ({ enumerable: true, get: function () { return retry_1.retry; } }));
-var retryWhen_1 = __webpack_require__(70557);
+var retryWhen_1 = __webpack_require__(42765);
 Object.defineProperty(exports, "retryWhen", ({ enumerable: true, get: function () { return retryWhen_1.retryWhen; } }));
-var refCount_1 = __webpack_require__(42307);
+var refCount_1 = __webpack_require__(65843);
 Object.defineProperty(exports, "refCount", ({ enumerable: true, get: function () { return refCount_1.refCount; } }));
-var sample_1 = __webpack_require__(40845);
+var sample_1 = __webpack_require__(75549);
 Object.defineProperty(exports, "sample", ({ enumerable: true, get: function () { return sample_1.sample; } }));
-var sampleTime_1 = __webpack_require__(75640);
+var sampleTime_1 = __webpack_require__(61544);
 Object.defineProperty(exports, "sampleTime", ({ enumerable: true, get: function () { return sampleTime_1.sampleTime; } }));
-var scan_1 = __webpack_require__(30714);
+var scan_1 = __webpack_require__(47050);
 Object.defineProperty(exports, "scan", ({ enumerable: true, get: function () { return scan_1.scan; } }));
-var sequenceEqual_1 = __webpack_require__(43468);
+var sequenceEqual_1 = __webpack_require__(88956);
 Object.defineProperty(exports, "sequenceEqual", ({ enumerable: true, get: function () { return sequenceEqual_1.sequenceEqual; } }));
-var share_1 = __webpack_require__(80656);
+var share_1 = __webpack_require__(80736);
 Object.defineProperty(exports, "share", ({ enumerable: true, get: function () { return share_1.share; } }));
-var shareReplay_1 = __webpack_require__(28267);
+var shareReplay_1 = __webpack_require__(77851);
 Object.defineProperty(exports, "shareReplay", ({ enumerable: true, get: function () { return shareReplay_1.shareReplay; } }));
-var single_1 = __webpack_require__(89779);
+var single_1 = __webpack_require__(96771);
 Object.defineProperty(exports, "single", ({ enumerable: true, get: function () { return single_1.single; } }));
-var skip_1 = __webpack_require__(39428);
+var skip_1 = __webpack_require__(36628);
 Object.defineProperty(exports, "skip", ({ enumerable: true, get: function () { return skip_1.skip; } }));
-var skipLast_1 = __webpack_require__(26532);
+var skipLast_1 = __webpack_require__(17172);
 Object.defineProperty(exports, "skipLast", ({ enumerable: true, get: function () { return skipLast_1.skipLast; } }));
-var skipUntil_1 = __webpack_require__(78370);
+var skipUntil_1 = __webpack_require__(35186);
 Object.defineProperty(exports, "skipUntil", ({ enumerable: true, get: function () { return skipUntil_1.skipUntil; } }));
-var skipWhile_1 = __webpack_require__(17511);
+var skipWhile_1 = __webpack_require__(99447);
 Object.defineProperty(exports, "skipWhile", ({ enumerable: true, get: function () { return skipWhile_1.skipWhile; } }));
-var startWith_1 = __webpack_require__(57395);
+var startWith_1 = __webpack_require__(83843);
 Object.defineProperty(exports, "startWith", ({ enumerable: true, get: function () { return startWith_1.startWith; } }));
-var subscribeOn_1 = __webpack_require__(65282);
+var subscribeOn_1 = __webpack_require__(38578);
 Object.defineProperty(exports, "subscribeOn", ({ enumerable: true, get: function () { return subscribeOn_1.subscribeOn; } }));
-var switchAll_1 = __webpack_require__(4188);
+var switchAll_1 = __webpack_require__(22988);
 Object.defineProperty(exports, "switchAll", ({ enumerable: true, get: function () { return switchAll_1.switchAll; } }));
-var switchMap_1 = __webpack_require__(42789);
+var switchMap_1 = __webpack_require__(36981);
 Object.defineProperty(exports, "switchMap", ({ enumerable: true, get: function () { return switchMap_1.switchMap; } }));
-var switchMapTo_1 = __webpack_require__(40564);
+var switchMapTo_1 = __webpack_require__(90276);
 Object.defineProperty(exports, "switchMapTo", ({ enumerable: true, get: function () { return switchMapTo_1.switchMapTo; } }));
-var switchScan_1 = __webpack_require__(58054);
+var switchScan_1 = __webpack_require__(7446);
 Object.defineProperty(exports, "switchScan", ({ enumerable: true, get: function () { return switchScan_1.switchScan; } }));
-var take_1 = __webpack_require__(88072);
+var take_1 = __webpack_require__(47576);
 Object.defineProperty(exports, "take", ({ enumerable: true, get: function () { return take_1.take; } }));
-var takeLast_1 = __webpack_require__(15656);
+var takeLast_1 = __webpack_require__(31800);
 Object.defineProperty(exports, "takeLast", ({ enumerable: true, get: function () { return takeLast_1.takeLast; } }));
-var takeUntil_1 = __webpack_require__(4046);
+var takeUntil_1 = __webpack_require__(7646);
 Object.defineProperty(exports, "takeUntil", ({ enumerable: true, get: function () { return takeUntil_1.takeUntil; } }));
-var takeWhile_1 = __webpack_require__(81163);
+var takeWhile_1 = __webpack_require__(50299);
 Object.defineProperty(exports, "takeWhile", ({ enumerable: true, get: function () { return takeWhile_1.takeWhile; } }));
-var tap_1 = __webpack_require__(18054);
+var tap_1 = __webpack_require__(48182);
 Object.defineProperty(exports, "tap", ({ enumerable: true, get: function () { return tap_1.tap; } }));
-var throttle_1 = __webpack_require__(8923);
+var throttle_1 = __webpack_require__(46059);
 Object.defineProperty(exports, "throttle", ({ enumerable: true, get: function () { return throttle_1.throttle; } }));
-var throttleTime_1 = __webpack_require__(86558);
+var throttleTime_1 = __webpack_require__(98862);
 Object.defineProperty(exports, "throttleTime", ({ enumerable: true, get: function () { return throttleTime_1.throttleTime; } }));
-var throwIfEmpty_1 = __webpack_require__(64747);
+var throwIfEmpty_1 = __webpack_require__(32059);
 Object.defineProperty(exports, "throwIfEmpty", ({ enumerable: true, get: function () { return throwIfEmpty_1.throwIfEmpty; } }));
-var timeInterval_1 = __webpack_require__(70635);
+var timeInterval_1 = __webpack_require__(40091);
 Object.defineProperty(exports, "timeInterval", ({ enumerable: true, get: function () { return timeInterval_1.timeInterval; } }));
-var timeout_2 = __webpack_require__(64176);
+var timeout_2 = __webpack_require__(53440);
 Object.defineProperty(exports, "timeout", ({ enumerable: true, get: function () { return timeout_2.timeout; } }));
-var timeoutWith_1 = __webpack_require__(30840);
+var timeoutWith_1 = __webpack_require__(92328);
 Object.defineProperty(exports, "timeoutWith", ({ enumerable: true, get: function () { return timeoutWith_1.timeoutWith; } }));
-var timestamp_1 = __webpack_require__(32415);
+var timestamp_1 = __webpack_require__(16527);
 Object.defineProperty(exports, "timestamp", ({ enumerable: true, get: function () { return timestamp_1.timestamp; } }));
-var toArray_1 = __webpack_require__(80829);
+var toArray_1 = __webpack_require__(37933);
 Object.defineProperty(exports, "toArray", ({ enumerable: true, get: function () { return toArray_1.toArray; } }));
-var window_1 = __webpack_require__(32619);
+var window_1 = __webpack_require__(30907);
 Object.defineProperty(exports, "window", ({ enumerable: true, get: function () { return window_1.window; } }));
-var windowCount_1 = __webpack_require__(18024);
+var windowCount_1 = __webpack_require__(22456);
 Object.defineProperty(exports, "windowCount", ({ enumerable: true, get: function () { return windowCount_1.windowCount; } }));
-var windowTime_1 = __webpack_require__(19278);
+var windowTime_1 = __webpack_require__(72350);
 Object.defineProperty(exports, "windowTime", ({ enumerable: true, get: function () { return windowTime_1.windowTime; } }));
-var windowToggle_1 = __webpack_require__(80783);
+var windowToggle_1 = __webpack_require__(25151);
 Object.defineProperty(exports, "windowToggle", ({ enumerable: true, get: function () { return windowToggle_1.windowToggle; } }));
-var windowWhen_1 = __webpack_require__(54243);
+var windowWhen_1 = __webpack_require__(5459);
 Object.defineProperty(exports, "windowWhen", ({ enumerable: true, get: function () { return windowWhen_1.windowWhen; } }));
-var withLatestFrom_1 = __webpack_require__(95972);
+var withLatestFrom_1 = __webpack_require__(49780);
 Object.defineProperty(exports, "withLatestFrom", ({ enumerable: true, get: function () { return withLatestFrom_1.withLatestFrom; } }));
-var zipAll_1 = __webpack_require__(40829);
+var zipAll_1 = __webpack_require__(82989);
 Object.defineProperty(exports, "zipAll", ({ enumerable: true, get: function () { return zipAll_1.zipAll; } }));
-var zipWith_1 = __webpack_require__(62268);
+var zipWith_1 = __webpack_require__(92204);
 Object.defineProperty(exports, "zipWith", ({ enumerable: true, get: function () { return zipWith_1.zipWith; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 65889:
+/***/ 74961:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -4364,7 +4364,7 @@ var __extends = (this && this.__extends) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AsyncSubject = void 0;
-var Subject_1 = __webpack_require__(82357);
+var Subject_1 = __webpack_require__(95333);
 var AsyncSubject = (function (_super) {
     __extends(AsyncSubject, _super);
     function AsyncSubject() {
@@ -4405,7 +4405,7 @@ exports.AsyncSubject = AsyncSubject;
 
 /***/ }),
 
-/***/ 30279:
+/***/ 70071:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -4426,7 +4426,7 @@ var __extends = (this && this.__extends) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BehaviorSubject = void 0;
-var Subject_1 = __webpack_require__(82357);
+var Subject_1 = __webpack_require__(95333);
 var BehaviorSubject = (function (_super) {
     __extends(BehaviorSubject, _super);
     function BehaviorSubject(_value) {
@@ -4464,16 +4464,16 @@ exports.BehaviorSubject = BehaviorSubject;
 
 /***/ }),
 
-/***/ 67166:
+/***/ 93966:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.observeNotification = exports.Notification = exports.NotificationKind = void 0;
-var empty_1 = __webpack_require__(5458);
-var of_1 = __webpack_require__(8482);
-var throwError_1 = __webpack_require__(32841);
-var isFunction_1 = __webpack_require__(63856);
+var empty_1 = __webpack_require__(78786);
+var of_1 = __webpack_require__(97810);
+var throwError_1 = __webpack_require__(93305);
+var isFunction_1 = __webpack_require__(92000);
 var NotificationKind;
 (function (NotificationKind) {
     NotificationKind["NEXT"] = "N";
@@ -4546,7 +4546,7 @@ exports.observeNotification = observeNotification;
 
 /***/ }),
 
-/***/ 43722:
+/***/ 79514:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4573,19 +4573,19 @@ exports.createNotification = createNotification;
 
 /***/ }),
 
-/***/ 46692:
+/***/ 83828:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Observable = void 0;
-var Subscriber_1 = __webpack_require__(42703);
-var Subscription_1 = __webpack_require__(15208);
-var observable_1 = __webpack_require__(5609);
-var pipe_1 = __webpack_require__(64424);
-var config_1 = __webpack_require__(70647);
-var isFunction_1 = __webpack_require__(63856);
-var errorContext_1 = __webpack_require__(74225);
+var Subscriber_1 = __webpack_require__(32767);
+var Subscription_1 = __webpack_require__(65944);
+var observable_1 = __webpack_require__(24057);
+var pipe_1 = __webpack_require__(31160);
+var config_1 = __webpack_require__(62055);
+var isFunction_1 = __webpack_require__(92000);
+var errorContext_1 = __webpack_require__(79073);
 var Observable = (function () {
     function Observable(subscribe) {
         if (subscribe) {
@@ -4684,7 +4684,7 @@ function isSubscriber(value) {
 
 /***/ }),
 
-/***/ 19256:
+/***/ 21064:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -4705,8 +4705,8 @@ var __extends = (this && this.__extends) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ReplaySubject = void 0;
-var Subject_1 = __webpack_require__(82357);
-var dateTimestampProvider_1 = __webpack_require__(11742);
+var Subject_1 = __webpack_require__(95333);
+var dateTimestampProvider_1 = __webpack_require__(56494);
 var ReplaySubject = (function (_super) {
     __extends(ReplaySubject, _super);
     function ReplaySubject(_bufferSize, _windowTime, _timestampProvider) {
@@ -4765,13 +4765,13 @@ exports.ReplaySubject = ReplaySubject;
 
 /***/ }),
 
-/***/ 13328:
+/***/ 42304:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Scheduler = void 0;
-var dateTimestampProvider_1 = __webpack_require__(11742);
+var dateTimestampProvider_1 = __webpack_require__(56494);
 var Scheduler = (function () {
     function Scheduler(schedulerActionCtor, now) {
         if (now === void 0) { now = Scheduler.now; }
@@ -4790,7 +4790,7 @@ exports.Scheduler = Scheduler;
 
 /***/ }),
 
-/***/ 82357:
+/***/ 95333:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -4822,11 +4822,11 @@ var __values = (this && this.__values) || function(o) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AnonymousSubject = exports.Subject = void 0;
-var Observable_1 = __webpack_require__(46692);
-var Subscription_1 = __webpack_require__(15208);
-var ObjectUnsubscribedError_1 = __webpack_require__(83612);
-var arrRemove_1 = __webpack_require__(18645);
-var errorContext_1 = __webpack_require__(74225);
+var Observable_1 = __webpack_require__(83828);
+var Subscription_1 = __webpack_require__(65944);
+var ObjectUnsubscribedError_1 = __webpack_require__(37516);
+var arrRemove_1 = __webpack_require__(58693);
+var errorContext_1 = __webpack_require__(79073);
 var Subject = (function (_super) {
     __extends(Subject, _super);
     function Subject() {
@@ -4986,7 +4986,7 @@ exports.AnonymousSubject = AnonymousSubject;
 
 /***/ }),
 
-/***/ 42703:
+/***/ 32767:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -5007,14 +5007,14 @@ var __extends = (this && this.__extends) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.EMPTY_OBSERVER = exports.SafeSubscriber = exports.Subscriber = void 0;
-var isFunction_1 = __webpack_require__(63856);
-var Subscription_1 = __webpack_require__(15208);
-var config_1 = __webpack_require__(70647);
-var reportUnhandledError_1 = __webpack_require__(37493);
-var noop_1 = __webpack_require__(91720);
-var NotificationFactories_1 = __webpack_require__(43722);
-var timeoutProvider_1 = __webpack_require__(47465);
-var errorContext_1 = __webpack_require__(74225);
+var isFunction_1 = __webpack_require__(92000);
+var Subscription_1 = __webpack_require__(65944);
+var config_1 = __webpack_require__(62055);
+var reportUnhandledError_1 = __webpack_require__(16357);
+var noop_1 = __webpack_require__(43563);
+var NotificationFactories_1 = __webpack_require__(79514);
+var timeoutProvider_1 = __webpack_require__(53977);
+var errorContext_1 = __webpack_require__(79073);
 var Subscriber = (function (_super) {
     __extends(Subscriber, _super);
     function Subscriber(destination) {
@@ -5193,7 +5193,7 @@ exports.EMPTY_OBSERVER = {
 
 /***/ }),
 
-/***/ 15208:
+/***/ 65944:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -5231,9 +5231,9 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isSubscription = exports.EMPTY_SUBSCRIPTION = exports.Subscription = void 0;
-var isFunction_1 = __webpack_require__(63856);
-var UnsubscriptionError_1 = __webpack_require__(84974);
-var arrRemove_1 = __webpack_require__(18645);
+var isFunction_1 = __webpack_require__(92000);
+var UnsubscriptionError_1 = __webpack_require__(95486);
+var arrRemove_1 = __webpack_require__(58693);
 var Subscription = (function () {
     function Subscription(initialTeardown) {
         this.initialTeardown = initialTeardown;
@@ -5377,7 +5377,7 @@ function execFinalizer(finalizer) {
 
 /***/ }),
 
-/***/ 70647:
+/***/ 62055:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5394,14 +5394,14 @@ exports.config = {
 
 /***/ }),
 
-/***/ 87198:
+/***/ 83694:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.firstValueFrom = void 0;
-var EmptyError_1 = __webpack_require__(71741);
-var Subscriber_1 = __webpack_require__(42703);
+var EmptyError_1 = __webpack_require__(38733);
+var Subscriber_1 = __webpack_require__(32767);
 function firstValueFrom(source, config) {
     var hasConfig = typeof config === 'object';
     return new Promise(function (resolve, reject) {
@@ -5428,13 +5428,13 @@ exports.firstValueFrom = firstValueFrom;
 
 /***/ }),
 
-/***/ 90436:
+/***/ 70356:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.lastValueFrom = void 0;
-var EmptyError_1 = __webpack_require__(71741);
+var EmptyError_1 = __webpack_require__(38733);
 function lastValueFrom(source, config) {
     var hasConfig = typeof config === 'object';
     return new Promise(function (resolve, reject) {
@@ -5465,7 +5465,7 @@ exports.lastValueFrom = lastValueFrom;
 
 /***/ }),
 
-/***/ 42264:
+/***/ 78056:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -5486,11 +5486,11 @@ var __extends = (this && this.__extends) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ConnectableObservable = void 0;
-var Observable_1 = __webpack_require__(46692);
-var Subscription_1 = __webpack_require__(15208);
-var refCount_1 = __webpack_require__(42307);
-var OperatorSubscriber_1 = __webpack_require__(15161);
-var lift_1 = __webpack_require__(6613);
+var Observable_1 = __webpack_require__(83828);
+var Subscription_1 = __webpack_require__(65944);
+var refCount_1 = __webpack_require__(65843);
+var OperatorSubscriber_1 = __webpack_require__(71977);
+var lift_1 = __webpack_require__(43493);
 var ConnectableObservable = (function (_super) {
     __extends(ConnectableObservable, _super);
     function ConnectableObservable(source, subjectFactory) {
@@ -5551,13 +5551,13 @@ exports.ConnectableObservable = ConnectableObservable;
 
 /***/ }),
 
-/***/ 56919:
+/***/ 18247:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.bindCallback = void 0;
-var bindCallbackInternals_1 = __webpack_require__(59081);
+var bindCallbackInternals_1 = __webpack_require__(67737);
 function bindCallback(callbackFunc, resultSelector, scheduler) {
     return bindCallbackInternals_1.bindCallbackInternals(false, callbackFunc, resultSelector, scheduler);
 }
@@ -5566,7 +5566,7 @@ exports.bindCallback = bindCallback;
 
 /***/ }),
 
-/***/ 59081:
+/***/ 67737:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -5593,12 +5593,12 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.bindCallbackInternals = void 0;
-var isScheduler_1 = __webpack_require__(73903);
-var Observable_1 = __webpack_require__(46692);
-var subscribeOn_1 = __webpack_require__(65282);
-var mapOneOrManyArgs_1 = __webpack_require__(60969);
-var observeOn_1 = __webpack_require__(2366);
-var AsyncSubject_1 = __webpack_require__(65889);
+var isScheduler_1 = __webpack_require__(86463);
+var Observable_1 = __webpack_require__(83828);
+var subscribeOn_1 = __webpack_require__(38578);
+var mapOneOrManyArgs_1 = __webpack_require__(52121);
+var observeOn_1 = __webpack_require__(58094);
+var AsyncSubject_1 = __webpack_require__(74961);
 function bindCallbackInternals(isNodeStyle, callbackFunc, resultSelector, scheduler) {
     if (resultSelector) {
         if (isScheduler_1.isScheduler(resultSelector)) {
@@ -5675,13 +5675,13 @@ exports.bindCallbackInternals = bindCallbackInternals;
 
 /***/ }),
 
-/***/ 99463:
+/***/ 45559:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.bindNodeCallback = void 0;
-var bindCallbackInternals_1 = __webpack_require__(59081);
+var bindCallbackInternals_1 = __webpack_require__(67737);
 function bindNodeCallback(callbackFunc, resultSelector, scheduler) {
     return bindCallbackInternals_1.bindCallbackInternals(true, callbackFunc, resultSelector, scheduler);
 }
@@ -5690,21 +5690,21 @@ exports.bindNodeCallback = bindNodeCallback;
 
 /***/ }),
 
-/***/ 94253:
+/***/ 42045:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.combineLatestInit = exports.combineLatest = void 0;
-var Observable_1 = __webpack_require__(46692);
-var argsArgArrayOrObject_1 = __webpack_require__(22354);
-var from_1 = __webpack_require__(38687);
-var identity_1 = __webpack_require__(1418);
-var mapOneOrManyArgs_1 = __webpack_require__(60969);
-var args_1 = __webpack_require__(66909);
-var createObject_1 = __webpack_require__(66579);
-var OperatorSubscriber_1 = __webpack_require__(15161);
-var executeSchedule_1 = __webpack_require__(56804);
+var Observable_1 = __webpack_require__(83828);
+var argsArgArrayOrObject_1 = __webpack_require__(64962);
+var from_1 = __webpack_require__(37103);
+var identity_1 = __webpack_require__(19418);
+var mapOneOrManyArgs_1 = __webpack_require__(52121);
+var args_1 = __webpack_require__(21325);
+var createObject_1 = __webpack_require__(61059);
+var OperatorSubscriber_1 = __webpack_require__(71977);
+var executeSchedule_1 = __webpack_require__(86919);
 function combineLatest() {
     var args = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -5771,15 +5771,15 @@ function maybeSchedule(scheduler, execute, subscription) {
 
 /***/ }),
 
-/***/ 28919:
+/***/ 9799:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.concat = void 0;
-var concatAll_1 = __webpack_require__(65824);
-var args_1 = __webpack_require__(66909);
-var from_1 = __webpack_require__(38687);
+var concatAll_1 = __webpack_require__(96112);
+var args_1 = __webpack_require__(21325);
+var from_1 = __webpack_require__(37103);
 function concat() {
     var args = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -5792,15 +5792,15 @@ exports.concat = concat;
 
 /***/ }),
 
-/***/ 23125:
+/***/ 81477:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.connectable = void 0;
-var Subject_1 = __webpack_require__(82357);
-var Observable_1 = __webpack_require__(46692);
-var defer_1 = __webpack_require__(83731);
+var Subject_1 = __webpack_require__(95333);
+var Observable_1 = __webpack_require__(83828);
+var defer_1 = __webpack_require__(90659);
 var DEFAULT_CONFIG = {
     connector: function () { return new Subject_1.Subject(); },
     resetOnDisconnect: true,
@@ -5829,14 +5829,14 @@ exports.connectable = connectable;
 
 /***/ }),
 
-/***/ 83731:
+/***/ 90659:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.defer = void 0;
-var Observable_1 = __webpack_require__(46692);
-var innerFrom_1 = __webpack_require__(18015);
+var Observable_1 = __webpack_require__(83828);
+var innerFrom_1 = __webpack_require__(29455);
 function defer(observableFactory) {
     return new Observable_1.Observable(function (subscriber) {
         innerFrom_1.innerFrom(observableFactory()).subscribe(subscriber);
@@ -5847,15 +5847,15 @@ exports.defer = defer;
 
 /***/ }),
 
-/***/ 63400:
+/***/ 37528:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.animationFrames = void 0;
-var Observable_1 = __webpack_require__(46692);
-var performanceTimestampProvider_1 = __webpack_require__(20023);
-var animationFrameProvider_1 = __webpack_require__(3437);
+var Observable_1 = __webpack_require__(83828);
+var performanceTimestampProvider_1 = __webpack_require__(17332);
+var animationFrameProvider_1 = __webpack_require__(1981);
 function animationFrames(timestampProvider) {
     return timestampProvider ? animationFramesFactory(timestampProvider) : DEFAULT_ANIMATION_FRAMES;
 }
@@ -5891,13 +5891,13 @@ var DEFAULT_ANIMATION_FRAMES = animationFramesFactory();
 
 /***/ }),
 
-/***/ 5458:
+/***/ 78786:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.empty = exports.EMPTY = void 0;
-var Observable_1 = __webpack_require__(46692);
+var Observable_1 = __webpack_require__(83828);
 exports.EMPTY = new Observable_1.Observable(function (subscriber) { return subscriber.complete(); });
 function empty(scheduler) {
     return scheduler ? emptyScheduled(scheduler) : exports.EMPTY;
@@ -5910,19 +5910,19 @@ function emptyScheduled(scheduler) {
 
 /***/ }),
 
-/***/ 66395:
+/***/ 58059:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.forkJoin = void 0;
-var Observable_1 = __webpack_require__(46692);
-var argsArgArrayOrObject_1 = __webpack_require__(22354);
-var innerFrom_1 = __webpack_require__(18015);
-var args_1 = __webpack_require__(66909);
-var OperatorSubscriber_1 = __webpack_require__(15161);
-var mapOneOrManyArgs_1 = __webpack_require__(60969);
-var createObject_1 = __webpack_require__(66579);
+var Observable_1 = __webpack_require__(83828);
+var argsArgArrayOrObject_1 = __webpack_require__(64962);
+var innerFrom_1 = __webpack_require__(29455);
+var args_1 = __webpack_require__(21325);
+var OperatorSubscriber_1 = __webpack_require__(71977);
+var mapOneOrManyArgs_1 = __webpack_require__(52121);
+var createObject_1 = __webpack_require__(61059);
 function forkJoin() {
     var args = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -5967,14 +5967,14 @@ exports.forkJoin = forkJoin;
 
 /***/ }),
 
-/***/ 38687:
+/***/ 37103:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.from = void 0;
-var scheduled_1 = __webpack_require__(81478);
-var innerFrom_1 = __webpack_require__(18015);
+var scheduled_1 = __webpack_require__(55862);
+var innerFrom_1 = __webpack_require__(29455);
 function from(input, scheduler) {
     return scheduler ? scheduled_1.scheduled(input, scheduler) : innerFrom_1.innerFrom(input);
 }
@@ -5983,7 +5983,7 @@ exports.from = from;
 
 /***/ }),
 
-/***/ 74775:
+/***/ 77959:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -6005,12 +6005,12 @@ var __read = (this && this.__read) || function (o, n) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.fromEvent = void 0;
-var innerFrom_1 = __webpack_require__(18015);
-var Observable_1 = __webpack_require__(46692);
-var mergeMap_1 = __webpack_require__(82397);
-var isArrayLike_1 = __webpack_require__(34800);
-var isFunction_1 = __webpack_require__(63856);
-var mapOneOrManyArgs_1 = __webpack_require__(60969);
+var innerFrom_1 = __webpack_require__(29455);
+var Observable_1 = __webpack_require__(83828);
+var mergeMap_1 = __webpack_require__(11917);
+var isArrayLike_1 = __webpack_require__(32);
+var isFunction_1 = __webpack_require__(92000);
+var mapOneOrManyArgs_1 = __webpack_require__(52121);
 var nodeEventEmitterMethods = ['addListener', 'removeListener'];
 var eventTargetMethods = ['addEventListener', 'removeEventListener'];
 var jqueryMethods = ['on', 'off'];
@@ -6067,15 +6067,15 @@ function isEventTarget(target) {
 
 /***/ }),
 
-/***/ 84237:
+/***/ 58237:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.fromEventPattern = void 0;
-var Observable_1 = __webpack_require__(46692);
-var isFunction_1 = __webpack_require__(63856);
-var mapOneOrManyArgs_1 = __webpack_require__(60969);
+var Observable_1 = __webpack_require__(83828);
+var isFunction_1 = __webpack_require__(92000);
+var mapOneOrManyArgs_1 = __webpack_require__(52121);
 function fromEventPattern(addHandler, removeHandler, resultSelector) {
     if (resultSelector) {
         return fromEventPattern(addHandler, removeHandler).pipe(mapOneOrManyArgs_1.mapOneOrManyArgs(resultSelector));
@@ -6097,13 +6097,13 @@ exports.fromEventPattern = fromEventPattern;
 
 /***/ }),
 
-/***/ 62598:
+/***/ 32950:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.fromSubscribable = void 0;
-var Observable_1 = __webpack_require__(46692);
+var Observable_1 = __webpack_require__(83828);
 function fromSubscribable(subscribable) {
     return new Observable_1.Observable(function (subscriber) { return subscribable.subscribe(subscriber); });
 }
@@ -6112,7 +6112,7 @@ exports.fromSubscribable = fromSubscribable;
 
 /***/ }),
 
-/***/ 12356:
+/***/ 86324:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -6145,10 +6145,10 @@ var __generator = (this && this.__generator) || function (thisArg, body) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.generate = void 0;
-var identity_1 = __webpack_require__(1418);
-var isScheduler_1 = __webpack_require__(73903);
-var defer_1 = __webpack_require__(83731);
-var scheduleIterable_1 = __webpack_require__(80178);
+var identity_1 = __webpack_require__(19418);
+var isScheduler_1 = __webpack_require__(86463);
+var defer_1 = __webpack_require__(90659);
+var scheduleIterable_1 = __webpack_require__(92354);
 function generate(initialStateOrOptions, condition, iterate, resultSelectorOrScheduler, scheduler) {
     var _a, _b;
     var resultSelector;
@@ -6197,13 +6197,13 @@ exports.generate = generate;
 
 /***/ }),
 
-/***/ 3719:
+/***/ 57911:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.iif = void 0;
-var defer_1 = __webpack_require__(83731);
+var defer_1 = __webpack_require__(90659);
 function iif(condition, trueResult, falseResult) {
     return defer_1.defer(function () { return (condition() ? trueResult : falseResult); });
 }
@@ -6212,7 +6212,7 @@ exports.iif = iif;
 
 /***/ }),
 
-/***/ 18015:
+/***/ 29455:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -6272,17 +6272,17 @@ var __values = (this && this.__values) || function(o) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.fromReadableStreamLike = exports.fromAsyncIterable = exports.fromIterable = exports.fromPromise = exports.fromArrayLike = exports.fromInteropObservable = exports.innerFrom = void 0;
-var isArrayLike_1 = __webpack_require__(34800);
-var isPromise_1 = __webpack_require__(79063);
-var Observable_1 = __webpack_require__(46692);
-var isInteropObservable_1 = __webpack_require__(61414);
-var isAsyncIterable_1 = __webpack_require__(91744);
-var throwUnobservableError_1 = __webpack_require__(69404);
-var isIterable_1 = __webpack_require__(78426);
-var isReadableStreamLike_1 = __webpack_require__(92519);
-var isFunction_1 = __webpack_require__(63856);
-var reportUnhandledError_1 = __webpack_require__(37493);
-var observable_1 = __webpack_require__(5609);
+var isArrayLike_1 = __webpack_require__(32);
+var isPromise_1 = __webpack_require__(57991);
+var Observable_1 = __webpack_require__(83828);
+var isInteropObservable_1 = __webpack_require__(79062);
+var isAsyncIterable_1 = __webpack_require__(75344);
+var throwUnobservableError_1 = __webpack_require__(23340);
+var isIterable_1 = __webpack_require__(92970);
+var isReadableStreamLike_1 = __webpack_require__(60407);
+var isFunction_1 = __webpack_require__(92000);
+var reportUnhandledError_1 = __webpack_require__(16357);
+var observable_1 = __webpack_require__(24057);
 function innerFrom(input) {
     if (input instanceof Observable_1.Observable) {
         return input;
@@ -6424,14 +6424,14 @@ function process(asyncIterable, subscriber) {
 
 /***/ }),
 
-/***/ 88658:
+/***/ 63330:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.interval = void 0;
-var async_1 = __webpack_require__(95583);
-var timer_1 = __webpack_require__(58914);
+var async_1 = __webpack_require__(84751);
+var timer_1 = __webpack_require__(722);
 function interval(period, scheduler) {
     if (period === void 0) { period = 0; }
     if (scheduler === void 0) { scheduler = async_1.asyncScheduler; }
@@ -6445,17 +6445,17 @@ exports.interval = interval;
 
 /***/ }),
 
-/***/ 56995:
+/***/ 95795:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.merge = void 0;
-var mergeAll_1 = __webpack_require__(33156);
-var innerFrom_1 = __webpack_require__(18015);
-var empty_1 = __webpack_require__(5458);
-var args_1 = __webpack_require__(66909);
-var from_1 = __webpack_require__(38687);
+var mergeAll_1 = __webpack_require__(38964);
+var innerFrom_1 = __webpack_require__(29455);
+var empty_1 = __webpack_require__(78786);
+var args_1 = __webpack_require__(21325);
+var from_1 = __webpack_require__(37103);
 function merge() {
     var args = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -6478,14 +6478,14 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 62525:
+/***/ 99757:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.never = exports.NEVER = void 0;
-var Observable_1 = __webpack_require__(46692);
-var noop_1 = __webpack_require__(91720);
+var Observable_1 = __webpack_require__(83828);
+var noop_1 = __webpack_require__(43563);
 exports.NEVER = new Observable_1.Observable(noop_1.noop);
 function never() {
     return exports.NEVER;
@@ -6495,14 +6495,14 @@ exports.never = never;
 
 /***/ }),
 
-/***/ 8482:
+/***/ 97810:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.of = void 0;
-var args_1 = __webpack_require__(66909);
-var from_1 = __webpack_require__(38687);
+var args_1 = __webpack_require__(21325);
+var from_1 = __webpack_require__(37103);
 function of() {
     var args = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -6516,17 +6516,17 @@ exports.of = of;
 
 /***/ }),
 
-/***/ 96756:
+/***/ 12196:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.onErrorResumeNext = void 0;
-var Observable_1 = __webpack_require__(46692);
-var argsOrArgArray_1 = __webpack_require__(12353);
-var OperatorSubscriber_1 = __webpack_require__(15161);
-var noop_1 = __webpack_require__(91720);
-var innerFrom_1 = __webpack_require__(18015);
+var Observable_1 = __webpack_require__(83828);
+var argsOrArgArray_1 = __webpack_require__(63185);
+var OperatorSubscriber_1 = __webpack_require__(71977);
+var noop_1 = __webpack_require__(43563);
+var innerFrom_1 = __webpack_require__(29455);
 function onErrorResumeNext() {
     var sources = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -6561,13 +6561,13 @@ exports.onErrorResumeNext = onErrorResumeNext;
 
 /***/ }),
 
-/***/ 90822:
+/***/ 73046:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.pairs = void 0;
-var from_1 = __webpack_require__(38687);
+var from_1 = __webpack_require__(37103);
 function pairs(obj, scheduler) {
     return from_1.from(Object.entries(obj), scheduler);
 }
@@ -6576,15 +6576,15 @@ exports.pairs = pairs;
 
 /***/ }),
 
-/***/ 40673:
+/***/ 9009:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.partition = void 0;
-var not_1 = __webpack_require__(18103);
-var filter_1 = __webpack_require__(91909);
-var innerFrom_1 = __webpack_require__(18015);
+var not_1 = __webpack_require__(84871);
+var filter_1 = __webpack_require__(73077);
+var innerFrom_1 = __webpack_require__(29455);
 function partition(source, predicate, thisArg) {
     return [filter_1.filter(predicate, thisArg)(innerFrom_1.innerFrom(source)), filter_1.filter(not_1.not(predicate, thisArg))(innerFrom_1.innerFrom(source))];
 }
@@ -6593,16 +6593,16 @@ exports.partition = partition;
 
 /***/ }),
 
-/***/ 87446:
+/***/ 16550:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.raceInit = exports.race = void 0;
-var Observable_1 = __webpack_require__(46692);
-var innerFrom_1 = __webpack_require__(18015);
-var argsOrArgArray_1 = __webpack_require__(12353);
-var OperatorSubscriber_1 = __webpack_require__(15161);
+var Observable_1 = __webpack_require__(83828);
+var innerFrom_1 = __webpack_require__(29455);
+var argsOrArgArray_1 = __webpack_require__(63185);
+var OperatorSubscriber_1 = __webpack_require__(71977);
 function race() {
     var sources = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -6636,14 +6636,14 @@ exports.raceInit = raceInit;
 
 /***/ }),
 
-/***/ 23470:
+/***/ 87102:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.range = void 0;
-var Observable_1 = __webpack_require__(46692);
-var empty_1 = __webpack_require__(5458);
+var Observable_1 = __webpack_require__(83828);
+var empty_1 = __webpack_require__(78786);
 function range(start, count, scheduler) {
     if (count == null) {
         count = start;
@@ -6681,14 +6681,14 @@ exports.range = range;
 
 /***/ }),
 
-/***/ 32841:
+/***/ 93305:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.throwError = void 0;
-var Observable_1 = __webpack_require__(46692);
-var isFunction_1 = __webpack_require__(63856);
+var Observable_1 = __webpack_require__(83828);
+var isFunction_1 = __webpack_require__(92000);
 function throwError(errorOrErrorFactory, scheduler) {
     var errorFactory = isFunction_1.isFunction(errorOrErrorFactory) ? errorOrErrorFactory : function () { return errorOrErrorFactory; };
     var init = function (subscriber) { return subscriber.error(errorFactory()); };
@@ -6699,16 +6699,16 @@ exports.throwError = throwError;
 
 /***/ }),
 
-/***/ 58914:
+/***/ 722:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.timer = void 0;
-var Observable_1 = __webpack_require__(46692);
-var async_1 = __webpack_require__(95583);
-var isScheduler_1 = __webpack_require__(73903);
-var isDate_1 = __webpack_require__(99908);
+var Observable_1 = __webpack_require__(83828);
+var async_1 = __webpack_require__(84751);
+var isScheduler_1 = __webpack_require__(86463);
+var isDate_1 = __webpack_require__(84276);
 function timer(dueTime, intervalOrScheduler, scheduler) {
     if (dueTime === void 0) { dueTime = 0; }
     if (scheduler === void 0) { scheduler = async_1.async; }
@@ -6745,15 +6745,15 @@ exports.timer = timer;
 
 /***/ }),
 
-/***/ 92915:
+/***/ 53155:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.using = void 0;
-var Observable_1 = __webpack_require__(46692);
-var innerFrom_1 = __webpack_require__(18015);
-var empty_1 = __webpack_require__(5458);
+var Observable_1 = __webpack_require__(83828);
+var innerFrom_1 = __webpack_require__(29455);
+var empty_1 = __webpack_require__(78786);
 function using(resourceFactory, observableFactory) {
     return new Observable_1.Observable(function (subscriber) {
         var resource = resourceFactory();
@@ -6772,7 +6772,7 @@ exports.using = using;
 
 /***/ }),
 
-/***/ 69820:
+/***/ 86188:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -6799,12 +6799,12 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.zip = void 0;
-var Observable_1 = __webpack_require__(46692);
-var innerFrom_1 = __webpack_require__(18015);
-var argsOrArgArray_1 = __webpack_require__(12353);
-var empty_1 = __webpack_require__(5458);
-var OperatorSubscriber_1 = __webpack_require__(15161);
-var args_1 = __webpack_require__(66909);
+var Observable_1 = __webpack_require__(83828);
+var innerFrom_1 = __webpack_require__(29455);
+var argsOrArgArray_1 = __webpack_require__(63185);
+var empty_1 = __webpack_require__(78786);
+var OperatorSubscriber_1 = __webpack_require__(71977);
+var args_1 = __webpack_require__(21325);
 function zip() {
     var args = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -6848,7 +6848,7 @@ exports.zip = zip;
 
 /***/ }),
 
-/***/ 15161:
+/***/ 71977:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -6869,7 +6869,7 @@ var __extends = (this && this.__extends) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OperatorSubscriber = exports.createOperatorSubscriber = void 0;
-var Subscriber_1 = __webpack_require__(42703);
+var Subscriber_1 = __webpack_require__(32767);
 function createOperatorSubscriber(destination, onNext, onComplete, onError, onFinalize) {
     return new OperatorSubscriber(destination, onNext, onComplete, onError, onFinalize);
 }
@@ -6933,15 +6933,15 @@ exports.OperatorSubscriber = OperatorSubscriber;
 
 /***/ }),
 
-/***/ 3436:
+/***/ 67644:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.audit = void 0;
-var lift_1 = __webpack_require__(6613);
-var innerFrom_1 = __webpack_require__(18015);
-var OperatorSubscriber_1 = __webpack_require__(15161);
+var lift_1 = __webpack_require__(43493);
+var innerFrom_1 = __webpack_require__(29455);
+var OperatorSubscriber_1 = __webpack_require__(71977);
 function audit(durationSelector) {
     return lift_1.operate(function (source, subscriber) {
         var hasValue = false;
@@ -6980,15 +6980,15 @@ exports.audit = audit;
 
 /***/ }),
 
-/***/ 47217:
+/***/ 57921:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.auditTime = void 0;
-var async_1 = __webpack_require__(95583);
-var audit_1 = __webpack_require__(3436);
-var timer_1 = __webpack_require__(58914);
+var async_1 = __webpack_require__(84751);
+var audit_1 = __webpack_require__(67644);
+var timer_1 = __webpack_require__(722);
 function auditTime(duration, scheduler) {
     if (scheduler === void 0) { scheduler = async_1.asyncScheduler; }
     return audit_1.audit(function () { return timer_1.timer(duration, scheduler); });
@@ -6998,16 +6998,16 @@ exports.auditTime = auditTime;
 
 /***/ }),
 
-/***/ 75805:
+/***/ 20397:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.buffer = void 0;
-var lift_1 = __webpack_require__(6613);
-var noop_1 = __webpack_require__(91720);
-var OperatorSubscriber_1 = __webpack_require__(15161);
-var innerFrom_1 = __webpack_require__(18015);
+var lift_1 = __webpack_require__(43493);
+var noop_1 = __webpack_require__(43563);
+var OperatorSubscriber_1 = __webpack_require__(71977);
+var innerFrom_1 = __webpack_require__(29455);
 function buffer(closingNotifier) {
     return lift_1.operate(function (source, subscriber) {
         var currentBuffer = [];
@@ -7030,7 +7030,7 @@ exports.buffer = buffer;
 
 /***/ }),
 
-/***/ 41442:
+/***/ 34354:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -7047,9 +7047,9 @@ var __values = (this && this.__values) || function(o) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.bufferCount = void 0;
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
-var arrRemove_1 = __webpack_require__(18645);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
+var arrRemove_1 = __webpack_require__(58693);
 function bufferCount(bufferSize, startBufferEvery) {
     if (startBufferEvery === void 0) { startBufferEvery = null; }
     startBufferEvery = startBufferEvery !== null && startBufferEvery !== void 0 ? startBufferEvery : bufferSize;
@@ -7121,7 +7121,7 @@ exports.bufferCount = bufferCount;
 
 /***/ }),
 
-/***/ 21896:
+/***/ 6552:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -7138,13 +7138,13 @@ var __values = (this && this.__values) || function(o) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.bufferTime = void 0;
-var Subscription_1 = __webpack_require__(15208);
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
-var arrRemove_1 = __webpack_require__(18645);
-var async_1 = __webpack_require__(95583);
-var args_1 = __webpack_require__(66909);
-var executeSchedule_1 = __webpack_require__(56804);
+var Subscription_1 = __webpack_require__(65944);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
+var arrRemove_1 = __webpack_require__(58693);
+var async_1 = __webpack_require__(84751);
+var args_1 = __webpack_require__(21325);
+var executeSchedule_1 = __webpack_require__(86919);
 function bufferTime(bufferTimeSpan) {
     var _a, _b;
     var otherArgs = [];
@@ -7218,7 +7218,7 @@ exports.bufferTime = bufferTime;
 
 /***/ }),
 
-/***/ 165:
+/***/ 38389:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -7235,12 +7235,12 @@ var __values = (this && this.__values) || function(o) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.bufferToggle = void 0;
-var Subscription_1 = __webpack_require__(15208);
-var lift_1 = __webpack_require__(6613);
-var innerFrom_1 = __webpack_require__(18015);
-var OperatorSubscriber_1 = __webpack_require__(15161);
-var noop_1 = __webpack_require__(91720);
-var arrRemove_1 = __webpack_require__(18645);
+var Subscription_1 = __webpack_require__(65944);
+var lift_1 = __webpack_require__(43493);
+var innerFrom_1 = __webpack_require__(29455);
+var OperatorSubscriber_1 = __webpack_require__(71977);
+var noop_1 = __webpack_require__(43563);
+var arrRemove_1 = __webpack_require__(58693);
 function bufferToggle(openings, closingSelector) {
     return lift_1.operate(function (source, subscriber) {
         var buffers = [];
@@ -7283,16 +7283,16 @@ exports.bufferToggle = bufferToggle;
 
 /***/ }),
 
-/***/ 53261:
+/***/ 32509:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.bufferWhen = void 0;
-var lift_1 = __webpack_require__(6613);
-var noop_1 = __webpack_require__(91720);
-var OperatorSubscriber_1 = __webpack_require__(15161);
-var innerFrom_1 = __webpack_require__(18015);
+var lift_1 = __webpack_require__(43493);
+var noop_1 = __webpack_require__(43563);
+var OperatorSubscriber_1 = __webpack_require__(71977);
+var innerFrom_1 = __webpack_require__(29455);
 function bufferWhen(closingSelector) {
     return lift_1.operate(function (source, subscriber) {
         var buffer = null;
@@ -7316,15 +7316,15 @@ exports.bufferWhen = bufferWhen;
 
 /***/ }),
 
-/***/ 55660:
+/***/ 98012:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.catchError = void 0;
-var innerFrom_1 = __webpack_require__(18015);
-var OperatorSubscriber_1 = __webpack_require__(15161);
-var lift_1 = __webpack_require__(6613);
+var innerFrom_1 = __webpack_require__(29455);
+var OperatorSubscriber_1 = __webpack_require__(71977);
+var lift_1 = __webpack_require__(43493);
 function catchError(selector) {
     return lift_1.operate(function (source, subscriber) {
         var innerSub = null;
@@ -7353,19 +7353,19 @@ exports.catchError = catchError;
 
 /***/ }),
 
-/***/ 54031:
+/***/ 57311:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.combineAll = void 0;
-var combineLatestAll_1 = __webpack_require__(6298);
+var combineLatestAll_1 = __webpack_require__(97674);
 exports.combineAll = combineLatestAll_1.combineLatestAll;
 //# sourceMappingURL=combineAll.js.map
 
 /***/ }),
 
-/***/ 84789:
+/***/ 6565:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -7392,12 +7392,12 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.combineLatest = void 0;
-var combineLatest_1 = __webpack_require__(94253);
-var lift_1 = __webpack_require__(6613);
-var argsOrArgArray_1 = __webpack_require__(12353);
-var mapOneOrManyArgs_1 = __webpack_require__(60969);
-var pipe_1 = __webpack_require__(64424);
-var args_1 = __webpack_require__(66909);
+var combineLatest_1 = __webpack_require__(42045);
+var lift_1 = __webpack_require__(43493);
+var argsOrArgArray_1 = __webpack_require__(63185);
+var mapOneOrManyArgs_1 = __webpack_require__(52121);
+var pipe_1 = __webpack_require__(31160);
+var args_1 = __webpack_require__(21325);
 function combineLatest() {
     var args = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -7415,14 +7415,14 @@ exports.combineLatest = combineLatest;
 
 /***/ }),
 
-/***/ 6298:
+/***/ 97674:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.combineLatestAll = void 0;
-var combineLatest_1 = __webpack_require__(94253);
-var joinAllInternals_1 = __webpack_require__(30672);
+var combineLatest_1 = __webpack_require__(42045);
+var joinAllInternals_1 = __webpack_require__(55616);
 function combineLatestAll(project) {
     return joinAllInternals_1.joinAllInternals(combineLatest_1.combineLatest, project);
 }
@@ -7431,7 +7431,7 @@ exports.combineLatestAll = combineLatestAll;
 
 /***/ }),
 
-/***/ 40809:
+/***/ 82009:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -7458,7 +7458,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.combineLatestWith = void 0;
-var combineLatest_1 = __webpack_require__(84789);
+var combineLatest_1 = __webpack_require__(6565);
 function combineLatestWith() {
     var otherSources = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -7471,7 +7471,7 @@ exports.combineLatestWith = combineLatestWith;
 
 /***/ }),
 
-/***/ 15583:
+/***/ 41679:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -7498,10 +7498,10 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.concat = void 0;
-var lift_1 = __webpack_require__(6613);
-var concatAll_1 = __webpack_require__(65824);
-var args_1 = __webpack_require__(66909);
-var from_1 = __webpack_require__(38687);
+var lift_1 = __webpack_require__(43493);
+var concatAll_1 = __webpack_require__(96112);
+var args_1 = __webpack_require__(21325);
+var from_1 = __webpack_require__(37103);
 function concat() {
     var args = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -7517,13 +7517,13 @@ exports.concat = concat;
 
 /***/ }),
 
-/***/ 65824:
+/***/ 96112:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.concatAll = void 0;
-var mergeAll_1 = __webpack_require__(33156);
+var mergeAll_1 = __webpack_require__(38964);
 function concatAll() {
     return mergeAll_1.mergeAll(1);
 }
@@ -7532,14 +7532,14 @@ exports.concatAll = concatAll;
 
 /***/ }),
 
-/***/ 60449:
+/***/ 16497:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.concatMap = void 0;
-var mergeMap_1 = __webpack_require__(82397);
-var isFunction_1 = __webpack_require__(63856);
+var mergeMap_1 = __webpack_require__(11917);
+var isFunction_1 = __webpack_require__(92000);
 function concatMap(project, resultSelector) {
     return isFunction_1.isFunction(resultSelector) ? mergeMap_1.mergeMap(project, resultSelector, 1) : mergeMap_1.mergeMap(project, 1);
 }
@@ -7548,14 +7548,14 @@ exports.concatMap = concatMap;
 
 /***/ }),
 
-/***/ 56016:
+/***/ 50944:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.concatMapTo = void 0;
-var concatMap_1 = __webpack_require__(60449);
-var isFunction_1 = __webpack_require__(63856);
+var concatMap_1 = __webpack_require__(16497);
+var isFunction_1 = __webpack_require__(92000);
 function concatMapTo(innerObservable, resultSelector) {
     return isFunction_1.isFunction(resultSelector) ? concatMap_1.concatMap(function () { return innerObservable; }, resultSelector) : concatMap_1.concatMap(function () { return innerObservable; });
 }
@@ -7564,7 +7564,7 @@ exports.concatMapTo = concatMapTo;
 
 /***/ }),
 
-/***/ 43799:
+/***/ 2503:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -7591,7 +7591,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.concatWith = void 0;
-var concat_1 = __webpack_require__(15583);
+var concat_1 = __webpack_require__(41679);
 function concatWith() {
     var otherSources = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -7604,16 +7604,16 @@ exports.concatWith = concatWith;
 
 /***/ }),
 
-/***/ 73201:
+/***/ 8353:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.connect = void 0;
-var Subject_1 = __webpack_require__(82357);
-var innerFrom_1 = __webpack_require__(18015);
-var lift_1 = __webpack_require__(6613);
-var fromSubscribable_1 = __webpack_require__(62598);
+var Subject_1 = __webpack_require__(95333);
+var innerFrom_1 = __webpack_require__(29455);
+var lift_1 = __webpack_require__(43493);
+var fromSubscribable_1 = __webpack_require__(32950);
 var DEFAULT_CONFIG = {
     connector: function () { return new Subject_1.Subject(); },
 };
@@ -7631,13 +7631,13 @@ exports.connect = connect;
 
 /***/ }),
 
-/***/ 12372:
+/***/ 76868:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.count = void 0;
-var reduce_1 = __webpack_require__(39241);
+var reduce_1 = __webpack_require__(36249);
 function count(predicate) {
     return reduce_1.reduce(function (total, value, i) { return (!predicate || predicate(value, i) ? total + 1 : total); }, 0);
 }
@@ -7646,16 +7646,16 @@ exports.count = count;
 
 /***/ }),
 
-/***/ 21704:
+/***/ 17848:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.debounce = void 0;
-var lift_1 = __webpack_require__(6613);
-var noop_1 = __webpack_require__(91720);
-var OperatorSubscriber_1 = __webpack_require__(15161);
-var innerFrom_1 = __webpack_require__(18015);
+var lift_1 = __webpack_require__(43493);
+var noop_1 = __webpack_require__(43563);
+var OperatorSubscriber_1 = __webpack_require__(71977);
+var innerFrom_1 = __webpack_require__(29455);
 function debounce(durationSelector) {
     return lift_1.operate(function (source, subscriber) {
         var hasValue = false;
@@ -7690,15 +7690,15 @@ exports.debounce = debounce;
 
 /***/ }),
 
-/***/ 27461:
+/***/ 20245:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.debounceTime = void 0;
-var async_1 = __webpack_require__(95583);
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
+var async_1 = __webpack_require__(84751);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
 function debounceTime(dueTime, scheduler) {
     if (scheduler === void 0) { scheduler = async_1.asyncScheduler; }
     return lift_1.operate(function (source, subscriber) {
@@ -7744,14 +7744,14 @@ exports.debounceTime = debounceTime;
 
 /***/ }),
 
-/***/ 7768:
+/***/ 91304:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.defaultIfEmpty = void 0;
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
 function defaultIfEmpty(defaultValue) {
     return lift_1.operate(function (source, subscriber) {
         var hasValue = false;
@@ -7771,15 +7771,15 @@ exports.defaultIfEmpty = defaultIfEmpty;
 
 /***/ }),
 
-/***/ 80140:
+/***/ 28060:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.delay = void 0;
-var async_1 = __webpack_require__(95583);
-var delayWhen_1 = __webpack_require__(25184);
-var timer_1 = __webpack_require__(58914);
+var async_1 = __webpack_require__(84751);
+var delayWhen_1 = __webpack_require__(58416);
+var timer_1 = __webpack_require__(722);
 function delay(due, scheduler) {
     if (scheduler === void 0) { scheduler = async_1.asyncScheduler; }
     var duration = timer_1.timer(due, scheduler);
@@ -7790,18 +7790,18 @@ exports.delay = delay;
 
 /***/ }),
 
-/***/ 25184:
+/***/ 58416:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.delayWhen = void 0;
-var concat_1 = __webpack_require__(28919);
-var take_1 = __webpack_require__(88072);
-var ignoreElements_1 = __webpack_require__(67720);
-var mapTo_1 = __webpack_require__(68528);
-var mergeMap_1 = __webpack_require__(82397);
-var innerFrom_1 = __webpack_require__(18015);
+var concat_1 = __webpack_require__(9799);
+var take_1 = __webpack_require__(47576);
+var ignoreElements_1 = __webpack_require__(58264);
+var mapTo_1 = __webpack_require__(92608);
+var mergeMap_1 = __webpack_require__(11917);
+var innerFrom_1 = __webpack_require__(29455);
 function delayWhen(delayDurationSelector, subscriptionDelay) {
     if (subscriptionDelay) {
         return function (source) {
@@ -7815,15 +7815,15 @@ exports.delayWhen = delayWhen;
 
 /***/ }),
 
-/***/ 10595:
+/***/ 37459:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.dematerialize = void 0;
-var Notification_1 = __webpack_require__(67166);
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
+var Notification_1 = __webpack_require__(93966);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
 function dematerialize() {
     return lift_1.operate(function (source, subscriber) {
         source.subscribe(OperatorSubscriber_1.createOperatorSubscriber(subscriber, function (notification) { return Notification_1.observeNotification(notification, subscriber); }));
@@ -7834,16 +7834,16 @@ exports.dematerialize = dematerialize;
 
 /***/ }),
 
-/***/ 76623:
+/***/ 32351:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.distinct = void 0;
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
-var noop_1 = __webpack_require__(91720);
-var innerFrom_1 = __webpack_require__(18015);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
+var noop_1 = __webpack_require__(43563);
+var innerFrom_1 = __webpack_require__(29455);
 function distinct(keySelector, flushes) {
     return lift_1.operate(function (source, subscriber) {
         var distinctKeys = new Set();
@@ -7862,15 +7862,15 @@ exports.distinct = distinct;
 
 /***/ }),
 
-/***/ 75747:
+/***/ 43027:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.distinctUntilChanged = void 0;
-var identity_1 = __webpack_require__(1418);
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
+var identity_1 = __webpack_require__(19418);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
 function distinctUntilChanged(comparator, keySelector) {
     if (keySelector === void 0) { keySelector = identity_1.identity; }
     comparator = comparator !== null && comparator !== void 0 ? comparator : defaultCompare;
@@ -7895,13 +7895,13 @@ function defaultCompare(a, b) {
 
 /***/ }),
 
-/***/ 47814:
+/***/ 61078:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.distinctUntilKeyChanged = void 0;
-var distinctUntilChanged_1 = __webpack_require__(75747);
+var distinctUntilChanged_1 = __webpack_require__(43027);
 function distinctUntilKeyChanged(key, compare) {
     return distinctUntilChanged_1.distinctUntilChanged(function (x, y) { return (compare ? compare(x[key], y[key]) : x[key] === y[key]); });
 }
@@ -7910,17 +7910,17 @@ exports.distinctUntilKeyChanged = distinctUntilKeyChanged;
 
 /***/ }),
 
-/***/ 50246:
+/***/ 67670:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.elementAt = void 0;
-var ArgumentOutOfRangeError_1 = __webpack_require__(8775);
-var filter_1 = __webpack_require__(91909);
-var throwIfEmpty_1 = __webpack_require__(64747);
-var defaultIfEmpty_1 = __webpack_require__(7768);
-var take_1 = __webpack_require__(88072);
+var ArgumentOutOfRangeError_1 = __webpack_require__(32759);
+var filter_1 = __webpack_require__(73077);
+var throwIfEmpty_1 = __webpack_require__(32059);
+var defaultIfEmpty_1 = __webpack_require__(91304);
+var take_1 = __webpack_require__(47576);
 function elementAt(index, defaultValue) {
     if (index < 0) {
         throw new ArgumentOutOfRangeError_1.ArgumentOutOfRangeError();
@@ -7935,7 +7935,7 @@ exports.elementAt = elementAt;
 
 /***/ }),
 
-/***/ 33026:
+/***/ 59378:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -7962,8 +7962,8 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.endWith = void 0;
-var concat_1 = __webpack_require__(28919);
-var of_1 = __webpack_require__(8482);
+var concat_1 = __webpack_require__(9799);
+var of_1 = __webpack_require__(97810);
 function endWith() {
     var values = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -7976,14 +7976,14 @@ exports.endWith = endWith;
 
 /***/ }),
 
-/***/ 56008:
+/***/ 14712:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.every = void 0;
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
 function every(predicate, thisArg) {
     return lift_1.operate(function (source, subscriber) {
         var index = 0;
@@ -8003,26 +8003,26 @@ exports.every = every;
 
 /***/ }),
 
-/***/ 84469:
+/***/ 11173:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.exhaust = void 0;
-var exhaustAll_1 = __webpack_require__(60186);
+var exhaustAll_1 = __webpack_require__(92458);
 exports.exhaust = exhaustAll_1.exhaustAll;
 //# sourceMappingURL=exhaust.js.map
 
 /***/ }),
 
-/***/ 60186:
+/***/ 92458:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.exhaustAll = void 0;
-var exhaustMap_1 = __webpack_require__(94419);
-var identity_1 = __webpack_require__(1418);
+var exhaustMap_1 = __webpack_require__(99491);
+var identity_1 = __webpack_require__(19418);
 function exhaustAll() {
     return exhaustMap_1.exhaustMap(identity_1.identity);
 }
@@ -8031,16 +8031,16 @@ exports.exhaustAll = exhaustAll;
 
 /***/ }),
 
-/***/ 94419:
+/***/ 99491:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.exhaustMap = void 0;
-var map_1 = __webpack_require__(83297);
-var innerFrom_1 = __webpack_require__(18015);
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
+var map_1 = __webpack_require__(93297);
+var innerFrom_1 = __webpack_require__(29455);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
 function exhaustMap(project, resultSelector) {
     if (resultSelector) {
         return function (source) {
@@ -8070,14 +8070,14 @@ exports.exhaustMap = exhaustMap;
 
 /***/ }),
 
-/***/ 66911:
+/***/ 75151:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.expand = void 0;
-var lift_1 = __webpack_require__(6613);
-var mergeInternals_1 = __webpack_require__(97757);
+var lift_1 = __webpack_require__(43493);
+var mergeInternals_1 = __webpack_require__(88877);
 function expand(project, concurrent, scheduler) {
     if (concurrent === void 0) { concurrent = Infinity; }
     concurrent = (concurrent || 0) < 1 ? Infinity : concurrent;
@@ -8090,14 +8090,14 @@ exports.expand = expand;
 
 /***/ }),
 
-/***/ 91909:
+/***/ 73077:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.filter = void 0;
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
 function filter(predicate, thisArg) {
     return lift_1.operate(function (source, subscriber) {
         var index = 0;
@@ -8109,13 +8109,13 @@ exports.filter = filter;
 
 /***/ }),
 
-/***/ 10477:
+/***/ 7965:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.finalize = void 0;
-var lift_1 = __webpack_require__(6613);
+var lift_1 = __webpack_require__(43493);
 function finalize(callback) {
     return lift_1.operate(function (source, subscriber) {
         try {
@@ -8131,14 +8131,14 @@ exports.finalize = finalize;
 
 /***/ }),
 
-/***/ 51208:
+/***/ 14104:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.createFind = exports.find = void 0;
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
 function find(predicate, thisArg) {
     return lift_1.operate(createFind(predicate, thisArg, 'value'));
 }
@@ -8164,14 +8164,14 @@ exports.createFind = createFind;
 
 /***/ }),
 
-/***/ 76946:
+/***/ 2562:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.findIndex = void 0;
-var lift_1 = __webpack_require__(6613);
-var find_1 = __webpack_require__(51208);
+var lift_1 = __webpack_require__(43493);
+var find_1 = __webpack_require__(14104);
 function findIndex(predicate, thisArg) {
     return lift_1.operate(find_1.createFind(predicate, thisArg, 'index'));
 }
@@ -8180,18 +8180,18 @@ exports.findIndex = findIndex;
 
 /***/ }),
 
-/***/ 45873:
+/***/ 58657:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.first = void 0;
-var EmptyError_1 = __webpack_require__(71741);
-var filter_1 = __webpack_require__(91909);
-var take_1 = __webpack_require__(88072);
-var defaultIfEmpty_1 = __webpack_require__(7768);
-var throwIfEmpty_1 = __webpack_require__(64747);
-var identity_1 = __webpack_require__(1418);
+var EmptyError_1 = __webpack_require__(38733);
+var filter_1 = __webpack_require__(73077);
+var take_1 = __webpack_require__(47576);
+var defaultIfEmpty_1 = __webpack_require__(91304);
+var throwIfEmpty_1 = __webpack_require__(32059);
+var identity_1 = __webpack_require__(19418);
 function first(predicate, defaultValue) {
     var hasDefaultValue = arguments.length >= 2;
     return function (source) {
@@ -8203,29 +8203,29 @@ exports.first = first;
 
 /***/ }),
 
-/***/ 49956:
+/***/ 53268:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.flatMap = void 0;
-var mergeMap_1 = __webpack_require__(82397);
+var mergeMap_1 = __webpack_require__(11917);
 exports.flatMap = mergeMap_1.mergeMap;
 //# sourceMappingURL=flatMap.js.map
 
 /***/ }),
 
-/***/ 79337:
+/***/ 61017:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.groupBy = void 0;
-var Observable_1 = __webpack_require__(46692);
-var innerFrom_1 = __webpack_require__(18015);
-var Subject_1 = __webpack_require__(82357);
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
+var Observable_1 = __webpack_require__(83828);
+var innerFrom_1 = __webpack_require__(29455);
+var Subject_1 = __webpack_require__(95333);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
 function groupBy(keySelector, elementOrOptions, duration, connector) {
     return lift_1.operate(function (source, subscriber) {
         var element;
@@ -8288,15 +8288,15 @@ exports.groupBy = groupBy;
 
 /***/ }),
 
-/***/ 67720:
+/***/ 58264:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ignoreElements = void 0;
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
-var noop_1 = __webpack_require__(91720);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
+var noop_1 = __webpack_require__(43563);
 function ignoreElements() {
     return lift_1.operate(function (source, subscriber) {
         source.subscribe(OperatorSubscriber_1.createOperatorSubscriber(subscriber, noop_1.noop));
@@ -8307,14 +8307,14 @@ exports.ignoreElements = ignoreElements;
 
 /***/ }),
 
-/***/ 75954:
+/***/ 50562:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isEmpty = void 0;
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
 function isEmpty() {
     return lift_1.operate(function (source, subscriber) {
         source.subscribe(OperatorSubscriber_1.createOperatorSubscriber(subscriber, function () {
@@ -8331,17 +8331,17 @@ exports.isEmpty = isEmpty;
 
 /***/ }),
 
-/***/ 30672:
+/***/ 55616:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.joinAllInternals = void 0;
-var identity_1 = __webpack_require__(1418);
-var mapOneOrManyArgs_1 = __webpack_require__(60969);
-var pipe_1 = __webpack_require__(64424);
-var mergeMap_1 = __webpack_require__(82397);
-var toArray_1 = __webpack_require__(80829);
+var identity_1 = __webpack_require__(19418);
+var mapOneOrManyArgs_1 = __webpack_require__(52121);
+var pipe_1 = __webpack_require__(31160);
+var mergeMap_1 = __webpack_require__(11917);
+var toArray_1 = __webpack_require__(37933);
 function joinAllInternals(joinFn, project) {
     return pipe_1.pipe(toArray_1.toArray(), mergeMap_1.mergeMap(function (sources) { return joinFn(sources); }), project ? mapOneOrManyArgs_1.mapOneOrManyArgs(project) : identity_1.identity);
 }
@@ -8350,18 +8350,18 @@ exports.joinAllInternals = joinAllInternals;
 
 /***/ }),
 
-/***/ 77999:
+/***/ 17983:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.last = void 0;
-var EmptyError_1 = __webpack_require__(71741);
-var filter_1 = __webpack_require__(91909);
-var takeLast_1 = __webpack_require__(15656);
-var throwIfEmpty_1 = __webpack_require__(64747);
-var defaultIfEmpty_1 = __webpack_require__(7768);
-var identity_1 = __webpack_require__(1418);
+var EmptyError_1 = __webpack_require__(38733);
+var filter_1 = __webpack_require__(73077);
+var takeLast_1 = __webpack_require__(31800);
+var throwIfEmpty_1 = __webpack_require__(32059);
+var defaultIfEmpty_1 = __webpack_require__(91304);
+var identity_1 = __webpack_require__(19418);
 function last(predicate, defaultValue) {
     var hasDefaultValue = arguments.length >= 2;
     return function (source) {
@@ -8373,14 +8373,14 @@ exports.last = last;
 
 /***/ }),
 
-/***/ 83297:
+/***/ 93297:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.map = void 0;
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
 function map(project, thisArg) {
     return lift_1.operate(function (source, subscriber) {
         var index = 0;
@@ -8394,13 +8394,13 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 68528:
+/***/ 92608:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.mapTo = void 0;
-var map_1 = __webpack_require__(83297);
+var map_1 = __webpack_require__(93297);
 function mapTo(value) {
     return map_1.map(function () { return value; });
 }
@@ -8409,15 +8409,15 @@ exports.mapTo = mapTo;
 
 /***/ }),
 
-/***/ 52442:
+/***/ 9930:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.materialize = void 0;
-var Notification_1 = __webpack_require__(67166);
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
+var Notification_1 = __webpack_require__(93966);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
 function materialize() {
     return lift_1.operate(function (source, subscriber) {
         source.subscribe(OperatorSubscriber_1.createOperatorSubscriber(subscriber, function (value) {
@@ -8436,14 +8436,14 @@ exports.materialize = materialize;
 
 /***/ }),
 
-/***/ 9593:
+/***/ 44713:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.max = void 0;
-var reduce_1 = __webpack_require__(39241);
-var isFunction_1 = __webpack_require__(63856);
+var reduce_1 = __webpack_require__(36249);
+var isFunction_1 = __webpack_require__(92000);
 function max(comparer) {
     return reduce_1.reduce(isFunction_1.isFunction(comparer) ? function (x, y) { return (comparer(x, y) > 0 ? x : y); } : function (x, y) { return (x > y ? x : y); });
 }
@@ -8452,7 +8452,7 @@ exports.max = max;
 
 /***/ }),
 
-/***/ 69675:
+/***/ 99227:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -8479,10 +8479,10 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.merge = void 0;
-var lift_1 = __webpack_require__(6613);
-var mergeAll_1 = __webpack_require__(33156);
-var args_1 = __webpack_require__(66909);
-var from_1 = __webpack_require__(38687);
+var lift_1 = __webpack_require__(43493);
+var mergeAll_1 = __webpack_require__(38964);
+var args_1 = __webpack_require__(21325);
+var from_1 = __webpack_require__(37103);
 function merge() {
     var args = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -8499,14 +8499,14 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 33156:
+/***/ 38964:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.mergeAll = void 0;
-var mergeMap_1 = __webpack_require__(82397);
-var identity_1 = __webpack_require__(1418);
+var mergeMap_1 = __webpack_require__(11917);
+var identity_1 = __webpack_require__(19418);
 function mergeAll(concurrent) {
     if (concurrent === void 0) { concurrent = Infinity; }
     return mergeMap_1.mergeMap(identity_1.identity, concurrent);
@@ -8516,15 +8516,15 @@ exports.mergeAll = mergeAll;
 
 /***/ }),
 
-/***/ 97757:
+/***/ 88877:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.mergeInternals = void 0;
-var innerFrom_1 = __webpack_require__(18015);
-var executeSchedule_1 = __webpack_require__(56804);
-var OperatorSubscriber_1 = __webpack_require__(15161);
+var innerFrom_1 = __webpack_require__(29455);
+var executeSchedule_1 = __webpack_require__(86919);
+var OperatorSubscriber_1 = __webpack_require__(71977);
 function mergeInternals(source, subscriber, project, concurrent, onBeforeNext, expand, innerSubScheduler, additionalFinalizer) {
     var buffer = [];
     var active = 0;
@@ -8587,17 +8587,17 @@ exports.mergeInternals = mergeInternals;
 
 /***/ }),
 
-/***/ 82397:
+/***/ 11917:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.mergeMap = void 0;
-var map_1 = __webpack_require__(83297);
-var innerFrom_1 = __webpack_require__(18015);
-var lift_1 = __webpack_require__(6613);
-var mergeInternals_1 = __webpack_require__(97757);
-var isFunction_1 = __webpack_require__(63856);
+var map_1 = __webpack_require__(93297);
+var innerFrom_1 = __webpack_require__(29455);
+var lift_1 = __webpack_require__(43493);
+var mergeInternals_1 = __webpack_require__(88877);
+var isFunction_1 = __webpack_require__(92000);
 function mergeMap(project, resultSelector, concurrent) {
     if (concurrent === void 0) { concurrent = Infinity; }
     if (isFunction_1.isFunction(resultSelector)) {
@@ -8613,14 +8613,14 @@ exports.mergeMap = mergeMap;
 
 /***/ }),
 
-/***/ 95484:
+/***/ 45356:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.mergeMapTo = void 0;
-var mergeMap_1 = __webpack_require__(82397);
-var isFunction_1 = __webpack_require__(63856);
+var mergeMap_1 = __webpack_require__(11917);
+var isFunction_1 = __webpack_require__(92000);
 function mergeMapTo(innerObservable, resultSelector, concurrent) {
     if (concurrent === void 0) { concurrent = Infinity; }
     if (isFunction_1.isFunction(resultSelector)) {
@@ -8636,14 +8636,14 @@ exports.mergeMapTo = mergeMapTo;
 
 /***/ }),
 
-/***/ 22222:
+/***/ 13086:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.mergeScan = void 0;
-var lift_1 = __webpack_require__(6613);
-var mergeInternals_1 = __webpack_require__(97757);
+var lift_1 = __webpack_require__(43493);
+var mergeInternals_1 = __webpack_require__(88877);
 function mergeScan(accumulator, seed, concurrent) {
     if (concurrent === void 0) { concurrent = Infinity; }
     return lift_1.operate(function (source, subscriber) {
@@ -8658,7 +8658,7 @@ exports.mergeScan = mergeScan;
 
 /***/ }),
 
-/***/ 71779:
+/***/ 83667:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -8685,7 +8685,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.mergeWith = void 0;
-var merge_1 = __webpack_require__(69675);
+var merge_1 = __webpack_require__(99227);
 function mergeWith() {
     var otherSources = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -8698,14 +8698,14 @@ exports.mergeWith = mergeWith;
 
 /***/ }),
 
-/***/ 40315:
+/***/ 75083:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.min = void 0;
-var reduce_1 = __webpack_require__(39241);
-var isFunction_1 = __webpack_require__(63856);
+var reduce_1 = __webpack_require__(36249);
+var isFunction_1 = __webpack_require__(92000);
 function min(comparer) {
     return reduce_1.reduce(isFunction_1.isFunction(comparer) ? function (x, y) { return (comparer(x, y) < 0 ? x : y); } : function (x, y) { return (x < y ? x : y); });
 }
@@ -8714,15 +8714,15 @@ exports.min = min;
 
 /***/ }),
 
-/***/ 6889:
+/***/ 6841:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.multicast = void 0;
-var ConnectableObservable_1 = __webpack_require__(42264);
-var isFunction_1 = __webpack_require__(63856);
-var connect_1 = __webpack_require__(73201);
+var ConnectableObservable_1 = __webpack_require__(78056);
+var isFunction_1 = __webpack_require__(92000);
+var connect_1 = __webpack_require__(8353);
 function multicast(subjectOrSubjectFactory, selector) {
     var subjectFactory = isFunction_1.isFunction(subjectOrSubjectFactory) ? subjectOrSubjectFactory : function () { return subjectOrSubjectFactory; };
     if (isFunction_1.isFunction(selector)) {
@@ -8737,15 +8737,15 @@ exports.multicast = multicast;
 
 /***/ }),
 
-/***/ 2366:
+/***/ 58094:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.observeOn = void 0;
-var executeSchedule_1 = __webpack_require__(56804);
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
+var executeSchedule_1 = __webpack_require__(86919);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
 function observeOn(scheduler, delay) {
     if (delay === void 0) { delay = 0; }
     return lift_1.operate(function (source, subscriber) {
@@ -8757,7 +8757,7 @@ exports.observeOn = observeOn;
 
 /***/ }),
 
-/***/ 2292:
+/***/ 99556:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -8784,8 +8784,8 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.onErrorResumeNext = exports.onErrorResumeNextWith = void 0;
-var argsOrArgArray_1 = __webpack_require__(12353);
-var onErrorResumeNext_1 = __webpack_require__(96756);
+var argsOrArgArray_1 = __webpack_require__(63185);
+var onErrorResumeNext_1 = __webpack_require__(12196);
 function onErrorResumeNextWith() {
     var sources = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -8800,14 +8800,14 @@ exports.onErrorResumeNext = onErrorResumeNextWith;
 
 /***/ }),
 
-/***/ 72219:
+/***/ 55915:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.pairwise = void 0;
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
 function pairwise() {
     return lift_1.operate(function (source, subscriber) {
         var prev;
@@ -8825,13 +8825,13 @@ exports.pairwise = pairwise;
 
 /***/ }),
 
-/***/ 88338:
+/***/ 22370:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.pluck = void 0;
-var map_1 = __webpack_require__(83297);
+var map_1 = __webpack_require__(93297);
 function pluck() {
     var properties = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -8860,15 +8860,15 @@ exports.pluck = pluck;
 
 /***/ }),
 
-/***/ 67160:
+/***/ 5032:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.publish = void 0;
-var Subject_1 = __webpack_require__(82357);
-var multicast_1 = __webpack_require__(6889);
-var connect_1 = __webpack_require__(73201);
+var Subject_1 = __webpack_require__(95333);
+var multicast_1 = __webpack_require__(6841);
+var connect_1 = __webpack_require__(8353);
 function publish(selector) {
     return selector ? function (source) { return connect_1.connect(selector)(source); } : function (source) { return multicast_1.multicast(new Subject_1.Subject())(source); };
 }
@@ -8877,14 +8877,14 @@ exports.publish = publish;
 
 /***/ }),
 
-/***/ 10734:
+/***/ 99070:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.publishBehavior = void 0;
-var BehaviorSubject_1 = __webpack_require__(30279);
-var ConnectableObservable_1 = __webpack_require__(42264);
+var BehaviorSubject_1 = __webpack_require__(70071);
+var ConnectableObservable_1 = __webpack_require__(78056);
 function publishBehavior(initialValue) {
     return function (source) {
         var subject = new BehaviorSubject_1.BehaviorSubject(initialValue);
@@ -8896,14 +8896,14 @@ exports.publishBehavior = publishBehavior;
 
 /***/ }),
 
-/***/ 56312:
+/***/ 58824:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.publishLast = void 0;
-var AsyncSubject_1 = __webpack_require__(65889);
-var ConnectableObservable_1 = __webpack_require__(42264);
+var AsyncSubject_1 = __webpack_require__(74961);
+var ConnectableObservable_1 = __webpack_require__(78056);
 function publishLast() {
     return function (source) {
         var subject = new AsyncSubject_1.AsyncSubject();
@@ -8915,15 +8915,15 @@ exports.publishLast = publishLast;
 
 /***/ }),
 
-/***/ 30451:
+/***/ 49699:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.publishReplay = void 0;
-var ReplaySubject_1 = __webpack_require__(19256);
-var multicast_1 = __webpack_require__(6889);
-var isFunction_1 = __webpack_require__(63856);
+var ReplaySubject_1 = __webpack_require__(21064);
+var multicast_1 = __webpack_require__(6841);
+var isFunction_1 = __webpack_require__(92000);
 function publishReplay(bufferSize, windowTime, selectorOrScheduler, timestampProvider) {
     if (selectorOrScheduler && !isFunction_1.isFunction(selectorOrScheduler)) {
         timestampProvider = selectorOrScheduler;
@@ -8936,7 +8936,7 @@ exports.publishReplay = publishReplay;
 
 /***/ }),
 
-/***/ 25434:
+/***/ 42346:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -8963,9 +8963,9 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.raceWith = void 0;
-var race_1 = __webpack_require__(87446);
-var lift_1 = __webpack_require__(6613);
-var identity_1 = __webpack_require__(1418);
+var race_1 = __webpack_require__(16550);
+var lift_1 = __webpack_require__(43493);
+var identity_1 = __webpack_require__(19418);
 function raceWith() {
     var otherSources = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -8982,14 +8982,14 @@ exports.raceWith = raceWith;
 
 /***/ }),
 
-/***/ 39241:
+/***/ 36249:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reduce = void 0;
-var scanInternals_1 = __webpack_require__(55590);
-var lift_1 = __webpack_require__(6613);
+var scanInternals_1 = __webpack_require__(57078);
+var lift_1 = __webpack_require__(43493);
 function reduce(accumulator, seed) {
     return lift_1.operate(scanInternals_1.scanInternals(accumulator, seed, arguments.length >= 2, false, true));
 }
@@ -8998,14 +8998,14 @@ exports.reduce = reduce;
 
 /***/ }),
 
-/***/ 42307:
+/***/ 65843:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.refCount = void 0;
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
 function refCount() {
     return lift_1.operate(function (source, subscriber) {
         var connection = null;
@@ -9034,17 +9034,17 @@ exports.refCount = refCount;
 
 /***/ }),
 
-/***/ 32420:
+/***/ 48340:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.repeat = void 0;
-var empty_1 = __webpack_require__(5458);
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
-var innerFrom_1 = __webpack_require__(18015);
-var timer_1 = __webpack_require__(58914);
+var empty_1 = __webpack_require__(78786);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
+var innerFrom_1 = __webpack_require__(29455);
+var timer_1 = __webpack_require__(722);
 function repeat(countOrConfig) {
     var _a;
     var count = Infinity;
@@ -9104,16 +9104,16 @@ exports.repeat = repeat;
 
 /***/ }),
 
-/***/ 71320:
+/***/ 75944:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.repeatWhen = void 0;
-var innerFrom_1 = __webpack_require__(18015);
-var Subject_1 = __webpack_require__(82357);
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
+var innerFrom_1 = __webpack_require__(29455);
+var Subject_1 = __webpack_require__(95333);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
 function repeatWhen(notifier) {
     return lift_1.operate(function (source, subscriber) {
         var innerSub;
@@ -9160,17 +9160,17 @@ exports.repeatWhen = repeatWhen;
 
 /***/ }),
 
-/***/ 96109:
+/***/ 98109:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.retry = void 0;
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
-var identity_1 = __webpack_require__(1418);
-var timer_1 = __webpack_require__(58914);
-var innerFrom_1 = __webpack_require__(18015);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
+var identity_1 = __webpack_require__(19418);
+var timer_1 = __webpack_require__(722);
+var innerFrom_1 = __webpack_require__(29455);
 function retry(configOrCount) {
     if (configOrCount === void 0) { configOrCount = Infinity; }
     var config;
@@ -9239,16 +9239,16 @@ exports.retry = retry;
 
 /***/ }),
 
-/***/ 70557:
+/***/ 42765:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.retryWhen = void 0;
-var innerFrom_1 = __webpack_require__(18015);
-var Subject_1 = __webpack_require__(82357);
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
+var innerFrom_1 = __webpack_require__(29455);
+var Subject_1 = __webpack_require__(95333);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
 function retryWhen(notifier) {
     return lift_1.operate(function (source, subscriber) {
         var innerSub;
@@ -9281,16 +9281,16 @@ exports.retryWhen = retryWhen;
 
 /***/ }),
 
-/***/ 40845:
+/***/ 75549:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.sample = void 0;
-var innerFrom_1 = __webpack_require__(18015);
-var lift_1 = __webpack_require__(6613);
-var noop_1 = __webpack_require__(91720);
-var OperatorSubscriber_1 = __webpack_require__(15161);
+var innerFrom_1 = __webpack_require__(29455);
+var lift_1 = __webpack_require__(43493);
+var noop_1 = __webpack_require__(43563);
+var OperatorSubscriber_1 = __webpack_require__(71977);
 function sample(notifier) {
     return lift_1.operate(function (source, subscriber) {
         var hasValue = false;
@@ -9314,15 +9314,15 @@ exports.sample = sample;
 
 /***/ }),
 
-/***/ 75640:
+/***/ 61544:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.sampleTime = void 0;
-var async_1 = __webpack_require__(95583);
-var sample_1 = __webpack_require__(40845);
-var interval_1 = __webpack_require__(88658);
+var async_1 = __webpack_require__(84751);
+var sample_1 = __webpack_require__(75549);
+var interval_1 = __webpack_require__(63330);
 function sampleTime(period, scheduler) {
     if (scheduler === void 0) { scheduler = async_1.asyncScheduler; }
     return sample_1.sample(interval_1.interval(period, scheduler));
@@ -9332,14 +9332,14 @@ exports.sampleTime = sampleTime;
 
 /***/ }),
 
-/***/ 30714:
+/***/ 47050:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.scan = void 0;
-var lift_1 = __webpack_require__(6613);
-var scanInternals_1 = __webpack_require__(55590);
+var lift_1 = __webpack_require__(43493);
+var scanInternals_1 = __webpack_require__(57078);
 function scan(accumulator, seed) {
     return lift_1.operate(scanInternals_1.scanInternals(accumulator, seed, arguments.length >= 2, true));
 }
@@ -9348,13 +9348,13 @@ exports.scan = scan;
 
 /***/ }),
 
-/***/ 55590:
+/***/ 57078:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.scanInternals = void 0;
-var OperatorSubscriber_1 = __webpack_require__(15161);
+var OperatorSubscriber_1 = __webpack_require__(71977);
 function scanInternals(accumulator, seed, hasSeed, emitOnNext, emitBeforeComplete) {
     return function (source, subscriber) {
         var hasState = hasSeed;
@@ -9380,15 +9380,15 @@ exports.scanInternals = scanInternals;
 
 /***/ }),
 
-/***/ 43468:
+/***/ 88956:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.sequenceEqual = void 0;
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
-var innerFrom_1 = __webpack_require__(18015);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
+var innerFrom_1 = __webpack_require__(29455);
 function sequenceEqual(compareTo, comparator) {
     if (comparator === void 0) { comparator = function (a, b) { return a === b; }; }
     return lift_1.operate(function (source, subscriber) {
@@ -9430,7 +9430,7 @@ function createState() {
 
 /***/ }),
 
-/***/ 80656:
+/***/ 80736:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -9457,10 +9457,10 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.share = void 0;
-var innerFrom_1 = __webpack_require__(18015);
-var Subject_1 = __webpack_require__(82357);
-var Subscriber_1 = __webpack_require__(42703);
-var lift_1 = __webpack_require__(6613);
+var innerFrom_1 = __webpack_require__(29455);
+var Subject_1 = __webpack_require__(95333);
+var Subscriber_1 = __webpack_require__(32767);
+var lift_1 = __webpack_require__(43493);
 function share(options) {
     if (options === void 0) { options = {}; }
     var _a = options.connector, connector = _a === void 0 ? function () { return new Subject_1.Subject(); } : _a, _b = options.resetOnError, resetOnError = _b === void 0 ? true : _b, _c = options.resetOnComplete, resetOnComplete = _c === void 0 ? true : _c, _d = options.resetOnRefCountZero, resetOnRefCountZero = _d === void 0 ? true : _d;
@@ -9545,14 +9545,14 @@ function handleReset(reset, on) {
 
 /***/ }),
 
-/***/ 28267:
+/***/ 77851:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.shareReplay = void 0;
-var ReplaySubject_1 = __webpack_require__(19256);
-var share_1 = __webpack_require__(80656);
+var ReplaySubject_1 = __webpack_require__(21064);
+var share_1 = __webpack_require__(80736);
 function shareReplay(configOrBufferSize, windowTime, scheduler) {
     var _a, _b, _c;
     var bufferSize;
@@ -9575,17 +9575,17 @@ exports.shareReplay = shareReplay;
 
 /***/ }),
 
-/***/ 89779:
+/***/ 96771:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.single = void 0;
-var EmptyError_1 = __webpack_require__(71741);
-var SequenceError_1 = __webpack_require__(58519);
-var NotFoundError_1 = __webpack_require__(92069);
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
+var EmptyError_1 = __webpack_require__(38733);
+var SequenceError_1 = __webpack_require__(59079);
+var NotFoundError_1 = __webpack_require__(35061);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
 function single(predicate) {
     return lift_1.operate(function (source, subscriber) {
         var hasValue = false;
@@ -9615,13 +9615,13 @@ exports.single = single;
 
 /***/ }),
 
-/***/ 39428:
+/***/ 36628:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.skip = void 0;
-var filter_1 = __webpack_require__(91909);
+var filter_1 = __webpack_require__(73077);
 function skip(count) {
     return filter_1.filter(function (_, index) { return count <= index; });
 }
@@ -9630,15 +9630,15 @@ exports.skip = skip;
 
 /***/ }),
 
-/***/ 26532:
+/***/ 17172:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.skipLast = void 0;
-var identity_1 = __webpack_require__(1418);
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
+var identity_1 = __webpack_require__(19418);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
 function skipLast(skipCount) {
     return skipCount <= 0
         ?
@@ -9668,16 +9668,16 @@ exports.skipLast = skipLast;
 
 /***/ }),
 
-/***/ 78370:
+/***/ 35186:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.skipUntil = void 0;
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
-var innerFrom_1 = __webpack_require__(18015);
-var noop_1 = __webpack_require__(91720);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
+var innerFrom_1 = __webpack_require__(29455);
+var noop_1 = __webpack_require__(43563);
 function skipUntil(notifier) {
     return lift_1.operate(function (source, subscriber) {
         var taking = false;
@@ -9694,14 +9694,14 @@ exports.skipUntil = skipUntil;
 
 /***/ }),
 
-/***/ 17511:
+/***/ 99447:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.skipWhile = void 0;
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
 function skipWhile(predicate) {
     return lift_1.operate(function (source, subscriber) {
         var taking = false;
@@ -9714,15 +9714,15 @@ exports.skipWhile = skipWhile;
 
 /***/ }),
 
-/***/ 57395:
+/***/ 83843:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.startWith = void 0;
-var concat_1 = __webpack_require__(28919);
-var args_1 = __webpack_require__(66909);
-var lift_1 = __webpack_require__(6613);
+var concat_1 = __webpack_require__(9799);
+var args_1 = __webpack_require__(21325);
+var lift_1 = __webpack_require__(43493);
 function startWith() {
     var values = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -9738,13 +9738,13 @@ exports.startWith = startWith;
 
 /***/ }),
 
-/***/ 65282:
+/***/ 38578:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.subscribeOn = void 0;
-var lift_1 = __webpack_require__(6613);
+var lift_1 = __webpack_require__(43493);
 function subscribeOn(scheduler, delay) {
     if (delay === void 0) { delay = 0; }
     return lift_1.operate(function (source, subscriber) {
@@ -9756,14 +9756,14 @@ exports.subscribeOn = subscribeOn;
 
 /***/ }),
 
-/***/ 4188:
+/***/ 22988:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.switchAll = void 0;
-var switchMap_1 = __webpack_require__(42789);
-var identity_1 = __webpack_require__(1418);
+var switchMap_1 = __webpack_require__(36981);
+var identity_1 = __webpack_require__(19418);
 function switchAll() {
     return switchMap_1.switchMap(identity_1.identity);
 }
@@ -9772,15 +9772,15 @@ exports.switchAll = switchAll;
 
 /***/ }),
 
-/***/ 42789:
+/***/ 36981:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.switchMap = void 0;
-var innerFrom_1 = __webpack_require__(18015);
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
+var innerFrom_1 = __webpack_require__(29455);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
 function switchMap(project, resultSelector) {
     return lift_1.operate(function (source, subscriber) {
         var innerSubscriber = null;
@@ -9806,14 +9806,14 @@ exports.switchMap = switchMap;
 
 /***/ }),
 
-/***/ 40564:
+/***/ 90276:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.switchMapTo = void 0;
-var switchMap_1 = __webpack_require__(42789);
-var isFunction_1 = __webpack_require__(63856);
+var switchMap_1 = __webpack_require__(36981);
+var isFunction_1 = __webpack_require__(92000);
 function switchMapTo(innerObservable, resultSelector) {
     return isFunction_1.isFunction(resultSelector) ? switchMap_1.switchMap(function () { return innerObservable; }, resultSelector) : switchMap_1.switchMap(function () { return innerObservable; });
 }
@@ -9822,14 +9822,14 @@ exports.switchMapTo = switchMapTo;
 
 /***/ }),
 
-/***/ 58054:
+/***/ 7446:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.switchScan = void 0;
-var switchMap_1 = __webpack_require__(42789);
-var lift_1 = __webpack_require__(6613);
+var switchMap_1 = __webpack_require__(36981);
+var lift_1 = __webpack_require__(43493);
 function switchScan(accumulator, seed) {
     return lift_1.operate(function (source, subscriber) {
         var state = seed;
@@ -9844,15 +9844,15 @@ exports.switchScan = switchScan;
 
 /***/ }),
 
-/***/ 88072:
+/***/ 47576:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.take = void 0;
-var empty_1 = __webpack_require__(5458);
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
+var empty_1 = __webpack_require__(78786);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
 function take(count) {
     return count <= 0
         ?
@@ -9874,7 +9874,7 @@ exports.take = take;
 
 /***/ }),
 
-/***/ 15656:
+/***/ 31800:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -9891,9 +9891,9 @@ var __values = (this && this.__values) || function(o) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.takeLast = void 0;
-var empty_1 = __webpack_require__(5458);
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
+var empty_1 = __webpack_require__(78786);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
 function takeLast(count) {
     return count <= 0
         ? function () { return empty_1.EMPTY; }
@@ -9928,16 +9928,16 @@ exports.takeLast = takeLast;
 
 /***/ }),
 
-/***/ 4046:
+/***/ 7646:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.takeUntil = void 0;
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
-var innerFrom_1 = __webpack_require__(18015);
-var noop_1 = __webpack_require__(91720);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
+var innerFrom_1 = __webpack_require__(29455);
+var noop_1 = __webpack_require__(43563);
 function takeUntil(notifier) {
     return lift_1.operate(function (source, subscriber) {
         innerFrom_1.innerFrom(notifier).subscribe(OperatorSubscriber_1.createOperatorSubscriber(subscriber, function () { return subscriber.complete(); }, noop_1.noop));
@@ -9949,14 +9949,14 @@ exports.takeUntil = takeUntil;
 
 /***/ }),
 
-/***/ 81163:
+/***/ 50299:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.takeWhile = void 0;
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
 function takeWhile(predicate, inclusive) {
     if (inclusive === void 0) { inclusive = false; }
     return lift_1.operate(function (source, subscriber) {
@@ -9973,16 +9973,16 @@ exports.takeWhile = takeWhile;
 
 /***/ }),
 
-/***/ 18054:
+/***/ 48182:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.tap = void 0;
-var isFunction_1 = __webpack_require__(63856);
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
-var identity_1 = __webpack_require__(1418);
+var isFunction_1 = __webpack_require__(92000);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
+var identity_1 = __webpack_require__(19418);
 function tap(observerOrNext, error, complete) {
     var tapObserver = isFunction_1.isFunction(observerOrNext) || error || complete
         ?
@@ -10023,15 +10023,15 @@ exports.tap = tap;
 
 /***/ }),
 
-/***/ 8923:
+/***/ 46059:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.throttle = void 0;
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
-var innerFrom_1 = __webpack_require__(18015);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
+var innerFrom_1 = __webpack_require__(29455);
 function throttle(durationSelector, config) {
     return lift_1.operate(function (source, subscriber) {
         var _a = config !== null && config !== void 0 ? config : {}, _b = _a.leading, leading = _b === void 0 ? true : _b, _c = _a.trailing, trailing = _c === void 0 ? false : _c;
@@ -10078,15 +10078,15 @@ exports.throttle = throttle;
 
 /***/ }),
 
-/***/ 86558:
+/***/ 98862:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.throttleTime = void 0;
-var async_1 = __webpack_require__(95583);
-var throttle_1 = __webpack_require__(8923);
-var timer_1 = __webpack_require__(58914);
+var async_1 = __webpack_require__(84751);
+var throttle_1 = __webpack_require__(46059);
+var timer_1 = __webpack_require__(722);
 function throttleTime(duration, scheduler, config) {
     if (scheduler === void 0) { scheduler = async_1.asyncScheduler; }
     var duration$ = timer_1.timer(duration, scheduler);
@@ -10097,15 +10097,15 @@ exports.throttleTime = throttleTime;
 
 /***/ }),
 
-/***/ 64747:
+/***/ 32059:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.throwIfEmpty = void 0;
-var EmptyError_1 = __webpack_require__(71741);
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
+var EmptyError_1 = __webpack_require__(38733);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
 function throwIfEmpty(errorFactory) {
     if (errorFactory === void 0) { errorFactory = defaultErrorFactory; }
     return lift_1.operate(function (source, subscriber) {
@@ -10124,15 +10124,15 @@ function defaultErrorFactory() {
 
 /***/ }),
 
-/***/ 70635:
+/***/ 40091:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TimeInterval = exports.timeInterval = void 0;
-var async_1 = __webpack_require__(95583);
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
+var async_1 = __webpack_require__(84751);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
 function timeInterval(scheduler) {
     if (scheduler === void 0) { scheduler = async_1.asyncScheduler; }
     return lift_1.operate(function (source, subscriber) {
@@ -10158,19 +10158,19 @@ exports.TimeInterval = TimeInterval;
 
 /***/ }),
 
-/***/ 64176:
+/***/ 53440:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.timeout = exports.TimeoutError = void 0;
-var async_1 = __webpack_require__(95583);
-var isDate_1 = __webpack_require__(99908);
-var lift_1 = __webpack_require__(6613);
-var innerFrom_1 = __webpack_require__(18015);
-var createErrorClass_1 = __webpack_require__(70250);
-var OperatorSubscriber_1 = __webpack_require__(15161);
-var executeSchedule_1 = __webpack_require__(56804);
+var async_1 = __webpack_require__(84751);
+var isDate_1 = __webpack_require__(84276);
+var lift_1 = __webpack_require__(43493);
+var innerFrom_1 = __webpack_require__(29455);
+var createErrorClass_1 = __webpack_require__(39130);
+var OperatorSubscriber_1 = __webpack_require__(71977);
+var executeSchedule_1 = __webpack_require__(86919);
 exports.TimeoutError = createErrorClass_1.createErrorClass(function (_super) {
     return function TimeoutErrorImpl(info) {
         if (info === void 0) { info = null; }
@@ -10227,15 +10227,15 @@ function timeoutErrorFactory(info) {
 
 /***/ }),
 
-/***/ 30840:
+/***/ 92328:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.timeoutWith = void 0;
-var async_1 = __webpack_require__(95583);
-var isDate_1 = __webpack_require__(99908);
-var timeout_1 = __webpack_require__(64176);
+var async_1 = __webpack_require__(84751);
+var isDate_1 = __webpack_require__(84276);
+var timeout_1 = __webpack_require__(53440);
 function timeoutWith(due, withObservable, scheduler) {
     var first;
     var each;
@@ -10268,14 +10268,14 @@ exports.timeoutWith = timeoutWith;
 
 /***/ }),
 
-/***/ 32415:
+/***/ 16527:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.timestamp = void 0;
-var dateTimestampProvider_1 = __webpack_require__(11742);
-var map_1 = __webpack_require__(83297);
+var dateTimestampProvider_1 = __webpack_require__(56494);
+var map_1 = __webpack_require__(93297);
 function timestamp(timestampProvider) {
     if (timestampProvider === void 0) { timestampProvider = dateTimestampProvider_1.dateTimestampProvider; }
     return map_1.map(function (value) { return ({ value: value, timestamp: timestampProvider.now() }); });
@@ -10285,14 +10285,14 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 80829:
+/***/ 37933:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.toArray = void 0;
-var reduce_1 = __webpack_require__(39241);
-var lift_1 = __webpack_require__(6613);
+var reduce_1 = __webpack_require__(36249);
+var lift_1 = __webpack_require__(43493);
 var arrReducer = function (arr, value) { return (arr.push(value), arr); };
 function toArray() {
     return lift_1.operate(function (source, subscriber) {
@@ -10304,17 +10304,17 @@ exports.toArray = toArray;
 
 /***/ }),
 
-/***/ 32619:
+/***/ 30907:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.window = void 0;
-var Subject_1 = __webpack_require__(82357);
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
-var noop_1 = __webpack_require__(91720);
-var innerFrom_1 = __webpack_require__(18015);
+var Subject_1 = __webpack_require__(95333);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
+var noop_1 = __webpack_require__(43563);
+var innerFrom_1 = __webpack_require__(29455);
 function window(windowBoundaries) {
     return lift_1.operate(function (source, subscriber) {
         var windowSubject = new Subject_1.Subject();
@@ -10342,7 +10342,7 @@ exports.window = window;
 
 /***/ }),
 
-/***/ 18024:
+/***/ 22456:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -10359,9 +10359,9 @@ var __values = (this && this.__values) || function(o) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.windowCount = void 0;
-var Subject_1 = __webpack_require__(82357);
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
+var Subject_1 = __webpack_require__(95333);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
 function windowCount(windowSize, startWindowEvery) {
     if (startWindowEvery === void 0) { startWindowEvery = 0; }
     var startEvery = startWindowEvery > 0 ? startWindowEvery : windowSize;
@@ -10415,20 +10415,20 @@ exports.windowCount = windowCount;
 
 /***/ }),
 
-/***/ 19278:
+/***/ 72350:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.windowTime = void 0;
-var Subject_1 = __webpack_require__(82357);
-var async_1 = __webpack_require__(95583);
-var Subscription_1 = __webpack_require__(15208);
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
-var arrRemove_1 = __webpack_require__(18645);
-var args_1 = __webpack_require__(66909);
-var executeSchedule_1 = __webpack_require__(56804);
+var Subject_1 = __webpack_require__(95333);
+var async_1 = __webpack_require__(84751);
+var Subscription_1 = __webpack_require__(65944);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
+var arrRemove_1 = __webpack_require__(58693);
+var args_1 = __webpack_require__(21325);
+var executeSchedule_1 = __webpack_require__(86919);
 function windowTime(windowTimeSpan) {
     var _a, _b;
     var otherArgs = [];
@@ -10495,7 +10495,7 @@ exports.windowTime = windowTime;
 
 /***/ }),
 
-/***/ 80783:
+/***/ 25151:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -10512,13 +10512,13 @@ var __values = (this && this.__values) || function(o) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.windowToggle = void 0;
-var Subject_1 = __webpack_require__(82357);
-var Subscription_1 = __webpack_require__(15208);
-var lift_1 = __webpack_require__(6613);
-var innerFrom_1 = __webpack_require__(18015);
-var OperatorSubscriber_1 = __webpack_require__(15161);
-var noop_1 = __webpack_require__(91720);
-var arrRemove_1 = __webpack_require__(18645);
+var Subject_1 = __webpack_require__(95333);
+var Subscription_1 = __webpack_require__(65944);
+var lift_1 = __webpack_require__(43493);
+var innerFrom_1 = __webpack_require__(29455);
+var OperatorSubscriber_1 = __webpack_require__(71977);
+var noop_1 = __webpack_require__(43563);
+var arrRemove_1 = __webpack_require__(58693);
 function windowToggle(openings, closingSelector) {
     return lift_1.operate(function (source, subscriber) {
         var windows = [];
@@ -10581,16 +10581,16 @@ exports.windowToggle = windowToggle;
 
 /***/ }),
 
-/***/ 54243:
+/***/ 5459:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.windowWhen = void 0;
-var Subject_1 = __webpack_require__(82357);
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
-var innerFrom_1 = __webpack_require__(18015);
+var Subject_1 = __webpack_require__(95333);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
+var innerFrom_1 = __webpack_require__(29455);
 function windowWhen(closingSelector) {
     return lift_1.operate(function (source, subscriber) {
         var window;
@@ -10629,7 +10629,7 @@ exports.windowWhen = windowWhen;
 
 /***/ }),
 
-/***/ 95972:
+/***/ 49780:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -10656,12 +10656,12 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.withLatestFrom = void 0;
-var lift_1 = __webpack_require__(6613);
-var OperatorSubscriber_1 = __webpack_require__(15161);
-var innerFrom_1 = __webpack_require__(18015);
-var identity_1 = __webpack_require__(1418);
-var noop_1 = __webpack_require__(91720);
-var args_1 = __webpack_require__(66909);
+var lift_1 = __webpack_require__(43493);
+var OperatorSubscriber_1 = __webpack_require__(71977);
+var innerFrom_1 = __webpack_require__(29455);
+var identity_1 = __webpack_require__(19418);
+var noop_1 = __webpack_require__(43563);
+var args_1 = __webpack_require__(21325);
 function withLatestFrom() {
     var inputs = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -10698,7 +10698,7 @@ exports.withLatestFrom = withLatestFrom;
 
 /***/ }),
 
-/***/ 59700:
+/***/ 87556:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -10725,8 +10725,8 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.zip = void 0;
-var zip_1 = __webpack_require__(69820);
-var lift_1 = __webpack_require__(6613);
+var zip_1 = __webpack_require__(86188);
+var lift_1 = __webpack_require__(43493);
 function zip() {
     var sources = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -10741,14 +10741,14 @@ exports.zip = zip;
 
 /***/ }),
 
-/***/ 40829:
+/***/ 82989:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.zipAll = void 0;
-var zip_1 = __webpack_require__(69820);
-var joinAllInternals_1 = __webpack_require__(30672);
+var zip_1 = __webpack_require__(86188);
+var joinAllInternals_1 = __webpack_require__(55616);
 function zipAll(project) {
     return joinAllInternals_1.joinAllInternals(zip_1.zip, project);
 }
@@ -10757,7 +10757,7 @@ exports.zipAll = zipAll;
 
 /***/ }),
 
-/***/ 62268:
+/***/ 92204:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -10784,7 +10784,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.zipWith = void 0;
-var zip_1 = __webpack_require__(59700);
+var zip_1 = __webpack_require__(87556);
 function zipWith() {
     var otherInputs = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -10797,13 +10797,13 @@ exports.zipWith = zipWith;
 
 /***/ }),
 
-/***/ 72111:
+/***/ 66943:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.scheduleArray = void 0;
-var Observable_1 = __webpack_require__(46692);
+var Observable_1 = __webpack_require__(83828);
 function scheduleArray(input, scheduler) {
     return new Observable_1.Observable(function (subscriber) {
         var i = 0;
@@ -10825,14 +10825,14 @@ exports.scheduleArray = scheduleArray;
 
 /***/ }),
 
-/***/ 16680:
+/***/ 47672:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.scheduleAsyncIterable = void 0;
-var Observable_1 = __webpack_require__(46692);
-var executeSchedule_1 = __webpack_require__(56804);
+var Observable_1 = __webpack_require__(83828);
+var executeSchedule_1 = __webpack_require__(86919);
 function scheduleAsyncIterable(input, scheduler) {
     if (!input) {
         throw new Error('Iterable cannot be null');
@@ -10858,16 +10858,16 @@ exports.scheduleAsyncIterable = scheduleAsyncIterable;
 
 /***/ }),
 
-/***/ 80178:
+/***/ 92354:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.scheduleIterable = void 0;
-var Observable_1 = __webpack_require__(46692);
-var iterator_1 = __webpack_require__(67650);
-var isFunction_1 = __webpack_require__(63856);
-var executeSchedule_1 = __webpack_require__(56804);
+var Observable_1 = __webpack_require__(83828);
+var iterator_1 = __webpack_require__(50610);
+var isFunction_1 = __webpack_require__(92000);
+var executeSchedule_1 = __webpack_require__(86919);
 function scheduleIterable(input, scheduler) {
     return new Observable_1.Observable(function (subscriber) {
         var iterator;
@@ -10900,15 +10900,15 @@ exports.scheduleIterable = scheduleIterable;
 
 /***/ }),
 
-/***/ 53145:
+/***/ 46953:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.scheduleObservable = void 0;
-var innerFrom_1 = __webpack_require__(18015);
-var observeOn_1 = __webpack_require__(2366);
-var subscribeOn_1 = __webpack_require__(65282);
+var innerFrom_1 = __webpack_require__(29455);
+var observeOn_1 = __webpack_require__(58094);
+var subscribeOn_1 = __webpack_require__(38578);
 function scheduleObservable(input, scheduler) {
     return innerFrom_1.innerFrom(input).pipe(subscribeOn_1.subscribeOn(scheduler), observeOn_1.observeOn(scheduler));
 }
@@ -10917,15 +10917,15 @@ exports.scheduleObservable = scheduleObservable;
 
 /***/ }),
 
-/***/ 39375:
+/***/ 96447:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.schedulePromise = void 0;
-var innerFrom_1 = __webpack_require__(18015);
-var observeOn_1 = __webpack_require__(2366);
-var subscribeOn_1 = __webpack_require__(65282);
+var innerFrom_1 = __webpack_require__(29455);
+var observeOn_1 = __webpack_require__(58094);
+var subscribeOn_1 = __webpack_require__(38578);
 function schedulePromise(input, scheduler) {
     return innerFrom_1.innerFrom(input).pipe(subscribeOn_1.subscribeOn(scheduler), observeOn_1.observeOn(scheduler));
 }
@@ -10934,14 +10934,14 @@ exports.schedulePromise = schedulePromise;
 
 /***/ }),
 
-/***/ 87439:
+/***/ 11999:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.scheduleReadableStreamLike = void 0;
-var scheduleAsyncIterable_1 = __webpack_require__(16680);
-var isReadableStreamLike_1 = __webpack_require__(92519);
+var scheduleAsyncIterable_1 = __webpack_require__(47672);
+var isReadableStreamLike_1 = __webpack_require__(60407);
 function scheduleReadableStreamLike(input, scheduler) {
     return scheduleAsyncIterable_1.scheduleAsyncIterable(isReadableStreamLike_1.readableStreamLikeToAsyncGenerator(input), scheduler);
 }
@@ -10950,25 +10950,25 @@ exports.scheduleReadableStreamLike = scheduleReadableStreamLike;
 
 /***/ }),
 
-/***/ 81478:
+/***/ 55862:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.scheduled = void 0;
-var scheduleObservable_1 = __webpack_require__(53145);
-var schedulePromise_1 = __webpack_require__(39375);
-var scheduleArray_1 = __webpack_require__(72111);
-var scheduleIterable_1 = __webpack_require__(80178);
-var scheduleAsyncIterable_1 = __webpack_require__(16680);
-var isInteropObservable_1 = __webpack_require__(61414);
-var isPromise_1 = __webpack_require__(79063);
-var isArrayLike_1 = __webpack_require__(34800);
-var isIterable_1 = __webpack_require__(78426);
-var isAsyncIterable_1 = __webpack_require__(91744);
-var throwUnobservableError_1 = __webpack_require__(69404);
-var isReadableStreamLike_1 = __webpack_require__(92519);
-var scheduleReadableStreamLike_1 = __webpack_require__(87439);
+var scheduleObservable_1 = __webpack_require__(46953);
+var schedulePromise_1 = __webpack_require__(96447);
+var scheduleArray_1 = __webpack_require__(66943);
+var scheduleIterable_1 = __webpack_require__(92354);
+var scheduleAsyncIterable_1 = __webpack_require__(47672);
+var isInteropObservable_1 = __webpack_require__(79062);
+var isPromise_1 = __webpack_require__(57991);
+var isArrayLike_1 = __webpack_require__(32);
+var isIterable_1 = __webpack_require__(92970);
+var isAsyncIterable_1 = __webpack_require__(75344);
+var throwUnobservableError_1 = __webpack_require__(23340);
+var isReadableStreamLike_1 = __webpack_require__(60407);
+var scheduleReadableStreamLike_1 = __webpack_require__(11999);
 function scheduled(input, scheduler) {
     if (input != null) {
         if (isInteropObservable_1.isInteropObservable(input)) {
@@ -10997,7 +10997,7 @@ exports.scheduled = scheduled;
 
 /***/ }),
 
-/***/ 90609:
+/***/ 14849:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -11018,7 +11018,7 @@ var __extends = (this && this.__extends) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Action = void 0;
-var Subscription_1 = __webpack_require__(15208);
+var Subscription_1 = __webpack_require__(65944);
 var Action = (function (_super) {
     __extends(Action, _super);
     function Action(scheduler, work) {
@@ -11035,7 +11035,7 @@ exports.Action = Action;
 
 /***/ }),
 
-/***/ 28426:
+/***/ 40730:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -11056,8 +11056,8 @@ var __extends = (this && this.__extends) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AnimationFrameAction = void 0;
-var AsyncAction_1 = __webpack_require__(96693);
-var animationFrameProvider_1 = __webpack_require__(3437);
+var AsyncAction_1 = __webpack_require__(12293);
+var animationFrameProvider_1 = __webpack_require__(1981);
 var AnimationFrameAction = (function (_super) {
     __extends(AnimationFrameAction, _super);
     function AnimationFrameAction(scheduler, work) {
@@ -11094,7 +11094,7 @@ exports.AnimationFrameAction = AnimationFrameAction;
 
 /***/ }),
 
-/***/ 39919:
+/***/ 34911:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -11115,7 +11115,7 @@ var __extends = (this && this.__extends) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AnimationFrameScheduler = void 0;
-var AsyncScheduler_1 = __webpack_require__(72318);
+var AsyncScheduler_1 = __webpack_require__(6350);
 var AnimationFrameScheduler = (function (_super) {
     __extends(AnimationFrameScheduler, _super);
     function AnimationFrameScheduler() {
@@ -11154,7 +11154,7 @@ exports.AnimationFrameScheduler = AnimationFrameScheduler;
 
 /***/ }),
 
-/***/ 53636:
+/***/ 84564:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -11175,8 +11175,8 @@ var __extends = (this && this.__extends) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AsapAction = void 0;
-var AsyncAction_1 = __webpack_require__(96693);
-var immediateProvider_1 = __webpack_require__(21639);
+var AsyncAction_1 = __webpack_require__(12293);
+var immediateProvider_1 = __webpack_require__(7351);
 var AsapAction = (function (_super) {
     __extends(AsapAction, _super);
     function AsapAction(scheduler, work) {
@@ -11215,7 +11215,7 @@ exports.AsapAction = AsapAction;
 
 /***/ }),
 
-/***/ 35981:
+/***/ 35805:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -11236,7 +11236,7 @@ var __extends = (this && this.__extends) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AsapScheduler = void 0;
-var AsyncScheduler_1 = __webpack_require__(72318);
+var AsyncScheduler_1 = __webpack_require__(6350);
 var AsapScheduler = (function (_super) {
     __extends(AsapScheduler, _super);
     function AsapScheduler() {
@@ -11269,7 +11269,7 @@ exports.AsapScheduler = AsapScheduler;
 
 /***/ }),
 
-/***/ 96693:
+/***/ 12293:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -11290,9 +11290,9 @@ var __extends = (this && this.__extends) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AsyncAction = void 0;
-var Action_1 = __webpack_require__(90609);
-var intervalProvider_1 = __webpack_require__(95747);
-var arrRemove_1 = __webpack_require__(18645);
+var Action_1 = __webpack_require__(14849);
+var intervalProvider_1 = __webpack_require__(56883);
+var arrRemove_1 = __webpack_require__(58693);
 var AsyncAction = (function (_super) {
     __extends(AsyncAction, _super);
     function AsyncAction(scheduler, work) {
@@ -11382,7 +11382,7 @@ exports.AsyncAction = AsyncAction;
 
 /***/ }),
 
-/***/ 72318:
+/***/ 6350:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -11403,7 +11403,7 @@ var __extends = (this && this.__extends) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AsyncScheduler = void 0;
-var Scheduler_1 = __webpack_require__(13328);
+var Scheduler_1 = __webpack_require__(42304);
 var AsyncScheduler = (function (_super) {
     __extends(AsyncScheduler, _super);
     function AsyncScheduler(SchedulerAction, now) {
@@ -11441,7 +11441,7 @@ exports.AsyncScheduler = AsyncScheduler;
 
 /***/ }),
 
-/***/ 22330:
+/***/ 65962:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -11462,7 +11462,7 @@ var __extends = (this && this.__extends) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.QueueAction = void 0;
-var AsyncAction_1 = __webpack_require__(96693);
+var AsyncAction_1 = __webpack_require__(12293);
 var QueueAction = (function (_super) {
     __extends(QueueAction, _super);
     function QueueAction(scheduler, work) {
@@ -11499,7 +11499,7 @@ exports.QueueAction = QueueAction;
 
 /***/ }),
 
-/***/ 70687:
+/***/ 40463:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -11520,7 +11520,7 @@ var __extends = (this && this.__extends) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.QueueScheduler = void 0;
-var AsyncScheduler_1 = __webpack_require__(72318);
+var AsyncScheduler_1 = __webpack_require__(6350);
 var QueueScheduler = (function (_super) {
     __extends(QueueScheduler, _super);
     function QueueScheduler() {
@@ -11533,7 +11533,7 @@ exports.QueueScheduler = QueueScheduler;
 
 /***/ }),
 
-/***/ 50864:
+/***/ 75456:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -11554,9 +11554,9 @@ var __extends = (this && this.__extends) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.VirtualAction = exports.VirtualTimeScheduler = void 0;
-var AsyncAction_1 = __webpack_require__(96693);
-var Subscription_1 = __webpack_require__(15208);
-var AsyncScheduler_1 = __webpack_require__(72318);
+var AsyncAction_1 = __webpack_require__(12293);
+var Subscription_1 = __webpack_require__(65944);
+var AsyncScheduler_1 = __webpack_require__(6350);
 var VirtualTimeScheduler = (function (_super) {
     __extends(VirtualTimeScheduler, _super);
     function VirtualTimeScheduler(schedulerActionCtor, maxFrames) {
@@ -11660,21 +11660,21 @@ exports.VirtualAction = VirtualAction;
 
 /***/ }),
 
-/***/ 61968:
+/***/ 43680:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.animationFrame = exports.animationFrameScheduler = void 0;
-var AnimationFrameAction_1 = __webpack_require__(28426);
-var AnimationFrameScheduler_1 = __webpack_require__(39919);
+var AnimationFrameAction_1 = __webpack_require__(40730);
+var AnimationFrameScheduler_1 = __webpack_require__(34911);
 exports.animationFrameScheduler = new AnimationFrameScheduler_1.AnimationFrameScheduler(AnimationFrameAction_1.AnimationFrameAction);
 exports.animationFrame = exports.animationFrameScheduler;
 //# sourceMappingURL=animationFrame.js.map
 
 /***/ }),
 
-/***/ 3437:
+/***/ 1981:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -11701,7 +11701,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.animationFrameProvider = void 0;
-var Subscription_1 = __webpack_require__(15208);
+var Subscription_1 = __webpack_require__(65944);
 exports.animationFrameProvider = {
     schedule: function (callback) {
         var request = requestAnimationFrame;
@@ -11739,35 +11739,35 @@ exports.animationFrameProvider = {
 
 /***/ }),
 
-/***/ 17110:
+/***/ 83398:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.asap = exports.asapScheduler = void 0;
-var AsapAction_1 = __webpack_require__(53636);
-var AsapScheduler_1 = __webpack_require__(35981);
+var AsapAction_1 = __webpack_require__(84564);
+var AsapScheduler_1 = __webpack_require__(35805);
 exports.asapScheduler = new AsapScheduler_1.AsapScheduler(AsapAction_1.AsapAction);
 exports.asap = exports.asapScheduler;
 //# sourceMappingURL=asap.js.map
 
 /***/ }),
 
-/***/ 95583:
+/***/ 84751:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.async = exports.asyncScheduler = void 0;
-var AsyncAction_1 = __webpack_require__(96693);
-var AsyncScheduler_1 = __webpack_require__(72318);
+var AsyncAction_1 = __webpack_require__(12293);
+var AsyncScheduler_1 = __webpack_require__(6350);
 exports.asyncScheduler = new AsyncScheduler_1.AsyncScheduler(AsyncAction_1.AsyncAction);
 exports.async = exports.asyncScheduler;
 //# sourceMappingURL=async.js.map
 
 /***/ }),
 
-/***/ 11742:
+/***/ 56494:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -11783,7 +11783,7 @@ exports.dateTimestampProvider = {
 
 /***/ }),
 
-/***/ 21639:
+/***/ 7351:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -11810,7 +11810,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.immediateProvider = void 0;
-var Immediate_1 = __webpack_require__(43815);
+var Immediate_1 = __webpack_require__(34487);
 var setImmediate = Immediate_1.Immediate.setImmediate, clearImmediate = Immediate_1.Immediate.clearImmediate;
 exports.immediateProvider = {
     setImmediate: function () {
@@ -11831,7 +11831,7 @@ exports.immediateProvider = {
 
 /***/ }),
 
-/***/ 95747:
+/***/ 56883:
 /***/ (function(__unused_webpack_module, exports) {
 
 
@@ -11880,7 +11880,7 @@ exports.intervalProvider = {
 
 /***/ }),
 
-/***/ 20023:
+/***/ 17332:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -11896,21 +11896,21 @@ exports.performanceTimestampProvider = {
 
 /***/ }),
 
-/***/ 80064:
+/***/ 24112:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.queue = exports.queueScheduler = void 0;
-var QueueAction_1 = __webpack_require__(22330);
-var QueueScheduler_1 = __webpack_require__(70687);
+var QueueAction_1 = __webpack_require__(65962);
+var QueueScheduler_1 = __webpack_require__(40463);
 exports.queueScheduler = new QueueScheduler_1.QueueScheduler(QueueAction_1.QueueAction);
 exports.queue = exports.queueScheduler;
 //# sourceMappingURL=queue.js.map
 
 /***/ }),
 
-/***/ 47465:
+/***/ 53977:
 /***/ (function(__unused_webpack_module, exports) {
 
 
@@ -11959,7 +11959,7 @@ exports.timeoutProvider = {
 
 /***/ }),
 
-/***/ 67650:
+/***/ 50610:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -11977,7 +11977,7 @@ exports.iterator = getSymbolIterator();
 
 /***/ }),
 
-/***/ 5609:
+/***/ 24057:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -11988,7 +11988,7 @@ exports.observable = (function () { return (typeof Symbol === 'function' && Symb
 
 /***/ }),
 
-/***/ 67516:
+/***/ 79052:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -11997,13 +11997,13 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 8775:
+/***/ 32759:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ArgumentOutOfRangeError = void 0;
-var createErrorClass_1 = __webpack_require__(70250);
+var createErrorClass_1 = __webpack_require__(39130);
 exports.ArgumentOutOfRangeError = createErrorClass_1.createErrorClass(function (_super) {
     return function ArgumentOutOfRangeErrorImpl() {
         _super(this);
@@ -12015,13 +12015,13 @@ exports.ArgumentOutOfRangeError = createErrorClass_1.createErrorClass(function (
 
 /***/ }),
 
-/***/ 71741:
+/***/ 38733:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.EmptyError = void 0;
-var createErrorClass_1 = __webpack_require__(70250);
+var createErrorClass_1 = __webpack_require__(39130);
 exports.EmptyError = createErrorClass_1.createErrorClass(function (_super) {
     return function EmptyErrorImpl() {
         _super(this);
@@ -12033,7 +12033,7 @@ exports.EmptyError = createErrorClass_1.createErrorClass(function (_super) {
 
 /***/ }),
 
-/***/ 43815:
+/***/ 34487:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -12072,13 +12072,13 @@ exports.TestTools = {
 
 /***/ }),
 
-/***/ 92069:
+/***/ 35061:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.NotFoundError = void 0;
-var createErrorClass_1 = __webpack_require__(70250);
+var createErrorClass_1 = __webpack_require__(39130);
 exports.NotFoundError = createErrorClass_1.createErrorClass(function (_super) {
     return function NotFoundErrorImpl(message) {
         _super(this);
@@ -12090,13 +12090,13 @@ exports.NotFoundError = createErrorClass_1.createErrorClass(function (_super) {
 
 /***/ }),
 
-/***/ 83612:
+/***/ 37516:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ObjectUnsubscribedError = void 0;
-var createErrorClass_1 = __webpack_require__(70250);
+var createErrorClass_1 = __webpack_require__(39130);
 exports.ObjectUnsubscribedError = createErrorClass_1.createErrorClass(function (_super) {
     return function ObjectUnsubscribedErrorImpl() {
         _super(this);
@@ -12108,13 +12108,13 @@ exports.ObjectUnsubscribedError = createErrorClass_1.createErrorClass(function (
 
 /***/ }),
 
-/***/ 58519:
+/***/ 59079:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SequenceError = void 0;
-var createErrorClass_1 = __webpack_require__(70250);
+var createErrorClass_1 = __webpack_require__(39130);
 exports.SequenceError = createErrorClass_1.createErrorClass(function (_super) {
     return function SequenceErrorImpl(message) {
         _super(this);
@@ -12126,13 +12126,13 @@ exports.SequenceError = createErrorClass_1.createErrorClass(function (_super) {
 
 /***/ }),
 
-/***/ 84974:
+/***/ 95486:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.UnsubscriptionError = void 0;
-var createErrorClass_1 = __webpack_require__(70250);
+var createErrorClass_1 = __webpack_require__(39130);
 exports.UnsubscriptionError = createErrorClass_1.createErrorClass(function (_super) {
     return function UnsubscriptionErrorImpl(errors) {
         _super(this);
@@ -12147,14 +12147,14 @@ exports.UnsubscriptionError = createErrorClass_1.createErrorClass(function (_sup
 
 /***/ }),
 
-/***/ 66909:
+/***/ 21325:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.popNumber = exports.popScheduler = exports.popResultSelector = void 0;
-var isFunction_1 = __webpack_require__(63856);
-var isScheduler_1 = __webpack_require__(73903);
+var isFunction_1 = __webpack_require__(92000);
+var isScheduler_1 = __webpack_require__(86463);
 function last(arr) {
     return arr[arr.length - 1];
 }
@@ -12174,7 +12174,7 @@ exports.popNumber = popNumber;
 
 /***/ }),
 
-/***/ 22354:
+/***/ 64962:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -12206,7 +12206,7 @@ function isPOJO(obj) {
 
 /***/ }),
 
-/***/ 12353:
+/***/ 63185:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -12221,7 +12221,7 @@ exports.argsOrArgArray = argsOrArgArray;
 
 /***/ }),
 
-/***/ 18645:
+/***/ 58693:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -12238,7 +12238,7 @@ exports.arrRemove = arrRemove;
 
 /***/ }),
 
-/***/ 70250:
+/***/ 39130:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -12259,7 +12259,7 @@ exports.createErrorClass = createErrorClass;
 
 /***/ }),
 
-/***/ 66579:
+/***/ 61059:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -12273,13 +12273,13 @@ exports.createObject = createObject;
 
 /***/ }),
 
-/***/ 74225:
+/***/ 79073:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.captureError = exports.errorContext = void 0;
-var config_1 = __webpack_require__(70647);
+var config_1 = __webpack_require__(62055);
 var context = null;
 function errorContext(cb) {
     if (config_1.config.useDeprecatedSynchronousErrorHandling) {
@@ -12312,7 +12312,7 @@ exports.captureError = captureError;
 
 /***/ }),
 
-/***/ 56804:
+/***/ 86919:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -12340,7 +12340,7 @@ exports.executeSchedule = executeSchedule;
 
 /***/ }),
 
-/***/ 1418:
+/***/ 19418:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -12354,7 +12354,7 @@ exports.identity = identity;
 
 /***/ }),
 
-/***/ 34800:
+/***/ 32:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -12365,13 +12365,13 @@ exports.isArrayLike = (function (x) { return x && typeof x.length === 'number' &
 
 /***/ }),
 
-/***/ 91744:
+/***/ 75344:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isAsyncIterable = void 0;
-var isFunction_1 = __webpack_require__(63856);
+var isFunction_1 = __webpack_require__(92000);
 function isAsyncIterable(obj) {
     return Symbol.asyncIterator && isFunction_1.isFunction(obj === null || obj === void 0 ? void 0 : obj[Symbol.asyncIterator]);
 }
@@ -12380,7 +12380,7 @@ exports.isAsyncIterable = isAsyncIterable;
 
 /***/ }),
 
-/***/ 99908:
+/***/ 84276:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -12394,7 +12394,7 @@ exports.isValidDate = isValidDate;
 
 /***/ }),
 
-/***/ 63856:
+/***/ 92000:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -12408,14 +12408,14 @@ exports.isFunction = isFunction;
 
 /***/ }),
 
-/***/ 61414:
+/***/ 79062:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isInteropObservable = void 0;
-var observable_1 = __webpack_require__(5609);
-var isFunction_1 = __webpack_require__(63856);
+var observable_1 = __webpack_require__(24057);
+var isFunction_1 = __webpack_require__(92000);
 function isInteropObservable(input) {
     return isFunction_1.isFunction(input[observable_1.observable]);
 }
@@ -12424,14 +12424,14 @@ exports.isInteropObservable = isInteropObservable;
 
 /***/ }),
 
-/***/ 78426:
+/***/ 92970:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isIterable = void 0;
-var iterator_1 = __webpack_require__(67650);
-var isFunction_1 = __webpack_require__(63856);
+var iterator_1 = __webpack_require__(50610);
+var isFunction_1 = __webpack_require__(92000);
 function isIterable(input) {
     return isFunction_1.isFunction(input === null || input === void 0 ? void 0 : input[iterator_1.iterator]);
 }
@@ -12440,14 +12440,14 @@ exports.isIterable = isIterable;
 
 /***/ }),
 
-/***/ 60065:
+/***/ 81489:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isObservable = void 0;
-var Observable_1 = __webpack_require__(46692);
-var isFunction_1 = __webpack_require__(63856);
+var Observable_1 = __webpack_require__(83828);
+var isFunction_1 = __webpack_require__(92000);
 function isObservable(obj) {
     return !!obj && (obj instanceof Observable_1.Observable || (isFunction_1.isFunction(obj.lift) && isFunction_1.isFunction(obj.subscribe)));
 }
@@ -12456,13 +12456,13 @@ exports.isObservable = isObservable;
 
 /***/ }),
 
-/***/ 79063:
+/***/ 57991:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isPromise = void 0;
-var isFunction_1 = __webpack_require__(63856);
+var isFunction_1 = __webpack_require__(92000);
 function isPromise(value) {
     return isFunction_1.isFunction(value === null || value === void 0 ? void 0 : value.then);
 }
@@ -12471,7 +12471,7 @@ exports.isPromise = isPromise;
 
 /***/ }),
 
-/***/ 92519:
+/***/ 60407:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -12516,7 +12516,7 @@ var __asyncGenerator = (this && this.__asyncGenerator) || function (thisArg, _ar
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isReadableStreamLike = exports.readableStreamLikeToAsyncGenerator = void 0;
-var isFunction_1 = __webpack_require__(63856);
+var isFunction_1 = __webpack_require__(92000);
 function readableStreamLikeToAsyncGenerator(readableStream) {
     return __asyncGenerator(this, arguments, function readableStreamLikeToAsyncGenerator_1() {
         var reader, _a, value, done;
@@ -12559,13 +12559,13 @@ exports.isReadableStreamLike = isReadableStreamLike;
 
 /***/ }),
 
-/***/ 73903:
+/***/ 86463:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isScheduler = void 0;
-var isFunction_1 = __webpack_require__(63856);
+var isFunction_1 = __webpack_require__(92000);
 function isScheduler(value) {
     return value && isFunction_1.isFunction(value.schedule);
 }
@@ -12574,13 +12574,13 @@ exports.isScheduler = isScheduler;
 
 /***/ }),
 
-/***/ 6613:
+/***/ 43493:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.operate = exports.hasLift = void 0;
-var isFunction_1 = __webpack_require__(63856);
+var isFunction_1 = __webpack_require__(92000);
 function hasLift(source) {
     return isFunction_1.isFunction(source === null || source === void 0 ? void 0 : source.lift);
 }
@@ -12605,7 +12605,7 @@ exports.operate = operate;
 
 /***/ }),
 
-/***/ 60969:
+/***/ 52121:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -12632,7 +12632,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.mapOneOrManyArgs = void 0;
-var map_1 = __webpack_require__(83297);
+var map_1 = __webpack_require__(93297);
 var isArray = Array.isArray;
 function callOrApply(fn, args) {
     return isArray(args) ? fn.apply(void 0, __spreadArray([], __read(args))) : fn(args);
@@ -12645,7 +12645,7 @@ exports.mapOneOrManyArgs = mapOneOrManyArgs;
 
 /***/ }),
 
-/***/ 91720:
+/***/ 43563:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -12657,7 +12657,7 @@ exports.noop = noop;
 
 /***/ }),
 
-/***/ 18103:
+/***/ 84871:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -12671,13 +12671,13 @@ exports.not = not;
 
 /***/ }),
 
-/***/ 64424:
+/***/ 31160:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.pipeFromArray = exports.pipe = void 0;
-var identity_1 = __webpack_require__(1418);
+var identity_1 = __webpack_require__(19418);
 function pipe() {
     var fns = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -12702,14 +12702,14 @@ exports.pipeFromArray = pipeFromArray;
 
 /***/ }),
 
-/***/ 37493:
+/***/ 16357:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reportUnhandledError = void 0;
-var config_1 = __webpack_require__(70647);
-var timeoutProvider_1 = __webpack_require__(47465);
+var config_1 = __webpack_require__(62055);
+var timeoutProvider_1 = __webpack_require__(53977);
 function reportUnhandledError(err) {
     timeoutProvider_1.timeoutProvider.setTimeout(function () {
         var onUnhandledError = config_1.config.onUnhandledError;
@@ -12726,7 +12726,7 @@ exports.reportUnhandledError = reportUnhandledError;
 
 /***/ }),
 
-/***/ 69404:
+/***/ 23340:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -12740,14 +12740,14 @@ exports.createInvalidObservableTypeError = createInvalidObservableTypeError;
 
 /***/ }),
 
-/***/ 95803:
+/***/ 64715:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { websocketMask, websocketUnmask } = __webpack_require__(58611);
 
-const { EMPTY_BUFFER } = __webpack_require__(71791);
+const { EMPTY_BUFFER } = __webpack_require__(83903);
 
 const FastBuffer = Buffer[Symbol.species];
 
@@ -12870,7 +12870,7 @@ if (websocketMask) {
   };
 } /* istanbul ignore else  */ else if (!process.env.WS_NO_BUFFER_UTIL) {
   try {
-    const bufferUtil = __webpack_require__(18327);
+    const bufferUtil = __webpack_require__(15661);
 
     module.exports.mask = function (source, mask, output, offset, length) {
       if (length < 48) _mask(source, mask, output, offset, length);
@@ -12889,7 +12889,7 @@ if (websocketMask) {
 
 /***/ }),
 
-/***/ 71791:
+/***/ 83903:
 /***/ ((module) => {
 
 
@@ -12915,12 +12915,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 34634:
+/***/ 42746:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { kForOnEventAttribute, kListener } = __webpack_require__(71791);
+const { kForOnEventAttribute, kListener } = __webpack_require__(83903);
 
 const kCode = Symbol('kCode');
 const kData = Symbol('kData');
@@ -13214,12 +13214,12 @@ function callListener(listener, thisArg, event) {
 
 /***/ }),
 
-/***/ 61335:
+/***/ 95527:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { tokenChars } = __webpack_require__(26615);
+const { tokenChars } = __webpack_require__(29575);
 
 /**
  * Adds an offer to the map of extension offers or a parameter to the map of
@@ -13424,7 +13424,7 @@ module.exports = { format, parse };
 
 /***/ }),
 
-/***/ 10958:
+/***/ 38398:
 /***/ ((module) => {
 
 
@@ -13486,16 +13486,16 @@ module.exports = Limiter;
 
 /***/ }),
 
-/***/ 4376:
+/***/ 66856:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const zlib = __webpack_require__(43106);
 
-const bufferUtil = __webpack_require__(95803);
-const Limiter = __webpack_require__(10958);
-const { kStatusCode } = __webpack_require__(71791);
+const bufferUtil = __webpack_require__(64715);
+const Limiter = __webpack_require__(38398);
+const { kStatusCode } = __webpack_require__(83903);
 
 const FastBuffer = Buffer[Symbol.species];
 const TRAILER = Buffer.from([0x00, 0x00, 0xff, 0xff]);
@@ -14023,22 +14023,22 @@ function inflateOnError(err) {
 
 /***/ }),
 
-/***/ 20893:
+/***/ 61421:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { Writable } = __webpack_require__(2203);
 
-const PerMessageDeflate = __webpack_require__(4376);
+const PerMessageDeflate = __webpack_require__(66856);
 const {
   BINARY_TYPES,
   EMPTY_BUFFER,
   kStatusCode,
   kWebSocket
-} = __webpack_require__(71791);
-const { concat, toArrayBuffer, unmask } = __webpack_require__(95803);
-const { isValidStatusCode, isValidUTF8 } = __webpack_require__(26615);
+} = __webpack_require__(83903);
+const { concat, toArrayBuffer, unmask } = __webpack_require__(64715);
+const { isValidStatusCode, isValidUTF8 } = __webpack_require__(29575);
 
 const FastBuffer = Buffer[Symbol.species];
 
@@ -14781,7 +14781,7 @@ module.exports = Receiver;
 
 /***/ }),
 
-/***/ 7389:
+/***/ 77261:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /* eslint no-unused-vars: ["error", { "varsIgnorePattern": "^Duplex" }] */
@@ -14794,10 +14794,10 @@ const {
   types: { isUint8Array }
 } = __webpack_require__(39023);
 
-const PerMessageDeflate = __webpack_require__(4376);
-const { EMPTY_BUFFER, kWebSocket, NOOP } = __webpack_require__(71791);
-const { isBlob, isValidStatusCode } = __webpack_require__(26615);
-const { mask: applyMask, toBuffer } = __webpack_require__(95803);
+const PerMessageDeflate = __webpack_require__(66856);
+const { EMPTY_BUFFER, kWebSocket, NOOP } = __webpack_require__(83903);
+const { isBlob, isValidStatusCode } = __webpack_require__(29575);
+const { mask: applyMask, toBuffer } = __webpack_require__(64715);
 
 const kByteLength = Symbol('kByteLength');
 const maskBuffer = Buffer.alloc(4);
@@ -15398,13 +15398,13 @@ function onError(sender, err, cb) {
 
 /***/ }),
 
-/***/ 86412:
+/***/ 62876:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /* eslint no-unused-vars: ["error", { "varsIgnorePattern": "^WebSocket$" }] */
 
 
-const WebSocket = __webpack_require__(56681);
+const WebSocket = __webpack_require__(15481);
 const { Duplex } = __webpack_require__(2203);
 
 /**
@@ -15566,12 +15566,12 @@ module.exports = createWebSocketStream;
 
 /***/ }),
 
-/***/ 43332:
+/***/ 68244:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { tokenChars } = __webpack_require__(26615);
+const { tokenChars } = __webpack_require__(29575);
 
 /**
  * Parses the `Sec-WebSocket-Protocol` header into a set of subprotocol names.
@@ -15635,14 +15635,14 @@ module.exports = { parse };
 
 /***/ }),
 
-/***/ 26615:
+/***/ 29575:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { isUtf8 } = __webpack_require__(20181);
 
-const { hasBlob } = __webpack_require__(71791);
+const { hasBlob } = __webpack_require__(83903);
 
 //
 // Allowed token characters:
@@ -15781,7 +15781,7 @@ if (isUtf8) {
   };
 } /* istanbul ignore else  */ else if (!process.env.WS_NO_UTF_8_VALIDATE) {
   try {
-    const isValidUTF8 = __webpack_require__(62414);
+    const isValidUTF8 = __webpack_require__(69836);
 
     module.exports.isValidUTF8 = function (buf) {
       return buf.length < 32 ? _isValidUTF8(buf) : isValidUTF8(buf);
@@ -15794,7 +15794,7 @@ if (isUtf8) {
 
 /***/ }),
 
-/***/ 70129:
+/***/ 11905:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /* eslint no-unused-vars: ["error", { "varsIgnorePattern": "^Duplex$", "caughtErrors": "none" }] */
@@ -15806,11 +15806,11 @@ const http = __webpack_require__(58611);
 const { Duplex } = __webpack_require__(2203);
 const { createHash } = __webpack_require__(76982);
 
-const extension = __webpack_require__(61335);
-const PerMessageDeflate = __webpack_require__(4376);
-const subprotocol = __webpack_require__(43332);
-const WebSocket = __webpack_require__(56681);
-const { CLOSE_TIMEOUT, GUID, kWebSocket } = __webpack_require__(71791);
+const extension = __webpack_require__(95527);
+const PerMessageDeflate = __webpack_require__(66856);
+const subprotocol = __webpack_require__(68244);
+const WebSocket = __webpack_require__(15481);
+const { CLOSE_TIMEOUT, GUID, kWebSocket } = __webpack_require__(83903);
 
 const keyRegex = /^[+/0-9A-Za-z]{22}==$/;
 
@@ -16366,7 +16366,7 @@ function abortHandshakeOrEmitwsClientError(
 
 /***/ }),
 
-/***/ 56681:
+/***/ 15481:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /* eslint no-unused-vars: ["error", { "varsIgnorePattern": "^Duplex|Readable$", "caughtErrors": "none" }] */
@@ -16383,10 +16383,10 @@ const { randomBytes, createHash } = __webpack_require__(76982);
 const { Duplex, Readable } = __webpack_require__(2203);
 const { URL } = __webpack_require__(87016);
 
-const PerMessageDeflate = __webpack_require__(4376);
-const Receiver = __webpack_require__(20893);
-const Sender = __webpack_require__(7389);
-const { isBlob } = __webpack_require__(26615);
+const PerMessageDeflate = __webpack_require__(66856);
+const Receiver = __webpack_require__(61421);
+const Sender = __webpack_require__(77261);
+const { isBlob } = __webpack_require__(29575);
 
 const {
   BINARY_TYPES,
@@ -16398,12 +16398,12 @@ const {
   kStatusCode,
   kWebSocket,
   NOOP
-} = __webpack_require__(71791);
+} = __webpack_require__(83903);
 const {
   EventTarget: { addEventListener, removeEventListener }
-} = __webpack_require__(34634);
-const { format, parse } = __webpack_require__(61335);
-const { toBuffer } = __webpack_require__(95803);
+} = __webpack_require__(42746);
+const { format, parse } = __webpack_require__(95527);
+const { toBuffer } = __webpack_require__(64715);
 
 const kAborted = Symbol('kAborted');
 const protocolVersions = [8, 13];
@@ -17844,7 +17844,7 @@ function socketOnError() {
 
 /***/ }),
 
-/***/ 44248:
+/***/ 60616:
 /***/ ((module) => {
 
 // Adapted from https://github.com/brianloveswords/buffer-crc32/blob/v0.2.13/index.js
@@ -17896,7 +17896,7 @@ module.exports = crc32;
 
 /***/ }),
 
-/***/ 33502:
+/***/ 22798:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 // This was adapted from https://github.com/andrewrk/node-fd-slicer by Andrew Kelley under the MIT License.
@@ -17905,7 +17905,7 @@ var util = __webpack_require__(39023);
 var stream = __webpack_require__(2203);
 var Readable = stream.Readable;
 var PassThrough = stream.PassThrough;
-var Pend = __webpack_require__(73313);
+var Pend = __webpack_require__(86257);
 var EventEmitter = (__webpack_require__(24434).EventEmitter);
 
 exports.BufferSlicer = BufferSlicer;
@@ -18091,12 +18091,12 @@ BufferSlicer.prototype.unref = function() {
 
 /***/ }),
 
-/***/ 20663:
+/***/ 74695:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 var fs = __webpack_require__(79896);
 var zlib = __webpack_require__(43106);
-var fd_slicer = __webpack_require__(33502);
+var fd_slicer = __webpack_require__(22798);
 var util = __webpack_require__(39023);
 var EventEmitter = (__webpack_require__(24434).EventEmitter);
 var Transform = (__webpack_require__(2203).Transform);
@@ -18104,7 +18104,7 @@ var PassThrough = (__webpack_require__(2203).PassThrough);
 var Writable = (__webpack_require__(2203).Writable);
 
 // Node 20 added zlib.crc32.
-const crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : __webpack_require__(44248);
+const crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : __webpack_require__(60616);
 
 exports.open = open;
 exports.fromFd = fromFd;
@@ -19194,7 +19194,7 @@ function defaultCallback(err) {
 
 /***/ }),
 
-/***/ 93044:
+/***/ 60260:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 var __webpack_unused_export__;
@@ -19205,7 +19205,7 @@ var zlib = __webpack_require__(43106);
 var util = __webpack_require__(39023);
 var EventEmitter = (__webpack_require__(24434).EventEmitter);
 var errorMonitor = (__webpack_require__(24434).errorMonitor);
-var crc32 = __webpack_require__(84928);
+var crc32 = __webpack_require__(27204);
 
 exports.u = ZipFile;
 __webpack_unused_export__ = dateToDosDateTime;
@@ -20028,7 +20028,7 @@ function bufferIncludes(buffer, content) {
 
 /***/ }),
 
-/***/ 18327:
+/***/ 15661:
 /***/ ((module) => {
 
 module.exports = eval("require")("bufferutil");
@@ -20036,7 +20036,7 @@ module.exports = eval("require")("bufferutil");
 
 /***/ }),
 
-/***/ 62414:
+/***/ 69836:
 /***/ ((module) => {
 
 module.exports = eval("require")("utf-8-validate");
@@ -20044,7 +20044,7 @@ module.exports = eval("require")("utf-8-validate");
 
 /***/ }),
 
-/***/ 38617:
+/***/ 33161:
 /***/ ((__unused_webpack_module, exports) => {
 
 // Copyright 2019-2025 @polkadot/wasm-crypto-wasm authors & contributors
@@ -20061,18 +20061,18 @@ exports.ee = 'eNqkvXmcXVdx77vPPmOfnk5P6m6Nu49lW7Yla3RLso2t02Cwk3Dh3ZuXT/64nyfLtg
 
 /***/ }),
 
-/***/ 57349:
+/***/ 2197:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(41127);
-var Scalar = __webpack_require__(63301);
-var YAMLMap = __webpack_require__(84454);
-var YAMLSeq = __webpack_require__(92223);
-var resolveBlockMap = __webpack_require__(87103);
-var resolveBlockSeq = __webpack_require__(90334);
-var resolveFlowCollection = __webpack_require__(13142);
+var identity = __webpack_require__(24919);
+var Scalar = __webpack_require__(50389);
+var YAMLMap = __webpack_require__(65462);
+var YAMLSeq = __webpack_require__(66831);
+var resolveBlockMap = __webpack_require__(143);
+var resolveBlockSeq = __webpack_require__(91854);
+var resolveFlowCollection = __webpack_require__(9030);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -20158,15 +20158,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 23683:
+/***/ 83:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Document = __webpack_require__(3021);
-var composeNode = __webpack_require__(45937);
-var resolveEnd = __webpack_require__(17788);
-var resolveProps = __webpack_require__(34631);
+var Document = __webpack_require__(573);
+var composeNode = __webpack_require__(84961);
+var resolveEnd = __webpack_require__(71020);
+var resolveProps = __webpack_require__(70775);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -20210,17 +20210,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 45937:
+/***/ 84961:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Alias = __webpack_require__(4065);
-var identity = __webpack_require__(41127);
-var composeCollection = __webpack_require__(57349);
-var composeScalar = __webpack_require__(5413);
-var resolveEnd = __webpack_require__(17788);
-var utilEmptyScalarPosition = __webpack_require__(22599);
+var Alias = __webpack_require__(97105);
+var identity = __webpack_require__(24919);
+var composeCollection = __webpack_require__(2197);
+var composeScalar = __webpack_require__(43573);
+var resolveEnd = __webpack_require__(71020);
+var utilEmptyScalarPosition = __webpack_require__(28407);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -20329,15 +20329,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 5413:
+/***/ 43573:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(41127);
-var Scalar = __webpack_require__(63301);
-var resolveBlockScalar = __webpack_require__(48913);
-var resolveFlowScalar = __webpack_require__(76842);
+var identity = __webpack_require__(24919);
+var Scalar = __webpack_require__(50389);
+var resolveBlockScalar = __webpack_require__(25089);
+var resolveFlowScalar = __webpack_require__(45882);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -20424,18 +20424,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 89984:
+/***/ 13104:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
 var node_process = __webpack_require__(932);
-var directives = __webpack_require__(61342);
-var Document = __webpack_require__(3021);
-var errors = __webpack_require__(91464);
-var identity = __webpack_require__(41127);
-var composeDoc = __webpack_require__(23683);
-var resolveEnd = __webpack_require__(17788);
+var directives = __webpack_require__(2606);
+var Document = __webpack_require__(573);
+var errors = __webpack_require__(20152);
+var identity = __webpack_require__(24919);
+var composeDoc = __webpack_require__(83);
+var resolveEnd = __webpack_require__(71020);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -20655,17 +20655,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 87103:
+/***/ 143:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Pair = __webpack_require__(57165);
-var YAMLMap = __webpack_require__(84454);
-var resolveProps = __webpack_require__(34631);
-var utilContainsNewline = __webpack_require__(9499);
-var utilFlowIndentCheck = __webpack_require__(74051);
-var utilMapIncludes = __webpack_require__(81187);
+var Pair = __webpack_require__(75773);
+var YAMLMap = __webpack_require__(65462);
+var resolveProps = __webpack_require__(70775);
+var utilContainsNewline = __webpack_require__(74283);
+var utilFlowIndentCheck = __webpack_require__(11795);
+var utilMapIncludes = __webpack_require__(51091);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -20779,12 +20779,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 48913:
+/***/ 25089:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(63301);
+var Scalar = __webpack_require__(50389);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -20986,14 +20986,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 90334:
+/***/ 91854:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var YAMLSeq = __webpack_require__(92223);
-var resolveProps = __webpack_require__(34631);
-var utilFlowIndentCheck = __webpack_require__(74051);
+var YAMLSeq = __webpack_require__(66831);
+var resolveProps = __webpack_require__(70775);
+var utilFlowIndentCheck = __webpack_require__(11795);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -21044,7 +21044,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 17788:
+/***/ 71020:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -21090,19 +21090,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 13142:
+/***/ 9030:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(41127);
-var Pair = __webpack_require__(57165);
-var YAMLMap = __webpack_require__(84454);
-var YAMLSeq = __webpack_require__(92223);
-var resolveEnd = __webpack_require__(17788);
-var resolveProps = __webpack_require__(34631);
-var utilContainsNewline = __webpack_require__(9499);
-var utilMapIncludes = __webpack_require__(81187);
+var identity = __webpack_require__(24919);
+var Pair = __webpack_require__(75773);
+var YAMLMap = __webpack_require__(65462);
+var YAMLSeq = __webpack_require__(66831);
+var resolveEnd = __webpack_require__(71020);
+var resolveProps = __webpack_require__(70775);
+var utilContainsNewline = __webpack_require__(74283);
+var utilMapIncludes = __webpack_require__(51091);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -21306,13 +21306,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 76842:
+/***/ 45882:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(63301);
-var resolveEnd = __webpack_require__(17788);
+var Scalar = __webpack_require__(50389);
+var resolveEnd = __webpack_require__(71020);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -21541,7 +21541,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 34631:
+/***/ 70775:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -21696,7 +21696,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 9499:
+/***/ 74283:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -21739,7 +21739,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 22599:
+/***/ 28407:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -21774,12 +21774,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 74051:
+/***/ 11795:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var utilContainsNewline = __webpack_require__(9499);
+var utilContainsNewline = __webpack_require__(74283);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -21798,12 +21798,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 81187:
+/***/ 51091:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(41127);
+var identity = __webpack_require__(24919);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -21820,22 +21820,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 573:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Alias = __webpack_require__(4065);
-var Collection = __webpack_require__(40101);
-var identity = __webpack_require__(41127);
-var Pair = __webpack_require__(57165);
-var toJS = __webpack_require__(74043);
-var Schema = __webpack_require__(45840);
-var stringifyDocument = __webpack_require__(6829);
-var anchors = __webpack_require__(71596);
-var applyReviver = __webpack_require__(83661);
-var createNode = __webpack_require__(42404);
-var directives = __webpack_require__(61342);
+var Alias = __webpack_require__(97105);
+var Collection = __webpack_require__(44661);
+var identity = __webpack_require__(24919);
+var Pair = __webpack_require__(75773);
+var toJS = __webpack_require__(53899);
+var Schema = __webpack_require__(28224);
+var stringifyDocument = __webpack_require__(72285);
+var anchors = __webpack_require__(79196);
+var applyReviver = __webpack_require__(50909);
+var createNode = __webpack_require__(91732);
+var directives = __webpack_require__(2606);
 
 class Document {
     constructor(value, replacer, options) {
@@ -22164,13 +22164,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 71596:
+/***/ 79196:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(41127);
-var visit = __webpack_require__(10204);
+var identity = __webpack_require__(24919);
+var visit = __webpack_require__(12588);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -22247,7 +22247,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 83661:
+/***/ 50909:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -22311,14 +22311,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 42404:
+/***/ 91732:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Alias = __webpack_require__(4065);
-var identity = __webpack_require__(41127);
-var Scalar = __webpack_require__(63301);
+var Alias = __webpack_require__(97105);
+var identity = __webpack_require__(24919);
+var Scalar = __webpack_require__(50389);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -22408,13 +22408,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 61342:
+/***/ 2606:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(41127);
-var visit = __webpack_require__(10204);
+var identity = __webpack_require__(24919);
+var visit = __webpack_require__(12588);
 
 const escapeChars = {
     '!': '%21',
@@ -22593,7 +22593,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 91464:
+/***/ 20152:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -22662,28 +22662,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 38815:
+/***/ 43439:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __webpack_require__(89984);
-var Document = __webpack_require__(3021);
-var Schema = __webpack_require__(45840);
-var errors = __webpack_require__(91464);
-var Alias = __webpack_require__(4065);
-var identity = __webpack_require__(41127);
-var Pair = __webpack_require__(57165);
-var Scalar = __webpack_require__(63301);
-var YAMLMap = __webpack_require__(84454);
-var YAMLSeq = __webpack_require__(92223);
-var cst = __webpack_require__(3461);
-var lexer = __webpack_require__(40361);
-var lineCounter = __webpack_require__(66628);
-var parser = __webpack_require__(3456);
-var publicApi = __webpack_require__(84047);
-var visit = __webpack_require__(10204);
+var composer = __webpack_require__(13104);
+var Document = __webpack_require__(573);
+var Schema = __webpack_require__(28224);
+var errors = __webpack_require__(20152);
+var Alias = __webpack_require__(97105);
+var identity = __webpack_require__(24919);
+var Pair = __webpack_require__(75773);
+var Scalar = __webpack_require__(50389);
+var YAMLMap = __webpack_require__(65462);
+var YAMLSeq = __webpack_require__(66831);
+var cst = __webpack_require__(49877);
+var lexer = __webpack_require__(65145);
+var lineCounter = __webpack_require__(41460);
+var parser = __webpack_require__(2064);
+var publicApi = __webpack_require__(64543);
+var visit = __webpack_require__(12588);
 
 
 
@@ -22720,7 +22720,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 57249:
+/***/ 77297:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -22746,16 +22746,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 4065:
+/***/ 97105:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var anchors = __webpack_require__(71596);
-var visit = __webpack_require__(10204);
-var identity = __webpack_require__(41127);
-var Node = __webpack_require__(66673);
-var toJS = __webpack_require__(74043);
+var anchors = __webpack_require__(79196);
+var visit = __webpack_require__(12588);
+var identity = __webpack_require__(24919);
+var Node = __webpack_require__(44833);
+var toJS = __webpack_require__(53899);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -22873,14 +22873,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 40101:
+/***/ 44661:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var createNode = __webpack_require__(42404);
-var identity = __webpack_require__(41127);
-var Node = __webpack_require__(66673);
+var createNode = __webpack_require__(91732);
+var identity = __webpack_require__(24919);
+var Node = __webpack_require__(44833);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -23031,14 +23031,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 66673:
+/***/ 44833:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var applyReviver = __webpack_require__(83661);
-var identity = __webpack_require__(41127);
-var toJS = __webpack_require__(74043);
+var applyReviver = __webpack_require__(50909);
+var identity = __webpack_require__(24919);
+var toJS = __webpack_require__(53899);
 
 class NodeBase {
     constructor(type) {
@@ -23078,15 +23078,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 57165:
+/***/ 75773:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var createNode = __webpack_require__(42404);
-var stringifyPair = __webpack_require__(59748);
-var addPairToJSMap = __webpack_require__(97104);
-var identity = __webpack_require__(41127);
+var createNode = __webpack_require__(91732);
+var stringifyPair = __webpack_require__(27764);
+var addPairToJSMap = __webpack_require__(88768);
+var identity = __webpack_require__(24919);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -23124,14 +23124,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 63301:
+/***/ 50389:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(41127);
-var Node = __webpack_require__(66673);
-var toJS = __webpack_require__(74043);
+var identity = __webpack_require__(24919);
+var Node = __webpack_require__(44833);
+var toJS = __webpack_require__(53899);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -23158,17 +23158,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 84454:
+/***/ 65462:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var stringifyCollection = __webpack_require__(61212);
-var addPairToJSMap = __webpack_require__(97104);
-var Collection = __webpack_require__(40101);
-var identity = __webpack_require__(41127);
-var Pair = __webpack_require__(57165);
-var Scalar = __webpack_require__(63301);
+var stringifyCollection = __webpack_require__(94156);
+var addPairToJSMap = __webpack_require__(88768);
+var Collection = __webpack_require__(44661);
+var identity = __webpack_require__(24919);
+var Pair = __webpack_require__(75773);
+var Scalar = __webpack_require__(50389);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -23312,17 +23312,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 92223:
+/***/ 66831:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var createNode = __webpack_require__(42404);
-var stringifyCollection = __webpack_require__(61212);
-var Collection = __webpack_require__(40101);
-var identity = __webpack_require__(41127);
-var Scalar = __webpack_require__(63301);
-var toJS = __webpack_require__(74043);
+var createNode = __webpack_require__(91732);
+var stringifyCollection = __webpack_require__(94156);
+var Collection = __webpack_require__(44661);
+var identity = __webpack_require__(24919);
+var Scalar = __webpack_require__(50389);
+var toJS = __webpack_require__(53899);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -23434,16 +23434,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 97104:
+/***/ 88768:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var log = __webpack_require__(57249);
-var merge = __webpack_require__(90452);
-var stringify = __webpack_require__(2148);
-var identity = __webpack_require__(41127);
-var toJS = __webpack_require__(74043);
+var log = __webpack_require__(77297);
+var merge = __webpack_require__(29380);
+var stringify = __webpack_require__(9300);
+var identity = __webpack_require__(24919);
+var toJS = __webpack_require__(53899);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -23506,7 +23506,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 41127:
+/***/ 24919:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -23566,12 +23566,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 74043:
+/***/ 53899:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(41127);
+var identity = __webpack_require__(24919);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -23612,15 +23612,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 60110:
+/***/ 90334:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var resolveBlockScalar = __webpack_require__(48913);
-var resolveFlowScalar = __webpack_require__(76842);
-var errors = __webpack_require__(91464);
-var stringifyString = __webpack_require__(83069);
+var resolveBlockScalar = __webpack_require__(25089);
+var resolveFlowScalar = __webpack_require__(45882);
+var errors = __webpack_require__(20152);
+var stringifyString = __webpack_require__(81773);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -23837,7 +23837,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 91733:
+/***/ 13701:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -23907,7 +23907,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 97715:
+/***/ 15235:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -24013,14 +24013,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 3461:
+/***/ 49877:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var cstScalar = __webpack_require__(60110);
-var cstStringify = __webpack_require__(91733);
-var cstVisit = __webpack_require__(97715);
+var cstScalar = __webpack_require__(90334);
+var cstStringify = __webpack_require__(13701);
+var cstVisit = __webpack_require__(15235);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -24132,12 +24132,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 40361:
+/***/ 65145:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var cst = __webpack_require__(3461);
+var cst = __webpack_require__(49877);
 
 /*
 START -> stream
@@ -24862,7 +24862,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 66628:
+/***/ 41460:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -24910,14 +24910,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 3456:
+/***/ 2064:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
 var node_process = __webpack_require__(932);
-var cst = __webpack_require__(3461);
-var lexer = __webpack_require__(40361);
+var cst = __webpack_require__(49877);
+var lexer = __webpack_require__(65145);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -25897,18 +25897,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 84047:
+/***/ 64543:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var composer = __webpack_require__(89984);
-var Document = __webpack_require__(3021);
-var errors = __webpack_require__(91464);
-var log = __webpack_require__(57249);
-var identity = __webpack_require__(41127);
-var lineCounter = __webpack_require__(66628);
-var parser = __webpack_require__(3456);
+var composer = __webpack_require__(13104);
+var Document = __webpack_require__(573);
+var errors = __webpack_require__(20152);
+var log = __webpack_require__(77297);
+var identity = __webpack_require__(24919);
+var lineCounter = __webpack_require__(41460);
+var parser = __webpack_require__(2064);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -26011,16 +26011,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 45840:
+/***/ 28224:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(41127);
-var map = __webpack_require__(47451);
-var seq = __webpack_require__(1706);
-var string = __webpack_require__(66464);
-var tags = __webpack_require__(90018);
+var identity = __webpack_require__(24919);
+var map = __webpack_require__(24043);
+var seq = __webpack_require__(17562);
+var string = __webpack_require__(94704);
+var tags = __webpack_require__(36178);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -26057,13 +26057,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 47451:
+/***/ 24043:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(41127);
-var YAMLMap = __webpack_require__(84454);
+var identity = __webpack_require__(24919);
+var YAMLMap = __webpack_require__(65462);
 
 const map = {
     collection: 'map',
@@ -26083,12 +26083,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 73632:
+/***/ 15632:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(63301);
+var Scalar = __webpack_require__(50389);
 
 const nullTag = {
     identify: value => value == null,
@@ -26107,13 +26107,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 1706:
+/***/ 17562:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(41127);
-var YAMLSeq = __webpack_require__(92223);
+var identity = __webpack_require__(24919);
+var YAMLSeq = __webpack_require__(66831);
 
 const seq = {
     collection: 'seq',
@@ -26133,12 +26133,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 66464:
+/***/ 94704:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var stringifyString = __webpack_require__(83069);
+var stringifyString = __webpack_require__(81773);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -26156,12 +26156,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 73959:
+/***/ 74359:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(63301);
+var Scalar = __webpack_require__(50389);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -26184,13 +26184,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 38405:
+/***/ 66229:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(63301);
-var stringifyNumber = __webpack_require__(28689);
+var Scalar = __webpack_require__(50389);
+var stringifyNumber = __webpack_require__(13569);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -26238,12 +26238,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 59874:
+/***/ 27602:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var stringifyNumber = __webpack_require__(28689);
+var stringifyNumber = __webpack_require__(13569);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -26287,18 +26287,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 70896:
+/***/ 27904:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var map = __webpack_require__(47451);
-var _null = __webpack_require__(73632);
-var seq = __webpack_require__(1706);
-var string = __webpack_require__(66464);
-var bool = __webpack_require__(73959);
-var float = __webpack_require__(38405);
-var int = __webpack_require__(59874);
+var map = __webpack_require__(24043);
+var _null = __webpack_require__(15632);
+var seq = __webpack_require__(17562);
+var string = __webpack_require__(94704);
+var bool = __webpack_require__(74359);
+var float = __webpack_require__(66229);
+var int = __webpack_require__(27602);
 
 const schema = [
     map.map,
@@ -26319,14 +26319,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 33559:
+/***/ 48647:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(63301);
-var map = __webpack_require__(47451);
-var seq = __webpack_require__(1706);
+var Scalar = __webpack_require__(50389);
+var map = __webpack_require__(24043);
+var seq = __webpack_require__(17562);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -26390,27 +26390,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 90018:
+/***/ 36178:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var map = __webpack_require__(47451);
-var _null = __webpack_require__(73632);
-var seq = __webpack_require__(1706);
-var string = __webpack_require__(66464);
-var bool = __webpack_require__(73959);
-var float = __webpack_require__(38405);
-var int = __webpack_require__(59874);
-var schema = __webpack_require__(70896);
-var schema$1 = __webpack_require__(33559);
-var binary = __webpack_require__(56083);
-var merge = __webpack_require__(90452);
-var omap = __webpack_require__(50303);
-var pairs = __webpack_require__(18385);
-var schema$2 = __webpack_require__(35913);
-var set = __webpack_require__(81528);
-var timestamp = __webpack_require__(46752);
+var map = __webpack_require__(24043);
+var _null = __webpack_require__(15632);
+var seq = __webpack_require__(17562);
+var string = __webpack_require__(94704);
+var bool = __webpack_require__(74359);
+var float = __webpack_require__(66229);
+var int = __webpack_require__(27602);
+var schema = __webpack_require__(27904);
+var schema$1 = __webpack_require__(48647);
+var binary = __webpack_require__(64355);
+var merge = __webpack_require__(29380);
+var omap = __webpack_require__(96431);
+var pairs = __webpack_require__(49281);
+var schema$2 = __webpack_require__(93081);
+var set = __webpack_require__(62504);
+var timestamp = __webpack_require__(54960);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -26496,14 +26496,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 56083:
+/***/ 64355:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
 var node_buffer = __webpack_require__(20181);
-var Scalar = __webpack_require__(63301);
-var stringifyString = __webpack_require__(83069);
+var Scalar = __webpack_require__(50389);
+var stringifyString = __webpack_require__(81773);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -26573,12 +26573,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 88398:
+/***/ 36158:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(63301);
+var Scalar = __webpack_require__(50389);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -26609,13 +26609,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 35782:
+/***/ 10838:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(63301);
-var stringifyNumber = __webpack_require__(28689);
+var Scalar = __webpack_require__(50389);
+var stringifyNumber = __webpack_require__(13569);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -26666,12 +26666,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 10873:
+/***/ 45609:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var stringifyNumber = __webpack_require__(28689);
+var stringifyNumber = __webpack_require__(13569);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -26749,13 +26749,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 90452:
+/***/ 29380:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(41127);
-var Scalar = __webpack_require__(63301);
+var identity = __webpack_require__(24919);
+var Scalar = __webpack_require__(50389);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -26827,16 +26827,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 50303:
+/***/ 96431:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(41127);
-var toJS = __webpack_require__(74043);
-var YAMLMap = __webpack_require__(84454);
-var YAMLSeq = __webpack_require__(92223);
-var pairs = __webpack_require__(18385);
+var identity = __webpack_require__(24919);
+var toJS = __webpack_require__(53899);
+var YAMLMap = __webpack_require__(65462);
+var YAMLSeq = __webpack_require__(66831);
+var pairs = __webpack_require__(49281);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -26911,15 +26911,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 18385:
+/***/ 49281:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(41127);
-var Pair = __webpack_require__(57165);
-var Scalar = __webpack_require__(63301);
-var YAMLSeq = __webpack_require__(92223);
+var identity = __webpack_require__(24919);
+var Pair = __webpack_require__(75773);
+var Scalar = __webpack_require__(50389);
+var YAMLSeq = __webpack_require__(66831);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -27000,24 +27000,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 35913:
+/***/ 93081:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var map = __webpack_require__(47451);
-var _null = __webpack_require__(73632);
-var seq = __webpack_require__(1706);
-var string = __webpack_require__(66464);
-var binary = __webpack_require__(56083);
-var bool = __webpack_require__(88398);
-var float = __webpack_require__(35782);
-var int = __webpack_require__(10873);
-var merge = __webpack_require__(90452);
-var omap = __webpack_require__(50303);
-var pairs = __webpack_require__(18385);
-var set = __webpack_require__(81528);
-var timestamp = __webpack_require__(46752);
+var map = __webpack_require__(24043);
+var _null = __webpack_require__(15632);
+var seq = __webpack_require__(17562);
+var string = __webpack_require__(94704);
+var binary = __webpack_require__(64355);
+var bool = __webpack_require__(36158);
+var float = __webpack_require__(10838);
+var int = __webpack_require__(45609);
+var merge = __webpack_require__(29380);
+var omap = __webpack_require__(96431);
+var pairs = __webpack_require__(49281);
+var set = __webpack_require__(62504);
+var timestamp = __webpack_require__(54960);
 
 const schema = [
     map.map,
@@ -27048,14 +27048,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 81528:
+/***/ 62504:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(41127);
-var Pair = __webpack_require__(57165);
-var YAMLMap = __webpack_require__(84454);
+var identity = __webpack_require__(24919);
+var Pair = __webpack_require__(75773);
+var YAMLMap = __webpack_require__(65462);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -27151,12 +27151,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 46752:
+/***/ 54960:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var stringifyNumber = __webpack_require__(28689);
+var stringifyNumber = __webpack_require__(13569);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -27263,7 +27263,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 34475:
+/***/ 69915:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -27421,15 +27421,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 2148:
+/***/ 9300:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var anchors = __webpack_require__(71596);
-var identity = __webpack_require__(41127);
-var stringifyComment = __webpack_require__(59799);
-var stringifyString = __webpack_require__(83069);
+var anchors = __webpack_require__(79196);
+var identity = __webpack_require__(24919);
+var stringifyComment = __webpack_require__(66599);
+var stringifyString = __webpack_require__(81773);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -27560,14 +27560,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 61212:
+/***/ 94156:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(41127);
-var stringify = __webpack_require__(2148);
-var stringifyComment = __webpack_require__(59799);
+var identity = __webpack_require__(24919);
+var stringify = __webpack_require__(9300);
+var stringifyComment = __webpack_require__(66599);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -27722,7 +27722,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 59799:
+/***/ 66599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -27753,14 +27753,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 72285:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(41127);
-var stringify = __webpack_require__(2148);
-var stringifyComment = __webpack_require__(59799);
+var identity = __webpack_require__(24919);
+var stringify = __webpack_require__(9300);
+var stringifyComment = __webpack_require__(66599);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -27847,7 +27847,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 28689:
+/***/ 13569:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -27881,15 +27881,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 59748:
+/***/ 27764:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(41127);
-var Scalar = __webpack_require__(63301);
-var stringify = __webpack_require__(2148);
-var stringifyComment = __webpack_require__(59799);
+var identity = __webpack_require__(24919);
+var Scalar = __webpack_require__(50389);
+var stringify = __webpack_require__(9300);
+var stringifyComment = __webpack_require__(66599);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -28040,13 +28040,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 83069:
+/***/ 81773:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(63301);
-var foldFlowLines = __webpack_require__(34475);
+var Scalar = __webpack_require__(50389);
+var foldFlowLines = __webpack_require__(69915);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -28385,12 +28385,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 10204:
+/***/ 12588:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(41127);
+var identity = __webpack_require__(24919);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -28628,7 +28628,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 84928:
+/***/ 27204:
 /***/ ((module) => {
 
 
@@ -28941,7 +28941,7 @@ module.exports = index;
 
 /***/ }),
 
-/***/ 78590:
+/***/ 90606:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* unused harmony exports __require, __commonJS */
@@ -28962,7 +28962,7 @@ var __commonJS = (cb, mod) => function __require2() {
 
 /***/ }),
 
-/***/ 1429:
+/***/ 31301:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -28984,7 +28984,7 @@ var external_os_ = __webpack_require__(70857);
 var external_path_ = __webpack_require__(16928);
 // EXTERNAL MODULE: external "fs/promises"
 var promises_ = __webpack_require__(91943);
-;// CONCATENATED MODULE: ./node_modules/gearhash-jit/dist/esm/table.js
+;// CONCATENATED MODULE: ../main/node_modules/gearhash-jit/dist/esm/table.js
 /* eslint-disable */
 // prettier-ignore
 const GEAR_TABLE = [
@@ -29054,7 +29054,7 @@ const GEAR_TABLE = [
     0x18f346f7abc9d394n, 0x636dc655d61ad33dn, 0xcc8bab4939f7f3f6n, 0x63c7a906c1dd187bn,
 ];
 
-;// CONCATENATED MODULE: ./node_modules/gearhash-jit/dist/esm/wasm.js
+;// CONCATENATED MODULE: ../main/node_modules/gearhash-jit/dist/esm/wasm.js
 /**
  * GEAR hash WASM - Runtime bytecode generation
  *
@@ -29236,7 +29236,7 @@ function getView() {
     return wasmView;
 }
 
-;// CONCATENATED MODULE: ./node_modules/gearhash-jit/dist/esm/index.js
+;// CONCATENATED MODULE: ../main/node_modules/gearhash-jit/dist/esm/index.js
 /**
  * gearhash-jit — Fast GEAR rolling hash for content-defined chunking.
  *
@@ -29286,7 +29286,7 @@ class Hasher {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@huggingface/blake3-jit/dist/esm/compress.js
+;// CONCATENATED MODULE: ../main/node_modules/@huggingface/blake3-jit/dist/esm/compress.js
 /**
  * BLAKE3 Compression Function - Highly Optimized
  *
@@ -30204,7 +30204,7 @@ function compress(cv, cvOff, block, blockOff, out, outOff, full, counter, blockL
     out[outOff + 7] = s7 ^ s15;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@huggingface/blake3-jit/dist/esm/constants.js
+;// CONCATENATED MODULE: ../main/node_modules/@huggingface/blake3-jit/dist/esm/constants.js
 /**
  * BLAKE3 Constants
  *
@@ -30259,7 +30259,7 @@ const PERMUTATIONS = new Uint8Array([
     15, 1, 13, 3, 0, 10, 2, 6, 4, 7, 11, 15, 5, 0, 1, 9, 8, 6, 14, 10, 2, 12, 3, 4, 7, 13,
 ]);
 
-;// CONCATENATED MODULE: ./node_modules/@huggingface/blake3-jit/dist/esm/utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@huggingface/blake3-jit/dist/esm/utils.js
 /**
  * BLAKE3 Utility Functions
  *
@@ -30475,7 +30475,7 @@ function uint32View(arr, byteOffset, wordLength) {
     return new Uint32Array(arr.buffer, arr.byteOffset + byteOffset, wordLength);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@huggingface/blake3-jit/dist/esm/hasher.js
+;// CONCATENATED MODULE: ../main/node_modules/@huggingface/blake3-jit/dist/esm/hasher.js
 /**
  * BLAKE3 Hasher - Incremental hashing with support for all modes
  *
@@ -30868,7 +30868,7 @@ class hasher_Hasher {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@huggingface/blake3-jit/dist/esm/wasm-simd.js
+;// CONCATENATED MODULE: ../main/node_modules/@huggingface/blake3-jit/dist/esm/wasm-simd.js
 /**
  * BLAKE3 WASM SIMD - Runtime bytecode generation
  *
@@ -31806,7 +31806,7 @@ function isSimdReady() {
     return wasmCompress4x !== null;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@huggingface/blake3-jit/dist/esm/hash.js
+;// CONCATENATED MODULE: ../main/node_modules/@huggingface/blake3-jit/dist/esm/hash.js
 /**
  * BLAKE3 Hash Function - Simple one-shot API
  *
@@ -32841,7 +32841,7 @@ function hashSimdInto(input, output, outputLen) {
     output.set(result);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@huggingface/blake3-jit/dist/esm/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@huggingface/blake3-jit/dist/esm/index.js
 /**
  * BLAKE3 - The fastest pure JavaScript implementation
  *
@@ -32941,7 +32941,7 @@ if (typeof globalThis !== "undefined" && typeof globalThis.document !== "undefin
     createDeriveKey,
 });
 
-;// CONCATENATED MODULE: ./node_modules/@huggingface/xetchunk-wasm/dist/esm/xet-chunker.js
+;// CONCATENATED MODULE: ../main/node_modules/@huggingface/xetchunk-wasm/dist/esm/xet-chunker.js
 
 
 const TARGET_CHUNK_SIZE = 64 * 1024; // 64KB
@@ -33147,7 +33147,7 @@ function hexToBytes(hex) {
     return bytes;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@huggingface/xetchunk-wasm/dist/esm/xorb-hash.js
+;// CONCATENATED MODULE: ../main/node_modules/@huggingface/xetchunk-wasm/dist/esm/xorb-hash.js
 
 
 const MEAN_CHUNK_PER_NODE = 4;
@@ -33213,7 +33213,7 @@ function mergedHashOfSequence(chunks) {
     return { hash, length: totalLength };
 }
 
-;// CONCATENATED MODULE: ./node_modules/@huggingface/xetchunk-wasm/dist/esm/hash-utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@huggingface/xetchunk-wasm/dist/esm/hash-utils.js
 
 
 const ZERO_KEY = new Uint8Array(32);
@@ -33266,7 +33266,7 @@ function verificationHash(chunkHashes) {
     return verificationHasher.reset().update(combined).finalize(32);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@huggingface/xetchunk-wasm/dist/esm/merkle-hash-subtree.js
+;// CONCATENATED MODULE: ../main/node_modules/@huggingface/xetchunk-wasm/dist/esm/merkle-hash-subtree.js
 
 
 /** Groups always have at least 2 nodes. */
@@ -33656,7 +33656,7 @@ function computeOffsets(levels) {
     return [leftOffsets, rightOffsets];
 }
 
-;// CONCATENATED MODULE: ./node_modules/@huggingface/xetchunk-wasm/dist/esm/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@huggingface/xetchunk-wasm/dist/esm/index.js
 
 
 
@@ -33668,7 +33668,7 @@ var external_stream_ = __webpack_require__(2203);
 var external_stream_promises_ = __webpack_require__(49786);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __webpack_require__(79896);
-;// CONCATENATED MODULE: ./node_modules/@huggingface/hub/dist/chunk-AXSL4LYE.mjs
+;// CONCATENATED MODULE: ../main/node_modules/@huggingface/hub/dist/chunk-AXSL4LYE.mjs
 // src/lib/cache-management.ts
 
 
@@ -34052,7 +34052,7 @@ var isFrontend = !isBackend;
 
 // src/utils/sha256.ts
 async function getWebWorkerCode() {
-  const sha256Module = await __webpack_require__.e(/* import() */ 269).then(__webpack_require__.bind(__webpack_require__, 51269));
+  const sha256Module = await __webpack_require__.e(/* import() */ 805).then(__webpack_require__.bind(__webpack_require__, 34805));
   return URL.createObjectURL(new Blob([sha256Module.createSHA256WorkerCode()]));
 }
 var pendingWorkers = [];
@@ -34183,7 +34183,7 @@ async function* sha256(buffer, opts) {
       }
     }
     if (!wasmModule) {
-      wasmModule = await __webpack_require__.e(/* import() */ 269).then(__webpack_require__.bind(__webpack_require__, 51269));
+      wasmModule = await __webpack_require__.e(/* import() */ 805).then(__webpack_require__.bind(__webpack_require__, 34805));
     }
     const sha2562 = await wasmModule.createSHA256();
     sha2562.init();
@@ -34203,7 +34203,7 @@ async function* sha256(buffer, opts) {
     return sha2562.digest("hex");
   }
   if (!cryptoModule) {
-    cryptoModule = await __webpack_require__.e(/* import() */ 109).then(__webpack_require__.bind(__webpack_require__, 33109));
+    cryptoModule = await __webpack_require__.e(/* import() */ 613).then(__webpack_require__.bind(__webpack_require__, 68613));
   }
   return yield* cryptoModule.sha256Node(buffer, { abortSignal: opts?.abortSignal });
 }
@@ -36204,8 +36204,8 @@ async function createBlobs(url, destPath, opts) {
     throw new TypeError(`Unsupported URL protocol "${url.protocol}"`);
   }
   if (url.protocol === "file:") {
-    const { FileBlob } = await __webpack_require__.e(/* import() */ 825).then(__webpack_require__.bind(__webpack_require__, 37825));
-    const { subPaths } = await __webpack_require__.e(/* import() */ 930).then(__webpack_require__.bind(__webpack_require__, 2930));
+    const { FileBlob } = await __webpack_require__.e(/* import() */ 873).then(__webpack_require__.bind(__webpack_require__, 69873));
+    const { subPaths } = await __webpack_require__.e(/* import() */ 770).then(__webpack_require__.bind(__webpack_require__, 96770));
     const paths = await subPaths(url, opts?.maxFolderDepth);
     if (paths.length === 1 && paths[0].relativePath === ".") {
       const blob = await FileBlob.create(url);
@@ -42145,9 +42145,9 @@ async function whoAmI(params) {
 
 
 
-// EXTERNAL MODULE: ./node_modules/@huggingface/hub/dist/chunk-FFYIGW52.mjs
-var chunk_FFYIGW52 = __webpack_require__(78590);
-;// CONCATENATED MODULE: ./node_modules/@huggingface/hub/dist/index.mjs
+// EXTERNAL MODULE: ../main/node_modules/@huggingface/hub/dist/chunk-FFYIGW52.mjs
+var chunk_FFYIGW52 = __webpack_require__(90606);
+;// CONCATENATED MODULE: ../main/node_modules/@huggingface/hub/dist/index.mjs
 
 
 
@@ -42155,7 +42155,7 @@ var chunk_FFYIGW52 = __webpack_require__(78590);
 
 /***/ }),
 
-/***/ 75368:
+/***/ 48920:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -42167,8 +42167,8 @@ var chunk_FFYIGW52 = __webpack_require__(78590);
 /* harmony export */   u0: () => (/* binding */ negateCt)
 /* harmony export */ });
 /* unused harmony exports precomputeMSMUnsafe, validateBasic */
-/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4037);
-/* harmony import */ var _modular_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94589);
+/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(61013);
+/* harmony import */ var _modular_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76909);
 /**
  * Methods for elliptic curve multiplication by scalars.
  * Contains wNAF, pippenger.
@@ -42637,7 +42637,7 @@ function _createCurveFields(type, CURVE, curveOpts = {}, FpFnLE) {
 
 /***/ }),
 
-/***/ 94589:
+/***/ 76909:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -42652,8 +42652,8 @@ function _createCurveFields(type, CURVE, curveOpts = {}, FpFnLE) {
 /* harmony export */   zi: () => (/* binding */ mod)
 /* harmony export */ });
 /* unused harmony exports pow, invert, tonelliShanks, FpSqrt, FpPow, FpDiv, FpLegendre, FpIsSquare, FpSqrtOdd, FpSqrtEven, hashToPrivateScalar, getFieldBytesLength */
-/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4037);
-/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62769);
+/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61013);
+/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70017);
 /**
  * Utils for modular division and fields.
  * Field over 11 is a finite (Galois) field is integer number operations `mod 11`.
@@ -43187,7 +43187,7 @@ function mapHashToField(key, fieldOrder, isLE = false) {
 
 /***/ }),
 
-/***/ 25221:
+/***/ 68789:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -43198,19 +43198,19 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: encodeToCurve, hashToCurve, schnorr, secp256k1_hasher
 
-// EXTERNAL MODULE: ./node_modules/@noble/hashes/esm/sha2.js
-var sha2 = __webpack_require__(79094);
-// EXTERNAL MODULE: ./node_modules/@noble/hashes/esm/hmac.js
-var esm_hmac = __webpack_require__(73965);
-// EXTERNAL MODULE: ./node_modules/@noble/hashes/esm/utils.js + 1 modules
-var esm_utils = __webpack_require__(62769);
-// EXTERNAL MODULE: ./node_modules/@noble/curves/esm/utils.js
-var curves_esm_utils = __webpack_require__(4037);
-// EXTERNAL MODULE: ./node_modules/@noble/curves/esm/abstract/curve.js
-var curve = __webpack_require__(75368);
-// EXTERNAL MODULE: ./node_modules/@noble/curves/esm/abstract/modular.js
-var modular = __webpack_require__(94589);
-;// CONCATENATED MODULE: ./node_modules/@noble/curves/esm/abstract/weierstrass.js
+// EXTERNAL MODULE: ../main/node_modules/@noble/hashes/esm/sha2.js
+var sha2 = __webpack_require__(22150);
+// EXTERNAL MODULE: ../main/node_modules/@noble/hashes/esm/hmac.js
+var esm_hmac = __webpack_require__(5053);
+// EXTERNAL MODULE: ../main/node_modules/@noble/hashes/esm/utils.js + 1 modules
+var esm_utils = __webpack_require__(70017);
+// EXTERNAL MODULE: ../main/node_modules/@noble/curves/esm/utils.js
+var curves_esm_utils = __webpack_require__(61013);
+// EXTERNAL MODULE: ../main/node_modules/@noble/curves/esm/abstract/curve.js
+var curve = __webpack_require__(48920);
+// EXTERNAL MODULE: ../main/node_modules/@noble/curves/esm/abstract/modular.js
+var modular = __webpack_require__(76909);
+;// CONCATENATED MODULE: ../main/node_modules/@noble/curves/esm/abstract/weierstrass.js
 /**
  * Short Weierstrass curve methods. The formula is: y² = x³ + ax + b.
  *
@@ -44624,7 +44624,7 @@ function weierstrass(c) {
     return _ecdsa_new_output_to_legacy(c, signs);
 }
 //# sourceMappingURL=weierstrass.js.map
-;// CONCATENATED MODULE: ./node_modules/@noble/curves/esm/_shortw_utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@noble/curves/esm/_shortw_utils.js
 /**
  * Utilities for short weierstrass curves, combined with noble-hashes.
  * @module
@@ -44641,7 +44641,7 @@ function createCurve(curveDef, defHash) {
     return { ...create(defHash), create };
 }
 //# sourceMappingURL=_shortw_utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@noble/curves/esm/secp256k1.js
+;// CONCATENATED MODULE: ../main/node_modules/@noble/curves/esm/secp256k1.js
 /**
  * SECG secp256k1. See [pdf](https://www.secg.org/sec2-v2.pdf).
  *
@@ -44939,7 +44939,7 @@ const encodeToCurve = /* @__PURE__ */ (/* unused pure expression or super */ nul
 
 /***/ }),
 
-/***/ 4037:
+/***/ 61013:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -44970,7 +44970,7 @@ const encodeToCurve = /* @__PURE__ */ (/* unused pure expression or super */ nul
 /* harmony export */   z: () => (/* binding */ numberToBytesLE),
 /* harmony export */   zW: () => (/* binding */ numberToHexUnpadded)
 /* harmony export */ });
-/* harmony import */ var _noble_hashes_utils_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62769);
+/* harmony import */ var _noble_hashes_utils_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
 /**
  * Hex, bytes and number utilities.
  * @module
@@ -45296,7 +45296,7 @@ function memoized(fn) {
 
 /***/ }),
 
-/***/ 3148:
+/***/ 668:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -45309,7 +45309,7 @@ function memoized(fn) {
 /* harmony export */   yc: () => (/* binding */ SHA256_IV)
 /* harmony export */ });
 /* unused harmony export setBigUint64 */
-/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62769);
+/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
 /**
  * Internal Merkle-Damgard hash utils.
  * @module
@@ -45468,7 +45468,7 @@ const SHA512_IV = /* @__PURE__ */ Uint32Array.from([
 
 /***/ }),
 
-/***/ 9456:
+/***/ 5312:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -45565,14 +45565,14 @@ const u64 = {
 
 /***/ }),
 
-/***/ 73965:
+/***/ 5053:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   w: () => (/* binding */ hmac)
 /* harmony export */ });
 /* unused harmony export HMAC */
-/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62769);
+/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
 /**
  * HMAC: RFC2104 message authentication code.
  * @module
@@ -45662,15 +45662,15 @@ hmac.create = (hash, key) => new HMAC(hash, key);
 
 /***/ }),
 
-/***/ 6775:
+/***/ 8743:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A: () => (/* binding */ pbkdf2)
 /* harmony export */ });
 /* unused harmony export pbkdf2Async */
-/* harmony import */ var _hmac_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73965);
-/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62769);
+/* harmony import */ var _hmac_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5053);
+/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
 /**
  * PBKDF (RFC 2898). Can be used to create a key from password and salt.
  * @module
@@ -45771,7 +45771,7 @@ async function pbkdf2Async(hash, password, salt, opts) {
 
 /***/ }),
 
-/***/ 79094:
+/***/ 22150:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -45779,9 +45779,9 @@ async function pbkdf2Async(hash, password, salt, opts) {
 /* harmony export */   sc: () => (/* binding */ sha256)
 /* harmony export */ });
 /* unused harmony exports SHA256, SHA224, SHA512, SHA384, SHA512_224, SHA512_256, sha224, sha384, sha512_256, sha512_224 */
-/* harmony import */ var _md_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3148);
-/* harmony import */ var _u64_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9456);
-/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62769);
+/* harmony import */ var _md_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(668);
+/* harmony import */ var _u64_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5312);
+/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70017);
 /**
  * SHA2 hash function. A.k.a. sha256, sha384, sha512, sha512_224, sha512_256.
  * SHA256 is the fastest hash implementable in JS, even faster than Blake3.
@@ -46160,14 +46160,14 @@ const sha512_224 = /* @__PURE__ */ (/* unused pure expression or super */ null &
 
 /***/ }),
 
-/***/ 77285:
+/***/ 7221:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   sc: () => (/* binding */ sha256)
 /* harmony export */ });
 /* unused harmony exports SHA256, SHA224, sha224 */
-/* harmony import */ var _sha2_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(79094);
+/* harmony import */ var _sha2_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22150);
 /**
  * SHA2-256 a.k.a. sha256. In JS, it is the fastest hash, even faster than Blake3.
  *
@@ -46191,7 +46191,7 @@ const sha224 = (/* unused pure expression or super */ null && (sha224n));
 
 /***/ }),
 
-/***/ 71157:
+/***/ 52869:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -46200,8 +46200,8 @@ const sha224 = (/* unused pure expression or super */ null && (sha224n));
 /* harmony export */   tM: () => (/* binding */ keccakP)
 /* harmony export */ });
 /* unused harmony exports Keccak, sha3_224, sha3_256, sha3_384, sha3_512, keccak_224, keccak_384, shake128, shake256 */
-/* harmony import */ var _u64_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9456);
-/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62769);
+/* harmony import */ var _u64_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5312);
+/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70017);
 /**
  * SHA3 (keccak) hash function, based on a new "Sponge function" design.
  * Different from older hashes, the internal state is bigger than output size.
@@ -46439,14 +46439,14 @@ const shake256 = /* @__PURE__ */ (/* unused pure expression or super */ null && 
 
 /***/ }),
 
-/***/ 39120:
+/***/ 86784:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Zf: () => (/* binding */ sha512)
 /* harmony export */ });
 /* unused harmony exports SHA512, SHA384, sha384, SHA512_224, sha512_224, SHA512_256, sha512_256 */
-/* harmony import */ var _sha2_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(79094);
+/* harmony import */ var _sha2_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22150);
 /**
  * SHA2-512 a.k.a. sha512 and sha384. It is slower than sha256 in js because u64 operations are slow.
  *
@@ -46476,7 +46476,7 @@ const sha512_256 = (/* unused pure expression or super */ null && (sha512_256n))
 
 /***/ }),
 
-/***/ 62769:
+/***/ 70017:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -46514,7 +46514,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 var external_node_crypto_namespaceObject = /*#__PURE__*/__webpack_require__.t(external_node_crypto_, 2);
-;// CONCATENATED MODULE: ./node_modules/@noble/hashes/esm/cryptoNode.js
+;// CONCATENATED MODULE: ../main/node_modules/@noble/hashes/esm/cryptoNode.js
 /**
  * Internal webcrypto alias.
  * We prefer WebCrypto aka globalThis.crypto, which exists in node.js 16+.
@@ -46530,7 +46530,7 @@ const cryptoNode_crypto = external_node_crypto_namespaceObject && typeof externa
         ? external_node_crypto_namespaceObject
         : undefined;
 //# sourceMappingURL=cryptoNode.js.map
-;// CONCATENATED MODULE: ./node_modules/@noble/hashes/esm/utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@noble/hashes/esm/utils.js
 /**
  * Utilities for hex, bytes, CSPRNG.
  * @module
@@ -46815,7 +46815,7 @@ function randomBytes(bytesLength = 32) {
 
 /***/ }),
 
-/***/ 15771:
+/***/ 34859:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -46824,7 +46824,7 @@ __webpack_require__.d(__webpack_exports__, {
   G: () => (/* binding */ ApiPromise)
 });
 
-// NAMESPACE OBJECT: ./node_modules/@polkadot/types/index.types.js
+// NAMESPACE OBJECT: ../main/node_modules/@polkadot/types/index.types.js
 var index_types_namespaceObject = {};
 __webpack_require__.r(index_types_namespaceObject);
 __webpack_require__.d(index_types_namespaceObject, {
@@ -46903,7 +46903,7 @@ __webpack_require__.d(index_types_namespaceObject, {
   usize: () => (usize)
 });
 
-// NAMESPACE OBJECT: ./node_modules/@polkadot/types/interfaces/definitions.js
+// NAMESPACE OBJECT: ../main/node_modules/@polkadot/types/interfaces/definitions.js
 var interfaces_definitions_namespaceObject = {};
 __webpack_require__.r(interfaces_definitions_namespaceObject);
 __webpack_require__.d(interfaces_definitions_namespaceObject, {
@@ -46986,7 +46986,7 @@ __webpack_require__.d(interfaces_definitions_namespaceObject, {
   xcmRuntimeApi: () => (xcmRuntimeApi_definitions)
 });
 
-// NAMESPACE OBJECT: ./node_modules/@polkadot/types-known/upgrades/e2e/index.js
+// NAMESPACE OBJECT: ../main/node_modules/@polkadot/types-known/upgrades/e2e/index.js
 var e2e_namespaceObject = {};
 __webpack_require__.r(e2e_namespaceObject);
 __webpack_require__.d(e2e_namespaceObject, {
@@ -46995,7 +46995,7 @@ __webpack_require__.d(e2e_namespaceObject, {
   westend: () => (westend_upgrades)
 });
 
-// NAMESPACE OBJECT: ./node_modules/@polkadot/api-derive/accounts/index.js
+// NAMESPACE OBJECT: ../main/node_modules/@polkadot/api-derive/accounts/index.js
 var accounts_namespaceObject = {};
 __webpack_require__.r(accounts_namespaceObject);
 __webpack_require__.d(accounts_namespaceObject, {
@@ -47013,7 +47013,7 @@ __webpack_require__.d(accounts_namespaceObject, {
   info: () => (info)
 });
 
-// NAMESPACE OBJECT: ./node_modules/@polkadot/api-derive/alliance/index.js
+// NAMESPACE OBJECT: ../main/node_modules/@polkadot/api-derive/alliance/index.js
 var alliance_namespaceObject = {};
 __webpack_require__.r(alliance_namespaceObject);
 __webpack_require__.d(alliance_namespaceObject, {
@@ -47026,7 +47026,7 @@ __webpack_require__.d(alliance_namespaceObject, {
   proposals: () => (alliance_proposals)
 });
 
-// NAMESPACE OBJECT: ./node_modules/@polkadot/api-derive/bagsList/index.js
+// NAMESPACE OBJECT: ../main/node_modules/@polkadot/api-derive/bagsList/index.js
 var bagsList_namespaceObject = {};
 __webpack_require__.r(bagsList_namespaceObject);
 __webpack_require__.d(bagsList_namespaceObject, {
@@ -47038,7 +47038,7 @@ __webpack_require__.d(bagsList_namespaceObject, {
   listNodes: () => (listNodes)
 });
 
-// NAMESPACE OBJECT: ./node_modules/@polkadot/api-derive/balances/index.js
+// NAMESPACE OBJECT: ../main/node_modules/@polkadot/api-derive/balances/index.js
 var balances_namespaceObject = {};
 __webpack_require__.r(balances_namespaceObject);
 __webpack_require__.d(balances_namespaceObject, {
@@ -47048,14 +47048,14 @@ __webpack_require__.d(balances_namespaceObject, {
   votingBalances: () => (votingBalances)
 });
 
-// NAMESPACE OBJECT: ./node_modules/@polkadot/api-derive/bounties/index.js
+// NAMESPACE OBJECT: ../main/node_modules/@polkadot/api-derive/bounties/index.js
 var api_derive_bounties_namespaceObject = {};
 __webpack_require__.r(api_derive_bounties_namespaceObject);
 __webpack_require__.d(api_derive_bounties_namespaceObject, {
   bounties: () => (bounties)
 });
 
-// NAMESPACE OBJECT: ./node_modules/@polkadot/api-derive/chain/index.js
+// NAMESPACE OBJECT: ../main/node_modules/@polkadot/api-derive/chain/index.js
 var api_derive_chain_namespaceObject = {};
 __webpack_require__.r(api_derive_chain_namespaceObject);
 __webpack_require__.d(api_derive_chain_namespaceObject, {
@@ -47072,14 +47072,14 @@ __webpack_require__.d(api_derive_chain_namespaceObject, {
   subscribeNewHeads: () => (subscribeNewHeads)
 });
 
-// NAMESPACE OBJECT: ./node_modules/@polkadot/api-derive/contracts/index.js
+// NAMESPACE OBJECT: ../main/node_modules/@polkadot/api-derive/contracts/index.js
 var contracts_namespaceObject = {};
 __webpack_require__.r(contracts_namespaceObject);
 __webpack_require__.d(contracts_namespaceObject, {
   fees: () => (fees)
 });
 
-// NAMESPACE OBJECT: ./node_modules/@polkadot/api-derive/council/index.js
+// NAMESPACE OBJECT: ../main/node_modules/@polkadot/api-derive/council/index.js
 var council_namespaceObject = {};
 __webpack_require__.r(council_namespaceObject);
 __webpack_require__.d(council_namespaceObject, {
@@ -47094,7 +47094,7 @@ __webpack_require__.d(council_namespaceObject, {
   votesOf: () => (votesOf)
 });
 
-// NAMESPACE OBJECT: ./node_modules/@polkadot/api-derive/crowdloan/index.js
+// NAMESPACE OBJECT: ../main/node_modules/@polkadot/api-derive/crowdloan/index.js
 var crowdloan_namespaceObject = {};
 __webpack_require__.r(crowdloan_namespaceObject);
 __webpack_require__.d(crowdloan_namespaceObject, {
@@ -47103,7 +47103,7 @@ __webpack_require__.d(crowdloan_namespaceObject, {
   ownContributions: () => (ownContributions)
 });
 
-// NAMESPACE OBJECT: ./node_modules/@polkadot/api-derive/democracy/index.js
+// NAMESPACE OBJECT: ../main/node_modules/@polkadot/api-derive/democracy/index.js
 var democracy_namespaceObject = {};
 __webpack_require__.r(democracy_namespaceObject);
 __webpack_require__.d(democracy_namespaceObject, {
@@ -47124,21 +47124,21 @@ __webpack_require__.d(democracy_namespaceObject, {
   sqrtElectorate: () => (sqrtElectorate)
 });
 
-// NAMESPACE OBJECT: ./node_modules/@polkadot/api-derive/elections/index.js
+// NAMESPACE OBJECT: ../main/node_modules/@polkadot/api-derive/elections/index.js
 var elections_namespaceObject = {};
 __webpack_require__.r(elections_namespaceObject);
 __webpack_require__.d(elections_namespaceObject, {
   info: () => (info_info)
 });
 
-// NAMESPACE OBJECT: ./node_modules/@polkadot/api-derive/imOnline/index.js
+// NAMESPACE OBJECT: ../main/node_modules/@polkadot/api-derive/imOnline/index.js
 var imOnline_namespaceObject = {};
 __webpack_require__.r(imOnline_namespaceObject);
 __webpack_require__.d(imOnline_namespaceObject, {
   receivedHeartbeats: () => (receivedHeartbeats)
 });
 
-// NAMESPACE OBJECT: ./node_modules/@polkadot/api-derive/membership/index.js
+// NAMESPACE OBJECT: ../main/node_modules/@polkadot/api-derive/membership/index.js
 var membership_namespaceObject = {};
 __webpack_require__.r(membership_namespaceObject);
 __webpack_require__.d(membership_namespaceObject, {
@@ -47151,7 +47151,7 @@ __webpack_require__.d(membership_namespaceObject, {
   proposals: () => (membership_proposals)
 });
 
-// NAMESPACE OBJECT: ./node_modules/@polkadot/api-derive/parachains/index.js
+// NAMESPACE OBJECT: ../main/node_modules/@polkadot/api-derive/parachains/index.js
 var parachains_namespaceObject = {};
 __webpack_require__.r(parachains_namespaceObject);
 __webpack_require__.d(parachains_namespaceObject, {
@@ -47159,7 +47159,7 @@ __webpack_require__.d(parachains_namespaceObject, {
   overview: () => (overview)
 });
 
-// NAMESPACE OBJECT: ./node_modules/@polkadot/api-derive/session/index.js
+// NAMESPACE OBJECT: ../main/node_modules/@polkadot/api-derive/session/index.js
 var session_namespaceObject = {};
 __webpack_require__.r(session_namespaceObject);
 __webpack_require__.d(session_namespaceObject, {
@@ -47171,7 +47171,7 @@ __webpack_require__.d(session_namespaceObject, {
   sessionProgress: () => (sessionProgress)
 });
 
-// NAMESPACE OBJECT: ./node_modules/@polkadot/api-derive/society/index.js
+// NAMESPACE OBJECT: ../main/node_modules/@polkadot/api-derive/society/index.js
 var society_namespaceObject = {};
 __webpack_require__.r(society_namespaceObject);
 __webpack_require__.d(society_namespaceObject, {
@@ -47182,7 +47182,7 @@ __webpack_require__.d(society_namespaceObject, {
   members: () => (members_members)
 });
 
-// NAMESPACE OBJECT: ./node_modules/@polkadot/api-derive/staking/index.js
+// NAMESPACE OBJECT: ../main/node_modules/@polkadot/api-derive/staking/index.js
 var staking_namespaceObject = {};
 __webpack_require__.r(staking_namespaceObject);
 __webpack_require__.d(staking_namespaceObject, {
@@ -47238,7 +47238,7 @@ __webpack_require__.d(staking_namespaceObject, {
   waitingInfo: () => (waitingInfo)
 });
 
-// NAMESPACE OBJECT: ./node_modules/@polkadot/api-derive/technicalCommittee/index.js
+// NAMESPACE OBJECT: ../main/node_modules/@polkadot/api-derive/technicalCommittee/index.js
 var technicalCommittee_namespaceObject = {};
 __webpack_require__.r(technicalCommittee_namespaceObject);
 __webpack_require__.d(technicalCommittee_namespaceObject, {
@@ -47251,14 +47251,14 @@ __webpack_require__.d(technicalCommittee_namespaceObject, {
   proposals: () => (technicalCommittee_proposals)
 });
 
-// NAMESPACE OBJECT: ./node_modules/@polkadot/api-derive/treasury/index.js
+// NAMESPACE OBJECT: ../main/node_modules/@polkadot/api-derive/treasury/index.js
 var treasury_namespaceObject = {};
 __webpack_require__.r(treasury_namespaceObject);
 __webpack_require__.d(treasury_namespaceObject, {
   proposals: () => (treasury_proposals_proposals)
 });
 
-// NAMESPACE OBJECT: ./node_modules/@polkadot/api-derive/tx/index.js
+// NAMESPACE OBJECT: ../main/node_modules/@polkadot/api-derive/tx/index.js
 var tx_namespaceObject = {};
 __webpack_require__.r(tx_namespaceObject);
 __webpack_require__.d(tx_namespaceObject, {
@@ -47268,20 +47268,20 @@ __webpack_require__.d(tx_namespaceObject, {
   signingInfo: () => (signingInfo)
 });
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/noop.js
-var noop = __webpack_require__(1538);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/object/spread.js
-var spread = __webpack_require__(27091);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/string.js
-var string = __webpack_require__(66800);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/u8a/toHex.js
-var toHex = __webpack_require__(15969);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/u8a/toU8a.js
-var toU8a = __webpack_require__(14740);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api/packageInfo.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/noop.js
+var noop = __webpack_require__(2034);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/object/spread.js
+var spread = __webpack_require__(39843);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/string.js
+var string = __webpack_require__(25920);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/u8a/toHex.js
+var toHex = __webpack_require__(5617);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/u8a/toU8a.js
+var toU8a = __webpack_require__(68580);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/packageInfo.js
 const packageInfo = { name: '@polkadot/api', path: (import.meta && import.meta.url) ? new URL(import.meta.url).pathname.substring(0, new URL(import.meta.url).pathname.lastIndexOf('/') + 1) : 'auto', type: 'esm', version: '16.5.6' };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api/base/find.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/base/find.js
 
 function findCall(registry, callIndex) {
     return registry.findMetaCall((0,toU8a/* u8aToU8a */.e)(callIndex));
@@ -47290,9 +47290,9 @@ function findError(registry, errorIndex) {
     return registry.findMetaError((0,toU8a/* u8aToU8a */.e)(errorIndex));
 }
 
-// EXTERNAL MODULE: ./node_modules/rxjs/dist/cjs/index.js
-var cjs = __webpack_require__(34863);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/object/property.js
+// EXTERNAL MODULE: ../main/node_modules/rxjs/dist/cjs/index.js
+var cjs = __webpack_require__(64767);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/object/property.js
 /**
  * @name objectProperty
  * @summary Assign a get property on the input object
@@ -47328,21 +47328,21 @@ function objectProperties(that, keys, getter, getName) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/function.js
-var is_function = __webpack_require__(65497);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/stringify.js
-var stringify = __webpack_require__(80905);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/undefined.js
-var is_undefined = __webpack_require__(20257);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/object.js
-var object = __webpack_require__(82210);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/utils/util.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/function.js
+var is_function = __webpack_require__(69449);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/stringify.js
+var stringify = __webpack_require__(13849);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/undefined.js
+var is_undefined = __webpack_require__(14449);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/object.js
+var object = __webpack_require__(7826);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/utils/util.js
 
 function hasEq(o) {
     return (0,is_function/* isFunction */.T)(o.eq);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/utils/compareMap.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/utils/compareMap.js
 
 
 function hasMismatch(a, b) {
@@ -47371,7 +47371,7 @@ function compareMap(a, b) {
     return false;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/native/Json.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/native/Json.js
 
 
 /** @internal */
@@ -47490,9 +47490,9 @@ class Json extends Map {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/hex.js
-var hex = __webpack_require__(76120);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/is/ascii.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/hex.js
+var hex = __webpack_require__(15976);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/is/ascii.js
 
 
 
@@ -47534,7 +47534,7 @@ function isAscii(value) {
             : false;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/is/utf8.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/is/utf8.js
 
 
 /**
@@ -47733,9 +47733,9 @@ function isUtf8(value) {
     return true;
 }
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/u8a/toString.js + 1 modules
-var u8a_toString = __webpack_require__(88707);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/native/Raw.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/u8a/toString.js + 1 modules
+var u8a_toString = __webpack_require__(74963);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/native/Raw.js
 
 /**
  * @name Raw
@@ -47877,7 +47877,7 @@ class Raw extends Uint8Array {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/base/DoNotConstruct.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/base/DoNotConstruct.js
 /**
  * @name DoNotConstruct
  * @description
@@ -47974,13 +47974,13 @@ class DoNotConstruct {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/logger.js + 1 modules
-var logger = __webpack_require__(84227);
-// EXTERNAL MODULE: ./node_modules/bn.js/lib/bn.js
-var bn = __webpack_require__(10633);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/u8a/toBn.js
-var toBn = __webpack_require__(59358);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/compact/fromU8a.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/logger.js + 1 modules
+var logger = __webpack_require__(44147);
+// EXTERNAL MODULE: ../main/node_modules/bn.js/lib/bn.js
+var bn = __webpack_require__(7321);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/u8a/toBn.js
+var toBn = __webpack_require__(80270);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/compact/fromU8a.js
 
 
 /**
@@ -48070,13 +48070,13 @@ function compactFromU8aLim(u8a) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/u8a.js
-var is_u8a = __webpack_require__(63789);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/compact/toU8a.js
-var compact_toU8a = __webpack_require__(28994);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/u8a/concat.js
-var concat = __webpack_require__(24679);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/utils/compareArray.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/u8a.js
+var is_u8a = __webpack_require__(35997);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/compact/toU8a.js
+var compact_toU8a = __webpack_require__(16805);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/u8a/concat.js
+var concat = __webpack_require__(33239);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/utils/compareArray.js
 
 
 function compareArray(a, b) {
@@ -48088,7 +48088,7 @@ function compareArray(a, b) {
     return false;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/abstract/Array.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/abstract/Array.js
 
 
 /**
@@ -48256,9 +48256,9 @@ class AbstractArray extends Array {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/number.js
-var number = __webpack_require__(1892);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/string/camelCase.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/number.js
+var number = __webpack_require__(26612);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/string/camelCase.js
 const CC_TO_UP = new Array(256);
 const camelCase_CC_TO_LO = new Array(256);
 for (let i = 0, count = CC_TO_UP.length; i < count; i++) {
@@ -48319,7 +48319,7 @@ const stringCamelCase = /*#__PURE__*/ converter((w, i) =>
 const stringPascalCase = /*#__PURE__*/ converter((w) => 
 CC_TO_UP[w.charCodeAt(0)] + w.slice(1));
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/utils/toConstructors.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/utils/toConstructors.js
 /**
  * @internal
  * From a type string or class, return the associated type class
@@ -48356,7 +48356,7 @@ function mapToTypeMap(registry, input) {
     return output;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/utils/typesToMap.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/utils/typesToMap.js
 function typesToMap(registry, [Types, keys]) {
     const result = {};
     for (let i = 0, count = keys.length; i < count; i++) {
@@ -48365,9 +48365,9 @@ function typesToMap(registry, [Types, keys]) {
     return result;
 }
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/null.js
-var is_null = __webpack_require__(81680);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/base/Null.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/null.js
+var is_null = __webpack_require__(43200);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/base/Null.js
 
 /**
  * @name Null
@@ -48446,7 +48446,7 @@ class Null {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/base/Enum.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/base/Enum.js
 
 
 
@@ -48817,7 +48817,7 @@ class Enum {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/is/boolean.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/is/boolean.js
 /**
  * @name isBoolean
  * @summary Tests for a boolean value.
@@ -48836,7 +48836,7 @@ function isBoolean(value) {
     return typeof value === 'boolean';
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/utils/decodeU8a.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/utils/decodeU8a.js
 
 const MAX_DEPTH = 1024;
 /** @internal */
@@ -48938,7 +48938,7 @@ function decodeU8aVec(registry, result, u8a, startAt, Type) {
     return [offset, offset - startAt];
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/native/Struct.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/native/Struct.js
 
 
 function noopSetDefinition(d) {
@@ -49200,9 +49200,9 @@ class Struct extends Map {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/helpers.js
-var helpers = __webpack_require__(87956);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/is/codec.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/helpers.js
+var helpers = __webpack_require__(26372);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/is/codec.js
 
 const checkCodec = /*#__PURE__*/ (0,helpers/* isOnObject */.D8)('toHex', 'toHuman', 'toU8a');
 const checkRegistry = /*#__PURE__*/ (0,helpers/* isOnObject */.D8)('get');
@@ -49210,13 +49210,13 @@ function isCodec(value) {
     return checkCodec(value) && checkRegistry(value.registry);
 }
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/bn.js
-var is_bn = __webpack_require__(48717);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/bigInt.js
-var bigInt = __webpack_require__(61086);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/bn/toBn.js
-var bn_toBn = __webpack_require__(21716);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/utils/sortValues.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/bn.js
+var is_bn = __webpack_require__(80381);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/bigInt.js
+var bigInt = __webpack_require__(82542);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/bn/toBn.js
+var bn_toBn = __webpack_require__(75972);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/utils/sortValues.js
 
 /** @internal **/
 function isArrayLike(arg) {
@@ -49297,7 +49297,7 @@ function sortMap(map) {
     return new Map(Array.from(map.entries()).filter(([key]) => checkForDuplicates('BTreeMap', seen, key)).sort(([keyA], [keyB]) => sortAsc(keyA, keyB)));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/extended/Map.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/extended/Map.js
 
 
 
@@ -49499,7 +49499,7 @@ class CodecMap extends Map {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/extended/BTreeMap.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/extended/BTreeMap.js
 
 class BTreeMap extends CodecMap {
     static with(keyType, valType) {
@@ -49511,7 +49511,7 @@ class BTreeMap extends CodecMap {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/utils/compareSet.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/utils/compareSet.js
 
 function compareSetArray(a, b) {
     // equal number of entries and each entry in the array should match
@@ -49530,7 +49530,7 @@ function compareSet(a, b) {
     return false;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/extended/BTreeSet.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/extended/BTreeSet.js
 
 
 const BTreeSet_l = (0,logger/* logger */.v)('BTreeSet');
@@ -49717,7 +49717,7 @@ class BTreeSet extends Set {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/base/Compact.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/base/Compact.js
 
 
 function decodeCompact(registry, Type, value) {
@@ -49878,7 +49878,7 @@ class Compact {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/extended/HashMap.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/extended/HashMap.js
 
 class HashMap extends CodecMap {
     static with(keyType, valType) {
@@ -49890,11 +49890,11 @@ class HashMap extends CodecMap {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/bn/consts.js
-var consts = __webpack_require__(36901);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/hex/toBn.js + 1 modules
-var hex_toBn = __webpack_require__(2755);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/u8a/toNumber.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/bn/consts.js
+var consts = __webpack_require__(98261);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/hex/toBn.js + 1 modules
+var hex_toBn = __webpack_require__(10931);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/u8a/toNumber.js
 /**
  * @name u8aToNumber
  * @summary Creates a number from a Uint8Array object.
@@ -49954,9 +49954,9 @@ function u8aToNumber(value, { isLe = true, isNegative = false } = {}) {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/bn/toU8a.js
-var bn_toU8a = __webpack_require__(33286);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/bn/toHex.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/bn/toU8a.js
+var bn_toU8a = __webpack_require__(75734);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/bn/toHex.js
 
 
 /**
@@ -49978,7 +49978,7 @@ function bnToHex(value, { bitLength = -1, isLe = false, isNegative = false } = {
     return (0,toHex/* u8aToHex */.X)((0,bn_toU8a/* bnToU8a */.a)(value, { bitLength, isLe, isNegative }));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/format/formatDecimal.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/format/formatDecimal.js
 const NUMBER_REGEX = new RegExp('(\\d+?)(?=(\\d{3})+(?!\\d)|$)', 'g');
 /**
  * @name formatDecimal
@@ -49996,7 +49996,7 @@ function formatDecimal(value, separator = ',') {
         : value;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/format/getSeparator.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/format/getSeparator.js
 /**
  * Get the decimal and thousand separator of a locale
  * @param locale
@@ -50009,7 +50009,7 @@ function getSeparator(locale) {
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/format/si.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/format/si.js
 /** @internal */
 const SI_MID = 8;
 /** @internal */
@@ -50051,7 +50051,7 @@ function calcSi(text, decimals, forceUnit) {
     return SI[siDefIndex] || SI[siDefIndex < 0 ? 0 : SI.length - 1];
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/format/formatBalance.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/format/formatBalance.js
 
 
 
@@ -50138,7 +50138,7 @@ formatBalance.setDefaults = ({ decimals, unit }) => {
     SI[SI_MID].text = defaultUnit;
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/format/formatNumber.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/format/formatNumber.js
 
 
 
@@ -50151,7 +50151,7 @@ function formatNumber(value, { locale = 'en' } = {}) {
     return formatDecimal((0,bn_toBn/* bnToBn */.A)(value).toString(), thousand);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/abstract/Int.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/abstract/Int.js
 
 const DEFAULT_UINT_BITS = 64;
 const MAX_NUMBER_BITS = 52;
@@ -50379,7 +50379,7 @@ class AbstractInt extends bn {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/base/Int.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/base/Int.js
 
 /**
  * @name Int
@@ -50407,7 +50407,7 @@ class Int extends AbstractInt {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/base/Option.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/base/Option.js
 
 
 
@@ -50641,7 +50641,7 @@ class Option {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/base/Tuple.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/base/Tuple.js
 
 
 
@@ -50753,7 +50753,7 @@ class Tuple extends AbstractArray {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/extended/Range.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/extended/Range.js
 
 /**
  * @name Range
@@ -50793,7 +50793,7 @@ class Range extends Tuple {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/extended/RangeInclusive.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/extended/RangeInclusive.js
 
 class RangeInclusive extends Range {
     constructor(registry, Type, value) {
@@ -50808,7 +50808,7 @@ class RangeInclusive extends Range {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/base/Result.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/base/Result.js
 
 /**
  * @name Result
@@ -50873,7 +50873,7 @@ class Result extends Enum {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/native/Set.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/native/Set.js
 
 
 function encodeSet(setValues, values) {
@@ -51090,7 +51090,7 @@ class CodecSet extends Set {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/base/UInt.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/base/UInt.js
 
 /**
  * @name UInt
@@ -51115,9 +51115,9 @@ class UInt extends AbstractInt {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/compact/addLength.js
-var addLength = __webpack_require__(45585);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/extended/Bytes.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/compact/addLength.js
+var addLength = __webpack_require__(7713);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/extended/Bytes.js
 
 
 const MAX_LENGTH = 10 * 1024 * 1024;
@@ -51189,7 +51189,7 @@ class Bytes extends Raw {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/base/Vec.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/base/Vec.js
 
 
 
@@ -51293,7 +51293,7 @@ class Vec extends AbstractArray {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/extended/U8aFixed.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/extended/U8aFixed.js
 
 
 /** @internal */
@@ -51337,7 +51337,7 @@ class U8aFixed extends Raw {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/base/VecFixed.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/base/VecFixed.js
 
 
 
@@ -51406,7 +51406,7 @@ class VecFixed extends AbstractArray {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/compact/stripLength.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/compact/stripLength.js
 
 /**
  * @name compactStripLength
@@ -51429,7 +51429,7 @@ function compactStripLength(input) {
     ];
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/extended/WrapperKeepOpaque.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/extended/WrapperKeepOpaque.js
 
 
 
@@ -51530,7 +51530,7 @@ class WrapperKeepOpaque extends Bytes {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/extended/WrapperOpaque.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/extended/WrapperOpaque.js
 
 class WrapperOpaque extends WrapperKeepOpaque {
     constructor(registry, typeName, value) {
@@ -51551,7 +51551,7 @@ class WrapperOpaque extends WrapperKeepOpaque {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-create/types/types.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-create/types/types.js
 var TypeDefInfo;
 (function (TypeDefInfo) {
     TypeDefInfo[TypeDefInfo["BTreeMap"] = 0] = "BTreeMap";
@@ -51579,7 +51579,7 @@ var TypeDefInfo;
     TypeDefInfo[TypeDefInfo["WrapperOpaque"] = 22] = "WrapperOpaque";
 })(TypeDefInfo || (TypeDefInfo = {}));
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/utils/sanitize.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/utils/sanitize.js
 const BOUNDED = ['BTreeMap', 'BTreeSet', 'HashMap', 'Vec'];
 const ALLOWED_BOXES = BOUNDED.concat(['Compact', 'DoNotConstruct', 'Int', 'Linkage', 'Range', 'RangeInclusive', 'Result', 'Opaque', 'Option', 'UInt', 'WrapperKeepOpaque', 'WrapperOpaque']);
 const BOX_PRECEDING = ['<', '(', '[', '"', ',', ' ']; // start of vec, tuple, fixed array, part of struct def or in tuple
@@ -51800,7 +51800,7 @@ function sanitize(value) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-create/util/typeSplit.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-create/util/typeSplit.js
 function typeSplit(type) {
     const result = [];
     // these are the depths of the various tokens: <, [, {, (
@@ -51859,7 +51859,7 @@ function typeSplit(type) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-create/util/getTypeDef.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-create/util/getTypeDef.js
 
 
 
@@ -52053,7 +52053,7 @@ function getTypeDef(_type, { displayName, name } = {}, count = 0) {
     return value;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-create/create/class.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-create/create/class.js
 
 
 
@@ -52215,9 +52215,9 @@ function createClassUnsafe(registry, type) {
             : getTypeDef(type)));
 }
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/u8a/eq.js
-var eq = __webpack_require__(10189);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-create/create/type.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/u8a/eq.js
+var eq = __webpack_require__(81309);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-create/create/type.js
 
 
 
@@ -52282,7 +52282,7 @@ function createTypeUnsafe(registry, type, params = [], options = {}) {
     throw firstError;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/lazy.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/lazy.js
 /**
  * @name lazyMethod
  * @description
@@ -52335,7 +52335,7 @@ function lazyMethods(result, items, creator, getName) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/assert.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/assert.js
 
 /**
  * @name assert
@@ -52376,15 +52376,15 @@ function assertUnreachable(x) {
     throw new Error(`This codepath should be unreachable. Unhandled input: ${x}`);
 }
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/blake2/asU8a.js + 3 modules
-var asU8a = __webpack_require__(26743);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/signedExtensions/emptyCheck.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/blake2/asU8a.js + 3 modules
+var asU8a = __webpack_require__(27463);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/signedExtensions/emptyCheck.js
 const emptyCheck = {
     extrinsic: {},
     payload: {}
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/signedExtensions/polkadot.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/signedExtensions/polkadot.js
 
 const polkadot = {
     LimitParathreadCommits: emptyCheck,
@@ -52395,13 +52395,13 @@ const polkadot = {
     ValidateDoubleVoteReports: emptyCheck
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/signedExtensions/shell.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/signedExtensions/shell.js
 
 const shell = {
     DisallowSigned: emptyCheck
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/signedExtensions/statemint.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/signedExtensions/statemint.js
 const statemint = {
     ChargeAssetTxPayment: {
         extrinsic: {
@@ -52413,7 +52413,7 @@ const statemint = {
     }
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/signedExtensions/substrate.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/signedExtensions/substrate.js
 
 const CheckMetadataHash = {
     extrinsic: {
@@ -52481,7 +52481,7 @@ const substrate = {
     WeightReclaim: emptyCheck
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/signedExtensions/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/signedExtensions/index.js
 
 
 
@@ -52509,7 +52509,7 @@ function expandExtensionTypes(extensions, type, userExtensions = {}) {
         .reduce((result, info) => (0,spread/* objectSpread */.b)(result, info[type]), {});
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/generic/Event.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/generic/Event.js
 
 
 /** @internal */
@@ -52662,7 +52662,7 @@ class GenericEvent extends Struct {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/abstract/Base.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/abstract/Base.js
 /**
  * @name Base
  * @description A type extends the Base class, when it holds a value
@@ -52765,7 +52765,7 @@ class AbstractBase {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/constants.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/constants.js
 const BIT_SIGNED = 0b10000000;
 const BIT_UNSIGNED = 0;
 const EMPTY_U8A = new Uint8Array();
@@ -52779,7 +52779,7 @@ const BARE_EXTRINSIC = 0b00000000;
 const GENERAL_EXTRINSIC = 0b01000000;
 const LOWEST_SUPPORTED_EXTRINSIC_FORMAT_VERSION = 4;
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/Extrinsic.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/Extrinsic.js
 
 
 
@@ -53144,7 +53144,7 @@ class GenericExtrinsic extends ExtrinsicBase {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/primitive/U64.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/primitive/U64.js
 
 /**
  * @name u64
@@ -53156,9 +53156,9 @@ class u64 extends UInt.with(64) {
     __UIntType = 'u64';
 }
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/hex/toU8a.js
-var hex_toU8a = __webpack_require__(73921);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/ExtrinsicEra.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/hex/toU8a.js
+var hex_toU8a = __webpack_require__(98929);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/ExtrinsicEra.js
 
 
 
@@ -53391,7 +53391,7 @@ class GenericExtrinsicEra extends Enum {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/ExtrinsicPayload.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/ExtrinsicPayload.js
 
 
 
@@ -53566,7 +53566,7 @@ class GenericExtrinsicPayload extends AbstractBase {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/ExtrinsicPayloadUnknown.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/ExtrinsicPayloadUnknown.js
 
 /**
  * @name GenericExtrinsicPayloadUnknown
@@ -53580,7 +53580,7 @@ class GenericExtrinsicPayloadUnknown extends Struct {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/ExtrinsicUnknown.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/ExtrinsicUnknown.js
 
 
 /**
@@ -53595,7 +53595,7 @@ class GenericExtrinsicUnknown extends Struct {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/SignerPayload.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/SignerPayload.js
 
 
 const knownTypes = {
@@ -53738,7 +53738,7 @@ class GenericSignerPayload extends Struct {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/v4/Extrinsic.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/v4/Extrinsic.js
 
 
 const EXTRINSIC_VERSION = 4;
@@ -53821,7 +53821,7 @@ class GenericExtrinsicV4 extends Struct {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/util.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/util.js
 
 function sign(_registry, signerPair, u8a, options) {
     const encoded = u8a.length > 256
@@ -53834,7 +53834,7 @@ function signGeneral(registry, u8a) {
     return encoded;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/v4/ExtrinsicPayload.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/v4/ExtrinsicPayload.js
 
 
 
@@ -53935,7 +53935,7 @@ class GenericExtrinsicPayloadV4 extends Struct {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/v4/ExtrinsicSignature.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/v4/ExtrinsicSignature.js
 
 
 
@@ -54103,12 +54103,12 @@ class GenericExtrinsicSignatureV4 extends Struct {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/v4/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/v4/index.js
 
 
 
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/v5/Extrinsic.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/v5/Extrinsic.js
 
 
 const Extrinsic_EXTRINSIC_VERSION = 5;
@@ -54201,7 +54201,7 @@ class GenericExtrinsicV5 extends Struct {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/v5/ExtrinsicPayload.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/v5/ExtrinsicPayload.js
 
 
 /**
@@ -54290,7 +54290,7 @@ class GenericExtrinsicPayloadV5 extends Struct {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/v5/ExtrinsicSignature.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/v5/ExtrinsicSignature.js
 
 
 
@@ -54450,7 +54450,7 @@ class GenericExtrinsicSignatureV5 extends Struct {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/v5/GeneralExtrinsic.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/v5/GeneralExtrinsic.js
 
 
 
@@ -54599,13 +54599,13 @@ class GeneralExtrinsic extends Struct {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/v5/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/v5/index.js
 
 
 
 
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/index.js
 
 
 
@@ -54615,11 +54615,11 @@ class GeneralExtrinsic extends Struct {
 
 
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/address/decode.js + 1 modules
-var decode = __webpack_require__(70564);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/address/encode.js
-var encode = __webpack_require__(76947);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/generic/AccountId.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/address/decode.js + 1 modules
+var decode = __webpack_require__(39220);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/address/encode.js
+var encode = __webpack_require__(9283);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/generic/AccountId.js
 
 
 
@@ -54706,7 +54706,7 @@ class GenericAccountId33 extends BaseAccountId {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/primitive/U32.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/primitive/U32.js
 
 /**
  * @name u32
@@ -54718,7 +54718,7 @@ class u32 extends UInt.with(32) {
     __UIntType = 'u32';
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/generic/AccountIndex.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/generic/AccountIndex.js
 
 
 
@@ -54830,7 +54830,7 @@ class GenericAccountIndex extends u32 {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/generic/Block.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/generic/Block.js
 
 /**
  * @name GenericBlock
@@ -54871,7 +54871,7 @@ class GenericBlock extends Struct {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/generic/Call.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/generic/Call.js
 
 
 /**
@@ -55065,7 +55065,7 @@ class GenericCall extends Struct {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/generic/ChainProperties.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/generic/ChainProperties.js
 
 
 function createValue(registry, type, value, asArray = true) {
@@ -55139,9 +55139,9 @@ class GenericChainProperties extends Json {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/string/toU8a.js + 1 modules
-var string_toU8a = __webpack_require__(74622);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/generic/ConsensusEngineId.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/string/toU8a.js + 1 modules
+var string_toU8a = __webpack_require__(22030);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/generic/ConsensusEngineId.js
 
 
 const CID_AURA = /*#__PURE__*/ (0,string_toU8a/* stringToU8a */.j)('aura');
@@ -55243,7 +55243,7 @@ class GenericConsensusEngineId extends U8aFixed {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/generic/LookupSource.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/generic/LookupSource.js
 
 
 
@@ -55353,7 +55353,7 @@ class GenericLookupSource extends AbstractBase {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/generic/MultiAddress.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/generic/MultiAddress.js
 
 
 
@@ -55420,7 +55420,7 @@ class GenericMultiAddress extends Enum {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/native/Bool.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/native/Bool.js
 
 /**
  * @name bool
@@ -55531,7 +55531,7 @@ class bool extends Boolean {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/generic/Vote.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/generic/Vote.js
 
 
 const AYE_BITS = 0b10000000;
@@ -55633,9 +55633,9 @@ class GenericVote extends U8aFixed {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/keccak/asU8a.js
-var keccak_asU8a = __webpack_require__(46889);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/ethereum/isChecksum.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/keccak/asU8a.js
+var keccak_asU8a = __webpack_require__(10329);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/ethereum/isChecksum.js
 
 
 function isInvalidChar(char, byte) {
@@ -55654,7 +55654,7 @@ function isEthereumChecksum(_address) {
     return true;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/ethereum/isAddress.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/ethereum/isAddress.js
 
 
 function isEthereumAddress(address) {
@@ -55667,9 +55667,9 @@ function isEthereumAddress(address) {
     return isEthereumChecksum(address);
 }
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/ethereum/encode.js
-var ethereum_encode = __webpack_require__(31242);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/ethereum/AccountId.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/ethereum/encode.js
+var ethereum_encode = __webpack_require__(37722);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/ethereum/AccountId.js
 
 
 
@@ -55735,7 +55735,7 @@ class GenericEthereumAccountId extends U8aFixed {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/ethereum/LookupSource.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/ethereum/LookupSource.js
 
 
 
@@ -55830,15 +55830,11 @@ class GenericEthereumLookupSource extends AbstractBase {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/ethereum/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/ethereum/index.js
 
 
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/generic/index.js
-
-
-
-
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/generic/index.js
 
 
 
@@ -55847,7 +55843,11 @@ class GenericEthereumLookupSource extends AbstractBase {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/extended/BitVec.js
+
+
+
+
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/extended/BitVec.js
 
 
 /** @internal */
@@ -55957,7 +55957,7 @@ class BitVec extends Raw {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/u8a/toFloat.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/u8a/toFloat.js
 /**
  * @name u8aToFloat
  * @description Converts a Uint8Array value into the float (either 32 or 64-bit)
@@ -55976,7 +55976,7 @@ function u8aToFloat(value, { bitLength = 32, isLe = true } = {}) {
         : dv.getFloat64(0, isLe);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/float/toU8a.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/float/toU8a.js
 /**
  * @name floatToU8a
  * @description Converts a float into a U8a representation (While we don't use BE in SCALE
@@ -55997,7 +55997,7 @@ function floatToU8a(value = 0.0, { bitLength = 32, isLe = true } = {}) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/native/Float.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/native/Float.js
 
 /**
  * @name Float
@@ -56106,7 +56106,7 @@ class Float extends Number {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/primitive/F32.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/primitive/F32.js
 
 /**
  * @name f32
@@ -56118,7 +56118,7 @@ class f32 extends Float.with(32) {
     __FloatType = 'f32';
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/primitive/F64.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/primitive/F64.js
 
 /**
  * @name f64
@@ -56130,7 +56130,7 @@ class f64 extends Float.with(64) {
     __FloatType = 'f64';
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/primitive/I8.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/primitive/I8.js
 
 /**
  * @name i8
@@ -56142,7 +56142,7 @@ class i8 extends Int.with(8) {
     __IntType = 'i8';
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/primitive/I16.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/primitive/I16.js
 
 /**
  * @name i16
@@ -56154,7 +56154,7 @@ class i16 extends Int.with(16) {
     __IntType = 'i16';
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/primitive/I32.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/primitive/I32.js
 
 /**
  * @name i32
@@ -56166,7 +56166,7 @@ class i32 extends Int.with(32) {
     __IntType = 'i32';
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/primitive/I64.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/primitive/I64.js
 
 /**
  * @name i64
@@ -56178,7 +56178,7 @@ class i64 extends Int.with(64) {
     __IntType = 'i64';
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/primitive/I128.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/primitive/I128.js
 
 /**
  * @name i128
@@ -56190,7 +56190,7 @@ class i128 extends Int.with(128) {
     __IntType = 'i128';
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/primitive/I256.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/primitive/I256.js
 
 /**
  * @name i256
@@ -56202,7 +56202,7 @@ class i256 extends Int.with(256) {
     __IntType = 'i256';
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/primitive/ISize.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/primitive/ISize.js
 
 /**
  * @name ISize
@@ -56218,7 +56218,7 @@ class isize extends i32 {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/extended/OptionBool.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/extended/OptionBool.js
 
 
 
@@ -56292,7 +56292,7 @@ class OptionBool extends Option {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/native/Text.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/native/Text.js
 
 
 const Text_MAX_LENGTH = 128 * 1024;
@@ -56444,7 +56444,7 @@ class Text extends String {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/extended/Type.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/extended/Type.js
 
 
 /**
@@ -56467,7 +56467,7 @@ class Type extends Text {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/primitive/U8.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/primitive/U8.js
 
 /**
  * @name u8
@@ -56479,7 +56479,7 @@ class u8 extends UInt.with(8) {
     __UIntType = 'u8';
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/primitive/U16.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/primitive/U16.js
 
 /**
  * @name u16
@@ -56491,7 +56491,7 @@ class u16 extends UInt.with(16) {
     __UIntType = 'u16';
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/primitive/U128.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/primitive/U128.js
 
 /**
  * @name u128
@@ -56503,7 +56503,7 @@ class u128 extends UInt.with(128) {
     __UIntType = 'u128';
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/primitive/U256.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/primitive/U256.js
 
 /**
  * @name u256
@@ -56515,7 +56515,7 @@ class u256 extends UInt.with(256) {
     __UIntType = 'u256';
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/primitive/USize.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/primitive/USize.js
 
 /**
  * @name USize
@@ -56531,7 +56531,7 @@ class usize extends u32 {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/primitive/Data.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/primitive/Data.js
 
 
 /** @internal */
@@ -56646,13 +56646,13 @@ class Data extends Enum {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/util/getSiName.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/util/getSiName.js
 function getSiName(lookup, type) {
     const typeDef = lookup.getTypeDef(type);
     return typeDef.lookupName || typeDef.type;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/util/storage.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/util/storage.js
 
 /** @internal */
 function unwrapStorageSi(type) {
@@ -56668,7 +56668,7 @@ function unwrapStorageType(registry, type, isOptional) {
         : outputType;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/primitive/StorageKey.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/primitive/StorageKey.js
 
 
 
@@ -56869,7 +56869,7 @@ class StorageKey extends Bytes {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/primitive/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/primitive/index.js
 /**
  * @summary Type definitions that are used in the system
  */
@@ -56877,12 +56877,12 @@ class StorageKey extends Bytes {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/index.types.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/index.types.js
 
 
 
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/metadata/runtime.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/metadata/runtime.js
 const META_V1_TO_V2 = {
     metadata: {
         description: 'Returns the metadata of a runtime',
@@ -56922,7 +56922,7 @@ const runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/metadata/v9.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/metadata/v9.js
 const v9 = {
     // v9
     ErrorMetadataV9: {
@@ -57003,7 +57003,7 @@ const v9 = {
     }
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/metadata/v10.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/metadata/v10.js
 const v10 = {
     // v10
     ErrorMetadataV10: 'ErrorMetadataV9',
@@ -57064,7 +57064,7 @@ const v10 = {
     }
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/metadata/hashers.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/metadata/hashers.js
 /* eslint-disable sort-keys */
 const AllHashers = {
     Blake2_128: null, // eslint-disable-line camelcase
@@ -57077,7 +57077,7 @@ const AllHashers = {
     Identity: null
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/metadata/v11.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/metadata/v11.js
 
 const v11 = {
     // v11
@@ -57137,7 +57137,7 @@ const v11 = {
     }
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/metadata/v12.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/metadata/v12.js
 const v12 = {
     // v12
     ErrorMetadataV12: 'ErrorMetadataV11',
@@ -57166,7 +57166,7 @@ const v12 = {
     StorageHasherV12: 'StorageHasherV11'
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/metadata/v13.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/metadata/v13.js
 const v13 = {
     // v13
     ErrorMetadataV13: 'ErrorMetadataV12',
@@ -57226,7 +57226,7 @@ const v13 = {
     StorageHasherV13: 'StorageHasherV12'
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/scaleInfo/v1.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/scaleInfo/v1.js
 /* eslint-disable sort-keys */
 const Si1Variant = {
     name: 'Text',
@@ -57293,7 +57293,7 @@ const v1 = {
     Si1Variant
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/metadata/v14.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/metadata/v14.js
 
 const v14 = {
     // registry
@@ -57386,7 +57386,7 @@ const v14 = {
     StorageHasherV14: 'StorageHasherV13'
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/metadata/v15.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/metadata/v15.js
 const v15 = {
     // new/adjusted in v15
     CustomMetadata15: {
@@ -57446,7 +57446,7 @@ const v15 = {
     }
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/metadata/v16.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/metadata/v16.js
 const v16 = {
     // actual v16 definition
     MetadataV16: {
@@ -57604,7 +57604,7 @@ const v16 = {
     }
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/metadata/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/metadata/definitions.js
 
 
 
@@ -57680,7 +57680,7 @@ const v16 = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/runtime/runtime.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/runtime/runtime.js
 const CORE_V1_TO_V4 = {
     execute_block: {
         description: 'Execute the given block.',
@@ -57789,7 +57789,7 @@ const runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/runtime/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/runtime/definitions.js
 
 const numberTypes = {
     Fixed64: 'Int<64, Fixed64>',
@@ -58012,7 +58012,7 @@ const knownOrigins = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/scaleInfo/v0.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/scaleInfo/v0.js
 /* eslint-disable sort-keys */
 const v0 = {
     Si0Field: {
@@ -58079,7 +58079,7 @@ const v0 = {
     }
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/scaleInfo/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/scaleInfo/definitions.js
 
 
 /* eslint-disable sort-keys */
@@ -58107,12 +58107,12 @@ const v0 = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/essentials.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/essentials.js
 
 
 
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/assetConversion/runtime.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/assetConversion/runtime.js
 const assetConversion_runtime_runtime = {
     AssetConversionApi: [
         {
@@ -58181,7 +58181,7 @@ const assetConversion_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/assetConversion/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/assetConversion/definitions.js
 
 /* harmony default export */ const assetConversion_definitions = ({
     rpc: {},
@@ -58191,7 +58191,7 @@ const assetConversion_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/assets/runtime.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/assets/runtime.js
 const assets_runtime_runtime = {
     AssetsApi: [
         {
@@ -58212,7 +58212,7 @@ const assets_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/assets/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/assets/definitions.js
 
 /* harmony default export */ const assets_definitions = ({
     rpc: {},
@@ -58262,7 +58262,7 @@ const assets_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/aura/runtime.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/aura/runtime.js
 const aura_runtime_runtime = {
     AuraApi: [
         {
@@ -58283,7 +58283,7 @@ const aura_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/aura/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/aura/definitions.js
 
 /* harmony default export */ const aura_definitions = ({
     rpc: {},
@@ -58295,7 +58295,7 @@ const aura_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/authorship/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/authorship/definitions.js
 /* harmony default export */ const authorship_definitions = ({
     rpc: {},
     types: {
@@ -58308,7 +58308,7 @@ const aura_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/babe/rpc.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/babe/rpc.js
 const rpc = {
     epochAuthorship: {
         description: 'Returns data about which slots (primary or secondary) can be claimed in the current epoch with the keys in the keystore',
@@ -58318,7 +58318,7 @@ const rpc = {
     }
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/babe/runtime.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/babe/runtime.js
 const V1_V2_SHARED = {
     current_epoch: {
         description: 'Returns information regarding the current epoch.',
@@ -58391,7 +58391,7 @@ const babe_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/babe/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/babe/definitions.js
 
 
 /* harmony default export */ const babe_definitions = ({
@@ -58518,7 +58518,7 @@ const babe_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/balances/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/balances/definitions.js
 /* harmony default export */ const balances_definitions = ({
     rpc: {},
     types: {
@@ -58567,7 +58567,7 @@ const babe_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/beefy/rpc.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/beefy/rpc.js
 const rpc_rpc = {
     getFinalizedHead: {
         description: 'Returns hash of the latest BEEFY finalized block as seen by this client.',
@@ -58586,7 +58586,7 @@ const rpc_rpc = {
     }
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/beefy/runtime.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/beefy/runtime.js
 const BEEFY_V3 = {
     beefy_genesis: {
         description: 'Return the block number where BEEFY consensus is enabled/started',
@@ -58686,7 +58686,7 @@ const beefy_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/beefy/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/beefy/definitions.js
 
 
 /* harmony default export */ const beefy_definitions = ({
@@ -58745,7 +58745,7 @@ const beefy_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/benchmark/runtime.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/benchmark/runtime.js
 const benchmark_runtime_runtime = {
     Benchmark: [
         {
@@ -58776,7 +58776,7 @@ const benchmark_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/benchmark/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/benchmark/definitions.js
 
 /* harmony default export */ const benchmark_definitions = ({
     rpc: {},
@@ -58821,7 +58821,7 @@ const benchmark_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/blockbuilder/runtime.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/blockbuilder/runtime.js
 const BB_V2_TO_V4 = {
     // this was removed after V4
     random_seed: {
@@ -58938,7 +58938,7 @@ const blockbuilder_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/blockbuilder/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/blockbuilder/definitions.js
 
 /* harmony default export */ const blockbuilder_definitions = ({
     rpc: {},
@@ -58956,7 +58956,7 @@ const blockbuilder_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/collective/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/collective/definitions.js
 /* harmony default export */ const collective_definitions = ({
     rpc: {},
     types: {
@@ -58984,7 +58984,7 @@ const blockbuilder_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/consensus/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/consensus/definitions.js
 /* harmony default export */ const consensus_definitions = ({
     rpc: {},
     types: {
@@ -58993,7 +58993,7 @@ const blockbuilder_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/contracts/rpc.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/contracts/rpc.js
 const contracts_rpc_rpc = {
     call: {
         deprecated: 'Use the runtime interface `api.call.contractsApi.call` instead',
@@ -59089,7 +59089,7 @@ const contracts_rpc_rpc = {
     }
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/contracts/runtime.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/contracts/runtime.js
 const SHARED_V1_V2 = {
     get_storage: {
         description: 'Query a given storage key in a given contract.',
@@ -59269,7 +59269,7 @@ const contracts_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/contracts/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/contracts/definitions.js
 
 
 /* harmony default export */ const contracts_definitions = ({
@@ -59696,7 +59696,7 @@ const contracts_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/democracy/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/democracy/definitions.js
 const AllConvictions = [
     // 0.1x votes, unlocked.
     'None',
@@ -59810,7 +59810,7 @@ const AllConvictions = [
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/dev/rpc.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/dev/rpc.js
 const dev_rpc_rpc = {
     getBlockStats: {
         description: 'Reexecute the specified `block_hash` and gather statistics while doing so',
@@ -59826,7 +59826,7 @@ const dev_rpc_rpc = {
     }
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/dev/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/dev/definitions.js
 
 /* harmony default export */ const dev_definitions = ({
     rpc: dev_rpc_rpc,
@@ -59840,7 +59840,7 @@ const dev_rpc_rpc = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/discovery/runtime.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/discovery/runtime.js
 const discovery_runtime_runtime = {
     AuthorityDiscoveryApi: [
         {
@@ -59856,7 +59856,7 @@ const discovery_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/discovery/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/discovery/definitions.js
 
 /* harmony default export */ const discovery_definitions = ({
     rpc: {},
@@ -59864,7 +59864,7 @@ const discovery_runtime_runtime = {
     types: {}
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/elections/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/elections/definitions.js
 /* harmony default export */ const elections_definitions = ({
     rpc: {},
     types: {
@@ -59900,7 +59900,7 @@ const discovery_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/engine/rpc.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/engine/rpc.js
 const engine_rpc_rpc = {
     createBlock: {
         description: 'Instructs the manual-seal authorship task to create a new block',
@@ -59938,7 +59938,7 @@ const engine_rpc_rpc = {
     }
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/engine/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/engine/definitions.js
 
 /* harmony default export */ const engine_definitions = ({
     rpc: engine_rpc_rpc,
@@ -59961,7 +59961,7 @@ const engine_rpc_rpc = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/evm/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/evm/definitions.js
 /* harmony default export */ const evm_definitions = ({
     rpc: {},
     types: {
@@ -60053,7 +60053,7 @@ const engine_rpc_rpc = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/extrinsics/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/extrinsics/definitions.js
 /* harmony default export */ const extrinsics_definitions = ({
     rpc: {},
     types: {
@@ -60090,7 +60090,7 @@ const engine_rpc_rpc = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/fungibles/runtime.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/fungibles/runtime.js
 const fungibles_runtime_runtime = {
     FungiblesApi: [
         {
@@ -60126,7 +60126,7 @@ const fungibles_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/fungibles/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/fungibles/definitions.js
 
 /* harmony default export */ const fungibles_definitions = ({
     rpc: {},
@@ -60138,7 +60138,7 @@ const fungibles_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/genericAsset/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/genericAsset/definitions.js
 /* harmony default export */ const genericAsset_definitions = ({
     rpc: {},
     types: {
@@ -60166,7 +60166,7 @@ const fungibles_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/genesisBuilder/runtime.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/genesisBuilder/runtime.js
 const genesisBuilder_runtime_runtime = {
     GenesisBuilder: [
         {
@@ -60192,7 +60192,7 @@ const genesisBuilder_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/genesisBuilder/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/genesisBuilder/definitions.js
 
 /* harmony default export */ const genesisBuilder_definitions = ({
     rpc: {},
@@ -60202,7 +60202,7 @@ const genesisBuilder_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/gilt/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/gilt/definitions.js
 /* harmony default export */ const gilt_definitions = ({
     rpc: {},
     types: {
@@ -60226,7 +60226,7 @@ const genesisBuilder_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/grandpa/rpc.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/grandpa/rpc.js
 const grandpa_rpc_rpc = {
     proveFinality: {
         description: 'Prove finality for the given block number, returning the Justification for the last block in the set.',
@@ -60255,7 +60255,7 @@ const grandpa_rpc_rpc = {
     }
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/grandpa/runtime.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/grandpa/runtime.js
 const GRANDPA_V2_V3 = {
     generate_key_ownership_proof: {
         description: 'Generates a proof of key ownership for the given authority in the given set.',
@@ -60311,7 +60311,7 @@ const grandpa_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/grandpa/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/grandpa/definitions.js
 
 
 /* harmony default export */ const grandpa_definitions = ({
@@ -60444,7 +60444,7 @@ const grandpa_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/identity/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/identity/definitions.js
 /* harmony default export */ const identity_definitions = ({
     rpc: {},
     types: {
@@ -60517,7 +60517,7 @@ const grandpa_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/imOnline/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/imOnline/definitions.js
 /* harmony default export */ const imOnline_definitions = ({
     rpc: {},
     types: {
@@ -60545,7 +60545,7 @@ const grandpa_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/lottery/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/lottery/definitions.js
 /* harmony default export */ const lottery_definitions = ({
     rpc: {},
     types: {
@@ -60560,7 +60560,7 @@ const grandpa_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/mixnet/runtime.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/mixnet/runtime.js
 const mixnet_runtime_runtime = {
     MixnetApi: [
         {
@@ -60600,7 +60600,7 @@ const mixnet_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/mixnet/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/mixnet/definitions.js
 
 /* harmony default export */ const mixnet_definitions = ({
     rpc: {},
@@ -60629,7 +60629,7 @@ const mixnet_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/mmr/rpc.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/mmr/rpc.js
 const mmr_rpc_rpc = {
     generateProof: {
         description: 'Generate MMR proof for the given block numbers.',
@@ -60690,7 +60690,7 @@ const mmr_rpc_rpc = {
     }
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/mmr/runtime.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/mmr/runtime.js
 const MMR_V2 = {
     generate_proof: {
         description: 'Generate MMR proof for the given block numbers.',
@@ -60853,7 +60853,7 @@ const mmr_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/mmr/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/mmr/definitions.js
 
 
 /* harmony default export */ const mmr_definitions = ({
@@ -60890,7 +60890,7 @@ const mmr_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/nfts/runtime.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/nfts/runtime.js
 const nfts_runtime_runtime = {
     NftsApi: [
         {
@@ -60997,7 +60997,7 @@ const nfts_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/nfts/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/nfts/definitions.js
 
 /* harmony default export */ const nfts_definitions = ({
     rpc: {},
@@ -61008,7 +61008,7 @@ const nfts_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/nompools/runtime.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/nompools/runtime.js
 const nompools_runtime_runtime = {
     NominationPoolsApi: [
         {
@@ -61057,7 +61057,7 @@ const nompools_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/nompools/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/nompools/definitions.js
 
 /* harmony default export */ const nompools_definitions = ({
     rpc: {},
@@ -61070,7 +61070,7 @@ const nompools_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/offences/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/offences/definitions.js
 /* harmony default export */ const offences_definitions = ({
     rpc: {},
     types: {
@@ -61087,7 +61087,7 @@ const nompools_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/pow/runtime.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/pow/runtime.js
 const pow_runtime_runtime = {
     DifficultyApi: [
         {
@@ -61116,7 +61116,7 @@ const pow_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/pow/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/pow/definitions.js
 
 /* harmony default export */ const pow_definitions = ({
     rpc: {},
@@ -61124,7 +61124,7 @@ const pow_runtime_runtime = {
     types: {}
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/proxy/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/proxy/definitions.js
 /* harmony default export */ const proxy_definitions = ({
     rpc: {},
     types: {
@@ -61144,7 +61144,7 @@ const pow_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/recovery/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/recovery/definitions.js
 /* harmony default export */ const recovery_definitions = ({
     rpc: {},
     types: {
@@ -61162,7 +61162,7 @@ const pow_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/scheduler/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/scheduler/definitions.js
 /* harmony default export */ const scheduler_definitions = ({
     rpc: {},
     types: {
@@ -61187,7 +61187,7 @@ const pow_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/session/runtime.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/session/runtime.js
 const session_runtime_runtime = {
     SessionKeys: [
         {
@@ -61218,7 +61218,7 @@ const session_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/session/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/session/definitions.js
 
 const keyTypes = {
     // key for beefy
@@ -61258,7 +61258,7 @@ const keyTypes = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/society/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/society/definitions.js
 /* harmony default export */ const society_definitions = ({
     rpc: {},
     types: {
@@ -61288,7 +61288,7 @@ const keyTypes = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/staking/runtime.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/staking/runtime.js
 const staking_runtime_runtime = {
     StakingApi: [
         {
@@ -61309,7 +61309,7 @@ const staking_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/staking/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/staking/definitions.js
 
 const deprecated = {
     Points: 'u32',
@@ -61611,7 +61611,7 @@ const phragmen = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/statement/runtime.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/statement/runtime.js
 const statement_runtime_runtime = {
     ValidateStatement: [
         {
@@ -61636,7 +61636,7 @@ const statement_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/statement/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/statement/definitions.js
 
 /* harmony default export */ const statement_definitions = ({
     rpc: {},
@@ -61655,7 +61655,7 @@ const statement_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/support/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/support/definitions.js
 /* harmony default export */ const support_definitions = ({
     rpc: {},
     types: {
@@ -61668,7 +61668,7 @@ const statement_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/syncstate/rpc.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/syncstate/rpc.js
 const syncstate_rpc_rpc = {
     genSyncSpec: {
         description: 'Returns the json-serialized chainspec running the node, with a sync state.',
@@ -61683,14 +61683,14 @@ const syncstate_rpc_rpc = {
     }
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/syncstate/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/syncstate/definitions.js
 
 /* harmony default export */ const syncstate_definitions = ({
     rpc: syncstate_rpc_rpc,
     types: {}
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/system/rpc.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/system/rpc.js
 const system_rpc_rpc = {
     accountNextIndex: {
         alias: ['account_nextIndex'],
@@ -61831,7 +61831,7 @@ const system_rpc_rpc = {
     }
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/system/runtime.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/system/runtime.js
 const system_runtime_runtime = {
     AccountNonceApi: [
         {
@@ -61852,7 +61852,7 @@ const system_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/system/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/system/definitions.js
 
 
 /* harmony default export */ const system_definitions = ({
@@ -62172,7 +62172,7 @@ const system_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/treasury/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/treasury/definitions.js
 /* harmony default export */ const treasury_definitions = ({
     rpc: {},
     types: {
@@ -62234,7 +62234,7 @@ const system_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/txpayment/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/txpayment/definitions.js
 /* harmony default export */ const txpayment_definitions = ({
     rpc: {},
     types: {
@@ -62242,7 +62242,7 @@ const system_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/txqueue/runtime.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/txqueue/runtime.js
 const txqueue_runtime_runtime = {
     TaggedTransactionQueue: [
         {
@@ -62305,7 +62305,7 @@ const txqueue_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/txqueue/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/txqueue/definitions.js
 
 /* harmony default export */ const txqueue_definitions = ({
     rpc: {},
@@ -62325,7 +62325,7 @@ const txqueue_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/uniques/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/uniques/definitions.js
 /* harmony default export */ const uniques_definitions = ({
     rpc: {},
     types: {
@@ -62369,7 +62369,7 @@ const txqueue_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/utility/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/utility/definitions.js
 /* harmony default export */ const utility_definitions = ({
     rpc: {},
     types: {
@@ -62386,7 +62386,7 @@ const txqueue_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/vesting/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/vesting/definitions.js
 /* harmony default export */ const vesting_definitions = ({
     rpc: {},
     types: {
@@ -62398,7 +62398,7 @@ const txqueue_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/attestations/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/attestations/definitions.js
 /* harmony default export */ const attestations_definitions = ({
     rpc: {},
     types: {
@@ -62418,7 +62418,7 @@ const txqueue_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/bridges/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/bridges/definitions.js
 /* harmony default export */ const bridges_definitions = ({
     rpc: {},
     types: {
@@ -62506,7 +62506,7 @@ const txqueue_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/claims/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/claims/definitions.js
 /* harmony default export */ const claims_definitions = ({
     rpc: {},
     types: {
@@ -62516,7 +62516,7 @@ const txqueue_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/crowdloan/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/crowdloan/definitions.js
 /* harmony default export */ const crowdloan_definitions = ({
     rpc: {},
     types: {
@@ -62544,7 +62544,7 @@ const txqueue_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/cumulus/runtime.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/cumulus/runtime.js
 const cumulus_runtime_runtime = {
     AuraUnincludedSegmentApi: [
         {
@@ -62596,7 +62596,7 @@ const cumulus_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/cumulus/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/cumulus/definitions.js
 
 const dmpQueue = {
     CollationInfo: {
@@ -62632,7 +62632,7 @@ const dmpQueue = {
     types: dmpQueue
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/finality/runtime.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/finality/runtime.js
 const finalityV1 = {
     methods: {
         best_finalized: {
@@ -62650,7 +62650,7 @@ const finality_runtime_runtime = {
     WestendFinalityApi: [finalityV1]
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/finality/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/finality/definitions.js
 
 /* harmony default export */ const finality_definitions = ({
     rpc: {},
@@ -62658,7 +62658,7 @@ const finality_runtime_runtime = {
     types: {}
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/parachains/hrmp.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/parachains/hrmp.js
 /* eslint-disable sort-keys */
 /* harmony default export */ const hrmp = ({
     HrmpChannel: {
@@ -62685,7 +62685,7 @@ const finality_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/parachains/runtime.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/parachains/runtime.js
 const PH_V1_TO_V2 = {
     assumed_validation_data: {
         description: 'Returns the persisted validation data for the given `ParaId` along with the corresponding validation code hash.',
@@ -63097,7 +63097,7 @@ const parachains_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/parachains/slots.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/parachains/slots.js
 /* eslint-disable sort-keys */
 const SlotRange10 = {
     _enum: ['ZeroZero', 'ZeroOne', 'ZeroTwo', 'ZeroThree', 'OneOne', 'OneTwo', 'OneThree', 'TwoTwo', 'TwoThree', 'ThreeThree']
@@ -63150,7 +63150,7 @@ const oldTypes = {
     WinnersDataTuple: '(AccountId, ParaId, BalanceOf, SlotRange)'
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/parachains/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/parachains/definitions.js
 
 
 
@@ -63710,7 +63710,7 @@ const disputeTypes = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/poll/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/poll/definitions.js
 /* harmony default export */ const poll_definitions = ({
     rpc: {},
     types: {
@@ -63718,7 +63718,7 @@ const disputeTypes = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/purchase/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/purchase/definitions.js
 /* harmony default export */ const purchase_definitions = ({
     rpc: {},
     types: {
@@ -63735,7 +63735,7 @@ const disputeTypes = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/dryRunApi/runtime.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/dryRunApi/runtime.js
 const dryRunApi_runtime_runtime = {
     DryRunApi: [
         {
@@ -63811,7 +63811,7 @@ const dryRunApi_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/dryRunApi/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/dryRunApi/definitions.js
 
 /* harmony default export */ const dryRunApi_definitions = ({
     rpc: {},
@@ -63842,14 +63842,14 @@ const dryRunApi_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-create/util/xcm.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-create/util/xcm.js
 
 const XCM_MAPPINGS = ['AssetInstance', 'Fungibility', 'Junction', 'Junctions', 'MultiAsset', 'MultiAssetFilter', 'MultiLocation', 'Response', 'WildFungibility', 'WildMultiAsset', 'Xcm', 'XcmError'];
 function mapXcmTypes(version) {
     return XCM_MAPPINGS.reduce((all, key) => (0,spread/* objectSpread */.b)(all, { [key]: `${key}${version}` }), {});
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/xcm/v0.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/xcm/v0.js
 const v0_v0 = {
     FungibilityV0: 'FungibilityV1',
     WildFungibilityV0: 'WildFungibilityV1',
@@ -64068,7 +64068,7 @@ const v0_v0 = {
     }
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/xcm/v1.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/xcm/v1.js
 const v1_v1 = {
     AssetInstanceV1: {
         _enum: {
@@ -64286,7 +64286,7 @@ const v1_v1 = {
     }
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/xcm/v2.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/xcm/v2.js
 const v2 = {
     AssetIdV2: {
         _enum: {
@@ -64573,7 +64573,7 @@ const v2 = {
     }
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/xcm/v3.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/xcm/v3.js
 const v3 = {
     AssetIdV3: {
         _enum: {
@@ -64952,7 +64952,7 @@ const v3 = {
     XcmV3: 'Vec<InstructionV3>'
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/xcm/v4.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/xcm/v4.js
 const v4 = {
     AssetIdV4: 'MultiLocationV4',
     AssetInstanceV4: {
@@ -65227,7 +65227,7 @@ const v4 = {
     XcmErrorV4: 'XcmErrorV3'
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/xcm/v5.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/xcm/v5.js
 const v5 = {
     AssetIdV5: 'MultiLocationV5',
     AssetInstanceV5: {
@@ -65535,7 +65535,7 @@ const v5 = {
     XcmErrorV5: 'XcmErrorV3'
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/xcm/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/xcm/definitions.js
 
 
 
@@ -65713,7 +65713,7 @@ const definitions_location = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/xcmPaymentApi/runtime.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/xcmPaymentApi/runtime.js
 const xcmPaymentApi_runtime_runtime = {
     XcmPaymentApi: [
         {
@@ -65758,7 +65758,7 @@ const xcmPaymentApi_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/xcmPaymentApi/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/xcmPaymentApi/definitions.js
 
 /* harmony default export */ const xcmPaymentApi_definitions = ({
     rpc: {},
@@ -65776,7 +65776,7 @@ const xcmPaymentApi_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/xcmRuntimeApi/runtime.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/xcmRuntimeApi/runtime.js
 const xcmRuntimeApi_runtime_runtime = {
     LocationToAccountApi: [
         {
@@ -65797,7 +65797,7 @@ const xcmRuntimeApi_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/xcmRuntimeApi/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/xcmRuntimeApi/definitions.js
 
 /* harmony default export */ const xcmRuntimeApi_definitions = ({
     rpc: {},
@@ -65809,7 +65809,7 @@ const xcmRuntimeApi_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/contractsAbi/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/contractsAbi/definitions.js
 /* eslint-disable sort-keys */
 const layout = {
     ContractCryptoHasher: {
@@ -66151,7 +66151,7 @@ const latest = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/eth/rpc.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/eth/rpc.js
 const netRpc = {
     listening: {
         aliasSection: 'net',
@@ -66652,7 +66652,7 @@ const eth_rpc_rpc = {
     }
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/eth/runtime.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/eth/runtime.js
 const ethMethodsV4 = {
     account_basic: {
         description: 'Returns pallet_evm::Accounts by address.',
@@ -67002,7 +67002,7 @@ const eth_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/eth/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/eth/definitions.js
 
 
 const V0 = {
@@ -67399,7 +67399,7 @@ const types = {
 };
 /* harmony default export */ const eth_definitions = ({ rpc: eth_rpc_rpc, runtime: eth_runtime_runtime, types });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/nimbus/runtime.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/nimbus/runtime.js
 const nimbus_runtime_runtime = {
     // deprecated, the NimbusApi is current - this is for backwards compat
     AuthorFilterAPI: [
@@ -67473,7 +67473,7 @@ const nimbus_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/nimbus/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/nimbus/definitions.js
 
 /* harmony default export */ const nimbus_definitions = ({
     rpc: {},
@@ -67481,7 +67481,7 @@ const nimbus_runtime_runtime = {
     types: {}
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/ormlOracle/runtime.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/ormlOracle/runtime.js
 const ormlOracle_runtime_runtime = {
     // https://github.com/open-web3-stack/open-runtime-module-library/blob/b57f88b39cd547e2fb51727d8bb9bcc64fddf8b5/oracle/rpc/runtime-api/src/lib.rs#L12-L21
     OracleApi: [
@@ -67526,7 +67526,7 @@ const ormlOracle_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/ormlOracle/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/ormlOracle/definitions.js
 
 /* harmony default export */ const ormlOracle_definitions = ({
     rpc: {},
@@ -67534,7 +67534,7 @@ const ormlOracle_runtime_runtime = {
     types: {}
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/ormlTokens/runtime.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/ormlTokens/runtime.js
 const ormlTokens_runtime_runtime = {
     // https://github.com/open-web3-stack/open-runtime-module-library/blob/b57f88b39cd547e2fb51727d8bb9bcc64fddf8b5/tokens/rpc/runtime-api/src/lib.rs#L11-L18
     TokensApi: [
@@ -67561,7 +67561,7 @@ const ormlTokens_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/ormlTokens/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/ormlTokens/definitions.js
 
 /* harmony default export */ const ormlTokens_definitions = ({
     rpc: {},
@@ -67569,7 +67569,7 @@ const ormlTokens_runtime_runtime = {
     types: {}
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/rpc/rpc.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/rpc/rpc.js
 const rpc_rpc_rpc = {
     methods: {
         description: 'Retrieves the list of RPC methods that are exposed by the node',
@@ -67578,7 +67578,7 @@ const rpc_rpc_rpc = {
     }
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/rpc/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/rpc/definitions.js
 
 /* harmony default export */ const rpc_definitions = ({
     rpc: rpc_rpc_rpc,
@@ -67590,7 +67590,7 @@ const rpc_rpc_rpc = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/author/rpc.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/author/rpc.js
 const author_rpc_rpc = {
     hasKey: {
         description: 'Returns true if the keystore has private keys for the given public key and key type.',
@@ -67688,7 +67688,7 @@ const author_rpc_rpc = {
     }
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/author/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/author/definitions.js
 
 /* harmony default export */ const author_definitions = ({
     rpc: author_rpc_rpc,
@@ -67716,7 +67716,7 @@ const author_rpc_rpc = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/chain/rpc.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/chain/rpc.js
 const chain_rpc_rpc = {
     getBlock: {
         description: 'Get header and body of a relay chain block',
@@ -67795,7 +67795,7 @@ const chain_rpc_rpc = {
     }
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/chain/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/chain/definitions.js
 
 /* harmony default export */ const chain_definitions = ({
     rpc: chain_rpc_rpc,
@@ -67804,7 +67804,7 @@ const chain_rpc_rpc = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/childstate/rpc.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/childstate/rpc.js
 const childstate_rpc_rpc = {
     getKeys: {
         description: 'Returns the keys with prefix from a child storage, leave empty to get all the keys',
@@ -67938,7 +67938,7 @@ const childstate_rpc_rpc = {
     }
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/childstate/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/childstate/definitions.js
 
 /* harmony default export */ const childstate_definitions = ({
     rpc: childstate_rpc_rpc,
@@ -67948,7 +67948,7 @@ const childstate_rpc_rpc = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/offchain/rpc.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/offchain/rpc.js
 const offchain_rpc_rpc = {
     localStorageClear: {
         description: 'Clear offchain local storage under given key and prefix',
@@ -68001,7 +68001,7 @@ const offchain_rpc_rpc = {
     }
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/offchain/runtime.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/offchain/runtime.js
 const offchain_runtime_runtime = {
     OffchainWorkerApi: [
         {
@@ -68037,7 +68037,7 @@ const offchain_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/offchain/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/offchain/definitions.js
 
 
 /* harmony default export */ const offchain_definitions = ({
@@ -68053,7 +68053,7 @@ const offchain_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/payment/rpc.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/payment/rpc.js
 const payment_rpc_rpc = {
     queryFeeDetails: {
         // NOTE: Not deprecated (yet) in Substrate, but it is the intent to do so
@@ -68094,7 +68094,7 @@ const payment_rpc_rpc = {
     }
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/payment/runtime.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/payment/runtime.js
 const V1_TO_V4_SHARED_PAY = {
     query_fee_details: {
         description: 'The transaction fee details',
@@ -68272,7 +68272,7 @@ const payment_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/payment/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/payment/definitions.js
 
 
 /* harmony default export */ const payment_definitions = ({
@@ -68307,7 +68307,7 @@ const payment_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/state/rpc.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/state/rpc.js
 const state_rpc_rpc = {
     call: {
         alias: ['state_callAt'],
@@ -68720,7 +68720,7 @@ const state_rpc_rpc = {
     }
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/state/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/state/definitions.js
 
 /* harmony default export */ const state_definitions = ({
     rpc: state_rpc_rpc,
@@ -68808,7 +68808,7 @@ const state_rpc_rpc = {
     }
 });
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/definitions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/definitions.js
 
 
 
@@ -68885,7 +68885,7 @@ const state_rpc_rpc = {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/create/lazy.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/create/lazy.js
 
 function lazyVariants(lookup, { type }, getName, creator) {
     const result = {};
@@ -68896,7 +68896,7 @@ function lazyVariants(lookup, { type }, getName, creator) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/decorate/util.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/decorate/util.js
 
 function convert(fn) {
     return ({ name }) => fn(name);
@@ -68904,7 +68904,7 @@ function convert(fn) {
 const objectNameToCamel = /*#__PURE__*/ convert(stringCamelCase);
 const objectNameToString = /*#__PURE__*/ convert((n) => n.toString());
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/decorate/extrinsics/createUnchecked.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/decorate/extrinsics/createUnchecked.js
 
 function isTx(tx, callIndex) {
     return tx.callIndex[0] === callIndex[0] && tx.callIndex[1] === callIndex[1];
@@ -68928,7 +68928,7 @@ function createUnchecked(registry, section, callIndex, callMetadata) {
     return extrinsicFn;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/decorate/extrinsics/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/decorate/extrinsics/index.js
 
 
 
@@ -68965,7 +68965,7 @@ function decorateExtrinsics(registry, { lookup, pallets }, version) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/decorate/errors/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/decorate/errors/index.js
 
 
 
@@ -68993,7 +68993,7 @@ function decorateErrors(registry, { lookup, pallets }, version) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/decorate/events/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/decorate/events/index.js
 
 
 
@@ -69020,7 +69020,7 @@ function decorateEvents(registry, { lookup, pallets }, version) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/decorate/constants/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/decorate/constants/index.js
 
 
 /** @internal */
@@ -69040,7 +69040,7 @@ function decorateConstants(registry, { pallets }, _version) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/util/toCallsOnly.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/util/toCallsOnly.js
 
 function trimDocs(docs) {
     const strings = docs.map((d) => d.toString().trim());
@@ -69067,7 +69067,7 @@ function toCallsOnly(registry, { extrinsic, lookup, pallets }) {
         }]).toJSON();
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/util/flattenUniq.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/util/flattenUniq.js
 /** @internal */
 function flattenUniq(list, result = []) {
     for (let i = 0, count = list.length; i < count; i++) {
@@ -69082,7 +69082,7 @@ function flattenUniq(list, result = []) {
     return [...new Set(result)];
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/util/extractTypes.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/util/extractTypes.js
 
 function extractSubSingle(_, { sub }) {
     const { lookupName, type } = sub;
@@ -69131,7 +69131,7 @@ function extractTypes(types) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/util/validateTypes.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/util/validateTypes.js
 
 
 
@@ -69154,7 +69154,7 @@ function validateTypes(registry, throwError, types) {
     return types;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/util/getUniqTypes.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/util/getUniqTypes.js
 
 
 /** @internal */
@@ -69200,7 +69200,7 @@ function getUniqTypes(registry, meta, throwError) {
     return validateTypes(registry, throwError, flattenUniq(getPalletNames(meta)));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/v9/toV10.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/v9/toV10.js
 
 /** @internal */
 function createStorageHasher(registry, hasher) {
@@ -69246,7 +69246,7 @@ function toV10(registry, { modules }) {
         }]);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/v10/toV11.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/v10/toV11.js
 /** @internal */
 function toV11(registry, { modules }) {
     return registry.createTypeUnsafe('MetadataV11', [{
@@ -69260,7 +69260,7 @@ function toV11(registry, { modules }) {
         }]);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/v11/toV12.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/v11/toV12.js
 
 /**
  * @internal
@@ -69272,7 +69272,7 @@ function toV12(registry, { extrinsic, modules }) {
         }]);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/v12/toV13.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/v12/toV13.js
 /**
  * @internal
  **/
@@ -69280,7 +69280,7 @@ function toV13(registry, v12) {
     return registry.createTypeUnsafe('MetadataV13', [v12]);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/alias.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/alias.js
 const typesAlias = {
     assets: {
         Approval: 'AssetApproval',
@@ -69391,7 +69391,7 @@ function getAliasTypes({ knownTypes }, section) {
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/v13/toV14.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/v13/toV14.js
 
 
 
@@ -69667,7 +69667,7 @@ function toV14(registry, v13, metaVersion) {
         }]);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/v14/toV15.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/v14/toV15.js
 
 /**
  * Convert the Metadata to v15
@@ -69705,7 +69705,7 @@ function toV15(registry, v14, _) {
     ]);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/v15/toV16.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/v15/toV16.js
 
 function palletsFromV15(registry, palletV15) {
     const deprecationInfo = registry.createTypeUnsafe('ItemDeprecationInfoV16', ['NotDeprecated']);
@@ -69812,7 +69812,7 @@ function toV16(registry, v15, _) {
     ]);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/v16/toLatest.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/v16/toLatest.js
 /**
  * Convert the Metadata (which is an alias) to latest
  * @internal
@@ -69821,7 +69821,7 @@ function toLatest(_registry, v16, _metaVersion) {
     return v16;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/MagicNumber.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/MagicNumber.js
 
 const MAGIC_NUMBER = 0x6174656d; // `meta`, reversed for Little Endian encoding
 class MagicNumber extends u32 {
@@ -69833,12 +69833,12 @@ class MagicNumber extends u32 {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/versions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/versions.js
 const KNOWN_VERSIONS = [16, 15, 14, 13, 12, 11, 10, 9];
 const LATEST_VERSION = KNOWN_VERSIONS[0];
 const TO_CALLS_VERSION = 14; // LATEST_VERSION;
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/MetadataVersioned.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/MetadataVersioned.js
 
 
 
@@ -69982,7 +69982,7 @@ class MetadataVersioned extends Struct {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/Metadata.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/Metadata.js
 
 
 const EMPTY_METADATA = new Uint8Array([0x6d, 0x65, 0x74, 0x61, 9]);
@@ -70020,7 +70020,7 @@ class Metadata extends MetadataVersioned {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-create/util/encodeTypes.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-create/util/encodeTypes.js
 
 
 const stringIdentity = (value) => value.toString();
@@ -70145,7 +70145,7 @@ function withTypeString(registry, typeDef) {
     });
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/PortableRegistry/PortableRegistry.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/PortableRegistry/PortableRegistry.js
 
 
 
@@ -71028,7 +71028,7 @@ class PortableRegistry extends Struct {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/create/registry.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/create/registry.js
 
 
 
@@ -71508,10 +71508,10 @@ class TypeRegistry {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-known/chain/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-known/chain/index.js
 const typesChain = {};
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-known/spec/centrifuge-chain.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-known/spec/centrifuge-chain.js
 const sharedTypes = {
     // Anchor
     AnchorData: {
@@ -71615,7 +71615,7 @@ const versioned = [
     }
 ];
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-known/spec/kusama.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-known/spec/kusama.js
 
 const kusama_sharedTypes = {
     CompactAssignments: 'CompactAssignmentsWith24',
@@ -71864,7 +71864,7 @@ const kusama_versioned = [
     // }
 ];
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-known/spec/node.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-known/spec/node.js
 const node_versioned = [
     {
         minmax: [0, undefined],
@@ -71876,7 +71876,7 @@ const node_versioned = [
     }
 ];
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-known/spec/node-template.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-known/spec/node-template.js
 const node_template_versioned = [
     {
         minmax: [0, undefined],
@@ -71888,7 +71888,7 @@ const node_template_versioned = [
     }
 ];
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-known/spec/polkadot.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-known/spec/polkadot.js
 const polkadot_sharedTypes = {
     CompactAssignments: 'CompactAssignmentsWith16',
     DispatchErrorModule: 'DispatchErrorModuleU8',
@@ -71992,7 +71992,7 @@ const polkadot_versioned = [
     // }
 ];
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-known/spec/rococo.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-known/spec/rococo.js
 
 /* eslint-disable sort-keys */
 const rococo_sharedTypes = {
@@ -72056,7 +72056,7 @@ const rococo_versioned = [
     // }
 ];
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-known/spec/shell.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-known/spec/shell.js
 const shell_versioned = [
     {
         minmax: [0, undefined],
@@ -72066,7 +72066,7 @@ const shell_versioned = [
     }
 ];
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-known/spec/statemine.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-known/spec/statemine.js
 
 const statemine_sharedTypes = {
     DispatchErrorModule: 'DispatchErrorModuleU8',
@@ -72120,7 +72120,7 @@ const statemine_versioned = [
     }
 ];
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-known/spec/statemint.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-known/spec/statemint.js
 
 const statemint_sharedTypes = {
     DispatchErrorModule: 'DispatchErrorModuleU8',
@@ -72186,7 +72186,7 @@ const statemint_versioned = [
     // }
 ];
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-known/spec/westend.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-known/spec/westend.js
 
 const westend_sharedTypes = {
     // 16 validators
@@ -72303,7 +72303,7 @@ const westend_versioned = [
     // }
 ];
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-known/spec/westmint.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-known/spec/westmint.js
 
 const westmint_sharedTypes = {
     DispatchErrorModule: 'DispatchErrorModuleU8',
@@ -72357,7 +72357,7 @@ const westmint_versioned = [
     }
 ];
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-known/spec/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-known/spec/index.js
 
 
 
@@ -72383,9 +72383,9 @@ const typesSpec = {
     westmint: westmint_versioned
 };
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/networks/interfaces.js + 5 modules
-var interfaces = __webpack_require__(24287);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-known/upgrades/e2e/kusama.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/networks/interfaces.js + 5 modules
+var interfaces = __webpack_require__(33391);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-known/upgrades/e2e/kusama.js
 const upgrades = [
     [
         0,
@@ -77751,7 +77751,7 @@ const upgrades = [
     ]
 ];
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-known/upgrades/e2e/polkadot.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-known/upgrades/e2e/polkadot.js
 const polkadot_upgrades = [
     [
         0,
@@ -81457,7 +81457,7 @@ const polkadot_upgrades = [
     ]
 ];
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-known/upgrades/e2e/westend.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-known/upgrades/e2e/westend.js
 const westend_upgrades = [
     [
         214356,
@@ -87885,12 +87885,12 @@ const westend_upgrades = [
     ]
 ];
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-known/upgrades/e2e/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-known/upgrades/e2e/index.js
 
 
 
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-known/upgrades/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-known/upgrades/index.js
 
 
 
@@ -87917,7 +87917,7 @@ function mapRaw([network, versions]) {
 }
 const upgrades_upgrades = Object.entries(e2e_namespaceObject).map(mapRaw);
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types-known/util.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-known/util.js
 
 
 
@@ -88022,15 +88022,15 @@ function getUpgradeVersion(genesisHash, blockNumber) {
         : [undefined, undefined];
 }
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/crypto.js
-var util_crypto_crypto = __webpack_require__(57065);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/util/lazy.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/crypto.js
+var util_crypto_crypto = __webpack_require__(13497);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/util/lazy.js
 
 function lazyDeriveSection(result, section, getKeys, creator) {
     lazyMethod(result, section, () => lazyMethods({}, getKeys(section), (method) => creator(section, method)));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/memoize.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/memoize.js
 
 function defaultGetId() {
     return 'none';
@@ -88062,7 +88062,7 @@ function memoize(fn, { getInstanceId = defaultGetId } = {}) {
     return memoized;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/rpc-core/util/refCountDelay.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/rpc-core/util/refCountDelay.js
 
 /** @internal */
 function refCountDelay(delay = 1750) {
@@ -88101,7 +88101,7 @@ function refCountDelay(delay = 1750) {
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/rpc-core/util/drr.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/rpc-core/util/drr.js
 
 
 
@@ -88131,7 +88131,7 @@ function drr({ delay, skipChange = false, skipTimeout = false } = {}) {
         : refCountDelay(delay));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/rpc-core/util/memo.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/rpc-core/util/memo.js
 
 
 
@@ -88148,7 +88148,7 @@ function memo(instanceId, inner) {
     return cached;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/accounts/accountId.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/accounts/accountId.js
 
 
 
@@ -88179,7 +88179,7 @@ function accountId(instanceId, api) {
     });
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/accounts/flags.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/accounts/flags.js
 
 
 
@@ -88236,7 +88236,7 @@ function flags(instanceId, api) {
     return memo(instanceId, (address) => api.derive.accounts._flags().pipe((0,cjs.map)((r) => parseFlags(address, r))));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/accounts/idAndIndex.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/accounts/idAndIndex.js
 
 
 
@@ -88272,7 +88272,7 @@ function idAndIndex(instanceId, api) {
     });
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/util/first.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/util/first.js
 
 
 function firstObservable(obs) {
@@ -88282,7 +88282,7 @@ function firstMemo(fn) {
     return (instanceId, api) => memo(instanceId, (...args) => firstObservable(fn(api, ...args)));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/accounts/identity.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/accounts/identity.js
 
 
 
@@ -88437,7 +88437,7 @@ function hasIdentityMulti(instanceId, api) {
         : (0,cjs.of)(accountIds.map(() => ({ hasIdentity: false }))));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/accounts/idToIndex.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/accounts/idToIndex.js
 
 
 /**
@@ -88456,7 +88456,7 @@ function idToIndex(instanceId, api) {
     return memo(instanceId, (accountId) => api.derive.accounts.indexes().pipe((0,cjs.map)((indexes) => indexes[accountId.toString()])));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/accounts/indexes.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/accounts/indexes.js
 
 
 let indicesCache = null;
@@ -88492,7 +88492,7 @@ function indexes(instanceId, api) {
         })));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/accounts/indexToId.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/accounts/indexToId.js
 
 
 /**
@@ -88512,7 +88512,7 @@ function indexToId(instanceId, api) {
         : (0,cjs.of)(undefined));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/accounts/info.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/accounts/info.js
 
 
 
@@ -88547,7 +88547,7 @@ function info(instanceId, api) {
     }))));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/accounts/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/accounts/index.js
 
 
 
@@ -88557,7 +88557,7 @@ function info(instanceId, api) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/collective/helpers.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/collective/helpers.js
 
 
 
@@ -88577,11 +88577,11 @@ function callMethod(method, empty) {
         : (0,cjs.of)(empty));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/collective/members.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/collective/members.js
 
 const members = /*#__PURE__*/ callMethod('members', []);
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/collective/proposals.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/collective/proposals.js
 
 
 
@@ -88621,7 +88621,7 @@ function proposal(section) {
 const proposalCount = /*#__PURE__*/ callMethod('proposalCount', null);
 const proposalHashes = /*#__PURE__*/ callMethod('proposals', []);
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/collective/prime.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/collective/prime.js
 
 
 
@@ -88631,7 +88631,7 @@ function prime(section) {
         : (0,cjs.of)(null));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/alliance/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/alliance/index.js
 
 /**
  * @name members
@@ -88704,7 +88704,7 @@ const alliance_proposals = /*#__PURE__*/ proposals('allianceMotion');
  */
 const alliance_prime = /*#__PURE__*/ prime('allianceMotion');
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/bagsList/util.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/bagsList/util.js
 function getQueryInterface(api) {
     return (
     // latest substrate & polkadot
@@ -88714,7 +88714,7 @@ function getQueryInterface(api) {
         api.query['bagsList']);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/bagsList/get.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/bagsList/get.js
 
 
 
@@ -88758,7 +88758,7 @@ function get(instanceId, api) {
     return memo(instanceId, (id) => api.derive.bagsList._getIds([(0,bn_toBn/* bnToBn */.A)(id)]).pipe((0,cjs.map)((bags) => bags[0])));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/bagsList/getExpanded.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/bagsList/getExpanded.js
 
 
 
@@ -88779,7 +88779,7 @@ function getExpanded(instanceId, api) {
     return memo(instanceId, (id) => api.derive.bagsList.get(id).pipe((0,cjs.switchMap)((bag) => api.derive.bagsList.expand(bag))));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/nextTick.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/nextTick.js
 /**
  * @name nextTick
  * @description Defer the operation to the queue for evaluation on the next tick
@@ -88805,7 +88805,7 @@ function nextTick(onExec, onError) {
     }, 0);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/bagsList/listNodes.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/bagsList/listNodes.js
 
 
 
@@ -88833,12 +88833,12 @@ function listNodes(instanceId, api) {
         : (0,cjs.of)([]));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/bagsList/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/bagsList/index.js
 
 
 
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/bi/helpers.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/bi/helpers.js
 /** @internal */
 function createCmp(cmp) {
     return (...items) => {
@@ -88856,7 +88856,7 @@ function createCmp(cmp) {
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/bn/min.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/bn/min.js
 
 /**
  * @name bnMax
@@ -88887,7 +88887,7 @@ const bnMax = /*#__PURE__*/ createCmp((a, b) => a.gt(b));
  */
 const bnMin = /*#__PURE__*/ createCmp((a, b) => a.lt(b));
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/balances/all.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/balances/all.js
 
 
 
@@ -89056,7 +89056,7 @@ function all_all(instanceId, api) {
     ])), (0,cjs.map)((result) => calcBalances(api, result))));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/balances/account.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/balances/account.js
 
 
 
@@ -89207,7 +89207,7 @@ function account(instanceId, api) {
             ]]))), (0,cjs.map)((result) => account_calcBalances(api, result))));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/balances/votingBalances.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/balances/votingBalances.js
 
 
 /**
@@ -89227,7 +89227,7 @@ function votingBalances(instanceId, api) {
         : (0,cjs.combineLatest)(addresses.map((accountId) => api.derive.balances.account(accountId))));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/balances/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/balances/index.js
 
 
 
@@ -89249,14 +89249,14 @@ function votingBalances(instanceId, api) {
 const votingBalance = all_all;
 
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/bounties/helpers/filterBountyProposals.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/bounties/helpers/filterBountyProposals.js
 function filterBountiesProposals(api, allProposals) {
     const bountyTxBase = api.tx.bounties ? api.tx.bounties : api.tx.treasury;
     const bountyProposalCalls = [bountyTxBase.approveBounty, bountyTxBase.closeBounty, bountyTxBase.proposeCurator, bountyTxBase.unassignCurator];
     return allProposals.filter((proposal) => bountyProposalCalls.find((bountyCall) => proposal.proposal && bountyCall.is(proposal.proposal)));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/bounties/bounties.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/bounties/bounties.js
 
 
 
@@ -89308,10 +89308,10 @@ function bounties(instanceId, api) {
         : (0,cjs.of)(parseResult([[], [], [], []])));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/bounties/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/bounties/index.js
 
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/is/compact.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/is/compact.js
 
 /**
  * @name isCompact
@@ -89319,7 +89319,7 @@ function bounties(instanceId, api) {
  */
 const isCompact = /*#__PURE__*/ (0,helpers/* isOnObject */.D8)('toBigInt', 'toBn', 'toNumber', 'unwrap');
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/util/blockNumber.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/util/blockNumber.js
 
 function unwrapBlockNumber(hdr) {
     return isCompact(hdr.number)
@@ -89327,7 +89327,7 @@ function unwrapBlockNumber(hdr) {
         : hdr.number;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/chain/util.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/chain/util.js
 
 
 function createBlockNumberDerive(fn) {
@@ -89386,7 +89386,7 @@ function getAuthorDetails(api, header, blockHash) {
         : header.parentHash).pipe((0,cjs.switchMap)((queryAt) => getAuthorDetailsWithAt(header, queryAt)));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/chain/bestNumber.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/chain/bestNumber.js
 
 /**
  * @name bestNumber
@@ -89400,7 +89400,7 @@ function getAuthorDetails(api, header, blockHash) {
  */
 const bestNumber = /*#__PURE__*/ createBlockNumberDerive((api) => api.rpc.chain.subscribeNewHeads());
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/chain/bestNumberFinalized.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/chain/bestNumberFinalized.js
 
 /**
  * @name bestNumberFinalized
@@ -89415,7 +89415,7 @@ const bestNumber = /*#__PURE__*/ createBlockNumberDerive((api) => api.rpc.chain.
  */
 const bestNumberFinalized = /*#__PURE__*/ createBlockNumberDerive((api) => api.rpc.chain.subscribeFinalizedHeads());
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/chain/bestNumberLag.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/chain/bestNumberLag.js
 
 
 /**
@@ -89436,7 +89436,7 @@ function bestNumberLag(instanceId, api) {
     ]).pipe((0,cjs.map)(([bestNumber, bestNumberFinalized]) => api.registry.createType('BlockNumber', bestNumber.sub(bestNumberFinalized)))));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/type/util.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/type/util.js
 function extractAuthor(digest, sessionValidators) {
     const [citem] = digest.logs.filter((e) => e.isConsensus);
     const preRuntimeItems = digest.logs.filter((e) => e.isPreRuntime);
@@ -89471,7 +89471,7 @@ function extractAuthor(digest, sessionValidators) {
     return accountId;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/type/SignedBlockExtended.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/type/SignedBlockExtended.js
 
 function mapExtrinsics(extrinsics, records) {
     return extrinsics.map((extrinsic, index) => {
@@ -89530,7 +89530,7 @@ function createSignedBlockExtended(registry, block, events, validators, author) 
     return new Implementation(registry, block, events, validators, author);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/chain/getBlock.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/chain/getBlock.js
 
 
 
@@ -89557,7 +89557,7 @@ function getBlock(instanceId, api) {
     ])), (0,cjs.map)(([signedBlock, events, [, validators, author]]) => createSignedBlockExtended(events.registry, signedBlock, events, validators, author))));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/chain/getBlockByNumber.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/chain/getBlockByNumber.js
 
 
 /**
@@ -89575,7 +89575,7 @@ function getBlockByNumber(instanceId, api) {
     return memo(instanceId, (blockNumber) => api.rpc.chain.getBlockHash(blockNumber).pipe((0,cjs.switchMap)((h) => api.derive.chain.getBlock(h))));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/type/HeaderExtended.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/type/HeaderExtended.js
 
 function createHeaderExtended(registry, header, validators, author) {
     // an instance of the base extrinsic for us to extend
@@ -89597,7 +89597,7 @@ function createHeaderExtended(registry, header, validators, author) {
     return new Implementation(registry, header, validators, author);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/chain/getHeader.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/chain/getHeader.js
 
 
 
@@ -89618,7 +89618,7 @@ function getHeader(instanceId, api) {
     return memo(instanceId, (blockHash) => api.rpc.chain.getHeader(blockHash).pipe((0,cjs.switchMap)((header) => getAuthorDetails(api, header, blockHash)), (0,cjs.map)(([header, validators, author]) => createHeaderExtended((validators || header).registry, header, validators, author))));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/chain/subscribeFinalizedBlocks.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/chain/subscribeFinalizedBlocks.js
 
 
 /**
@@ -89635,7 +89635,7 @@ function subscribeFinalizedBlocks(instanceId, api) {
     return memo(instanceId, () => api.derive.chain.subscribeFinalizedHeads().pipe((0,cjs.mergeMap)((header) => api.derive.chain.getBlock(header.createdAtHash || header.hash))));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/chain/subscribeFinalizedHeads.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/chain/subscribeFinalizedHeads.js
 
 
 /**
@@ -89674,7 +89674,7 @@ function subscribeFinalizedHeads(instanceId, api) {
     });
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/chain/subscribeNewBlocks.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/chain/subscribeNewBlocks.js
 
 
 /**
@@ -89691,7 +89691,7 @@ function subscribeNewBlocks(instanceId, api) {
     return memo(instanceId, () => api.derive.chain.subscribeNewHeads().pipe((0,cjs.mergeMap)((header) => api.derive.chain.getBlock(header.createdAtHash || header.hash))));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/chain/subscribeNewHeads.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/chain/subscribeNewHeads.js
 
 
 
@@ -89714,7 +89714,7 @@ function subscribeNewHeads(instanceId, api) {
     })));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/chain/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/chain/index.js
 
 
 
@@ -89726,7 +89726,7 @@ function subscribeNewHeads(instanceId, api) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/contracts/fees.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/contracts/fees.js
 
 
 function queryConstants(api) {
@@ -89773,10 +89773,10 @@ function fees(instanceId, api) {
     });
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/contracts/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/contracts/index.js
 
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/council/votes.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/council/votes.js
 
 
 function isVoter(value) {
@@ -89834,7 +89834,7 @@ function votes(instanceId, api) {
         : (0,cjs.of)([]));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/council/votesOf.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/council/votesOf.js
 
 
 /**
@@ -89854,7 +89854,7 @@ function votesOf(instanceId, api) {
         [null, { stake: api.registry.createType('Balance'), votes: [] }])[1])));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/council/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/council/index.js
 
 
 
@@ -89929,7 +89929,7 @@ const council_proposals = /*#__PURE__*/ proposals('council');
  */
 const council_prime = /*#__PURE__*/ prime('council');
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/crowdloan/childKey.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/crowdloan/childKey.js
 
 
 
@@ -89954,7 +89954,7 @@ function childKey(instanceId, api) {
         : null)));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/array/flatten.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/array/flatten.js
 /**
  * @name arrayFlatten
  * @summary Merge T[][] into T[]
@@ -89995,7 +89995,7 @@ function arrayFlatten(arrays) {
     return output;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/crowdloan/util.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/crowdloan/util.js
 function extractContributed(paraId, events) {
     const added = [];
     const removed = [];
@@ -90014,7 +90014,7 @@ function extractContributed(paraId, events) {
     }, { added, blockHash: events.createdAtHash?.toHex() || '-', removed });
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/crowdloan/contributions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/crowdloan/contributions.js
 
 
 
@@ -90096,7 +90096,7 @@ function contributions(instanceId, api) {
         : (0,cjs.of)({ blockHash: '-', contributorsHex: [] }))));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/crowdloan/ownContributions.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/crowdloan/ownContributions.js
 
 
 
@@ -90143,12 +90143,12 @@ function ownContributions(instanceId, api) {
         : (0,cjs.of)({}))));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/crowdloan/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/crowdloan/index.js
 
 
 
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/string/toHex.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/string/toHex.js
 
 
 /**
@@ -90169,7 +90169,7 @@ function stringToHex(value) {
     return (0,toHex/* u8aToHex */.X)((0,string_toU8a/* stringToU8a */.j)(value));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/bn/sqrt.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/bn/sqrt.js
 
 
 
@@ -90209,7 +90209,7 @@ function bnSqrt(value) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/democracy/util.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/democracy/util.js
 
 function isOldInfo(info) {
     return !!info.proposalHash;
@@ -90340,7 +90340,7 @@ function getImageHash(status) {
         status.proposalHash);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/democracy/dispatchQueue.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/democracy/dispatchQueue.js
 
 
 
@@ -90429,7 +90429,7 @@ function dispatchQueue(instanceId, api) {
             : (0,cjs.of)([]));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/democracy/locks.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/democracy/locks.js
 
 
 
@@ -90493,7 +90493,7 @@ function locks(instanceId, api) {
         : (0,cjs.of)([]));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/democracy/nextExternal.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/democracy/nextExternal.js
 
 
 
@@ -90523,7 +90523,7 @@ function nextExternal(instanceId, api) {
         : (0,cjs.of)(null));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/democracy/preimages.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/democracy/preimages.js
 
 
 
@@ -90638,7 +90638,7 @@ function preimages(instanceId, api) {
  */
 const preimage = /*#__PURE__*/ firstMemo((api, hash) => api.derive.democracy.preimages([hash]));
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/democracy/proposals.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/democracy/proposals.js
 
 
 
@@ -90683,7 +90683,7 @@ function proposals_proposals(instanceId, api) {
         : (0,cjs.of)([]));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/democracy/referendumIds.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/democracy/referendumIds.js
 
 
 /**
@@ -90706,7 +90706,7 @@ function referendumIds(instanceId, api) {
         : (0,cjs.of)([]));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/democracy/referendums.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/democracy/referendums.js
 
 
 
@@ -90727,7 +90727,7 @@ function referendums(instanceId, api) {
         : (0,cjs.of)([[], []])), (0,cjs.map)(([referendums, votes]) => referendums.map((referendum, index) => (0,spread/* objectSpread */.b)({}, referendum, votes[index])))));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/democracy/referendumsActive.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/democracy/referendumsActive.js
 
 
 /**
@@ -90745,7 +90745,7 @@ function referendumsActive(instanceId, api) {
         : (0,cjs.of)([]))));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/democracy/referendumsFinished.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/democracy/referendumsFinished.js
 
 
 /**
@@ -90764,7 +90764,7 @@ function referendumsFinished(instanceId, api) {
         .map((info) => info.asFinished))));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/democracy/referendumsInfo.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/democracy/referendumsInfo.js
 
 
 
@@ -90874,7 +90874,7 @@ function referendumsInfo(instanceId, api) {
         : (0,cjs.of)([]));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/democracy/sqrtElectorate.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/democracy/sqrtElectorate.js
 
 
 
@@ -90891,7 +90891,7 @@ function sqrtElectorate(instanceId, api) {
     return memo(instanceId, () => api.query.balances.totalIssuance().pipe((0,cjs.map)(bnSqrt)));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/democracy/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/democracy/index.js
 
 
 
@@ -90904,7 +90904,7 @@ function sqrtElectorate(instanceId, api) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/elections/info.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/elections/info.js
 
 
 
@@ -90996,10 +90996,10 @@ function info_info(instanceId, api) {
     });
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/elections/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/elections/index.js
 
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/imOnline/receivedHeartbeats.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/imOnline/receivedHeartbeats.js
 
 
 
@@ -91040,10 +91040,10 @@ function receivedHeartbeats(instanceId, api) {
         : (0,cjs.of)({}));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/imOnline/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/imOnline/index.js
 
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/membership/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/membership/index.js
 
 /**
  * @name members
@@ -91116,14 +91116,14 @@ const membership_proposals = /*#__PURE__*/ proposals('membership');
  */
 const membership_prime = /*#__PURE__*/ prime('membership');
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/parachains/util.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/parachains/util.js
 function didUpdateToBool(didUpdate, id) {
     return didUpdate.isSome
         ? didUpdate.unwrap().some((paraId) => paraId.eq(id))
         : false;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/parachains/info.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/parachains/info.js
 
 
 
@@ -91197,7 +91197,7 @@ function parachains_info_info(instanceId, api) {
         : (0,cjs.of)(null));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/parachains/overview.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/parachains/overview.js
 
 
 
@@ -91235,11 +91235,11 @@ function overview(instanceId, api) {
         : (0,cjs.of)([]));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/parachains/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/parachains/index.js
 
 
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/session/indexes.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/session/indexes.js
 
 
 function indexes_parse([currentIndex, activeEra, activeEraStart, currentEra, validatorCount]) {
@@ -91306,7 +91306,7 @@ function indexes_indexes(instanceId, api) {
         : empty(api));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/session/info.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/session/info.js
 
 
 
@@ -91333,7 +91333,7 @@ function session_info_info(instanceId, api) {
     })));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/session/progress.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/session/progress.js
 
 
 
@@ -91424,12 +91424,12 @@ const eraProgress = /*#__PURE__*/ withProgressField('eraProgress');
  */
 const sessionProgress = /*#__PURE__*/ withProgressField('sessionProgress');
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/session/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/session/index.js
 
 
 
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/society/candidates.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/society/candidates.js
 
 
 function getPrev(api) {
@@ -91470,7 +91470,7 @@ function candidates(instanceId, api) {
         : getCurr(api));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/society/info.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/society/info.js
 
 
 /**
@@ -91505,7 +91505,7 @@ function society_info_info(instanceId, api) {
     }))));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/society/member.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/society/member.js
 
 
 /**
@@ -91522,7 +91522,7 @@ function member(instanceId, api) {
     return memo(instanceId, (accountId) => api.derive.society._members([accountId]).pipe((0,cjs.map)(([result]) => result)));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/society/members.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/society/members.js
 
 
 function _membersPrev(api, accountIds) {
@@ -91590,13 +91590,13 @@ function members_members(instanceId, api) {
         : api.query.society.members().pipe((0,cjs.switchMap)((members) => api.derive.society._members(members))));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/society/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/society/index.js
 
 
 
 
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/account.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/account.js
 
 
 
@@ -91674,7 +91674,7 @@ function accounts(instanceId, api) {
  */
 const account_account = /*#__PURE__*/ firstMemo((api, accountId, opts) => api.derive.staking.accounts([accountId], opts));
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/currentPoints.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/currentPoints.js
 
 
 /**
@@ -91690,7 +91690,7 @@ function currentPoints(instanceId, api) {
     return memo(instanceId, () => api.derive.session.indexes().pipe((0,cjs.switchMap)(({ activeEra }) => api.query.staking.erasRewardPoints(activeEra))));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/electedInfo.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/electedInfo.js
 
 
 
@@ -91726,7 +91726,7 @@ function electedInfo(instanceId, api) {
     }))))));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/util/cacheImpl.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/util/cacheImpl.js
 const mapCache = new Map();
 const deriveMapCache = {
     del: (key) => {
@@ -91751,7 +91751,7 @@ const deriveNoopCache = {
     set: (_, value) => value
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/util/cache.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/util/cache.js
 
 const CACHE_EXPIRY = 7 * (24 * 60) * (60 * 1000);
 let deriveCache;
@@ -91795,7 +91795,7 @@ function setDeriveCache(prefix = '', cache) {
 setDeriveCache();
 
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/cache.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/cache.js
 
 function getEraCache(CACHE_KEY, era, withActive) {
     const cacheKey = `${CACHE_KEY}-${era.toString()}`;
@@ -91829,7 +91829,7 @@ function filterCachedEras(eras, cached, query) {
         .filter((e) => !!e);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/array/chunk.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/array/chunk.js
 /**
  * @name arrayChunk
  * @summary Split T[] into T[][] based on the defind size
@@ -91858,7 +91858,7 @@ function arrayChunk(array, chunkSize) {
     return output;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/util.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/util.js
 
 
 
@@ -91906,7 +91906,7 @@ function combineEras(fn) {
         : chunkEras(eras, (eras) => (0,cjs.combineLatest)(eras.map((e) => api.derive.staking[fn](e, withActive)))));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/erasExposure.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/erasExposure.js
 
 
 
@@ -91980,7 +91980,7 @@ const _erasExposure = /*#__PURE__*/ combineEras('_eraExposure');
  */
 const erasExposure = /*#__PURE__*/ erasHistoricApply('_erasExposure');
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/erasHistoric.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/erasHistoric.js
 
 
 
@@ -92010,7 +92010,7 @@ function erasHistoric(instanceId, api) {
     })));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/erasPoints.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/erasPoints.js
 
 
 
@@ -92059,7 +92059,7 @@ function _erasPoints(instanceId, api) {
  */
 const erasPoints = /*#__PURE__*/ erasHistoricApply('_erasPoints');
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/erasPrefs.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/erasPrefs.js
 
 
 
@@ -92104,7 +92104,7 @@ const _erasPrefs = /*#__PURE__*/ combineEras('_eraPrefs');
  */
 const erasPrefs = /*#__PURE__*/ erasHistoricApply('_erasPrefs');
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/erasRewards.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/erasRewards.js
 
 
 
@@ -92140,7 +92140,7 @@ function _erasRewards(instanceId, api) {
  */
 const erasRewards = /*#__PURE__*/ erasHistoricApply('_erasRewards');
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/erasSlashes.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/erasSlashes.js
 
 
 
@@ -92191,7 +92191,7 @@ const _erasSlashes = /*#__PURE__*/ combineEras('_eraSlashes');
  */
 const erasSlashes = /*#__PURE__*/ erasHistoricApply('_erasSlashes');
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/keys.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/keys.js
 
 
 function extractsIds(stashId, queuedKeys, nextKeys) {
@@ -92250,7 +92250,7 @@ function keysMulti(instanceId, api) {
         : (0,cjs.of)([]));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/overview.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/overview.js
 
 
 
@@ -92280,7 +92280,7 @@ function overview_overview(instanceId, api) {
     }))));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/ownExposure.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/ownExposure.js
 
 
 
@@ -92342,7 +92342,7 @@ const ownExposure = /*#__PURE__*/ firstMemo((api, accountId, era, page) => api.d
  */
 const ownExposures = /*#__PURE__*/ erasHistoricApplyAccount('_ownExposures');
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/ownSlashes.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/ownSlashes.js
 
 
 
@@ -92391,7 +92391,7 @@ const ownSlash = /*#__PURE__*/ firstMemo((api, accountId, era) => api.derive.sta
  */
 const ownSlashes = /*#__PURE__*/ erasHistoricApplyAccount('_ownSlashes');
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/query.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/query.js
 
 
 function rewardDestinationCompat(rewardDestination) {
@@ -92565,7 +92565,7 @@ function queryMulti(instanceId, api) {
     })));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/stakerExposure.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/stakerExposure.js
 
 
 function _stakerExposures(instanceId, api) {
@@ -92618,7 +92618,7 @@ function stakerExposures(instanceId, api) {
 */
 const stakerExposure = /*#__PURE__*/ firstMemo((api, accountId, withActive) => api.derive.staking.stakerExposures([accountId], withActive));
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/stakerPoints.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/stakerPoints.js
 
 
 
@@ -92651,7 +92651,7 @@ function _stakerPoints(instanceId, api) {
 */
 const stakerPoints = /*#__PURE__*/ erasHistoricApplyAccount('_stakerPoints');
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/stakerPrefs.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/stakerPrefs.js
 
 
 
@@ -92682,7 +92682,7 @@ function _stakerPrefs(instanceId, api) {
 */
 const stakerPrefs = /*#__PURE__*/ erasHistoricApplyAccount('_stakerPrefs');
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/stakerRewards.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/stakerRewards.js
 
 
 
@@ -92899,7 +92899,7 @@ function stakerRewardsMulti(instanceId, api) {
     return memo(instanceId, (accountIds, withActive = false) => api.derive.staking.erasHistoric(withActive).pipe((0,cjs.switchMap)((eras) => api.derive.staking.stakerRewardsMultiEras(accountIds, eras))));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/stakerSlashes.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/stakerSlashes.js
 
 
 
@@ -92931,7 +92931,7 @@ function _stakerSlashes(instanceId, api) {
  */
 const stakerSlashes = /*#__PURE__*/ erasHistoricApplyAccount('_stakerSlashes');
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/stashes.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/stashes.js
 
 
 function onBondedEvent(api) {
@@ -92968,7 +92968,7 @@ function stashes(instanceId, api) {
     return memo(instanceId, () => onBondedEvent(api).pipe((0,cjs.switchMap)(() => api.query.staking.validators.keys()), (0,cjs.map)((keys) => keys.map(({ args: [v] }) => v).filter((a) => a))));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/validators.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/validators.js
 
 
 /**
@@ -93037,7 +93037,7 @@ function validators(instanceId, api) {
     }))));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/waitingInfo.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/waitingInfo.js
 
 
 const waitingInfo_DEFAULT_FLAGS = { withController: true, withPrefs: true };
@@ -93068,7 +93068,7 @@ function waitingInfo(instanceId, api) {
     })));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/index.js
 
 
 
@@ -93092,7 +93092,7 @@ function waitingInfo(instanceId, api) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/technicalCommittee/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/technicalCommittee/index.js
 
 /**
  * @name members
@@ -93165,7 +93165,7 @@ const technicalCommittee_proposals = /*#__PURE__*/ proposals('technicalCommittee
  */
 const technicalCommittee_prime = /*#__PURE__*/ prime('technicalCommittee');
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/treasury/proposals.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/treasury/proposals.js
 
 
 function proposals_parseResult(api, { allIds, allProposals, approvalIds, councilProposals, proposalCount }) {
@@ -93235,10 +93235,10 @@ function treasury_proposals_proposals(instanceId, api) {
         }));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/treasury/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/treasury/index.js
 
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/tx/events.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/tx/events.js
 
 
 /**
@@ -93261,7 +93261,7 @@ function events(instanceId, api) {
     ]).pipe((0,cjs.map)(([block, events]) => ({ block, events }))));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/tx/extrinsicInfo.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/tx/extrinsicInfo.js
 
 
 /**
@@ -93346,14 +93346,14 @@ function accountExtrinsics(instanceId, api) {
     });
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/tx/constants.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/tx/constants.js
 
 const FALLBACK_MAX_HASH_COUNT = 250;
 const FALLBACK_PERIOD = new bn(6 * 1000);
 const MAX_FINALITY_LAG = new bn(5);
 const MORTAL_PERIOD = new bn(5 * 60 * 1000);
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/tx/signingInfo.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/tx/signingInfo.js
 
 
 
@@ -93433,12 +93433,12 @@ function signingInfo(_instanceId, api) {
     })));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/tx/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/tx/index.js
 
 
 
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/derive.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/derive.js
 
 
 
@@ -93461,7 +93461,7 @@ function signingInfo(_instanceId, api) {
 
 const derive = { accounts: accounts_namespaceObject, alliance: alliance_namespaceObject, bagsList: bagsList_namespaceObject, balances: balances_namespaceObject, bounties: api_derive_bounties_namespaceObject, chain: api_derive_chain_namespaceObject, contracts: contracts_namespaceObject, council: council_namespaceObject, crowdloan: crowdloan_namespaceObject, democracy: democracy_namespaceObject, elections: elections_namespaceObject, imOnline: imOnline_namespaceObject, membership: membership_namespaceObject, parachains: parachains_namespaceObject, session: session_namespaceObject, society: society_namespaceObject, staking: staking_namespaceObject, technicalCommittee: technicalCommittee_namespaceObject, treasury: treasury_namespaceObject, tx: tx_namespaceObject };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/bundle.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/bundle.js
 
 
 
@@ -93570,9 +93570,9 @@ function getAvailableDerives(instanceId, api, custom = {}) {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/rpc-provider/lru.js
-var lru = __webpack_require__(59998);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/jsonrpc.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/rpc-provider/lru.js
+var lru = __webpack_require__(74318);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/jsonrpc.js
 
 
 const jsonrpc = {};
@@ -93591,7 +93591,7 @@ Object.keys(interfaces_definitions_namespaceObject).forEach((s) => Object.entrie
 }));
 /* harmony default export */ const interfaces_jsonrpc = (jsonrpc);
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/rpc-core/bundle.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/rpc-core/bundle.js
 
 
 
@@ -94004,17 +94004,17 @@ class RpcCore {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/rpc-provider/ws/index.js + 8 modules
-var ws = __webpack_require__(91972);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/has.js
-var has = __webpack_require__(54236);
-// EXTERNAL MODULE: ./node_modules/@polkadot/wasm-crypto/bundle.js + 8 modules
-var bundle = __webpack_require__(34175);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/bi/consts.js
-var bi_consts = __webpack_require__(41046);
-// EXTERNAL MODULE: ./node_modules/@polkadot/x-bigint/index.js
-var x_bigint = __webpack_require__(83808);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/xxhash/xxhash64.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/rpc-provider/ws/index.js + 8 modules
+var ws = __webpack_require__(18612);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/has.js
+var has = __webpack_require__(32588);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/wasm-crypto/bundle.js + 8 modules
+var bundle = __webpack_require__(48911);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/bi/consts.js
+var bi_consts = __webpack_require__(45670);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/x-bigint/index.js
+var x_bigint = __webpack_require__(37264);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/xxhash/xxhash64.js
 
 
 const P64_1 = (0,x_bigint/* BigInt */.Q)('11400714785074694791');
@@ -94116,7 +94116,7 @@ function xxhash64(input, initSeed) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/xxhash/asU8a.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/xxhash/asU8a.js
 
 
 
@@ -94153,7 +94153,7 @@ function xxhashAsU8a(data, bitLength = 64, onlyJs) {
  */
 const xxhashAsHex = /*#__PURE__*/ (/* unused pure expression or super */ null && (createAsHex(xxhashAsU8a)));
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/decorate/storage/getHasher.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/decorate/storage/getHasher.js
 
 
 const DEFAULT_FN = (data) => xxhashAsU8a(data, 128);
@@ -94174,7 +94174,7 @@ function getHasher(hasher) {
     return HASHERS[hasher.type] || DEFAULT_FN;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/decorate/storage/createFunction.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/decorate/storage/createFunction.js
 
 
 
@@ -94343,7 +94343,7 @@ function createFunction(registry, itemFn, options) {
     return storageFn;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/decorate/storage/util.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/decorate/storage/util.js
 
 
 function findSiPrimitive(registry, type) {
@@ -94399,7 +94399,7 @@ function createRuntimeFunction({ method, prefix, section }, key, { docs, type })
     }, { key, skipHashing: true });
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/decorate/storage/substrate.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/decorate/storage/substrate.js
 
 const prefix = 'Substrate';
 const section = 'substrate';
@@ -94445,7 +94445,7 @@ const substrate_substrate = {
     })
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/decorate/storage/getStorage.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/decorate/storage/getStorage.js
 
 /** @internal */
 function getStorage(registry) {
@@ -94457,7 +94457,7 @@ function getStorage(registry) {
     return { substrate: storage };
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/decorate/storage/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/decorate/storage/index.js
 
 
 
@@ -94483,7 +94483,7 @@ function decorateStorage(registry, { pallets }, _metaVersion) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/decorate/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/decorate/index.js
 
 
 
@@ -94510,7 +94510,7 @@ function expandMetadata(registry, metadata) {
 }
 
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/string/lowerFirst.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/string/lowerFirst.js
 
 /** @internal */
 function lowerFirst_converter(map) {
@@ -94549,17 +94549,17 @@ const stringLowerFirst = /*#__PURE__*/ (/* unused pure expression or super */ nu
  */
 const stringUpperFirst = /*#__PURE__*/ lowerFirst_converter(CC_TO_UP);
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api/util/isKeyringPair.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/util/isKeyringPair.js
 
 function isKeyringPair(account) {
     return (0,is_function/* isFunction */.T)(account.sign);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api/util/logging.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/util/logging.js
 
 const logging_l = /*#__PURE__*/ (0,logger/* logger */.v)('api/util');
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api/util/filterEvents.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/util/filterEvents.js
 
 
 function filterEvents(txHash, { block: { extrinsics, header } }, allEvents, status) {
@@ -94583,7 +94583,7 @@ function filterEvents(txHash, { block: { extrinsics, header } }, allEvents, stat
     return {};
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api/submittable/Result.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/submittable/Result.js
 const recordIdentity = (record) => record;
 function filterAndApply(events, section, methods, onFound) {
     return events
@@ -94665,7 +94665,7 @@ class SubmittableResult {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api/submittable/createClass.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/submittable/createClass.js
 
 
 
@@ -94941,14 +94941,14 @@ function createClass({ api, apiType, blockHash, decorateMethod }) {
     return Submittable;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api/submittable/createSubmittable.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/submittable/createSubmittable.js
 
 function createSubmittable(apiType, api, decorateMethod, registry, blockHash) {
     const Submittable = createClass({ api, apiType, blockHash, decorateMethod });
     return (extrinsic) => new Submittable(registry || api.registry, extrinsic);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/object/clear.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/object/clear.js
 /**
  * @name objectClear
  * @summary Removes all the keys from the input object
@@ -94961,7 +94961,7 @@ function objectClear(value) {
     return value;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api/util/augmentObject.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/util/augmentObject.js
 
 const augmentObject_l = (0,logger/* logger */.v)('api/augment');
 function logLength(type, values, and = []) {
@@ -95044,7 +95044,7 @@ function augmentObject(prefix, src, dst, fromEmpty = false) {
     return dst;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api/util/decorate.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/util/decorate.js
 
 /**
  * This is a section decorator which keeps all type information.
@@ -95060,7 +95060,7 @@ function decorateDeriveSections(decorateMethod, derives) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api/util/validate.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/util/validate.js
 
 function sig({ lookup }, { method, section }, args) {
     return `${section}.${method}(${args.map((a) => lookup.getTypeDef(a).type).join(', ')})`;
@@ -95085,9 +95085,9 @@ function extractStorageArgs(registry, creator, _args) {
     return [creator, args];
 }
 
-// EXTERNAL MODULE: ./node_modules/eventemitter3/index.mjs
-var eventemitter3 = __webpack_require__(35473);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api/base/Events.js
+// EXTERNAL MODULE: ../main/node_modules/eventemitter3/index.mjs
+var eventemitter3 = __webpack_require__(15297);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/base/Events.js
 
 class Events {
     #eventemitter = new eventemitter3/* EventEmitter */.b();
@@ -95167,7 +95167,7 @@ class Events {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api/base/Decorate.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/base/Decorate.js
 
 
 
@@ -95921,7 +95921,7 @@ class Decorate extends Events {
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api/base/Init.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/base/Init.js
 
 
 
@@ -96323,7 +96323,7 @@ class Init extends Decorate {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api/base/Getters.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/base/Getters.js
 
 
 
@@ -96532,7 +96532,7 @@ class Getters extends Init {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api/base/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/base/index.js
 
 
 class ApiBase extends Getters {
@@ -96591,7 +96591,7 @@ class ApiBase extends Getters {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api/promise/Combinator.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/promise/Combinator.js
 
 class Combinator {
     #allHasFired = false;
@@ -96661,7 +96661,7 @@ class Combinator {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api/promise/decorateMethod.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/promise/decorateMethod.js
 
 
 function promiseTracker(resolve, reject) {
@@ -96734,7 +96734,7 @@ function toPromiseMethod(method, options) {
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/api/promise/Api.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/promise/Api.js
 
 
 
@@ -96930,7 +96930,7 @@ class ApiPromise extends ApiBase {
 
 /***/ }),
 
-/***/ 29065:
+/***/ 40025:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -96939,17 +96939,17 @@ __webpack_require__.d(__webpack_exports__, {
   S: () => (/* binding */ Keyring)
 });
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/hex.js
-var hex = __webpack_require__(76120);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/hex/toU8a.js
-var toU8a = __webpack_require__(73921);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/string/toU8a.js + 1 modules
-var string_toU8a = __webpack_require__(74622);
-// EXTERNAL MODULE: ./node_modules/@noble/curves/esm/secp256k1.js + 2 modules
-var secp256k1 = __webpack_require__(25221);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/has.js
-var has = __webpack_require__(54236);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/u8a/empty.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/hex.js
+var hex = __webpack_require__(15976);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/hex/toU8a.js
+var toU8a = __webpack_require__(98929);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/string/toU8a.js + 1 modules
+var string_toU8a = __webpack_require__(22030);
+// EXTERNAL MODULE: ../main/node_modules/@noble/curves/esm/secp256k1.js + 2 modules
+var secp256k1 = __webpack_require__(68789);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/has.js
+var has = __webpack_require__(32588);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/u8a/empty.js
 /**
  * @name u8aEmpty
  * @summary Tests for a `Uint8Array` for emptyness
@@ -96968,9 +96968,9 @@ function u8aEmpty(value) {
     return true;
 }
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/wasm-crypto/bundle.js + 8 modules
-var bundle = __webpack_require__(34175);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/secp256k1/pair/fromSeed.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/wasm-crypto/bundle.js + 8 modules
+var bundle = __webpack_require__(48911);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/secp256k1/pair/fromSeed.js
 
 
 
@@ -97003,17 +97003,17 @@ function secp256k1PairFromSeed(seed, onlyJs) {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/@noble/hashes/esm/sha2.js
-var sha2 = __webpack_require__(79094);
-// EXTERNAL MODULE: ./node_modules/@noble/hashes/esm/utils.js + 1 modules
-var esm_utils = __webpack_require__(62769);
-// EXTERNAL MODULE: ./node_modules/@noble/curves/esm/abstract/curve.js
-var curve = __webpack_require__(75368);
-// EXTERNAL MODULE: ./node_modules/@noble/curves/esm/utils.js
-var curves_esm_utils = __webpack_require__(4037);
-// EXTERNAL MODULE: ./node_modules/@noble/curves/esm/abstract/modular.js
-var modular = __webpack_require__(94589);
-;// CONCATENATED MODULE: ./node_modules/@noble/curves/esm/abstract/edwards.js
+// EXTERNAL MODULE: ../main/node_modules/@noble/hashes/esm/sha2.js
+var sha2 = __webpack_require__(22150);
+// EXTERNAL MODULE: ../main/node_modules/@noble/hashes/esm/utils.js + 1 modules
+var esm_utils = __webpack_require__(70017);
+// EXTERNAL MODULE: ../main/node_modules/@noble/curves/esm/abstract/curve.js
+var curve = __webpack_require__(48920);
+// EXTERNAL MODULE: ../main/node_modules/@noble/curves/esm/utils.js
+var curves_esm_utils = __webpack_require__(61013);
+// EXTERNAL MODULE: ../main/node_modules/@noble/curves/esm/abstract/modular.js
+var modular = __webpack_require__(76909);
+;// CONCATENATED MODULE: ../main/node_modules/@noble/curves/esm/abstract/edwards.js
 /**
  * Twisted Edwards curve. The formula is: ax² + y² = 1 + dx²y².
  * For design rationale of types / exports, see weierstrass module documentation.
@@ -97641,7 +97641,7 @@ function edwards_twistedEdwards(c) {
     return _eddsa_new_output_to_legacy(c, EDDSA);
 }
 //# sourceMappingURL=edwards.js.map
-;// CONCATENATED MODULE: ./node_modules/@noble/curves/esm/abstract/hash-to-curve.js
+;// CONCATENATED MODULE: ../main/node_modules/@noble/curves/esm/abstract/hash-to-curve.js
 
 
 // Octet Stream to Integer. "spec" implementation of os2ip is 2.5x slower vs bytesToNumberBE.
@@ -97845,7 +97845,7 @@ function hash_to_curve_createHasher(Point, mapToCurve, defaults) {
     };
 }
 //# sourceMappingURL=hash-to-curve.js.map
-;// CONCATENATED MODULE: ./node_modules/@noble/curves/esm/ed25519.js
+;// CONCATENATED MODULE: ../main/node_modules/@noble/curves/esm/ed25519.js
 /**
  * ed25519 Twisted Edwards curve with following addons:
  * - X25519 ECDH
@@ -98313,9 +98313,9 @@ const hashToRistretto255 = /* @__PURE__ */ (/* unused pure expression or super *
 /** @deprecated use `import { ristretto255_hasher } from '@noble/curves/ed25519.js';` */
 const hash_to_ristretto255 = /* @__PURE__ */ (/* unused pure expression or super */ null && ((() => ristretto255_hasher.hashToCurve)()));
 //# sourceMappingURL=ed25519.js.map
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/u8a/concat.js
-var concat = __webpack_require__(24679);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/ed25519/pair/fromSeed.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/u8a/concat.js
+var concat = __webpack_require__(33239);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/ed25519/pair/fromSeed.js
 
 
 
@@ -98348,7 +98348,7 @@ function ed25519PairFromSeed(seed, onlyJs) {
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/@noble/curves/esm/abstract/utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@noble/curves/esm/abstract/utils.js
 /**
  * Deprecated module: moved from curves/abstract/utils.js to curves/utils.js
  * @module
@@ -98419,11 +98419,11 @@ const validateObject = curves_esm_utils/* validateObject */.Q5;
 /** @deprecated moved to `@noble/curves/utils.js` */
 const utils_isHash = curves_esm_utils/* isHash */.jN;
 //# sourceMappingURL=utils.js.map
-// EXTERNAL MODULE: ./node_modules/@noble/hashes/esm/sha3.js
-var sha3 = __webpack_require__(71157);
-// EXTERNAL MODULE: ./node_modules/@noble/hashes/esm/sha512.js
-var esm_sha512 = __webpack_require__(39120);
-;// CONCATENATED MODULE: ./node_modules/@scure/sr25519/lib/esm/index.js
+// EXTERNAL MODULE: ../main/node_modules/@noble/hashes/esm/sha3.js
+var sha3 = __webpack_require__(52869);
+// EXTERNAL MODULE: ../main/node_modules/@noble/hashes/esm/sha512.js
+var esm_sha512 = __webpack_require__(86784);
+;// CONCATENATED MODULE: ../main/node_modules/@scure/sr25519/lib/esm/index.js
 /**
  * Minimal JS implementation of sr25519 cryptography for Polkadot.
  *
@@ -98896,9 +98896,9 @@ const __tests = {
     SigningContext,
 };
 //# sourceMappingURL=index.js.map
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/u8a/toU8a.js
-var u8a_toU8a = __webpack_require__(14740);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/sr25519/pair/fromSeed.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/u8a/toU8a.js
+var u8a_toU8a = __webpack_require__(68580);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/sr25519/pair/fromSeed.js
 
 
 /**
@@ -98918,13 +98918,13 @@ function sr25519PairFromSeed(seed) {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/address/decode.js + 1 modules
-var decode = __webpack_require__(70564);
-// EXTERNAL MODULE: ./node_modules/@scure/base/lib/esm/index.js
-var esm = __webpack_require__(94301);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/base32/helpers.js
-var helpers = __webpack_require__(75590);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/base64/bs64.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/address/decode.js + 1 modules
+var decode = __webpack_require__(39220);
+// EXTERNAL MODULE: ../main/node_modules/@scure/base/lib/esm/index.js
+var esm = __webpack_require__(28941);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/base32/helpers.js
+var helpers = __webpack_require__(77366);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/base64/bs64.js
 
 
 const config = {
@@ -98960,25 +98960,25 @@ const base64Decode = /*#__PURE__*/ (0,helpers/* createDecode */.r_)(config, base
  */
 const base64Encode = /*#__PURE__*/ (0,helpers/* createEncode */.L0)(config);
 
-// EXTERNAL MODULE: ./node_modules/bn.js/lib/bn.js
-var bn = __webpack_require__(10633);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/number.js
-var number = __webpack_require__(1892);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/bn.js
-var is_bn = __webpack_require__(48717);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/bigInt.js
-var bigInt = __webpack_require__(61086);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/bn/toU8a.js
-var bn_toU8a = __webpack_require__(33286);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/string.js
-var string = __webpack_require__(66800);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/compact/addLength.js
-var addLength = __webpack_require__(45585);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/blake2/asU8a.js + 3 modules
-var asU8a = __webpack_require__(26743);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/bn.js
-var util_crypto_bn = __webpack_require__(86424);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/key/DeriveJunction.js
+// EXTERNAL MODULE: ../main/node_modules/bn.js/lib/bn.js
+var bn = __webpack_require__(7321);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/number.js
+var number = __webpack_require__(26612);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/bn.js
+var is_bn = __webpack_require__(80381);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/bigInt.js
+var bigInt = __webpack_require__(82542);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/bn/toU8a.js
+var bn_toU8a = __webpack_require__(75734);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/string.js
+var string = __webpack_require__(25920);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/compact/addLength.js
+var addLength = __webpack_require__(7713);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/blake2/asU8a.js + 3 modules
+var asU8a = __webpack_require__(27463);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/bn.js
+var util_crypto_bn = __webpack_require__(30088);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/key/DeriveJunction.js
 
 
 
@@ -99038,7 +99038,7 @@ class DeriveJunction {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/key/extractPath.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/key/extractPath.js
 
 const RE_JUNCTION = /\/(\/?)([^/]+)/g;
 /**
@@ -99063,7 +99063,7 @@ function keyExtractPath(derivePath) {
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/key/extractSuri.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/key/extractSuri.js
 
 const RE_CAPTURE = /^((0x[a-fA-F0-9]+|[\p{L}\d]+(?: [\p{L}\d]+)*))((\/\/?[^/]+)*)(\/\/\/(.*))?$/u;
 /**
@@ -99087,11 +99087,11 @@ function keyExtractSuri(suri) {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/mnemonic/bip39.js + 2 modules
-var bip39 = __webpack_require__(38545);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/mnemonic/validate.js
-var validate = __webpack_require__(27861);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/mnemonic/toLegacySeed.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/mnemonic/bip39.js + 2 modules
+var bip39 = __webpack_require__(78977);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/mnemonic/validate.js
+var validate = __webpack_require__(69);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/mnemonic/toLegacySeed.js
 
 
 
@@ -99127,9 +99127,9 @@ function mnemonicToLegacySeed(mnemonic, password = '', onlyJs, byteLength = 32) 
         : (0,bip39/* mnemonicToSeedSync */.kw)(mnemonic, password);
 }
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/pbkdf2/encode.js
-var encode = __webpack_require__(37534);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/mnemonic/toEntropy.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/pbkdf2/encode.js
+var encode = __webpack_require__(53198);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/mnemonic/toEntropy.js
 
 
 
@@ -99139,7 +99139,7 @@ function mnemonicToEntropy(mnemonic, wordlist, onlyJs) {
         : (0,bip39/* mnemonicToEntropy */.x2)(mnemonic, wordlist);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/mnemonic/toMiniSecret.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/mnemonic/toMiniSecret.js
 
 
 
@@ -99158,11 +99158,11 @@ function mnemonicToMiniSecret(mnemonic, password = '', wordlist, onlyJs) {
     return (0,encode/* pbkdf2Encode */.E)(entropy, salt).password.slice(0, 32);
 }
 
-// EXTERNAL MODULE: ./node_modules/@noble/hashes/esm/hmac.js
-var hmac = __webpack_require__(73965);
-// EXTERNAL MODULE: ./node_modules/@noble/hashes/esm/sha256.js
-var sha256 = __webpack_require__(77285);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/hmac/shaAsU8a.js
+// EXTERNAL MODULE: ../main/node_modules/@noble/hashes/esm/hmac.js
+var hmac = __webpack_require__(5053);
+// EXTERNAL MODULE: ../main/node_modules/@noble/hashes/esm/sha256.js
+var sha256 = __webpack_require__(7221);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/hmac/shaAsU8a.js
 
 
 
@@ -99200,11 +99200,11 @@ const hmacSha256AsU8a = /*#__PURE__*/ (/* unused pure expression or super */ nul
  */
 const hmacSha512AsU8a = /*#__PURE__*/ (/* unused pure expression or super */ null && (createSha(512)));
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/x-bigint/index.js
-var x_bigint = __webpack_require__(83808);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/bi/consts.js
-var consts = __webpack_require__(41046);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/u8a/toBigInt.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/x-bigint/index.js
+var x_bigint = __webpack_require__(37264);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/bi/consts.js
+var consts = __webpack_require__(45670);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/u8a/toBigInt.js
 
 
 const U8_MAX = (0,x_bigint/* BigInt */.Q)(256);
@@ -99276,7 +99276,7 @@ function u8aToBigInt(value, { isLe = true, isNegative = false } = {}) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/hex/toBigInt.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/hex/toBigInt.js
 
 
 
@@ -99290,11 +99290,11 @@ function hexToBigInt(value, { isLe = false, isNegative = false } = {}) {
         : u8aToBigInt((0,toU8a/* hexToU8a */.V)(value), { isLe, isNegative });
 }
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/toBigInt.js
-var toBigInt = __webpack_require__(88623);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/toBn.js
-var toBn = __webpack_require__(37160);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/bi/toBigInt.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/toBigInt.js
+var toBigInt = __webpack_require__(54015);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/toBn.js
+var toBn = __webpack_require__(53400);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/bi/toBigInt.js
 
 
 
@@ -99321,7 +99321,7 @@ function nToBigInt(value) {
                             : (0,x_bigint/* BigInt */.Q)(value);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/bi/toU8a.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/bi/toU8a.js
 
 
 
@@ -99372,9 +99372,9 @@ function nToU8a(value, { bitLength = -1, isLe = true, isNegative = false } = {})
     return output;
 }
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/u8a.js
-var u8a = __webpack_require__(63789);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/secp256k1/tweakAdd.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/u8a.js
+var u8a = __webpack_require__(35997);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/secp256k1/tweakAdd.js
 
 
 
@@ -99421,7 +99421,7 @@ function secp256k1PrivateKeyTweakAdd(seckey, tweak, onlyBn) {
         : addBi(seckey, tweak);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/hd/validatePath.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/hd/validatePath.js
 const HARDENED = 0x80000000;
 function hdValidatePath(path) {
     if (!path.startsWith('m/')) {
@@ -99439,7 +99439,7 @@ function hdValidatePath(path) {
     return true;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/hd/ethereum/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/hd/ethereum/index.js
 
 
 
@@ -99485,7 +99485,7 @@ function hdEthereum(seed, path = '') {
     return hd;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/secp256k1/deriveHard.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/secp256k1/deriveHard.js
 
 
 const deriveHard_HDKD = (0,addLength/* compactAddLength */.h)((0,string_toU8a/* stringToU8a */.j)('Secp256k1HDKD'));
@@ -99497,7 +99497,7 @@ function secp256k1DeriveHard(seed, chainCode) {
     return (0,asU8a/* blake2AsU8a */.q)((0,concat/* u8aConcat */.z)(deriveHard_HDKD, seed, chainCode), 256);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/key/hdkdDerive.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/key/hdkdDerive.js
 function createSeedDeriveFn(fromSeed, derive) {
     return (keypair, { chainCode, isHard }) => {
         if (!isHard) {
@@ -99507,13 +99507,13 @@ function createSeedDeriveFn(fromSeed, derive) {
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/key/hdkdEcdsa.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/key/hdkdEcdsa.js
 
 
 
 const keyHdkdEcdsa = /*#__PURE__*/ createSeedDeriveFn(secp256k1PairFromSeed, secp256k1DeriveHard);
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/ed25519/deriveHard.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/ed25519/deriveHard.js
 
 
 const ed25519_deriveHard_HDKD = (0,addLength/* compactAddLength */.h)((0,string_toU8a/* stringToU8a */.j)('Ed25519HDKD'));
@@ -99524,12 +99524,12 @@ function ed25519DeriveHard(seed, chainCode) {
     return (0,asU8a/* blake2AsU8a */.q)((0,concat/* u8aConcat */.z)(ed25519_deriveHard_HDKD, seed, chainCode));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/key/hdkdEd25519.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/key/hdkdEd25519.js
 
 
 const keyHdkdEd25519 = /*#__PURE__*/ createSeedDeriveFn(ed25519PairFromSeed, ed25519DeriveHard);
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/sr25519/derive.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/sr25519/derive.js
 
 
 function createDeriveFn(derive) {
@@ -99543,17 +99543,17 @@ function createDeriveFn(derive) {
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/sr25519/deriveHard.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/sr25519/deriveHard.js
 
 
 const sr25519DeriveHard = /*#__PURE__*/ createDeriveFn(HDKD.secretHard);
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/sr25519/deriveSoft.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/sr25519/deriveSoft.js
 
 
 const sr25519DeriveSoft = /*#__PURE__*/ createDeriveFn(HDKD.secretSoft);
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/key/hdkdSr25519.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/key/hdkdSr25519.js
 
 
 function keyHdkdSr25519(keypair, { chainCode, isSoft }) {
@@ -99562,7 +99562,7 @@ function keyHdkdSr25519(keypair, { chainCode, isSoft }) {
         : sr25519DeriveHard(keypair, chainCode);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/key/fromPath.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/key/fromPath.js
 
 
 
@@ -99582,19 +99582,19 @@ function keyFromPath(pair, path, type) {
     return result;
 }
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/ethereum/encode.js
-var ethereum_encode = __webpack_require__(31242);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/address/encode.js
-var address_encode = __webpack_require__(76947);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/object/spread.js
-var spread = __webpack_require__(27091);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/u8a/toHex.js
-var toHex = __webpack_require__(15969);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/u8a/eq.js
-var eq = __webpack_require__(10189);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/keccak/asU8a.js
-var keccak_asU8a = __webpack_require__(46889);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/secp256k1/hasher.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/ethereum/encode.js
+var ethereum_encode = __webpack_require__(37722);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/address/encode.js
+var address_encode = __webpack_require__(9283);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/object/spread.js
+var spread = __webpack_require__(39843);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/u8a/toHex.js
+var toHex = __webpack_require__(5617);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/u8a/eq.js
+var eq = __webpack_require__(81309);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/keccak/asU8a.js
+var keccak_asU8a = __webpack_require__(10329);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/secp256k1/hasher.js
 
 
 function hasher(hashType, data, onlyJs) {
@@ -99603,7 +99603,7 @@ function hasher(hashType, data, onlyJs) {
         : (0,asU8a/* blake2AsU8a */.q)(data, undefined, undefined, onlyJs);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/secp256k1/sign.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/secp256k1/sign.js
 
 
 
@@ -99625,7 +99625,7 @@ function secp256k1Sign(message, { secretKey }, hashType = 'blake2', onlyJs) {
     return (0,concat/* u8aConcat */.z)((0,bn_toU8a/* bnToU8a */.a)(signature.r, util_crypto_bn/* BN_BE_256_OPTS */.ag), (0,bn_toU8a/* bnToU8a */.a)(signature.s, util_crypto_bn/* BN_BE_256_OPTS */.ag), new Uint8Array([signature.recovery || 0]));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/ed25519/sign.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/ed25519/sign.js
 
 
 
@@ -99657,7 +99657,7 @@ function ed25519Sign(message, { publicKey, secretKey }, onlyJs) {
         : ed25519.sign(messageU8a, privateU8a);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/sr25519/sign.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/sr25519/sign.js
 
 
 /**
@@ -99674,9 +99674,9 @@ function sr25519Sign(message, { publicKey, secretKey }) {
     return sign(secretKey, (0,u8a_toU8a/* u8aToU8a */.e)(message));
 }
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/secp256k1/expand.js
-var expand = __webpack_require__(67481);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/secp256k1/compress.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/secp256k1/expand.js
+var expand = __webpack_require__(93001);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/secp256k1/compress.js
 
 
 
@@ -99692,7 +99692,7 @@ function secp256k1Compress(publicKey, onlyJs) {
         : secp256k1/* secp256k1 */.bI.ProjectivePoint.fromHex(publicKey).toRawBytes(true);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/u8a/wrap.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/u8a/wrap.js
 
 
 
@@ -99737,7 +99737,7 @@ function u8aWrapBytes(bytes) {
         : (0,concat/* u8aConcatStrict */.Q)([U8A_WRAP_PREFIX, u8a, U8A_WRAP_POSTFIX]);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/ed25519/verify.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/ed25519/verify.js
 
 
 
@@ -99775,7 +99775,7 @@ function ed25519Verify(message, signature, publicKey, onlyJs) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/secp256k1/recover.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/secp256k1/recover.js
 
 
 
@@ -99803,7 +99803,7 @@ function secp256k1Recover(msgHash, signature, recovery, hashType = 'blake2', onl
         : secp256k1Compress(publicKey, onlyJs);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/secp256k1/verify.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/secp256k1/verify.js
 
 
 
@@ -99825,7 +99825,7 @@ function secp256k1Verify(msgHash, signature, address, hashType = 'blake2', onlyJ
         : (0,eq/* u8aEq */.f)(signerAddr, inputAddr));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/sr25519/verify.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/sr25519/verify.js
 
 
 /**
@@ -99844,7 +99844,7 @@ function sr25519Verify(message, signature, publicKey) {
     return verify((0,u8a_toU8a/* u8aToU8a */.e)(message), signatureU8a, publicKeyU8a);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/signature/verify.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/signature/verify.js
 
 
 
@@ -99924,7 +99924,7 @@ function signatureVerify(message, signature, addressOrPublicKey) {
     return verifyFn(result, input);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/sr25519/vrfSign.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/sr25519/vrfSign.js
 
 
 
@@ -99941,7 +99941,7 @@ function sr25519VrfSign(message, { secretKey }, context = EMPTY_U8A, extra = EMP
     // return vrfSign(secretKey, u8aToU8a(context), u8aToU8a(message), u8aToU8a(extra));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/sr25519/vrfVerify.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/sr25519/vrfVerify.js
 
 
 const vrfVerify_EMPTY_U8A = new Uint8Array();
@@ -99961,7 +99961,7 @@ function sr25519VrfVerify(message, signOutput, publicKey, context = vrfVerify_EM
     return vrf.verify((0,u8a_toU8a/* u8aToU8a */.e)(message), proofU8a, publicKeyU8a, (0,u8a_toU8a/* u8aToU8a */.e)(context), (0,u8a_toU8a/* u8aToU8a */.e)(extra));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/u8a/fixLength.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/u8a/fixLength.js
 /**
  * @name u8aFixLength
  * @summary Shifts a Uint8Array to a specific bitLength
@@ -99991,7 +99991,7 @@ function u8aFixLength(value, bitLength = -1, atStart = false) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/nacl/tweetnacl.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/nacl/tweetnacl.js
 /* eslint-disable brace-style,camelcase,comma-spacing,curly,one-var,padding-line-between-statements,space-infix-ops */
 function L32(x, c) { return (x << c) | (x >>> (32 - c)); }
 function ld32(x, i) {
@@ -100227,7 +100227,7 @@ function naclSecretboxOpen(box, nonce, key) {
     return m.subarray(crypto_secretbox_ZEROBYTES);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/nacl/decrypt.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/nacl/decrypt.js
 
 /**
  * @name naclDecrypt
@@ -100247,9 +100247,9 @@ function naclDecrypt(encrypted, nonce, secret) {
     return naclSecretboxOpen(encrypted, nonce, secret);
 }
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/u8a/toBn.js
-var u8a_toBn = __webpack_require__(59358);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/scrypt/defaults.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/u8a/toBn.js
+var u8a_toBn = __webpack_require__(80270);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/scrypt/defaults.js
 const ALLOWED_PARAMS = [
     { N: 1 << 13, p: 10, r: 8 },
     { N: 1 << 14, p: 5, r: 8 },
@@ -100264,7 +100264,7 @@ const DEFAULT_PARAMS = {
     r: 8
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/scrypt/fromU8a.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/scrypt/fromU8a.js
 
 
 
@@ -100290,9 +100290,9 @@ function scryptFromU8a(data) {
     return { params: { N, p, r }, salt };
 }
 
-// EXTERNAL MODULE: ./node_modules/@noble/hashes/esm/pbkdf2.js
-var pbkdf2 = __webpack_require__(6775);
-;// CONCATENATED MODULE: ./node_modules/@noble/hashes/esm/scrypt.js
+// EXTERNAL MODULE: ../main/node_modules/@noble/hashes/esm/pbkdf2.js
+var pbkdf2 = __webpack_require__(8743);
+;// CONCATENATED MODULE: ../main/node_modules/@noble/hashes/esm/scrypt.js
 /**
  * RFC 7914 Scrypt KDF. Can be used to create a key from password and salt.
  * @module
@@ -100521,9 +100521,9 @@ async function scryptAsync(password, salt, opts) {
     return scryptOutput(password, dkLen, B, V, tmp);
 }
 //# sourceMappingURL=scrypt.js.map
-// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/random/asU8a.js
-var random_asU8a = __webpack_require__(65952);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/scrypt/encode.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/random/asU8a.js
+var random_asU8a = __webpack_require__(22512);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/scrypt/encode.js
 
 
 
@@ -100540,14 +100540,14 @@ function scryptEncode(passphrase, salt = (0,random_asU8a/* randomAsU8a */.a)(), 
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/json/constants.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/json/constants.js
 const ENCODING = ['scrypt', 'xsalsa20-poly1305'];
 const ENCODING_NONE = ['none'];
 const ENCODING_VERSION = '3';
 const NONCE_LENGTH = 24;
 const SCRYPT_LENGTH = 32 + (3 * 4);
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/json/decryptData.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/json/decryptData.js
 
 
 
@@ -100578,7 +100578,7 @@ function jsonDecryptData(encrypted, passphrase, encType = ENCODING) {
     return encoded;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/keyring/pair/defaults.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/keyring/pair/defaults.js
 /** public/secret section divider (generation 1-3, will change in 4, don't rely on value) */
 const PAIR_DIV = new Uint8Array([161, 35, 3, 33, 0]);
 /** public/secret start block (generation 1-3, will change in 4, don't rely on value) */
@@ -100592,7 +100592,7 @@ const SEC_LENGTH = 64;
 /** length of a user-input seed */
 const SEED_LENGTH = 32;
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/keyring/pair/decode.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/keyring/pair/decode.js
 
 
 
@@ -100636,7 +100636,7 @@ function decodePair(passphrase, encrypted, _encType) {
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/nacl/encrypt.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/nacl/encrypt.js
 
 
 /**
@@ -100660,14 +100660,14 @@ function naclEncrypt(message, secret, nonce = (0,random_asU8a/* randomAsU8a */.a
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/scrypt/toU8a.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/scrypt/toU8a.js
 
 
 function scryptToU8a(salt, { N, p, r }) {
     return (0,concat/* u8aConcat */.z)(salt, (0,bn_toU8a/* bnToU8a */.a)(N, util_crypto_bn/* BN_LE_32_OPTS */.wU), (0,bn_toU8a/* bnToU8a */.a)(p, util_crypto_bn/* BN_LE_32_OPTS */.wU), (0,bn_toU8a/* bnToU8a */.a)(r, util_crypto_bn/* BN_LE_32_OPTS */.wU));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/keyring/pair/encode.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/keyring/pair/encode.js
 
 
 
@@ -100688,7 +100688,7 @@ function encodePair({ publicKey, secretKey }, passphrase) {
     return (0,concat/* u8aConcat */.z)(scryptToU8a(salt, params), nonce, encrypted);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/json/encryptFormat.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/json/encryptFormat.js
 
 
 function jsonEncryptFormat(encoded, contentType, isEncrypted) {
@@ -100704,7 +100704,7 @@ function jsonEncryptFormat(encoded, contentType, isEncrypted) {
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/keyring/pair/toJson.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/keyring/pair/toJson.js
 
 
 function pairToJson(type, { address, meta }, encoded, isEncrypted) {
@@ -100714,7 +100714,7 @@ function pairToJson(type, { address, meta }, encoded, isEncrypted) {
     });
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/keyring/pair/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/keyring/pair/index.js
 
 
 
@@ -100896,11 +100896,11 @@ function createPair({ toSS58, type }, { publicKey, secretKey }, meta = {}, encod
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/keyring/defaults.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/keyring/defaults.js
 const DEV_PHRASE = 'bottom drive obey lake curtain smoke basket hold race lonely fit walk';
 const DEV_SEED = '0xfac7959dbfe72f052e5a0c3c8d6530f202b02fd8f9f5ca3580ec8deb7797479e';
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/keyring/pairs.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/keyring/pairs.js
 
 
 class Pairs {
@@ -100926,7 +100926,7 @@ class Pairs {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/keyring/keyring.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/keyring/keyring.js
 
 
 
@@ -101188,7 +101188,7 @@ class Keyring {
 
 /***/ }),
 
-/***/ 24287:
+/***/ 33391:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -101200,7 +101200,7 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: allNetworks
 
-;// CONCATENATED MODULE: ./node_modules/@substrate/ss58-registry/esm/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@substrate/ss58-registry/esm/index.js
 // Copyright (C) 2021-2024 Parity Technologies (UK) Ltd.
 // SPDX-License-Identifier: Apache-2.0
 //
@@ -103122,7 +103122,7 @@ __webpack_require__.d(__webpack_exports__, {
 	}
 ]);
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/networks/defaults/ledger.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/networks/defaults/ledger.js
 const knownLedger = {
     acala: 0x00000313,
     ajuna: 0x00000162,
@@ -103176,7 +103176,7 @@ const knownLedger = {
     zeitgeist: 0x00000162
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/networks/defaults/genesis.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/networks/defaults/genesis.js
 const knownGenesis = {
     acala: [
         '0xfc41b9bd8ef8fe53d58c7ea67c794c7ec9a73daf05e6d54b14ff6342c99ba64c'
@@ -103375,7 +103375,7 @@ const knownGenesis = {
     ]
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/networks/defaults/icons.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/networks/defaults/icons.js
 const knownIcon = {
     centrifuge: 'polkadot',
     kusama: 'polkadot',
@@ -103386,7 +103386,7 @@ const knownIcon = {
     westmint: 'polkadot'
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/networks/defaults/testnets.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/networks/defaults/testnets.js
 const knownTestnet = {
     '': true, // this is the default non-network entry
     'cess-testnet': true,
@@ -103398,7 +103398,7 @@ const knownTestnet = {
     'zero-alphaville': true
 };
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/networks/interfaces.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/networks/interfaces.js
 
 
 const UNSORTED = [0, 2, 42];
@@ -103445,7 +103445,7 @@ const selectableNetworks = availableNetworks.filter(filterSelectable);
 
 /***/ }),
 
-/***/ 59998:
+/***/ 74318:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -103603,7 +103603,7 @@ class LRUCache {
 
 /***/ }),
 
-/***/ 91972:
+/***/ 18612:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -103612,15 +103612,15 @@ __webpack_require__.d(__webpack_exports__, {
   E: () => (/* binding */ WsProvider)
 });
 
-// EXTERNAL MODULE: ./node_modules/eventemitter3/index.mjs
-var eventemitter3 = __webpack_require__(35473);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/logger.js + 1 modules
-var logger = __webpack_require__(84227);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/noop.js
-var noop = __webpack_require__(1538);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/helpers.js
-var helpers = __webpack_require__(87956);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/is/class.js
+// EXTERNAL MODULE: ../main/node_modules/eventemitter3/index.mjs
+var eventemitter3 = __webpack_require__(15297);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/logger.js + 1 modules
+var logger = __webpack_require__(44147);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/noop.js
+var noop = __webpack_require__(2034);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/helpers.js
+var helpers = __webpack_require__(26372);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/is/class.js
 
 /**
  * @name isClass
@@ -103628,7 +103628,7 @@ var helpers = __webpack_require__(87956);
  */
 const isClass = /*#__PURE__*/ (0,helpers/* isOnFunction */.MJ)('isPrototypeOf', 'hasOwnProperty');
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/is/childClass.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/is/childClass.js
 
 /**
  * @name isChildClass
@@ -103653,33 +103653,33 @@ function isChildClass(Parent, Child) {
         : false;
 }
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/stringify.js
-var stringify = __webpack_require__(80905);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/undefined.js
-var is_undefined = __webpack_require__(20257);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/null.js
-var is_null = __webpack_require__(81680);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/object/spread.js
-var spread = __webpack_require__(27091);
-// EXTERNAL MODULE: ./node_modules/@polkadot/x-global/index.js
-var x_global = __webpack_require__(90956);
-// EXTERNAL MODULE: ./node_modules/ws/lib/stream.js
-var stream = __webpack_require__(86412);
-// EXTERNAL MODULE: ./node_modules/ws/lib/extension.js
-var extension = __webpack_require__(61335);
-// EXTERNAL MODULE: ./node_modules/ws/lib/permessage-deflate.js
-var permessage_deflate = __webpack_require__(4376);
-// EXTERNAL MODULE: ./node_modules/ws/lib/receiver.js
-var receiver = __webpack_require__(20893);
-// EXTERNAL MODULE: ./node_modules/ws/lib/sender.js
-var sender = __webpack_require__(7389);
-// EXTERNAL MODULE: ./node_modules/ws/lib/subprotocol.js
-var subprotocol = __webpack_require__(43332);
-// EXTERNAL MODULE: ./node_modules/ws/lib/websocket.js
-var websocket = __webpack_require__(56681);
-// EXTERNAL MODULE: ./node_modules/ws/lib/websocket-server.js
-var websocket_server = __webpack_require__(70129);
-;// CONCATENATED MODULE: ./node_modules/ws/wrapper.mjs
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/stringify.js
+var stringify = __webpack_require__(13849);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/undefined.js
+var is_undefined = __webpack_require__(14449);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/null.js
+var is_null = __webpack_require__(43200);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/object/spread.js
+var spread = __webpack_require__(39843);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/x-global/index.js
+var x_global = __webpack_require__(39484);
+// EXTERNAL MODULE: ../main/node_modules/ws/lib/stream.js
+var stream = __webpack_require__(62876);
+// EXTERNAL MODULE: ../main/node_modules/ws/lib/extension.js
+var extension = __webpack_require__(95527);
+// EXTERNAL MODULE: ../main/node_modules/ws/lib/permessage-deflate.js
+var permessage_deflate = __webpack_require__(66856);
+// EXTERNAL MODULE: ../main/node_modules/ws/lib/receiver.js
+var receiver = __webpack_require__(61421);
+// EXTERNAL MODULE: ../main/node_modules/ws/lib/sender.js
+var sender = __webpack_require__(77261);
+// EXTERNAL MODULE: ../main/node_modules/ws/lib/subprotocol.js
+var subprotocol = __webpack_require__(68244);
+// EXTERNAL MODULE: ../main/node_modules/ws/lib/websocket.js
+var websocket = __webpack_require__(15481);
+// EXTERNAL MODULE: ../main/node_modules/ws/lib/websocket-server.js
+var websocket_server = __webpack_require__(11905);
+;// CONCATENATED MODULE: ../main/node_modules/ws/wrapper.mjs
 
 
 
@@ -103693,19 +103693,19 @@ var websocket_server = __webpack_require__(70129);
 
 /* harmony default export */ const wrapper = (websocket);
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/x-ws/node.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/x-ws/node.js
 
 
 
 const WebSocket = /*#__PURE__*/ (0,x_global/* extractGlobal */.pc)('WebSocket', wrapper);
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/string.js
-var string = __webpack_require__(66800);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/number.js
-var number = __webpack_require__(1892);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/function.js
-var is_function = __webpack_require__(65497);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/rpc-provider/coder/error.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/string.js
+var string = __webpack_require__(25920);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/number.js
+var number = __webpack_require__(26612);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/function.js
+var is_function = __webpack_require__(69449);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/rpc-provider/coder/error.js
 
 const UNKNOWN = -99999;
 function extend(that, name, value) {
@@ -103757,7 +103757,7 @@ class RpcError extends Error {
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/rpc-provider/coder/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/rpc-provider/coder/index.js
 
 
 function formatErrorData(data) {
@@ -103817,7 +103817,7 @@ class RpcCoder {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/rpc-provider/defaults.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/rpc-provider/defaults.js
 const HTTP_URL = 'http://127.0.0.1:9933';
 const WS_URL = 'ws://127.0.0.1:9944';
 /* harmony default export */ const defaults = ({
@@ -103825,9 +103825,9 @@ const WS_URL = 'ws://127.0.0.1:9944';
     WS_URL
 });
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/rpc-provider/lru.js
-var lru = __webpack_require__(59998);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/rpc-provider/ws/errors.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/rpc-provider/lru.js
+var lru = __webpack_require__(74318);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/rpc-provider/ws/errors.js
 const known = {
     1000: 'Normal Closure',
     1001: 'Going Away',
@@ -103867,7 +103867,7 @@ function getWSErrorString(code) {
     return known[code] || '(Unknown)';
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/rpc-provider/ws/index.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/rpc-provider/ws/index.js
 
 
 
@@ -104396,7 +104396,7 @@ class WsProvider {
 
 /***/ }),
 
-/***/ 70564:
+/***/ 39220:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -104405,17 +104405,17 @@ __webpack_require__.d(__webpack_exports__, {
   F: () => (/* binding */ decodeAddress)
 });
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/u8a.js
-var u8a = __webpack_require__(63789);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/hex.js
-var hex = __webpack_require__(76120);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/u8a/toU8a.js
-var toU8a = __webpack_require__(14740);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/base58/bs58.js
-var bs58 = __webpack_require__(37141);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/address/sshash.js
-var sshash = __webpack_require__(14587);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/address/checksum.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/u8a.js
+var u8a = __webpack_require__(35997);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/hex.js
+var hex = __webpack_require__(15976);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/u8a/toU8a.js
+var toU8a = __webpack_require__(68580);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/base58/bs58.js
+var bs58 = __webpack_require__(69957);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/address/sshash.js
+var sshash = __webpack_require__(54731);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/address/checksum.js
 
 function checkAddressChecksum(decoded) {
     const ss58Length = (decoded[0] & 0b0100_0000) ? 2 : 1;
@@ -104433,9 +104433,9 @@ function checkAddressChecksum(decoded) {
     return [isValid, length, ss58Length, ss58Decoded];
 }
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/address/defaults.js
-var defaults = __webpack_require__(74407);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/address/decode.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/address/defaults.js
+var defaults = __webpack_require__(96951);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/address/decode.js
 
 
 
@@ -104469,13 +104469,13 @@ function decodeAddress(encoded, ignoreChecksum, ss58Format = -1) {
 
 /***/ }),
 
-/***/ 74407:
+/***/ 96951:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   N: () => (/* binding */ defaults)
 /* harmony export */ });
-/* harmony import */ var _networks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24287);
+/* harmony import */ var _networks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33391);
 
 const defaults = {
     allowedDecodedLengths: [1, 2, 4, 8, 32, 33],
@@ -104488,17 +104488,17 @@ const defaults = {
 
 /***/ }),
 
-/***/ 76947:
+/***/ 9283:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   j: () => (/* binding */ encodeAddress)
 /* harmony export */ });
-/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(24679);
-/* harmony import */ var _base58_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(37141);
-/* harmony import */ var _decode_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70564);
-/* harmony import */ var _defaults_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74407);
-/* harmony import */ var _sshash_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(14587);
+/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(33239);
+/* harmony import */ var _base58_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(69957);
+/* harmony import */ var _decode_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39220);
+/* harmony import */ var _defaults_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96951);
+/* harmony import */ var _sshash_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(54731);
 
 
 
@@ -104526,15 +104526,15 @@ const ss58Exceptions = [29972];
 
 /***/ }),
 
-/***/ 14587:
+/***/ 54731:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   f: () => (/* binding */ sshash)
 /* harmony export */ });
-/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74622);
-/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(24679);
-/* harmony import */ var _blake2_asU8a_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26743);
+/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22030);
+/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(33239);
+/* harmony import */ var _blake2_asU8a_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27463);
 
 
 const SS58_PREFIX = (0,_polkadot_util__WEBPACK_IMPORTED_MODULE_0__/* .stringToU8a */ .j)('SS58PRE');
@@ -104545,7 +104545,7 @@ function sshash(key) {
 
 /***/ }),
 
-/***/ 75590:
+/***/ 77366:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -104554,7 +104554,7 @@ function sshash(key) {
 /* harmony export */   r_: () => (/* binding */ createDecode)
 /* harmony export */ });
 /* unused harmony export createIs */
-/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14740);
+/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68580);
 
 /** @internal */
 function createDecode({ coder, ipfs }, validate) {
@@ -104620,7 +104620,7 @@ function createValidate({ chars, ipfs, type, withPadding }) {
 
 /***/ }),
 
-/***/ 37141:
+/***/ 69957:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -104628,8 +104628,8 @@ function createValidate({ chars, ipfs, type, withPadding }) {
 /* harmony export */   Rx: () => (/* binding */ base58Decode)
 /* harmony export */ });
 /* unused harmony exports base58Validate, isBase58 */
-/* harmony import */ var _scure_base__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94301);
-/* harmony import */ var _base32_helpers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(75590);
+/* harmony import */ var _scure_base__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28941);
+/* harmony import */ var _base32_helpers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77366);
 
 
 const config = {
@@ -104668,7 +104668,7 @@ const isBase58 = /*#__PURE__*/ (/* unused pure expression or super */ null && (c
 
 /***/ }),
 
-/***/ 26743:
+/***/ 27463:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -104678,9 +104678,9 @@ __webpack_require__.d(__webpack_exports__, {
   q: () => (/* binding */ blake2AsU8a)
 });
 
-// EXTERNAL MODULE: ./node_modules/@noble/hashes/esm/utils.js + 1 modules
-var utils = __webpack_require__(62769);
-;// CONCATENATED MODULE: ./node_modules/@noble/hashes/esm/_blake.js
+// EXTERNAL MODULE: ../main/node_modules/@noble/hashes/esm/utils.js + 1 modules
+var utils = __webpack_require__(70017);
+;// CONCATENATED MODULE: ../main/node_modules/@noble/hashes/esm/_blake.js
 /**
  * Internal helpers for blake hash.
  * @module
@@ -104726,11 +104726,11 @@ function G2s(a, b, c, d, x) {
     return { a, b, c, d };
 }
 //# sourceMappingURL=_blake.js.map
-// EXTERNAL MODULE: ./node_modules/@noble/hashes/esm/_md.js
-var _md = __webpack_require__(3148);
-// EXTERNAL MODULE: ./node_modules/@noble/hashes/esm/_u64.js
-var _u64 = __webpack_require__(9456);
-;// CONCATENATED MODULE: ./node_modules/@noble/hashes/esm/blake2.js
+// EXTERNAL MODULE: ../main/node_modules/@noble/hashes/esm/_md.js
+var _md = __webpack_require__(668);
+// EXTERNAL MODULE: ../main/node_modules/@noble/hashes/esm/_u64.js
+var _u64 = __webpack_require__(5312);
+;// CONCATENATED MODULE: ../main/node_modules/@noble/hashes/esm/blake2.js
 /**
  * blake2b (64-bit) & blake2s (8 to 32-bit) hash functions.
  * b could have been faster, but there is no fast u64 in js, so s is 1.5x faster.
@@ -105144,7 +105144,7 @@ class BLAKE2s extends BLAKE2 {
  */
 const blake2s = /* @__PURE__ */ (/* unused pure expression or super */ null && (createOptHasher((opts) => new BLAKE2s(opts))));
 //# sourceMappingURL=blake2.js.map
-;// CONCATENATED MODULE: ./node_modules/@noble/hashes/esm/blake2b.js
+;// CONCATENATED MODULE: ../main/node_modules/@noble/hashes/esm/blake2b.js
 /**
  * Blake2b hash function. Focuses on 64-bit platforms, but in JS speed different from Blake2s is negligible.
  * @module
@@ -105156,15 +105156,15 @@ const blake2b_BLAKE2b = (/* unused pure expression or super */ null && (B2B));
 /** @deprecated Use import from `noble/hashes/blake2` module */
 const blake2b_blake2b = blake2b;
 //# sourceMappingURL=blake2b.js.map
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/u8a/toU8a.js
-var toU8a = __webpack_require__(14740);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/has.js
-var has = __webpack_require__(54236);
-// EXTERNAL MODULE: ./node_modules/@polkadot/wasm-crypto/bundle.js + 8 modules
-var bundle = __webpack_require__(34175);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/helpers.js
-var helpers = __webpack_require__(35207);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/blake2/asU8a.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/u8a/toU8a.js
+var toU8a = __webpack_require__(68580);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/has.js
+var has = __webpack_require__(32588);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/wasm-crypto/bundle.js + 8 modules
+var bundle = __webpack_require__(48911);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/helpers.js
+var helpers = __webpack_require__(1815);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/blake2/asU8a.js
 
 
 
@@ -105201,7 +105201,7 @@ const blake2AsHex = /*#__PURE__*/ (0,helpers/* createAsHex */.wu)(blake2AsU8a);
 
 /***/ }),
 
-/***/ 86424:
+/***/ 30088:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -105225,14 +105225,14 @@ const BN_LE_512_OPTS = { bitLength: 512, isLe: true };
 
 /***/ }),
 
-/***/ 57065:
+/***/ 13497:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ cryptoWaitReady)
 /* harmony export */ });
 /* unused harmony export cryptoIsReady */
-/* harmony import */ var _polkadot_wasm_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34175);
+/* harmony import */ var _polkadot_wasm_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48911);
 
 const cryptoIsReady = (/* unused pure expression or super */ null && (isReady));
 function cryptoWaitReady() {
@@ -105249,16 +105249,16 @@ function cryptoWaitReady() {
 
 /***/ }),
 
-/***/ 31242:
+/***/ 37722:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   w: () => (/* binding */ ethereumEncode)
 /* harmony export */ });
-/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(14740);
-/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(15969);
-/* harmony import */ var _keccak_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46889);
-/* harmony import */ var _secp256k1_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(67481);
+/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68580);
+/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5617);
+/* harmony import */ var _keccak_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10329);
+/* harmony import */ var _secp256k1_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93001);
 
 
 
@@ -105288,7 +105288,7 @@ function ethereumEncode(addressOrPublic) {
 
 /***/ }),
 
-/***/ 35207:
+/***/ 1815:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -105296,10 +105296,10 @@ function ethereumEncode(addressOrPublic) {
 /* harmony export */   dp: () => (/* binding */ createBitHasher),
 /* harmony export */   wu: () => (/* binding */ createAsHex)
 /* harmony export */ });
-/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15969);
-/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14740);
-/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54236);
-/* harmony import */ var _polkadot_wasm_crypto__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(34175);
+/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5617);
+/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(68580);
+/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32588);
+/* harmony import */ var _polkadot_wasm_crypto__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48911);
 
 
 /** @internal */
@@ -105323,16 +105323,16 @@ function createDualHasher(wa, js) {
 
 /***/ }),
 
-/***/ 46889:
+/***/ 10329:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   H1: () => (/* binding */ keccakAsU8a)
 /* harmony export */ });
 /* unused harmony exports keccak256AsU8a, keccak512AsU8a, keccakAsHex */
-/* harmony import */ var _noble_hashes_sha3__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(71157);
-/* harmony import */ var _polkadot_wasm_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34175);
-/* harmony import */ var _helpers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(35207);
+/* harmony import */ var _noble_hashes_sha3__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52869);
+/* harmony import */ var _polkadot_wasm_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48911);
+/* harmony import */ var _helpers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1815);
 
 
 
@@ -105370,7 +105370,7 @@ const keccakAsHex = /*#__PURE__*/ (/* unused pure expression or super */ null &&
 
 /***/ }),
 
-/***/ 38545:
+/***/ 78977:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -105383,21 +105383,21 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: entropyToMnemonic, generateMnemonic
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/string/toU8a.js + 1 modules
-var toU8a = __webpack_require__(74622);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/u8a/toU8a.js
-var u8a_toU8a = __webpack_require__(14740);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/pbkdf2/encode.js
-var encode = __webpack_require__(37534);
-// EXTERNAL MODULE: ./node_modules/@noble/hashes/esm/sha256.js
-var sha256 = __webpack_require__(77285);
-// EXTERNAL MODULE: ./node_modules/@noble/hashes/esm/sha512.js
-var sha512 = __webpack_require__(39120);
-// EXTERNAL MODULE: ./node_modules/@polkadot/wasm-crypto/bundle.js + 8 modules
-var bundle = __webpack_require__(34175);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/helpers.js
-var helpers = __webpack_require__(35207);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/sha/asU8a.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/string/toU8a.js + 1 modules
+var toU8a = __webpack_require__(22030);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/u8a/toU8a.js
+var u8a_toU8a = __webpack_require__(68580);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/pbkdf2/encode.js
+var encode = __webpack_require__(53198);
+// EXTERNAL MODULE: ../main/node_modules/@noble/hashes/esm/sha256.js
+var sha256 = __webpack_require__(7221);
+// EXTERNAL MODULE: ../main/node_modules/@noble/hashes/esm/sha512.js
+var sha512 = __webpack_require__(86784);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/wasm-crypto/bundle.js + 8 modules
+var bundle = __webpack_require__(48911);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/helpers.js
+var helpers = __webpack_require__(1815);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/sha/asU8a.js
 
 
 
@@ -105418,10 +105418,10 @@ const sha256AsU8a = /*#__PURE__*/ (0,helpers/* createBitHasher */.dp)(256, shaAs
  */
 const sha512AsU8a = /*#__PURE__*/ (/* unused pure expression or super */ null && (createBitHasher(512, shaAsU8a)));
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/mnemonic/wordlists/en.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/mnemonic/wordlists/en.js
 /* harmony default export */ const en = ('abandon|ability|able|about|above|absent|absorb|abstract|absurd|abuse|access|accident|account|accuse|achieve|acid|acoustic|acquire|across|act|action|actor|actress|actual|adapt|add|addict|address|adjust|admit|adult|advance|advice|aerobic|affair|afford|afraid|again|age|agent|agree|ahead|aim|air|airport|aisle|alarm|album|alcohol|alert|alien|all|alley|allow|almost|alone|alpha|already|also|alter|always|amateur|amazing|among|amount|amused|analyst|anchor|ancient|anger|angle|angry|animal|ankle|announce|annual|another|answer|antenna|antique|anxiety|any|apart|apology|appear|apple|approve|april|arch|arctic|area|arena|argue|arm|armed|armor|army|around|arrange|arrest|arrive|arrow|art|artefact|artist|artwork|ask|aspect|assault|asset|assist|assume|asthma|athlete|atom|attack|attend|attitude|attract|auction|audit|august|aunt|author|auto|autumn|average|avocado|avoid|awake|aware|away|awesome|awful|awkward|axis|baby|bachelor|bacon|badge|bag|balance|balcony|ball|bamboo|banana|banner|bar|barely|bargain|barrel|base|basic|basket|battle|beach|bean|beauty|because|become|beef|before|begin|behave|behind|believe|below|belt|bench|benefit|best|betray|better|between|beyond|bicycle|bid|bike|bind|biology|bird|birth|bitter|black|blade|blame|blanket|blast|bleak|bless|blind|blood|blossom|blouse|blue|blur|blush|board|boat|body|boil|bomb|bone|bonus|book|boost|border|boring|borrow|boss|bottom|bounce|box|boy|bracket|brain|brand|brass|brave|bread|breeze|brick|bridge|brief|bright|bring|brisk|broccoli|broken|bronze|broom|brother|brown|brush|bubble|buddy|budget|buffalo|build|bulb|bulk|bullet|bundle|bunker|burden|burger|burst|bus|business|busy|butter|buyer|buzz|cabbage|cabin|cable|cactus|cage|cake|call|calm|camera|camp|can|canal|cancel|candy|cannon|canoe|canvas|canyon|capable|capital|captain|car|carbon|card|cargo|carpet|carry|cart|case|cash|casino|castle|casual|cat|catalog|catch|category|cattle|caught|cause|caution|cave|ceiling|celery|cement|census|century|cereal|certain|chair|chalk|champion|change|chaos|chapter|charge|chase|chat|cheap|check|cheese|chef|cherry|chest|chicken|chief|child|chimney|choice|choose|chronic|chuckle|chunk|churn|cigar|cinnamon|circle|citizen|city|civil|claim|clap|clarify|claw|clay|clean|clerk|clever|click|client|cliff|climb|clinic|clip|clock|clog|close|cloth|cloud|clown|club|clump|cluster|clutch|coach|coast|coconut|code|coffee|coil|coin|collect|color|column|combine|come|comfort|comic|common|company|concert|conduct|confirm|congress|connect|consider|control|convince|cook|cool|copper|copy|coral|core|corn|correct|cost|cotton|couch|country|couple|course|cousin|cover|coyote|crack|cradle|craft|cram|crane|crash|crater|crawl|crazy|cream|credit|creek|crew|cricket|crime|crisp|critic|crop|cross|crouch|crowd|crucial|cruel|cruise|crumble|crunch|crush|cry|crystal|cube|culture|cup|cupboard|curious|current|curtain|curve|cushion|custom|cute|cycle|dad|damage|damp|dance|danger|daring|dash|daughter|dawn|day|deal|debate|debris|decade|december|decide|decline|decorate|decrease|deer|defense|define|defy|degree|delay|deliver|demand|demise|denial|dentist|deny|depart|depend|deposit|depth|deputy|derive|describe|desert|design|desk|despair|destroy|detail|detect|develop|device|devote|diagram|dial|diamond|diary|dice|diesel|diet|differ|digital|dignity|dilemma|dinner|dinosaur|direct|dirt|disagree|discover|disease|dish|dismiss|disorder|display|distance|divert|divide|divorce|dizzy|doctor|document|dog|doll|dolphin|domain|donate|donkey|donor|door|dose|double|dove|draft|dragon|drama|drastic|draw|dream|dress|drift|drill|drink|drip|drive|drop|drum|dry|duck|dumb|dune|during|dust|dutch|duty|dwarf|dynamic|eager|eagle|early|earn|earth|easily|east|easy|echo|ecology|economy|edge|edit|educate|effort|egg|eight|either|elbow|elder|electric|elegant|element|elephant|elevator|elite|else|embark|embody|embrace|emerge|emotion|employ|empower|empty|enable|enact|end|endless|endorse|enemy|energy|enforce|engage|engine|enhance|enjoy|enlist|enough|enrich|enroll|ensure|enter|entire|entry|envelope|episode|equal|equip|era|erase|erode|erosion|error|erupt|escape|essay|essence|estate|eternal|ethics|evidence|evil|evoke|evolve|exact|example|excess|exchange|excite|exclude|excuse|execute|exercise|exhaust|exhibit|exile|exist|exit|exotic|expand|expect|expire|explain|expose|express|extend|extra|eye|eyebrow|fabric|face|faculty|fade|faint|faith|fall|false|fame|family|famous|fan|fancy|fantasy|farm|fashion|fat|fatal|father|fatigue|fault|favorite|feature|february|federal|fee|feed|feel|female|fence|festival|fetch|fever|few|fiber|fiction|field|figure|file|film|filter|final|find|fine|finger|finish|fire|firm|first|fiscal|fish|fit|fitness|fix|flag|flame|flash|flat|flavor|flee|flight|flip|float|flock|floor|flower|fluid|flush|fly|foam|focus|fog|foil|fold|follow|food|foot|force|forest|forget|fork|fortune|forum|forward|fossil|foster|found|fox|fragile|frame|frequent|fresh|friend|fringe|frog|front|frost|frown|frozen|fruit|fuel|fun|funny|furnace|fury|future|gadget|gain|galaxy|gallery|game|gap|garage|garbage|garden|garlic|garment|gas|gasp|gate|gather|gauge|gaze|general|genius|genre|gentle|genuine|gesture|ghost|giant|gift|giggle|ginger|giraffe|girl|give|glad|glance|glare|glass|glide|glimpse|globe|gloom|glory|glove|glow|glue|goat|goddess|gold|good|goose|gorilla|gospel|gossip|govern|gown|grab|grace|grain|grant|grape|grass|gravity|great|green|grid|grief|grit|grocery|group|grow|grunt|guard|guess|guide|guilt|guitar|gun|gym|habit|hair|half|hammer|hamster|hand|happy|harbor|hard|harsh|harvest|hat|have|hawk|hazard|head|health|heart|heavy|hedgehog|height|hello|helmet|help|hen|hero|hidden|high|hill|hint|hip|hire|history|hobby|hockey|hold|hole|holiday|hollow|home|honey|hood|hope|horn|horror|horse|hospital|host|hotel|hour|hover|hub|huge|human|humble|humor|hundred|hungry|hunt|hurdle|hurry|hurt|husband|hybrid|ice|icon|idea|identify|idle|ignore|ill|illegal|illness|image|imitate|immense|immune|impact|impose|improve|impulse|inch|include|income|increase|index|indicate|indoor|industry|infant|inflict|inform|inhale|inherit|initial|inject|injury|inmate|inner|innocent|input|inquiry|insane|insect|inside|inspire|install|intact|interest|into|invest|invite|involve|iron|island|isolate|issue|item|ivory|jacket|jaguar|jar|jazz|jealous|jeans|jelly|jewel|job|join|joke|journey|joy|judge|juice|jump|jungle|junior|junk|just|kangaroo|keen|keep|ketchup|key|kick|kid|kidney|kind|kingdom|kiss|kit|kitchen|kite|kitten|kiwi|knee|knife|knock|know|lab|label|labor|ladder|lady|lake|lamp|language|laptop|large|later|latin|laugh|laundry|lava|law|lawn|lawsuit|layer|lazy|leader|leaf|learn|leave|lecture|left|leg|legal|legend|leisure|lemon|lend|length|lens|leopard|lesson|letter|level|liar|liberty|library|license|life|lift|light|like|limb|limit|link|lion|liquid|list|little|live|lizard|load|loan|lobster|local|lock|logic|lonely|long|loop|lottery|loud|lounge|love|loyal|lucky|luggage|lumber|lunar|lunch|luxury|lyrics|machine|mad|magic|magnet|maid|mail|main|major|make|mammal|man|manage|mandate|mango|mansion|manual|maple|marble|march|margin|marine|market|marriage|mask|mass|master|match|material|math|matrix|matter|maximum|maze|meadow|mean|measure|meat|mechanic|medal|media|melody|melt|member|memory|mention|menu|mercy|merge|merit|merry|mesh|message|metal|method|middle|midnight|milk|million|mimic|mind|minimum|minor|minute|miracle|mirror|misery|miss|mistake|mix|mixed|mixture|mobile|model|modify|mom|moment|monitor|monkey|monster|month|moon|moral|more|morning|mosquito|mother|motion|motor|mountain|mouse|move|movie|much|muffin|mule|multiply|muscle|museum|mushroom|music|must|mutual|myself|mystery|myth|naive|name|napkin|narrow|nasty|nation|nature|near|neck|need|negative|neglect|neither|nephew|nerve|nest|net|network|neutral|never|news|next|nice|night|noble|noise|nominee|noodle|normal|north|nose|notable|note|nothing|notice|novel|now|nuclear|number|nurse|nut|oak|obey|object|oblige|obscure|observe|obtain|obvious|occur|ocean|october|odor|off|offer|office|often|oil|okay|old|olive|olympic|omit|once|one|onion|online|only|open|opera|opinion|oppose|option|orange|orbit|orchard|order|ordinary|organ|orient|original|orphan|ostrich|other|outdoor|outer|output|outside|oval|oven|over|own|owner|oxygen|oyster|ozone|pact|paddle|page|pair|palace|palm|panda|panel|panic|panther|paper|parade|parent|park|parrot|party|pass|patch|path|patient|patrol|pattern|pause|pave|payment|peace|peanut|pear|peasant|pelican|pen|penalty|pencil|people|pepper|perfect|permit|person|pet|phone|photo|phrase|physical|piano|picnic|picture|piece|pig|pigeon|pill|pilot|pink|pioneer|pipe|pistol|pitch|pizza|place|planet|plastic|plate|play|please|pledge|pluck|plug|plunge|poem|poet|point|polar|pole|police|pond|pony|pool|popular|portion|position|possible|post|potato|pottery|poverty|powder|power|practice|praise|predict|prefer|prepare|present|pretty|prevent|price|pride|primary|print|priority|prison|private|prize|problem|process|produce|profit|program|project|promote|proof|property|prosper|protect|proud|provide|public|pudding|pull|pulp|pulse|pumpkin|punch|pupil|puppy|purchase|purity|purpose|purse|push|put|puzzle|pyramid|quality|quantum|quarter|question|quick|quit|quiz|quote|rabbit|raccoon|race|rack|radar|radio|rail|rain|raise|rally|ramp|ranch|random|range|rapid|rare|rate|rather|raven|raw|razor|ready|real|reason|rebel|rebuild|recall|receive|recipe|record|recycle|reduce|reflect|reform|refuse|region|regret|regular|reject|relax|release|relief|rely|remain|remember|remind|remove|render|renew|rent|reopen|repair|repeat|replace|report|require|rescue|resemble|resist|resource|response|result|retire|retreat|return|reunion|reveal|review|reward|rhythm|rib|ribbon|rice|rich|ride|ridge|rifle|right|rigid|ring|riot|ripple|risk|ritual|rival|river|road|roast|robot|robust|rocket|romance|roof|rookie|room|rose|rotate|rough|round|route|royal|rubber|rude|rug|rule|run|runway|rural|sad|saddle|sadness|safe|sail|salad|salmon|salon|salt|salute|same|sample|sand|satisfy|satoshi|sauce|sausage|save|say|scale|scan|scare|scatter|scene|scheme|school|science|scissors|scorpion|scout|scrap|screen|script|scrub|sea|search|season|seat|second|secret|section|security|seed|seek|segment|select|sell|seminar|senior|sense|sentence|series|service|session|settle|setup|seven|shadow|shaft|shallow|share|shed|shell|sheriff|shield|shift|shine|ship|shiver|shock|shoe|shoot|shop|short|shoulder|shove|shrimp|shrug|shuffle|shy|sibling|sick|side|siege|sight|sign|silent|silk|silly|silver|similar|simple|since|sing|siren|sister|situate|six|size|skate|sketch|ski|skill|skin|skirt|skull|slab|slam|sleep|slender|slice|slide|slight|slim|slogan|slot|slow|slush|small|smart|smile|smoke|smooth|snack|snake|snap|sniff|snow|soap|soccer|social|sock|soda|soft|solar|soldier|solid|solution|solve|someone|song|soon|sorry|sort|soul|sound|soup|source|south|space|spare|spatial|spawn|speak|special|speed|spell|spend|sphere|spice|spider|spike|spin|spirit|split|spoil|sponsor|spoon|sport|spot|spray|spread|spring|spy|square|squeeze|squirrel|stable|stadium|staff|stage|stairs|stamp|stand|start|state|stay|steak|steel|stem|step|stereo|stick|still|sting|stock|stomach|stone|stool|story|stove|strategy|street|strike|strong|struggle|student|stuff|stumble|style|subject|submit|subway|success|such|sudden|suffer|sugar|suggest|suit|summer|sun|sunny|sunset|super|supply|supreme|sure|surface|surge|surprise|surround|survey|suspect|sustain|swallow|swamp|swap|swarm|swear|sweet|swift|swim|swing|switch|sword|symbol|symptom|syrup|system|table|tackle|tag|tail|talent|talk|tank|tape|target|task|taste|tattoo|taxi|teach|team|tell|ten|tenant|tennis|tent|term|test|text|thank|that|theme|then|theory|there|they|thing|this|thought|three|thrive|throw|thumb|thunder|ticket|tide|tiger|tilt|timber|time|tiny|tip|tired|tissue|title|toast|tobacco|today|toddler|toe|together|toilet|token|tomato|tomorrow|tone|tongue|tonight|tool|tooth|top|topic|topple|torch|tornado|tortoise|toss|total|tourist|toward|tower|town|toy|track|trade|traffic|tragic|train|transfer|trap|trash|travel|tray|treat|tree|trend|trial|tribe|trick|trigger|trim|trip|trophy|trouble|truck|true|truly|trumpet|trust|truth|try|tube|tuition|tumble|tuna|tunnel|turkey|turn|turtle|twelve|twenty|twice|twin|twist|two|type|typical|ugly|umbrella|unable|unaware|uncle|uncover|under|undo|unfair|unfold|unhappy|uniform|unique|unit|universe|unknown|unlock|until|unusual|unveil|update|upgrade|uphold|upon|upper|upset|urban|urge|usage|use|used|useful|useless|usual|utility|vacant|vacuum|vague|valid|valley|valve|van|vanish|vapor|various|vast|vault|vehicle|velvet|vendor|venture|venue|verb|verify|version|very|vessel|veteran|viable|vibrant|vicious|victory|video|view|village|vintage|violin|virtual|virus|visa|visit|visual|vital|vivid|vocal|voice|void|volcano|volume|vote|voyage|wage|wagon|wait|walk|wall|walnut|want|warfare|warm|warrior|wash|wasp|waste|water|wave|way|wealth|weapon|wear|weasel|weather|web|wedding|weekend|weird|welcome|west|wet|whale|what|wheat|wheel|when|where|whip|whisper|wide|width|wife|wild|will|win|window|wine|wing|wink|winner|winter|wire|wisdom|wise|wish|witness|wolf|woman|wonder|wood|wool|word|work|world|worry|worth|wrap|wreck|wrestle|wrist|write|wrong|yard|year|yellow|you|young|youth|zebra|zero|zone|zoo'.split('|'));
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/mnemonic/bip39.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/mnemonic/bip39.js
 
 
 
@@ -105508,15 +105508,15 @@ function validateMnemonic(mnemonic, wordlist) {
 
 /***/ }),
 
-/***/ 27861:
+/***/ 69:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   F: () => (/* binding */ mnemonicValidate)
 /* harmony export */ });
-/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54236);
-/* harmony import */ var _polkadot_wasm_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34175);
-/* harmony import */ var _bip39_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38545);
+/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32588);
+/* harmony import */ var _polkadot_wasm_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48911);
+/* harmony import */ var _bip39_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(78977);
 
 
 
@@ -105542,18 +105542,18 @@ function mnemonicValidate(mnemonic, wordlist, onlyJs) {
 
 /***/ }),
 
-/***/ 37534:
+/***/ 53198:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E: () => (/* binding */ pbkdf2Encode)
 /* harmony export */ });
-/* harmony import */ var _noble_hashes_pbkdf2__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6775);
-/* harmony import */ var _noble_hashes_sha512__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(39120);
-/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14740);
-/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54236);
-/* harmony import */ var _polkadot_wasm_crypto__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(34175);
-/* harmony import */ var _random_asU8a_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(65952);
+/* harmony import */ var _noble_hashes_pbkdf2__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8743);
+/* harmony import */ var _noble_hashes_sha512__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(86784);
+/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(68580);
+/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32588);
+/* harmony import */ var _polkadot_wasm_crypto__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48911);
+/* harmony import */ var _random_asU8a_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22512);
 
 
 
@@ -105574,14 +105574,14 @@ function pbkdf2Encode(passphrase, salt = (0,_random_asU8a_js__WEBPACK_IMPORTED_M
 
 /***/ }),
 
-/***/ 65952:
+/***/ 22512:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   a: () => (/* binding */ randomAsU8a)
 /* harmony export */ });
 /* unused harmony export randomAsHex */
-/* harmony import */ var _polkadot_x_randomvalues__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(43032);
+/* harmony import */ var _polkadot_x_randomvalues__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41576);
 
 
 /**
@@ -105610,18 +105610,18 @@ const randomAsHex = /*#__PURE__*/ (/* unused pure expression or super */ null &&
 
 /***/ }),
 
-/***/ 67481:
+/***/ 93001:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   V: () => (/* binding */ secp256k1Expand)
 /* harmony export */ });
-/* harmony import */ var _noble_curves_secp256k1__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(25221);
-/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54236);
-/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(24679);
-/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(33286);
-/* harmony import */ var _polkadot_wasm_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34175);
-/* harmony import */ var _bn_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(86424);
+/* harmony import */ var _noble_curves_secp256k1__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68789);
+/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32588);
+/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(33239);
+/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(75734);
+/* harmony import */ var _polkadot_wasm_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48911);
+/* harmony import */ var _bn_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(30088);
 
 
 
@@ -105643,7 +105643,7 @@ function secp256k1Expand(publicKey, onlyJs) {
 
 /***/ }),
 
-/***/ 41046:
+/***/ 45670:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -105651,7 +105651,7 @@ function secp256k1Expand(publicKey, onlyJs) {
 /* harmony export */   jZ: () => (/* binding */ _1n)
 /* harmony export */ });
 /* unused harmony exports _2n, _3n, _4n, _5n, _6n, _7n, _8n, _9n, _10n, _100n, _1000n, _1Mn, _1Bn, _1Qn, _2pow53n, _sqrt2pow53n */
-/* harmony import */ var _polkadot_x_bigint__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83808);
+/* harmony import */ var _polkadot_x_bigint__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37264);
 
 /**
  * @name _0n
@@ -105747,7 +105747,7 @@ const _sqrt2pow53n = /*#__PURE__*/ (/* unused pure expression or super */ null &
 
 /***/ }),
 
-/***/ 36901:
+/***/ 98261:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -105762,7 +105762,7 @@ const _sqrt2pow53n = /*#__PURE__*/ (/* unused pure expression or super */ null &
 /* harmony export */   u_: () => (/* binding */ BN_TWO)
 /* harmony export */ });
 /* unused harmony exports BN_THREE, BN_FOUR, BN_FIVE, BN_SIX, BN_SEVEN, BN_EIGHT, BN_NINE, BN_TEN, BN_THOUSAND */
-/* harmony import */ var _bn_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10633);
+/* harmony import */ var _bn_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7321);
 
 /**
  * @name BN_ZERO
@@ -105858,18 +105858,18 @@ const BN_SQRT_MAX_INTEGER = /*#__PURE__*/ new _bn_js__WEBPACK_IMPORTED_MODULE_0_
 
 /***/ }),
 
-/***/ 21716:
+/***/ 75972:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A: () => (/* binding */ bnToBn)
 /* harmony export */ });
-/* harmony import */ var _hex_toBn_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2755);
-/* harmony import */ var _is_bigInt_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(61086);
-/* harmony import */ var _is_hex_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76120);
-/* harmony import */ var _is_toBigInt_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(88623);
-/* harmony import */ var _is_toBn_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(37160);
-/* harmony import */ var _bn_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10633);
+/* harmony import */ var _hex_toBn_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(10931);
+/* harmony import */ var _is_bigInt_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(82542);
+/* harmony import */ var _is_hex_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15976);
+/* harmony import */ var _is_toBigInt_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(54015);
+/* harmony import */ var _is_toBn_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(53400);
+/* harmony import */ var _bn_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7321);
 
 
 
@@ -105911,13 +105911,13 @@ function bnToBn(value) {
 
 /***/ }),
 
-/***/ 33286:
+/***/ 75734:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   a: () => (/* binding */ bnToU8a)
 /* harmony export */ });
-/* harmony import */ var _toBn_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(21716);
+/* harmony import */ var _toBn_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75972);
 
 const DEFAULT_OPTS = { bitLength: -1, isLe: true, isNegative: false };
 /**
@@ -105955,14 +105955,14 @@ function bnToU8a(value, { bitLength = -1, isLe = true, isNegative = false } = DE
 
 /***/ }),
 
-/***/ 45585:
+/***/ 7713:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   h: () => (/* binding */ compactAddLength)
 /* harmony export */ });
-/* harmony import */ var _u8a_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24679);
-/* harmony import */ var _toU8a_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(28994);
+/* harmony import */ var _u8a_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33239);
+/* harmony import */ var _toU8a_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16805);
 
 
 /**
@@ -105987,17 +105987,17 @@ function compactAddLength(input) {
 
 /***/ }),
 
-/***/ 28994:
+/***/ 16805:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   R: () => (/* binding */ compactToU8a)
 /* harmony export */ });
-/* harmony import */ var _bn_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36901);
-/* harmony import */ var _bn_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(10633);
-/* harmony import */ var _bn_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(21716);
-/* harmony import */ var _bn_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(33286);
-/* harmony import */ var _u8a_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24679);
+/* harmony import */ var _bn_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98261);
+/* harmony import */ var _bn_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7321);
+/* harmony import */ var _bn_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(75972);
+/* harmony import */ var _bn_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(75734);
+/* harmony import */ var _u8a_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(33239);
 
 
 const MAX_U8 = _bn_index_js__WEBPACK_IMPORTED_MODULE_0__/* .BN_TWO */ .u_.pow(new _bn_index_js__WEBPACK_IMPORTED_MODULE_1__(8 - 2)).isub(_bn_index_js__WEBPACK_IMPORTED_MODULE_0__/* .BN_ONE */ .Uu);
@@ -106047,7 +106047,7 @@ function compactToU8a(value) {
 
 /***/ }),
 
-/***/ 54236:
+/***/ 32588:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -106055,8 +106055,8 @@ function compactToU8a(value) {
 /* harmony export */   Ze: () => (/* binding */ hasBuffer)
 /* harmony export */ });
 /* unused harmony exports hasCjs, hasDirname, hasEsm, hasWasm, hasProcess */
-/* harmony import */ var _polkadot_x_bigint__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83808);
-/* harmony import */ var _polkadot_x_global__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90956);
+/* harmony import */ var _polkadot_x_bigint__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37264);
+/* harmony import */ var _polkadot_x_global__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39484);
 
 
 /** true if the environment has proper BigInt support */
@@ -106077,7 +106077,7 @@ const hasProcess = typeof _polkadot_x_global__WEBPACK_IMPORTED_MODULE_1__/* .xgl
 
 /***/ }),
 
-/***/ 2755:
+/***/ 10931:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -106086,11 +106086,11 @@ __webpack_require__.d(__webpack_exports__, {
   v: () => (/* binding */ hexToBn)
 });
 
-// EXTERNAL MODULE: ./node_modules/bn.js/lib/bn.js
-var lib_bn = __webpack_require__(10633);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/hex.js
-var hex = __webpack_require__(76120);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/hex/stripPrefix.js
+// EXTERNAL MODULE: ../main/node_modules/bn.js/lib/bn.js
+var lib_bn = __webpack_require__(7321);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/hex.js
+var hex = __webpack_require__(15976);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/hex/stripPrefix.js
 
 /**
  * @name hexStripPrefix
@@ -106119,7 +106119,7 @@ function hexStripPrefix(value) {
     throw new Error(`Expected hex value to convert, found '${value}'`);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/hex/toBn.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/hex/toBn.js
 
 
 /**
@@ -106156,7 +106156,7 @@ function hexToBn(value, { isLe = false, isNegative = false } = {}) {
 
 /***/ }),
 
-/***/ 73921:
+/***/ 98929:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -106220,7 +106220,7 @@ function hexToU8a(value, bitLength = -1) {
 
 /***/ }),
 
-/***/ 61086:
+/***/ 82542:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -106247,13 +106247,13 @@ function isBigInt(value) {
 
 /***/ }),
 
-/***/ 48717:
+/***/ 80381:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   f: () => (/* binding */ isBn)
 /* harmony export */ });
-/* harmony import */ var _bn_bn_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10633);
+/* harmony import */ var _bn_bn_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7321);
 
 /**
  * @name isBn
@@ -106277,15 +106277,15 @@ function isBn(value) {
 
 /***/ }),
 
-/***/ 79451:
+/***/ 54635:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   P: () => (/* binding */ isBuffer)
 /* harmony export */ });
-/* harmony import */ var _polkadot_x_global__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90956);
-/* harmony import */ var _has_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54236);
-/* harmony import */ var _function_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(65497);
+/* harmony import */ var _polkadot_x_global__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39484);
+/* harmony import */ var _has_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32588);
+/* harmony import */ var _function_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69449);
 
 
 
@@ -106311,7 +106311,7 @@ function isBuffer(value) {
 
 /***/ }),
 
-/***/ 65497:
+/***/ 69449:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -106338,7 +106338,7 @@ function isFunction(value) {
 
 /***/ }),
 
-/***/ 87956:
+/***/ 26372:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -106346,8 +106346,8 @@ function isFunction(value) {
 /* harmony export */   MJ: () => (/* binding */ isOnFunction),
 /* harmony export */   Mp: () => (/* binding */ isOn)
 /* harmony export */ });
-/* harmony import */ var _function_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(65497);
-/* harmony import */ var _object_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82210);
+/* harmony import */ var _function_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69449);
+/* harmony import */ var _object_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7826);
 
 
 function isOn(...fns) {
@@ -106366,7 +106366,7 @@ function isOnObject(...fns) {
 
 /***/ }),
 
-/***/ 76120:
+/***/ 15976:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -106401,7 +106401,7 @@ function isHex(value, bitLength = -1, ignoreLength) {
 
 /***/ }),
 
-/***/ 81680:
+/***/ 43200:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -106428,7 +106428,7 @@ function isNull(value) {
 
 /***/ }),
 
-/***/ 1892:
+/***/ 26612:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -106455,7 +106455,7 @@ function isNumber(value) {
 
 /***/ }),
 
-/***/ 82210:
+/***/ 7826:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -106483,7 +106483,7 @@ function isObject(value) {
 
 /***/ }),
 
-/***/ 66800:
+/***/ 25920:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -106510,33 +106510,33 @@ function isString(value) {
 
 /***/ }),
 
-/***/ 88623:
+/***/ 54015:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   R: () => (/* binding */ isToBigInt)
 /* harmony export */ });
-/* harmony import */ var _helpers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(87956);
+/* harmony import */ var _helpers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26372);
 
 const isToBigInt = /*#__PURE__*/ (0,_helpers_js__WEBPACK_IMPORTED_MODULE_0__/* .isOn */ .Mp)('toBigInt');
 
 
 /***/ }),
 
-/***/ 37160:
+/***/ 53400:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   g: () => (/* binding */ isToBn)
 /* harmony export */ });
-/* harmony import */ var _helpers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(87956);
+/* harmony import */ var _helpers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26372);
 
 const isToBn = /*#__PURE__*/ (0,_helpers_js__WEBPACK_IMPORTED_MODULE_0__/* .isOn */ .Mp)('toBn');
 
 
 /***/ }),
 
-/***/ 63789:
+/***/ 35997:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -106566,7 +106566,7 @@ function isU8a(value) {
 
 /***/ }),
 
-/***/ 20257:
+/***/ 14449:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -106593,7 +106593,7 @@ function isUndefined(value) {
 
 /***/ }),
 
-/***/ 84227:
+/***/ 44147:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -106604,9 +106604,9 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: loggerFormat
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/x-global/index.js
-var x_global = __webpack_require__(90956);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/format/formatDate.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/x-global/index.js
+var x_global = __webpack_require__(39484);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/format/formatDate.js
 /** @internal */
 function zeroPad(value) {
     return value.toString().padStart(2, '0');
@@ -106625,23 +106625,23 @@ function formatDate(date) {
     return `${year}-${month}-${day} ${hour}:${minute}:${second}`;
 }
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/bn.js
-var bn = __webpack_require__(48717);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/buffer.js
-var buffer = __webpack_require__(79451);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/function.js
-var is_function = __webpack_require__(65497);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/object.js
-var object = __webpack_require__(82210);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/u8a.js
-var u8a = __webpack_require__(63789);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/u8a/toHex.js
-var toHex = __webpack_require__(15969);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/u8a/toU8a.js
-var toU8a = __webpack_require__(14740);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/noop.js
-var noop = __webpack_require__(1538);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/logger.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/bn.js
+var bn = __webpack_require__(80381);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/buffer.js
+var buffer = __webpack_require__(54635);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/function.js
+var is_function = __webpack_require__(69449);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/object.js
+var object = __webpack_require__(7826);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/u8a.js
+var u8a = __webpack_require__(35997);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/u8a/toHex.js
+var toHex = __webpack_require__(5617);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/u8a/toU8a.js
+var toU8a = __webpack_require__(68580);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/noop.js
+var noop = __webpack_require__(2034);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/logger.js
 
 
 
@@ -106764,7 +106764,7 @@ function logger(origin) {
 
 /***/ }),
 
-/***/ 1538:
+/***/ 2034:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -106787,7 +106787,7 @@ function noop() {
 
 /***/ }),
 
-/***/ 27091:
+/***/ 39843:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -106828,7 +106828,7 @@ function objectSpread(dest, ...sources) {
 
 /***/ }),
 
-/***/ 74622:
+/***/ 22030:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -106839,9 +106839,9 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(57975);
-// EXTERNAL MODULE: ./node_modules/@polkadot/x-global/index.js
-var x_global = __webpack_require__(90956);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/x-textencoder/node.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/x-global/index.js
+var x_global = __webpack_require__(39484);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/x-textencoder/node.js
 
 
 
@@ -106857,7 +106857,7 @@ class Fallback {
 }
 const TextEncoder = /*#__PURE__*/ (0,x_global/* extractGlobal */.pc)('TextEncoder', Fallback);
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/string/toU8a.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/string/toU8a.js
 
 const encoder = new TextEncoder();
 /**
@@ -106883,13 +106883,13 @@ function stringToU8a(value) {
 
 /***/ }),
 
-/***/ 80905:
+/***/ 13849:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A: () => (/* binding */ stringify)
 /* harmony export */ });
-/* harmony import */ var _is_bigInt_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61086);
+/* harmony import */ var _is_bigInt_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82542);
 
 /** @internal */
 function replacer(_, v) {
@@ -106909,14 +106909,14 @@ function stringify(value, space) {
 
 /***/ }),
 
-/***/ 24679:
+/***/ 33239:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Q: () => (/* binding */ u8aConcatStrict),
 /* harmony export */   z: () => (/* binding */ u8aConcat)
 /* harmony export */ });
-/* harmony import */ var _toU8a_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14740);
+/* harmony import */ var _toU8a_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68580);
 
 /**
  * @name u8aConcat
@@ -106968,13 +106968,13 @@ function u8aConcatStrict(u8as, length = 0) {
 
 /***/ }),
 
-/***/ 10189:
+/***/ 81309:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   f: () => (/* binding */ u8aEq)
 /* harmony export */ });
-/* harmony import */ var _toU8a_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14740);
+/* harmony import */ var _toU8a_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68580);
 
 /**
  * @name u8aEq
@@ -107016,13 +107016,13 @@ function u8aEq(a, b) {
 
 /***/ }),
 
-/***/ 59358:
+/***/ 80270:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ u8aToBn)
 /* harmony export */ });
-/* harmony import */ var _bn_bn_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10633);
+/* harmony import */ var _bn_bn_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7321);
 
 /**
  * @name u8aToBn
@@ -107105,7 +107105,7 @@ function u8aToBn(value, { isLe = true, isNegative = false } = {}) {
 
 /***/ }),
 
-/***/ 15969:
+/***/ 5617:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -107168,7 +107168,7 @@ function u8aToHex(value, bitLength = -1, isPrefixed = true) {
 
 /***/ }),
 
-/***/ 88707:
+/***/ 74963:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -107179,15 +107179,15 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(57975);
-// EXTERNAL MODULE: ./node_modules/@polkadot/x-global/index.js
-var x_global = __webpack_require__(90956);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/x-textdecoder/node.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/x-global/index.js
+var x_global = __webpack_require__(39484);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/x-textdecoder/node.js
 
 
 
 const TextDecoder = /*#__PURE__*/ (0,x_global/* extractGlobal */.pc)('TextDecoder', external_node_util_.TextDecoder);
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/util/u8a/toString.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/u8a/toString.js
 
 const decoder = new TextDecoder('utf-8');
 /**
@@ -107213,17 +107213,17 @@ function u8aToString(value) {
 
 /***/ }),
 
-/***/ 14740:
+/***/ 68580:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ u8aToU8a)
 /* harmony export */ });
-/* harmony import */ var _hex_toU8a_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73921);
-/* harmony import */ var _is_buffer_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79451);
-/* harmony import */ var _is_hex_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76120);
-/* harmony import */ var _is_u8a_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(63789);
-/* harmony import */ var _string_toU8a_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(74622);
+/* harmony import */ var _hex_toU8a_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(98929);
+/* harmony import */ var _is_buffer_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54635);
+/* harmony import */ var _is_hex_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(15976);
+/* harmony import */ var _is_u8a_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(35997);
+/* harmony import */ var _string_toU8a_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(22030);
 
 
 
@@ -107267,7 +107267,7 @@ function u8aToU8a(value, strict = false) {
 
 /***/ }),
 
-/***/ 34175:
+/***/ 48911:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -107301,13 +107301,13 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: bip39Generate, bridge, packageInfo, sr25519Agree, sr25519DeriveKeypairHard, sr25519DeriveKeypairSoft, sr25519DerivePublicSoft, sr25519KeypairFromSeed, sr25519Sign, sr25519Verify, vrfSign, vrfVerify
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/u8a/toString.js + 1 modules
-var u8a_toString = __webpack_require__(88707);
-// EXTERNAL MODULE: ./node_modules/@polkadot/util/string/toU8a.js + 1 modules
-var toU8a = __webpack_require__(74622);
-// EXTERNAL MODULE: ./node_modules/@polkadot/x-randomvalues/node.js
-var node = __webpack_require__(43032);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/wasm-bridge/wbg.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/u8a/toString.js + 1 modules
+var u8a_toString = __webpack_require__(74963);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/string/toU8a.js + 1 modules
+var toU8a = __webpack_require__(22030);
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/x-randomvalues/node.js
+var node = __webpack_require__(41576);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/wasm-bridge/wbg.js
 
 const DEFAULT_CRYPTO = { getRandomValues: node/* getRandomValues */.UY };
 const DEFAULT_SELF = { crypto: DEFAULT_CRYPTO };
@@ -107370,7 +107370,7 @@ class Wbg {
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/wasm-bridge/bridge.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/wasm-bridge/bridge.js
 
 
 /**
@@ -107540,7 +107540,7 @@ class Bridge {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/wasm-bridge/init.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/wasm-bridge/init.js
 /**
  * @name createWasmFn
  * @description
@@ -107582,7 +107582,7 @@ function createWasmFn(root, wasmBytes, asmFn) {
     };
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/wasm-util/fflate.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/wasm-util/fflate.js
 const u8 = Uint8Array, u16 = Uint16Array, u32 = Uint32Array;
 const clim = new u8([16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]);
 const fleb = new u8([0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0, /* unused */ 0, 0, /* impossible */ 0]);
@@ -107888,7 +107888,7 @@ function unzlibSync(data, out) {
     return inflt((zlv(data), data.subarray(2, -4)), out);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/wasm-util/base64.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/wasm-util/base64.js
 const CHR = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const map = new Array(256);
 for (let i = 0, count = CHR.length; i < count; i++) {
@@ -107920,9 +107920,9 @@ function base64Decode(data, out) {
     return out;
 }
 
-// EXTERNAL MODULE: ./node_modules/@polkadot/wasm-crypto-wasm/cjs/bytes.js
-var bytes = __webpack_require__(38617);
-;// CONCATENATED MODULE: ./node_modules/@polkadot/wasm-crypto-wasm/bundle.js
+// EXTERNAL MODULE: ../main/node_modules/@polkadot/wasm-crypto-wasm/cjs/bytes.js
+var bytes = __webpack_require__(33161);
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/wasm-crypto-wasm/bundle.js
 
 
 
@@ -107937,7 +107937,7 @@ var bytes = __webpack_require__(38617);
  */
 const wasmBytes = /*#__PURE__*/ unzlibSync(base64Decode(bytes/* bytes */.ee, new Uint8Array(bytes/* lenIn */.$o)), new Uint8Array(bytes/* lenOut */.qO));
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/wasm-crypto-init/wasm.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/wasm-crypto-init/wasm.js
 
 
 
@@ -107948,7 +107948,7 @@ const wasmBytes = /*#__PURE__*/ unzlibSync(base64Decode(bytes/* bytes */.ee, new
  */
 const createWasm = /*#__PURE__*/ createWasmFn('crypto', wasmBytes, null);
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/wasm-crypto/init.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/wasm-crypto/init.js
 
 
 /**
@@ -107967,7 +107967,7 @@ async function initBridge(createWasm) {
     return init_bridge.init(createWasm);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@polkadot/wasm-crypto/bundle.js
+;// CONCATENATED MODULE: ../main/node_modules/@polkadot/wasm-crypto/bundle.js
 
 
 
@@ -108137,13 +108137,13 @@ async function waitReady() {
 
 /***/ }),
 
-/***/ 83808:
+/***/ 37264:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Q: () => (/* binding */ BigInt)
 /* harmony export */ });
-/* harmony import */ var _polkadot_x_global__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(90956);
+/* harmony import */ var _polkadot_x_global__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39484);
 
 
 /**
@@ -108164,7 +108164,7 @@ const BigInt = /*#__PURE__*/ (0,_polkadot_x_global__WEBPACK_IMPORTED_MODULE_0__/
 
 /***/ }),
 
-/***/ 90956:
+/***/ 39484:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -108213,7 +108213,7 @@ function exposeGlobal(name, fallback) {
 
 /***/ }),
 
-/***/ 43032:
+/***/ 41576:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -108221,7 +108221,7 @@ function exposeGlobal(name, fallback) {
 /* harmony export */ });
 /* unused harmony export crypto */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var _polkadot_x_global__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90956);
+/* harmony import */ var _polkadot_x_global__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39484);
 
 
 
@@ -108233,7 +108233,7 @@ function getRandomValues(output) {
 
 /***/ }),
 
-/***/ 94301:
+/***/ 28941:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -108951,13 +108951,13 @@ const bytes = (/* unused pure expression or super */ null && (stringToBytes));
 
 /***/ }),
 
-/***/ 35473:
+/***/ 15297:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   b: () => (/* reexport default export from named module */ _index_js__WEBPACK_IMPORTED_MODULE_0__)
 /* harmony export */ });
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22415);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11839);
 
 
 

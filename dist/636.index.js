@@ -1,8 +1,8 @@
-export const id = 538;
-export const ids = [538];
+export const id = 636;
+export const ids = [636];
 export const modules = {
 
-/***/ 39538:
+/***/ 93636:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,16 +14,18 @@ __webpack_require__.d(__webpack_exports__, {
   runAction: () => (/* binding */ runAction)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(33838);
+// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(94846);
 // EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(70017);
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js
-var github = __webpack_require__(61351);
+var errors = __webpack_require__(39115);
+// EXTERNAL MODULE: ./src/util/retry.ts
+var retry = __webpack_require__(19092);
+// EXTERNAL MODULE: ../main/node_modules/@actions/github/lib/github.js
+var github = __webpack_require__(96823);
 // EXTERNAL MODULE: ./src/competition/competition.ts
-var competition_competition = __webpack_require__(74344);
+var competition_competition = __webpack_require__(36830);
 // EXTERNAL MODULE: ./src/engine/run.ts + 1 modules
-var run = __webpack_require__(46531);
+var run = __webpack_require__(90981);
 ;// CONCATENATED MODULE: ./src/engine/results-file.ts
 
 
@@ -134,13 +136,13 @@ function parseResultsDocument(value, competition, source) {
 }
 
 // EXTERNAL MODULE: ./src/report/baseline.ts
-var report_baseline = __webpack_require__(67355);
+var report_baseline = __webpack_require__(6281);
 // EXTERNAL MODULE: ./src/report/gate.ts
-var report_gate = __webpack_require__(18347);
+var report_gate = __webpack_require__(27505);
 // EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __webpack_require__(54285);
-// EXTERNAL MODULE: ./node_modules/@actions/artifact/lib/artifact.js + 84 modules
-var artifact = __webpack_require__(77935);
+var markdown = __webpack_require__(47987);
+// EXTERNAL MODULE: ../main/node_modules/@actions/artifact/lib/artifact.js + 84 modules
+var artifact = __webpack_require__(83935);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
@@ -149,16 +151,17 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/config/options.ts
+var options = __webpack_require__(52166);
 // EXTERNAL MODULE: ./src/util/temp.ts
-var temp = __webpack_require__(54868);
-// EXTERNAL MODULE: ./src/util/retry.ts
-var retry = __webpack_require__(4266);
+var temp = __webpack_require__(90866);
 ;// CONCATENATED MODULE: ./src/action/artifacts.ts
 /**
  * The run's report as a workflow artifact: results.json, predictions.csv and
  * the comment (for the fork-safe two-stage pattern, where a workflow_run job
  * with a write token posts what the pull request job could not).
  */
+
 
 
 
@@ -231,12 +234,15 @@ async function downloadPullRequestReport(name, source) {
     if (!Number.isSafeInteger(pending?.issueNumber) ||
         pending.issueNumber < 1 ||
         typeof pending.headSha !== "string" ||
-        !/^[0-9a-f]{40}$/.test(pending.headSha)) {
-        throw new errors/* CancerAiError */.hz(`${PENDING_COMMENT_FILE} in ${where} is malformed (it needs issueNumber and a 40-hex headSha): not posting`);
+        !/^[0-9a-f]{40}$/.test(pending.headSha) ||
+        (pending.reportId !== undefined && (typeof pending.reportId !== "string" || !options/* REPORT_ID */.P$.test(pending.reportId)))) {
+        throw new errors/* CancerAiError */.hz(`${PENDING_COMMENT_FILE} in ${where} is malformed (it needs issueNumber, a 40-hex headSha and, if any, a ` +
+            `report-id slug): not posting`);
     }
     const results = await readJsonFile(external_node_path_default().join(dir, "results.json"), `results.json in ${where}`);
     await tmp.remove();
-    return { pending: { issueNumber: pending.issueNumber, headSha: pending.headSha }, results };
+    const reportId = pending.reportId === undefined ? {} : { reportId: pending.reportId };
+    return { pending: { issueNumber: pending.issueNumber, headSha: pending.headSha, ...reportId }, results };
 }
 /**
  * Downloads this workflow run's shard artifacts (<name>-shard-<i>-of-<n>),
@@ -251,7 +257,10 @@ async function downloadShardArtifacts(name, dir, log) {
     const prefix = `${name}-shard-`;
     try {
         const { artifacts } = await client.listArtifacts({ latest: true });
-        const shards = artifacts.filter((a) => a.name.startsWith(prefix)).sort((a, b) => a.name.localeCompare(b.name));
+        // Exactly <name>-shard-<i>-of-<n>: another report-id's shards may share the prefix.
+        const shards = artifacts
+            .filter((a) => a.name.startsWith(prefix) && /^\d+-of-\d+$/.test(a.name.slice(prefix.length)))
+            .sort((a, b) => a.name.localeCompare(b.name));
         if (shards.length === 0) {
             throw new errors/* CancerAiError */.hz(`this workflow run has no artifact named ${prefix}*: the merge job must come after (needs:) the matrix jobs run ` +
                 `with shard: i/n and the same artifact-name`);
@@ -274,7 +283,12 @@ async function downloadShardArtifacts(name, dir, log) {
 
 ;// CONCATENATED MODULE: ./src/action/comment.ts
 
-const commentMarker = (competitionId) => `<!-- cancer-ai-action:${competitionId} -->`;
+/**
+ * One comment per competition, or per competition and report-id (a matrix of models). Without a
+ * report-id the marker is the one earlier versions wrote, so their comments are still found; with
+ * one it is never a prefix of another's (upsertComment matches by prefix).
+ */
+const commentMarker = (competitionId, reportId) => reportId === undefined ? `<!-- cancer-ai-action:${competitionId} -->` : `<!-- cancer-ai-action:${competitionId}:${reportId} -->`;
 /** A login as REST and GraphQL both spell it: REST names apps "github-actions[bot]", GraphQL "github-actions". */
 const sameLogin = (a, b) => a !== undefined && b !== undefined && a.replace(/\[bot\]$/, "").toLowerCase() === b.replace(/\[bot\]$/, "").toLowerCase();
 /**
@@ -316,11 +330,11 @@ function isPermissionError(err) {
 }
 
 // EXTERNAL MODULE: ./src/config/config.ts
-var config = __webpack_require__(81122);
-// EXTERNAL MODULE: ./src/config/options.ts
-var options = __webpack_require__(6856);
+var config = __webpack_require__(17056);
+// EXTERNAL MODULE: ./src/util/log.ts
+var log = __webpack_require__(80452);
 // EXTERNAL MODULE: ./src/util/text.ts
-var util_text = __webpack_require__(49997);
+var util_text = __webpack_require__(69083);
 ;// CONCATENATED MODULE: ./src/action/context.ts
 /**
  * What every mode of the action shares: the configuration read from the
@@ -333,12 +347,14 @@ var util_text = __webpack_require__(49997);
 
 
 
-const actionLog = {
+
+const actionLog = (0,log/* groupingLog */.GN)({
     info: (message) => core/* info */.pq((0,util_text/* logSafe */.sN)(message)),
     // core.warning escapes its message itself: it is a workflow command.
     warning: (message) => core/* warning */.$e(message),
-    group: (title, work) => core/* group */.Os(title, work),
-};
+    startGroup: (title) => core/* startGroup */.Oh(title),
+    endGroup: () => core/* endGroup */.N4(),
+});
 /** The job summary may hold 1 MiB per step. */
 const SUMMARY_LIMIT = 1024 * 1024;
 /** Masks every secret input (and the mnemonic's normalised spelling) before anything can print it. */
@@ -354,6 +370,24 @@ function maskSecrets() {
         if (words !== value)
             core/* setSecret */.Pq(words);
     }
+}
+/** The secret inputs' values (and the mnemonic's normalised spelling), longest first. */
+function secretValues() {
+    const values = new Set();
+    for (const name of options/* OPTION_NAMES */.TM) {
+        if (!(0,options/* specOf */.rI)(name).secret)
+            continue;
+        const value = core/* getInput */.V4(name);
+        if (!value)
+            continue;
+        values.add(value);
+        values.add(value.trim().split(/\s+/).join(" "));
+    }
+    return [...values].filter((v) => v.trim() !== "").sort((a, b) => b.length - a.length);
+}
+/** Text with every secret input's value replaced by ***, for what the runner does not mask (a file it reads later). */
+function redactSecrets(text) {
+    return secretValues().reduce((t, secret) => t.split(secret).join("***"), text);
 }
 /** The inputs as one validated configuration (an empty input takes action.yml's default). */
 function readInputs() {
@@ -380,11 +414,13 @@ function predictionsCsv(result, competition) {
 }
 
 // EXTERNAL MODULE: ./src/util/files.ts
-var util_files = __webpack_require__(75787);
+var util_files = __webpack_require__(70605);
+// EXTERNAL MODULE: ./src/report/bootstrap.ts
+var bootstrap = __webpack_require__(6578);
 // EXTERNAL MODULE: ./src/report/forecast.ts
-var report_forecast = __webpack_require__(33441);
-// EXTERNAL MODULE: ./node_modules/@actions/cache/lib/cache.js + 91 modules
-var cache = __webpack_require__(18091);
+var report_forecast = __webpack_require__(78647);
+// EXTERNAL MODULE: ../main/node_modules/@actions/cache/lib/cache.js + 91 modules
+var cache = __webpack_require__(17531);
 ;// CONCATENATED MODULE: ./src/action/cache.ts
 /**
  * Keeping files between workflow runs with the Actions cache service. Outside
@@ -450,6 +486,7 @@ function actionsCache(log) {
 
 
 
+
 /** The Actions cache when the cache input allows it. */
 const cacheFor = (config) => (config.cache ? actionsCache(actionLog) : undefined);
 /** Posts (or updates) the comment; a token that may not write gets a notice, not a failure. */
@@ -484,6 +521,8 @@ function reportBody(report, competition, forecast, options) {
     });
     return `${score}\n\n${part}${footer}`;
 }
+/** score − base, 6 decimals; empty without either. */
+const scoreDelta = (score, base) => score === null || base === undefined ? "" : (score - base).toFixed(6);
 /** Reports the run everywhere it belongs and applies the score gate; true when the gate passed. */
 async function reportAndGate(config, event, report, competition, cache, forecast) {
     const resultsPath = await (0,util_files/* writeJson */.GF)(config.resultsPath, (0,run/* resultsDocument */.UL)(report));
@@ -493,14 +532,25 @@ async function reportAndGate(config, event, report, competition, cache, forecast
     }
     const pr = event.pullRequest;
     let baseline;
+    const { reportId } = config;
     if (pr && cache)
-        baseline = await (0,report_baseline/* restoreBaseline */.W3)(cache, workDir("baseline"), competition.id, pr.baseRef, actionLog);
-    const rule = { minScore: config.minScore, maxScoreDrop: config.maxScoreDrop, minRank: config.minRank };
-    const gate = (0,report_gate/* applyGate */.e)(report, (0,report_baseline/* comparableScore */.Ji)(baseline, report), rule, forecast);
+        baseline = await (0,report_baseline/* restoreBaseline */.W3)(cache, workDir("baseline"), competition.id, pr.baseRef, actionLog, reportId);
+    const rule = {
+        minScore: config.minScore,
+        maxScoreDrop: config.maxScoreDrop,
+        significantDropsOnly: config.significantDropsOnly,
+        minRank: config.minRank,
+    };
+    const baseScore = (0,report_baseline/* comparableScore */.Ji)(baseline, report);
+    const intervals = (0,bootstrap/* scoreDeltaIntervals */.fB)(report, baseline, competition);
+    if (intervals.overall)
+        actionLog.info(`score delta against ${baseline?.branch}: ${(0,bootstrap/* intervalText */.Bt)(intervals.overall)}`);
+    const gate = (0,report_gate/* applyGate */.e)(report, baseScore, rule, forecast, intervals.overall);
     const verdict = (0,markdown/* gateFooter */.HL)(gate);
-    const marker = commentMarker(competition.id);
-    const body = reportBody(report, competition, forecast, { baseline, marker, footer: verdict, limit: markdown/* COMMENT_LIMIT */.W$ });
-    await core/* summary */.z.addRaw(reportBody(report, competition, forecast, { baseline, footer: verdict, limit: SUMMARY_LIMIT }), true).write();
+    const marker = commentMarker(competition.id, reportId);
+    const shared = { baseline, baseBranch: pr && cache ? pr.baseRef : undefined, gate, reportId, intervals, footer: verdict };
+    const body = reportBody(report, competition, forecast, { ...shared, marker, limit: markdown/* COMMENT_LIMIT */.W$ });
+    await core/* summary */.z.addRaw(reportBody(report, competition, forecast, { ...shared, limit: SUMMARY_LIMIT }), true).write();
     let commentUrl;
     const files = { "results.json": `${JSON.stringify((0,run/* resultsDocument */.UL)(report), null, 2)}\n` };
     for (const d of report.datasets)
@@ -508,7 +558,7 @@ async function reportAndGate(config, event, report, competition, cache, forecast
     if (forecast)
         files["forecast.json"] = `${JSON.stringify(forecast, null, 2)}\n`;
     if (pr) {
-        const pending = { issueNumber: pr.number, headSha: pr.headSha };
+        const pending = { issueNumber: pr.number, headSha: pr.headSha, ...(reportId ? { reportId } : {}) };
         files[PENDING_COMMENT_FILE] = JSON.stringify(pending);
         if (!config.comment)
             actionLog.info("comment: false, so no pull request comment");
@@ -522,13 +572,15 @@ async function reportAndGate(config, event, report, competition, cache, forecast
     await uploadReport(config.artifactName, files, actionLog);
     if (event.defaultBranchPush && cache && report.score !== null) {
         const baselineNow = (0,report_baseline/* toBaseline */.Fd)({ ...report, score: report.score }, event.defaultBranchPush.branch, event.sha);
-        await (0,report_baseline/* saveBaseline */.XY)(cache, workDir("baseline"), competition.id, baselineNow, actionLog);
+        await (0,report_baseline/* saveBaseline */.XY)(cache, workDir("baseline"), competition.id, baselineNow, actionLog, reportId);
     }
     const first = report.datasets[0];
     core/* setOutput */.uH("score", report.score ?? "");
     core/* setOutput */.uH("accuracy", first.accuracy);
     core/* setOutput */.uH("weighted-f1", first.weighted_f1);
     core/* setOutput */.uH("efficiency", first.efficiency_score);
+    core/* setOutput */.uH("base-score", baseScore ?? "");
+    core/* setOutput */.uH("score-delta", scoreDelta(report.score, baseScore));
     core/* setOutput */.uH("passed", gate.passed);
     core/* setOutput */.uH("results-path", resultsPath);
     core/* setOutput */.uH("comment-url", commentUrl ?? "");
@@ -581,26 +633,36 @@ async function commentFromArtifactMode(config, event) {
     if (pull.head.sha !== run.headSha || pending.headSha !== run.headSha) {
         throw new errors/* CancerAiError */.hz(`artifact "${name}" names pull request #${pending.issueNumber}, whose head is not the commit run ${run.id} built: not posting`);
     }
+    // The marker comes from this step's own report-id; the artifact's may only agree with it.
+    const { reportId } = config;
+    if (pending.reportId !== reportId) {
+        const said = (id) => (id === undefined ? "no report-id" : `report-id ${id}`);
+        throw new errors/* CancerAiError */.hz(`artifact "${name}" was made with ${said(pending.reportId)}, but this step has ${said(reportId)}: give both steps the same ` +
+            `report-id (a matrix of models needs a comment-from-artifact step per report-id); not posting`);
+    }
     const report = parseResultsDocument(results, competition, `results.json in artifact "${name}"`);
     const cache = cacheFor(config);
-    const baseline = cache ? await (0,report_baseline/* restoreBaseline */.W3)(cache, workDir("baseline"), competition.id, pull.base.ref, actionLog) : undefined;
+    const baseBranch = cache ? pull.base.ref : undefined;
+    const baseline = cache
+        ? await (0,report_baseline/* restoreBaseline */.W3)(cache, workDir("baseline"), competition.id, pull.base.ref, actionLog, reportId)
+        : undefined;
     const gate = (0,report_gate/* applyGate */.e)(report, (0,report_baseline/* comparableScore */.Ji)(baseline, report), { minScore: config.minScore, maxScoreDrop: config.maxScoreDrop });
-    const marker = commentMarker(competition.id);
-    const body = (0,markdown/* markdownReport */.qN)(report, competition, { baseline, marker, footer: (0,markdown/* gateFooter */.HL)(gate) });
+    const marker = commentMarker(competition.id, reportId);
+    const body = (0,markdown/* markdownReport */.qN)(report, competition, { baseline, baseBranch, gate, reportId, marker, footer: (0,markdown/* gateFooter */.HL)(gate) });
     const target = { owner: event.owner, repo: event.repo, issueNumber: pending.issueNumber };
     core/* setOutput */.uH("comment-url", (await postComment(token, target, marker, body)) ?? "");
 }
 
 // EXTERNAL MODULE: ./src/config/requests.ts
-var requests = __webpack_require__(77966);
+var requests = __webpack_require__(5804);
 // EXTERNAL MODULE: ./src/engine/shard.ts
-var engine_shard = __webpack_require__(20914);
+var engine_shard = __webpack_require__(54352);
 // EXTERNAL MODULE: ./src/engine/shard-files.ts
-var shard_files = __webpack_require__(54316);
+var shard_files = __webpack_require__(2322);
 // EXTERNAL MODULE: ./src/release/forecast.ts + 4 modules
-var release_forecast = __webpack_require__(61381);
+var release_forecast = __webpack_require__(14273);
 // EXTERNAL MODULE: ./src/util/cache-store.ts
-var cache_store = __webpack_require__(37086);
+var cache_store = __webpack_require__(56540);
 ;// CONCATENATED MODULE: ./src/action/evaluate.ts
 /**
  * Mode evaluate: score the model on the competition's packages (or one shard of their rows); with
@@ -659,6 +721,48 @@ async function publishShard(config, report, shard) {
     actionLog.info(`shard ${(0,engine_shard/* formatShard */._D)(shard)}: predictions in ${shardPath}; mode merge scores the union of all shards`);
 }
 
+// EXTERNAL MODULE: ./src/release/chain.ts
+var chain = __webpack_require__(66834);
+// EXTERNAL MODULE: ./src/release/errors.ts
+var release_errors = __webpack_require__(41208);
+;// CONCATENATED MODULE: ./src/action/failure.ts
+/**
+ * A run that ends with an error still leaves a job summary: what failed, and
+ * what to do about it. The error classes carry the actionable message; this
+ * adds the one next step their kind calls for.
+ */
+
+
+
+
+
+/** The step's one-line failure, as core.setFailed shows it. */
+function failureMessage(err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return err instanceof errors/* CancerAiError */.hz ? message : `unexpected failure: ${message}`;
+}
+/** What to do next, by the kind of failure. */
+function failureAdvice(err) {
+    if (err instanceof errors/* InputError */.dz)
+        return "Fix the input or workflow step the message names (see the README's inputs), then re-run.";
+    if (err instanceof release_errors/* HubUnavailableError */.am || err instanceof chain/* ChainConnectionError */.Wk || (!(err instanceof errors/* CancerAiError */.hz) && (0,retry/* isTransient */.dg)(err)))
+        return "A service did not answer: re-run the job; if it keeps failing, check HuggingFace's or the subtensor node's status.";
+    if (err instanceof errors/* ModelError */.me || err instanceof errors/* InferenceError */.uZ)
+        return "Fix the model file as the message says (its path, or its export for the competition), then re-run.";
+    if (err instanceof errors/* DatasetError */.zm)
+        return "Fix the dataset package (or the dataset input) the message names, then re-run.";
+    if (err instanceof release_errors/* ReleaseRefusedError */.gN)
+        return "Nothing was released: change what the message says, then run the release again.";
+    if (err instanceof errors/* CancerAiError */.hz)
+        return "Act on the message above, then re-run.";
+    return "Re-run the job; if it fails the same way, open an issue with this log.";
+}
+/** The job summary of a failed run; `redact` removes the secret inputs' values (the messages should hold none). */
+function failureSummary(err, redact = (text) => text) {
+    const message = (0,util_text/* markdownText */.p7)(redact(failureMessage(err)), 4000);
+    return [`### ❌ cancer-ai-action failed: ${message}`, "", redact(failureAdvice(err)), ""].join("\n");
+}
+
 ;// CONCATENATED MODULE: ./src/action/event.ts
 /** What the triggering GitHub event means for a run, read once from the Actions context. */
 
@@ -698,9 +802,9 @@ function readEvent(context = github/* context */._) {
 }
 
 // EXTERNAL MODULE: ./src/release/self-check.ts
-var self_check = __webpack_require__(5802);
+var self_check = __webpack_require__(28632);
 // EXTERNAL MODULE: ./src/release/summary.ts
-var summary = __webpack_require__(67709);
+var summary = __webpack_require__(17763);
 ;// CONCATENATED MODULE: ./src/action/leaderboard.ts
 /** Mode leaderboard-check: every commitment of the competition on the subnet, read-only, in the job summary. */
 
@@ -737,9 +841,9 @@ async function mergeMode(config, event) {
 }
 
 // EXTERNAL MODULE: ./src/release/release.ts + 2 modules
-var release = __webpack_require__(64399);
+var release = __webpack_require__(73207);
 // EXTERNAL MODULE: ./src/release/window.ts
-var release_window = __webpack_require__(3753);
+var release_window = __webpack_require__(80347);
 ;// CONCATENATED MODULE: ./src/action/release.ts
 /** Mode release: upload to HuggingFace, commit on chain, record the extrinsic; or, with dry-run, only check and print. */
 
@@ -826,6 +930,8 @@ async function selfCheckMode(config) {
 
 
 
+
+
 /**
  * Earlier versions released on any tag push with hf-repo-id set, even in mode evaluate. A release
  * costs the hotkey a scoring window, so it now takes mode: release; a workflow written for the old
@@ -873,8 +979,19 @@ async function runAction() {
         }
     }
     catch (err) {
-        const message = err instanceof Error ? err.message : String(err);
-        core/* setFailed */.C1(err instanceof errors/* CancerAiError */.hz ? message : `unexpected failure: ${message}`);
+        core/* setFailed */.C1(failureMessage(err));
+        await writeFailureSummary(err);
+    }
+}
+/** A failed run still says in the job summary what failed and what to do (without a summary file, nothing). */
+async function writeFailureSummary(err) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    try {
+        await core/* summary */.z.addRaw(failureSummary(err, redactSecrets), true).write();
+    }
+    catch (summaryErr) {
+        core/* warning */.$e(`the job summary could not be written: ${(0,retry/* describeError */.Uc)(summaryErr)}`);
     }
 }
 

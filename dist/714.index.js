@@ -1,8 +1,8 @@
-export const id = 368;
-export const ids = [368];
+export const id = 714;
+export const ids = [714];
 export const modules = {
 
-/***/ 45697:
+/***/ 5703:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -71,7 +71,7 @@ class PixelBudget {
 
 /***/ }),
 
-/***/ 85520:
+/***/ 4632:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -85,9 +85,9 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(70017);
+var errors = __webpack_require__(39115);
 // EXTERNAL MODULE: ./src/util/natives.ts
-var natives = __webpack_require__(22184);
+var natives = __webpack_require__(13622);
 ;// CONCATENATED MODULE: ./src/preprocess/formats/errors.ts
 /**
  * The two ways an image can fail other than being corrupt for everyone, each
@@ -3301,7 +3301,7 @@ async function headerPixels(filePath) {
 var external_node_v8_ = __webpack_require__(78877);
 var external_node_v8_default = /*#__PURE__*/__webpack_require__.n(external_node_v8_);
 // EXTERNAL MODULE: external "node:vm"
-var external_node_vm_ = __webpack_require__(8333);
+var external_node_vm_ = __webpack_require__(30714);
 var external_node_vm_default = /*#__PURE__*/__webpack_require__.n(external_node_vm_);
 ;// CONCATENATED MODULE: ./src/util/gc.ts
 /**
@@ -3336,9 +3336,9 @@ function collectGarbageAfter(decodedPixels) {
 }
 
 // EXTERNAL MODULE: ./src/preprocess/resample.ts
-var resample = __webpack_require__(50531);
+var resample = __webpack_require__(45065);
 // EXTERNAL MODULE: ./src/preprocess/tensor.ts
-var tensor = __webpack_require__(14189);
+var tensor = __webpack_require__(83587);
 ;// CONCATENATED MODULE: ./src/preprocess/index.ts
 
 
@@ -3396,7 +3396,7 @@ async function decodeAndResize(file, filePath, imageSize, inputSizes) {
 
 /***/ }),
 
-/***/ 61200:
+/***/ 93339:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3564,14 +3564,14 @@ function runPlanes(rgb, pixels, out) {
 
 /***/ }),
 
-/***/ 50531:
+/***/ 45065:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Rd: () => (/* binding */ resizeLanczos)
 /* harmony export */ });
 /* unused harmony exports axisCoefficients, resizeLanczosScalar */
-/* harmony import */ var _kernels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61200);
+/* harmony import */ var _kernels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(93339);
 /**
  * Pillow's 8-bit LANCZOS resampler (libImaging/Resample.c), re-implemented
  * operation for operation: double-precision filter weights, normalised per
@@ -3724,7 +3724,7 @@ function scalarPasses(src, width, height, p) {
 
 /***/ }),
 
-/***/ 14189:
+/***/ 83587:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3732,8 +3732,8 @@ function scalarPasses(src, width, height, p) {
 /* harmony export */   Xh: () => (/* binding */ secondResize)
 /* harmony export */ });
 /* unused harmony exports SCALED, TRUNCATED, toChwTensorScalar */
-/* harmony import */ var _kernels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61200);
-/* harmony import */ var _resample_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(50531);
+/* harmony import */ var _kernels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(93339);
+/* harmony import */ var _resample_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45065);
 /**
  * The validator's float conversion: `np.array(img, dtype=float32) / 255.0`
  * then HWC -> CHW; and the runner's way back to 8 bits before its second
@@ -3780,7 +3780,7 @@ function secondResize(image, width, height) {
 
 /***/ }),
 
-/***/ 22184:
+/***/ 13622:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
