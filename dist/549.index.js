@@ -8184,7 +8184,8 @@ function scoreDeltaIntervals(report, baseline, competition, options = {}) {
 const signed = (v) => (v === 0 ? "0" : `${v > 0 ? "+" : ""}${v.toFixed(6)}`);
 /** "(95% CI -0.011000 … +0.003000: not significant)", or "" without an interval. */
 function intervalText(iv) {
-    if (!iv)
+    // Identical predictions on every paired image: the delta is exactly 0 in every resample, nothing to qualify.
+    if (!iv || (iv.lower === 0 && iv.upper === 0))
         return "";
     return `(95% CI ${signed(iv.lower)} … ${signed(iv.upper)}: ${iv.significant ? "significant" : "not significant"})`;
 }
@@ -8474,7 +8475,7 @@ function sizeText(mib) {
     return mib < 0.01 ? `${(mib * 1024).toFixed(1)} KiB` : `${mib.toFixed(2)} MiB`;
 }
 /** "▼ -0.004000 (95% CI -0.011000 … +0.003000: not significant)": a delta and, if there is one, its interval. */
-const withInterval = (text, interval) => text && interval ? `${text} ${(0,_bootstrap_js__WEBPACK_IMPORTED_MODULE_2__/* .intervalText */ .Bt)(interval)}` : text;
+const withInterval = (text, interval) => [text, text ? (0,_bootstrap_js__WEBPACK_IMPORTED_MODULE_2__/* .intervalText */ .Bt)(interval) : ""].filter(Boolean).join(" ");
 /** A table without the columns no row has a value in (the "vs base" columns without a baseline). */
 function compactTable(head, rows) {
     const keep = head.map((_, c) => rows.some((r) => r[c] !== ""));

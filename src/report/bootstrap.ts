@@ -305,7 +305,8 @@ const signed = (v: number): string => (v === 0 ? "0" : `${v > 0 ? "+" : ""}${v.t
 
 /** "(95% CI -0.011000 … +0.003000: not significant)", or "" without an interval. */
 export function intervalText(iv: DeltaInterval | undefined): string {
-  if (!iv) return "";
+  // Identical predictions on every paired image: the delta is exactly 0 in every resample, nothing to qualify.
+  if (!iv || (iv.lower === 0 && iv.upper === 0)) return "";
   return `(95% CI ${signed(iv.lower)} … ${signed(iv.upper)}: ${iv.significant ? "significant" : "not significant"})`;
 }
 

@@ -52,7 +52,7 @@ export function sizeText(mib: number): string {
 
 /** "▼ -0.004000 (95% CI -0.011000 … +0.003000: not significant)": a delta and, if there is one, its interval. */
 const withInterval = (text: string, interval: DeltaInterval | undefined): string =>
-  text && interval ? `${text} ${intervalText(interval)}` : text;
+  [text, text ? intervalText(interval) : ""].filter(Boolean).join(" ");
 
 /** A table without the columns no row has a value in (the "vs base" columns without a baseline). */
 function compactTable(head: string[], rows: string[][]): string {
