@@ -2860,8 +2860,6 @@ var util_log = __webpack_require__(29906);
 var pipeline = __webpack_require__(74106);
 // EXTERNAL MODULE: ./src/dataset/package.ts + 5 modules
 var dataset_package = __webpack_require__(89317);
-// EXTERNAL MODULE: ./src/engine/metrics.ts
-var metrics = __webpack_require__(68703);
 // EXTERNAL MODULE: ./src/engine/onnx-file.ts
 var onnx_file = __webpack_require__(48862);
 // EXTERNAL MODULE: ./src/engine/verdict.ts
@@ -2881,7 +2879,6 @@ var workers_preprocessor = __webpack_require__(81820);
  * when the model is the bottleneck, see sessions.ts), fed in CSV order ->
  * metrics. Only the images in flight are held in memory.
  */
-
 
 
 
@@ -2962,7 +2959,7 @@ async function scorePackage(options) {
             : `${dataset.entries.length} images`;
         const stream = {
             preprocessor: afterExtraction(pkg, preprocessor, session.signature.inputSize),
-            scaler: new sessions/* SessionScaler */.n(session, options.sessions ?? plan.maxSessions, selected.length, model.bytes, log),
+            scaler: new sessions/* SessionScaler */.nO(session, options.sessions ?? plan.maxSessions, selected.length, model.bytes, log),
             inFlight: plan.inFlight,
             timings: options.timings,
         };
@@ -2976,16 +2973,7 @@ async function scorePackage(options) {
                     ", each in its own process on 1 onnxruntime thread");
             return predictAll(session, selected.map((s) => s.entry), competition, log, stream);
         });
-        const result = {
-            competition_id: competition.id,
-            dataset: external_node_path_default().basename(options.dataset),
-            model_sha256: model.sha256,
-            model_size_mb: model.bytes / (1024 * 1024),
-            tested_entries: selected.length,
-            run_time_s: (performance.now() - started) / 1000,
-            ...(0,metrics/* metricFields */.s)(competition, yTrue, yPred, model.bytes),
-            predictions,
-        };
+        const result = (0,engine_verdict/* scoredResult */.Cl)({ yTrue, yPred, predictions }, { competition, dataset: external_node_path_default().basename(options.dataset), model, runSeconds: (performance.now() - started) / 1000 });
         if (options.shard) {
             result.shard = {
                 ...options.shard,
@@ -3262,9 +3250,10 @@ function scoreCompetition(competition, yTrue, yPred, modelBytes) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ SESSION_OVERHEAD_BYTES),
-/* harmony export */   n: () => (/* binding */ SessionScaler)
+/* harmony export */   gO: () => (/* binding */ sessionBytes),
+/* harmony export */   nO: () => (/* binding */ SessionScaler)
 /* harmony export */ });
+/* unused harmony export SESSION_OVERHEAD_BYTES */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4266);
@@ -3286,6 +3275,8 @@ const CHECK_EVERY = 8;
 const MIN_REMAINING_MS = 3000;
 /** What a session costs beyond the model itself: Node, onnxruntime and its arena (measured ~130 MiB). */
 const SESSION_OVERHEAD_BYTES = 160 * 1024 * 1024;
+/** What one more session of a model takes: the model about twice (file and onnxruntime's copy) plus the process. */
+const sessionBytes = (modelBytes) => modelBytes * 2 + SESSION_OVERHEAD_BYTES;
 class SessionScaler {
     model;
     maxSessions;
@@ -3320,7 +3311,7 @@ class SessionScaler {
         if (remainingMs < MIN_REMAINING_MS)
             return;
         // Each session holds the model once: start one only where the memory is (the kernel's free memory, caches not counted).
-        const needed = this.modelBytes * 2 + SESSION_OVERHEAD_BYTES;
+        const needed = sessionBytes(this.modelBytes);
         if (node_os__WEBPACK_IMPORTED_MODULE_0___default().freemem() < needed) {
             this.done = true;
             this.log.info(`inference stays at ${sessions} session(s): another would need about ${mib(needed)} and ${mib(node_os__WEBPACK_IMPORTED_MODULE_0___default().freemem())} is free`);
@@ -3721,12 +3712,14 @@ function parseShardFile(value, source) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CH: () => (/* binding */ modelRejections),
+/* harmony export */   Cl: () => (/* binding */ scoredResult),
 /* harmony export */   S5: () => (/* binding */ scoredPackages),
 /* harmony export */   Vj: () => (/* binding */ verdictOf),
 /* harmony export */   ll: () => (/* binding */ verdictResult)
 /* harmony export */ });
 /* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74344);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70017);
+/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68703);
 /**
  * The results of a package that validators would not score normally: a
  * model they give 0, or a package that fails for every model. The engine
@@ -3734,6 +3727,7 @@ function parseShardFile(value, source) {
  * cannot read) wherever that happens; evaluate() records it here instead
  * of failing the run, so the report can say what validators would do.
  */
+
 
 
 /** The verdict an error stands for, or undefined for an error that is not a validator's (a missing file, a bug). */
@@ -3775,6 +3769,20 @@ function verdictResult(verdict, context) {
         risk_category_scores: { high_risk: 0, medium_risk: 0, benign: 0 },
         predictions: [],
         verdict,
+    };
+}
+/** The result validators would record for a run that was scored: its metrics and predictions. */
+function scoredResult(run, context) {
+    const { competition, model } = context;
+    return {
+        competition_id: competition.id,
+        dataset: context.dataset,
+        model_sha256: model.sha256,
+        model_size_mb: model.bytes / (1024 * 1024),
+        tested_entries: run.yTrue.length,
+        run_time_s: context.runSeconds,
+        ...(0,_metrics_js__WEBPACK_IMPORTED_MODULE_2__/* .metricFields */ .s)(competition, [...run.yTrue], [...run.yPred], model.bytes),
+        predictions: run.predictions,
     };
 }
 /** The packages whose result counts for the model: all but those every model fails on. */
@@ -5511,8 +5519,6 @@ var util_log = __webpack_require__(29906);
 var workers_preprocessor = __webpack_require__(81820);
 // EXTERNAL MODULE: ./src/engine/inference.ts + 1 modules
 var inference = __webpack_require__(46372);
-// EXTERNAL MODULE: ./src/engine/metrics.ts
-var metrics = __webpack_require__(68703);
 // EXTERNAL MODULE: ./src/engine/onnx-file.ts
 var onnx_file = __webpack_require__(48862);
 // EXTERNAL MODULE: ./src/engine/pipeline.ts
@@ -5538,7 +5544,6 @@ var engine_verdict = __webpack_require__(6559);
  * model is what one run on a validator's core takes, and the 20 s limit
  * judges that, not the contention between models.
  */
-
 
 
 
@@ -5617,7 +5622,7 @@ function sessionGroups(indices, facts, freeBytes) {
     const groups = [];
     let used = Infinity;
     for (const index of indices) {
-        const cost = facts[index].bytes * 2 + sessions/* SESSION_OVERHEAD_BYTES */.A;
+        const cost = (0,sessions/* sessionBytes */.gO)(facts[index].bytes);
         if (used + cost > budget) {
             groups.push([]);
             used = 0;
@@ -5725,16 +5730,7 @@ async function onePass(contenders, options) {
                 reject(r, r.verdict);
                 continue;
             }
-            results.set(r.index, {
-                competition_id: competition.id,
-                dataset: external_node_path_default().basename(options.dataset),
-                model_sha256: r.facts.sha256,
-                model_size_mb: r.facts.bytes / (1024 * 1024),
-                tested_entries: dataset.entries.length,
-                run_time_s: runSeconds,
-                ...(0,metrics/* metricFields */.s)(competition, r.yTrue, r.yPred, r.facts.bytes),
-                predictions: r.predictions,
-            });
+            results.set(r.index, (0,engine_verdict/* scoredResult */.Cl)(r, { competition, dataset: external_node_path_default().basename(options.dataset), model: r.facts, runSeconds }));
         }
         return results;
     }
