@@ -24,13 +24,12 @@ import { progressReporter, type Log } from "../util/log.js";
 import type { PreprocessedImage } from "../workers/pool.js";
 import { openPreprocessor } from "../workers/preprocessor.js";
 import { loadModel, type Model } from "./inference.js";
-import { metricFields } from "./metrics.js";
 import { checkNoExternalData } from "./onnx-file.js";
 import { checkThreads, mapOrdered, planThreads, type StageTotals } from "./pipeline.js";
 import { outputNumbers, PredictionStack } from "./prediction.js";
 import type { EvaluationResult, Prediction, Verdict } from "./results.js";
-import { SESSION_OVERHEAD_BYTES } from "./sessions.js";
-import { verdictOf, verdictResult } from "./verdict.js";
+import { sessionBytes } from "./sessions.js";
+import { scoredResult, verdictOf, verdictResult } from "./verdict.js";
 
 export interface ModelUnderTest {
   /** The caller's name for it (a hotkey, "candidate"), for the log. */
@@ -128,7 +127,7 @@ export function sessionGroups(indices: readonly number[], facts: readonly { read
   const groups: number[][] = [];
   let used = Infinity;
   for (const index of indices) {
-    const cost = facts[index].bytes * 2 + SESSION_OVERHEAD_BYTES;
+    const cost = sessionBytes(facts[index].bytes);
     if (used + cost > budget) {
       groups.push([]);
       used = 0;
@@ -266,16 +265,7 @@ async function onePass(contenders: readonly Contender[], options: EvaluateManyOp
         reject(r, r.verdict);
         continue;
       }
-      results.set(r.index, {
-        competition_id: competition.id,
-        dataset: path.basename(options.dataset),
-        model_sha256: r.facts.sha256,
-        model_size_mb: r.facts.bytes / (1024 * 1024),
-        tested_entries: dataset.entries.length,
-        run_time_s: runSeconds,
-        ...metricFields(competition, r.yTrue, r.yPred, r.facts.bytes),
-        predictions: r.predictions,
-      });
+      results.set(r.index, scoredResult(r, { competition, dataset: path.basename(options.dataset), model: r.facts, runSeconds }));
     }
     return results;
   } finally {

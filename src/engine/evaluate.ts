@@ -16,10 +16,9 @@ import { progressReporter, type Log } from "../util/log.js";
 import { checkThreads, mapOrdered, planThreads, type StageTotals, type ThreadPlan } from "./pipeline.js";
 import type { DatasetEntry } from "../dataset/entries.js";
 import { openPackage, readDataset, type Dataset, type DatasetPackage } from "../dataset/package.js";
-import { metricFields } from "./metrics.js";
 import type { EvaluationResult, Prediction } from "./results.js";
 import { checkNoExternalData } from "./onnx-file.js";
-import { verdictOf, verdictResult } from "./verdict.js";
+import { scoredResult, verdictOf, verdictResult } from "./verdict.js";
 import { formatShard, selectShard, type Shard } from "./shard.js";
 import { SessionScaler } from "./sessions.js";
 import type { TensorSize } from "../preprocess/index.js";
@@ -132,16 +131,10 @@ async function scorePackage(options: EvaluateOptions): Promise<EvaluationResult>
         );
       },
     );
-    const result: EvaluationResult = {
-      competition_id: competition.id,
-      dataset: path.basename(options.dataset),
-      model_sha256: model.sha256,
-      model_size_mb: model.bytes / (1024 * 1024),
-      tested_entries: selected.length,
-      run_time_s: (performance.now() - started) / 1000,
-      ...metricFields(competition, yTrue, yPred, model.bytes),
-      predictions,
-    };
+    const result = scoredResult(
+      { yTrue, yPred, predictions },
+      { competition, dataset: path.basename(options.dataset), model, runSeconds: (performance.now() - started) / 1000 },
+    );
     if (options.shard) {
       result.shard = {
         ...options.shard,

@@ -20,6 +20,9 @@ const MIN_REMAINING_MS = 3000;
 /** What a session costs beyond the model itself: Node, onnxruntime and its arena (measured ~130 MiB). */
 export const SESSION_OVERHEAD_BYTES = 160 * 1024 * 1024;
 
+/** What one more session of a model takes: the model about twice (file and onnxruntime's copy) plus the process. */
+export const sessionBytes = (modelBytes: number): number => modelBytes * 2 + SESSION_OVERHEAD_BYTES;
+
 export class SessionScaler {
   private readonly measured = emptyTotals();
   private busy = false;
@@ -49,7 +52,7 @@ export class SessionScaler {
     const remainingMs = ((this.images - m.images) * m.inferenceMs) / m.images / sessions;
     if (remainingMs < MIN_REMAINING_MS) return;
     // Each session holds the model once: start one only where the memory is (the kernel's free memory, caches not counted).
-    const needed = this.modelBytes * 2 + SESSION_OVERHEAD_BYTES;
+    const needed = sessionBytes(this.modelBytes);
     if (os.freemem() < needed) {
       this.done = true;
       this.log.info(`inference stays at ${sessions} session(s): another would need about ${mib(needed)} and ${mib(os.freemem())} is free`);

@@ -7,7 +7,8 @@
  */
 import { classWeights, type Competition } from "../competition/competition.js";
 import { ImageError, ValidatorVerdictError } from "../util/errors.js";
-import type { EvaluationResult, RunReport, Verdict } from "./results.js";
+import { metricFields } from "./metrics.js";
+import type { EvaluationResult, Prediction, RunReport, Verdict } from "./results.js";
 
 /** The verdict an error stands for, or undefined for an error that is not a validator's (a missing file, a bug). */
 export function verdictOf(err: unknown): Verdict | undefined {
@@ -56,6 +57,28 @@ export function verdictResult(verdict: Verdict, context: VerdictContext): Evalua
     risk_category_scores: { high_risk: 0, medium_risk: 0, benign: 0 },
     predictions: [],
     verdict,
+  };
+}
+
+/** What a model's run on a package produced, in CSV order. */
+export interface ScoredRun {
+  readonly yTrue: readonly number[];
+  readonly yPred: readonly number[];
+  readonly predictions: Prediction[];
+}
+
+/** The result validators would record for a run that was scored: its metrics and predictions. */
+export function scoredResult(run: ScoredRun, context: VerdictContext): EvaluationResult {
+  const { competition, model } = context;
+  return {
+    competition_id: competition.id,
+    dataset: context.dataset,
+    model_sha256: model.sha256,
+    model_size_mb: model.bytes / (1024 * 1024),
+    tested_entries: run.yTrue.length,
+    run_time_s: context.runSeconds,
+    ...metricFields(competition, [...run.yTrue], [...run.yPred], model.bytes),
+    predictions: run.predictions,
   };
 }
 
