@@ -1,8 +1,8 @@
-export const id = 621;
-export const ids = [621];
+export const id = 549;
+export const ids = [549];
 export const modules = {
 
-/***/ 74344:
+/***/ 36830:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */   Wr: () => (/* binding */ DEFAULT_COMPETITION),
 /* harmony export */   pw: () => (/* binding */ COMPETITIONS)
 /* harmony export */ });
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39115);
 /**
  * The competitions this tool can score. A new competition is a new entry in
  * COMPETITIONS (its classes, risk groups and score weights), not a rewrite.
@@ -67,7 +67,7 @@ function classWeights(competition) {
 
 /***/ }),
 
-/***/ 81122:
+/***/ 17056:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -76,8 +76,8 @@ function classWeights(competition) {
 /* harmony export */   Xg: () => (/* binding */ readConfig)
 /* harmony export */ });
 /* unused harmony exports camelName, parseOption */
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
-/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6856);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39115);
+/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52166);
 /**
  * The run configuration: every option of options.ts read once, validated,
  * and typed. The action reads its inputs through it and the CLI its flags
@@ -109,7 +109,14 @@ function readConfig(source) {
         }
     }
     checkCombinations(config, source.label);
-    return config;
+    return withReportArtifact(config);
+}
+/** With report-id, artifact-name left at its default becomes <default>-<report-id>: a matrix's jobs upload apart. */
+function withReportArtifact(config) {
+    const fallback = (0,_options_js__WEBPACK_IMPORTED_MODULE_1__/* .specOf */ .rI)("artifact-name").default;
+    if (config.reportId === undefined || config.artifactName !== fallback)
+        return config;
+    return { ...config, artifactName: `${fallback}-${config.reportId}` };
 }
 /** Options that cannot go together, refused before any work. */
 function checkCombinations(config, label) {
@@ -131,22 +138,23 @@ function need(value, name) {
 
 /***/ }),
 
-/***/ 6856:
+/***/ 52166:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P$: () => (/* binding */ REPORT_ID),
 /* harmony export */   TM: () => (/* binding */ OPTION_NAMES),
 /* harmony export */   rI: () => (/* binding */ specOf)
 /* harmony export */ });
 /* unused harmony exports COMPARISONS, MAX_COMPARE_TOP, MODES, MAX_DATASET_COUNT, OPTIONS */
-/* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74344);
-/* harmony import */ var _engine_pipeline_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74106);
-/* harmony import */ var _engine_shard_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20914);
-/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71472);
-/* harmony import */ var _release_chain_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92500);
-/* harmony import */ var _release_committed_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(25479);
-/* harmony import */ var _release_window_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3753);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(70017);
+/* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36830);
+/* harmony import */ var _engine_pipeline_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40800);
+/* harmony import */ var _engine_shard_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54352);
+/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5566);
+/* harmony import */ var _release_chain_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(66834);
+/* harmony import */ var _release_committed_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(72133);
+/* harmony import */ var _release_window_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(80347);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(39115);
 /**
  * Every option of a run, once: its name (the action input's kebab-case name,
  * which is also the CLI flag), description, default, validation, and the
@@ -169,6 +177,14 @@ const MODES = ["evaluate", "merge", "release", "self-check", "leaderboard-check"
 const MAX_DATASET_COUNT = 30;
 const invalid = (name, expected, raw) => new _util_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UsageError */ .eb(`${name} must be ${expected}, got "${raw}"`);
 const text = (raw) => raw.trim();
+/** report-id: what may follow the competition in a comment marker, a cache key and an artifact name. */
+const REPORT_ID = /^[A-Za-z0-9._-]{1,64}$/;
+function reportId(raw, name) {
+    const value = raw.trim();
+    if (!REPORT_ID.test(value))
+        throw invalid(name, "1 to 64 letters, digits, '.', '_' or '-' (e.g. the matrix's model name)", raw);
+    return value;
+}
 /** YAML 1.2's booleans, as @actions/core's getBooleanInput reads them. */
 function boolean(raw, name) {
     const value = raw.trim();
@@ -347,6 +363,15 @@ const OPTIONS = {
         cli: { flag: false },
         parse: decimal(0, 1),
     }),
+    "significant-drops-only": option({
+        description: "With max-score-drop: fail only when the drop is also significant, i.e. the 95% confidence interval of the delta " +
+            "(a paired bootstrap over the images both runs scored, with the validators' score on each resample) lies below 0. " +
+            "Without an interval (a baseline saved by an older version) the drop alone decides.",
+        default: "false",
+        modes: REPORTING,
+        cli: { flag: false },
+        parse: boolean,
+    }),
     cache: option({
         description: "Keep downloaded dataset packages, the base branch's results and (with compare: leaderboard) the committed models " +
             "in the Actions cache.",
@@ -361,6 +386,15 @@ const OPTIONS = {
         modes: ["evaluate", "merge", "release", "comment-from-artifact"],
         cli: { flag: false },
         parse: text,
+    }),
+    "report-id": option({
+        description: "Several models in one repository (a matrix): a short name that keeps this model's report apart, like " +
+            "sticky-comment's header. It keys the pull request comment, the base branch's baseline in the cache and, when " +
+            "artifact-name is left at its default, the report artifact (<artifact-name>-<report-id>); give the " +
+            "comment-from-artifact step the same report-id. Letters, digits, '.', '_' and '-', at most 64. Empty: one report per competition.",
+        modes: ["evaluate", "merge", "release", "comment-from-artifact"],
+        cli: { flag: false },
+        parse: reportId,
     }),
     threads: option({
         description: `Cores to use (auto: every core; at most ${_engine_pipeline_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_THREADS */ .J$}) for decoding and for inference. Each inference session ` +
@@ -506,7 +540,7 @@ const specOf = (name) => OPTIONS[name];
 
 /***/ }),
 
-/***/ 77966:
+/***/ 5804:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -517,10 +551,10 @@ const specOf = (name) => OPTIONS[name];
 /* harmony export */   Sj: () => (/* binding */ hotkeyOf),
 /* harmony export */   sK: () => (/* binding */ selfCheckRequest)
 /* harmony export */ });
-/* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74344);
-/* harmony import */ var _release_hotkey_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44319);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70017);
-/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(81122);
+/* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36830);
+/* harmony import */ var _release_hotkey_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(10785);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39115);
+/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17056);
 /**
  * The engine's and the release's requests from a run configuration, built
  * once for both shells: they differ only in where logs, caches and
@@ -617,7 +651,7 @@ async function hotkeyOf(config) {
 
 /***/ }),
 
-/***/ 89317:
+/***/ 95155:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -637,9 +671,9 @@ var promises_ = __webpack_require__(51455);
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(70017);
+var errors = __webpack_require__(39115);
 // EXTERNAL MODULE: ./src/util/temp.ts
-var temp = __webpack_require__(54868);
+var temp = __webpack_require__(90866);
 ;// CONCATENATED MODULE: ./src/dataset/csv.ts
 /**
  * Python's csv.DictReader with the excel dialect, as the validator runs it on
@@ -1000,8 +1034,8 @@ var external_node_stream_promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(38522);
 var external_node_zlib_default = /*#__PURE__*/__webpack_require__.n(external_node_zlib_);
-// EXTERNAL MODULE: ./node_modules/yauzl/index.js
-var yauzl = __webpack_require__(20663);
+// EXTERNAL MODULE: ../main/node_modules/yauzl/index.js
+var yauzl = __webpack_require__(74695);
 ;// CONCATENATED MODULE: ./src/dataset/zip.ts
 
 
@@ -1572,7 +1606,7 @@ async function readDataset(pkg, competition) {
 
 /***/ }),
 
-/***/ 20188:
+/***/ 13874:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1584,9 +1618,9 @@ async function readDataset(pkg, competition) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _util_digest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(16178);
-/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(71472);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(70017);
+/* harmony import */ var _util_digest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4480);
+/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5566);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(39115);
 /**
  * Turning the `dataset` input into local packages: `latest` (the newest
  * packages of the competition on the hub), `hf://repo/path.zip`, or a local
@@ -1666,7 +1700,7 @@ async function fetchDataset(ref, options) {
 
 /***/ }),
 
-/***/ 46372:
+/***/ 42063:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1681,11 +1715,11 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(70017);
+var errors = __webpack_require__(39115);
 // EXTERNAL MODULE: ./src/util/natives.ts
-var natives = __webpack_require__(22184);
+var natives = __webpack_require__(13622);
 // EXTERNAL MODULE: ./src/util/retry.ts
-var retry = __webpack_require__(4266);
+var retry = __webpack_require__(19092);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:crypto"
@@ -1703,9 +1737,9 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(73136);
 // EXTERNAL MODULE: ./src/workers/inference-protocol.ts
-var inference_protocol = __webpack_require__(39093);
+var inference_protocol = __webpack_require__(21151);
 // EXTERNAL MODULE: ./src/workers/protocol.ts
-var protocol = __webpack_require__(86775);
+var protocol = __webpack_require__(86565);
 ;// CONCATENATED MODULE: ./src/workers/inference-pool.ts
 /**
  * Inference in child processes, timed from here. onnxruntime-node's
@@ -2025,7 +2059,7 @@ class InferencePool {
 }
 
 // EXTERNAL MODULE: ./src/engine/prediction.ts
-var prediction = __webpack_require__(26549);
+var prediction = __webpack_require__(97975);
 ;// CONCATENATED MODULE: ./src/engine/inference.ts
 /**
  * The validator's ONNX runner: inputs taken by position (0 = image
@@ -2229,13 +2263,13 @@ async function loadModel(modelPath, competition, options = {}) {
 
 /***/ }),
 
-/***/ 68703:
+/***/ 65121:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   s: () => (/* binding */ metricFields)
 /* harmony export */ });
-/* harmony import */ var _scoring_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(66727);
+/* harmony import */ var _scoring_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17477);
 
 function metricFields(competition, yTrue, yPred, modelBytes) {
     const s = (0,_scoring_js__WEBPACK_IMPORTED_MODULE_0__/* .scoreCompetition */ .GC)(competition, yTrue, yPred, modelBytes);
@@ -2257,7 +2291,7 @@ function metricFields(competition, yTrue, yPred, modelBytes) {
 
 /***/ }),
 
-/***/ 48862:
+/***/ 91108:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2268,7 +2302,7 @@ function metricFields(competition, yTrue, yPred, modelBytes) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70017);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39115);
 /**
  * Which tensors of an ONNX model keep their bytes outside the .onnx file ("external data").
  *
@@ -2559,7 +2593,7 @@ async function checkNoExternalData(modelPath, uploadedAs) {
 
 /***/ }),
 
-/***/ 74106:
+/***/ 40800:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2573,7 +2607,7 @@ async function checkNoExternalData(modelPath, uploadedAs) {
 /* unused harmony exports MIN_IMAGES_FOR_WORKERS, defaultThreads */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70017);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39115);
 /**
  * How an evaluation streams: entries -> preprocessing (worker threads, a few
  * images ahead) -> inference (sessions in processes of their own, fed in CSV
@@ -2667,7 +2701,7 @@ function sessionsWanted(threads, measured) {
 
 /***/ }),
 
-/***/ 26549:
+/***/ 97975:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2676,7 +2710,7 @@ function sessionsWanted(threads, measured) {
 /* harmony export */   iT: () => (/* binding */ outputNumbers)
 /* harmony export */ });
 /* unused harmony exports halfToNumber, astypeInt, argmax, squeezed, ruleFor */
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39115);
 
 /** numpy's float16, exactly (every half is a double). */
 function halfToNumber(bits) {
@@ -2830,7 +2864,7 @@ class PredictionStack {
 
 /***/ }),
 
-/***/ 46531:
+/***/ 90981:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2842,34 +2876,34 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/dataset/remote.ts
-var remote = __webpack_require__(20188);
+var remote = __webpack_require__(13874);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/util/digest.ts
-var digest = __webpack_require__(16178);
+var digest = __webpack_require__(4480);
 // EXTERNAL MODULE: ./src/engine/inference.ts + 1 modules
-var inference = __webpack_require__(46372);
+var inference = __webpack_require__(42063);
 // EXTERNAL MODULE: ./src/engine/prediction.ts
-var prediction = __webpack_require__(26549);
+var prediction = __webpack_require__(97975);
 // EXTERNAL MODULE: ./src/util/log.ts
-var util_log = __webpack_require__(29906);
+var util_log = __webpack_require__(80452);
 // EXTERNAL MODULE: ./src/engine/pipeline.ts
-var pipeline = __webpack_require__(74106);
+var pipeline = __webpack_require__(40800);
 // EXTERNAL MODULE: ./src/dataset/package.ts + 5 modules
-var dataset_package = __webpack_require__(89317);
+var dataset_package = __webpack_require__(95155);
 // EXTERNAL MODULE: ./src/engine/onnx-file.ts
-var onnx_file = __webpack_require__(48862);
+var onnx_file = __webpack_require__(91108);
 // EXTERNAL MODULE: ./src/engine/verdict.ts
-var engine_verdict = __webpack_require__(6559);
+var engine_verdict = __webpack_require__(78585);
 // EXTERNAL MODULE: ./src/engine/shard.ts
-var shard = __webpack_require__(20914);
+var shard = __webpack_require__(54352);
 // EXTERNAL MODULE: ./src/engine/sessions.ts
-var sessions = __webpack_require__(24653);
+var sessions = __webpack_require__(36743);
 // EXTERNAL MODULE: ./src/workers/preprocessor.ts + 1 modules
-var workers_preprocessor = __webpack_require__(81820);
+var workers_preprocessor = __webpack_require__(46997);
 ;// CONCATENATED MODULE: ./src/engine/evaluate.ts
 /**
  * The evaluation of one model on one dataset package, as a stream (see
@@ -3009,7 +3043,7 @@ async function predictAll(session, entries, competition, log, stream) {
     // The validators' y_pred from output 0, whatever its shape: warns once about an unusual one,
     // throws their verdict where numpy or sklearn would raise.
     const stack = new prediction/* PredictionStack */._q(competition, session.signature.output, log);
-    const progress = (0,util_log/* progressReporter */.x)(log, entries.length, "images evaluated");
+    const progress = (0,util_log/* progressReporter */.xZ)(log, entries.length, "images evaluated");
     // Each image goes into the model as soon as it is prepared and the one before it has gone in: the model's
     // process always has the next image waiting, and images enter in CSV order, as in the validator's loop
     // (so the image named by a timeout or an error is the first in the CSV that would hit it).
@@ -3089,15 +3123,17 @@ function resultsDocument(report) {
 
 /***/ }),
 
-/***/ 66727:
+/***/ 17477:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GC: () => (/* binding */ scoreCompetition),
+/* harmony export */   su: () => (/* binding */ metricsFromCounts),
+/* harmony export */   uf: () => (/* binding */ scoreMetrics),
 /* harmony export */   wq: () => (/* binding */ pyRound)
 /* harmony export */ });
-/* unused harmony exports numpySum, classificationMetrics, efficiencyScore */
-/* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74344);
+/* unused harmony exports numpySum, classificationMetrics, countPairs, efficiencyScore */
+/* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36830);
 /**
  * The validator's metrics and score, as pure functions. Floating-point
  * operations follow sklearn/numpy's order (pairwise summation, F1 as
@@ -3179,6 +3215,9 @@ function classificationMetrics(yTrue, yPred, classCount) {
         throw new Error(`${yTrue.length} labels but ${yPred.length} predictions`);
     if (yTrue.length === 0)
         throw new Error("no samples to score");
+    return metricsFromCounts(countPairs(yTrue, yPred, classCount));
+}
+function countPairs(yTrue, yPred, classCount) {
     const confusionMatrix = Array.from({ length: classCount }, () => new Array(classCount).fill(0));
     const trueSum = new Array(classCount).fill(0);
     let correct = 0;
@@ -3189,13 +3228,18 @@ function classificationMetrics(yTrue, yPred, classCount) {
         if (Number.isInteger(yPred[i]) && yPred[i] >= 0 && yPred[i] < classCount)
             confusionMatrix[yTrue[i]][yPred[i]]++;
     }
+    return { confusionMatrix, trueSum, correct, total: yTrue.length };
+}
+/** classificationMetrics from the counts of its pairs (total > 0). */
+function metricsFromCounts(counts) {
+    const { confusionMatrix, trueSum, correct, total } = counts;
     const tp = confusionMatrix.map((row, c) => row[c]);
     const predSum = tp.map((_, c) => confusionMatrix.reduce((a, row) => a + row[c], 0));
     const precisionByClass = tp.map((t, c) => divideOrZero(t, predSum[c]));
     const recallByClass = tp.map((t, c) => divideOrZero(t, trueSum[c]));
     const f1ByClass = tp.map((t, c) => divideOrZero(2 * t, trueSum[c] + predSum[c]));
     return {
-        accuracy: correct / yTrue.length,
+        accuracy: correct / total,
         precision: weightedAverage(precisionByClass, trueSum),
         recall: weightedAverage(recallByClass, trueSum),
         fbeta: weightedAverage(f1ByClass, trueSum),
@@ -3216,6 +3260,10 @@ function efficiencyScore(competition, modelBytes) {
 /** The validator's get_model_result: metrics, risk categories, weighted F1, efficiency, score. */
 function scoreCompetition(competition, yTrue, yPred, modelBytes) {
     const metrics = classificationMetrics(yTrue, yPred, competition.classes.length);
+    return scoreMetrics(competition, metrics, efficiencyScore(competition, modelBytes));
+}
+/** get_model_result from the metrics and the efficiency score (rounded here; a rounded value stays as it is). */
+function scoreMetrics(competition, metrics, efficiencyValue) {
     const riskCategoryScores = {};
     let weightedSum = 0;
     let weightTotal = 0;
@@ -3227,7 +3275,7 @@ function scoreCompetition(competition, yTrue, yPred, modelBytes) {
     }
     const accuracy = pyRound(metrics.accuracy);
     const weightedF1 = pyRound(weightedSum / weightTotal);
-    const efficiency = pyRound(efficiencyScore(competition, modelBytes));
+    const efficiency = pyRound(efficiencyValue);
     const { accuracyAndF1, efficiency: efficiencyWeight } = competition.scoreWeights;
     return {
         ...metrics,
@@ -3246,7 +3294,7 @@ function scoreCompetition(competition, yTrue, yPred, modelBytes) {
 
 /***/ }),
 
-/***/ 24653:
+/***/ 36743:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3256,8 +3304,8 @@ function scoreCompetition(competition, yTrue, yPred, modelBytes) {
 /* unused harmony export SESSION_OVERHEAD_BYTES */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4266);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74106);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19092);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(40800);
 /**
  * Balancing cores between the two stages while the run goes: it starts
  * with one inference session, measures what each image costs in
@@ -3331,7 +3379,7 @@ const mib = (bytes) => `${Math.round(bytes / (1024 * 1024))} MiB`;
 
 /***/ }),
 
-/***/ 54316:
+/***/ 2322:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3343,8 +3391,8 @@ const mib = (bytes) => `${Math.round(bytes / (1024 * 1024))} MiB`;
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70017);
-/* harmony import */ var _shard_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(20914);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39115);
+/* harmony import */ var _shard_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(54352);
 /**
  * Shard predictions on disk: a shard run writes one file (a list of
  * documents, one per package), the merge reads files or whole folders of
@@ -3395,7 +3443,7 @@ async function readShardFiles(inputs, log) {
 
 /***/ }),
 
-/***/ 20914:
+/***/ 54352:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3407,9 +3455,9 @@ async function readShardFiles(inputs, log) {
 /* harmony export */   y9: () => (/* binding */ parseShardFile)
 /* harmony export */ });
 /* unused harmony exports SHARD_FORMAT, SHARD_LIMITS, mergeShards */
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
-/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6559);
-/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68703);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39115);
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(78585);
+/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(65121);
 
 
 
@@ -3707,7 +3755,7 @@ function parseShardFile(value, source) {
 
 /***/ }),
 
-/***/ 6559:
+/***/ 78585:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3717,9 +3765,9 @@ function parseShardFile(value, source) {
 /* harmony export */   Vj: () => (/* binding */ verdictOf),
 /* harmony export */   ll: () => (/* binding */ verdictResult)
 /* harmony export */ });
-/* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74344);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70017);
-/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68703);
+/* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36830);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39115);
+/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(65121);
 /**
  * The results of a package that validators would not score normally: a
  * model they give 0, or a package that fails for every model. The engine
@@ -3793,7 +3841,7 @@ const modelRejections = (report) => report.datasets.filter((d) => d.verdict?.fau
 
 /***/ }),
 
-/***/ 71472:
+/***/ 5566:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3822,11 +3870,11 @@ const modelRejections = (report) => report.datasets.filter((d) => d.verdict?.fau
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var _huggingface_hub__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1429);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(38815);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(70017);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4266);
-/* harmony import */ var _transfer_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(13);
+/* harmony import */ var _huggingface_hub__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(31301);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(43439);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(39115);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(19092);
+/* harmony import */ var _transfer_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(14215);
 /**
  * Reading the HuggingFace Hub: the competition configuration space, the
  * dataset repositories it names, and the packages in them. Every call takes
@@ -4169,7 +4217,7 @@ function checkDigest(ref, sha256) {
 
 /***/ }),
 
-/***/ 13:
+/***/ 14215:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4194,7 +4242,7 @@ class NetworkTimeoutError extends Error {
 }
 
 // EXTERNAL MODULE: ./src/util/retry.ts
-var retry = __webpack_require__(4266);
+var retry = __webpack_require__(19092);
 ;// CONCATENATED MODULE: ./src/hub/transfer.ts
 /**
  * Hub calls bounded by silence, not by duration. A model of several GB takes as long as the link
@@ -4530,7 +4578,7 @@ class TransferWatch {
 
 /***/ }),
 
-/***/ 92500:
+/***/ 66834:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4543,6 +4591,7 @@ class TransferWatch {
 /* harmony export */   Of: () => (/* binding */ NETWORKS),
 /* harmony export */   Q5: () => (/* binding */ readCommitment),
 /* harmony export */   Qq: () => (/* binding */ networkUrl),
+/* harmony export */   Wk: () => (/* binding */ ChainConnectionError),
 /* harmony export */   X0: () => (/* binding */ blockTime),
 /* harmony export */   ce: () => (/* binding */ chainRead),
 /* harmony export */   eg: () => (/* binding */ subnetExists),
@@ -4552,19 +4601,10 @@ class TransferWatch {
 /* harmony export */   u6: () => (/* binding */ submitCommitment),
 /* harmony export */   wX: () => (/* binding */ findCommitExtrinsic)
 /* harmony export */ });
-/* unused harmony exports ChainConnectionError, CONNECT_TIMEOUT_MS, firstRawText, HEARTBEAT_MS, FINALIZATION_TIMEOUT_MS */
-/* harmony import */ var _polkadot_api__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(91972);
-/* harmony import */ var _polkadot_api__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(15771);
-/* harmony import */ var _commitment_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40816);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70017);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4266);
-/**
- * The subtensor chain through @polkadot/api: registration, the commitment
- * transaction and its read-back. Submission never commits twice: before
- * sending, and after a dropped connection, the chain's own record
- * (`Commitments.CommitmentOf`) decides what happened.
- */
-
+/* unused harmony exports CONNECT_TIMEOUT_MS, firstRawText, HEARTBEAT_MS, FINALIZATION_TIMEOUT_MS */
+/* harmony import */ var _commitment_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(65062);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39115);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(19092);
 
 
 
@@ -4593,18 +4633,44 @@ function networkUrl(network) {
         throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`unknown network "${network}": use ${Object.keys(NETWORKS).join(", ")} or a ws(s):// URL`);
     return url;
 }
-/** A WebSocket error event in one line: the ws package says why; Node 22+'s built-in WebSocket gives an empty message. */
+/** A WebSocket error event in one line; an event without a message still says what failed. */
 function socketFailure(event) {
     return (0,_util_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(event) || "the WebSocket connection failed (refused, closed, or not a WebSocket endpoint)";
 }
+let polkadot;
+/**
+ * @polkadot/api, loaded on first use (an evaluation never pays for it) and
+ * with the `ws` package as its WebSocket on every Node. @polkadot/x-ws takes
+ * the global WebSocket when there is one (Node 22 on), so it is hidden while
+ * the package loads: Node 22's built-in WebSocket never fires 'close' after a
+ * failed handshake, and the WsProvider stops its request timer only on
+ * 'close', so a CLI that could not reach the chain printed its error and then
+ * never exited.
+ */
+function loadPolkadot() {
+    polkadot ??= (async () => {
+        const builtin = Object.getOwnPropertyDescriptor(globalThis, "WebSocket");
+        if (builtin)
+            Reflect.deleteProperty(globalThis, "WebSocket");
+        try {
+            return await __webpack_require__.e(/* import() */ 132).then(__webpack_require__.bind(__webpack_require__, 8132));
+        }
+        finally {
+            if (builtin)
+                Object.defineProperty(globalThis, "WebSocket", builtin);
+        }
+    })();
+    return polkadot;
+}
 async function connect(network, timeoutMs = CONNECT_TIMEOUT_MS) {
     const url = networkUrl(network);
+    const { ApiPromise, WsProvider } = await loadPolkadot();
     const unreachable = (why) => new ChainConnectionError(`cannot reach the chain at ${url}: ${why}; check the network setting and that the node is reachable from here`);
-    const provider = new _polkadot_api__WEBPACK_IMPORTED_MODULE_3__/* .WsProvider */ .E(url, false);
-    // Watched before the socket is opened: Node 22+'s built-in WebSocket (which @polkadot/x-ws prefers
-    // over the ws package) can report a refused connection before provider.connect() has even resolved,
-    // and an ApiPromise created after that would wait for a 'connected' or 'error' event that never
-    // comes, with nothing left on the event loop (the process then exits 13 without a word).
+    const provider = new WsProvider(url, false);
+    // Watched before the socket is opened: a refused connection can be reported before
+    // provider.connect() has even resolved, and an ApiPromise created after that would wait for a
+    // 'connected' or 'error' event that never comes, with nothing left on the event loop (the process
+    // then exits 13 without a word).
     const unwatch = [];
     const lost = new Promise((_, reject) => {
         unwatch.push(provider.on("error", (event) => reject(unreachable(socketFailure(event)))), provider.on("disconnected", () => reject(unreachable("the node closed the connection"))));
@@ -4613,7 +4679,7 @@ async function connect(network, timeoutMs = CONNECT_TIMEOUT_MS) {
     const open = async () => {
         await provider.connect();
         await provider.isReady;
-        api = new _polkadot_api__WEBPACK_IMPORTED_MODULE_4__/* .ApiPromise */ .G({ provider, noInitWarn: true });
+        api = new ApiPromise({ provider, noInitWarn: true });
         return api.isReadyOrError;
     };
     try {
@@ -4881,7 +4947,7 @@ async function submitCommitment(api, pair, netuid, text, log, reconnect, options
 
 /***/ }),
 
-/***/ 40816:
+/***/ 65062:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4893,7 +4959,7 @@ async function submitCommitment(api, pair, netuid, text, log, reconnect, options
 /* harmony export */   sP: () => (/* binding */ encodeSetCommitment)
 /* harmony export */ });
 /* unused harmony exports MAX_COMMITMENT_BYTES, MAX_REPO_ID_BYTES, MAX_MODEL_FILE_BYTES, MAX_CODE_FILE_BYTES, commitmentString, SET_COMMITMENT, compactU32 */
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39115);
 /**
  * The model commitment validators read from chain:
  * `{hf_repo_id}:{model_file_stem}:{competition_id}:{sha256}`, and the
@@ -5001,7 +5067,7 @@ function encodeSetCommitment(netuid, commitment, index = SET_COMMITMENT) {
 
 /***/ }),
 
-/***/ 25479:
+/***/ 72133:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5017,16 +5083,16 @@ function encodeSetCommitment(netuid, commitment, index = SET_COMMITMENT) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92500);
-/* harmony import */ var _commitment_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(40816);
-/* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(66462);
-/* harmony import */ var _record_check_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(87117);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(85178);
-/* harmony import */ var _window_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3753);
-/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(71472);
-/* harmony import */ var _util_digest_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(16178);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(70017);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(4266);
+/* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(66834);
+/* harmony import */ var _commitment_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(65062);
+/* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(64804);
+/* harmony import */ var _record_check_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(48427);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(41208);
+/* harmony import */ var _window_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(80347);
+/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5566);
+/* harmony import */ var _util_digest_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4480);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(39115);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(19092);
 /**
  * The committed models of a competition, as validators get them (docs/design/forecast.md §1, §2, §6):
  * the commitments of the hotkeys registered now, their age against "a package released now", the top N
@@ -5326,7 +5392,7 @@ async function committedModels(options) {
 
 /***/ }),
 
-/***/ 85178:
+/***/ 41208:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5337,8 +5403,8 @@ async function committedModels(options) {
 /* harmony export */   gN: () => (/* binding */ ReleaseRefusedError),
 /* harmony export */   h5: () => (/* binding */ CommitLimitError)
 /* harmony export */ });
-/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71472);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70017);
+/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5566);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39115);
 /**
  * How a release stops. A refusal happens before anything is written and says
  * what the chain, the hub or the validators would do, and what to change. An
@@ -5374,7 +5440,7 @@ class UploadStalledError extends HubStalledError {
 
 /***/ }),
 
-/***/ 61381:
+/***/ 14273:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5387,11 +5453,11 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/dataset/remote.ts
-var remote = __webpack_require__(20188);
+var remote = __webpack_require__(13874);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/engine/scoring.ts
-var scoring = __webpack_require__(66727);
+var scoring = __webpack_require__(17477);
 ;// CONCATENATED MODULE: ./src/engine/copy-signature.ts
 /**
  * The validators' copy signature of a scored model, exactly: the key that
@@ -5510,25 +5576,25 @@ var promises_ = __webpack_require__(51455);
 var external_node_os_ = __webpack_require__(48161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 // EXTERNAL MODULE: ./src/dataset/package.ts + 5 modules
-var dataset_package = __webpack_require__(89317);
+var dataset_package = __webpack_require__(95155);
 // EXTERNAL MODULE: ./src/util/digest.ts
-var digest = __webpack_require__(16178);
+var digest = __webpack_require__(4480);
 // EXTERNAL MODULE: ./src/util/log.ts
-var util_log = __webpack_require__(29906);
+var util_log = __webpack_require__(80452);
 // EXTERNAL MODULE: ./src/workers/preprocessor.ts + 1 modules
-var workers_preprocessor = __webpack_require__(81820);
+var workers_preprocessor = __webpack_require__(46997);
 // EXTERNAL MODULE: ./src/engine/inference.ts + 1 modules
-var inference = __webpack_require__(46372);
+var inference = __webpack_require__(42063);
 // EXTERNAL MODULE: ./src/engine/onnx-file.ts
-var onnx_file = __webpack_require__(48862);
+var onnx_file = __webpack_require__(91108);
 // EXTERNAL MODULE: ./src/engine/pipeline.ts
-var pipeline = __webpack_require__(74106);
+var pipeline = __webpack_require__(40800);
 // EXTERNAL MODULE: ./src/engine/prediction.ts
-var prediction = __webpack_require__(26549);
+var prediction = __webpack_require__(97975);
 // EXTERNAL MODULE: ./src/engine/sessions.ts
-var sessions = __webpack_require__(24653);
+var sessions = __webpack_require__(36743);
 // EXTERNAL MODULE: ./src/engine/verdict.ts
-var engine_verdict = __webpack_require__(6559);
+var engine_verdict = __webpack_require__(78585);
 ;// CONCATENATED MODULE: ./src/engine/evaluate-many.ts
 /**
  * Several models on one package in one pass: each image is decoded and
@@ -5742,7 +5808,7 @@ async function onePass(contenders, options) {
 /** Every image, prepared once, to every model still running, in CSV order for each. */
 async function feedAll(running, entries, source, feed) {
     const { slots, timings, log } = feed;
-    const progress = (0,util_log/* progressReporter */.x)(log, entries.length, "images evaluated");
+    const progress = (0,util_log/* progressReporter */.xZ)(log, entries.length, "images evaluated");
     // An image is done once every model has it: a window of them bounds the pixels held.
     const window = [];
     let done = 0;
@@ -6100,9 +6166,9 @@ function loggedWinnerStays(rows) {
 const describeCopy = (copyOf) => `copy of ${copyOf.hotkey ?? "the candidate"} (block ${copyOf.block})`;
 
 // EXTERNAL MODULE: ./src/engine/run.ts + 1 modules
-var run = __webpack_require__(46531);
+var run = __webpack_require__(90981);
 // EXTERNAL MODULE: ./src/release/committed.ts
-var release_committed = __webpack_require__(25479);
+var release_committed = __webpack_require__(72133);
 ;// CONCATENATED MODULE: ./src/release/forecast.ts
 /**
  * The forecast: where the candidate would rank among the models committed
@@ -6283,17 +6349,17 @@ const copyOf = (c) => ({
 
 /***/ }),
 
-/***/ 44319:
+/***/ 10785:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   t: () => (/* binding */ hotkeyFromMnemonic)
 /* harmony export */ });
 /* unused harmony export SS58_PREFIX */
-/* harmony import */ var _polkadot_keyring__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29065);
-/* harmony import */ var _polkadot_util_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57065);
-/* harmony import */ var _polkadot_util_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27861);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
+/* harmony import */ var _polkadot_keyring__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40025);
+/* harmony import */ var _polkadot_util_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(13497);
+/* harmony import */ var _polkadot_util_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(69);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39115);
 /**
  * The miner's hotkey from its mnemonic: sr25519, SS58 prefix 42, plain BIP39
  * with no password or derivation path (what the Python wallet derives). The
@@ -6315,7 +6381,7 @@ async function hotkeyFromMnemonic(mnemonic) {
 
 /***/ }),
 
-/***/ 66462:
+/***/ 64804:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -6343,13 +6409,13 @@ async function hotkeyFromMnemonic(mnemonic) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _huggingface_hub__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1429);
-/* harmony import */ var yazl__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(93044);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(70017);
-/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(71472);
-/* harmony import */ var _hub_transfer_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(13);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4266);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(85178);
+/* harmony import */ var _huggingface_hub__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(31301);
+/* harmony import */ var yazl__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(60260);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(39115);
+/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5566);
+/* harmony import */ var _hub_transfer_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(14215);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(19092);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(41208);
 /**
  * The HuggingFace side of a release: the public model repository with an MIT
  * card (what validators require), the model and zipped code in one commit,
@@ -6677,15 +6743,15 @@ async function readRecord(repo) {
 
 /***/ }),
 
-/***/ 87117:
+/***/ 48427:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   RC: () => (/* binding */ verifyRecord)
 /* harmony export */ });
 /* unused harmony exports pythonInt, parseExtrinsicId */
-/* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92500);
-/* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66462);
+/* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(66834);
+/* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(64804);
 
 
 /**
@@ -6761,7 +6827,7 @@ async function verifyRecord(api, repo, hotkey, servedHash) {
 
 /***/ }),
 
-/***/ 64399:
+/***/ 73207:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -6777,25 +6843,25 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/release/chain.ts
-var release_chain = __webpack_require__(92500);
+var release_chain = __webpack_require__(66834);
 // EXTERNAL MODULE: ./src/release/commitment.ts
-var release_commitment = __webpack_require__(40816);
+var release_commitment = __webpack_require__(65062);
 // EXTERNAL MODULE: ./src/util/digest.ts
-var digest = __webpack_require__(16178);
+var digest = __webpack_require__(4480);
 // EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(70017);
+var errors = __webpack_require__(39115);
 // EXTERNAL MODULE: ./src/hub/hub.ts
-var hub_hub = __webpack_require__(71472);
+var hub_hub = __webpack_require__(5566);
 // EXTERNAL MODULE: ./src/release/hotkey.ts
-var hotkey = __webpack_require__(44319);
+var hotkey = __webpack_require__(10785);
 // EXTERNAL MODULE: ./src/engine/inference.ts + 1 modules
-var inference = __webpack_require__(46372);
+var inference = __webpack_require__(42063);
 // EXTERNAL MODULE: ./src/engine/onnx-file.ts
-var onnx_file = __webpack_require__(48862);
+var onnx_file = __webpack_require__(91108);
 // EXTERNAL MODULE: ./src/util/retry.ts
-var retry = __webpack_require__(4266);
+var retry = __webpack_require__(19092);
 // EXTERNAL MODULE: ./src/release/errors.ts
-var release_errors = __webpack_require__(85178);
+var release_errors = __webpack_require__(41208);
 ;// CONCATENATED MODULE: ./src/release/limits.ts
 /** Subtensor's target block time. */
 const BLOCK_SECONDS = 12;
@@ -6938,9 +7004,9 @@ function defaultStem(label, sha256) {
 }
 
 // EXTERNAL MODULE: ./src/release/publish.ts
-var publish = __webpack_require__(66462);
+var publish = __webpack_require__(64804);
 // EXTERNAL MODULE: ./src/release/window.ts
-var release_window = __webpack_require__(3753);
+var release_window = __webpack_require__(80347);
 ;// CONCATENATED MODULE: ./src/release/release.ts
 
 
@@ -7263,7 +7329,7 @@ async function commitOnce(chain, req, commitment) {
 
 /***/ }),
 
-/***/ 5802:
+/***/ 28632:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7273,18 +7339,18 @@ async function commitOnce(chain, req, commitment) {
 /* unused harmony exports servedModelId, unlessUnavailable */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _huggingface_hub__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1429);
-/* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92500);
-/* harmony import */ var _commitment_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40816);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(70017);
-/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(71472);
-/* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(66462);
-/* harmony import */ var _record_check_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(87117);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4266);
-/* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(46531);
-/* harmony import */ var _engine_verdict_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(6559);
-/* harmony import */ var _window_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3753);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(85178);
+/* harmony import */ var _huggingface_hub__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31301);
+/* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66834);
+/* harmony import */ var _commitment_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(65062);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(39115);
+/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5566);
+/* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(64804);
+/* harmony import */ var _record_check_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(48427);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(19092);
+/* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(90981);
+/* harmony import */ var _engine_verdict_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(78585);
+/* harmony import */ var _window_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(80347);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(41208);
 
 
 
@@ -7560,7 +7626,7 @@ async function leaderboard(network, netuid, competition, hub) {
 
 /***/ }),
 
-/***/ 67709:
+/***/ 17763:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7571,8 +7637,8 @@ async function leaderboard(network, netuid, competition, hub) {
 /* harmony export */   pO: () => (/* binding */ leaderboardMarkdown),
 /* harmony export */   qu: () => (/* binding */ releaseJson)
 /* harmony export */ });
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
-/* harmony import */ var _window_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3753);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69083);
+/* harmony import */ var _window_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(80347);
 
 
 /** The job summary's release section: what was published where, with links. */
@@ -7670,7 +7736,7 @@ function releaseJson(result) {
 
 /***/ }),
 
-/***/ 3753:
+/***/ 80347:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7797,56 +7863,82 @@ function windowMessage(verdict, commitAt) {
 
 /***/ }),
 
-/***/ 67355:
+/***/ 6281:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bu: () => (/* binding */ baselineFor),
+/* harmony export */   FA: () => (/* binding */ resultRows),
 /* harmony export */   Fd: () => (/* binding */ toBaseline),
 /* harmony export */   Ji: () => (/* binding */ comparableScore),
 /* harmony export */   W3: () => (/* binding */ restoreBaseline),
 /* harmony export */   XY: () => (/* binding */ saveBaseline)
 /* harmony export */ });
+/* unused harmony exports MAX_BASELINE_ROWS, baselineKeyPrefix */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(36830);
 /**
  * The base branch's last results, for the deltas in a pull request's report.
  * A push to the default branch saves a small summary in the Actions cache
- * under a key per competition, branch and commit; a pull request restores
+ * under a key per competition (and report-id), branch and commit; a pull request restores
  * the newest one of its base branch by key prefix. No external storage.
  */
 
 
+
+/** A baseline keeps the rows of its packages up to this many images in all (a package that would pass it keeps none). */
+const MAX_BASELINE_ROWS = 200_000;
+/** The rows a result's predictions stand for (an image whose label is not a class is left out). */
+function resultRows(result, competition) {
+    const index = new Map(competition.classes.map((c, i) => [c.short, i]));
+    const rows = { files: [], labels: [], predicted: [] };
+    for (const p of result.predictions) {
+        const label = index.get(p.label);
+        if (label === undefined)
+            continue;
+        rows.files.push(p.file);
+        rows.labels.push(label);
+        rows.predicted.push(index.get(p.predicted) ?? -1);
+    }
+    return rows;
+}
 /** Only a run with a score is a baseline (one where every package failed for every model has none). */
 function toBaseline(report, branch, commit, now = new Date()) {
+    const competition = _competition_competition_js__WEBPACK_IMPORTED_MODULE_2__/* .COMPETITIONS */ .pw.get(report.competition_id);
+    let room = MAX_BASELINE_ROWS;
     return {
         branch,
         commit,
         created: now.toISOString(),
         score: report.score,
-        datasets: report.datasets.map(({ dataset, score, accuracy, weighted_f1, efficiency_score, f1_by_class }) => ({
-            dataset,
-            score,
-            accuracy,
-            weighted_f1,
-            efficiency_score,
-            f1_by_class,
-        })),
+        datasets: report.datasets.map((result) => {
+            const { dataset, score, accuracy, weighted_f1, efficiency_score, f1_by_class } = result;
+            const rows = competition && !result.verdict && result.predictions.length <= room ? resultRows(result, competition) : undefined;
+            if (rows)
+                room -= rows.files.length;
+            return { dataset, score, accuracy, weighted_f1, efficiency_score, f1_by_class, ...(rows && { rows }) };
+        }),
     };
 }
-const keyPrefix = (competition, branch) => `cancer-ai-baseline-${competition}-${branch}-`;
+/**
+ * Restored by prefix, so no key may start with another's prefix. Without a report-id the key is the
+ * one earlier versions saved; a report-id (no ':' in it) comes between ':'s, which neither a
+ * competition id nor a git branch name contains.
+ */
+const baselineKeyPrefix = (competition, branch, reportId) => reportId === undefined ? `cancer-ai-baseline-${competition}-${branch}-` : `cancer-ai-baseline-${competition}:${reportId}:${branch}-`;
 const FILE = "baseline.json";
-async function saveBaseline(store, dir, competition, baseline, log) {
+async function saveBaseline(store, dir, competition, baseline, log, reportId) {
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(dir, { recursive: true });
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, FILE), JSON.stringify(baseline));
-    const key = `${keyPrefix(competition, baseline.branch)}${baseline.commit}`;
+    const key = `${baselineKeyPrefix(competition, baseline.branch, reportId)}${baseline.commit}`;
     if (await store.save([dir], key))
         log.info(`baseline for ${baseline.branch} saved as ${key}`);
 }
-async function restoreBaseline(store, dir, competition, branch, log) {
-    const prefix = keyPrefix(competition, branch);
+async function restoreBaseline(store, dir, competition, branch, log, reportId) {
+    const prefix = baselineKeyPrefix(competition, branch, reportId);
     const key = await store.restore([dir], `${prefix}latest`, [prefix]);
     if (!key) {
         log.info(`no baseline for ${branch} yet (it is saved by a run on a push to ${branch})`);
@@ -7877,7 +7969,255 @@ function comparableScore(baseline, report) {
 
 /***/ }),
 
-/***/ 33441:
+/***/ 6578:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bt: () => (/* binding */ intervalText),
+/* harmony export */   fB: () => (/* binding */ scoreDeltaIntervals),
+/* harmony export */   m: () => (/* binding */ intervalNote)
+/* harmony export */ });
+/* unused harmony exports BOOTSTRAP_SEED, BOOTSTRAP_RESAMPLES, MAX_BOOTSTRAP_DRAWS, MIN_BOOTSTRAP_RESAMPLES, percentileLinear, mulberry32, resamplesFor, bootstrapDelta, pairRows */
+/* harmony import */ var _engine_scoring_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17477);
+/* harmony import */ var _engine_verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(78585);
+/* harmony import */ var _baseline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6281);
+
+
+
+const BOOTSTRAP_SEED = 76;
+const BOOTSTRAP_RESAMPLES = 2000;
+/**
+ * Draws per bootstrap at most (resamples x paired images): 2000 resamples up
+ * to 100,000 images (about a second), fewer above, never fewer than 200.
+ */
+const MAX_BOOTSTRAP_DRAWS = 200_000_000;
+const MIN_BOOTSTRAP_RESAMPLES = 200;
+/** numpy.percentile(sorted, q) with method 'linear', for q in [0, 100] (`sorted` ascending, not empty). */
+function percentileLinear(sorted, q) {
+    const n = sorted.length;
+    const h = (n - 1) * (q / 100);
+    const i = Math.floor(h);
+    if (i >= n - 1)
+        return sorted[n - 1];
+    const g = h - i;
+    const a = sorted[i];
+    const b = sorted[i + 1];
+    const d = b - a;
+    return g >= 0.5 ? b - d * (1 - g) : a + d * g;
+}
+/** mulberry32 from `seed`: uniform draws in [0, 1) with 32 bits each (see the module comment). */
+function mulberry32(seed) {
+    let a = seed | 0;
+    return () => {
+        a = (a + 0x6d2b79f5) | 0;
+        let t = Math.imul(a ^ (a >>> 15), a | 1);
+        t = (t + Math.imul(t ^ (t >>> 7), t | 61)) ^ t;
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+/** The resamples for this many draws per resample: BOOTSTRAP_RESAMPLES, fewer when that would exceed MAX_BOOTSTRAP_DRAWS. */
+function resamplesFor(paired, wanted = BOOTSTRAP_RESAMPLES) {
+    if (paired * wanted <= MAX_BOOTSTRAP_DRAWS)
+        return wanted;
+    return Math.max(MIN_BOOTSTRAP_RESAMPLES, Math.floor(MAX_BOOTSTRAP_DRAWS / paired));
+}
+function interval(deltas, paired, images, seed) {
+    const sorted = Float64Array.from(deltas).sort();
+    const lower = percentileLinear(sorted, 2.5);
+    const upper = percentileLinear(sorted, 97.5);
+    return { lower, upper, significant: lower > 0 || upper < 0, resamples: deltas.length, paired, images, seed };
+}
+function kindsOf(p, k) {
+    const n = p.labels.length;
+    const bucket = (c) => (Number.isInteger(c) && c >= 0 && c < k ? c : k);
+    const index = new Map();
+    const kinds = [];
+    const of = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+        const kind = [p.labels[i], bucket(p.candidate[i]), bucket(p.base[i])];
+        const key = (kind[0] * (k + 1) + kind[1]) * (k + 1) + kind[2];
+        let at = index.get(key);
+        if (at === undefined) {
+            at = kinds.length;
+            index.set(key, at);
+            kinds.push(kind);
+        }
+        of[i] = at;
+    }
+    return { n, of, kinds };
+}
+/** scoreCompetition's score of the drawn pairs, from how many of each kind were drawn. */
+function resampledScore(competition, kinds, counts, run, efficiency) {
+    const k = competition.classes.length;
+    const confusionMatrix = Array.from({ length: k }, () => new Array(k).fill(0));
+    const trueSum = new Array(k).fill(0);
+    let correct = 0;
+    for (let j = 0; j < kinds.kinds.length; j++) {
+        const c = counts[j];
+        if (c === 0)
+            continue;
+        const label = kinds.kinds[j][0];
+        const predicted = kinds.kinds[j][run];
+        trueSum[label] += c;
+        if (predicted < k)
+            confusionMatrix[label][predicted] += c;
+        if (predicted === label)
+            correct += c;
+    }
+    return (0,_engine_scoring_js__WEBPACK_IMPORTED_MODULE_0__/* .scoreMetrics */ .uf)(competition, (0,_engine_scoring_js__WEBPACK_IMPORTED_MODULE_0__/* .metricsFromCounts */ .su)({ confusionMatrix, trueSum, correct, total: kinds.n }), efficiency).score;
+}
+/**
+ * The paired bootstrap of the score deltas: per package, and of the mean
+ * over the packages (each package resampled within itself).
+ */
+function bootstrapDelta(competition, packages, options = {}) {
+    const seed = options.seed ?? BOOTSTRAP_SEED;
+    const usable = packages.map((p) => p.labels.length >= 2 && p.candidate.length === p.labels.length && p.base.length === p.labels.length);
+    const included = packages.filter((_, i) => usable[i]);
+    if (included.length === 0)
+        return { packages: packages.map(() => undefined) };
+    const all = included.reduce((sum, p) => sum + p.labels.length, 0);
+    const resamples = options.resamples ?? resamplesFor(all);
+    if (!Number.isInteger(resamples) || resamples < 1)
+        throw new Error(`resamples must be a whole number of at least 1, got ${resamples}`);
+    const kinds = included.map((p) => kindsOf(p, competition.classes.length));
+    const perPackage = included.map(() => new Float64Array(resamples));
+    const overall = new Float64Array(resamples);
+    const counts = kinds.map((x) => new Int32Array(x.kinds.length));
+    let a = seed | 0;
+    for (let b = 0; b < resamples; b++) {
+        let candidateSum = 0;
+        let baseSum = 0;
+        for (let p = 0; p < included.length; p++) {
+            const { n, of } = kinds[p];
+            const drawn = counts[p];
+            drawn.fill(0);
+            // mulberry32, inlined: a few hundred million draws for a large package. x * (n / 2^32) is
+            // floor(u * n)'s product exactly (both are x * n * 2^-32, rounded once); below 2^31, | 0 floors.
+            const scale = n / 4294967296;
+            for (let j = 0; j < n; j++) {
+                a = (a + 0x6d2b79f5) | 0;
+                let t = Math.imul(a ^ (a >>> 15), a | 1);
+                t = (t + Math.imul(t ^ (t >>> 7), t | 61)) ^ t;
+                drawn[of[(((t ^ (t >>> 14)) >>> 0) * scale) | 0]]++;
+            }
+            const candidate = resampledScore(competition, kinds[p], drawn, 1, included[p].candidateEfficiency);
+            const base = resampledScore(competition, kinds[p], drawn, 2, included[p].baseEfficiency);
+            perPackage[p][b] = candidate - base;
+            candidateSum += candidate;
+            baseSum += base;
+        }
+        overall[b] = candidateSum / included.length - baseSum / included.length;
+    }
+    let next = 0;
+    const intervals = packages.map((p, i) => (usable[i] ? interval(perPackage[next++], p.labels.length, p.labels.length, seed) : undefined));
+    return {
+        packages: intervals,
+        ...(included.length === packages.length && { overall: interval(overall, all, all, seed) }),
+    };
+}
+/** Rows as stored in a baseline: arrays of one length, class indices in range (anything else: none). */
+function checkedRows(rows, k) {
+    if (!rows || !Array.isArray(rows.files) || !Array.isArray(rows.labels) || !Array.isArray(rows.predicted))
+        return undefined;
+    const n = rows.files.length;
+    if (rows.labels.length !== n || rows.predicted.length !== n)
+        return undefined;
+    for (let i = 0; i < n; i++) {
+        const label = rows.labels[i];
+        if (typeof rows.files[i] !== "string" || !Number.isInteger(label) || label < 0 || label >= k)
+            return undefined;
+        if (typeof rows.predicted[i] !== "number")
+            return undefined;
+    }
+    return rows;
+}
+/** The candidate's images that the base run scored too (same file and label), with both predictions. */
+function pairRows(candidate, base) {
+    const key = (file, label) => `${label}\u0000${file}`;
+    const waiting = new Map();
+    for (let i = 0; i < base.files.length; i++) {
+        const k = key(base.files[i], base.labels[i]);
+        const list = waiting.get(k);
+        if (list)
+            list.push(i);
+        else
+            waiting.set(k, [i]);
+    }
+    const pairs = { labels: [], candidate: [], base: [] };
+    for (let i = 0; i < candidate.files.length; i++) {
+        const j = waiting.get(key(candidate.files[i], candidate.labels[i]))?.shift();
+        if (j === undefined)
+            continue;
+        pairs.labels.push(candidate.labels[i]);
+        pairs.candidate.push(candidate.predicted[i]);
+        pairs.base.push(base.predicted[j]);
+    }
+    return pairs;
+}
+/**
+ * The bootstrap of a run against the base branch's baseline. A package
+ * gets an interval when both runs scored it without a verdict and the
+ * baseline kept its rows (older baselines did not: no interval).
+ */
+function scoreDeltaIntervals(report, baseline, competition, options = {}) {
+    const none = { byDataset: new Map() };
+    if (!baseline)
+        return none;
+    const k = competition.classes.length;
+    const names = [];
+    const packages = [];
+    for (const result of report.datasets) {
+        const base = (0,_baseline_js__WEBPACK_IMPORTED_MODULE_2__/* .baselineFor */ .Bu)(baseline, result.dataset);
+        const baseRows = checkedRows(base?.rows, k);
+        if (!base || !baseRows || result.verdict)
+            continue;
+        const pairs = pairRows((0,_baseline_js__WEBPACK_IMPORTED_MODULE_2__/* .resultRows */ .FA)(result, competition), baseRows);
+        if (pairs.labels.length < 2)
+            continue;
+        names.push(result.dataset);
+        packages.push({ ...pairs, candidateEfficiency: result.efficiency_score, baseEfficiency: base.efficiency_score });
+    }
+    if (packages.length === 0)
+        return none;
+    const run = bootstrapDelta(competition, packages, options);
+    const images = new Map(report.datasets.map((d) => [d.dataset, d.predictions.length]));
+    const byDataset = new Map();
+    run.packages.forEach((iv, i) => {
+        if (iv)
+            byDataset.set(names[i], { ...iv, images: images.get(names[i]) ?? iv.images });
+    });
+    const scored = (0,_engine_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .scoredPackages */ .S5)(report.datasets).map((d) => d.dataset);
+    const everyScored = scored.length === names.length && scored.every((n) => names.includes(n));
+    const overall = run.overall && everyScored && (0,_baseline_js__WEBPACK_IMPORTED_MODULE_2__/* .comparableScore */ .Ji)(baseline, report) !== undefined
+        ? { ...run.overall, images: names.reduce((sum, n) => sum + (images.get(n) ?? 0), 0) }
+        : undefined;
+    return { byDataset, ...(overall && { overall }) };
+}
+const signed = (v) => (v === 0 ? "0" : `${v > 0 ? "+" : ""}${v.toFixed(6)}`);
+/** "(95% CI -0.011000 … +0.003000: not significant)", or "" without an interval. */
+function intervalText(iv) {
+    // Identical predictions on every paired image: the delta is exactly 0 in every resample, nothing to qualify.
+    if (!iv || (iv.lower === 0 && iv.upper === 0))
+        return "";
+    return `(95% CI ${signed(iv.lower)} … ${signed(iv.upper)}: ${iv.significant ? "significant" : "not significant"})`;
+}
+/** What the intervals rest on, for the report's footnote: "" without one. */
+function intervalNote(intervals) {
+    const all = intervals ? [...intervals.byDataset.values()] : [];
+    if (all.length === 0)
+        return "";
+    const paired = all.reduce((sum, iv) => sum + iv.paired, 0);
+    const images = all.reduce((sum, iv) => sum + iv.images, 0);
+    const of = paired === images ? `${paired}` : `${paired} of ${images}`;
+    return (`95% intervals of the deltas: paired bootstrap over the ${of} images both runs scored, the validators' score ` +
+        `recomputed on each of ${all[0].resamples} resamples (seed ${all[0].seed}).`);
+}
+
+
+/***/ }),
+
+/***/ 78647:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7887,8 +8227,8 @@ function comparableScore(baseline, report) {
 /* harmony export */   xn: () => (/* binding */ forecastText)
 /* harmony export */ });
 /* unused harmony exports percent, shortHotkey */
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54285);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69083);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47987);
 
 
 /** Where forecast.json goes beside results-path: results.json -> results.forecast.json. */
@@ -8046,15 +8386,17 @@ function forecastText(doc) {
 
 /***/ }),
 
-/***/ 18347:
+/***/ 27505:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ applyGate)
 /* harmony export */ });
-/* harmony import */ var _engine_verdict_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6559);
+/* harmony import */ var _engine_verdict_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(78585);
+/* harmony import */ var _bootstrap_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6578);
 
-function applyGate(report, baselineScore, rule, forecast) {
+
+function applyGate(report, baselineScore, rule, forecast, interval) {
     const reasons = (0,_engine_verdict_js__WEBPACK_IMPORTED_MODULE_0__/* .modelRejections */ .CH)(report).map((d) => `${d.dataset}: ${d.verdict?.message}`);
     const f = (v) => v.toFixed(6);
     const { score } = report;
@@ -8062,8 +8404,12 @@ function applyGate(report, baselineScore, rule, forecast) {
         reasons.push(`score ${f(score)} is below min-score ${f(rule.minScore)}`);
     }
     if (score !== null && rule.maxScoreDrop !== undefined && baselineScore !== undefined && baselineScore - score > rule.maxScoreDrop) {
-        reasons.push(`score ${f(score)} dropped ${f(baselineScore - score)} from the base branch's ${f(baselineScore)}, more than ` +
-            `max-score-drop ${f(rule.maxScoreDrop)}`);
+        const noise = rule.significantDropsOnly && interval !== undefined && interval.upper >= 0;
+        if (!noise) {
+            const ci = interval ? ` ${(0,_bootstrap_js__WEBPACK_IMPORTED_MODULE_1__/* .intervalText */ .Bt)(interval)}` : "";
+            reasons.push(`score ${f(score)} dropped ${f(baselineScore - score)}${ci} from the base branch's ${f(baselineScore)}, more than ` +
+                `max-score-drop ${f(rule.maxScoreDrop)}`);
+        }
     }
     if (rule.minRank !== undefined)
         reasons.push(...rankReasons(rule.minRank, forecast));
@@ -8089,7 +8435,7 @@ function rankReasons(minRank, forecast) {
 
 /***/ }),
 
-/***/ 54285:
+/***/ 47987:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8099,15 +8445,17 @@ function rankReasons(minRank, forecast) {
 /* harmony export */   W$: () => (/* binding */ COMMENT_LIMIT),
 /* harmony export */   qN: () => (/* binding */ markdownReport)
 /* harmony export */ });
-/* unused harmony exports delta, verdictNote */
-/* harmony import */ var _baseline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(67355);
-/* harmony import */ var _engine_verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6559);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(49997);
+/* unused harmony exports delta, deltaText, sizeText, verdictNote, verdictHeadline */
+/* harmony import */ var _baseline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6281);
+/* harmony import */ var _engine_verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(78585);
+/* harmony import */ var _bootstrap_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6578);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(69083);
 /**
  * Human-readable views of a run: a terminal table, and the Markdown used for
  * both the job summary and the pull request comment (with deltas against the
  * base branch and a per-class F1 chart). Pure functions of the results.
  */
+
 
 
 
@@ -8123,16 +8471,40 @@ function delta(value, base) {
         return "= 0";
     return `${d > 0 ? "▲ +" : "▼ "}${d.toFixed(6)}`;
 }
+/**
+ * The run's score against the base branch's, as the headline words it: "▲ +0.004100 vs main",
+ * "no baseline on main yet", or "" (no score, or no base branch). The one place this is worded.
+ */
+function deltaText(score, base, context) {
+    if (score === null || context.branch === undefined)
+        return "";
+    const on = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .markdownText */ .p7)(context.branch);
+    if (base !== undefined)
+        return `${withInterval(delta(score, base), context.interval)} vs ${on}`;
+    return context.incomparable ? `not comparable with ${on}: other packages` : `no baseline on ${on} yet`;
+}
+/** A model's size: MiB, or KiB below 0.01 MiB (a tiny test model would read "0.00 MiB"). */
+function sizeText(mib) {
+    return mib < 0.01 ? `${(mib * 1024).toFixed(1)} KiB` : `${mib.toFixed(2)} MiB`;
+}
+/** "▼ -0.004000 (95% CI -0.011000 … +0.003000: not significant)": a delta and, if there is one, its interval. */
+const withInterval = (text, interval) => [text, text ? (0,_bootstrap_js__WEBPACK_IMPORTED_MODULE_2__/* .intervalText */ .Bt)(interval) : ""].filter(Boolean).join(" ");
+/** A table without the columns no row has a value in (the "vs base" columns without a baseline). */
+function compactTable(head, rows) {
+    const keep = head.map((_, c) => rows.some((r) => r[c] !== ""));
+    const pick = (cells) => cells.filter((_, c) => keep[c]);
+    return (0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .table */ .tp)(pick(head), rows.map(pick));
+}
 function support(result, classIndex) {
     return result.confusion_matrix[classIndex].reduce((a, b) => a + b, 0);
 }
 function headline(result) {
     return [
-        ["score", (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .fixed6 */ .br)(result.score)],
-        ["accuracy", (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .fixed6 */ .br)(result.accuracy)],
-        ["weighted F1", (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .fixed6 */ .br)(result.weighted_f1)],
-        ["efficiency", `${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .fixed6 */ .br)(result.efficiency_score)} (model ${result.model_size_mb.toFixed(2)} MiB)`],
-        ["precision / recall / F1 (weighted)", `${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .fixed6 */ .br)(result.precision)} / ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .fixed6 */ .br)(result.recall)} / ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .fixed6 */ .br)(result.fbeta)}`],
+        ["score", (0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .fixed6 */ .br)(result.score)],
+        ["accuracy", (0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .fixed6 */ .br)(result.accuracy)],
+        ["weighted F1", (0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .fixed6 */ .br)(result.weighted_f1)],
+        ["efficiency", `${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .fixed6 */ .br)(result.efficiency_score)} (model ${sizeText(result.model_size_mb)})`],
+        ["precision / recall / F1 (weighted)", `${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .fixed6 */ .br)(result.precision)} / ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .fixed6 */ .br)(result.recall)} / ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .fixed6 */ .br)(result.fbeta)}`],
         ["images", `${result.tested_entries} in ${result.run_time_s.toFixed(1)} s`],
     ];
 }
@@ -8150,24 +8522,24 @@ function scoreLine(report) {
     const over = report.datasets.length > 1 ? ` over ${(0,_engine_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .scoredPackages */ .S5)(report.datasets).length} of ${report.datasets.length} packages` : "";
     return report.score === null
         ? "no score: validators would fail every package for every model"
-        : `mean score${over}: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .fixed6 */ .br)(report.score)}`;
+        : `mean score${over}: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .fixed6 */ .br)(report.score)}`;
 }
 function textReport(result, competition) {
     if (result.verdict)
         return [`${competition.id} on ${result.dataset}`, `  ${verdictNote(result)}`].join("\n");
-    const lines = [`${competition.id} on ${result.dataset}`, (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .pad */ .eV)(headline(result).map(([k, v]) => [`  ${k}`, v])), ""];
-    lines.push((0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .pad */ .eV)([
+    const lines = [`${competition.id} on ${result.dataset}`, (0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .pad */ .eV)(headline(result).map(([k, v]) => [`  ${k}`, v])), ""];
+    lines.push((0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .pad */ .eV)([
         ["  risk category", "F1"],
-        ...competition.riskWeights.map(([risk, w]) => [`  ${RISK_LABEL[risk]} (x${w})`, (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .fixed6 */ .br)(result.risk_category_scores[risk])]),
+        ...competition.riskWeights.map(([risk, w]) => [`  ${RISK_LABEL[risk]} (x${w})`, (0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .fixed6 */ .br)(result.risk_category_scores[risk])]),
     ]));
     lines.push("");
     const classRows = competition.classes.map((c, i) => [
         `  ${c.short}`,
         RISK_LABEL[c.risk],
-        (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .fixed6 */ .br)(result.f1_by_class[i]),
+        (0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .fixed6 */ .br)(result.f1_by_class[i]),
         String(support(result, i)),
     ]);
-    lines.push((0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .pad */ .eV)([["  class", "risk", "F1", "images"], ...classRows]));
+    lines.push((0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .pad */ .eV)([["  class", "risk", "F1", "images"], ...classRows]));
     return lines.join("\n");
 }
 /** A bar chart GitHub renders from a Mermaid block; a picture reads faster than 11 numbers. */
@@ -8182,14 +8554,14 @@ function f1Chart(result, competition) {
         "```",
     ].join("\n");
 }
-function datasetDetails(result, competition, baseline, full) {
-    const when = result.dataset_date ? `, released ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownText */ .p7)(result.dataset_date)}` : "";
+function datasetDetails(result, competition, baseline, full, interval) {
+    const when = result.dataset_date ? `, released ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .markdownText */ .p7)(result.dataset_date)}` : "";
     if (result.verdict) {
         const mark = result.verdict.fault === "model" ? "❌" : "⚠️";
         return [
-            `#### ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownText */ .p7)(result.dataset_uri ?? result.dataset)}${when}`,
+            `#### ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .markdownText */ .p7)(result.dataset_uri ?? result.dataset)}${when}`,
             "",
-            `${mark} ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownText */ .p7)(verdictNote(result), 1000)}.`,
+            `${mark} ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .markdownText */ .p7)(verdictNote(result), 1000)}.`,
         ].join("\n");
     }
     const base = (0,_baseline_js__WEBPACK_IMPORTED_MODULE_0__/* .baselineFor */ .Bu)(baseline, result.dataset);
@@ -8198,59 +8570,75 @@ function datasetDetails(result, competition, baseline, full) {
         ["accuracy", result.accuracy, base?.accuracy],
         ["weighted F1", result.weighted_f1, base?.weighted_f1],
         ["efficiency", result.efficiency_score, base?.efficiency_score],
-    ].map(([name, value, was]) => [name, (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .fixed6 */ .br)(value), delta(value, was)]);
+    ].map(([name, value, was]) => [name, (0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .fixed6 */ .br)(value), name === "score" ? withInterval(delta(value, was), interval) : delta(value, was)]);
     const parts = [
-        `#### ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownText */ .p7)(result.dataset_uri ?? result.dataset)}${when}`,
+        `#### ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .markdownText */ .p7)(result.dataset_uri ?? result.dataset)}${when}`,
         "",
-        (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .table */ .tp)(["metric", "value", "vs base"], metricRows),
+        compactTable(["metric", "value", "vs base"], metricRows),
         "",
-        `${result.tested_entries} images in ${result.run_time_s.toFixed(1)} s; model ${result.model_size_mb.toFixed(2)} MiB; ` +
-            `weighted precision / recall / F1 ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .fixed6 */ .br)(result.precision)} / ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .fixed6 */ .br)(result.recall)} / ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .fixed6 */ .br)(result.fbeta)}.`,
+        `${result.tested_entries} images in ${result.run_time_s.toFixed(1)} s; model ${sizeText(result.model_size_mb)}; ` +
+            `weighted precision / recall / F1 ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .fixed6 */ .br)(result.precision)} / ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .fixed6 */ .br)(result.recall)} / ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .fixed6 */ .br)(result.fbeta)}.`,
         "",
-        (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .table */ .tp)(["risk category", "weight", "F1"], competition.riskWeights.map(([risk, w]) => [RISK_LABEL[risk], String(w), (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .fixed6 */ .br)(result.risk_category_scores[risk])])),
+        (0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .table */ .tp)(["risk category", "weight", "F1"], competition.riskWeights.map(([risk, w]) => [RISK_LABEL[risk], String(w), (0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .fixed6 */ .br)(result.risk_category_scores[risk])])),
         "",
-        (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .table */ .tp)(["class", "name", "risk", "F1", "vs base", "images"], competition.classes.map((c, i) => [
+        compactTable(["class", "name", "risk", "F1", "vs base", "images"], competition.classes.map((c, i) => [
             c.short,
             c.name,
             RISK_LABEL[c.risk],
-            (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .fixed6 */ .br)(result.f1_by_class[i]),
+            (0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .fixed6 */ .br)(result.f1_by_class[i]),
             delta(result.f1_by_class[i], base?.f1_by_class[i]),
             String(support(result, i)),
         ])),
     ];
     if (full) {
         const short = competition.classes.map((c) => c.short);
-        parts.push("", f1Chart(result, competition), "", "<details><summary>Confusion matrix (rows: true class, columns: predicted)</summary>", "", (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .table */ .tp)(["", ...short], result.confusion_matrix.map((row, i) => [`**${short[i]}**`, ...row.map(String)])), "", "</details>");
+        parts.push("", f1Chart(result, competition), "", "<details><summary>Confusion matrix (rows: true class, columns: predicted)</summary>", "", (0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .table */ .tp)(["", ...short], result.confusion_matrix.map((row, i) => [`**${short[i]}**`, ...row.map(String)])), "", "</details>");
     }
     return parts.join("\n");
 }
 /** The comment's last line when the gate failed: its reasons, which name packages, escaped. */
 function gateFooter(gate) {
-    return gate.passed ? "" : `**Score gate failed:** ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownText */ .p7)(gate.reasons.join("; "), 4000)}.`;
+    return gate.passed ? "" : `**Score gate failed:** ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .markdownText */ .p7)(gate.reasons.join("; "), 4000)}.`;
 }
-function markdownReport(report, competition, options = {}) {
-    const { baseline, limit = COMMENT_LIMIT } = options;
-    const baseScore = (0,_baseline_js__WEBPACK_IMPORTED_MODULE_0__/* .comparableScore */ .Ji)(baseline, report);
-    const vs = baseScore !== undefined && report.score !== null ? ` ${delta(report.score, baseScore)} vs ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownText */ .p7)(baseline?.branch ?? "")}` : "";
+/**
+ * The line a report opens with: the verdict, the score, the delta against the base branch and the
+ * gate's reason. "### ✅ CancerAI tricorder-3: score 0.812345 (▲ +0.004100 vs main) — gate passed".
+ */
+function verdictHeadline(report, competition, options = {}) {
+    const { baseline, gate } = options;
     const scored = (0,_engine_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .scoredPackages */ .S5)(report.datasets).length;
     const total = report.datasets.length;
     const mean = total === 1 ? "score" : `mean score over ${scored < total ? `${scored} of ${total}` : total} packages`;
-    const title = report.score === null ? "no score: validators would fail every package for every model" : `${mean} ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .fixed6 */ .br)(report.score)}${vs}`;
+    const base = (0,_baseline_js__WEBPACK_IMPORTED_MODULE_0__/* .comparableScore */ .Ji)(baseline, report);
+    const vs = deltaText(report.score, base, {
+        branch: options.baseBranch ?? baseline?.branch,
+        incomparable: baseline && base === undefined,
+        interval: options.intervals?.overall,
+    });
+    const score = report.score === null ? "no score: validators would fail every package for every model" : `${mean} ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .fixed6 */ .br)(report.score)}`;
+    const passed = gate ? gate.passed : (0,_engine_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .modelRejections */ .CH)(report).length === 0;
+    const mark = !passed ? "❌" : report.score === null ? "⚠️" : "✅";
+    const outcome = !gate ? "" : gate.passed ? " — gate passed" : ` — gate failed: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .markdownText */ .p7)(gate.reasons.join("; "), 400)}`;
+    const id = options.reportId ? ` (${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .markdownText */ .p7)(options.reportId)})` : "";
+    return `### ${mark} CancerAI ${competition.id}${id}: ${score}${vs ? ` (${vs})` : ""}${outcome}`;
+}
+function markdownReport(report, competition, options = {}) {
+    const { baseline, limit = COMMENT_LIMIT } = options;
     const verdicts = report.datasets
         .filter((d) => d.verdict)
-        .map((d) => `- ${d.verdict?.fault === "model" ? "❌" : "⚠️"} ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownText */ .p7)(d.dataset)}: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownText */ .p7)(verdictNote(d), 1000)}.`);
+        .map((d) => `- ${d.verdict?.fault === "model" ? "❌" : "⚠️"} ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .markdownText */ .p7)(d.dataset)}: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .markdownText */ .p7)(verdictNote(d), 1000)}.`);
     const head = [
         ...(options.marker ? [options.marker] : []),
-        `### CancerAI ${competition.id}: ${title}`,
+        verdictHeadline(report, competition, options),
         "",
         ...(verdicts.length ? ["**What validators would do differently:**", "", ...verdicts, ""] : []),
         ...(report.datasets.length > 1
             ? [
-                (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .table */ .tp)(["package", "released", "score", "vs base"], report.datasets.map((d) => [
-                    (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownText */ .p7)(d.dataset),
-                    (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownText */ .p7)(d.dataset_date ?? ""),
-                    d.verdict?.fault === "package" ? "not scored" : (0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .fixed6 */ .br)(d.score),
-                    delta(d.score, (0,_baseline_js__WEBPACK_IMPORTED_MODULE_0__/* .baselineFor */ .Bu)(baseline, d.dataset)?.score),
+                compactTable(["package", "released", "score", "vs base"], report.datasets.map((d) => [
+                    (0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .markdownText */ .p7)(d.dataset),
+                    (0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .markdownText */ .p7)(d.dataset_date ?? ""),
+                    d.verdict?.fault === "package" ? "not scored" : (0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .fixed6 */ .br)(d.score),
+                    withInterval(delta(d.score, (0,_baseline_js__WEBPACK_IMPORTED_MODULE_0__/* .baselineFor */ .Bu)(baseline, d.dataset)?.score), options.intervals?.byDataset.get(d.dataset)),
                 ])),
                 "",
             ]
@@ -8258,10 +8646,13 @@ function markdownReport(report, competition, options = {}) {
     ].join("\n");
     const model = report.datasets[0]?.model_sha256 ?? "";
     const baseNote = baseline
-        ? `Baseline: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownText */ .p7)(baseline.branch)} at \`${baseline.commit.slice(0, 7).replace(/[^0-9a-f]/g, "")}\` (${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownText */ .p7)(baseline.created)}).`
+        ? `Baseline: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .markdownText */ .p7)(baseline.branch)} at \`${baseline.commit.slice(0, 7).replace(/[^0-9a-f]/g, "")}\` (${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .markdownText */ .p7)(baseline.created)}).`
         : "No baseline from the base branch yet.";
-    const tail = [`Model \`${model}\`. ${baseNote}`, ...(options.footer ? ["", options.footer] : [])].join("\n");
-    const assemble = (full, shown) => [head, ...report.datasets.slice(0, shown).map((d) => datasetDetails(d, competition, baseline, full)), "", tail].join("\n");
+    const intervalsNote = (0,_bootstrap_js__WEBPACK_IMPORTED_MODULE_2__/* .intervalNote */ .m)(options.intervals);
+    const notes = [baseNote, ...(intervalsNote ? [intervalsNote] : [])].join(" ");
+    const tail = [`Model \`${model}\`. ${notes}`, ...(options.footer ? ["", options.footer] : [])].join("\n");
+    const details = (d, full) => datasetDetails(d, competition, baseline, full, options.intervals?.byDataset.get(d.dataset));
+    const assemble = (full, shown) => [head, ...report.datasets.slice(0, shown).map((d) => details(d, full)), "", tail].join("\n");
     // Shrink to fit: drop charts and matrices first, then per-package details.
     for (const [full, shown] of [
         [true, report.datasets.length],
@@ -8279,7 +8670,7 @@ function markdownReport(report, competition, options = {}) {
 
 /***/ }),
 
-/***/ 37086:
+/***/ 56540:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8294,7 +8685,7 @@ const noCache = {
 
 /***/ }),
 
-/***/ 16178:
+/***/ 4480:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8317,7 +8708,7 @@ async function sha256File(file) {
 
 /***/ }),
 
-/***/ 75787:
+/***/ 70605:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8329,7 +8720,7 @@ async function sha256File(file) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70017);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39115);
 /** Files a reader never sees half-written. */
 
 
@@ -8376,14 +8767,61 @@ async function checkOutputPath(file, name) {
 
 /***/ }),
 
-/***/ 29906:
+/***/ 80452:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ consoleLog),
-/* harmony export */   x: () => (/* binding */ progressReporter)
+/* harmony export */   GN: () => (/* binding */ groupingLog),
+/* harmony export */   aO: () => (/* binding */ consoleLog),
+/* harmony export */   xZ: () => (/* binding */ progressReporter)
 /* harmony export */ });
-/** A terminal log: everything to stderr, so that stdout stays clean for results. */
+/**
+ * A log whose groups open only when something is logged in them: a step that has nothing to say
+ * (a local dataset folder needs no download) leaves no empty group. Groups do not nest (the
+ * Actions log cannot show it): work inside an open group logs into it.
+ */
+function groupingLog(sink) {
+    let pending;
+    let inGroup = false;
+    let open = false;
+    const flush = () => {
+        if (pending === undefined)
+            return;
+        sink.startGroup(pending);
+        pending = undefined;
+        open = true;
+    };
+    return {
+        info: (message) => {
+            flush();
+            sink.info(message);
+        },
+        warning: (message) => {
+            flush();
+            sink.warning(message);
+        },
+        group: async (title, work) => {
+            if (inGroup)
+                return work();
+            inGroup = true;
+            pending = title;
+            try {
+                return await work();
+            }
+            finally {
+                if (open)
+                    sink.endGroup();
+                inGroup = false;
+                pending = undefined;
+                open = false;
+            }
+        },
+    };
+}
+/**
+ * A terminal log: everything to stderr, so that stdout stays clean for results. Its group
+ * headers are not lazy: on a terminal "== title" says where a long run is before its first line.
+ */
 const consoleLog = {
     info: (message) => process.stderr.write(`${message}\n`),
     warning: (message) => process.stderr.write(`warning: ${message}\n`),
@@ -8411,7 +8849,7 @@ function progressReporter(log, total, what, intervalMs = 5000) {
 
 /***/ }),
 
-/***/ 4266:
+/***/ 19092:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8476,7 +8914,7 @@ const withoutQueries = (text) => text.replace(/(https?:\/\/[^\s?#]+)[?#]\S*?(?=[
 
 /***/ }),
 
-/***/ 54868:
+/***/ 90866:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8543,7 +8981,7 @@ async function makeTempDir(prefix, parent = node_os__WEBPACK_IMPORTED_MODULE_2__
 
 /***/ }),
 
-/***/ 49997:
+/***/ 69083:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8607,7 +9045,7 @@ function logSafe(message) {
 
 /***/ }),
 
-/***/ 35863:
+/***/ 18789:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8649,7 +9087,7 @@ function workerEntry(from, file, serve) {
 
 /***/ }),
 
-/***/ 39093:
+/***/ 21151:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8743,7 +9181,7 @@ class FrameDecoder {
 
 /***/ }),
 
-/***/ 81820:
+/***/ 46997:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -8753,21 +9191,21 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/util/retry.ts
-var retry = __webpack_require__(4266);
+var retry = __webpack_require__(19092);
 // EXTERNAL MODULE: ./src/preprocess/budget.ts
-var preprocess_budget = __webpack_require__(45697);
+var preprocess_budget = __webpack_require__(5703);
 // EXTERNAL MODULE: ./src/preprocess/index.ts + 24 modules
-var preprocess = __webpack_require__(85520);
+var preprocess = __webpack_require__(4632);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(75919);
 // EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(70017);
+var errors = __webpack_require__(39115);
 // EXTERNAL MODULE: ./src/workers/entry.ts
-var entry = __webpack_require__(35863);
+var entry = __webpack_require__(18789);
 // EXTERNAL MODULE: ./src/util/natives.ts
-var natives = __webpack_require__(22184);
+var natives = __webpack_require__(13622);
 // EXTERNAL MODULE: ./src/workers/protocol.ts
-var protocol = __webpack_require__(86775);
+var protocol = __webpack_require__(86565);
 ;// CONCATENATED MODULE: ./src/workers/pool.ts
 /**
  * The preprocessing workers, seen from the main thread: jobs go to the

@@ -4,7 +4,7 @@
  * sending, and after a dropped connection, the chain's own record
  * (`Commitments.CommitmentOf`) decides what happened.
  */
-import { ApiPromise, WsProvider, type SubmittableResult } from "@polkadot/api";
+import type { ApiPromise, SubmittableResult } from "@polkadot/api";
 import type { KeyringPair } from "@polkadot/keyring/types";
 import type { Block } from "@polkadot/types/interfaces";
 import type { Codec } from "@polkadot/types/types";
@@ -39,22 +39,47 @@ export function networkUrl(network: string): string {
   return url;
 }
 
-/** A WebSocket error event in one line: the ws package says why; Node 22+'s built-in WebSocket gives an empty message. */
+/** A WebSocket error event in one line; an event without a message still says what failed. */
 function socketFailure(event: unknown): string {
   return describeError(event) || "the WebSocket connection failed (refused, closed, or not a WebSocket endpoint)";
 }
 
+let polkadot: Promise<typeof import("@polkadot/api")> | undefined;
+
+/**
+ * @polkadot/api, loaded on first use (an evaluation never pays for it) and
+ * with the `ws` package as its WebSocket on every Node. @polkadot/x-ws takes
+ * the global WebSocket when there is one (Node 22 on), so it is hidden while
+ * the package loads: Node 22's built-in WebSocket never fires 'close' after a
+ * failed handshake, and the WsProvider stops its request timer only on
+ * 'close', so a CLI that could not reach the chain printed its error and then
+ * never exited.
+ */
+function loadPolkadot(): Promise<typeof import("@polkadot/api")> {
+  polkadot ??= (async () => {
+    const builtin = Object.getOwnPropertyDescriptor(globalThis, "WebSocket");
+    if (builtin) Reflect.deleteProperty(globalThis, "WebSocket");
+    try {
+      return await import("@polkadot/api");
+    } finally {
+      if (builtin) Object.defineProperty(globalThis, "WebSocket", builtin);
+    }
+  })();
+  return polkadot;
+}
+
 export async function connect(network: string, timeoutMs = CONNECT_TIMEOUT_MS): Promise<ApiPromise> {
   const url = networkUrl(network);
+  const { ApiPromise, WsProvider } = await loadPolkadot();
   const unreachable = (why: string): ChainConnectionError =>
     new ChainConnectionError(
       `cannot reach the chain at ${url}: ${why}; check the network setting and that the node is reachable from here`,
     );
   const provider = new WsProvider(url, false);
-  // Watched before the socket is opened: Node 22+'s built-in WebSocket (which @polkadot/x-ws prefers
-  // over the ws package) can report a refused connection before provider.connect() has even resolved,
-  // and an ApiPromise created after that would wait for a 'connected' or 'error' event that never
-  // comes, with nothing left on the event loop (the process then exits 13 without a word).
+  // Watched before the socket is opened: a refused connection can be reported before
+  // provider.connect() has even resolved, and an ApiPromise created after that would wait for a
+  // 'connected' or 'error' event that never comes, with nothing left on the event loop (the process
+  // then exits 13 without a word).
   const unwatch: (() => void)[] = [];
   const lost = new Promise<never>((_, reject) => {
     unwatch.push(
