@@ -46,6 +46,7 @@ async function step(
   event: { name: string; payload: Record<string, unknown> },
   runId = github.runId,
   ref = "refs/pull/7/merge",
+  sha = HEAD,
 ): Promise<RunnerResult> {
   await rm(path.join(runnerTemp, "cancer-ai"), { recursive: true, force: true });
   return runAction({
@@ -59,7 +60,7 @@ async function step(
     env: {
       ...github.env(runId),
       GITHUB_REPOSITORY: "miner/model",
-      GITHUB_SHA: HEAD,
+      GITHUB_SHA: sha,
       GITHUB_REF: ref,
       GITHUB_API_URL: github.apiUrl,
       RUNNER_TEMP: runnerTemp,
@@ -76,7 +77,7 @@ describe("the action on pushes and pull requests", () => {
     expect(r.outputs.dataset).toBe("hf://safescanai/tricorder-3-data/packages/tricorder-3-2026-11-20.zip");
     expect(r.stdout).toMatch(/cache miss \(cancer-ai-dataset-[0-9a-f]{64}\)/);
     expect(r.stdout).toMatch(/saved to the cache as cancer-ai-dataset-/);
-    expect(r.stdout).toMatch(/baseline for main saved as cancer-ai-baseline-tricorder-3-main-/);
+    expect(r.stdout).toMatch(/baseline for main saved as cancer-ai-baseline:tricorder-3::main:feedface/);
     expect(r.summary).toContain("released 2026-11-20T00:00:00.000Z");
     expect(ourComments()).toHaveLength(0);
   });
@@ -125,11 +126,31 @@ describe("the action on pushes and pull requests", () => {
       "### ✅ CancerAI tricorder-3 (second): score 0.625000 (no baseline on main yet) — gate passed",
     );
     const push = await step({ "report-id": "second" }, pushToMain, github.runId, "refs/heads/main");
-    expect(push.stdout).toMatch(/baseline for main saved as cancer-ai-baseline-tricorder-3:second:main-/);
+    expect(push.stdout).toMatch(/baseline for main saved as cancer-ai-baseline:tricorder-3:second:main:feedface/);
     const again = await step({ "report-id": "second" }, pullRequest());
     expect(again.outputs).toMatchObject({ "base-score": again.outputs.score, "score-delta": "0.000000" });
     expect(keyed()).toHaveLength(1);
   }, 120_000);
+
+  it("pushes keep main's history, and a pull request draws it with its own score last", async () => {
+    const id = { "report-id": "history" };
+    const shas = ["a1".repeat(20), "b2".repeat(20), "c3".repeat(20)];
+    for (const sha of shas) expect((await step(id, pushToMain, github.runId, "refs/heads/main", sha)).code).toBe(0);
+    const rerun = await step({ ...id, history: "2" }, pushToMain, github.runId, "refs/heads/main", shas[2]);
+    // The last push's chart: its own commit last, a re-run not counted twice, at most `history` points.
+    expect(rerun.summary).toContain('x-axis ["b2b2b2b", "c3c3c3c"]');
+    const pr = await step({ ...id, history: "2" }, pullRequest());
+    expect(pr.code).toBe(0);
+    const comment = [...github.state.comments.values()].find((c) => c.body.startsWith("<!-- cancer-ai-action:tricorder-3:history -->"));
+    for (const body of [comment?.body ?? "", pr.summary]) {
+      expect(body).toContain("**Score over commits** on main, then #7 (latest c3c3c3c: 0.625000):");
+      expect(body).toContain('  title "Score on main, last 2 commits"');
+      expect(body).toContain('  x-axis ["b2b2b2b", "c3c3c3c", "#7"]');
+      expect(body).toContain("  line [0.625000, 0.625000, 0.625000]");
+    }
+    const off = await step({ ...id, history: "0" }, pullRequest());
+    expect(off.summary).not.toContain("Score over commits");
+  }, 240_000);
 
   it("a bad input fails the step and says so in the job summary", async () => {
     const r = await step({ "report-id": "two words", "hf-token": "hf_secret_value" }, pullRequest());
@@ -248,6 +269,10 @@ describe("pull requests from forks (two stages)", () => {
     expect(r.code).toBe(0);
     expect(ourComments()).toHaveLength(commentsBefore.length);
     expect(r.outputs["comment-url"]).toContain(`#issuecomment-${commentsBefore[0].id}`);
+    // Rebuilt with what stage 1's own report has: the delta's interval and main's history.
+    const body = ourComments()[0].body;
+    expect(body).toContain("95% intervals of the deltas: paired bootstrap over the 2 images both runs scored");
+    expect(body).toContain('  x-axis ["feedfac", "#7"]');
   }, 60_000);
 
   /** What a fork's job can upload: any files at all, under the name stage 2 reads. */

@@ -4,7 +4,7 @@
  * report-id for several models in one repository (comment markers, baseline
  * keys, artifact names, the base-score and score-delta outputs).
  */
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { commentMarker } from "../src/action/comment.js";
 import { failureAdvice, failureSummary } from "../src/action/failure.js";
@@ -223,34 +223,65 @@ describe("report-id", () => {
     for (const m of markers) for (const other of markers) if (m !== other) expect(`${other}\nbody`.startsWith(m)).toBe(false);
   });
 
-  it("keys the baseline; without it the key is the one earlier versions saved", () => {
-    expect(baselineKeyPrefix("tricorder-3", "main")).toBe("cancer-ai-baseline-tricorder-3-main-");
+  it("keys the baseline per competition, report-id and branch, none a prefix of another's", () => {
+    expect(baselineKeyPrefix("tricorder-3", "main")).toBe("cancer-ai-baseline:tricorder-3::main:");
     const keys = [
       baselineKeyPrefix("tricorder-3", "main"),
+      baselineKeyPrefix("tricorder-3", "main-x"),
       baselineKeyPrefix("tricorder-3", "main", "a"),
       baselineKeyPrefix("tricorder-3", "main", "a-main"),
       baselineKeyPrefix("tricorder-3", "x", "main"),
+      baselineKeyPrefix("tricorder-3", "main", "x"),
+      baselineKeyPrefix("tricorder-3", "a:main"),
     ];
-    // Restored by prefix: no key (prefix + commit) may match another report-id's prefix. (Branches are another
-    // matter: "main-" is a prefix of branch main-a's keys, as it always was.)
+    // Restored by prefix: no key (prefix + commit) may match another's prefix, a branch main-x's not main's.
     for (const prefix of keys) for (const other of keys) if (prefix !== other) expect(`${other}abc`.startsWith(prefix)).toBe(false);
   });
 
-  it("saves and restores baselines apart", async () => {
+  /** A cache as the service answers: the exact key, else the newest match of the first restore key that has one. */
+  function memoryStore(): CacheStore & { saved: Map<string, string> } {
     const saved = new Map<string, string>();
-    const store: CacheStore = {
-      save: async (_, key) => (saved.set(key, key), true),
-      restore: async (_, key, restoreKeys = []) =>
-        [...saved.keys()].find((k) => k === key) ?? [...saved.keys()].find((k) => restoreKeys.some((p) => k.startsWith(p))),
+    const file = (dir: string): string => path.join(dir, "baseline.json");
+    return {
+      saved,
+      save: async ([dir], key) => (saved.set(key, await readFile(file(dir), "utf8")), true),
+      restore: async ([dir], key, restoreKeys = []) => {
+        const keys = [...saved.keys()].reverse();
+        const hit = saved.has(key) ? key : restoreKeys.map((prefix) => keys.find((k) => k.startsWith(prefix))).find(Boolean);
+        if (hit) await writeFile(file(dir), saved.get(hit) ?? "");
+        return hit;
+      },
     };
-    const quiet: Log = { info: () => {}, warning: () => {}, group: (_, work) => work() };
+  }
+  const quiet: Log = { info: () => {}, warning: () => {}, group: (_, work) => work() };
+
+  it("saves and restores baselines apart", async () => {
+    const store = memoryStore();
     const dir = path.join(await tempDir(), "baseline");
     await mkdir(dir, { recursive: true });
     await saveBaseline(store, dir, "tricorder-3", baseOn("pkg.zip", 0.6), quiet, "a");
-    expect([...saved.keys()]).toEqual(["cancer-ai-baseline-tricorder-3:a:main-0123456789abcdef"]);
+    expect([...store.saved.keys()]).toEqual(["cancer-ai-baseline:tricorder-3:a:main:0123456789abcdef"]);
     expect(await restoreBaseline(store, dir, "tricorder-3", "main", quiet, "b")).toBeUndefined();
     expect(await restoreBaseline(store, dir, "tricorder-3", "main", quiet)).toBeUndefined();
     expect((await restoreBaseline(store, dir, "tricorder-3", "main", quiet, "a"))?.score).toBe(0.6);
+  });
+
+  it("restores a baseline saved before 1.0 until a push saves one under the new key, and never another branch's", async () => {
+    const store = memoryStore();
+    const dir = path.join(await tempDir(), "baseline");
+    await mkdir(dir, { recursive: true });
+    const saveAs = async (key: string, baseline: Baseline): Promise<void> => {
+      await writeFile(path.join(dir, "baseline.json"), JSON.stringify(baseline));
+      await store.save([dir], key);
+    };
+    await saveAs("cancer-ai-baseline-tricorder-3-main-0123456789abcdef", baseOn("pkg.zip", 0.5));
+    expect((await restoreBaseline(store, dir, "tricorder-3", "main", quiet))?.score).toBe(0.5);
+    // Keyed reports were new in 1.0: no legacy key to fall back to.
+    expect(await restoreBaseline(store, dir, "tricorder-3", "main", quiet, "a")).toBeUndefined();
+    await saveAs("cancer-ai-baseline:tricorder-3::main-x:0123456789abcdef", baseOn("pkg.zip", 0.9));
+    expect((await restoreBaseline(store, dir, "tricorder-3", "main", quiet))?.score).toBe(0.5);
+    await saveBaseline(store, dir, "tricorder-3", baseOn("pkg.zip", 0.7), quiet);
+    expect((await restoreBaseline(store, dir, "tricorder-3", "main", quiet))?.score).toBe(0.7);
   });
 
   it("outputs score-delta to 6 decimals, empty without a baseline or a score", () => {

@@ -146,7 +146,7 @@ function need(value, name) {
 /* harmony export */   TM: () => (/* binding */ OPTION_NAMES),
 /* harmony export */   rI: () => (/* binding */ specOf)
 /* harmony export */ });
-/* unused harmony exports COMPARISONS, MAX_COMPARE_TOP, MODES, MAX_DATASET_COUNT, OPTIONS */
+/* unused harmony exports COMPARISONS, MAX_COMPARE_TOP, MODES, DEFAULT_HISTORY, MAX_HISTORY, MAX_DATASET_COUNT, OPTIONS */
 /* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36830);
 /* harmony import */ var _engine_pipeline_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40800);
 /* harmony import */ var _engine_shard_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54352);
@@ -173,6 +173,9 @@ const COMPARISONS = ["none", "leaderboard"];
 /** compare-top: at most this many committed models are evaluated with the candidate, in one pass. */
 const MAX_COMPARE_TOP = 64;
 const MODES = ["evaluate", "merge", "release", "self-check", "leaderboard-check", "comment-from-artifact"];
+/** history: the default branch's scores kept with its baseline, and drawn in a report. */
+const DEFAULT_HISTORY = 20;
+const MAX_HISTORY = 100;
 /** Validators evaluate at most this many of the newest packages. */
 const MAX_DATASET_COUNT = 30;
 const invalid = (name, expected, raw) => new _util_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UsageError */ .eb(`${name} must be ${expected}, got "${raw}"`);
@@ -371,6 +374,14 @@ const OPTIONS = {
         modes: REPORTING,
         cli: { flag: false },
         parse: boolean,
+    }),
+    history: option({
+        description: `How many of the default branch's scores to keep (with its baseline in the Actions cache, one per push) and draw ` +
+            `over commits in the report, 0 to ${MAX_HISTORY}; 0: no chart.`,
+        default: String(DEFAULT_HISTORY),
+        modes: [...REPORTING, "comment-from-artifact"],
+        cli: { flag: false },
+        parse: integer(0, MAX_HISTORY),
     }),
     cache: option({
         description: "Keep downloaded dataset packages, the base branch's results and (with compare: leaderboard) the committed models " +
@@ -7867,19 +7878,22 @@ function windowMessage(verdict, commitAt) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $k: () => (/* binding */ withHistory),
 /* harmony export */   Bu: () => (/* binding */ baselineFor),
 /* harmony export */   FA: () => (/* binding */ resultRows),
 /* harmony export */   Fd: () => (/* binding */ toBaseline),
 /* harmony export */   Ji: () => (/* binding */ comparableScore),
 /* harmony export */   W3: () => (/* binding */ restoreBaseline),
-/* harmony export */   XY: () => (/* binding */ saveBaseline)
+/* harmony export */   XY: () => (/* binding */ saveBaseline),
+/* harmony export */   yD: () => (/* binding */ baselineHistory)
 /* harmony export */ });
-/* unused harmony exports MAX_BASELINE_ROWS, baselineKeyPrefix */
+/* unused harmony exports MAX_BASELINE_ROWS, baselineKeyPrefix, legacyBaselineKeyPrefix */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(36830);
+/* harmony import */ var _history_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(96448);
 /**
  * The base branch's last results, for the deltas in a pull request's report.
  * A push to the default branch saves a small summary in the Actions cache
@@ -7889,8 +7903,14 @@ function windowMessage(verdict, commitAt) {
 
 
 
+
 /** A baseline keeps the rows of its packages up to this many images in all (a package that would pass it keeps none). */
 const MAX_BASELINE_ROWS = 200_000;
+/** The baseline with the branch's history: the previous baseline's points and its own, at most `keep` (0: none kept). */
+function withHistory(baseline, previous, keep) {
+    const points = (0,_history_js__WEBPACK_IMPORTED_MODULE_3__/* .extendHistory */ .$6)(previous ? (0,_history_js__WEBPACK_IMPORTED_MODULE_3__/* .pointsOf */ .XE)(previous) : [], (0,_history_js__WEBPACK_IMPORTED_MODULE_3__/* .pointOf */ .qk)(baseline), keep);
+    return { ...baseline, history: points.length > 0 ? points : undefined };
+}
 /** The rows a result's predictions stand for (an image whose label is not a class is left out). */
 function resultRows(result, competition) {
     const index = new Map(competition.classes.map((c, i) => [c.short, i]));
@@ -7924,11 +7944,13 @@ function toBaseline(report, branch, commit, now = new Date()) {
     };
 }
 /**
- * Restored by prefix, so no key may start with another's prefix. Without a report-id the key is the
- * one earlier versions saved; a report-id (no ':' in it) comes between ':'s, which neither a
- * competition id nor a git branch name contains.
+ * Restored by prefix, so no key may start with another's prefix: the fields are closed by ':', which
+ * neither a competition id, a report-id nor a git branch name contains (so branch main's prefix does
+ * not match branch main-x's keys, as the key of versions before 1.0 did).
  */
-const baselineKeyPrefix = (competition, branch, reportId) => reportId === undefined ? `cancer-ai-baseline-${competition}-${branch}-` : `cancer-ai-baseline-${competition}:${reportId}:${branch}-`;
+const baselineKeyPrefix = (competition, branch, reportId) => `cancer-ai-baseline:${competition}:${reportId ?? ""}:${branch}:`;
+/** The unkeyed prefix versions before 1.0 saved under, restored only until a push saves the new one. */
+const legacyBaselineKeyPrefix = (competition, branch) => `cancer-ai-baseline-${competition}-${branch}-`;
 const FILE = "baseline.json";
 async function saveBaseline(store, dir, competition, baseline, log, reportId) {
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(dir, { recursive: true });
@@ -7939,7 +7961,8 @@ async function saveBaseline(store, dir, competition, baseline, log, reportId) {
 }
 async function restoreBaseline(store, dir, competition, branch, log, reportId) {
     const prefix = baselineKeyPrefix(competition, branch, reportId);
-    const key = await store.restore([dir], `${prefix}latest`, [prefix]);
+    const legacy = reportId === undefined ? [legacyBaselineKeyPrefix(competition, branch)] : [];
+    const key = await store.restore([dir], `${prefix}latest`, [prefix, ...legacy]);
     if (!key) {
         log.info(`no baseline for ${branch} yet (it is saved by a run on a push to ${branch})`);
         return undefined;
@@ -7953,6 +7976,15 @@ async function restoreBaseline(store, dir, competition, branch, log, reportId) {
         log.warning(`the baseline restored from ${key} is unreadable; reporting without deltas`);
         return undefined;
     }
+}
+/**
+ * What a report draws of a baseline's history: its last `keep` points and,
+ * for a pull request, the run's own score labelled `candidate.label`.
+ */
+function baselineHistory(baseline, keep, candidate) {
+    if (!baseline || keep <= 0)
+        return undefined;
+    return { branch: baseline.branch, points: (0,_history_js__WEBPACK_IMPORTED_MODULE_3__/* .pointsOf */ .XE)(baseline).slice(-keep), ...(candidate && { candidate }) };
 }
 /** The baseline's scores for the same dataset package, if it was evaluated on it. */
 function baselineFor(baseline, dataset) {
@@ -8435,6 +8467,107 @@ function rankReasons(minRank, forecast) {
 
 /***/ }),
 
+/***/ 96448:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $6: () => (/* binding */ extendHistory),
+/* harmony export */   H3: () => (/* binding */ historyChart),
+/* harmony export */   XE: () => (/* binding */ pointsOf),
+/* harmony export */   qk: () => (/* binding */ pointOf)
+/* harmony export */ });
+/* unused harmony export yRange */
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69083);
+/* harmony import */ var _mermaid_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45763);
+/**
+ * The default branch's score over its last commits: kept inside the
+ * baseline (one cache entry per push, so no storage of its own) and drawn
+ * as a Mermaid line chart, which GitHub renders in comments and summaries.
+ * Pure functions; baseline.ts does the cache I/O.
+ */
+
+
+/** Just the point of something that has one (a baseline has much more). */
+const pointOf = ({ commit, created, score }) => ({ commit, created, score });
+const isPoint = (value) => {
+    const p = value;
+    return (typeof p === "object" &&
+        p !== null &&
+        typeof p.commit === "string" &&
+        typeof p.created === "string" &&
+        typeof p.score === "number" &&
+        Number.isFinite(p.score));
+};
+/**
+ * A baseline's points, oldest first, ending with its own commit. A baseline
+ * saved before histories existed, or holding something unreadable, stands for
+ * its own commit only.
+ */
+function pointsOf(baseline) {
+    const own = pointOf(baseline);
+    const kept = Array.isArray(baseline.history) ? baseline.history.filter(isPoint) : [];
+    return kept.length > 0 && kept[kept.length - 1].commit === own.commit ? kept : [...kept, own];
+}
+/**
+ * The history a new baseline keeps: the previous one's points and its own,
+ * at most `keep` (0: none). A re-run of a commit replaces that commit's point
+ * rather than adding a second one.
+ */
+function extendHistory(previous, current, keep) {
+    if (keep <= 0)
+        return [];
+    const others = previous.filter((p) => p.commit !== current.commit);
+    return [...others, current].slice(-keep);
+}
+/** A commit's label on the chart: its short hash (only hex digits, so nothing can break out of the quotes). */
+const commitLabel = (commit) => commit.slice(0, 7).replace(/[^0-9a-f]/gi, "");
+/** A y-axis that frames the values with some room, on hundredths, within [0, 1]. */
+function yRange(values) {
+    const min = Math.min(...values);
+    const max = Math.max(...values);
+    const room = Math.max(0.005, (max - min) * 0.1);
+    // The tolerance keeps 0.86 from becoming 0.87 through 86.00000000000001.
+    const lo = Math.max(0, Math.floor((min - room) * 100 + 1e-9) / 100);
+    const hi = Math.min(1, Math.ceil((max + room) * 100 - 1e-9) / 100);
+    return [Number(lo.toFixed(2)), Number(hi.toFixed(2))];
+}
+/**
+ * The Markdown of the chart, or "" when there are fewer than two scores to
+ * draw (one point is no trend).
+ */
+function historyChart(history) {
+    if (!history)
+        return "";
+    const labels = history.points.map((p) => commitLabel(p.commit));
+    const scores = history.points.map((p) => p.score);
+    if (history.candidate) {
+        labels.push(history.candidate.label.replace(/[^#0-9A-Za-z ]/g, ""));
+        scores.push(history.candidate.score);
+    }
+    if (scores.length < 2)
+        return "";
+    const [lo, hi] = yRange(scores);
+    const branch = (0,_util_text_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(history.branch);
+    const commits = history.points.length;
+    const title = `Score on ${history.branch.replace(/["\\\n]/g, "")}, last ${commits} commit${commits === 1 ? "" : "s"}`;
+    const last = history.points[history.points.length - 1];
+    return [
+        `**Score over commits** on ${branch}${history.candidate ? `, then ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownText */ .p7)(history.candidate.label)}` : ""}` +
+            (last ? ` (latest ${commitLabel(last.commit)}: ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_0__/* .fixed6 */ .br)(last.score)})` : "") +
+            ":",
+        "",
+        (0,_mermaid_js__WEBPACK_IMPORTED_MODULE_1__/* .xyChart */ .G)([
+            `title "${title}"`,
+            `x-axis [${labels.map((l) => `"${l}"`).join(", ")}]`,
+            `y-axis "score" ${lo.toFixed(2)} --> ${hi.toFixed(2)}`,
+            `line [${scores.map((s) => s.toFixed(6)).join(", ")}]`,
+        ]),
+    ].join("\n");
+}
+
+
+/***/ }),
+
 /***/ 47987:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -8449,12 +8582,16 @@ function rankReasons(minRank, forecast) {
 /* harmony import */ var _baseline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6281);
 /* harmony import */ var _engine_verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(78585);
 /* harmony import */ var _bootstrap_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6578);
+/* harmony import */ var _history_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(96448);
+/* harmony import */ var _mermaid_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(45763);
 /* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(69083);
 /**
  * Human-readable views of a run: a terminal table, and the Markdown used for
  * both the job summary and the pull request comment (with deltas against the
  * base branch and a per-class F1 chart). Pure functions of the results.
  */
+
+
 
 
 
@@ -8544,15 +8681,12 @@ function textReport(result, competition) {
 }
 /** A bar chart GitHub renders from a Mermaid block; a picture reads faster than 11 numbers. */
 function f1Chart(result, competition) {
-    return [
-        "```mermaid",
-        "xychart-beta",
-        '  title "F1 by class"',
-        `  x-axis [${competition.classes.map((c) => c.short).join(", ")}]`,
-        '  y-axis "F1" 0 --> 1',
-        `  bar [${result.f1_by_class.map((v) => v.toFixed(4)).join(", ")}]`,
-        "```",
-    ].join("\n");
+    return (0,_mermaid_js__WEBPACK_IMPORTED_MODULE_4__/* .xyChart */ .G)([
+        'title "F1 by class"',
+        `x-axis [${competition.classes.map((c) => c.short).join(", ")}]`,
+        'y-axis "F1" 0 --> 1',
+        `bar [${result.f1_by_class.map((v) => v.toFixed(4)).join(", ")}]`,
+    ]);
 }
 function datasetDetails(result, competition, baseline, full, interval) {
     const when = result.dataset_date ? `, released ${(0,_util_text_js__WEBPACK_IMPORTED_MODULE_3__/* .markdownText */ .p7)(result.dataset_date)}` : "";
@@ -8652,8 +8786,9 @@ function markdownReport(report, competition, options = {}) {
     const notes = [baseNote, ...(intervalsNote ? [intervalsNote] : [])].join(" ");
     const tail = [`Model \`${model}\`. ${notes}`, ...(options.footer ? ["", options.footer] : [])].join("\n");
     const details = (d, full) => datasetDetails(d, competition, baseline, full, options.intervals?.byDataset.get(d.dataset));
-    const assemble = (full, shown) => [head, ...report.datasets.slice(0, shown).map((d) => details(d, full)), "", tail].join("\n");
-    // Shrink to fit: drop charts and matrices first, then per-package details.
+    const chart = (0,_history_js__WEBPACK_IMPORTED_MODULE_5__/* .historyChart */ .H3)(options.history);
+    const assemble = (full, shown) => [head, ...report.datasets.slice(0, shown).map((d) => details(d, full)), ...(full && chart ? ["", chart] : []), "", tail].join("\n");
+    // Shrink to fit: drop charts (the history's too) and matrices first, then per-package details.
     for (const [full, shown] of [
         [true, report.datasets.length],
         [false, report.datasets.length],
@@ -8665,6 +8800,26 @@ function markdownReport(report, competition, options = {}) {
     }
     const note = "\n\n_Report truncated to fit a comment; the job summary and the results artifact have everything._";
     return assemble(false, 1).slice(0, limit - note.length) + note;
+}
+
+
+/***/ }),
+
+/***/ 45763:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ xyChart)
+/* harmony export */ });
+/**
+ * A Mermaid xychart as GitHub renders it from a fenced block. The init line
+ * gives the plot a colour that reads on white (Mermaid's default light theme
+ * draws lines in a pale lavender) and a size that fits a comment's width.
+ */
+const INIT = '%%{init: {"xyChart": {"width": 720, "height": 300}, "themeVariables": {"xyChart": {"plotColorPalette": "#0969da"}}}}%%';
+/** The fenced block of an xychart whose body lines (title, axes, series) are given. */
+function xyChart(body) {
+    return ["```mermaid", INIT, "xychart-beta", ...body.map((line) => `  ${line}`), "```"].join("\n");
 }
 
 

@@ -34,6 +34,9 @@ const MAX_DATASETS = 30;
 const MAX_NAME = 256;
 const MAX_MESSAGE = 1000;
 const MAX_IMAGES = 10_000_000;
+/** An image's path inside its package, and a class name as a CSV's label column gives it. */
+const MAX_PATH = 4096;
+const MAX_CLASS = 256;
 class ResultsDocumentError extends errors/* CancerAiError */.hz {
 }
 class Reader {
@@ -116,10 +119,31 @@ function readResult(value, competition, where) {
         class_weights: r.numbers("class_weights", classes, 0, 100),
         confusion_matrix: confusion,
         risk_category_scores: Object.fromEntries(risks.map((k) => [k, risk.number(k, 0, 1)])),
-        // A comment never lists images: they are left behind, whatever the file holds.
-        predictions: [],
+        predictions: readPredictions(value.predictions, where),
         ...(verdict && { verdict }),
     };
+}
+/**
+ * Each image's file and classes, for the delta's interval against the base
+ * branch (a comment never lists images); the probabilities are left behind.
+ * A file without predictions gives a report without intervals.
+ */
+function readPredictions(value, where) {
+    if (value === undefined)
+        return [];
+    if (!Array.isArray(value) || value.length > MAX_IMAGES)
+        throw new ResultsDocumentError(`${where}: predictions must be a list`);
+    return value.map((item, i) => {
+        if (typeof item !== "object" || item === null)
+            throw new ResultsDocumentError(`${where}: prediction ${i + 1} is not an object`);
+        const r = new Reader(item, `${where}, prediction ${i + 1}`);
+        return {
+            file: r.text("file", MAX_PATH),
+            label: r.text("label", MAX_CLASS),
+            predicted: r.text("predicted", MAX_CLASS),
+            probabilities: [],
+        };
+    });
 }
 /**
  * The report in a results.json (one package's result, or a run over several),
@@ -137,8 +161,6 @@ function parseResultsDocument(value, competition, source) {
 
 // EXTERNAL MODULE: ./src/report/baseline.ts
 var report_baseline = __webpack_require__(6281);
-// EXTERNAL MODULE: ./src/report/gate.ts
-var report_gate = __webpack_require__(27505);
 // EXTERNAL MODULE: ./src/report/markdown.ts
 var markdown = __webpack_require__(47987);
 // EXTERNAL MODULE: ../main/node_modules/@actions/artifact/lib/artifact.js + 84 modules
@@ -415,6 +437,8 @@ function predictionsCsv(result, competition) {
 
 // EXTERNAL MODULE: ./src/util/files.ts
 var util_files = __webpack_require__(70605);
+// EXTERNAL MODULE: ./src/report/gate.ts
+var report_gate = __webpack_require__(27505);
 // EXTERNAL MODULE: ./src/report/bootstrap.ts
 var bootstrap = __webpack_require__(6578);
 // EXTERNAL MODULE: ./src/report/forecast.ts
@@ -521,20 +545,8 @@ function reportBody(report, competition, forecast, options) {
     });
     return `${score}\n\n${part}${footer}`;
 }
-/** score − base, 6 decimals; empty without either. */
-const scoreDelta = (score, base) => score === null || base === undefined ? "" : (score - base).toFixed(6);
-/** Reports the run everywhere it belongs and applies the score gate; true when the gate passed. */
-async function reportAndGate(config, event, report, competition, cache, forecast) {
-    const resultsPath = await (0,util_files/* writeJson */.GF)(config.resultsPath, (0,run/* resultsDocument */.UL)(report));
-    if (forecast) {
-        actionLog.info((0,report_forecast/* forecastText */.xn)(forecast));
-        actionLog.info(`forecast written to ${await (0,util_files/* writeJson */.GF)((0,report_forecast/* forecastPath */.Jt)(config.resultsPath), forecast)}`);
-    }
-    const pr = event.pullRequest;
-    let baseline;
-    const { reportId } = config;
-    if (pr && cache)
-        baseline = await (0,report_baseline/* restoreBaseline */.W3)(cache, workDir("baseline"), competition.id, pr.baseRef, actionLog, reportId);
+/** The run against the base branch's baseline: the deltas' intervals and the score gate's verdict. */
+function compareWithBase(config, report, competition, baseline, forecast) {
     const rule = {
         minScore: config.minScore,
         maxScoreDrop: config.maxScoreDrop,
@@ -546,9 +558,36 @@ async function reportAndGate(config, event, report, competition, cache, forecast
     if (intervals.overall)
         actionLog.info(`score delta against ${baseline?.branch}: ${(0,bootstrap/* intervalText */.Bt)(intervals.overall)}`);
     const gate = (0,report_gate/* applyGate */.e)(report, baseScore, rule, forecast, intervals.overall);
-    const verdict = (0,markdown/* gateFooter */.HL)(gate);
+    return { baseScore, intervals, gate, footer: (0,markdown/* gateFooter */.HL)(gate) };
+}
+/** score − base, 6 decimals; empty without either. */
+const scoreDelta = (score, base) => score === null || base === undefined ? "" : (score - base).toFixed(6);
+/** Reports the run everywhere it belongs and applies the score gate; true when the gate passed. */
+async function reportAndGate(config, event, report, competition, cache, forecast) {
+    const resultsPath = await (0,util_files/* writeJson */.GF)(config.resultsPath, (0,run/* resultsDocument */.UL)(report));
+    if (forecast) {
+        actionLog.info((0,report_forecast/* forecastText */.xn)(forecast));
+        actionLog.info(`forecast written to ${await (0,util_files/* writeJson */.GF)((0,report_forecast/* forecastPath */.Jt)(config.resultsPath), forecast)}`);
+    }
+    const pr = event.pullRequest;
+    const push = event.defaultBranchPush;
+    const { reportId } = config;
+    const baselineDir = workDir("baseline");
+    let baseline;
+    if (pr && cache)
+        baseline = await (0,report_baseline/* restoreBaseline */.W3)(cache, baselineDir, competition.id, pr.baseRef, actionLog, reportId);
+    // A push's baseline carries the branch's history on: the previous push's points and its own.
+    let saving;
+    if (push && cache && report.score !== null) {
+        const previous = config.history > 0 ? await (0,report_baseline/* restoreBaseline */.W3)(cache, baselineDir, competition.id, push.branch, actionLog, reportId) : undefined;
+        saving = (0,report_baseline/* withHistory */.$k)((0,report_baseline/* toBaseline */.Fd)({ ...report, score: report.score }, push.branch, event.sha), previous, config.history);
+    }
+    const candidate = pr && report.score !== null ? { label: `#${pr.number}`, score: report.score } : undefined;
+    const history = saving ? (0,report_baseline/* baselineHistory */.yD)(saving, config.history) : (0,report_baseline/* baselineHistory */.yD)(baseline, config.history, candidate);
+    const { baseScore, ...compared } = compareWithBase(config, report, competition, baseline, forecast);
+    const { gate } = compared;
     const marker = commentMarker(competition.id, reportId);
-    const shared = { baseline, baseBranch: pr && cache ? pr.baseRef : undefined, gate, reportId, intervals, footer: verdict };
+    const shared = { ...compared, baseline, baseBranch: pr && cache ? pr.baseRef : undefined, reportId, history };
     const body = reportBody(report, competition, forecast, { ...shared, marker, limit: markdown/* COMMENT_LIMIT */.W$ });
     await core/* summary */.z.addRaw(reportBody(report, competition, forecast, { ...shared, limit: SUMMARY_LIMIT }), true).write();
     let commentUrl;
@@ -570,10 +609,8 @@ async function reportAndGate(config, event, report, competition, cache, forecast
             commentUrl = await postComment(config.githubToken, { owner: event.owner, repo: event.repo, issueNumber: pr.number }, marker, body);
     }
     await uploadReport(config.artifactName, files, actionLog);
-    if (event.defaultBranchPush && cache && report.score !== null) {
-        const baselineNow = (0,report_baseline/* toBaseline */.Fd)({ ...report, score: report.score }, event.defaultBranchPush.branch, event.sha);
-        await (0,report_baseline/* saveBaseline */.XY)(cache, workDir("baseline"), competition.id, baselineNow, actionLog, reportId);
-    }
+    if (saving && cache)
+        await (0,report_baseline/* saveBaseline */.XY)(cache, baselineDir, competition.id, saving, actionLog, reportId);
     const first = report.datasets[0];
     core/* setOutput */.uH("score", report.score ?? "");
     core/* setOutput */.uH("accuracy", first.accuracy);
@@ -617,7 +654,6 @@ async function reportAndGate(config, event, report, competition, cache, forecast
 
 
 
-
 async function commentFromArtifactMode(config, event) {
     const run = event.workflowRun;
     if (!run)
@@ -646,9 +682,11 @@ async function commentFromArtifactMode(config, event) {
     const baseline = cache
         ? await (0,report_baseline/* restoreBaseline */.W3)(cache, workDir("baseline"), competition.id, pull.base.ref, actionLog, reportId)
         : undefined;
-    const gate = (0,report_gate/* applyGate */.e)(report, (0,report_baseline/* comparableScore */.Ji)(baseline, report), { minScore: config.minScore, maxScoreDrop: config.maxScoreDrop });
+    const { intervals, gate, footer } = compareWithBase(config, report, competition, baseline);
+    const candidate = report.score === null ? undefined : { label: `#${pending.issueNumber}`, score: report.score };
+    const history = (0,report_baseline/* baselineHistory */.yD)(baseline, config.history, candidate);
     const marker = commentMarker(competition.id, reportId);
-    const body = (0,markdown/* markdownReport */.qN)(report, competition, { baseline, baseBranch, gate, reportId, marker, footer: (0,markdown/* gateFooter */.HL)(gate) });
+    const body = (0,markdown/* markdownReport */.qN)(report, competition, { baseline, baseBranch, gate, intervals, footer, reportId, history, marker });
     const target = { owner: event.owner, repo: event.repo, issueNumber: pending.issueNumber };
     core/* setOutput */.uH("comment-url", (await postComment(token, target, marker, body)) ?? "");
 }

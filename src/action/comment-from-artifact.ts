@@ -10,15 +10,14 @@ import { getOctokit } from "@actions/github";
 import { getCompetition } from "../competition/competition.js";
 import type { RunConfig } from "../config/config.js";
 import { parseResultsDocument } from "../engine/results-file.js";
-import { comparableScore, restoreBaseline } from "../report/baseline.js";
-import { applyGate } from "../report/gate.js";
-import { gateFooter, markdownReport } from "../report/markdown.js";
+import { baselineHistory, restoreBaseline } from "../report/baseline.js";
+import { markdownReport } from "../report/markdown.js";
 import { CancerAiError, UsageError } from "../util/errors.js";
 import { downloadPullRequestReport } from "./artifacts.js";
 import { commentMarker } from "./comment.js";
 import { actionLog, workDir } from "./context.js";
 import type { RunEvent } from "./event.js";
-import { cacheFor, postComment } from "./report.js";
+import { cacheFor, compareWithBase, postComment } from "./report.js";
 
 export async function commentFromArtifactMode(config: RunConfig, event: RunEvent): Promise<void> {
   const run = event.workflowRun;
@@ -50,9 +49,11 @@ export async function commentFromArtifactMode(config: RunConfig, event: RunEvent
   const baseline = cache
     ? await restoreBaseline(cache, workDir("baseline"), competition.id, pull.base.ref, actionLog, reportId)
     : undefined;
-  const gate = applyGate(report, comparableScore(baseline, report), { minScore: config.minScore, maxScoreDrop: config.maxScoreDrop });
+  const { intervals, gate, footer } = compareWithBase(config, report, competition, baseline);
+  const candidate = report.score === null ? undefined : { label: `#${pending.issueNumber}`, score: report.score };
+  const history = baselineHistory(baseline, config.history, candidate);
   const marker = commentMarker(competition.id, reportId);
-  const body = markdownReport(report, competition, { baseline, baseBranch, gate, reportId, marker, footer: gateFooter(gate) });
+  const body = markdownReport(report, competition, { baseline, baseBranch, gate, intervals, footer, reportId, history, marker });
   const target = { owner: event.owner, repo: event.repo, issueNumber: pending.issueNumber };
   core.setOutput("comment-url", (await postComment(token, target, marker, body)) ?? "");
 }

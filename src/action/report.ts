@@ -10,11 +10,19 @@ import type { RunConfig } from "../config/config.js";
 import type { RunReport } from "../engine/results.js";
 import { resultsDocument } from "../engine/run.js";
 import type { ForecastDocument } from "../engine/forecast-document.js";
-import { comparableScore, restoreBaseline, saveBaseline, toBaseline, type Baseline } from "../report/baseline.js";
+import {
+  baselineHistory,
+  comparableScore,
+  restoreBaseline,
+  saveBaseline,
+  toBaseline,
+  withHistory,
+  type Baseline,
+} from "../report/baseline.js";
 import { predictionsCsv } from "../report/predictions.js";
 import { writeJson } from "../util/files.js";
-import { applyGate } from "../report/gate.js";
-import { intervalText, scoreDeltaIntervals } from "../report/bootstrap.js";
+import { applyGate, type GateVerdict } from "../report/gate.js";
+import { intervalText, scoreDeltaIntervals, type DeltaIntervals } from "../report/bootstrap.js";
 import { forecastHeadline, forecastMarkdown, forecastPath, forecastText } from "../report/forecast.js";
 import { COMMENT_LIMIT, gateFooter, markdownReport, scoreLine, type MarkdownOptions } from "../report/markdown.js";
 import type { CacheStore } from "../util/cache-store.js";
@@ -53,7 +61,7 @@ export async function postComment(
   }
 }
 
-interface BodyOptions extends Pick<MarkdownOptions, "baseline" | "baseBranch" | "gate" | "reportId" | "marker" | "intervals"> {
+interface BodyOptions extends Pick<MarkdownOptions, "baseline" | "baseBranch" | "gate" | "reportId" | "marker" | "intervals" | "history"> {
   /** The gate's verdict: last, after the forecast. */
   readonly footer: string;
   readonly limit: number;
@@ -77,6 +85,27 @@ export function reportBody(
   return `${score}\n\n${part}${footer}`;
 }
 
+/** The run against the base branch's baseline: the deltas' intervals and the score gate's verdict. */
+export function compareWithBase(
+  config: RunConfig,
+  report: RunReport,
+  competition: Competition,
+  baseline: Baseline | undefined,
+  forecast?: ForecastDocument,
+): { baseScore: number | undefined; intervals: DeltaIntervals; gate: GateVerdict; footer: string } {
+  const rule = {
+    minScore: config.minScore,
+    maxScoreDrop: config.maxScoreDrop,
+    significantDropsOnly: config.significantDropsOnly,
+    minRank: config.minRank,
+  };
+  const baseScore = comparableScore(baseline, report);
+  const intervals = scoreDeltaIntervals(report, baseline, competition);
+  if (intervals.overall) actionLog.info(`score delta against ${baseline?.branch}: ${intervalText(intervals.overall)}`);
+  const gate = applyGate(report, baseScore, rule, forecast, intervals.overall);
+  return { baseScore, intervals, gate, footer: gateFooter(gate) };
+}
+
 /** score − base, 6 decimals; empty without either. */
 export const scoreDelta = (score: number | null, base: number | undefined): string =>
   score === null || base === undefined ? "" : (score - base).toFixed(6);
@@ -97,22 +126,24 @@ export async function reportAndGate(
   }
 
   const pr = event.pullRequest;
-  let baseline: Baseline | undefined;
+  const push = event.defaultBranchPush;
   const { reportId } = config;
-  if (pr && cache) baseline = await restoreBaseline(cache, workDir("baseline"), competition.id, pr.baseRef, actionLog, reportId);
-  const rule = {
-    minScore: config.minScore,
-    maxScoreDrop: config.maxScoreDrop,
-    significantDropsOnly: config.significantDropsOnly,
-    minRank: config.minRank,
-  };
-  const baseScore = comparableScore(baseline, report);
-  const intervals = scoreDeltaIntervals(report, baseline, competition);
-  if (intervals.overall) actionLog.info(`score delta against ${baseline?.branch}: ${intervalText(intervals.overall)}`);
-  const gate = applyGate(report, baseScore, rule, forecast, intervals.overall);
-  const verdict = gateFooter(gate);
+  const baselineDir = workDir("baseline");
+  let baseline: Baseline | undefined;
+  if (pr && cache) baseline = await restoreBaseline(cache, baselineDir, competition.id, pr.baseRef, actionLog, reportId);
+  // A push's baseline carries the branch's history on: the previous push's points and its own.
+  let saving: Baseline | undefined;
+  if (push && cache && report.score !== null) {
+    const previous =
+      config.history > 0 ? await restoreBaseline(cache, baselineDir, competition.id, push.branch, actionLog, reportId) : undefined;
+    saving = withHistory(toBaseline({ ...report, score: report.score }, push.branch, event.sha), previous, config.history);
+  }
+  const candidate = pr && report.score !== null ? { label: `#${pr.number}`, score: report.score } : undefined;
+  const history = saving ? baselineHistory(saving, config.history) : baselineHistory(baseline, config.history, candidate);
+  const { baseScore, ...compared } = compareWithBase(config, report, competition, baseline, forecast);
+  const { gate } = compared;
   const marker = commentMarker(competition.id, reportId);
-  const shared = { baseline, baseBranch: pr && cache ? pr.baseRef : undefined, gate, reportId, intervals, footer: verdict };
+  const shared = { ...compared, baseline, baseBranch: pr && cache ? pr.baseRef : undefined, reportId, history };
   const body = reportBody(report, competition, forecast, { ...shared, marker, limit: COMMENT_LIMIT });
   await core.summary.addRaw(reportBody(report, competition, forecast, { ...shared, limit: SUMMARY_LIMIT }), true).write();
 
@@ -134,10 +165,7 @@ export async function reportAndGate(
       commentUrl = await postComment(config.githubToken, { owner: event.owner, repo: event.repo, issueNumber: pr.number }, marker, body);
   }
   await uploadReport(config.artifactName, files, actionLog);
-  if (event.defaultBranchPush && cache && report.score !== null) {
-    const baselineNow = toBaseline({ ...report, score: report.score }, event.defaultBranchPush.branch, event.sha);
-    await saveBaseline(cache, workDir("baseline"), competition.id, baselineNow, actionLog, reportId);
-  }
+  if (saving && cache) await saveBaseline(cache, baselineDir, competition.id, saving, actionLog, reportId);
 
   const first = report.datasets[0];
   core.setOutput("score", report.score ?? "");

@@ -22,6 +22,10 @@ export const MAX_COMPARE_TOP = 64;
 export const MODES = ["evaluate", "merge", "release", "self-check", "leaderboard-check", "comment-from-artifact"] as const;
 export type Mode = (typeof MODES)[number];
 
+/** history: the default branch's scores kept with its baseline, and drawn in a report. */
+export const DEFAULT_HISTORY = 20;
+export const MAX_HISTORY = 100;
+
 /** Validators evaluate at most this many of the newest packages. */
 export const MAX_DATASET_COUNT = 30;
 
@@ -267,6 +271,15 @@ export const OPTIONS = {
     modes: REPORTING,
     cli: { flag: false },
     parse: boolean,
+  }),
+  history: option({
+    description:
+      `How many of the default branch's scores to keep (with its baseline in the Actions cache, one per push) and draw ` +
+      `over commits in the report, 0 to ${MAX_HISTORY}; 0: no chart.`,
+    default: String(DEFAULT_HISTORY),
+    modes: [...REPORTING, "comment-from-artifact"],
+    cli: { flag: false },
+    parse: integer(0, MAX_HISTORY),
   }),
   cache: option({
     description:

@@ -7,7 +7,7 @@
  */
 import type { Competition, RiskCategory } from "../competition/competition.js";
 import { CancerAiError } from "../util/errors.js";
-import type { EvaluationResult, RunReport, Verdict } from "./results.js";
+import type { EvaluationResult, Prediction, RunReport, Verdict } from "./results.js";
 import { runReport } from "./run.js";
 
 /** validators evaluate at most 30 packages at once; a name longer than this is no package's. */
@@ -15,6 +15,9 @@ const MAX_DATASETS = 30;
 const MAX_NAME = 256;
 const MAX_MESSAGE = 1000;
 const MAX_IMAGES = 10_000_000;
+/** An image's path inside its package, and a class name as a CSV's label column gives it. */
+const MAX_PATH = 4096;
+const MAX_CLASS = 256;
 
 export class ResultsDocumentError extends CancerAiError {}
 
@@ -103,10 +106,29 @@ function readResult(value: unknown, competition: Competition, where: string): Ev
     class_weights: r.numbers("class_weights", classes, 0, 100),
     confusion_matrix: confusion,
     risk_category_scores: Object.fromEntries(risks.map((k) => [k, risk.number(k, 0, 1)])) as Record<RiskCategory, number>,
-    // A comment never lists images: they are left behind, whatever the file holds.
-    predictions: [],
+    predictions: readPredictions((value as Json).predictions, where),
     ...(verdict && { verdict }),
   };
+}
+
+/**
+ * Each image's file and classes, for the delta's interval against the base
+ * branch (a comment never lists images); the probabilities are left behind.
+ * A file without predictions gives a report without intervals.
+ */
+function readPredictions(value: unknown, where: string): Prediction[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.length > MAX_IMAGES) throw new ResultsDocumentError(`${where}: predictions must be a list`);
+  return value.map((item: unknown, i) => {
+    if (typeof item !== "object" || item === null) throw new ResultsDocumentError(`${where}: prediction ${i + 1} is not an object`);
+    const r = new Reader(item as Json, `${where}, prediction ${i + 1}`);
+    return {
+      file: r.text("file", MAX_PATH),
+      label: r.text("label", MAX_CLASS),
+      predicted: r.text("predicted", MAX_CLASS),
+      probabilities: [],
+    };
+  });
 }
 
 /**

@@ -10,6 +10,7 @@ import type { CacheStore } from "../util/cache-store.js";
 import { COMPETITIONS, type Competition } from "../competition/competition.js";
 import type { EvaluationResult, RunReport } from "../engine/results.js";
 import type { Log } from "../util/log.js";
+import { extendHistory, pointOf, pointsOf, type ScoreHistory, type ScorePoint } from "./history.js";
 
 export type DatasetScores = Pick<EvaluationResult, "dataset" | "score" | "accuracy" | "weighted_f1" | "efficiency_score" | "f1_by_class">;
 
@@ -36,6 +37,14 @@ export interface Baseline {
   readonly created: string;
   readonly score: number;
   readonly datasets: BaselineDataset[];
+  /** The branch's scores up to this commit, oldest first (report/history.ts); older baselines have none. */
+  readonly history?: ScorePoint[];
+}
+
+/** The baseline with the branch's history: the previous baseline's points and its own, at most `keep` (0: none kept). */
+export function withHistory(baseline: Baseline, previous: Baseline | undefined, keep: number): Baseline {
+  const points = extendHistory(previous ? pointsOf(previous) : [], pointOf(baseline), keep);
+  return { ...baseline, history: points.length > 0 ? points : undefined };
 }
 
 /** The rows a result's predictions stand for (an image whose label is not a class is left out). */
@@ -71,12 +80,15 @@ export function toBaseline(report: RunReport & { readonly score: number }, branc
 }
 
 /**
- * Restored by prefix, so no key may start with another's prefix. Without a report-id the key is the
- * one earlier versions saved; a report-id (no ':' in it) comes between ':'s, which neither a
- * competition id nor a git branch name contains.
+ * Restored by prefix, so no key may start with another's prefix: the fields are closed by ':', which
+ * neither a competition id, a report-id nor a git branch name contains (so branch main's prefix does
+ * not match branch main-x's keys, as the key of versions before 1.0 did).
  */
 export const baselineKeyPrefix = (competition: string, branch: string, reportId?: string): string =>
-  reportId === undefined ? `cancer-ai-baseline-${competition}-${branch}-` : `cancer-ai-baseline-${competition}:${reportId}:${branch}-`;
+  `cancer-ai-baseline:${competition}:${reportId ?? ""}:${branch}:`;
+
+/** The unkeyed prefix versions before 1.0 saved under, restored only until a push saves the new one. */
+export const legacyBaselineKeyPrefix = (competition: string, branch: string): string => `cancer-ai-baseline-${competition}-${branch}-`;
 const FILE = "baseline.json";
 
 export async function saveBaseline(
@@ -102,7 +114,8 @@ export async function restoreBaseline(
   reportId?: string,
 ): Promise<Baseline | undefined> {
   const prefix = baselineKeyPrefix(competition, branch, reportId);
-  const key = await store.restore([dir], `${prefix}latest`, [prefix]);
+  const legacy = reportId === undefined ? [legacyBaselineKeyPrefix(competition, branch)] : [];
+  const key = await store.restore([dir], `${prefix}latest`, [prefix, ...legacy]);
   if (!key) {
     log.info(`no baseline for ${branch} yet (it is saved by a run on a push to ${branch})`);
     return undefined;
@@ -115,6 +128,19 @@ export async function restoreBaseline(
     log.warning(`the baseline restored from ${key} is unreadable; reporting without deltas`);
     return undefined;
   }
+}
+
+/**
+ * What a report draws of a baseline's history: its last `keep` points and,
+ * for a pull request, the run's own score labelled `candidate.label`.
+ */
+export function baselineHistory(
+  baseline: Baseline | undefined,
+  keep: number,
+  candidate?: ScoreHistory["candidate"],
+): ScoreHistory | undefined {
+  if (!baseline || keep <= 0) return undefined;
+  return { branch: baseline.branch, points: pointsOf(baseline).slice(-keep), ...(candidate && { candidate }) };
 }
 
 /** The baseline's scores for the same dataset package, if it was evaluated on it. */

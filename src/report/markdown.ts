@@ -9,6 +9,8 @@ import type { EvaluationResult, RunReport } from "../engine/results.js";
 import { modelRejections, scoredPackages } from "../engine/verdict.js";
 import type { GateVerdict } from "./gate.js";
 import { intervalNote, intervalText, type DeltaInterval, type DeltaIntervals } from "./bootstrap.js";
+import { historyChart, type ScoreHistory } from "./history.js";
+import { xyChart } from "./mermaid.js";
 import { fixed6, markdownText, pad, table } from "../util/text.js";
 
 const RISK_LABEL: Record<RiskCategory, string> = { high_risk: "high", medium_risk: "medium", benign: "benign" };
@@ -115,15 +117,12 @@ export function textReport(result: EvaluationResult, competition: Competition): 
 
 /** A bar chart GitHub renders from a Mermaid block; a picture reads faster than 11 numbers. */
 function f1Chart(result: EvaluationResult, competition: Competition): string {
-  return [
-    "```mermaid",
-    "xychart-beta",
-    '  title "F1 by class"',
-    `  x-axis [${competition.classes.map((c) => c.short).join(", ")}]`,
-    '  y-axis "F1" 0 --> 1',
-    `  bar [${result.f1_by_class.map((v) => v.toFixed(4)).join(", ")}]`,
-    "```",
-  ].join("\n");
+  return xyChart([
+    'title "F1 by class"',
+    `x-axis [${competition.classes.map((c) => c.short).join(", ")}]`,
+    'y-axis "F1" 0 --> 1',
+    `bar [${result.f1_by_class.map((v) => v.toFixed(4)).join(", ")}]`,
+  ]);
 }
 
 function datasetDetails(
@@ -210,6 +209,8 @@ export interface MarkdownOptions {
   readonly reportId?: string;
   /** The deltas' intervals against the baseline (scoreDeltaIntervals). */
   readonly intervals?: DeltaIntervals;
+  /** The base (or, on a push, this) branch's scores over its last commits, drawn as a chart. */
+  readonly history?: ScoreHistory;
   /** Prepended verbatim (the sticky comment's hidden marker). */
   readonly marker?: string;
   /** Appended verbatim (gate verdict, links). */
@@ -274,9 +275,10 @@ export function markdownReport(report: RunReport, competition: Competition, opti
   const tail = [`Model \`${model}\`. ${notes}`, ...(options.footer ? ["", options.footer] : [])].join("\n");
   const details = (d: EvaluationResult, full: boolean): string =>
     datasetDetails(d, competition, baseline, full, options.intervals?.byDataset.get(d.dataset));
+  const chart = historyChart(options.history);
   const assemble = (full: boolean, shown: number): string =>
-    [head, ...report.datasets.slice(0, shown).map((d) => details(d, full)), "", tail].join("\n");
-  // Shrink to fit: drop charts and matrices first, then per-package details.
+    [head, ...report.datasets.slice(0, shown).map((d) => details(d, full)), ...(full && chart ? ["", chart] : []), "", tail].join("\n");
+  // Shrink to fit: drop charts (the history's too) and matrices first, then per-package details.
   for (const [full, shown] of [
     [true, report.datasets.length],
     [false, report.datasets.length],
