@@ -15,6 +15,7 @@ import {
   type DeltaInterval,
   type PairedPackage,
 } from "../src/report/bootstrap.js";
+import { metricFields } from "../src/engine/metrics.js";
 import { scoreCompetition } from "../src/engine/scoring.js";
 import { applyGate } from "../src/report/gate.js";
 import { markdownReport } from "../src/report/markdown.js";
@@ -173,7 +174,7 @@ describe("pairing by image", () => {
 
 function result(dataset: string, rows: [string, string, string][], overrides: Partial<EvaluationResult> = {}): EvaluationResult {
   const index = (s: string): number => tricorder.classes.findIndex((c) => c.short === s);
-  const s = scoreCompetition(
+  const metrics = metricFields(
     tricorder,
     rows.map((r) => index(r[1])),
     rows.map((r) => index(r[2])),
@@ -186,17 +187,7 @@ function result(dataset: string, rows: [string, string, string][], overrides: Pa
     model_size_mb: 0.001,
     tested_entries: rows.length,
     run_time_s: 1,
-    accuracy: s.accuracy,
-    precision: s.precision,
-    recall: s.recall,
-    fbeta: s.fbeta,
-    weighted_f1: s.weightedF1,
-    efficiency_score: s.efficiencyScore,
-    score: s.score,
-    f1_by_class: s.f1ByClass,
-    class_weights: s.classWeights,
-    confusion_matrix: s.confusionMatrix,
-    risk_category_scores: s.riskCategoryScores,
+    ...metrics,
     predictions: rows.map(([file, label, predicted]) => ({ file, label, predicted, probabilities: [] })),
     ...overrides,
   };
