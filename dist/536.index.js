@@ -1,8 +1,8 @@
-export const id = 194;
-export const ids = [194];
+export const id = 536;
+export const ids = [536];
 export const modules = {
 
-/***/ 56194:
+/***/ 55536:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -11,10 +11,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39115);
-/* harmony import */ var _util_natives_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(13622);
-/* harmony import */ var _preprocess_budget_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5703);
-/* harmony import */ var _preprocess_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4632);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70017);
+/* harmony import */ var _util_natives_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(22184);
+/* harmony import */ var _preprocess_budget_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(45697);
+/* harmony import */ var _preprocess_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85520);
 /**
  * A preprocessing worker: decode + Pillow-exact resize to the model's input
  * pixels, for the jobs the main thread sends, in order.

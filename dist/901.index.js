@@ -1,8 +1,8 @@
-export const id = 114;
-export const ids = [114];
+export const id = 901;
+export const ids = [901];
 export const modules = {
 
-/***/ 82114:
+/***/ 77901:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,7 +14,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(39115);
+var errors = __webpack_require__(70017);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
@@ -63,9 +63,9 @@ function toolVersion() {
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(57975);
 // EXTERNAL MODULE: ./src/config/config.ts
-var config_config = __webpack_require__(17056);
+var config_config = __webpack_require__(81122);
 // EXTERNAL MODULE: ./src/config/options.ts
-var config_options = __webpack_require__(52166);
+var config_options = __webpack_require__(6856);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 /**
  * The CLI's flags, derived from the option table: a command takes the
@@ -215,27 +215,27 @@ function commandHelp(command) {
 var external_node_os_ = __webpack_require__(48161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 // EXTERNAL MODULE: ./src/competition/competition.ts
-var competition_competition = __webpack_require__(36830);
+var competition_competition = __webpack_require__(74344);
 // EXTERNAL MODULE: ./src/config/requests.ts
-var requests = __webpack_require__(5804);
+var requests = __webpack_require__(77966);
 // EXTERNAL MODULE: ./src/engine/run.ts + 1 modules
-var run = __webpack_require__(90981);
+var run = __webpack_require__(46531);
 // EXTERNAL MODULE: ./src/engine/shard.ts
-var shard = __webpack_require__(54352);
+var shard = __webpack_require__(20914);
 // EXTERNAL MODULE: ./src/engine/shard-files.ts
-var shard_files = __webpack_require__(2322);
+var shard_files = __webpack_require__(54316);
 // EXTERNAL MODULE: ./src/release/forecast.ts + 4 modules
-var release_forecast = __webpack_require__(14273);
+var release_forecast = __webpack_require__(61381);
 // EXTERNAL MODULE: ./src/report/forecast.ts
-var report_forecast = __webpack_require__(78647);
+var report_forecast = __webpack_require__(33441);
 // EXTERNAL MODULE: ./src/report/gate.ts
-var report_gate = __webpack_require__(27505);
+var report_gate = __webpack_require__(18347);
 // EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __webpack_require__(47987);
+var markdown = __webpack_require__(54285);
 // EXTERNAL MODULE: ./src/util/cache-store.ts
-var cache_store = __webpack_require__(56540);
+var cache_store = __webpack_require__(37086);
 // EXTERNAL MODULE: ./src/util/files.ts
-var files = __webpack_require__(70605);
+var files = __webpack_require__(75787);
 ;// CONCATENATED MODULE: ./src/cli/evaluate.ts
 /** `cancer-ai evaluate` and `cancer-ai merge`: the score, on a terminal or another CI system. */
 
@@ -342,17 +342,17 @@ const mergeCommand = {
 };
 
 // EXTERNAL MODULE: ./src/util/log.ts
-var log = __webpack_require__(80452);
+var log = __webpack_require__(29906);
 ;// CONCATENATED MODULE: ./src/cli/io.ts
 
 const defaultIo = { stdout: (text) => process.stdout.write(text), log: log/* consoleLog */.aO };
 
 // EXTERNAL MODULE: ./src/release/release.ts + 2 modules
-var release = __webpack_require__(73207);
+var release = __webpack_require__(64399);
 // EXTERNAL MODULE: ./src/release/summary.ts
-var summary = __webpack_require__(17763);
+var summary = __webpack_require__(67709);
 // EXTERNAL MODULE: ./src/util/temp.ts
-var temp = __webpack_require__(90866);
+var temp = __webpack_require__(54868);
 ;// CONCATENATED MODULE: ./src/cli/release.ts
 
 
@@ -397,7 +397,7 @@ const submitCommand = {
 };
 
 // EXTERNAL MODULE: ./src/release/self-check.ts
-var self_check = __webpack_require__(28632);
+var self_check = __webpack_require__(5802);
 ;// CONCATENATED MODULE: ./src/cli/self-check.ts
 /** `cancer-ai self-check` and `cancer-ai leaderboard-check`: the chain and the hub as validators read them. */
 

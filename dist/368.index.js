@@ -1,8 +1,8 @@
-export const id = 714;
-export const ids = [714];
+export const id = 368;
+export const ids = [368];
 export const modules = {
 
-/***/ 5703:
+/***/ 45697:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -71,7 +71,7 @@ class PixelBudget {
 
 /***/ }),
 
-/***/ 4632:
+/***/ 85520:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -85,9 +85,9 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(39115);
+var errors = __webpack_require__(70017);
 // EXTERNAL MODULE: ./src/util/natives.ts
-var natives = __webpack_require__(13622);
+var natives = __webpack_require__(22184);
 ;// CONCATENATED MODULE: ./src/preprocess/formats/errors.ts
 /**
  * The two ways an image can fail other than being corrupt for everyone, each
@@ -3336,9 +3336,9 @@ function collectGarbageAfter(decodedPixels) {
 }
 
 // EXTERNAL MODULE: ./src/preprocess/resample.ts
-var resample = __webpack_require__(45065);
+var resample = __webpack_require__(50531);
 // EXTERNAL MODULE: ./src/preprocess/tensor.ts
-var tensor = __webpack_require__(83587);
+var tensor = __webpack_require__(14189);
 ;// CONCATENATED MODULE: ./src/preprocess/index.ts
 
 
@@ -3396,7 +3396,7 @@ async function decodeAndResize(file, filePath, imageSize, inputSizes) {
 
 /***/ }),
 
-/***/ 93339:
+/***/ 61200:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3564,14 +3564,14 @@ function runPlanes(rgb, pixels, out) {
 
 /***/ }),
 
-/***/ 45065:
+/***/ 50531:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Rd: () => (/* binding */ resizeLanczos)
 /* harmony export */ });
 /* unused harmony exports axisCoefficients, resizeLanczosScalar */
-/* harmony import */ var _kernels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(93339);
+/* harmony import */ var _kernels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61200);
 /**
  * Pillow's 8-bit LANCZOS resampler (libImaging/Resample.c), re-implemented
  * operation for operation: double-precision filter weights, normalised per
@@ -3724,7 +3724,7 @@ function scalarPasses(src, width, height, p) {
 
 /***/ }),
 
-/***/ 83587:
+/***/ 14189:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3732,8 +3732,8 @@ function scalarPasses(src, width, height, p) {
 /* harmony export */   Xh: () => (/* binding */ secondResize)
 /* harmony export */ });
 /* unused harmony exports SCALED, TRUNCATED, toChwTensorScalar */
-/* harmony import */ var _kernels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(93339);
-/* harmony import */ var _resample_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45065);
+/* harmony import */ var _kernels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61200);
+/* harmony import */ var _resample_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(50531);
 /**
  * The validator's float conversion: `np.array(img, dtype=float32) / 255.0`
  * then HWC -> CHW; and the runner's way back to 8 bits before its second
@@ -3780,7 +3780,7 @@ function secondResize(image, width, height) {
 
 /***/ }),
 
-/***/ 13622:
+/***/ 22184:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,8 +1,8 @@
-export const id = 600;
-export const ids = [600];
+export const id = 928;
+export const ids = [928];
 export const modules = {
 
-/***/ 7321:
+/***/ 10633:
 /***/ (function(module, __unused_webpack_exports, __webpack_require__) {
 
 /* module decorator */ module = __webpack_require__.nmd(module);
@@ -3574,7 +3574,7 @@ export const modules = {
 
 /***/ }),
 
-/***/ 86257:
+/***/ 73313:
 /***/ ((module) => {
 
 module.exports = Pend;
@@ -3636,7 +3636,7 @@ function pendGo(self, fn) {
 
 /***/ }),
 
-/***/ 60616:
+/***/ 44248:
 /***/ ((module) => {
 
 // Adapted from https://github.com/brianloveswords/buffer-crc32/blob/v0.2.13/index.js
@@ -3688,7 +3688,7 @@ module.exports = crc32;
 
 /***/ }),
 
-/***/ 22798:
+/***/ 33502:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 // This was adapted from https://github.com/andrewrk/node-fd-slicer by Andrew Kelley under the MIT License.
@@ -3697,7 +3697,7 @@ var util = __webpack_require__(39023);
 var stream = __webpack_require__(2203);
 var Readable = stream.Readable;
 var PassThrough = stream.PassThrough;
-var Pend = __webpack_require__(86257);
+var Pend = __webpack_require__(73313);
 var EventEmitter = (__webpack_require__(24434).EventEmitter);
 
 exports.BufferSlicer = BufferSlicer;
@@ -3883,12 +3883,12 @@ BufferSlicer.prototype.unref = function() {
 
 /***/ }),
 
-/***/ 74695:
+/***/ 20663:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 var fs = __webpack_require__(79896);
 var zlib = __webpack_require__(43106);
-var fd_slicer = __webpack_require__(22798);
+var fd_slicer = __webpack_require__(33502);
 var util = __webpack_require__(39023);
 var EventEmitter = (__webpack_require__(24434).EventEmitter);
 var Transform = (__webpack_require__(2203).Transform);
@@ -3896,7 +3896,7 @@ var PassThrough = (__webpack_require__(2203).PassThrough);
 var Writable = (__webpack_require__(2203).Writable);
 
 // Node 20 added zlib.crc32.
-const crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : __webpack_require__(60616);
+const crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : __webpack_require__(44248);
 
 exports.open = open;
 exports.fromFd = fromFd;
@@ -4986,7 +4986,7 @@ function defaultCallback(err) {
 
 /***/ }),
 
-/***/ 60260:
+/***/ 93044:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 var __webpack_unused_export__;
@@ -4997,7 +4997,7 @@ var zlib = __webpack_require__(43106);
 var util = __webpack_require__(39023);
 var EventEmitter = (__webpack_require__(24434).EventEmitter);
 var errorMonitor = (__webpack_require__(24434).errorMonitor);
-var crc32 = __webpack_require__(27204);
+var crc32 = __webpack_require__(84928);
 
 exports.u = ZipFile;
 __webpack_unused_export__ = dateToDosDateTime;
@@ -5820,7 +5820,7 @@ function bufferIncludes(buffer, content) {
 
 /***/ }),
 
-/***/ 33161:
+/***/ 38617:
 /***/ ((__unused_webpack_module, exports) => {
 
 // Copyright 2019-2025 @polkadot/wasm-crypto-wasm authors & contributors
@@ -5837,18 +5837,18 @@ exports.ee = 'eNqkvXmcXVdx77vPPmOfnk5P6m6Nu49lW7Yla3RLso2t02Cwk3Dh3ZuXT/64nyfLtg
 
 /***/ }),
 
-/***/ 2197:
+/***/ 57349:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(24919);
-var Scalar = __webpack_require__(50389);
-var YAMLMap = __webpack_require__(65462);
-var YAMLSeq = __webpack_require__(66831);
-var resolveBlockMap = __webpack_require__(143);
-var resolveBlockSeq = __webpack_require__(91854);
-var resolveFlowCollection = __webpack_require__(9030);
+var identity = __webpack_require__(41127);
+var Scalar = __webpack_require__(63301);
+var YAMLMap = __webpack_require__(84454);
+var YAMLSeq = __webpack_require__(92223);
+var resolveBlockMap = __webpack_require__(87103);
+var resolveBlockSeq = __webpack_require__(90334);
+var resolveFlowCollection = __webpack_require__(13142);
 
 function resolveCollection(CN, ctx, token, onError, tagName, tag) {
     const coll = token.type === 'block-map'
@@ -5934,15 +5934,15 @@ exports.composeCollection = composeCollection;
 
 /***/ }),
 
-/***/ 83:
+/***/ 23683:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Document = __webpack_require__(573);
-var composeNode = __webpack_require__(84961);
-var resolveEnd = __webpack_require__(71020);
-var resolveProps = __webpack_require__(70775);
+var Document = __webpack_require__(3021);
+var composeNode = __webpack_require__(45937);
+var resolveEnd = __webpack_require__(17788);
+var resolveProps = __webpack_require__(34631);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
     const opts = Object.assign({ _directives: directives }, options);
@@ -5986,17 +5986,17 @@ exports.composeDoc = composeDoc;
 
 /***/ }),
 
-/***/ 84961:
+/***/ 45937:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Alias = __webpack_require__(97105);
-var identity = __webpack_require__(24919);
-var composeCollection = __webpack_require__(2197);
-var composeScalar = __webpack_require__(43573);
-var resolveEnd = __webpack_require__(71020);
-var utilEmptyScalarPosition = __webpack_require__(28407);
+var Alias = __webpack_require__(4065);
+var identity = __webpack_require__(41127);
+var composeCollection = __webpack_require__(57349);
+var composeScalar = __webpack_require__(5413);
+var resolveEnd = __webpack_require__(17788);
+var utilEmptyScalarPosition = __webpack_require__(22599);
 
 const CN = { composeNode, composeEmptyNode };
 function composeNode(ctx, token, props, onError) {
@@ -6105,15 +6105,15 @@ exports.composeNode = composeNode;
 
 /***/ }),
 
-/***/ 43573:
+/***/ 5413:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(24919);
-var Scalar = __webpack_require__(50389);
-var resolveBlockScalar = __webpack_require__(25089);
-var resolveFlowScalar = __webpack_require__(45882);
+var identity = __webpack_require__(41127);
+var Scalar = __webpack_require__(63301);
+var resolveBlockScalar = __webpack_require__(48913);
+var resolveFlowScalar = __webpack_require__(76842);
 
 function composeScalar(ctx, token, tagToken, onError) {
     const { value, type, comment, range } = token.type === 'block-scalar'
@@ -6200,18 +6200,18 @@ exports.composeScalar = composeScalar;
 
 /***/ }),
 
-/***/ 13104:
+/***/ 89984:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
 var node_process = __webpack_require__(932);
-var directives = __webpack_require__(2606);
-var Document = __webpack_require__(573);
-var errors = __webpack_require__(20152);
-var identity = __webpack_require__(24919);
-var composeDoc = __webpack_require__(83);
-var resolveEnd = __webpack_require__(71020);
+var directives = __webpack_require__(61342);
+var Document = __webpack_require__(3021);
+var errors = __webpack_require__(91464);
+var identity = __webpack_require__(41127);
+var composeDoc = __webpack_require__(23683);
+var resolveEnd = __webpack_require__(17788);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -6431,17 +6431,17 @@ exports.Composer = Composer;
 
 /***/ }),
 
-/***/ 143:
+/***/ 87103:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Pair = __webpack_require__(75773);
-var YAMLMap = __webpack_require__(65462);
-var resolveProps = __webpack_require__(70775);
-var utilContainsNewline = __webpack_require__(74283);
-var utilFlowIndentCheck = __webpack_require__(11795);
-var utilMapIncludes = __webpack_require__(51091);
+var Pair = __webpack_require__(57165);
+var YAMLMap = __webpack_require__(84454);
+var resolveProps = __webpack_require__(34631);
+var utilContainsNewline = __webpack_require__(9499);
+var utilFlowIndentCheck = __webpack_require__(74051);
+var utilMapIncludes = __webpack_require__(81187);
 
 const startColMsg = 'All mapping items must start at the same column';
 function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
@@ -6555,12 +6555,12 @@ exports.resolveBlockMap = resolveBlockMap;
 
 /***/ }),
 
-/***/ 25089:
+/***/ 48913:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(50389);
+var Scalar = __webpack_require__(63301);
 
 function resolveBlockScalar(ctx, scalar, onError) {
     const start = scalar.offset;
@@ -6762,14 +6762,14 @@ exports.resolveBlockScalar = resolveBlockScalar;
 
 /***/ }),
 
-/***/ 91854:
+/***/ 90334:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var YAMLSeq = __webpack_require__(66831);
-var resolveProps = __webpack_require__(70775);
-var utilFlowIndentCheck = __webpack_require__(11795);
+var YAMLSeq = __webpack_require__(92223);
+var resolveProps = __webpack_require__(34631);
+var utilFlowIndentCheck = __webpack_require__(74051);
 
 function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
     const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
@@ -6820,7 +6820,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 71020:
+/***/ 17788:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -6866,19 +6866,19 @@ exports.resolveEnd = resolveEnd;
 
 /***/ }),
 
-/***/ 9030:
+/***/ 13142:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(24919);
-var Pair = __webpack_require__(75773);
-var YAMLMap = __webpack_require__(65462);
-var YAMLSeq = __webpack_require__(66831);
-var resolveEnd = __webpack_require__(71020);
-var resolveProps = __webpack_require__(70775);
-var utilContainsNewline = __webpack_require__(74283);
-var utilMapIncludes = __webpack_require__(51091);
+var identity = __webpack_require__(41127);
+var Pair = __webpack_require__(57165);
+var YAMLMap = __webpack_require__(84454);
+var YAMLSeq = __webpack_require__(92223);
+var resolveEnd = __webpack_require__(17788);
+var resolveProps = __webpack_require__(34631);
+var utilContainsNewline = __webpack_require__(9499);
+var utilMapIncludes = __webpack_require__(81187);
 
 const blockMsg = 'Block collections are not allowed within flow collections';
 const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
@@ -7082,13 +7082,13 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 /***/ }),
 
-/***/ 45882:
+/***/ 76842:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(50389);
-var resolveEnd = __webpack_require__(71020);
+var Scalar = __webpack_require__(63301);
+var resolveEnd = __webpack_require__(17788);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -7317,7 +7317,7 @@ exports.resolveFlowScalar = resolveFlowScalar;
 
 /***/ }),
 
-/***/ 70775:
+/***/ 34631:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -7472,7 +7472,7 @@ exports.resolveProps = resolveProps;
 
 /***/ }),
 
-/***/ 74283:
+/***/ 9499:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -7515,7 +7515,7 @@ exports.containsNewline = containsNewline;
 
 /***/ }),
 
-/***/ 28407:
+/***/ 22599:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -7550,12 +7550,12 @@ exports.emptyScalarPosition = emptyScalarPosition;
 
 /***/ }),
 
-/***/ 11795:
+/***/ 74051:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var utilContainsNewline = __webpack_require__(74283);
+var utilContainsNewline = __webpack_require__(9499);
 
 function flowIndentCheck(indent, fc, onError) {
     if (fc?.type === 'flow-collection') {
@@ -7574,12 +7574,12 @@ exports.flowIndentCheck = flowIndentCheck;
 
 /***/ }),
 
-/***/ 51091:
+/***/ 81187:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(24919);
+var identity = __webpack_require__(41127);
 
 function mapIncludes(ctx, items, search) {
     const { uniqueKeys } = ctx.options;
@@ -7596,22 +7596,22 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 573:
+/***/ 3021:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Alias = __webpack_require__(97105);
-var Collection = __webpack_require__(44661);
-var identity = __webpack_require__(24919);
-var Pair = __webpack_require__(75773);
-var toJS = __webpack_require__(53899);
-var Schema = __webpack_require__(28224);
-var stringifyDocument = __webpack_require__(72285);
-var anchors = __webpack_require__(79196);
-var applyReviver = __webpack_require__(50909);
-var createNode = __webpack_require__(91732);
-var directives = __webpack_require__(2606);
+var Alias = __webpack_require__(4065);
+var Collection = __webpack_require__(40101);
+var identity = __webpack_require__(41127);
+var Pair = __webpack_require__(57165);
+var toJS = __webpack_require__(74043);
+var Schema = __webpack_require__(45840);
+var stringifyDocument = __webpack_require__(6829);
+var anchors = __webpack_require__(71596);
+var applyReviver = __webpack_require__(83661);
+var createNode = __webpack_require__(42404);
+var directives = __webpack_require__(61342);
 
 class Document {
     constructor(value, replacer, options) {
@@ -7940,13 +7940,13 @@ exports.Document = Document;
 
 /***/ }),
 
-/***/ 79196:
+/***/ 71596:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(24919);
-var visit = __webpack_require__(12588);
+var identity = __webpack_require__(41127);
+var visit = __webpack_require__(10204);
 
 /**
  * Verify that the input string is a valid anchor.
@@ -8023,7 +8023,7 @@ exports.findNewAnchor = findNewAnchor;
 
 /***/ }),
 
-/***/ 50909:
+/***/ 83661:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -8087,14 +8087,14 @@ exports.applyReviver = applyReviver;
 
 /***/ }),
 
-/***/ 91732:
+/***/ 42404:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Alias = __webpack_require__(97105);
-var identity = __webpack_require__(24919);
-var Scalar = __webpack_require__(50389);
+var Alias = __webpack_require__(4065);
+var identity = __webpack_require__(41127);
+var Scalar = __webpack_require__(63301);
 
 const defaultTagPrefix = 'tag:yaml.org,2002:';
 function findTagObject(value, tagName, tags) {
@@ -8184,13 +8184,13 @@ exports.createNode = createNode;
 
 /***/ }),
 
-/***/ 2606:
+/***/ 61342:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(24919);
-var visit = __webpack_require__(12588);
+var identity = __webpack_require__(41127);
+var visit = __webpack_require__(10204);
 
 const escapeChars = {
     '!': '%21',
@@ -8369,7 +8369,7 @@ exports.Directives = Directives;
 
 /***/ }),
 
-/***/ 20152:
+/***/ 91464:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -8438,28 +8438,28 @@ exports.prettifyError = prettifyError;
 
 /***/ }),
 
-/***/ 43439:
+/***/ 38815:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 var __webpack_unused_export__;
 
 
-var composer = __webpack_require__(13104);
-var Document = __webpack_require__(573);
-var Schema = __webpack_require__(28224);
-var errors = __webpack_require__(20152);
-var Alias = __webpack_require__(97105);
-var identity = __webpack_require__(24919);
-var Pair = __webpack_require__(75773);
-var Scalar = __webpack_require__(50389);
-var YAMLMap = __webpack_require__(65462);
-var YAMLSeq = __webpack_require__(66831);
-var cst = __webpack_require__(49877);
-var lexer = __webpack_require__(65145);
-var lineCounter = __webpack_require__(41460);
-var parser = __webpack_require__(2064);
-var publicApi = __webpack_require__(64543);
-var visit = __webpack_require__(12588);
+var composer = __webpack_require__(89984);
+var Document = __webpack_require__(3021);
+var Schema = __webpack_require__(45840);
+var errors = __webpack_require__(91464);
+var Alias = __webpack_require__(4065);
+var identity = __webpack_require__(41127);
+var Pair = __webpack_require__(57165);
+var Scalar = __webpack_require__(63301);
+var YAMLMap = __webpack_require__(84454);
+var YAMLSeq = __webpack_require__(92223);
+var cst = __webpack_require__(3461);
+var lexer = __webpack_require__(40361);
+var lineCounter = __webpack_require__(66628);
+var parser = __webpack_require__(3456);
+var publicApi = __webpack_require__(84047);
+var visit = __webpack_require__(10204);
 
 
 
@@ -8496,7 +8496,7 @@ __webpack_unused_export__ = visit.visitAsync;
 
 /***/ }),
 
-/***/ 77297:
+/***/ 57249:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -8522,16 +8522,16 @@ exports.warn = warn;
 
 /***/ }),
 
-/***/ 97105:
+/***/ 4065:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var anchors = __webpack_require__(79196);
-var visit = __webpack_require__(12588);
-var identity = __webpack_require__(24919);
-var Node = __webpack_require__(44833);
-var toJS = __webpack_require__(53899);
+var anchors = __webpack_require__(71596);
+var visit = __webpack_require__(10204);
+var identity = __webpack_require__(41127);
+var Node = __webpack_require__(66673);
+var toJS = __webpack_require__(74043);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -8649,14 +8649,14 @@ exports.Alias = Alias;
 
 /***/ }),
 
-/***/ 44661:
+/***/ 40101:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var createNode = __webpack_require__(91732);
-var identity = __webpack_require__(24919);
-var Node = __webpack_require__(44833);
+var createNode = __webpack_require__(42404);
+var identity = __webpack_require__(41127);
+var Node = __webpack_require__(66673);
 
 function collectionFromPath(schema, path, value) {
     let v = value;
@@ -8807,14 +8807,14 @@ exports.isEmptyPath = isEmptyPath;
 
 /***/ }),
 
-/***/ 44833:
+/***/ 66673:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var applyReviver = __webpack_require__(50909);
-var identity = __webpack_require__(24919);
-var toJS = __webpack_require__(53899);
+var applyReviver = __webpack_require__(83661);
+var identity = __webpack_require__(41127);
+var toJS = __webpack_require__(74043);
 
 class NodeBase {
     constructor(type) {
@@ -8854,15 +8854,15 @@ exports.NodeBase = NodeBase;
 
 /***/ }),
 
-/***/ 75773:
+/***/ 57165:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var createNode = __webpack_require__(91732);
-var stringifyPair = __webpack_require__(27764);
-var addPairToJSMap = __webpack_require__(88768);
-var identity = __webpack_require__(24919);
+var createNode = __webpack_require__(42404);
+var stringifyPair = __webpack_require__(59748);
+var addPairToJSMap = __webpack_require__(97104);
+var identity = __webpack_require__(41127);
 
 function createPair(key, value, ctx) {
     const k = createNode.createNode(key, undefined, ctx);
@@ -8900,14 +8900,14 @@ exports.createPair = createPair;
 
 /***/ }),
 
-/***/ 50389:
+/***/ 63301:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(24919);
-var Node = __webpack_require__(44833);
-var toJS = __webpack_require__(53899);
+var identity = __webpack_require__(41127);
+var Node = __webpack_require__(66673);
+var toJS = __webpack_require__(74043);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -8934,17 +8934,17 @@ exports.isScalarValue = isScalarValue;
 
 /***/ }),
 
-/***/ 65462:
+/***/ 84454:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var stringifyCollection = __webpack_require__(94156);
-var addPairToJSMap = __webpack_require__(88768);
-var Collection = __webpack_require__(44661);
-var identity = __webpack_require__(24919);
-var Pair = __webpack_require__(75773);
-var Scalar = __webpack_require__(50389);
+var stringifyCollection = __webpack_require__(61212);
+var addPairToJSMap = __webpack_require__(97104);
+var Collection = __webpack_require__(40101);
+var identity = __webpack_require__(41127);
+var Pair = __webpack_require__(57165);
+var Scalar = __webpack_require__(63301);
 
 function findPair(items, key) {
     const k = identity.isScalar(key) ? key.value : key;
@@ -9088,17 +9088,17 @@ exports.findPair = findPair;
 
 /***/ }),
 
-/***/ 66831:
+/***/ 92223:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var createNode = __webpack_require__(91732);
-var stringifyCollection = __webpack_require__(94156);
-var Collection = __webpack_require__(44661);
-var identity = __webpack_require__(24919);
-var Scalar = __webpack_require__(50389);
-var toJS = __webpack_require__(53899);
+var createNode = __webpack_require__(42404);
+var stringifyCollection = __webpack_require__(61212);
+var Collection = __webpack_require__(40101);
+var identity = __webpack_require__(41127);
+var Scalar = __webpack_require__(63301);
+var toJS = __webpack_require__(74043);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -9210,16 +9210,16 @@ exports.YAMLSeq = YAMLSeq;
 
 /***/ }),
 
-/***/ 88768:
+/***/ 97104:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var log = __webpack_require__(77297);
-var merge = __webpack_require__(29380);
-var stringify = __webpack_require__(9300);
-var identity = __webpack_require__(24919);
-var toJS = __webpack_require__(53899);
+var log = __webpack_require__(57249);
+var merge = __webpack_require__(90452);
+var stringify = __webpack_require__(2148);
+var identity = __webpack_require__(41127);
+var toJS = __webpack_require__(74043);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -9282,7 +9282,7 @@ exports.addPairToJSMap = addPairToJSMap;
 
 /***/ }),
 
-/***/ 24919:
+/***/ 41127:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9342,12 +9342,12 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 53899:
+/***/ 74043:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(24919);
+var identity = __webpack_require__(41127);
 
 /**
  * Recursively convert any node or its contents to native JavaScript
@@ -9388,15 +9388,15 @@ exports.toJS = toJS;
 
 /***/ }),
 
-/***/ 90334:
+/***/ 60110:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var resolveBlockScalar = __webpack_require__(25089);
-var resolveFlowScalar = __webpack_require__(45882);
-var errors = __webpack_require__(20152);
-var stringifyString = __webpack_require__(81773);
+var resolveBlockScalar = __webpack_require__(48913);
+var resolveFlowScalar = __webpack_require__(76842);
+var errors = __webpack_require__(91464);
+var stringifyString = __webpack_require__(83069);
 
 function resolveAsScalar(token, strict = true, onError) {
     if (token) {
@@ -9613,7 +9613,7 @@ exports.setScalarValue = setScalarValue;
 
 /***/ }),
 
-/***/ 13701:
+/***/ 91733:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9683,7 +9683,7 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 15235:
+/***/ 97715:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9789,14 +9789,14 @@ exports.visit = visit;
 
 /***/ }),
 
-/***/ 49877:
+/***/ 3461:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var cstScalar = __webpack_require__(90334);
-var cstStringify = __webpack_require__(13701);
-var cstVisit = __webpack_require__(15235);
+var cstScalar = __webpack_require__(60110);
+var cstStringify = __webpack_require__(91733);
+var cstVisit = __webpack_require__(97715);
 
 /** The byte order mark */
 const BOM = '\u{FEFF}';
@@ -9908,12 +9908,12 @@ exports.tokenType = tokenType;
 
 /***/ }),
 
-/***/ 65145:
+/***/ 40361:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var cst = __webpack_require__(49877);
+var cst = __webpack_require__(3461);
 
 /*
 START -> stream
@@ -10638,7 +10638,7 @@ exports.Lexer = Lexer;
 
 /***/ }),
 
-/***/ 41460:
+/***/ 66628:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -10686,14 +10686,14 @@ exports.LineCounter = LineCounter;
 
 /***/ }),
 
-/***/ 2064:
+/***/ 3456:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
 var node_process = __webpack_require__(932);
-var cst = __webpack_require__(49877);
-var lexer = __webpack_require__(65145);
+var cst = __webpack_require__(3461);
+var lexer = __webpack_require__(40361);
 
 function includesToken(list, type) {
     for (let i = 0; i < list.length; ++i)
@@ -11673,18 +11673,18 @@ exports.Parser = Parser;
 
 /***/ }),
 
-/***/ 64543:
+/***/ 84047:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var composer = __webpack_require__(13104);
-var Document = __webpack_require__(573);
-var errors = __webpack_require__(20152);
-var log = __webpack_require__(77297);
-var identity = __webpack_require__(24919);
-var lineCounter = __webpack_require__(41460);
-var parser = __webpack_require__(2064);
+var composer = __webpack_require__(89984);
+var Document = __webpack_require__(3021);
+var errors = __webpack_require__(91464);
+var log = __webpack_require__(57249);
+var identity = __webpack_require__(41127);
+var lineCounter = __webpack_require__(66628);
+var parser = __webpack_require__(3456);
 
 function parseOptions(options) {
     const prettyErrors = options.prettyErrors !== false;
@@ -11787,16 +11787,16 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 28224:
+/***/ 45840:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(24919);
-var map = __webpack_require__(24043);
-var seq = __webpack_require__(17562);
-var string = __webpack_require__(94704);
-var tags = __webpack_require__(36178);
+var identity = __webpack_require__(41127);
+var map = __webpack_require__(47451);
+var seq = __webpack_require__(1706);
+var string = __webpack_require__(66464);
+var tags = __webpack_require__(90018);
 
 const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 class Schema {
@@ -11833,13 +11833,13 @@ exports.Schema = Schema;
 
 /***/ }),
 
-/***/ 24043:
+/***/ 47451:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(24919);
-var YAMLMap = __webpack_require__(65462);
+var identity = __webpack_require__(41127);
+var YAMLMap = __webpack_require__(84454);
 
 const map = {
     collection: 'map',
@@ -11859,12 +11859,12 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 15632:
+/***/ 73632:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(50389);
+var Scalar = __webpack_require__(63301);
 
 const nullTag = {
     identify: value => value == null,
@@ -11883,13 +11883,13 @@ exports.nullTag = nullTag;
 
 /***/ }),
 
-/***/ 17562:
+/***/ 1706:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(24919);
-var YAMLSeq = __webpack_require__(66831);
+var identity = __webpack_require__(41127);
+var YAMLSeq = __webpack_require__(92223);
 
 const seq = {
     collection: 'seq',
@@ -11909,12 +11909,12 @@ exports.seq = seq;
 
 /***/ }),
 
-/***/ 94704:
+/***/ 66464:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var stringifyString = __webpack_require__(81773);
+var stringifyString = __webpack_require__(83069);
 
 const string = {
     identify: value => typeof value === 'string',
@@ -11932,12 +11932,12 @@ exports.string = string;
 
 /***/ }),
 
-/***/ 74359:
+/***/ 73959:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(50389);
+var Scalar = __webpack_require__(63301);
 
 const boolTag = {
     identify: value => typeof value === 'boolean',
@@ -11960,13 +11960,13 @@ exports.boolTag = boolTag;
 
 /***/ }),
 
-/***/ 66229:
+/***/ 38405:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(50389);
-var stringifyNumber = __webpack_require__(13569);
+var Scalar = __webpack_require__(63301);
+var stringifyNumber = __webpack_require__(28689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -12014,12 +12014,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 27602:
+/***/ 59874:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var stringifyNumber = __webpack_require__(13569);
+var stringifyNumber = __webpack_require__(28689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
@@ -12063,18 +12063,18 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 27904:
+/***/ 70896:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var map = __webpack_require__(24043);
-var _null = __webpack_require__(15632);
-var seq = __webpack_require__(17562);
-var string = __webpack_require__(94704);
-var bool = __webpack_require__(74359);
-var float = __webpack_require__(66229);
-var int = __webpack_require__(27602);
+var map = __webpack_require__(47451);
+var _null = __webpack_require__(73632);
+var seq = __webpack_require__(1706);
+var string = __webpack_require__(66464);
+var bool = __webpack_require__(73959);
+var float = __webpack_require__(38405);
+var int = __webpack_require__(59874);
 
 const schema = [
     map.map,
@@ -12095,14 +12095,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 48647:
+/***/ 33559:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(50389);
-var map = __webpack_require__(24043);
-var seq = __webpack_require__(17562);
+var Scalar = __webpack_require__(63301);
+var map = __webpack_require__(47451);
+var seq = __webpack_require__(1706);
 
 function intIdentify(value) {
     return typeof value === 'bigint' || Number.isInteger(value);
@@ -12166,27 +12166,27 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 36178:
+/***/ 90018:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var map = __webpack_require__(24043);
-var _null = __webpack_require__(15632);
-var seq = __webpack_require__(17562);
-var string = __webpack_require__(94704);
-var bool = __webpack_require__(74359);
-var float = __webpack_require__(66229);
-var int = __webpack_require__(27602);
-var schema = __webpack_require__(27904);
-var schema$1 = __webpack_require__(48647);
-var binary = __webpack_require__(64355);
-var merge = __webpack_require__(29380);
-var omap = __webpack_require__(96431);
-var pairs = __webpack_require__(49281);
-var schema$2 = __webpack_require__(93081);
-var set = __webpack_require__(62504);
-var timestamp = __webpack_require__(54960);
+var map = __webpack_require__(47451);
+var _null = __webpack_require__(73632);
+var seq = __webpack_require__(1706);
+var string = __webpack_require__(66464);
+var bool = __webpack_require__(73959);
+var float = __webpack_require__(38405);
+var int = __webpack_require__(59874);
+var schema = __webpack_require__(70896);
+var schema$1 = __webpack_require__(33559);
+var binary = __webpack_require__(56083);
+var merge = __webpack_require__(90452);
+var omap = __webpack_require__(50303);
+var pairs = __webpack_require__(18385);
+var schema$2 = __webpack_require__(35913);
+var set = __webpack_require__(81528);
+var timestamp = __webpack_require__(46752);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -12272,14 +12272,14 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 64355:
+/***/ 56083:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
 var node_buffer = __webpack_require__(20181);
-var Scalar = __webpack_require__(50389);
-var stringifyString = __webpack_require__(81773);
+var Scalar = __webpack_require__(63301);
+var stringifyString = __webpack_require__(83069);
 
 const binary = {
     identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
@@ -12349,12 +12349,12 @@ exports.binary = binary;
 
 /***/ }),
 
-/***/ 36158:
+/***/ 88398:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(50389);
+var Scalar = __webpack_require__(63301);
 
 function boolStringify({ value, source }, ctx) {
     const boolObj = value ? trueTag : falseTag;
@@ -12385,13 +12385,13 @@ exports.trueTag = trueTag;
 
 /***/ }),
 
-/***/ 10838:
+/***/ 35782:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(50389);
-var stringifyNumber = __webpack_require__(13569);
+var Scalar = __webpack_require__(63301);
+var stringifyNumber = __webpack_require__(28689);
 
 const floatNaN = {
     identify: value => typeof value === 'number',
@@ -12442,12 +12442,12 @@ exports.floatNaN = floatNaN;
 
 /***/ }),
 
-/***/ 45609:
+/***/ 10873:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var stringifyNumber = __webpack_require__(13569);
+var stringifyNumber = __webpack_require__(28689);
 
 const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
 function intResolve(str, offset, radix, { intAsBigInt }) {
@@ -12525,13 +12525,13 @@ exports.intOct = intOct;
 
 /***/ }),
 
-/***/ 29380:
+/***/ 90452:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(24919);
-var Scalar = __webpack_require__(50389);
+var identity = __webpack_require__(41127);
+var Scalar = __webpack_require__(63301);
 
 // If the value associated with a merge key is a single mapping node, each of
 // its key/value pairs is inserted into the current mapping, unless the key
@@ -12603,16 +12603,16 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 96431:
+/***/ 50303:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(24919);
-var toJS = __webpack_require__(53899);
-var YAMLMap = __webpack_require__(65462);
-var YAMLSeq = __webpack_require__(66831);
-var pairs = __webpack_require__(49281);
+var identity = __webpack_require__(41127);
+var toJS = __webpack_require__(74043);
+var YAMLMap = __webpack_require__(84454);
+var YAMLSeq = __webpack_require__(92223);
+var pairs = __webpack_require__(18385);
 
 class YAMLOMap extends YAMLSeq.YAMLSeq {
     constructor() {
@@ -12687,15 +12687,15 @@ exports.omap = omap;
 
 /***/ }),
 
-/***/ 49281:
+/***/ 18385:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(24919);
-var Pair = __webpack_require__(75773);
-var Scalar = __webpack_require__(50389);
-var YAMLSeq = __webpack_require__(66831);
+var identity = __webpack_require__(41127);
+var Pair = __webpack_require__(57165);
+var Scalar = __webpack_require__(63301);
+var YAMLSeq = __webpack_require__(92223);
 
 function resolvePairs(seq, onError) {
     if (identity.isSeq(seq)) {
@@ -12776,24 +12776,24 @@ exports.resolvePairs = resolvePairs;
 
 /***/ }),
 
-/***/ 93081:
+/***/ 35913:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var map = __webpack_require__(24043);
-var _null = __webpack_require__(15632);
-var seq = __webpack_require__(17562);
-var string = __webpack_require__(94704);
-var binary = __webpack_require__(64355);
-var bool = __webpack_require__(36158);
-var float = __webpack_require__(10838);
-var int = __webpack_require__(45609);
-var merge = __webpack_require__(29380);
-var omap = __webpack_require__(96431);
-var pairs = __webpack_require__(49281);
-var set = __webpack_require__(62504);
-var timestamp = __webpack_require__(54960);
+var map = __webpack_require__(47451);
+var _null = __webpack_require__(73632);
+var seq = __webpack_require__(1706);
+var string = __webpack_require__(66464);
+var binary = __webpack_require__(56083);
+var bool = __webpack_require__(88398);
+var float = __webpack_require__(35782);
+var int = __webpack_require__(10873);
+var merge = __webpack_require__(90452);
+var omap = __webpack_require__(50303);
+var pairs = __webpack_require__(18385);
+var set = __webpack_require__(81528);
+var timestamp = __webpack_require__(46752);
 
 const schema = [
     map.map,
@@ -12824,14 +12824,14 @@ exports.schema = schema;
 
 /***/ }),
 
-/***/ 62504:
+/***/ 81528:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(24919);
-var Pair = __webpack_require__(75773);
-var YAMLMap = __webpack_require__(65462);
+var identity = __webpack_require__(41127);
+var Pair = __webpack_require__(57165);
+var YAMLMap = __webpack_require__(84454);
 
 class YAMLSet extends YAMLMap.YAMLMap {
     constructor(schema) {
@@ -12927,12 +12927,12 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 54960:
+/***/ 46752:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var stringifyNumber = __webpack_require__(13569);
+var stringifyNumber = __webpack_require__(28689);
 
 /** Internal types handle bigint as number, because TS can't figure it out. */
 function parseSexagesimal(str, asBigInt) {
@@ -13039,7 +13039,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 69915:
+/***/ 34475:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -13197,15 +13197,15 @@ exports.foldFlowLines = foldFlowLines;
 
 /***/ }),
 
-/***/ 9300:
+/***/ 2148:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var anchors = __webpack_require__(79196);
-var identity = __webpack_require__(24919);
-var stringifyComment = __webpack_require__(66599);
-var stringifyString = __webpack_require__(81773);
+var anchors = __webpack_require__(71596);
+var identity = __webpack_require__(41127);
+var stringifyComment = __webpack_require__(59799);
+var stringifyString = __webpack_require__(83069);
 
 function createStringifyContext(doc, options) {
     const opt = Object.assign({
@@ -13336,14 +13336,14 @@ exports.stringify = stringify;
 
 /***/ }),
 
-/***/ 94156:
+/***/ 61212:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(24919);
-var stringify = __webpack_require__(9300);
-var stringifyComment = __webpack_require__(66599);
+var identity = __webpack_require__(41127);
+var stringify = __webpack_require__(2148);
+var stringifyComment = __webpack_require__(59799);
 
 function stringifyCollection(collection, ctx, options) {
     const flow = ctx.inFlow ?? collection.flow;
@@ -13498,7 +13498,7 @@ exports.stringifyCollection = stringifyCollection;
 
 /***/ }),
 
-/***/ 66599:
+/***/ 59799:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -13529,14 +13529,14 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 72285:
+/***/ 6829:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(24919);
-var stringify = __webpack_require__(9300);
-var stringifyComment = __webpack_require__(66599);
+var identity = __webpack_require__(41127);
+var stringify = __webpack_require__(2148);
+var stringifyComment = __webpack_require__(59799);
 
 function stringifyDocument(doc, options) {
     const lines = [];
@@ -13623,7 +13623,7 @@ exports.stringifyDocument = stringifyDocument;
 
 /***/ }),
 
-/***/ 13569:
+/***/ 28689:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -13657,15 +13657,15 @@ exports.stringifyNumber = stringifyNumber;
 
 /***/ }),
 
-/***/ 27764:
+/***/ 59748:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(24919);
-var Scalar = __webpack_require__(50389);
-var stringify = __webpack_require__(9300);
-var stringifyComment = __webpack_require__(66599);
+var identity = __webpack_require__(41127);
+var Scalar = __webpack_require__(63301);
+var stringify = __webpack_require__(2148);
+var stringifyComment = __webpack_require__(59799);
 
 function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
     const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -13816,13 +13816,13 @@ exports.stringifyPair = stringifyPair;
 
 /***/ }),
 
-/***/ 81773:
+/***/ 83069:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var Scalar = __webpack_require__(50389);
-var foldFlowLines = __webpack_require__(69915);
+var Scalar = __webpack_require__(63301);
+var foldFlowLines = __webpack_require__(34475);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -14161,12 +14161,12 @@ exports.stringifyString = stringifyString;
 
 /***/ }),
 
-/***/ 12588:
+/***/ 10204:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 
-var identity = __webpack_require__(24919);
+var identity = __webpack_require__(41127);
 
 const BREAK = Symbol('break visit');
 const SKIP = Symbol('skip children');
@@ -14404,7 +14404,7 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
-/***/ 27204:
+/***/ 84928:
 /***/ ((module) => {
 
 
@@ -14717,7 +14717,7 @@ module.exports = index;
 
 /***/ }),
 
-/***/ 90606:
+/***/ 78590:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* unused harmony exports __require, __commonJS */
@@ -14738,7 +14738,7 @@ var __commonJS = (cb, mod) => function __require2() {
 
 /***/ }),
 
-/***/ 31301:
+/***/ 1429:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14760,7 +14760,7 @@ var external_os_ = __webpack_require__(70857);
 var external_path_ = __webpack_require__(16928);
 // EXTERNAL MODULE: external "fs/promises"
 var promises_ = __webpack_require__(91943);
-;// CONCATENATED MODULE: ../main/node_modules/gearhash-jit/dist/esm/table.js
+;// CONCATENATED MODULE: ./node_modules/gearhash-jit/dist/esm/table.js
 /* eslint-disable */
 // prettier-ignore
 const GEAR_TABLE = [
@@ -14830,7 +14830,7 @@ const GEAR_TABLE = [
     0x18f346f7abc9d394n, 0x636dc655d61ad33dn, 0xcc8bab4939f7f3f6n, 0x63c7a906c1dd187bn,
 ];
 
-;// CONCATENATED MODULE: ../main/node_modules/gearhash-jit/dist/esm/wasm.js
+;// CONCATENATED MODULE: ./node_modules/gearhash-jit/dist/esm/wasm.js
 /**
  * GEAR hash WASM - Runtime bytecode generation
  *
@@ -15012,7 +15012,7 @@ function getView() {
     return wasmView;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/gearhash-jit/dist/esm/index.js
+;// CONCATENATED MODULE: ./node_modules/gearhash-jit/dist/esm/index.js
 /**
  * gearhash-jit — Fast GEAR rolling hash for content-defined chunking.
  *
@@ -15062,7 +15062,7 @@ class Hasher {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@huggingface/blake3-jit/dist/esm/compress.js
+;// CONCATENATED MODULE: ./node_modules/@huggingface/blake3-jit/dist/esm/compress.js
 /**
  * BLAKE3 Compression Function - Highly Optimized
  *
@@ -15980,7 +15980,7 @@ function compress(cv, cvOff, block, blockOff, out, outOff, full, counter, blockL
     out[outOff + 7] = s7 ^ s15;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@huggingface/blake3-jit/dist/esm/constants.js
+;// CONCATENATED MODULE: ./node_modules/@huggingface/blake3-jit/dist/esm/constants.js
 /**
  * BLAKE3 Constants
  *
@@ -16035,7 +16035,7 @@ const PERMUTATIONS = new Uint8Array([
     15, 1, 13, 3, 0, 10, 2, 6, 4, 7, 11, 15, 5, 0, 1, 9, 8, 6, 14, 10, 2, 12, 3, 4, 7, 13,
 ]);
 
-;// CONCATENATED MODULE: ../main/node_modules/@huggingface/blake3-jit/dist/esm/utils.js
+;// CONCATENATED MODULE: ./node_modules/@huggingface/blake3-jit/dist/esm/utils.js
 /**
  * BLAKE3 Utility Functions
  *
@@ -16251,7 +16251,7 @@ function uint32View(arr, byteOffset, wordLength) {
     return new Uint32Array(arr.buffer, arr.byteOffset + byteOffset, wordLength);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@huggingface/blake3-jit/dist/esm/hasher.js
+;// CONCATENATED MODULE: ./node_modules/@huggingface/blake3-jit/dist/esm/hasher.js
 /**
  * BLAKE3 Hasher - Incremental hashing with support for all modes
  *
@@ -16644,7 +16644,7 @@ class hasher_Hasher {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@huggingface/blake3-jit/dist/esm/wasm-simd.js
+;// CONCATENATED MODULE: ./node_modules/@huggingface/blake3-jit/dist/esm/wasm-simd.js
 /**
  * BLAKE3 WASM SIMD - Runtime bytecode generation
  *
@@ -17582,7 +17582,7 @@ function isSimdReady() {
     return wasmCompress4x !== null;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@huggingface/blake3-jit/dist/esm/hash.js
+;// CONCATENATED MODULE: ./node_modules/@huggingface/blake3-jit/dist/esm/hash.js
 /**
  * BLAKE3 Hash Function - Simple one-shot API
  *
@@ -18617,7 +18617,7 @@ function hashSimdInto(input, output, outputLen) {
     output.set(result);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@huggingface/blake3-jit/dist/esm/index.js
+;// CONCATENATED MODULE: ./node_modules/@huggingface/blake3-jit/dist/esm/index.js
 /**
  * BLAKE3 - The fastest pure JavaScript implementation
  *
@@ -18717,7 +18717,7 @@ if (typeof globalThis !== "undefined" && typeof globalThis.document !== "undefin
     createDeriveKey,
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@huggingface/xetchunk-wasm/dist/esm/xet-chunker.js
+;// CONCATENATED MODULE: ./node_modules/@huggingface/xetchunk-wasm/dist/esm/xet-chunker.js
 
 
 const TARGET_CHUNK_SIZE = 64 * 1024; // 64KB
@@ -18923,7 +18923,7 @@ function hexToBytes(hex) {
     return bytes;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@huggingface/xetchunk-wasm/dist/esm/xorb-hash.js
+;// CONCATENATED MODULE: ./node_modules/@huggingface/xetchunk-wasm/dist/esm/xorb-hash.js
 
 
 const MEAN_CHUNK_PER_NODE = 4;
@@ -18989,7 +18989,7 @@ function mergedHashOfSequence(chunks) {
     return { hash, length: totalLength };
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@huggingface/xetchunk-wasm/dist/esm/hash-utils.js
+;// CONCATENATED MODULE: ./node_modules/@huggingface/xetchunk-wasm/dist/esm/hash-utils.js
 
 
 const ZERO_KEY = new Uint8Array(32);
@@ -19042,7 +19042,7 @@ function verificationHash(chunkHashes) {
     return verificationHasher.reset().update(combined).finalize(32);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@huggingface/xetchunk-wasm/dist/esm/merkle-hash-subtree.js
+;// CONCATENATED MODULE: ./node_modules/@huggingface/xetchunk-wasm/dist/esm/merkle-hash-subtree.js
 
 
 /** Groups always have at least 2 nodes. */
@@ -19432,7 +19432,7 @@ function computeOffsets(levels) {
     return [leftOffsets, rightOffsets];
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@huggingface/xetchunk-wasm/dist/esm/index.js
+;// CONCATENATED MODULE: ./node_modules/@huggingface/xetchunk-wasm/dist/esm/index.js
 
 
 
@@ -19444,7 +19444,7 @@ var external_stream_ = __webpack_require__(2203);
 var external_stream_promises_ = __webpack_require__(49786);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __webpack_require__(79896);
-;// CONCATENATED MODULE: ../main/node_modules/@huggingface/hub/dist/chunk-AXSL4LYE.mjs
+;// CONCATENATED MODULE: ./node_modules/@huggingface/hub/dist/chunk-AXSL4LYE.mjs
 // src/lib/cache-management.ts
 
 
@@ -19828,7 +19828,7 @@ var isFrontend = !isBackend;
 
 // src/utils/sha256.ts
 async function getWebWorkerCode() {
-  const sha256Module = await __webpack_require__.e(/* import() */ 805).then(__webpack_require__.bind(__webpack_require__, 34805));
+  const sha256Module = await __webpack_require__.e(/* import() */ 269).then(__webpack_require__.bind(__webpack_require__, 51269));
   return URL.createObjectURL(new Blob([sha256Module.createSHA256WorkerCode()]));
 }
 var pendingWorkers = [];
@@ -19959,7 +19959,7 @@ async function* sha256(buffer, opts) {
       }
     }
     if (!wasmModule) {
-      wasmModule = await __webpack_require__.e(/* import() */ 805).then(__webpack_require__.bind(__webpack_require__, 34805));
+      wasmModule = await __webpack_require__.e(/* import() */ 269).then(__webpack_require__.bind(__webpack_require__, 51269));
     }
     const sha2562 = await wasmModule.createSHA256();
     sha2562.init();
@@ -19979,7 +19979,7 @@ async function* sha256(buffer, opts) {
     return sha2562.digest("hex");
   }
   if (!cryptoModule) {
-    cryptoModule = await __webpack_require__.e(/* import() */ 613).then(__webpack_require__.bind(__webpack_require__, 68613));
+    cryptoModule = await __webpack_require__.e(/* import() */ 109).then(__webpack_require__.bind(__webpack_require__, 33109));
   }
   return yield* cryptoModule.sha256Node(buffer, { abortSignal: opts?.abortSignal });
 }
@@ -21980,8 +21980,8 @@ async function createBlobs(url, destPath, opts) {
     throw new TypeError(`Unsupported URL protocol "${url.protocol}"`);
   }
   if (url.protocol === "file:") {
-    const { FileBlob } = await __webpack_require__.e(/* import() */ 873).then(__webpack_require__.bind(__webpack_require__, 69873));
-    const { subPaths } = await __webpack_require__.e(/* import() */ 770).then(__webpack_require__.bind(__webpack_require__, 96770));
+    const { FileBlob } = await __webpack_require__.e(/* import() */ 825).then(__webpack_require__.bind(__webpack_require__, 37825));
+    const { subPaths } = await __webpack_require__.e(/* import() */ 930).then(__webpack_require__.bind(__webpack_require__, 2930));
     const paths = await subPaths(url, opts?.maxFolderDepth);
     if (paths.length === 1 && paths[0].relativePath === ".") {
       const blob = await FileBlob.create(url);
@@ -27921,9 +27921,9 @@ async function whoAmI(params) {
 
 
 
-// EXTERNAL MODULE: ../main/node_modules/@huggingface/hub/dist/chunk-FFYIGW52.mjs
-var chunk_FFYIGW52 = __webpack_require__(90606);
-;// CONCATENATED MODULE: ../main/node_modules/@huggingface/hub/dist/index.mjs
+// EXTERNAL MODULE: ./node_modules/@huggingface/hub/dist/chunk-FFYIGW52.mjs
+var chunk_FFYIGW52 = __webpack_require__(78590);
+;// CONCATENATED MODULE: ./node_modules/@huggingface/hub/dist/index.mjs
 
 
 
@@ -27931,7 +27931,7 @@ var chunk_FFYIGW52 = __webpack_require__(90606);
 
 /***/ }),
 
-/***/ 48920:
+/***/ 75368:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -27943,8 +27943,8 @@ var chunk_FFYIGW52 = __webpack_require__(90606);
 /* harmony export */   u0: () => (/* binding */ negateCt)
 /* harmony export */ });
 /* unused harmony exports precomputeMSMUnsafe, validateBasic */
-/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(61013);
-/* harmony import */ var _modular_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76909);
+/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4037);
+/* harmony import */ var _modular_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94589);
 /**
  * Methods for elliptic curve multiplication by scalars.
  * Contains wNAF, pippenger.
@@ -28413,7 +28413,7 @@ function _createCurveFields(type, CURVE, curveOpts = {}, FpFnLE) {
 
 /***/ }),
 
-/***/ 76909:
+/***/ 94589:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -28428,8 +28428,8 @@ function _createCurveFields(type, CURVE, curveOpts = {}, FpFnLE) {
 /* harmony export */   zi: () => (/* binding */ mod)
 /* harmony export */ });
 /* unused harmony exports pow, invert, tonelliShanks, FpSqrt, FpPow, FpDiv, FpLegendre, FpIsSquare, FpSqrtOdd, FpSqrtEven, hashToPrivateScalar, getFieldBytesLength */
-/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61013);
-/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70017);
+/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4037);
+/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62769);
 /**
  * Utils for modular division and fields.
  * Field over 11 is a finite (Galois) field is integer number operations `mod 11`.
@@ -28963,7 +28963,7 @@ function mapHashToField(key, fieldOrder, isLE = false) {
 
 /***/ }),
 
-/***/ 68789:
+/***/ 25221:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -28974,19 +28974,19 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: encodeToCurve, hashToCurve, schnorr, secp256k1_hasher
 
-// EXTERNAL MODULE: ../main/node_modules/@noble/hashes/esm/sha2.js
-var sha2 = __webpack_require__(22150);
-// EXTERNAL MODULE: ../main/node_modules/@noble/hashes/esm/hmac.js
-var esm_hmac = __webpack_require__(5053);
-// EXTERNAL MODULE: ../main/node_modules/@noble/hashes/esm/utils.js + 1 modules
-var esm_utils = __webpack_require__(70017);
-// EXTERNAL MODULE: ../main/node_modules/@noble/curves/esm/utils.js
-var curves_esm_utils = __webpack_require__(61013);
-// EXTERNAL MODULE: ../main/node_modules/@noble/curves/esm/abstract/curve.js
-var curve = __webpack_require__(48920);
-// EXTERNAL MODULE: ../main/node_modules/@noble/curves/esm/abstract/modular.js
-var modular = __webpack_require__(76909);
-;// CONCATENATED MODULE: ../main/node_modules/@noble/curves/esm/abstract/weierstrass.js
+// EXTERNAL MODULE: ./node_modules/@noble/hashes/esm/sha2.js
+var sha2 = __webpack_require__(79094);
+// EXTERNAL MODULE: ./node_modules/@noble/hashes/esm/hmac.js
+var esm_hmac = __webpack_require__(73965);
+// EXTERNAL MODULE: ./node_modules/@noble/hashes/esm/utils.js + 1 modules
+var esm_utils = __webpack_require__(62769);
+// EXTERNAL MODULE: ./node_modules/@noble/curves/esm/utils.js
+var curves_esm_utils = __webpack_require__(4037);
+// EXTERNAL MODULE: ./node_modules/@noble/curves/esm/abstract/curve.js
+var curve = __webpack_require__(75368);
+// EXTERNAL MODULE: ./node_modules/@noble/curves/esm/abstract/modular.js
+var modular = __webpack_require__(94589);
+;// CONCATENATED MODULE: ./node_modules/@noble/curves/esm/abstract/weierstrass.js
 /**
  * Short Weierstrass curve methods. The formula is: y² = x³ + ax + b.
  *
@@ -30400,7 +30400,7 @@ function weierstrass(c) {
     return _ecdsa_new_output_to_legacy(c, signs);
 }
 //# sourceMappingURL=weierstrass.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@noble/curves/esm/_shortw_utils.js
+;// CONCATENATED MODULE: ./node_modules/@noble/curves/esm/_shortw_utils.js
 /**
  * Utilities for short weierstrass curves, combined with noble-hashes.
  * @module
@@ -30417,7 +30417,7 @@ function createCurve(curveDef, defHash) {
     return { ...create(defHash), create };
 }
 //# sourceMappingURL=_shortw_utils.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@noble/curves/esm/secp256k1.js
+;// CONCATENATED MODULE: ./node_modules/@noble/curves/esm/secp256k1.js
 /**
  * SECG secp256k1. See [pdf](https://www.secg.org/sec2-v2.pdf).
  *
@@ -30715,7 +30715,7 @@ const encodeToCurve = /* @__PURE__ */ (/* unused pure expression or super */ nul
 
 /***/ }),
 
-/***/ 61013:
+/***/ 4037:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -30746,7 +30746,7 @@ const encodeToCurve = /* @__PURE__ */ (/* unused pure expression or super */ nul
 /* harmony export */   z: () => (/* binding */ numberToBytesLE),
 /* harmony export */   zW: () => (/* binding */ numberToHexUnpadded)
 /* harmony export */ });
-/* harmony import */ var _noble_hashes_utils_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
+/* harmony import */ var _noble_hashes_utils_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62769);
 /**
  * Hex, bytes and number utilities.
  * @module
@@ -31072,7 +31072,7 @@ function memoized(fn) {
 
 /***/ }),
 
-/***/ 668:
+/***/ 3148:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -31085,7 +31085,7 @@ function memoized(fn) {
 /* harmony export */   yc: () => (/* binding */ SHA256_IV)
 /* harmony export */ });
 /* unused harmony export setBigUint64 */
-/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
+/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62769);
 /**
  * Internal Merkle-Damgard hash utils.
  * @module
@@ -31244,7 +31244,7 @@ const SHA512_IV = /* @__PURE__ */ Uint32Array.from([
 
 /***/ }),
 
-/***/ 5312:
+/***/ 9456:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -31341,14 +31341,14 @@ const u64 = {
 
 /***/ }),
 
-/***/ 5053:
+/***/ 73965:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   w: () => (/* binding */ hmac)
 /* harmony export */ });
 /* unused harmony export HMAC */
-/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
+/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62769);
 /**
  * HMAC: RFC2104 message authentication code.
  * @module
@@ -31438,15 +31438,15 @@ hmac.create = (hash, key) => new HMAC(hash, key);
 
 /***/ }),
 
-/***/ 8743:
+/***/ 6775:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A: () => (/* binding */ pbkdf2)
 /* harmony export */ });
 /* unused harmony export pbkdf2Async */
-/* harmony import */ var _hmac_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5053);
-/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
+/* harmony import */ var _hmac_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73965);
+/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62769);
 /**
  * PBKDF (RFC 2898). Can be used to create a key from password and salt.
  * @module
@@ -31547,7 +31547,7 @@ async function pbkdf2Async(hash, password, salt, opts) {
 
 /***/ }),
 
-/***/ 22150:
+/***/ 79094:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -31555,9 +31555,9 @@ async function pbkdf2Async(hash, password, salt, opts) {
 /* harmony export */   sc: () => (/* binding */ sha256)
 /* harmony export */ });
 /* unused harmony exports SHA256, SHA224, SHA512, SHA384, SHA512_224, SHA512_256, sha224, sha384, sha512_256, sha512_224 */
-/* harmony import */ var _md_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(668);
-/* harmony import */ var _u64_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5312);
-/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70017);
+/* harmony import */ var _md_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3148);
+/* harmony import */ var _u64_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9456);
+/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62769);
 /**
  * SHA2 hash function. A.k.a. sha256, sha384, sha512, sha512_224, sha512_256.
  * SHA256 is the fastest hash implementable in JS, even faster than Blake3.
@@ -31936,14 +31936,14 @@ const sha512_224 = /* @__PURE__ */ (/* unused pure expression or super */ null &
 
 /***/ }),
 
-/***/ 7221:
+/***/ 77285:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   sc: () => (/* binding */ sha256)
 /* harmony export */ });
 /* unused harmony exports SHA256, SHA224, sha224 */
-/* harmony import */ var _sha2_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22150);
+/* harmony import */ var _sha2_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(79094);
 /**
  * SHA2-256 a.k.a. sha256. In JS, it is the fastest hash, even faster than Blake3.
  *
@@ -31967,7 +31967,7 @@ const sha224 = (/* unused pure expression or super */ null && (sha224n));
 
 /***/ }),
 
-/***/ 52869:
+/***/ 71157:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -31976,8 +31976,8 @@ const sha224 = (/* unused pure expression or super */ null && (sha224n));
 /* harmony export */   tM: () => (/* binding */ keccakP)
 /* harmony export */ });
 /* unused harmony exports Keccak, sha3_224, sha3_256, sha3_384, sha3_512, keccak_224, keccak_384, shake128, shake256 */
-/* harmony import */ var _u64_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5312);
-/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70017);
+/* harmony import */ var _u64_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9456);
+/* harmony import */ var _utils_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(62769);
 /**
  * SHA3 (keccak) hash function, based on a new "Sponge function" design.
  * Different from older hashes, the internal state is bigger than output size.
@@ -32215,14 +32215,14 @@ const shake256 = /* @__PURE__ */ (/* unused pure expression or super */ null && 
 
 /***/ }),
 
-/***/ 86784:
+/***/ 39120:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Zf: () => (/* binding */ sha512)
 /* harmony export */ });
 /* unused harmony exports SHA512, SHA384, sha384, SHA512_224, sha512_224, SHA512_256, sha512_256 */
-/* harmony import */ var _sha2_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22150);
+/* harmony import */ var _sha2_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(79094);
 /**
  * SHA2-512 a.k.a. sha512 and sha384. It is slower than sha256 in js because u64 operations are slow.
  *
@@ -32252,7 +32252,7 @@ const sha512_256 = (/* unused pure expression or super */ null && (sha512_256n))
 
 /***/ }),
 
-/***/ 70017:
+/***/ 62769:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -32290,7 +32290,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 var external_node_crypto_namespaceObject = /*#__PURE__*/__webpack_require__.t(external_node_crypto_, 2);
-;// CONCATENATED MODULE: ../main/node_modules/@noble/hashes/esm/cryptoNode.js
+;// CONCATENATED MODULE: ./node_modules/@noble/hashes/esm/cryptoNode.js
 /**
  * Internal webcrypto alias.
  * We prefer WebCrypto aka globalThis.crypto, which exists in node.js 16+.
@@ -32306,7 +32306,7 @@ const cryptoNode_crypto = external_node_crypto_namespaceObject && typeof externa
         ? external_node_crypto_namespaceObject
         : undefined;
 //# sourceMappingURL=cryptoNode.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@noble/hashes/esm/utils.js
+;// CONCATENATED MODULE: ./node_modules/@noble/hashes/esm/utils.js
 /**
  * Utilities for hex, bytes, CSPRNG.
  * @module
@@ -32591,7 +32591,7 @@ function randomBytes(bytesLength = 32) {
 
 /***/ }),
 
-/***/ 40025:
+/***/ 29065:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -32600,17 +32600,17 @@ __webpack_require__.d(__webpack_exports__, {
   S: () => (/* binding */ Keyring)
 });
 
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/hex.js
-var hex = __webpack_require__(15976);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/hex/toU8a.js
-var toU8a = __webpack_require__(98929);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/string/toU8a.js + 1 modules
-var string_toU8a = __webpack_require__(22030);
-// EXTERNAL MODULE: ../main/node_modules/@noble/curves/esm/secp256k1.js + 2 modules
-var secp256k1 = __webpack_require__(68789);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/has.js
-var has = __webpack_require__(32588);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/u8a/empty.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/hex.js
+var hex = __webpack_require__(76120);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/hex/toU8a.js
+var toU8a = __webpack_require__(73921);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/string/toU8a.js + 1 modules
+var string_toU8a = __webpack_require__(74622);
+// EXTERNAL MODULE: ./node_modules/@noble/curves/esm/secp256k1.js + 2 modules
+var secp256k1 = __webpack_require__(25221);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/has.js
+var has = __webpack_require__(54236);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/u8a/empty.js
 /**
  * @name u8aEmpty
  * @summary Tests for a `Uint8Array` for emptyness
@@ -32629,9 +32629,9 @@ function u8aEmpty(value) {
     return true;
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/wasm-crypto/bundle.js + 8 modules
-var bundle = __webpack_require__(48911);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/secp256k1/pair/fromSeed.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/wasm-crypto/bundle.js + 8 modules
+var bundle = __webpack_require__(34175);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/secp256k1/pair/fromSeed.js
 
 
 
@@ -32664,17 +32664,17 @@ function secp256k1PairFromSeed(seed, onlyJs) {
     };
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@noble/hashes/esm/sha2.js
-var sha2 = __webpack_require__(22150);
-// EXTERNAL MODULE: ../main/node_modules/@noble/hashes/esm/utils.js + 1 modules
-var esm_utils = __webpack_require__(70017);
-// EXTERNAL MODULE: ../main/node_modules/@noble/curves/esm/abstract/curve.js
-var curve = __webpack_require__(48920);
-// EXTERNAL MODULE: ../main/node_modules/@noble/curves/esm/utils.js
-var curves_esm_utils = __webpack_require__(61013);
-// EXTERNAL MODULE: ../main/node_modules/@noble/curves/esm/abstract/modular.js
-var modular = __webpack_require__(76909);
-;// CONCATENATED MODULE: ../main/node_modules/@noble/curves/esm/abstract/edwards.js
+// EXTERNAL MODULE: ./node_modules/@noble/hashes/esm/sha2.js
+var sha2 = __webpack_require__(79094);
+// EXTERNAL MODULE: ./node_modules/@noble/hashes/esm/utils.js + 1 modules
+var esm_utils = __webpack_require__(62769);
+// EXTERNAL MODULE: ./node_modules/@noble/curves/esm/abstract/curve.js
+var curve = __webpack_require__(75368);
+// EXTERNAL MODULE: ./node_modules/@noble/curves/esm/utils.js
+var curves_esm_utils = __webpack_require__(4037);
+// EXTERNAL MODULE: ./node_modules/@noble/curves/esm/abstract/modular.js
+var modular = __webpack_require__(94589);
+;// CONCATENATED MODULE: ./node_modules/@noble/curves/esm/abstract/edwards.js
 /**
  * Twisted Edwards curve. The formula is: ax² + y² = 1 + dx²y².
  * For design rationale of types / exports, see weierstrass module documentation.
@@ -33302,7 +33302,7 @@ function edwards_twistedEdwards(c) {
     return _eddsa_new_output_to_legacy(c, EDDSA);
 }
 //# sourceMappingURL=edwards.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@noble/curves/esm/abstract/hash-to-curve.js
+;// CONCATENATED MODULE: ./node_modules/@noble/curves/esm/abstract/hash-to-curve.js
 
 
 // Octet Stream to Integer. "spec" implementation of os2ip is 2.5x slower vs bytesToNumberBE.
@@ -33506,7 +33506,7 @@ function hash_to_curve_createHasher(Point, mapToCurve, defaults) {
     };
 }
 //# sourceMappingURL=hash-to-curve.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@noble/curves/esm/ed25519.js
+;// CONCATENATED MODULE: ./node_modules/@noble/curves/esm/ed25519.js
 /**
  * ed25519 Twisted Edwards curve with following addons:
  * - X25519 ECDH
@@ -33974,9 +33974,9 @@ const hashToRistretto255 = /* @__PURE__ */ (/* unused pure expression or super *
 /** @deprecated use `import { ristretto255_hasher } from '@noble/curves/ed25519.js';` */
 const hash_to_ristretto255 = /* @__PURE__ */ (/* unused pure expression or super */ null && ((() => ristretto255_hasher.hashToCurve)()));
 //# sourceMappingURL=ed25519.js.map
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/u8a/concat.js
-var concat = __webpack_require__(33239);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/ed25519/pair/fromSeed.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/u8a/concat.js
+var concat = __webpack_require__(24679);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/ed25519/pair/fromSeed.js
 
 
 
@@ -34009,7 +34009,7 @@ function ed25519PairFromSeed(seed, onlyJs) {
     };
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@noble/curves/esm/abstract/utils.js
+;// CONCATENATED MODULE: ./node_modules/@noble/curves/esm/abstract/utils.js
 /**
  * Deprecated module: moved from curves/abstract/utils.js to curves/utils.js
  * @module
@@ -34080,11 +34080,11 @@ const validateObject = curves_esm_utils/* validateObject */.Q5;
 /** @deprecated moved to `@noble/curves/utils.js` */
 const utils_isHash = curves_esm_utils/* isHash */.jN;
 //# sourceMappingURL=utils.js.map
-// EXTERNAL MODULE: ../main/node_modules/@noble/hashes/esm/sha3.js
-var sha3 = __webpack_require__(52869);
-// EXTERNAL MODULE: ../main/node_modules/@noble/hashes/esm/sha512.js
-var esm_sha512 = __webpack_require__(86784);
-;// CONCATENATED MODULE: ../main/node_modules/@scure/sr25519/lib/esm/index.js
+// EXTERNAL MODULE: ./node_modules/@noble/hashes/esm/sha3.js
+var sha3 = __webpack_require__(71157);
+// EXTERNAL MODULE: ./node_modules/@noble/hashes/esm/sha512.js
+var esm_sha512 = __webpack_require__(39120);
+;// CONCATENATED MODULE: ./node_modules/@scure/sr25519/lib/esm/index.js
 /**
  * Minimal JS implementation of sr25519 cryptography for Polkadot.
  *
@@ -34557,9 +34557,9 @@ const __tests = {
     SigningContext,
 };
 //# sourceMappingURL=index.js.map
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/u8a/toU8a.js
-var u8a_toU8a = __webpack_require__(68580);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/sr25519/pair/fromSeed.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/u8a/toU8a.js
+var u8a_toU8a = __webpack_require__(14740);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/sr25519/pair/fromSeed.js
 
 
 /**
@@ -34579,13 +34579,13 @@ function sr25519PairFromSeed(seed) {
     };
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/address/decode.js + 1 modules
-var decode = __webpack_require__(39220);
-// EXTERNAL MODULE: ../main/node_modules/@scure/base/lib/esm/index.js
-var esm = __webpack_require__(28941);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/base32/helpers.js
-var helpers = __webpack_require__(77366);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/base64/bs64.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/address/decode.js + 1 modules
+var decode = __webpack_require__(70564);
+// EXTERNAL MODULE: ./node_modules/@scure/base/lib/esm/index.js
+var esm = __webpack_require__(94301);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/base32/helpers.js
+var helpers = __webpack_require__(75590);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/base64/bs64.js
 
 
 const config = {
@@ -34621,25 +34621,25 @@ const base64Decode = /*#__PURE__*/ (0,helpers/* createDecode */.r_)(config, base
  */
 const base64Encode = /*#__PURE__*/ (0,helpers/* createEncode */.L0)(config);
 
-// EXTERNAL MODULE: ../main/node_modules/bn.js/lib/bn.js
-var bn = __webpack_require__(7321);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/number.js
-var number = __webpack_require__(26612);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/bn.js
-var is_bn = __webpack_require__(80381);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/bigInt.js
-var bigInt = __webpack_require__(82542);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/bn/toU8a.js
-var bn_toU8a = __webpack_require__(75734);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/string.js
-var string = __webpack_require__(25920);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/compact/addLength.js
-var addLength = __webpack_require__(7713);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/blake2/asU8a.js + 3 modules
-var asU8a = __webpack_require__(27463);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/bn.js
-var util_crypto_bn = __webpack_require__(30088);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/key/DeriveJunction.js
+// EXTERNAL MODULE: ./node_modules/bn.js/lib/bn.js
+var bn = __webpack_require__(10633);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/number.js
+var number = __webpack_require__(1892);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/bn.js
+var is_bn = __webpack_require__(48717);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/bigInt.js
+var bigInt = __webpack_require__(61086);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/bn/toU8a.js
+var bn_toU8a = __webpack_require__(33286);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/string.js
+var string = __webpack_require__(66800);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/compact/addLength.js
+var addLength = __webpack_require__(45585);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/blake2/asU8a.js + 3 modules
+var asU8a = __webpack_require__(26743);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/bn.js
+var util_crypto_bn = __webpack_require__(86424);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/key/DeriveJunction.js
 
 
 
@@ -34699,7 +34699,7 @@ class DeriveJunction {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/key/extractPath.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/key/extractPath.js
 
 const RE_JUNCTION = /\/(\/?)([^/]+)/g;
 /**
@@ -34724,7 +34724,7 @@ function keyExtractPath(derivePath) {
     };
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/key/extractSuri.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/key/extractSuri.js
 
 const RE_CAPTURE = /^((0x[a-fA-F0-9]+|[\p{L}\d]+(?: [\p{L}\d]+)*))((\/\/?[^/]+)*)(\/\/\/(.*))?$/u;
 /**
@@ -34748,11 +34748,11 @@ function keyExtractSuri(suri) {
     };
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/mnemonic/bip39.js + 2 modules
-var bip39 = __webpack_require__(78977);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/mnemonic/validate.js
-var validate = __webpack_require__(69);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/mnemonic/toLegacySeed.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/mnemonic/bip39.js + 2 modules
+var bip39 = __webpack_require__(38545);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/mnemonic/validate.js
+var validate = __webpack_require__(27861);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/mnemonic/toLegacySeed.js
 
 
 
@@ -34788,9 +34788,9 @@ function mnemonicToLegacySeed(mnemonic, password = '', onlyJs, byteLength = 32) 
         : (0,bip39/* mnemonicToSeedSync */.kw)(mnemonic, password);
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/pbkdf2/encode.js
-var encode = __webpack_require__(53198);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/mnemonic/toEntropy.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/pbkdf2/encode.js
+var encode = __webpack_require__(37534);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/mnemonic/toEntropy.js
 
 
 
@@ -34800,7 +34800,7 @@ function mnemonicToEntropy(mnemonic, wordlist, onlyJs) {
         : (0,bip39/* mnemonicToEntropy */.x2)(mnemonic, wordlist);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/mnemonic/toMiniSecret.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/mnemonic/toMiniSecret.js
 
 
 
@@ -34819,11 +34819,11 @@ function mnemonicToMiniSecret(mnemonic, password = '', wordlist, onlyJs) {
     return (0,encode/* pbkdf2Encode */.E)(entropy, salt).password.slice(0, 32);
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@noble/hashes/esm/hmac.js
-var hmac = __webpack_require__(5053);
-// EXTERNAL MODULE: ../main/node_modules/@noble/hashes/esm/sha256.js
-var sha256 = __webpack_require__(7221);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/hmac/shaAsU8a.js
+// EXTERNAL MODULE: ./node_modules/@noble/hashes/esm/hmac.js
+var hmac = __webpack_require__(73965);
+// EXTERNAL MODULE: ./node_modules/@noble/hashes/esm/sha256.js
+var sha256 = __webpack_require__(77285);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/hmac/shaAsU8a.js
 
 
 
@@ -34861,11 +34861,11 @@ const hmacSha256AsU8a = /*#__PURE__*/ (/* unused pure expression or super */ nul
  */
 const hmacSha512AsU8a = /*#__PURE__*/ (/* unused pure expression or super */ null && (createSha(512)));
 
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/x-bigint/index.js
-var x_bigint = __webpack_require__(37264);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/bi/consts.js
-var consts = __webpack_require__(45670);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/u8a/toBigInt.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/x-bigint/index.js
+var x_bigint = __webpack_require__(83808);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/bi/consts.js
+var consts = __webpack_require__(41046);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/u8a/toBigInt.js
 
 
 const U8_MAX = (0,x_bigint/* BigInt */.Q)(256);
@@ -34937,7 +34937,7 @@ function u8aToBigInt(value, { isLe = true, isNegative = false } = {}) {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/hex/toBigInt.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/hex/toBigInt.js
 
 
 
@@ -34951,11 +34951,11 @@ function hexToBigInt(value, { isLe = false, isNegative = false } = {}) {
         : u8aToBigInt((0,toU8a/* hexToU8a */.V)(value), { isLe, isNegative });
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/toBigInt.js
-var toBigInt = __webpack_require__(54015);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/toBn.js
-var toBn = __webpack_require__(53400);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/bi/toBigInt.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/toBigInt.js
+var toBigInt = __webpack_require__(88623);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/toBn.js
+var toBn = __webpack_require__(37160);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/bi/toBigInt.js
 
 
 
@@ -34982,7 +34982,7 @@ function nToBigInt(value) {
                             : (0,x_bigint/* BigInt */.Q)(value);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/bi/toU8a.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/bi/toU8a.js
 
 
 
@@ -35033,9 +35033,9 @@ function nToU8a(value, { bitLength = -1, isLe = true, isNegative = false } = {})
     return output;
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/u8a.js
-var u8a = __webpack_require__(35997);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/secp256k1/tweakAdd.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/u8a.js
+var u8a = __webpack_require__(63789);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/secp256k1/tweakAdd.js
 
 
 
@@ -35082,7 +35082,7 @@ function secp256k1PrivateKeyTweakAdd(seckey, tweak, onlyBn) {
         : addBi(seckey, tweak);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/hd/validatePath.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/hd/validatePath.js
 const HARDENED = 0x80000000;
 function hdValidatePath(path) {
     if (!path.startsWith('m/')) {
@@ -35100,7 +35100,7 @@ function hdValidatePath(path) {
     return true;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/hd/ethereum/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/hd/ethereum/index.js
 
 
 
@@ -35146,7 +35146,7 @@ function hdEthereum(seed, path = '') {
     return hd;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/secp256k1/deriveHard.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/secp256k1/deriveHard.js
 
 
 const deriveHard_HDKD = (0,addLength/* compactAddLength */.h)((0,string_toU8a/* stringToU8a */.j)('Secp256k1HDKD'));
@@ -35158,7 +35158,7 @@ function secp256k1DeriveHard(seed, chainCode) {
     return (0,asU8a/* blake2AsU8a */.q)((0,concat/* u8aConcat */.z)(deriveHard_HDKD, seed, chainCode), 256);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/key/hdkdDerive.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/key/hdkdDerive.js
 function createSeedDeriveFn(fromSeed, derive) {
     return (keypair, { chainCode, isHard }) => {
         if (!isHard) {
@@ -35168,13 +35168,13 @@ function createSeedDeriveFn(fromSeed, derive) {
     };
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/key/hdkdEcdsa.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/key/hdkdEcdsa.js
 
 
 
 const keyHdkdEcdsa = /*#__PURE__*/ createSeedDeriveFn(secp256k1PairFromSeed, secp256k1DeriveHard);
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/ed25519/deriveHard.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/ed25519/deriveHard.js
 
 
 const ed25519_deriveHard_HDKD = (0,addLength/* compactAddLength */.h)((0,string_toU8a/* stringToU8a */.j)('Ed25519HDKD'));
@@ -35185,12 +35185,12 @@ function ed25519DeriveHard(seed, chainCode) {
     return (0,asU8a/* blake2AsU8a */.q)((0,concat/* u8aConcat */.z)(ed25519_deriveHard_HDKD, seed, chainCode));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/key/hdkdEd25519.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/key/hdkdEd25519.js
 
 
 const keyHdkdEd25519 = /*#__PURE__*/ createSeedDeriveFn(ed25519PairFromSeed, ed25519DeriveHard);
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/sr25519/derive.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/sr25519/derive.js
 
 
 function createDeriveFn(derive) {
@@ -35204,17 +35204,17 @@ function createDeriveFn(derive) {
     };
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/sr25519/deriveHard.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/sr25519/deriveHard.js
 
 
 const sr25519DeriveHard = /*#__PURE__*/ createDeriveFn(HDKD.secretHard);
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/sr25519/deriveSoft.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/sr25519/deriveSoft.js
 
 
 const sr25519DeriveSoft = /*#__PURE__*/ createDeriveFn(HDKD.secretSoft);
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/key/hdkdSr25519.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/key/hdkdSr25519.js
 
 
 function keyHdkdSr25519(keypair, { chainCode, isSoft }) {
@@ -35223,7 +35223,7 @@ function keyHdkdSr25519(keypair, { chainCode, isSoft }) {
         : sr25519DeriveHard(keypair, chainCode);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/key/fromPath.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/key/fromPath.js
 
 
 
@@ -35243,19 +35243,19 @@ function keyFromPath(pair, path, type) {
     return result;
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/ethereum/encode.js
-var ethereum_encode = __webpack_require__(37722);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/address/encode.js
-var address_encode = __webpack_require__(9283);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/object/spread.js
-var spread = __webpack_require__(39843);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/u8a/toHex.js
-var toHex = __webpack_require__(5617);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/u8a/eq.js
-var eq = __webpack_require__(81309);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/keccak/asU8a.js
-var keccak_asU8a = __webpack_require__(10329);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/secp256k1/hasher.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/ethereum/encode.js
+var ethereum_encode = __webpack_require__(31242);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/address/encode.js
+var address_encode = __webpack_require__(76947);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/object/spread.js
+var spread = __webpack_require__(27091);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/u8a/toHex.js
+var toHex = __webpack_require__(15969);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/u8a/eq.js
+var eq = __webpack_require__(10189);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/keccak/asU8a.js
+var keccak_asU8a = __webpack_require__(46889);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/secp256k1/hasher.js
 
 
 function hasher(hashType, data, onlyJs) {
@@ -35264,7 +35264,7 @@ function hasher(hashType, data, onlyJs) {
         : (0,asU8a/* blake2AsU8a */.q)(data, undefined, undefined, onlyJs);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/secp256k1/sign.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/secp256k1/sign.js
 
 
 
@@ -35286,7 +35286,7 @@ function secp256k1Sign(message, { secretKey }, hashType = 'blake2', onlyJs) {
     return (0,concat/* u8aConcat */.z)((0,bn_toU8a/* bnToU8a */.a)(signature.r, util_crypto_bn/* BN_BE_256_OPTS */.ag), (0,bn_toU8a/* bnToU8a */.a)(signature.s, util_crypto_bn/* BN_BE_256_OPTS */.ag), new Uint8Array([signature.recovery || 0]));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/ed25519/sign.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/ed25519/sign.js
 
 
 
@@ -35318,7 +35318,7 @@ function ed25519Sign(message, { publicKey, secretKey }, onlyJs) {
         : ed25519.sign(messageU8a, privateU8a);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/sr25519/sign.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/sr25519/sign.js
 
 
 /**
@@ -35335,9 +35335,9 @@ function sr25519Sign(message, { publicKey, secretKey }) {
     return sign(secretKey, (0,u8a_toU8a/* u8aToU8a */.e)(message));
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/secp256k1/expand.js
-var expand = __webpack_require__(93001);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/secp256k1/compress.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/secp256k1/expand.js
+var expand = __webpack_require__(67481);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/secp256k1/compress.js
 
 
 
@@ -35353,7 +35353,7 @@ function secp256k1Compress(publicKey, onlyJs) {
         : secp256k1/* secp256k1 */.bI.ProjectivePoint.fromHex(publicKey).toRawBytes(true);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/u8a/wrap.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/u8a/wrap.js
 
 
 
@@ -35398,7 +35398,7 @@ function u8aWrapBytes(bytes) {
         : (0,concat/* u8aConcatStrict */.Q)([U8A_WRAP_PREFIX, u8a, U8A_WRAP_POSTFIX]);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/ed25519/verify.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/ed25519/verify.js
 
 
 
@@ -35436,7 +35436,7 @@ function ed25519Verify(message, signature, publicKey, onlyJs) {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/secp256k1/recover.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/secp256k1/recover.js
 
 
 
@@ -35464,7 +35464,7 @@ function secp256k1Recover(msgHash, signature, recovery, hashType = 'blake2', onl
         : secp256k1Compress(publicKey, onlyJs);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/secp256k1/verify.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/secp256k1/verify.js
 
 
 
@@ -35486,7 +35486,7 @@ function secp256k1Verify(msgHash, signature, address, hashType = 'blake2', onlyJ
         : (0,eq/* u8aEq */.f)(signerAddr, inputAddr));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/sr25519/verify.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/sr25519/verify.js
 
 
 /**
@@ -35505,7 +35505,7 @@ function sr25519Verify(message, signature, publicKey) {
     return verify((0,u8a_toU8a/* u8aToU8a */.e)(message), signatureU8a, publicKeyU8a);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/signature/verify.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/signature/verify.js
 
 
 
@@ -35585,7 +35585,7 @@ function signatureVerify(message, signature, addressOrPublicKey) {
     return verifyFn(result, input);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/sr25519/vrfSign.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/sr25519/vrfSign.js
 
 
 
@@ -35602,7 +35602,7 @@ function sr25519VrfSign(message, { secretKey }, context = EMPTY_U8A, extra = EMP
     // return vrfSign(secretKey, u8aToU8a(context), u8aToU8a(message), u8aToU8a(extra));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/sr25519/vrfVerify.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/sr25519/vrfVerify.js
 
 
 const vrfVerify_EMPTY_U8A = new Uint8Array();
@@ -35622,7 +35622,7 @@ function sr25519VrfVerify(message, signOutput, publicKey, context = vrfVerify_EM
     return vrf.verify((0,u8a_toU8a/* u8aToU8a */.e)(message), proofU8a, publicKeyU8a, (0,u8a_toU8a/* u8aToU8a */.e)(context), (0,u8a_toU8a/* u8aToU8a */.e)(extra));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/u8a/fixLength.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/u8a/fixLength.js
 /**
  * @name u8aFixLength
  * @summary Shifts a Uint8Array to a specific bitLength
@@ -35652,7 +35652,7 @@ function u8aFixLength(value, bitLength = -1, atStart = false) {
     return result;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/nacl/tweetnacl.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/nacl/tweetnacl.js
 /* eslint-disable brace-style,camelcase,comma-spacing,curly,one-var,padding-line-between-statements,space-infix-ops */
 function L32(x, c) { return (x << c) | (x >>> (32 - c)); }
 function ld32(x, i) {
@@ -35888,7 +35888,7 @@ function naclSecretboxOpen(box, nonce, key) {
     return m.subarray(crypto_secretbox_ZEROBYTES);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/nacl/decrypt.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/nacl/decrypt.js
 
 /**
  * @name naclDecrypt
@@ -35908,9 +35908,9 @@ function naclDecrypt(encrypted, nonce, secret) {
     return naclSecretboxOpen(encrypted, nonce, secret);
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/u8a/toBn.js
-var u8a_toBn = __webpack_require__(80270);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/scrypt/defaults.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/u8a/toBn.js
+var u8a_toBn = __webpack_require__(59358);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/scrypt/defaults.js
 const ALLOWED_PARAMS = [
     { N: 1 << 13, p: 10, r: 8 },
     { N: 1 << 14, p: 5, r: 8 },
@@ -35925,7 +35925,7 @@ const DEFAULT_PARAMS = {
     r: 8
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/scrypt/fromU8a.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/scrypt/fromU8a.js
 
 
 
@@ -35951,9 +35951,9 @@ function scryptFromU8a(data) {
     return { params: { N, p, r }, salt };
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@noble/hashes/esm/pbkdf2.js
-var pbkdf2 = __webpack_require__(8743);
-;// CONCATENATED MODULE: ../main/node_modules/@noble/hashes/esm/scrypt.js
+// EXTERNAL MODULE: ./node_modules/@noble/hashes/esm/pbkdf2.js
+var pbkdf2 = __webpack_require__(6775);
+;// CONCATENATED MODULE: ./node_modules/@noble/hashes/esm/scrypt.js
 /**
  * RFC 7914 Scrypt KDF. Can be used to create a key from password and salt.
  * @module
@@ -36182,9 +36182,9 @@ async function scryptAsync(password, salt, opts) {
     return scryptOutput(password, dkLen, B, V, tmp);
 }
 //# sourceMappingURL=scrypt.js.map
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/random/asU8a.js
-var random_asU8a = __webpack_require__(22512);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/scrypt/encode.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/random/asU8a.js
+var random_asU8a = __webpack_require__(65952);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/scrypt/encode.js
 
 
 
@@ -36201,14 +36201,14 @@ function scryptEncode(passphrase, salt = (0,random_asU8a/* randomAsU8a */.a)(), 
     };
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/json/constants.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/json/constants.js
 const ENCODING = ['scrypt', 'xsalsa20-poly1305'];
 const ENCODING_NONE = ['none'];
 const ENCODING_VERSION = '3';
 const NONCE_LENGTH = 24;
 const SCRYPT_LENGTH = 32 + (3 * 4);
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/json/decryptData.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/json/decryptData.js
 
 
 
@@ -36239,7 +36239,7 @@ function jsonDecryptData(encrypted, passphrase, encType = ENCODING) {
     return encoded;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/keyring/pair/defaults.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/keyring/pair/defaults.js
 /** public/secret section divider (generation 1-3, will change in 4, don't rely on value) */
 const PAIR_DIV = new Uint8Array([161, 35, 3, 33, 0]);
 /** public/secret start block (generation 1-3, will change in 4, don't rely on value) */
@@ -36253,7 +36253,7 @@ const SEC_LENGTH = 64;
 /** length of a user-input seed */
 const SEED_LENGTH = 32;
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/keyring/pair/decode.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/keyring/pair/decode.js
 
 
 
@@ -36297,7 +36297,7 @@ function decodePair(passphrase, encrypted, _encType) {
     };
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/nacl/encrypt.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/nacl/encrypt.js
 
 
 /**
@@ -36321,14 +36321,14 @@ function naclEncrypt(message, secret, nonce = (0,random_asU8a/* randomAsU8a */.a
     };
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/scrypt/toU8a.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/scrypt/toU8a.js
 
 
 function scryptToU8a(salt, { N, p, r }) {
     return (0,concat/* u8aConcat */.z)(salt, (0,bn_toU8a/* bnToU8a */.a)(N, util_crypto_bn/* BN_LE_32_OPTS */.wU), (0,bn_toU8a/* bnToU8a */.a)(p, util_crypto_bn/* BN_LE_32_OPTS */.wU), (0,bn_toU8a/* bnToU8a */.a)(r, util_crypto_bn/* BN_LE_32_OPTS */.wU));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/keyring/pair/encode.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/keyring/pair/encode.js
 
 
 
@@ -36349,7 +36349,7 @@ function encodePair({ publicKey, secretKey }, passphrase) {
     return (0,concat/* u8aConcat */.z)(scryptToU8a(salt, params), nonce, encrypted);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/json/encryptFormat.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/json/encryptFormat.js
 
 
 function jsonEncryptFormat(encoded, contentType, isEncrypted) {
@@ -36365,7 +36365,7 @@ function jsonEncryptFormat(encoded, contentType, isEncrypted) {
     };
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/keyring/pair/toJson.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/keyring/pair/toJson.js
 
 
 function pairToJson(type, { address, meta }, encoded, isEncrypted) {
@@ -36375,7 +36375,7 @@ function pairToJson(type, { address, meta }, encoded, isEncrypted) {
     });
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/keyring/pair/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/keyring/pair/index.js
 
 
 
@@ -36557,11 +36557,11 @@ function createPair({ toSS58, type }, { publicKey, secretKey }, meta = {}, encod
     };
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/keyring/defaults.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/keyring/defaults.js
 const DEV_PHRASE = 'bottom drive obey lake curtain smoke basket hold race lonely fit walk';
 const DEV_SEED = '0xfac7959dbfe72f052e5a0c3c8d6530f202b02fd8f9f5ca3580ec8deb7797479e';
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/keyring/pairs.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/keyring/pairs.js
 
 
 class Pairs {
@@ -36587,7 +36587,7 @@ class Pairs {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/keyring/keyring.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/keyring/keyring.js
 
 
 
@@ -36849,7 +36849,7 @@ class Keyring {
 
 /***/ }),
 
-/***/ 33391:
+/***/ 24287:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -36861,7 +36861,7 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: allNetworks
 
-;// CONCATENATED MODULE: ../main/node_modules/@substrate/ss58-registry/esm/index.js
+;// CONCATENATED MODULE: ./node_modules/@substrate/ss58-registry/esm/index.js
 // Copyright (C) 2021-2024 Parity Technologies (UK) Ltd.
 // SPDX-License-Identifier: Apache-2.0
 //
@@ -38783,7 +38783,7 @@ __webpack_require__.d(__webpack_exports__, {
 	}
 ]);
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/networks/defaults/ledger.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/networks/defaults/ledger.js
 const knownLedger = {
     acala: 0x00000313,
     ajuna: 0x00000162,
@@ -38837,7 +38837,7 @@ const knownLedger = {
     zeitgeist: 0x00000162
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/networks/defaults/genesis.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/networks/defaults/genesis.js
 const knownGenesis = {
     acala: [
         '0xfc41b9bd8ef8fe53d58c7ea67c794c7ec9a73daf05e6d54b14ff6342c99ba64c'
@@ -39036,7 +39036,7 @@ const knownGenesis = {
     ]
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/networks/defaults/icons.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/networks/defaults/icons.js
 const knownIcon = {
     centrifuge: 'polkadot',
     kusama: 'polkadot',
@@ -39047,7 +39047,7 @@ const knownIcon = {
     westmint: 'polkadot'
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/networks/defaults/testnets.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/networks/defaults/testnets.js
 const knownTestnet = {
     '': true, // this is the default non-network entry
     'cess-testnet': true,
@@ -39059,7 +39059,7 @@ const knownTestnet = {
     'zero-alphaville': true
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/networks/interfaces.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/networks/interfaces.js
 
 
 const UNSORTED = [0, 2, 42];
@@ -39106,7 +39106,7 @@ const selectableNetworks = availableNetworks.filter(filterSelectable);
 
 /***/ }),
 
-/***/ 39220:
+/***/ 70564:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -39115,17 +39115,17 @@ __webpack_require__.d(__webpack_exports__, {
   F: () => (/* binding */ decodeAddress)
 });
 
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/u8a.js
-var u8a = __webpack_require__(35997);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/hex.js
-var hex = __webpack_require__(15976);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/u8a/toU8a.js
-var toU8a = __webpack_require__(68580);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/base58/bs58.js
-var bs58 = __webpack_require__(69957);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/address/sshash.js
-var sshash = __webpack_require__(54731);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/address/checksum.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/u8a.js
+var u8a = __webpack_require__(63789);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/hex.js
+var hex = __webpack_require__(76120);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/u8a/toU8a.js
+var toU8a = __webpack_require__(14740);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/base58/bs58.js
+var bs58 = __webpack_require__(37141);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/address/sshash.js
+var sshash = __webpack_require__(14587);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/address/checksum.js
 
 function checkAddressChecksum(decoded) {
     const ss58Length = (decoded[0] & 0b0100_0000) ? 2 : 1;
@@ -39143,9 +39143,9 @@ function checkAddressChecksum(decoded) {
     return [isValid, length, ss58Length, ss58Decoded];
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/address/defaults.js
-var defaults = __webpack_require__(96951);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/address/decode.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/address/defaults.js
+var defaults = __webpack_require__(74407);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/address/decode.js
 
 
 
@@ -39179,13 +39179,13 @@ function decodeAddress(encoded, ignoreChecksum, ss58Format = -1) {
 
 /***/ }),
 
-/***/ 96951:
+/***/ 74407:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   N: () => (/* binding */ defaults)
 /* harmony export */ });
-/* harmony import */ var _networks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33391);
+/* harmony import */ var _networks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24287);
 
 const defaults = {
     allowedDecodedLengths: [1, 2, 4, 8, 32, 33],
@@ -39198,17 +39198,17 @@ const defaults = {
 
 /***/ }),
 
-/***/ 9283:
+/***/ 76947:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   j: () => (/* binding */ encodeAddress)
 /* harmony export */ });
-/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(33239);
-/* harmony import */ var _base58_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(69957);
-/* harmony import */ var _decode_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39220);
-/* harmony import */ var _defaults_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96951);
-/* harmony import */ var _sshash_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(54731);
+/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(24679);
+/* harmony import */ var _base58_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(37141);
+/* harmony import */ var _decode_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70564);
+/* harmony import */ var _defaults_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74407);
+/* harmony import */ var _sshash_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(14587);
 
 
 
@@ -39236,15 +39236,15 @@ const ss58Exceptions = [29972];
 
 /***/ }),
 
-/***/ 54731:
+/***/ 14587:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   f: () => (/* binding */ sshash)
 /* harmony export */ });
-/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22030);
-/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(33239);
-/* harmony import */ var _blake2_asU8a_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27463);
+/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74622);
+/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(24679);
+/* harmony import */ var _blake2_asU8a_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26743);
 
 
 const SS58_PREFIX = (0,_polkadot_util__WEBPACK_IMPORTED_MODULE_0__/* .stringToU8a */ .j)('SS58PRE');
@@ -39255,7 +39255,7 @@ function sshash(key) {
 
 /***/ }),
 
-/***/ 77366:
+/***/ 75590:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -39264,7 +39264,7 @@ function sshash(key) {
 /* harmony export */   r_: () => (/* binding */ createDecode)
 /* harmony export */ });
 /* unused harmony export createIs */
-/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68580);
+/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14740);
 
 /** @internal */
 function createDecode({ coder, ipfs }, validate) {
@@ -39330,7 +39330,7 @@ function createValidate({ chars, ipfs, type, withPadding }) {
 
 /***/ }),
 
-/***/ 69957:
+/***/ 37141:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -39338,8 +39338,8 @@ function createValidate({ chars, ipfs, type, withPadding }) {
 /* harmony export */   Rx: () => (/* binding */ base58Decode)
 /* harmony export */ });
 /* unused harmony exports base58Validate, isBase58 */
-/* harmony import */ var _scure_base__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28941);
-/* harmony import */ var _base32_helpers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77366);
+/* harmony import */ var _scure_base__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94301);
+/* harmony import */ var _base32_helpers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(75590);
 
 
 const config = {
@@ -39378,7 +39378,7 @@ const isBase58 = /*#__PURE__*/ (/* unused pure expression or super */ null && (c
 
 /***/ }),
 
-/***/ 27463:
+/***/ 26743:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -39388,9 +39388,9 @@ __webpack_require__.d(__webpack_exports__, {
   q: () => (/* binding */ blake2AsU8a)
 });
 
-// EXTERNAL MODULE: ../main/node_modules/@noble/hashes/esm/utils.js + 1 modules
-var utils = __webpack_require__(70017);
-;// CONCATENATED MODULE: ../main/node_modules/@noble/hashes/esm/_blake.js
+// EXTERNAL MODULE: ./node_modules/@noble/hashes/esm/utils.js + 1 modules
+var utils = __webpack_require__(62769);
+;// CONCATENATED MODULE: ./node_modules/@noble/hashes/esm/_blake.js
 /**
  * Internal helpers for blake hash.
  * @module
@@ -39436,11 +39436,11 @@ function G2s(a, b, c, d, x) {
     return { a, b, c, d };
 }
 //# sourceMappingURL=_blake.js.map
-// EXTERNAL MODULE: ../main/node_modules/@noble/hashes/esm/_md.js
-var _md = __webpack_require__(668);
-// EXTERNAL MODULE: ../main/node_modules/@noble/hashes/esm/_u64.js
-var _u64 = __webpack_require__(5312);
-;// CONCATENATED MODULE: ../main/node_modules/@noble/hashes/esm/blake2.js
+// EXTERNAL MODULE: ./node_modules/@noble/hashes/esm/_md.js
+var _md = __webpack_require__(3148);
+// EXTERNAL MODULE: ./node_modules/@noble/hashes/esm/_u64.js
+var _u64 = __webpack_require__(9456);
+;// CONCATENATED MODULE: ./node_modules/@noble/hashes/esm/blake2.js
 /**
  * blake2b (64-bit) & blake2s (8 to 32-bit) hash functions.
  * b could have been faster, but there is no fast u64 in js, so s is 1.5x faster.
@@ -39854,7 +39854,7 @@ class BLAKE2s extends BLAKE2 {
  */
 const blake2s = /* @__PURE__ */ (/* unused pure expression or super */ null && (createOptHasher((opts) => new BLAKE2s(opts))));
 //# sourceMappingURL=blake2.js.map
-;// CONCATENATED MODULE: ../main/node_modules/@noble/hashes/esm/blake2b.js
+;// CONCATENATED MODULE: ./node_modules/@noble/hashes/esm/blake2b.js
 /**
  * Blake2b hash function. Focuses on 64-bit platforms, but in JS speed different from Blake2s is negligible.
  * @module
@@ -39866,15 +39866,15 @@ const blake2b_BLAKE2b = (/* unused pure expression or super */ null && (B2B));
 /** @deprecated Use import from `noble/hashes/blake2` module */
 const blake2b_blake2b = blake2b;
 //# sourceMappingURL=blake2b.js.map
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/u8a/toU8a.js
-var toU8a = __webpack_require__(68580);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/has.js
-var has = __webpack_require__(32588);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/wasm-crypto/bundle.js + 8 modules
-var bundle = __webpack_require__(48911);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/helpers.js
-var helpers = __webpack_require__(1815);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/blake2/asU8a.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/u8a/toU8a.js
+var toU8a = __webpack_require__(14740);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/has.js
+var has = __webpack_require__(54236);
+// EXTERNAL MODULE: ./node_modules/@polkadot/wasm-crypto/bundle.js + 8 modules
+var bundle = __webpack_require__(34175);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/helpers.js
+var helpers = __webpack_require__(35207);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/blake2/asU8a.js
 
 
 
@@ -39911,7 +39911,7 @@ const blake2AsHex = /*#__PURE__*/ (0,helpers/* createAsHex */.wu)(blake2AsU8a);
 
 /***/ }),
 
-/***/ 30088:
+/***/ 86424:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -39935,14 +39935,14 @@ const BN_LE_512_OPTS = { bitLength: 512, isLe: true };
 
 /***/ }),
 
-/***/ 13497:
+/***/ 57065:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C: () => (/* binding */ cryptoWaitReady)
 /* harmony export */ });
 /* unused harmony export cryptoIsReady */
-/* harmony import */ var _polkadot_wasm_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48911);
+/* harmony import */ var _polkadot_wasm_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34175);
 
 const cryptoIsReady = (/* unused pure expression or super */ null && (isReady));
 function cryptoWaitReady() {
@@ -39959,16 +39959,16 @@ function cryptoWaitReady() {
 
 /***/ }),
 
-/***/ 37722:
+/***/ 31242:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   w: () => (/* binding */ ethereumEncode)
 /* harmony export */ });
-/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68580);
-/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5617);
-/* harmony import */ var _keccak_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10329);
-/* harmony import */ var _secp256k1_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93001);
+/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(14740);
+/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(15969);
+/* harmony import */ var _keccak_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46889);
+/* harmony import */ var _secp256k1_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(67481);
 
 
 
@@ -39998,7 +39998,7 @@ function ethereumEncode(addressOrPublic) {
 
 /***/ }),
 
-/***/ 1815:
+/***/ 35207:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -40006,10 +40006,10 @@ function ethereumEncode(addressOrPublic) {
 /* harmony export */   dp: () => (/* binding */ createBitHasher),
 /* harmony export */   wu: () => (/* binding */ createAsHex)
 /* harmony export */ });
-/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5617);
-/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(68580);
-/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32588);
-/* harmony import */ var _polkadot_wasm_crypto__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48911);
+/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15969);
+/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14740);
+/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54236);
+/* harmony import */ var _polkadot_wasm_crypto__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(34175);
 
 
 /** @internal */
@@ -40033,16 +40033,16 @@ function createDualHasher(wa, js) {
 
 /***/ }),
 
-/***/ 10329:
+/***/ 46889:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   H1: () => (/* binding */ keccakAsU8a)
 /* harmony export */ });
 /* unused harmony exports keccak256AsU8a, keccak512AsU8a, keccakAsHex */
-/* harmony import */ var _noble_hashes_sha3__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52869);
-/* harmony import */ var _polkadot_wasm_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48911);
-/* harmony import */ var _helpers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1815);
+/* harmony import */ var _noble_hashes_sha3__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(71157);
+/* harmony import */ var _polkadot_wasm_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34175);
+/* harmony import */ var _helpers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(35207);
 
 
 
@@ -40080,7 +40080,7 @@ const keccakAsHex = /*#__PURE__*/ (/* unused pure expression or super */ null &&
 
 /***/ }),
 
-/***/ 78977:
+/***/ 38545:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -40093,21 +40093,21 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: entropyToMnemonic, generateMnemonic
 
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/string/toU8a.js + 1 modules
-var toU8a = __webpack_require__(22030);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/u8a/toU8a.js
-var u8a_toU8a = __webpack_require__(68580);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/pbkdf2/encode.js
-var encode = __webpack_require__(53198);
-// EXTERNAL MODULE: ../main/node_modules/@noble/hashes/esm/sha256.js
-var sha256 = __webpack_require__(7221);
-// EXTERNAL MODULE: ../main/node_modules/@noble/hashes/esm/sha512.js
-var sha512 = __webpack_require__(86784);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/wasm-crypto/bundle.js + 8 modules
-var bundle = __webpack_require__(48911);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/helpers.js
-var helpers = __webpack_require__(1815);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/sha/asU8a.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/string/toU8a.js + 1 modules
+var toU8a = __webpack_require__(74622);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/u8a/toU8a.js
+var u8a_toU8a = __webpack_require__(14740);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/pbkdf2/encode.js
+var encode = __webpack_require__(37534);
+// EXTERNAL MODULE: ./node_modules/@noble/hashes/esm/sha256.js
+var sha256 = __webpack_require__(77285);
+// EXTERNAL MODULE: ./node_modules/@noble/hashes/esm/sha512.js
+var sha512 = __webpack_require__(39120);
+// EXTERNAL MODULE: ./node_modules/@polkadot/wasm-crypto/bundle.js + 8 modules
+var bundle = __webpack_require__(34175);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/helpers.js
+var helpers = __webpack_require__(35207);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/sha/asU8a.js
 
 
 
@@ -40128,10 +40128,10 @@ const sha256AsU8a = /*#__PURE__*/ (0,helpers/* createBitHasher */.dp)(256, shaAs
  */
 const sha512AsU8a = /*#__PURE__*/ (/* unused pure expression or super */ null && (createBitHasher(512, shaAsU8a)));
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/mnemonic/wordlists/en.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/mnemonic/wordlists/en.js
 /* harmony default export */ const en = ('abandon|ability|able|about|above|absent|absorb|abstract|absurd|abuse|access|accident|account|accuse|achieve|acid|acoustic|acquire|across|act|action|actor|actress|actual|adapt|add|addict|address|adjust|admit|adult|advance|advice|aerobic|affair|afford|afraid|again|age|agent|agree|ahead|aim|air|airport|aisle|alarm|album|alcohol|alert|alien|all|alley|allow|almost|alone|alpha|already|also|alter|always|amateur|amazing|among|amount|amused|analyst|anchor|ancient|anger|angle|angry|animal|ankle|announce|annual|another|answer|antenna|antique|anxiety|any|apart|apology|appear|apple|approve|april|arch|arctic|area|arena|argue|arm|armed|armor|army|around|arrange|arrest|arrive|arrow|art|artefact|artist|artwork|ask|aspect|assault|asset|assist|assume|asthma|athlete|atom|attack|attend|attitude|attract|auction|audit|august|aunt|author|auto|autumn|average|avocado|avoid|awake|aware|away|awesome|awful|awkward|axis|baby|bachelor|bacon|badge|bag|balance|balcony|ball|bamboo|banana|banner|bar|barely|bargain|barrel|base|basic|basket|battle|beach|bean|beauty|because|become|beef|before|begin|behave|behind|believe|below|belt|bench|benefit|best|betray|better|between|beyond|bicycle|bid|bike|bind|biology|bird|birth|bitter|black|blade|blame|blanket|blast|bleak|bless|blind|blood|blossom|blouse|blue|blur|blush|board|boat|body|boil|bomb|bone|bonus|book|boost|border|boring|borrow|boss|bottom|bounce|box|boy|bracket|brain|brand|brass|brave|bread|breeze|brick|bridge|brief|bright|bring|brisk|broccoli|broken|bronze|broom|brother|brown|brush|bubble|buddy|budget|buffalo|build|bulb|bulk|bullet|bundle|bunker|burden|burger|burst|bus|business|busy|butter|buyer|buzz|cabbage|cabin|cable|cactus|cage|cake|call|calm|camera|camp|can|canal|cancel|candy|cannon|canoe|canvas|canyon|capable|capital|captain|car|carbon|card|cargo|carpet|carry|cart|case|cash|casino|castle|casual|cat|catalog|catch|category|cattle|caught|cause|caution|cave|ceiling|celery|cement|census|century|cereal|certain|chair|chalk|champion|change|chaos|chapter|charge|chase|chat|cheap|check|cheese|chef|cherry|chest|chicken|chief|child|chimney|choice|choose|chronic|chuckle|chunk|churn|cigar|cinnamon|circle|citizen|city|civil|claim|clap|clarify|claw|clay|clean|clerk|clever|click|client|cliff|climb|clinic|clip|clock|clog|close|cloth|cloud|clown|club|clump|cluster|clutch|coach|coast|coconut|code|coffee|coil|coin|collect|color|column|combine|come|comfort|comic|common|company|concert|conduct|confirm|congress|connect|consider|control|convince|cook|cool|copper|copy|coral|core|corn|correct|cost|cotton|couch|country|couple|course|cousin|cover|coyote|crack|cradle|craft|cram|crane|crash|crater|crawl|crazy|cream|credit|creek|crew|cricket|crime|crisp|critic|crop|cross|crouch|crowd|crucial|cruel|cruise|crumble|crunch|crush|cry|crystal|cube|culture|cup|cupboard|curious|current|curtain|curve|cushion|custom|cute|cycle|dad|damage|damp|dance|danger|daring|dash|daughter|dawn|day|deal|debate|debris|decade|december|decide|decline|decorate|decrease|deer|defense|define|defy|degree|delay|deliver|demand|demise|denial|dentist|deny|depart|depend|deposit|depth|deputy|derive|describe|desert|design|desk|despair|destroy|detail|detect|develop|device|devote|diagram|dial|diamond|diary|dice|diesel|diet|differ|digital|dignity|dilemma|dinner|dinosaur|direct|dirt|disagree|discover|disease|dish|dismiss|disorder|display|distance|divert|divide|divorce|dizzy|doctor|document|dog|doll|dolphin|domain|donate|donkey|donor|door|dose|double|dove|draft|dragon|drama|drastic|draw|dream|dress|drift|drill|drink|drip|drive|drop|drum|dry|duck|dumb|dune|during|dust|dutch|duty|dwarf|dynamic|eager|eagle|early|earn|earth|easily|east|easy|echo|ecology|economy|edge|edit|educate|effort|egg|eight|either|elbow|elder|electric|elegant|element|elephant|elevator|elite|else|embark|embody|embrace|emerge|emotion|employ|empower|empty|enable|enact|end|endless|endorse|enemy|energy|enforce|engage|engine|enhance|enjoy|enlist|enough|enrich|enroll|ensure|enter|entire|entry|envelope|episode|equal|equip|era|erase|erode|erosion|error|erupt|escape|essay|essence|estate|eternal|ethics|evidence|evil|evoke|evolve|exact|example|excess|exchange|excite|exclude|excuse|execute|exercise|exhaust|exhibit|exile|exist|exit|exotic|expand|expect|expire|explain|expose|express|extend|extra|eye|eyebrow|fabric|face|faculty|fade|faint|faith|fall|false|fame|family|famous|fan|fancy|fantasy|farm|fashion|fat|fatal|father|fatigue|fault|favorite|feature|february|federal|fee|feed|feel|female|fence|festival|fetch|fever|few|fiber|fiction|field|figure|file|film|filter|final|find|fine|finger|finish|fire|firm|first|fiscal|fish|fit|fitness|fix|flag|flame|flash|flat|flavor|flee|flight|flip|float|flock|floor|flower|fluid|flush|fly|foam|focus|fog|foil|fold|follow|food|foot|force|forest|forget|fork|fortune|forum|forward|fossil|foster|found|fox|fragile|frame|frequent|fresh|friend|fringe|frog|front|frost|frown|frozen|fruit|fuel|fun|funny|furnace|fury|future|gadget|gain|galaxy|gallery|game|gap|garage|garbage|garden|garlic|garment|gas|gasp|gate|gather|gauge|gaze|general|genius|genre|gentle|genuine|gesture|ghost|giant|gift|giggle|ginger|giraffe|girl|give|glad|glance|glare|glass|glide|glimpse|globe|gloom|glory|glove|glow|glue|goat|goddess|gold|good|goose|gorilla|gospel|gossip|govern|gown|grab|grace|grain|grant|grape|grass|gravity|great|green|grid|grief|grit|grocery|group|grow|grunt|guard|guess|guide|guilt|guitar|gun|gym|habit|hair|half|hammer|hamster|hand|happy|harbor|hard|harsh|harvest|hat|have|hawk|hazard|head|health|heart|heavy|hedgehog|height|hello|helmet|help|hen|hero|hidden|high|hill|hint|hip|hire|history|hobby|hockey|hold|hole|holiday|hollow|home|honey|hood|hope|horn|horror|horse|hospital|host|hotel|hour|hover|hub|huge|human|humble|humor|hundred|hungry|hunt|hurdle|hurry|hurt|husband|hybrid|ice|icon|idea|identify|idle|ignore|ill|illegal|illness|image|imitate|immense|immune|impact|impose|improve|impulse|inch|include|income|increase|index|indicate|indoor|industry|infant|inflict|inform|inhale|inherit|initial|inject|injury|inmate|inner|innocent|input|inquiry|insane|insect|inside|inspire|install|intact|interest|into|invest|invite|involve|iron|island|isolate|issue|item|ivory|jacket|jaguar|jar|jazz|jealous|jeans|jelly|jewel|job|join|joke|journey|joy|judge|juice|jump|jungle|junior|junk|just|kangaroo|keen|keep|ketchup|key|kick|kid|kidney|kind|kingdom|kiss|kit|kitchen|kite|kitten|kiwi|knee|knife|knock|know|lab|label|labor|ladder|lady|lake|lamp|language|laptop|large|later|latin|laugh|laundry|lava|law|lawn|lawsuit|layer|lazy|leader|leaf|learn|leave|lecture|left|leg|legal|legend|leisure|lemon|lend|length|lens|leopard|lesson|letter|level|liar|liberty|library|license|life|lift|light|like|limb|limit|link|lion|liquid|list|little|live|lizard|load|loan|lobster|local|lock|logic|lonely|long|loop|lottery|loud|lounge|love|loyal|lucky|luggage|lumber|lunar|lunch|luxury|lyrics|machine|mad|magic|magnet|maid|mail|main|major|make|mammal|man|manage|mandate|mango|mansion|manual|maple|marble|march|margin|marine|market|marriage|mask|mass|master|match|material|math|matrix|matter|maximum|maze|meadow|mean|measure|meat|mechanic|medal|media|melody|melt|member|memory|mention|menu|mercy|merge|merit|merry|mesh|message|metal|method|middle|midnight|milk|million|mimic|mind|minimum|minor|minute|miracle|mirror|misery|miss|mistake|mix|mixed|mixture|mobile|model|modify|mom|moment|monitor|monkey|monster|month|moon|moral|more|morning|mosquito|mother|motion|motor|mountain|mouse|move|movie|much|muffin|mule|multiply|muscle|museum|mushroom|music|must|mutual|myself|mystery|myth|naive|name|napkin|narrow|nasty|nation|nature|near|neck|need|negative|neglect|neither|nephew|nerve|nest|net|network|neutral|never|news|next|nice|night|noble|noise|nominee|noodle|normal|north|nose|notable|note|nothing|notice|novel|now|nuclear|number|nurse|nut|oak|obey|object|oblige|obscure|observe|obtain|obvious|occur|ocean|october|odor|off|offer|office|often|oil|okay|old|olive|olympic|omit|once|one|onion|online|only|open|opera|opinion|oppose|option|orange|orbit|orchard|order|ordinary|organ|orient|original|orphan|ostrich|other|outdoor|outer|output|outside|oval|oven|over|own|owner|oxygen|oyster|ozone|pact|paddle|page|pair|palace|palm|panda|panel|panic|panther|paper|parade|parent|park|parrot|party|pass|patch|path|patient|patrol|pattern|pause|pave|payment|peace|peanut|pear|peasant|pelican|pen|penalty|pencil|people|pepper|perfect|permit|person|pet|phone|photo|phrase|physical|piano|picnic|picture|piece|pig|pigeon|pill|pilot|pink|pioneer|pipe|pistol|pitch|pizza|place|planet|plastic|plate|play|please|pledge|pluck|plug|plunge|poem|poet|point|polar|pole|police|pond|pony|pool|popular|portion|position|possible|post|potato|pottery|poverty|powder|power|practice|praise|predict|prefer|prepare|present|pretty|prevent|price|pride|primary|print|priority|prison|private|prize|problem|process|produce|profit|program|project|promote|proof|property|prosper|protect|proud|provide|public|pudding|pull|pulp|pulse|pumpkin|punch|pupil|puppy|purchase|purity|purpose|purse|push|put|puzzle|pyramid|quality|quantum|quarter|question|quick|quit|quiz|quote|rabbit|raccoon|race|rack|radar|radio|rail|rain|raise|rally|ramp|ranch|random|range|rapid|rare|rate|rather|raven|raw|razor|ready|real|reason|rebel|rebuild|recall|receive|recipe|record|recycle|reduce|reflect|reform|refuse|region|regret|regular|reject|relax|release|relief|rely|remain|remember|remind|remove|render|renew|rent|reopen|repair|repeat|replace|report|require|rescue|resemble|resist|resource|response|result|retire|retreat|return|reunion|reveal|review|reward|rhythm|rib|ribbon|rice|rich|ride|ridge|rifle|right|rigid|ring|riot|ripple|risk|ritual|rival|river|road|roast|robot|robust|rocket|romance|roof|rookie|room|rose|rotate|rough|round|route|royal|rubber|rude|rug|rule|run|runway|rural|sad|saddle|sadness|safe|sail|salad|salmon|salon|salt|salute|same|sample|sand|satisfy|satoshi|sauce|sausage|save|say|scale|scan|scare|scatter|scene|scheme|school|science|scissors|scorpion|scout|scrap|screen|script|scrub|sea|search|season|seat|second|secret|section|security|seed|seek|segment|select|sell|seminar|senior|sense|sentence|series|service|session|settle|setup|seven|shadow|shaft|shallow|share|shed|shell|sheriff|shield|shift|shine|ship|shiver|shock|shoe|shoot|shop|short|shoulder|shove|shrimp|shrug|shuffle|shy|sibling|sick|side|siege|sight|sign|silent|silk|silly|silver|similar|simple|since|sing|siren|sister|situate|six|size|skate|sketch|ski|skill|skin|skirt|skull|slab|slam|sleep|slender|slice|slide|slight|slim|slogan|slot|slow|slush|small|smart|smile|smoke|smooth|snack|snake|snap|sniff|snow|soap|soccer|social|sock|soda|soft|solar|soldier|solid|solution|solve|someone|song|soon|sorry|sort|soul|sound|soup|source|south|space|spare|spatial|spawn|speak|special|speed|spell|spend|sphere|spice|spider|spike|spin|spirit|split|spoil|sponsor|spoon|sport|spot|spray|spread|spring|spy|square|squeeze|squirrel|stable|stadium|staff|stage|stairs|stamp|stand|start|state|stay|steak|steel|stem|step|stereo|stick|still|sting|stock|stomach|stone|stool|story|stove|strategy|street|strike|strong|struggle|student|stuff|stumble|style|subject|submit|subway|success|such|sudden|suffer|sugar|suggest|suit|summer|sun|sunny|sunset|super|supply|supreme|sure|surface|surge|surprise|surround|survey|suspect|sustain|swallow|swamp|swap|swarm|swear|sweet|swift|swim|swing|switch|sword|symbol|symptom|syrup|system|table|tackle|tag|tail|talent|talk|tank|tape|target|task|taste|tattoo|taxi|teach|team|tell|ten|tenant|tennis|tent|term|test|text|thank|that|theme|then|theory|there|they|thing|this|thought|three|thrive|throw|thumb|thunder|ticket|tide|tiger|tilt|timber|time|tiny|tip|tired|tissue|title|toast|tobacco|today|toddler|toe|together|toilet|token|tomato|tomorrow|tone|tongue|tonight|tool|tooth|top|topic|topple|torch|tornado|tortoise|toss|total|tourist|toward|tower|town|toy|track|trade|traffic|tragic|train|transfer|trap|trash|travel|tray|treat|tree|trend|trial|tribe|trick|trigger|trim|trip|trophy|trouble|truck|true|truly|trumpet|trust|truth|try|tube|tuition|tumble|tuna|tunnel|turkey|turn|turtle|twelve|twenty|twice|twin|twist|two|type|typical|ugly|umbrella|unable|unaware|uncle|uncover|under|undo|unfair|unfold|unhappy|uniform|unique|unit|universe|unknown|unlock|until|unusual|unveil|update|upgrade|uphold|upon|upper|upset|urban|urge|usage|use|used|useful|useless|usual|utility|vacant|vacuum|vague|valid|valley|valve|van|vanish|vapor|various|vast|vault|vehicle|velvet|vendor|venture|venue|verb|verify|version|very|vessel|veteran|viable|vibrant|vicious|victory|video|view|village|vintage|violin|virtual|virus|visa|visit|visual|vital|vivid|vocal|voice|void|volcano|volume|vote|voyage|wage|wagon|wait|walk|wall|walnut|want|warfare|warm|warrior|wash|wasp|waste|water|wave|way|wealth|weapon|wear|weasel|weather|web|wedding|weekend|weird|welcome|west|wet|whale|what|wheat|wheel|when|where|whip|whisper|wide|width|wife|wild|will|win|window|wine|wing|wink|winner|winter|wire|wisdom|wise|wish|witness|wolf|woman|wonder|wood|wool|word|work|world|worry|worth|wrap|wreck|wrestle|wrist|write|wrong|yard|year|yellow|you|young|youth|zebra|zero|zone|zoo'.split('|'));
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/mnemonic/bip39.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/mnemonic/bip39.js
 
 
 
@@ -40218,15 +40218,15 @@ function validateMnemonic(mnemonic, wordlist) {
 
 /***/ }),
 
-/***/ 69:
+/***/ 27861:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   F: () => (/* binding */ mnemonicValidate)
 /* harmony export */ });
-/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32588);
-/* harmony import */ var _polkadot_wasm_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48911);
-/* harmony import */ var _bip39_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(78977);
+/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54236);
+/* harmony import */ var _polkadot_wasm_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34175);
+/* harmony import */ var _bip39_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(38545);
 
 
 
@@ -40252,18 +40252,18 @@ function mnemonicValidate(mnemonic, wordlist, onlyJs) {
 
 /***/ }),
 
-/***/ 53198:
+/***/ 37534:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E: () => (/* binding */ pbkdf2Encode)
 /* harmony export */ });
-/* harmony import */ var _noble_hashes_pbkdf2__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8743);
-/* harmony import */ var _noble_hashes_sha512__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(86784);
-/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(68580);
-/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32588);
-/* harmony import */ var _polkadot_wasm_crypto__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48911);
-/* harmony import */ var _random_asU8a_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22512);
+/* harmony import */ var _noble_hashes_pbkdf2__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6775);
+/* harmony import */ var _noble_hashes_sha512__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(39120);
+/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14740);
+/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54236);
+/* harmony import */ var _polkadot_wasm_crypto__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(34175);
+/* harmony import */ var _random_asU8a_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(65952);
 
 
 
@@ -40284,14 +40284,14 @@ function pbkdf2Encode(passphrase, salt = (0,_random_asU8a_js__WEBPACK_IMPORTED_M
 
 /***/ }),
 
-/***/ 22512:
+/***/ 65952:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   a: () => (/* binding */ randomAsU8a)
 /* harmony export */ });
 /* unused harmony export randomAsHex */
-/* harmony import */ var _polkadot_x_randomvalues__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41576);
+/* harmony import */ var _polkadot_x_randomvalues__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(43032);
 
 
 /**
@@ -40320,18 +40320,18 @@ const randomAsHex = /*#__PURE__*/ (/* unused pure expression or super */ null &&
 
 /***/ }),
 
-/***/ 93001:
+/***/ 67481:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   V: () => (/* binding */ secp256k1Expand)
 /* harmony export */ });
-/* harmony import */ var _noble_curves_secp256k1__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68789);
-/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32588);
-/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(33239);
-/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(75734);
-/* harmony import */ var _polkadot_wasm_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48911);
-/* harmony import */ var _bn_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(30088);
+/* harmony import */ var _noble_curves_secp256k1__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(25221);
+/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54236);
+/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(24679);
+/* harmony import */ var _polkadot_util__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(33286);
+/* harmony import */ var _polkadot_wasm_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34175);
+/* harmony import */ var _bn_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(86424);
 
 
 
@@ -40353,7 +40353,7 @@ function secp256k1Expand(publicKey, onlyJs) {
 
 /***/ }),
 
-/***/ 45670:
+/***/ 41046:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -40361,7 +40361,7 @@ function secp256k1Expand(publicKey, onlyJs) {
 /* harmony export */   jZ: () => (/* binding */ _1n)
 /* harmony export */ });
 /* unused harmony exports _2n, _3n, _4n, _5n, _6n, _7n, _8n, _9n, _10n, _100n, _1000n, _1Mn, _1Bn, _1Qn, _2pow53n, _sqrt2pow53n */
-/* harmony import */ var _polkadot_x_bigint__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37264);
+/* harmony import */ var _polkadot_x_bigint__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83808);
 
 /**
  * @name _0n
@@ -40457,7 +40457,7 @@ const _sqrt2pow53n = /*#__PURE__*/ (/* unused pure expression or super */ null &
 
 /***/ }),
 
-/***/ 98261:
+/***/ 36901:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -40472,7 +40472,7 @@ const _sqrt2pow53n = /*#__PURE__*/ (/* unused pure expression or super */ null &
 /* harmony export */   u_: () => (/* binding */ BN_TWO)
 /* harmony export */ });
 /* unused harmony exports BN_THREE, BN_FOUR, BN_FIVE, BN_SIX, BN_SEVEN, BN_EIGHT, BN_NINE, BN_TEN, BN_THOUSAND */
-/* harmony import */ var _bn_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7321);
+/* harmony import */ var _bn_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10633);
 
 /**
  * @name BN_ZERO
@@ -40568,18 +40568,18 @@ const BN_SQRT_MAX_INTEGER = /*#__PURE__*/ new _bn_js__WEBPACK_IMPORTED_MODULE_0_
 
 /***/ }),
 
-/***/ 75972:
+/***/ 21716:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A: () => (/* binding */ bnToBn)
 /* harmony export */ });
-/* harmony import */ var _hex_toBn_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(10931);
-/* harmony import */ var _is_bigInt_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(82542);
-/* harmony import */ var _is_hex_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15976);
-/* harmony import */ var _is_toBigInt_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(54015);
-/* harmony import */ var _is_toBn_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(53400);
-/* harmony import */ var _bn_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7321);
+/* harmony import */ var _hex_toBn_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2755);
+/* harmony import */ var _is_bigInt_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(61086);
+/* harmony import */ var _is_hex_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76120);
+/* harmony import */ var _is_toBigInt_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(88623);
+/* harmony import */ var _is_toBn_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(37160);
+/* harmony import */ var _bn_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10633);
 
 
 
@@ -40621,13 +40621,13 @@ function bnToBn(value) {
 
 /***/ }),
 
-/***/ 75734:
+/***/ 33286:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   a: () => (/* binding */ bnToU8a)
 /* harmony export */ });
-/* harmony import */ var _toBn_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75972);
+/* harmony import */ var _toBn_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(21716);
 
 const DEFAULT_OPTS = { bitLength: -1, isLe: true, isNegative: false };
 /**
@@ -40665,14 +40665,14 @@ function bnToU8a(value, { bitLength = -1, isLe = true, isNegative = false } = DE
 
 /***/ }),
 
-/***/ 7713:
+/***/ 45585:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   h: () => (/* binding */ compactAddLength)
 /* harmony export */ });
-/* harmony import */ var _u8a_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33239);
-/* harmony import */ var _toU8a_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16805);
+/* harmony import */ var _u8a_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24679);
+/* harmony import */ var _toU8a_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6613);
 
 
 /**
@@ -40697,17 +40697,17 @@ function compactAddLength(input) {
 
 /***/ }),
 
-/***/ 16805:
+/***/ 6613:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   R: () => (/* binding */ compactToU8a)
 /* harmony export */ });
-/* harmony import */ var _bn_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98261);
-/* harmony import */ var _bn_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7321);
-/* harmony import */ var _bn_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(75972);
-/* harmony import */ var _bn_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(75734);
-/* harmony import */ var _u8a_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(33239);
+/* harmony import */ var _bn_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36901);
+/* harmony import */ var _bn_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(10633);
+/* harmony import */ var _bn_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(21716);
+/* harmony import */ var _bn_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(33286);
+/* harmony import */ var _u8a_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24679);
 
 
 const MAX_U8 = _bn_index_js__WEBPACK_IMPORTED_MODULE_0__/* .BN_TWO */ .u_.pow(new _bn_index_js__WEBPACK_IMPORTED_MODULE_1__(8 - 2)).isub(_bn_index_js__WEBPACK_IMPORTED_MODULE_0__/* .BN_ONE */ .Uu);
@@ -40757,7 +40757,7 @@ function compactToU8a(value) {
 
 /***/ }),
 
-/***/ 32588:
+/***/ 54236:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -40765,8 +40765,8 @@ function compactToU8a(value) {
 /* harmony export */   Ze: () => (/* binding */ hasBuffer)
 /* harmony export */ });
 /* unused harmony exports hasCjs, hasDirname, hasEsm, hasWasm, hasProcess */
-/* harmony import */ var _polkadot_x_bigint__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37264);
-/* harmony import */ var _polkadot_x_global__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39484);
+/* harmony import */ var _polkadot_x_bigint__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83808);
+/* harmony import */ var _polkadot_x_global__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90956);
 
 
 /** true if the environment has proper BigInt support */
@@ -40787,7 +40787,7 @@ const hasProcess = typeof _polkadot_x_global__WEBPACK_IMPORTED_MODULE_1__/* .xgl
 
 /***/ }),
 
-/***/ 10931:
+/***/ 2755:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -40796,11 +40796,11 @@ __webpack_require__.d(__webpack_exports__, {
   v: () => (/* binding */ hexToBn)
 });
 
-// EXTERNAL MODULE: ../main/node_modules/bn.js/lib/bn.js
-var lib_bn = __webpack_require__(7321);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/hex.js
-var hex = __webpack_require__(15976);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/hex/stripPrefix.js
+// EXTERNAL MODULE: ./node_modules/bn.js/lib/bn.js
+var lib_bn = __webpack_require__(10633);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/hex.js
+var hex = __webpack_require__(76120);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/hex/stripPrefix.js
 
 /**
  * @name hexStripPrefix
@@ -40829,7 +40829,7 @@ function hexStripPrefix(value) {
     throw new Error(`Expected hex value to convert, found '${value}'`);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/hex/toBn.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/hex/toBn.js
 
 
 /**
@@ -40866,7 +40866,7 @@ function hexToBn(value, { isLe = false, isNegative = false } = {}) {
 
 /***/ }),
 
-/***/ 98929:
+/***/ 73921:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -40930,7 +40930,7 @@ function hexToU8a(value, bitLength = -1) {
 
 /***/ }),
 
-/***/ 82542:
+/***/ 61086:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -40957,13 +40957,13 @@ function isBigInt(value) {
 
 /***/ }),
 
-/***/ 80381:
+/***/ 48717:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   f: () => (/* binding */ isBn)
 /* harmony export */ });
-/* harmony import */ var _bn_bn_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7321);
+/* harmony import */ var _bn_bn_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10633);
 
 /**
  * @name isBn
@@ -40987,15 +40987,15 @@ function isBn(value) {
 
 /***/ }),
 
-/***/ 54635:
+/***/ 79451:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   P: () => (/* binding */ isBuffer)
 /* harmony export */ });
-/* harmony import */ var _polkadot_x_global__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39484);
-/* harmony import */ var _has_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32588);
-/* harmony import */ var _function_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69449);
+/* harmony import */ var _polkadot_x_global__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90956);
+/* harmony import */ var _has_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54236);
+/* harmony import */ var _function_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(65497);
 
 
 
@@ -41021,7 +41021,7 @@ function isBuffer(value) {
 
 /***/ }),
 
-/***/ 69449:
+/***/ 65497:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -41048,7 +41048,7 @@ function isFunction(value) {
 
 /***/ }),
 
-/***/ 26372:
+/***/ 87956:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -41056,8 +41056,8 @@ function isFunction(value) {
 /* harmony export */   MJ: () => (/* binding */ isOnFunction),
 /* harmony export */   Mp: () => (/* binding */ isOn)
 /* harmony export */ });
-/* harmony import */ var _function_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69449);
-/* harmony import */ var _object_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7826);
+/* harmony import */ var _function_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(65497);
+/* harmony import */ var _object_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82210);
 
 
 function isOn(...fns) {
@@ -41076,7 +41076,7 @@ function isOnObject(...fns) {
 
 /***/ }),
 
-/***/ 15976:
+/***/ 76120:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -41111,7 +41111,7 @@ function isHex(value, bitLength = -1, ignoreLength) {
 
 /***/ }),
 
-/***/ 26612:
+/***/ 1892:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -41138,7 +41138,7 @@ function isNumber(value) {
 
 /***/ }),
 
-/***/ 7826:
+/***/ 82210:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -41166,7 +41166,7 @@ function isObject(value) {
 
 /***/ }),
 
-/***/ 25920:
+/***/ 66800:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -41193,33 +41193,33 @@ function isString(value) {
 
 /***/ }),
 
-/***/ 54015:
+/***/ 88623:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   R: () => (/* binding */ isToBigInt)
 /* harmony export */ });
-/* harmony import */ var _helpers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26372);
+/* harmony import */ var _helpers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(87956);
 
 const isToBigInt = /*#__PURE__*/ (0,_helpers_js__WEBPACK_IMPORTED_MODULE_0__/* .isOn */ .Mp)('toBigInt');
 
 
 /***/ }),
 
-/***/ 53400:
+/***/ 37160:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   g: () => (/* binding */ isToBn)
 /* harmony export */ });
-/* harmony import */ var _helpers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26372);
+/* harmony import */ var _helpers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(87956);
 
 const isToBn = /*#__PURE__*/ (0,_helpers_js__WEBPACK_IMPORTED_MODULE_0__/* .isOn */ .Mp)('toBn');
 
 
 /***/ }),
 
-/***/ 35997:
+/***/ 63789:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -41249,7 +41249,7 @@ function isU8a(value) {
 
 /***/ }),
 
-/***/ 39843:
+/***/ 27091:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -41290,7 +41290,7 @@ function objectSpread(dest, ...sources) {
 
 /***/ }),
 
-/***/ 22030:
+/***/ 74622:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -41301,9 +41301,9 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(57975);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/x-global/index.js
-var x_global = __webpack_require__(39484);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/x-textencoder/node.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/x-global/index.js
+var x_global = __webpack_require__(90956);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/x-textencoder/node.js
 
 
 
@@ -41319,7 +41319,7 @@ class Fallback {
 }
 const TextEncoder = /*#__PURE__*/ (0,x_global/* extractGlobal */.pc)('TextEncoder', Fallback);
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/string/toU8a.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/string/toU8a.js
 
 const encoder = new TextEncoder();
 /**
@@ -41345,14 +41345,14 @@ function stringToU8a(value) {
 
 /***/ }),
 
-/***/ 33239:
+/***/ 24679:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Q: () => (/* binding */ u8aConcatStrict),
 /* harmony export */   z: () => (/* binding */ u8aConcat)
 /* harmony export */ });
-/* harmony import */ var _toU8a_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68580);
+/* harmony import */ var _toU8a_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14740);
 
 /**
  * @name u8aConcat
@@ -41404,13 +41404,13 @@ function u8aConcatStrict(u8as, length = 0) {
 
 /***/ }),
 
-/***/ 81309:
+/***/ 10189:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   f: () => (/* binding */ u8aEq)
 /* harmony export */ });
-/* harmony import */ var _toU8a_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68580);
+/* harmony import */ var _toU8a_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14740);
 
 /**
  * @name u8aEq
@@ -41452,13 +41452,13 @@ function u8aEq(a, b) {
 
 /***/ }),
 
-/***/ 80270:
+/***/ 59358:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ u8aToBn)
 /* harmony export */ });
-/* harmony import */ var _bn_bn_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7321);
+/* harmony import */ var _bn_bn_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10633);
 
 /**
  * @name u8aToBn
@@ -41541,7 +41541,7 @@ function u8aToBn(value, { isLe = true, isNegative = false } = {}) {
 
 /***/ }),
 
-/***/ 5617:
+/***/ 15969:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -41604,7 +41604,7 @@ function u8aToHex(value, bitLength = -1, isPrefixed = true) {
 
 /***/ }),
 
-/***/ 74963:
+/***/ 88707:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -41615,15 +41615,15 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(57975);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/x-global/index.js
-var x_global = __webpack_require__(39484);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/x-textdecoder/node.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/x-global/index.js
+var x_global = __webpack_require__(90956);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/x-textdecoder/node.js
 
 
 
 const TextDecoder = /*#__PURE__*/ (0,x_global/* extractGlobal */.pc)('TextDecoder', external_node_util_.TextDecoder);
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/u8a/toString.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/u8a/toString.js
 
 const decoder = new TextDecoder('utf-8');
 /**
@@ -41649,17 +41649,17 @@ function u8aToString(value) {
 
 /***/ }),
 
-/***/ 68580:
+/***/ 14740:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ u8aToU8a)
 /* harmony export */ });
-/* harmony import */ var _hex_toU8a_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(98929);
-/* harmony import */ var _is_buffer_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54635);
-/* harmony import */ var _is_hex_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(15976);
-/* harmony import */ var _is_u8a_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(35997);
-/* harmony import */ var _string_toU8a_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(22030);
+/* harmony import */ var _hex_toU8a_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73921);
+/* harmony import */ var _is_buffer_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(79451);
+/* harmony import */ var _is_hex_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76120);
+/* harmony import */ var _is_u8a_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(63789);
+/* harmony import */ var _string_toU8a_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(74622);
 
 
 
@@ -41703,7 +41703,7 @@ function u8aToU8a(value, strict = false) {
 
 /***/ }),
 
-/***/ 48911:
+/***/ 34175:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -41737,13 +41737,13 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: bip39Generate, bridge, packageInfo, sr25519Agree, sr25519DeriveKeypairHard, sr25519DeriveKeypairSoft, sr25519DerivePublicSoft, sr25519KeypairFromSeed, sr25519Sign, sr25519Verify, vrfSign, vrfVerify
 
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/u8a/toString.js + 1 modules
-var u8a_toString = __webpack_require__(74963);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/string/toU8a.js + 1 modules
-var toU8a = __webpack_require__(22030);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/x-randomvalues/node.js
-var node = __webpack_require__(41576);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/wasm-bridge/wbg.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/u8a/toString.js + 1 modules
+var u8a_toString = __webpack_require__(88707);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/string/toU8a.js + 1 modules
+var toU8a = __webpack_require__(74622);
+// EXTERNAL MODULE: ./node_modules/@polkadot/x-randomvalues/node.js
+var node = __webpack_require__(43032);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/wasm-bridge/wbg.js
 
 const DEFAULT_CRYPTO = { getRandomValues: node/* getRandomValues */.UY };
 const DEFAULT_SELF = { crypto: DEFAULT_CRYPTO };
@@ -41806,7 +41806,7 @@ class Wbg {
     };
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/wasm-bridge/bridge.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/wasm-bridge/bridge.js
 
 
 /**
@@ -41976,7 +41976,7 @@ class Bridge {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/wasm-bridge/init.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/wasm-bridge/init.js
 /**
  * @name createWasmFn
  * @description
@@ -42018,7 +42018,7 @@ function createWasmFn(root, wasmBytes, asmFn) {
     };
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/wasm-util/fflate.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/wasm-util/fflate.js
 const u8 = Uint8Array, u16 = Uint16Array, u32 = Uint32Array;
 const clim = new u8([16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]);
 const fleb = new u8([0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0, /* unused */ 0, 0, /* impossible */ 0]);
@@ -42324,7 +42324,7 @@ function unzlibSync(data, out) {
     return inflt((zlv(data), data.subarray(2, -4)), out);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/wasm-util/base64.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/wasm-util/base64.js
 const CHR = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const map = new Array(256);
 for (let i = 0, count = CHR.length; i < count; i++) {
@@ -42356,9 +42356,9 @@ function base64Decode(data, out) {
     return out;
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/wasm-crypto-wasm/cjs/bytes.js
-var bytes = __webpack_require__(33161);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/wasm-crypto-wasm/bundle.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/wasm-crypto-wasm/cjs/bytes.js
+var bytes = __webpack_require__(38617);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/wasm-crypto-wasm/bundle.js
 
 
 
@@ -42373,7 +42373,7 @@ var bytes = __webpack_require__(33161);
  */
 const wasmBytes = /*#__PURE__*/ unzlibSync(base64Decode(bytes/* bytes */.ee, new Uint8Array(bytes/* lenIn */.$o)), new Uint8Array(bytes/* lenOut */.qO));
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/wasm-crypto-init/wasm.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/wasm-crypto-init/wasm.js
 
 
 
@@ -42384,7 +42384,7 @@ const wasmBytes = /*#__PURE__*/ unzlibSync(base64Decode(bytes/* bytes */.ee, new
  */
 const createWasm = /*#__PURE__*/ createWasmFn('crypto', wasmBytes, null);
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/wasm-crypto/init.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/wasm-crypto/init.js
 
 
 /**
@@ -42403,7 +42403,7 @@ async function initBridge(createWasm) {
     return init_bridge.init(createWasm);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/wasm-crypto/bundle.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/wasm-crypto/bundle.js
 
 
 
@@ -42573,13 +42573,13 @@ async function waitReady() {
 
 /***/ }),
 
-/***/ 37264:
+/***/ 83808:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Q: () => (/* binding */ BigInt)
 /* harmony export */ });
-/* harmony import */ var _polkadot_x_global__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39484);
+/* harmony import */ var _polkadot_x_global__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(90956);
 
 
 /**
@@ -42600,7 +42600,7 @@ const BigInt = /*#__PURE__*/ (0,_polkadot_x_global__WEBPACK_IMPORTED_MODULE_0__/
 
 /***/ }),
 
-/***/ 39484:
+/***/ 90956:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -42649,7 +42649,7 @@ function exposeGlobal(name, fallback) {
 
 /***/ }),
 
-/***/ 41576:
+/***/ 43032:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -42657,7 +42657,7 @@ function exposeGlobal(name, fallback) {
 /* harmony export */ });
 /* unused harmony export crypto */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var _polkadot_x_global__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39484);
+/* harmony import */ var _polkadot_x_global__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90956);
 
 
 
@@ -42669,7 +42669,7 @@ function getRandomValues(output) {
 
 /***/ }),
 
-/***/ 28941:
+/***/ 94301:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

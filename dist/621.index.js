@@ -1,8 +1,8 @@
-export const id = 549;
-export const ids = [549];
+export const id = 621;
+export const ids = [621];
 export const modules = {
 
-/***/ 36830:
+/***/ 74344:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */   Wr: () => (/* binding */ DEFAULT_COMPETITION),
 /* harmony export */   pw: () => (/* binding */ COMPETITIONS)
 /* harmony export */ });
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39115);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
 /**
  * The competitions this tool can score. A new competition is a new entry in
  * COMPETITIONS (its classes, risk groups and score weights), not a rewrite.
@@ -67,7 +67,7 @@ function classWeights(competition) {
 
 /***/ }),
 
-/***/ 17056:
+/***/ 81122:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -76,8 +76,8 @@ function classWeights(competition) {
 /* harmony export */   Xg: () => (/* binding */ readConfig)
 /* harmony export */ });
 /* unused harmony exports camelName, parseOption */
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39115);
-/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52166);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
+/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6856);
 /**
  * The run configuration: every option of options.ts read once, validated,
  * and typed. The action reads its inputs through it and the CLI its flags
@@ -138,7 +138,7 @@ function need(value, name) {
 
 /***/ }),
 
-/***/ 52166:
+/***/ 6856:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -147,14 +147,14 @@ function need(value, name) {
 /* harmony export */   rI: () => (/* binding */ specOf)
 /* harmony export */ });
 /* unused harmony exports COMPARISONS, MAX_COMPARE_TOP, MODES, DEFAULT_HISTORY, MAX_HISTORY, MAX_DATASET_COUNT, OPTIONS */
-/* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36830);
-/* harmony import */ var _engine_pipeline_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40800);
-/* harmony import */ var _engine_shard_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54352);
-/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5566);
-/* harmony import */ var _release_chain_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(66834);
-/* harmony import */ var _release_committed_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(72133);
-/* harmony import */ var _release_window_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(80347);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(39115);
+/* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74344);
+/* harmony import */ var _engine_pipeline_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74106);
+/* harmony import */ var _engine_shard_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20914);
+/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71472);
+/* harmony import */ var _release_chain_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92500);
+/* harmony import */ var _release_committed_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(25479);
+/* harmony import */ var _release_window_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3753);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(70017);
 /**
  * Every option of a run, once: its name (the action input's kebab-case name,
  * which is also the CLI flag), description, default, validation, and the
@@ -551,7 +551,7 @@ const specOf = (name) => OPTIONS[name];
 
 /***/ }),
 
-/***/ 5804:
+/***/ 77966:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -562,10 +562,10 @@ const specOf = (name) => OPTIONS[name];
 /* harmony export */   Sj: () => (/* binding */ hotkeyOf),
 /* harmony export */   sK: () => (/* binding */ selfCheckRequest)
 /* harmony export */ });
-/* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36830);
-/* harmony import */ var _release_hotkey_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(10785);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39115);
-/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17056);
+/* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74344);
+/* harmony import */ var _release_hotkey_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44319);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70017);
+/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(81122);
 /**
  * The engine's and the release's requests from a run configuration, built
  * once for both shells: they differ only in where logs, caches and
@@ -662,7 +662,7 @@ async function hotkeyOf(config) {
 
 /***/ }),
 
-/***/ 95155:
+/***/ 89317:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -682,9 +682,9 @@ var promises_ = __webpack_require__(51455);
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(39115);
+var errors = __webpack_require__(70017);
 // EXTERNAL MODULE: ./src/util/temp.ts
-var temp = __webpack_require__(90866);
+var temp = __webpack_require__(54868);
 ;// CONCATENATED MODULE: ./src/dataset/csv.ts
 /**
  * Python's csv.DictReader with the excel dialect, as the validator runs it on
@@ -1045,8 +1045,8 @@ var external_node_stream_promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(38522);
 var external_node_zlib_default = /*#__PURE__*/__webpack_require__.n(external_node_zlib_);
-// EXTERNAL MODULE: ../main/node_modules/yauzl/index.js
-var yauzl = __webpack_require__(74695);
+// EXTERNAL MODULE: ./node_modules/yauzl/index.js
+var yauzl = __webpack_require__(20663);
 ;// CONCATENATED MODULE: ./src/dataset/zip.ts
 
 
@@ -1617,7 +1617,7 @@ async function readDataset(pkg, competition) {
 
 /***/ }),
 
-/***/ 13874:
+/***/ 20188:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1629,9 +1629,9 @@ async function readDataset(pkg, competition) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _util_digest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4480);
-/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5566);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(39115);
+/* harmony import */ var _util_digest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(16178);
+/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(71472);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(70017);
 /**
  * Turning the `dataset` input into local packages: `latest` (the newest
  * packages of the competition on the hub), `hf://repo/path.zip`, or a local
@@ -1711,7 +1711,7 @@ async function fetchDataset(ref, options) {
 
 /***/ }),
 
-/***/ 42063:
+/***/ 46372:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1726,11 +1726,11 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(39115);
+var errors = __webpack_require__(70017);
 // EXTERNAL MODULE: ./src/util/natives.ts
-var natives = __webpack_require__(13622);
+var natives = __webpack_require__(22184);
 // EXTERNAL MODULE: ./src/util/retry.ts
-var retry = __webpack_require__(19092);
+var retry = __webpack_require__(4266);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:crypto"
@@ -1748,9 +1748,9 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(73136);
 // EXTERNAL MODULE: ./src/workers/inference-protocol.ts
-var inference_protocol = __webpack_require__(21151);
+var inference_protocol = __webpack_require__(39093);
 // EXTERNAL MODULE: ./src/workers/protocol.ts
-var protocol = __webpack_require__(86565);
+var protocol = __webpack_require__(86775);
 ;// CONCATENATED MODULE: ./src/workers/inference-pool.ts
 /**
  * Inference in child processes, timed from here. onnxruntime-node's
@@ -2070,7 +2070,7 @@ class InferencePool {
 }
 
 // EXTERNAL MODULE: ./src/engine/prediction.ts
-var prediction = __webpack_require__(97975);
+var prediction = __webpack_require__(26549);
 ;// CONCATENATED MODULE: ./src/engine/inference.ts
 /**
  * The validator's ONNX runner: inputs taken by position (0 = image
@@ -2274,13 +2274,13 @@ async function loadModel(modelPath, competition, options = {}) {
 
 /***/ }),
 
-/***/ 65121:
+/***/ 68703:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   s: () => (/* binding */ metricFields)
 /* harmony export */ });
-/* harmony import */ var _scoring_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17477);
+/* harmony import */ var _scoring_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(66727);
 
 function metricFields(competition, yTrue, yPred, modelBytes) {
     const s = (0,_scoring_js__WEBPACK_IMPORTED_MODULE_0__/* .scoreCompetition */ .GC)(competition, yTrue, yPred, modelBytes);
@@ -2302,7 +2302,7 @@ function metricFields(competition, yTrue, yPred, modelBytes) {
 
 /***/ }),
 
-/***/ 91108:
+/***/ 48862:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2313,7 +2313,7 @@ function metricFields(competition, yTrue, yPred, modelBytes) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39115);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70017);
 /**
  * Which tensors of an ONNX model keep their bytes outside the .onnx file ("external data").
  *
@@ -2604,7 +2604,7 @@ async function checkNoExternalData(modelPath, uploadedAs) {
 
 /***/ }),
 
-/***/ 40800:
+/***/ 74106:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2618,7 +2618,7 @@ async function checkNoExternalData(modelPath, uploadedAs) {
 /* unused harmony exports MIN_IMAGES_FOR_WORKERS, defaultThreads */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39115);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70017);
 /**
  * How an evaluation streams: entries -> preprocessing (worker threads, a few
  * images ahead) -> inference (sessions in processes of their own, fed in CSV
@@ -2712,7 +2712,7 @@ function sessionsWanted(threads, measured) {
 
 /***/ }),
 
-/***/ 97975:
+/***/ 26549:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2721,7 +2721,7 @@ function sessionsWanted(threads, measured) {
 /* harmony export */   iT: () => (/* binding */ outputNumbers)
 /* harmony export */ });
 /* unused harmony exports halfToNumber, astypeInt, argmax, squeezed, ruleFor */
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39115);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
 
 /** numpy's float16, exactly (every half is a double). */
 function halfToNumber(bits) {
@@ -2875,7 +2875,7 @@ class PredictionStack {
 
 /***/ }),
 
-/***/ 90981:
+/***/ 46531:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2887,34 +2887,34 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/dataset/remote.ts
-var remote = __webpack_require__(13874);
+var remote = __webpack_require__(20188);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/util/digest.ts
-var digest = __webpack_require__(4480);
+var digest = __webpack_require__(16178);
 // EXTERNAL MODULE: ./src/engine/inference.ts + 1 modules
-var inference = __webpack_require__(42063);
+var inference = __webpack_require__(46372);
 // EXTERNAL MODULE: ./src/engine/prediction.ts
-var prediction = __webpack_require__(97975);
+var prediction = __webpack_require__(26549);
 // EXTERNAL MODULE: ./src/util/log.ts
-var util_log = __webpack_require__(80452);
+var util_log = __webpack_require__(29906);
 // EXTERNAL MODULE: ./src/engine/pipeline.ts
-var pipeline = __webpack_require__(40800);
+var pipeline = __webpack_require__(74106);
 // EXTERNAL MODULE: ./src/dataset/package.ts + 5 modules
-var dataset_package = __webpack_require__(95155);
+var dataset_package = __webpack_require__(89317);
 // EXTERNAL MODULE: ./src/engine/onnx-file.ts
-var onnx_file = __webpack_require__(91108);
+var onnx_file = __webpack_require__(48862);
 // EXTERNAL MODULE: ./src/engine/verdict.ts
-var engine_verdict = __webpack_require__(78585);
+var engine_verdict = __webpack_require__(6559);
 // EXTERNAL MODULE: ./src/engine/shard.ts
-var shard = __webpack_require__(54352);
+var shard = __webpack_require__(20914);
 // EXTERNAL MODULE: ./src/engine/sessions.ts
-var sessions = __webpack_require__(36743);
+var sessions = __webpack_require__(24653);
 // EXTERNAL MODULE: ./src/workers/preprocessor.ts + 1 modules
-var workers_preprocessor = __webpack_require__(46997);
+var workers_preprocessor = __webpack_require__(81820);
 ;// CONCATENATED MODULE: ./src/engine/evaluate.ts
 /**
  * The evaluation of one model on one dataset package, as a stream (see
@@ -3134,7 +3134,7 @@ function resultsDocument(report) {
 
 /***/ }),
 
-/***/ 17477:
+/***/ 66727:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3144,7 +3144,7 @@ function resultsDocument(report) {
 /* harmony export */   wq: () => (/* binding */ pyRound)
 /* harmony export */ });
 /* unused harmony exports numpySum, classificationMetrics, countPairs, efficiencyScore */
-/* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36830);
+/* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74344);
 /**
  * The validator's metrics and score, as pure functions. Floating-point
  * operations follow sklearn/numpy's order (pairwise summation, F1 as
@@ -3305,7 +3305,7 @@ function scoreMetrics(competition, metrics, efficiencyValue) {
 
 /***/ }),
 
-/***/ 36743:
+/***/ 24653:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3315,8 +3315,8 @@ function scoreMetrics(competition, metrics, efficiencyValue) {
 /* unused harmony export SESSION_OVERHEAD_BYTES */
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(19092);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(40800);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4266);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74106);
 /**
  * Balancing cores between the two stages while the run goes: it starts
  * with one inference session, measures what each image costs in
@@ -3390,7 +3390,7 @@ const mib = (bytes) => `${Math.round(bytes / (1024 * 1024))} MiB`;
 
 /***/ }),
 
-/***/ 2322:
+/***/ 54316:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3402,8 +3402,8 @@ const mib = (bytes) => `${Math.round(bytes / (1024 * 1024))} MiB`;
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39115);
-/* harmony import */ var _shard_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(54352);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70017);
+/* harmony import */ var _shard_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(20914);
 /**
  * Shard predictions on disk: a shard run writes one file (a list of
  * documents, one per package), the merge reads files or whole folders of
@@ -3454,7 +3454,7 @@ async function readShardFiles(inputs, log) {
 
 /***/ }),
 
-/***/ 54352:
+/***/ 20914:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3466,9 +3466,9 @@ async function readShardFiles(inputs, log) {
 /* harmony export */   y9: () => (/* binding */ parseShardFile)
 /* harmony export */ });
 /* unused harmony exports SHARD_FORMAT, SHARD_LIMITS, mergeShards */
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39115);
-/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(78585);
-/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(65121);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
+/* harmony import */ var _verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6559);
+/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68703);
 
 
 
@@ -3766,7 +3766,7 @@ function parseShardFile(value, source) {
 
 /***/ }),
 
-/***/ 78585:
+/***/ 6559:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3776,9 +3776,9 @@ function parseShardFile(value, source) {
 /* harmony export */   Vj: () => (/* binding */ verdictOf),
 /* harmony export */   ll: () => (/* binding */ verdictResult)
 /* harmony export */ });
-/* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(36830);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39115);
-/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(65121);
+/* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74344);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70017);
+/* harmony import */ var _metrics_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68703);
 /**
  * The results of a package that validators would not score normally: a
  * model they give 0, or a package that fails for every model. The engine
@@ -3852,7 +3852,7 @@ const modelRejections = (report) => report.datasets.filter((d) => d.verdict?.fau
 
 /***/ }),
 
-/***/ 5566:
+/***/ 71472:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3881,11 +3881,11 @@ const modelRejections = (report) => report.datasets.filter((d) => d.verdict?.fau
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var _huggingface_hub__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(31301);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(43439);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(39115);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(19092);
-/* harmony import */ var _transfer_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(14215);
+/* harmony import */ var _huggingface_hub__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1429);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(38815);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(70017);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4266);
+/* harmony import */ var _transfer_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(13);
 /**
  * Reading the HuggingFace Hub: the competition configuration space, the
  * dataset repositories it names, and the packages in them. Every call takes
@@ -4228,7 +4228,7 @@ function checkDigest(ref, sha256) {
 
 /***/ }),
 
-/***/ 14215:
+/***/ 13:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4253,7 +4253,7 @@ class NetworkTimeoutError extends Error {
 }
 
 // EXTERNAL MODULE: ./src/util/retry.ts
-var retry = __webpack_require__(19092);
+var retry = __webpack_require__(4266);
 ;// CONCATENATED MODULE: ./src/hub/transfer.ts
 /**
  * Hub calls bounded by silence, not by duration. A model of several GB takes as long as the link
@@ -4589,7 +4589,7 @@ class TransferWatch {
 
 /***/ }),
 
-/***/ 66834:
+/***/ 92500:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4613,9 +4613,9 @@ class TransferWatch {
 /* harmony export */   wX: () => (/* binding */ findCommitExtrinsic)
 /* harmony export */ });
 /* unused harmony exports CONNECT_TIMEOUT_MS, firstRawText, HEARTBEAT_MS, FINALIZATION_TIMEOUT_MS */
-/* harmony import */ var _commitment_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(65062);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39115);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(19092);
+/* harmony import */ var _commitment_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40816);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70017);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4266);
 
 
 
@@ -4664,7 +4664,7 @@ function loadPolkadot() {
         if (builtin)
             Reflect.deleteProperty(globalThis, "WebSocket");
         try {
-            return await __webpack_require__.e(/* import() */ 132).then(__webpack_require__.bind(__webpack_require__, 8132));
+            return await __webpack_require__.e(/* import() */ 36).then(__webpack_require__.bind(__webpack_require__, 98036));
         }
         finally {
             if (builtin)
@@ -4958,7 +4958,7 @@ async function submitCommitment(api, pair, netuid, text, log, reconnect, options
 
 /***/ }),
 
-/***/ 65062:
+/***/ 40816:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4970,7 +4970,7 @@ async function submitCommitment(api, pair, netuid, text, log, reconnect, options
 /* harmony export */   sP: () => (/* binding */ encodeSetCommitment)
 /* harmony export */ });
 /* unused harmony exports MAX_COMMITMENT_BYTES, MAX_REPO_ID_BYTES, MAX_MODEL_FILE_BYTES, MAX_CODE_FILE_BYTES, commitmentString, SET_COMMITMENT, compactU32 */
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39115);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
 /**
  * The model commitment validators read from chain:
  * `{hf_repo_id}:{model_file_stem}:{competition_id}:{sha256}`, and the
@@ -5078,7 +5078,7 @@ function encodeSetCommitment(netuid, commitment, index = SET_COMMITMENT) {
 
 /***/ }),
 
-/***/ 72133:
+/***/ 25479:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5094,16 +5094,16 @@ function encodeSetCommitment(netuid, commitment, index = SET_COMMITMENT) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(66834);
-/* harmony import */ var _commitment_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(65062);
-/* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(64804);
-/* harmony import */ var _record_check_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(48427);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(41208);
-/* harmony import */ var _window_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(80347);
-/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5566);
-/* harmony import */ var _util_digest_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4480);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(39115);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(19092);
+/* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92500);
+/* harmony import */ var _commitment_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(40816);
+/* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(66462);
+/* harmony import */ var _record_check_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(87117);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(85178);
+/* harmony import */ var _window_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3753);
+/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(71472);
+/* harmony import */ var _util_digest_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(16178);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(70017);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(4266);
 /**
  * The committed models of a competition, as validators get them (docs/design/forecast.md §1, §2, §6):
  * the commitments of the hotkeys registered now, their age against "a package released now", the top N
@@ -5403,7 +5403,7 @@ async function committedModels(options) {
 
 /***/ }),
 
-/***/ 41208:
+/***/ 85178:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5414,8 +5414,8 @@ async function committedModels(options) {
 /* harmony export */   gN: () => (/* binding */ ReleaseRefusedError),
 /* harmony export */   h5: () => (/* binding */ CommitLimitError)
 /* harmony export */ });
-/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5566);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39115);
+/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71472);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70017);
 /**
  * How a release stops. A refusal happens before anything is written and says
  * what the chain, the hub or the validators would do, and what to change. An
@@ -5451,7 +5451,7 @@ class UploadStalledError extends HubStalledError {
 
 /***/ }),
 
-/***/ 14273:
+/***/ 61381:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5464,11 +5464,11 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/dataset/remote.ts
-var remote = __webpack_require__(13874);
+var remote = __webpack_require__(20188);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/engine/scoring.ts
-var scoring = __webpack_require__(17477);
+var scoring = __webpack_require__(66727);
 ;// CONCATENATED MODULE: ./src/engine/copy-signature.ts
 /**
  * The validators' copy signature of a scored model, exactly: the key that
@@ -5587,25 +5587,25 @@ var promises_ = __webpack_require__(51455);
 var external_node_os_ = __webpack_require__(48161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 // EXTERNAL MODULE: ./src/dataset/package.ts + 5 modules
-var dataset_package = __webpack_require__(95155);
+var dataset_package = __webpack_require__(89317);
 // EXTERNAL MODULE: ./src/util/digest.ts
-var digest = __webpack_require__(4480);
+var digest = __webpack_require__(16178);
 // EXTERNAL MODULE: ./src/util/log.ts
-var util_log = __webpack_require__(80452);
+var util_log = __webpack_require__(29906);
 // EXTERNAL MODULE: ./src/workers/preprocessor.ts + 1 modules
-var workers_preprocessor = __webpack_require__(46997);
+var workers_preprocessor = __webpack_require__(81820);
 // EXTERNAL MODULE: ./src/engine/inference.ts + 1 modules
-var inference = __webpack_require__(42063);
+var inference = __webpack_require__(46372);
 // EXTERNAL MODULE: ./src/engine/onnx-file.ts
-var onnx_file = __webpack_require__(91108);
+var onnx_file = __webpack_require__(48862);
 // EXTERNAL MODULE: ./src/engine/pipeline.ts
-var pipeline = __webpack_require__(40800);
+var pipeline = __webpack_require__(74106);
 // EXTERNAL MODULE: ./src/engine/prediction.ts
-var prediction = __webpack_require__(97975);
+var prediction = __webpack_require__(26549);
 // EXTERNAL MODULE: ./src/engine/sessions.ts
-var sessions = __webpack_require__(36743);
+var sessions = __webpack_require__(24653);
 // EXTERNAL MODULE: ./src/engine/verdict.ts
-var engine_verdict = __webpack_require__(78585);
+var engine_verdict = __webpack_require__(6559);
 ;// CONCATENATED MODULE: ./src/engine/evaluate-many.ts
 /**
  * Several models on one package in one pass: each image is decoded and
@@ -6177,9 +6177,9 @@ function loggedWinnerStays(rows) {
 const describeCopy = (copyOf) => `copy of ${copyOf.hotkey ?? "the candidate"} (block ${copyOf.block})`;
 
 // EXTERNAL MODULE: ./src/engine/run.ts + 1 modules
-var run = __webpack_require__(90981);
+var run = __webpack_require__(46531);
 // EXTERNAL MODULE: ./src/release/committed.ts
-var release_committed = __webpack_require__(72133);
+var release_committed = __webpack_require__(25479);
 ;// CONCATENATED MODULE: ./src/release/forecast.ts
 /**
  * The forecast: where the candidate would rank among the models committed
@@ -6360,17 +6360,17 @@ const copyOf = (c) => ({
 
 /***/ }),
 
-/***/ 10785:
+/***/ 44319:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   t: () => (/* binding */ hotkeyFromMnemonic)
 /* harmony export */ });
 /* unused harmony export SS58_PREFIX */
-/* harmony import */ var _polkadot_keyring__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40025);
-/* harmony import */ var _polkadot_util_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(13497);
-/* harmony import */ var _polkadot_util_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(69);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39115);
+/* harmony import */ var _polkadot_keyring__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29065);
+/* harmony import */ var _polkadot_util_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57065);
+/* harmony import */ var _polkadot_util_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27861);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70017);
 /**
  * The miner's hotkey from its mnemonic: sr25519, SS58 prefix 42, plain BIP39
  * with no password or derivation path (what the Python wallet derives). The
@@ -6392,7 +6392,7 @@ async function hotkeyFromMnemonic(mnemonic) {
 
 /***/ }),
 
-/***/ 64804:
+/***/ 66462:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -6420,13 +6420,13 @@ async function hotkeyFromMnemonic(mnemonic) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _huggingface_hub__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(31301);
-/* harmony import */ var yazl__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(60260);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(39115);
-/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5566);
-/* harmony import */ var _hub_transfer_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(14215);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(19092);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(41208);
+/* harmony import */ var _huggingface_hub__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1429);
+/* harmony import */ var yazl__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(93044);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(70017);
+/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(71472);
+/* harmony import */ var _hub_transfer_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(13);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4266);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(85178);
 /**
  * The HuggingFace side of a release: the public model repository with an MIT
  * card (what validators require), the model and zipped code in one commit,
@@ -6754,15 +6754,15 @@ async function readRecord(repo) {
 
 /***/ }),
 
-/***/ 48427:
+/***/ 87117:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   RC: () => (/* binding */ verifyRecord)
 /* harmony export */ });
 /* unused harmony exports pythonInt, parseExtrinsicId */
-/* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(66834);
-/* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(64804);
+/* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92500);
+/* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66462);
 
 
 /**
@@ -6838,7 +6838,7 @@ async function verifyRecord(api, repo, hotkey, servedHash) {
 
 /***/ }),
 
-/***/ 73207:
+/***/ 64399:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -6854,25 +6854,25 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/release/chain.ts
-var release_chain = __webpack_require__(66834);
+var release_chain = __webpack_require__(92500);
 // EXTERNAL MODULE: ./src/release/commitment.ts
-var release_commitment = __webpack_require__(65062);
+var release_commitment = __webpack_require__(40816);
 // EXTERNAL MODULE: ./src/util/digest.ts
-var digest = __webpack_require__(4480);
+var digest = __webpack_require__(16178);
 // EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(39115);
+var errors = __webpack_require__(70017);
 // EXTERNAL MODULE: ./src/hub/hub.ts
-var hub_hub = __webpack_require__(5566);
+var hub_hub = __webpack_require__(71472);
 // EXTERNAL MODULE: ./src/release/hotkey.ts
-var hotkey = __webpack_require__(10785);
+var hotkey = __webpack_require__(44319);
 // EXTERNAL MODULE: ./src/engine/inference.ts + 1 modules
-var inference = __webpack_require__(42063);
+var inference = __webpack_require__(46372);
 // EXTERNAL MODULE: ./src/engine/onnx-file.ts
-var onnx_file = __webpack_require__(91108);
+var onnx_file = __webpack_require__(48862);
 // EXTERNAL MODULE: ./src/util/retry.ts
-var retry = __webpack_require__(19092);
+var retry = __webpack_require__(4266);
 // EXTERNAL MODULE: ./src/release/errors.ts
-var release_errors = __webpack_require__(41208);
+var release_errors = __webpack_require__(85178);
 ;// CONCATENATED MODULE: ./src/release/limits.ts
 /** Subtensor's target block time. */
 const BLOCK_SECONDS = 12;
@@ -7015,9 +7015,9 @@ function defaultStem(label, sha256) {
 }
 
 // EXTERNAL MODULE: ./src/release/publish.ts
-var publish = __webpack_require__(64804);
+var publish = __webpack_require__(66462);
 // EXTERNAL MODULE: ./src/release/window.ts
-var release_window = __webpack_require__(80347);
+var release_window = __webpack_require__(3753);
 ;// CONCATENATED MODULE: ./src/release/release.ts
 
 
@@ -7340,7 +7340,7 @@ async function commitOnce(chain, req, commitment) {
 
 /***/ }),
 
-/***/ 28632:
+/***/ 5802:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7350,18 +7350,18 @@ async function commitOnce(chain, req, commitment) {
 /* unused harmony exports servedModelId, unlessUnavailable */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _huggingface_hub__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31301);
-/* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66834);
-/* harmony import */ var _commitment_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(65062);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(39115);
-/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5566);
-/* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(64804);
-/* harmony import */ var _record_check_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(48427);
-/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(19092);
-/* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(90981);
-/* harmony import */ var _engine_verdict_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(78585);
-/* harmony import */ var _window_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(80347);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(41208);
+/* harmony import */ var _huggingface_hub__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1429);
+/* harmony import */ var _chain_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92500);
+/* harmony import */ var _commitment_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40816);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(70017);
+/* harmony import */ var _hub_hub_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(71472);
+/* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(66462);
+/* harmony import */ var _record_check_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(87117);
+/* harmony import */ var _util_retry_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4266);
+/* harmony import */ var _engine_run_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(46531);
+/* harmony import */ var _engine_verdict_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(6559);
+/* harmony import */ var _window_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3753);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(85178);
 
 
 
@@ -7637,7 +7637,7 @@ async function leaderboard(network, netuid, competition, hub) {
 
 /***/ }),
 
-/***/ 17763:
+/***/ 67709:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7648,8 +7648,8 @@ async function leaderboard(network, netuid, competition, hub) {
 /* harmony export */   pO: () => (/* binding */ leaderboardMarkdown),
 /* harmony export */   qu: () => (/* binding */ releaseJson)
 /* harmony export */ });
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69083);
-/* harmony import */ var _window_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(80347);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
+/* harmony import */ var _window_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3753);
 
 
 /** The job summary's release section: what was published where, with links. */
@@ -7747,7 +7747,7 @@ function releaseJson(result) {
 
 /***/ }),
 
-/***/ 80347:
+/***/ 3753:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7874,7 +7874,7 @@ function windowMessage(verdict, commitAt) {
 
 /***/ }),
 
-/***/ 6281:
+/***/ 67355:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -7892,8 +7892,8 @@ function windowMessage(verdict, commitAt) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(36830);
-/* harmony import */ var _history_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(96448);
+/* harmony import */ var _competition_competition_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74344);
+/* harmony import */ var _history_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(34518);
 /**
  * The base branch's last results, for the deltas in a pull request's report.
  * A push to the default branch saves a small summary in the Actions cache
@@ -8001,7 +8001,7 @@ function comparableScore(baseline, report) {
 
 /***/ }),
 
-/***/ 6578:
+/***/ 63776:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8010,9 +8010,9 @@ function comparableScore(baseline, report) {
 /* harmony export */   m: () => (/* binding */ intervalNote)
 /* harmony export */ });
 /* unused harmony exports BOOTSTRAP_SEED, BOOTSTRAP_RESAMPLES, MAX_BOOTSTRAP_DRAWS, MIN_BOOTSTRAP_RESAMPLES, percentileLinear, mulberry32, resamplesFor, bootstrapDelta, pairRows */
-/* harmony import */ var _engine_scoring_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17477);
-/* harmony import */ var _engine_verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(78585);
-/* harmony import */ var _baseline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6281);
+/* harmony import */ var _engine_scoring_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(66727);
+/* harmony import */ var _engine_verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6559);
+/* harmony import */ var _baseline_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(67355);
 
 
 
@@ -8249,7 +8249,7 @@ function intervalNote(intervals) {
 
 /***/ }),
 
-/***/ 78647:
+/***/ 33441:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8259,8 +8259,8 @@ function intervalNote(intervals) {
 /* harmony export */   xn: () => (/* binding */ forecastText)
 /* harmony export */ });
 /* unused harmony exports percent, shortHotkey */
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69083);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47987);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49997);
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54285);
 
 
 /** Where forecast.json goes beside results-path: results.json -> results.forecast.json. */
@@ -8418,14 +8418,14 @@ function forecastText(doc) {
 
 /***/ }),
 
-/***/ 27505:
+/***/ 18347:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ applyGate)
 /* harmony export */ });
-/* harmony import */ var _engine_verdict_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(78585);
-/* harmony import */ var _bootstrap_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6578);
+/* harmony import */ var _engine_verdict_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6559);
+/* harmony import */ var _bootstrap_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(63776);
 
 
 function applyGate(report, baselineScore, rule, forecast, interval) {
@@ -8467,7 +8467,7 @@ function rankReasons(minRank, forecast) {
 
 /***/ }),
 
-/***/ 96448:
+/***/ 34518:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8477,8 +8477,8 @@ function rankReasons(minRank, forecast) {
 /* harmony export */   qk: () => (/* binding */ pointOf)
 /* harmony export */ });
 /* unused harmony export yRange */
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69083);
-/* harmony import */ var _mermaid_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45763);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(49997);
+/* harmony import */ var _mermaid_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39409);
 /**
  * The default branch's score over its last commits: kept inside the
  * baseline (one cache entry per push, so no storage of its own) and drawn
@@ -8568,7 +8568,7 @@ function historyChart(history) {
 
 /***/ }),
 
-/***/ 47987:
+/***/ 54285:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8579,12 +8579,12 @@ function historyChart(history) {
 /* harmony export */   qN: () => (/* binding */ markdownReport)
 /* harmony export */ });
 /* unused harmony exports delta, deltaText, sizeText, verdictNote, verdictHeadline */
-/* harmony import */ var _baseline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6281);
-/* harmony import */ var _engine_verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(78585);
-/* harmony import */ var _bootstrap_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6578);
-/* harmony import */ var _history_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(96448);
-/* harmony import */ var _mermaid_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(45763);
-/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(69083);
+/* harmony import */ var _baseline_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(67355);
+/* harmony import */ var _engine_verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6559);
+/* harmony import */ var _bootstrap_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63776);
+/* harmony import */ var _history_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(34518);
+/* harmony import */ var _mermaid_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(39409);
+/* harmony import */ var _util_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49997);
 /**
  * Human-readable views of a run: a terminal table, and the Markdown used for
  * both the job summary and the pull request comment (with deltas against the
@@ -8805,7 +8805,7 @@ function markdownReport(report, competition, options = {}) {
 
 /***/ }),
 
-/***/ 45763:
+/***/ 39409:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8825,7 +8825,7 @@ function xyChart(body) {
 
 /***/ }),
 
-/***/ 56540:
+/***/ 37086:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8840,7 +8840,7 @@ const noCache = {
 
 /***/ }),
 
-/***/ 4480:
+/***/ 16178:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8863,7 +8863,7 @@ async function sha256File(file) {
 
 /***/ }),
 
-/***/ 70605:
+/***/ 75787:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -8875,7 +8875,7 @@ async function sha256File(file) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39115);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(70017);
 /** Files a reader never sees half-written. */
 
 
@@ -8922,7 +8922,7 @@ async function checkOutputPath(file, name) {
 
 /***/ }),
 
-/***/ 80452:
+/***/ 29906:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -9004,7 +9004,7 @@ function progressReporter(log, total, what, intervalMs = 5000) {
 
 /***/ }),
 
-/***/ 19092:
+/***/ 4266:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -9069,7 +9069,7 @@ const withoutQueries = (text) => text.replace(/(https?:\/\/[^\s?#]+)[?#]\S*?(?=[
 
 /***/ }),
 
-/***/ 90866:
+/***/ 54868:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -9136,7 +9136,7 @@ async function makeTempDir(prefix, parent = node_os__WEBPACK_IMPORTED_MODULE_2__
 
 /***/ }),
 
-/***/ 69083:
+/***/ 49997:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -9200,7 +9200,7 @@ function logSafe(message) {
 
 /***/ }),
 
-/***/ 18789:
+/***/ 35863:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -9242,7 +9242,7 @@ function workerEntry(from, file, serve) {
 
 /***/ }),
 
-/***/ 21151:
+/***/ 39093:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -9336,7 +9336,7 @@ class FrameDecoder {
 
 /***/ }),
 
-/***/ 46997:
+/***/ 81820:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -9346,21 +9346,21 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/util/retry.ts
-var retry = __webpack_require__(19092);
+var retry = __webpack_require__(4266);
 // EXTERNAL MODULE: ./src/preprocess/budget.ts
-var preprocess_budget = __webpack_require__(5703);
+var preprocess_budget = __webpack_require__(45697);
 // EXTERNAL MODULE: ./src/preprocess/index.ts + 24 modules
-var preprocess = __webpack_require__(4632);
+var preprocess = __webpack_require__(85520);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(75919);
 // EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(39115);
+var errors = __webpack_require__(70017);
 // EXTERNAL MODULE: ./src/workers/entry.ts
-var entry = __webpack_require__(18789);
+var entry = __webpack_require__(35863);
 // EXTERNAL MODULE: ./src/util/natives.ts
-var natives = __webpack_require__(13622);
+var natives = __webpack_require__(22184);
 // EXTERNAL MODULE: ./src/workers/protocol.ts
-var protocol = __webpack_require__(86565);
+var protocol = __webpack_require__(86775);
 ;// CONCATENATED MODULE: ./src/workers/pool.ts
 /**
  * The preprocessing workers, seen from the main thread: jobs go to the

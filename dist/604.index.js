@@ -1,8 +1,8 @@
-export const id = 53;
-export const ids = [53];
+export const id = 604;
+export const ids = [604];
 export const modules = {
 
-/***/ 93339:
+/***/ 61200:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -170,14 +170,14 @@ function runPlanes(rgb, pixels, out) {
 
 /***/ }),
 
-/***/ 45065:
+/***/ 50531:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Rd: () => (/* binding */ resizeLanczos)
 /* harmony export */ });
 /* unused harmony exports axisCoefficients, resizeLanczosScalar */
-/* harmony import */ var _kernels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(93339);
+/* harmony import */ var _kernels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61200);
 /**
  * Pillow's 8-bit LANCZOS resampler (libImaging/Resample.c), re-implemented
  * operation for operation: double-precision filter weights, normalised per
@@ -330,7 +330,7 @@ function scalarPasses(src, width, height, p) {
 
 /***/ }),
 
-/***/ 83587:
+/***/ 14189:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -338,8 +338,8 @@ function scalarPasses(src, width, height, p) {
 /* harmony export */   Xh: () => (/* binding */ secondResize)
 /* harmony export */ });
 /* unused harmony exports SCALED, TRUNCATED, toChwTensorScalar */
-/* harmony import */ var _kernels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(93339);
-/* harmony import */ var _resample_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45065);
+/* harmony import */ var _kernels_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61200);
+/* harmony import */ var _resample_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(50531);
 /**
  * The validator's float conversion: `np.array(img, dtype=float32) / 255.0`
  * then HWC -> CHW; and the runner's way back to 8 bits before its second
@@ -386,7 +386,7 @@ function secondResize(image, width, height) {
 
 /***/ }),
 
-/***/ 13622:
+/***/ 22184:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -410,7 +410,7 @@ function loadOrt() {
 
 /***/ }),
 
-/***/ 18789:
+/***/ 35863:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -452,7 +452,7 @@ function workerEntry(from, file, serve) {
 
 /***/ }),
 
-/***/ 30053:
+/***/ 27604:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -468,13 +468,13 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(75919);
 // EXTERNAL MODULE: ./src/workers/entry.ts
-var entry = __webpack_require__(18789);
+var entry = __webpack_require__(35863);
 // EXTERNAL MODULE: ./src/util/natives.ts
-var natives = __webpack_require__(13622);
+var natives = __webpack_require__(22184);
 // EXTERNAL MODULE: ./src/workers/inference-protocol.ts
-var inference_protocol = __webpack_require__(21151);
+var inference_protocol = __webpack_require__(39093);
 // EXTERNAL MODULE: ./src/preprocess/tensor.ts
-var preprocess_tensor = __webpack_require__(83587);
+var preprocess_tensor = __webpack_require__(14189);
 ;// CONCATENATED MODULE: ./src/workers/inference-reader.ts
 /**
  * The inference process's reading thread. It takes the requests from stdin
@@ -581,7 +581,7 @@ function serveInferenceReader() {
 }
 
 // EXTERNAL MODULE: ./src/workers/protocol.ts
-var protocol = __webpack_require__(86565);
+var protocol = __webpack_require__(86775);
 ;// CONCATENATED MODULE: ./src/workers/inference-process.ts
 /**
  * An inference process: one onnxruntime session, run on the requests that
@@ -709,7 +709,7 @@ async function serveInference() {
 
 /***/ }),
 
-/***/ 21151:
+/***/ 39093:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,8 +1,8 @@
-export const id = 636;
-export const ids = [636];
+export const id = 113;
+export const ids = [113];
 export const modules = {
 
-/***/ 93636:
+/***/ 48113:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,18 +14,18 @@ __webpack_require__.d(__webpack_exports__, {
   runAction: () => (/* binding */ runAction)
 });
 
-// EXTERNAL MODULE: ../main/node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(94846);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(33838);
 // EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(39115);
+var errors = __webpack_require__(70017);
 // EXTERNAL MODULE: ./src/util/retry.ts
-var retry = __webpack_require__(19092);
-// EXTERNAL MODULE: ../main/node_modules/@actions/github/lib/github.js
-var github = __webpack_require__(96823);
+var retry = __webpack_require__(4266);
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js
+var github = __webpack_require__(61351);
 // EXTERNAL MODULE: ./src/competition/competition.ts
-var competition_competition = __webpack_require__(36830);
+var competition_competition = __webpack_require__(74344);
 // EXTERNAL MODULE: ./src/engine/run.ts + 1 modules
-var run = __webpack_require__(90981);
+var run = __webpack_require__(46531);
 ;// CONCATENATED MODULE: ./src/engine/results-file.ts
 
 
@@ -160,11 +160,11 @@ function parseResultsDocument(value, competition, source) {
 }
 
 // EXTERNAL MODULE: ./src/report/baseline.ts
-var report_baseline = __webpack_require__(6281);
+var report_baseline = __webpack_require__(67355);
 // EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __webpack_require__(47987);
-// EXTERNAL MODULE: ../main/node_modules/@actions/artifact/lib/artifact.js + 84 modules
-var artifact = __webpack_require__(83935);
+var markdown = __webpack_require__(54285);
+// EXTERNAL MODULE: ./node_modules/@actions/artifact/lib/artifact.js + 84 modules
+var artifact = __webpack_require__(77935);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
@@ -174,9 +174,9 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/config/options.ts
-var options = __webpack_require__(52166);
+var options = __webpack_require__(6856);
 // EXTERNAL MODULE: ./src/util/temp.ts
-var temp = __webpack_require__(90866);
+var temp = __webpack_require__(54868);
 ;// CONCATENATED MODULE: ./src/action/artifacts.ts
 /**
  * The run's report as a workflow artifact: results.json, predictions.csv and
@@ -352,11 +352,11 @@ function isPermissionError(err) {
 }
 
 // EXTERNAL MODULE: ./src/config/config.ts
-var config = __webpack_require__(17056);
+var config = __webpack_require__(81122);
 // EXTERNAL MODULE: ./src/util/log.ts
-var log = __webpack_require__(80452);
+var log = __webpack_require__(29906);
 // EXTERNAL MODULE: ./src/util/text.ts
-var util_text = __webpack_require__(69083);
+var util_text = __webpack_require__(49997);
 ;// CONCATENATED MODULE: ./src/action/context.ts
 /**
  * What every mode of the action shares: the configuration read from the
@@ -436,15 +436,15 @@ function predictionsCsv(result, competition) {
 }
 
 // EXTERNAL MODULE: ./src/util/files.ts
-var util_files = __webpack_require__(70605);
+var util_files = __webpack_require__(75787);
 // EXTERNAL MODULE: ./src/report/gate.ts
-var report_gate = __webpack_require__(27505);
+var report_gate = __webpack_require__(18347);
 // EXTERNAL MODULE: ./src/report/bootstrap.ts
-var bootstrap = __webpack_require__(6578);
+var bootstrap = __webpack_require__(63776);
 // EXTERNAL MODULE: ./src/report/forecast.ts
-var report_forecast = __webpack_require__(78647);
-// EXTERNAL MODULE: ../main/node_modules/@actions/cache/lib/cache.js + 91 modules
-var cache = __webpack_require__(17531);
+var report_forecast = __webpack_require__(33441);
+// EXTERNAL MODULE: ./node_modules/@actions/cache/lib/cache.js + 91 modules
+var cache = __webpack_require__(18091);
 ;// CONCATENATED MODULE: ./src/action/cache.ts
 /**
  * Keeping files between workflow runs with the Actions cache service. Outside
@@ -692,15 +692,15 @@ async function commentFromArtifactMode(config, event) {
 }
 
 // EXTERNAL MODULE: ./src/config/requests.ts
-var requests = __webpack_require__(5804);
+var requests = __webpack_require__(77966);
 // EXTERNAL MODULE: ./src/engine/shard.ts
-var engine_shard = __webpack_require__(54352);
+var engine_shard = __webpack_require__(20914);
 // EXTERNAL MODULE: ./src/engine/shard-files.ts
-var shard_files = __webpack_require__(2322);
+var shard_files = __webpack_require__(54316);
 // EXTERNAL MODULE: ./src/release/forecast.ts + 4 modules
-var release_forecast = __webpack_require__(14273);
+var release_forecast = __webpack_require__(61381);
 // EXTERNAL MODULE: ./src/util/cache-store.ts
-var cache_store = __webpack_require__(56540);
+var cache_store = __webpack_require__(37086);
 ;// CONCATENATED MODULE: ./src/action/evaluate.ts
 /**
  * Mode evaluate: score the model on the competition's packages (or one shard of their rows); with
@@ -760,9 +760,9 @@ async function publishShard(config, report, shard) {
 }
 
 // EXTERNAL MODULE: ./src/release/chain.ts
-var chain = __webpack_require__(66834);
+var chain = __webpack_require__(92500);
 // EXTERNAL MODULE: ./src/release/errors.ts
-var release_errors = __webpack_require__(41208);
+var release_errors = __webpack_require__(85178);
 ;// CONCATENATED MODULE: ./src/action/failure.ts
 /**
  * A run that ends with an error still leaves a job summary: what failed, and
@@ -840,9 +840,9 @@ function readEvent(context = github/* context */._) {
 }
 
 // EXTERNAL MODULE: ./src/release/self-check.ts
-var self_check = __webpack_require__(28632);
+var self_check = __webpack_require__(5802);
 // EXTERNAL MODULE: ./src/release/summary.ts
-var summary = __webpack_require__(17763);
+var summary = __webpack_require__(67709);
 ;// CONCATENATED MODULE: ./src/action/leaderboard.ts
 /** Mode leaderboard-check: every commitment of the competition on the subnet, read-only, in the job summary. */
 
@@ -879,9 +879,9 @@ async function mergeMode(config, event) {
 }
 
 // EXTERNAL MODULE: ./src/release/release.ts + 2 modules
-var release = __webpack_require__(73207);
+var release = __webpack_require__(64399);
 // EXTERNAL MODULE: ./src/release/window.ts
-var release_window = __webpack_require__(80347);
+var release_window = __webpack_require__(3753);
 ;// CONCATENATED MODULE: ./src/action/release.ts
 /** Mode release: upload to HuggingFace, commit on chain, record the extrinsic; or, with dry-run, only check and print. */
 

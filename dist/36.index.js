@@ -1,8 +1,8 @@
-export const id = 132;
-export const ids = [132];
+export const id = 36;
+export const ids = [36];
 export const modules = {
 
-/***/ 11839:
+/***/ 22415:
 /***/ ((module) => {
 
 
@@ -345,7 +345,7 @@ if (true) {
 
 /***/ }),
 
-/***/ 64767:
+/***/ 34863:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -364,352 +364,352 @@ exports.interval = exports.iif = exports.generate = exports.fromEventPattern = e
 exports.filter = exports.expand = exports.exhaustMap = exports.exhaustAll = exports.exhaust = exports.every = exports.endWith = exports.elementAt = exports.distinctUntilKeyChanged = exports.distinctUntilChanged = exports.distinct = exports.dematerialize = exports.delayWhen = exports.delay = exports.defaultIfEmpty = exports.debounceTime = exports.debounce = exports.count = exports.connect = exports.concatWith = exports.concatMapTo = exports.concatMap = exports.concatAll = exports.combineLatestWith = exports.combineLatestAll = exports.combineAll = exports.catchError = exports.bufferWhen = exports.bufferToggle = exports.bufferTime = exports.bufferCount = exports.buffer = exports.auditTime = exports.audit = exports.config = exports.NEVER = exports.EMPTY = exports.scheduled = exports.zip = exports.using = exports.timer = exports.throwError = exports.range = exports.race = exports.partition = exports.pairs = exports.onErrorResumeNext = exports.of = exports.never = exports.merge = void 0;
 exports.switchMap = exports.switchAll = exports.subscribeOn = exports.startWith = exports.skipWhile = exports.skipUntil = exports.skipLast = exports.skip = exports.single = exports.shareReplay = exports.share = exports.sequenceEqual = exports.scan = exports.sampleTime = exports.sample = exports.refCount = exports.retryWhen = exports.retry = exports.repeatWhen = exports.repeat = exports.reduce = exports.raceWith = exports.publishReplay = exports.publishLast = exports.publishBehavior = exports.publish = exports.pluck = exports.pairwise = exports.onErrorResumeNextWith = exports.observeOn = exports.multicast = exports.min = exports.mergeWith = exports.mergeScan = exports.mergeMapTo = exports.mergeMap = exports.flatMap = exports.mergeAll = exports.max = exports.materialize = exports.mapTo = exports.map = exports.last = exports.isEmpty = exports.ignoreElements = exports.groupBy = exports.first = exports.findIndex = exports.find = exports.finalize = void 0;
 exports.zipWith = exports.zipAll = exports.withLatestFrom = exports.windowWhen = exports.windowToggle = exports.windowTime = exports.windowCount = exports.window = exports.toArray = exports.timestamp = exports.timeoutWith = exports.timeout = exports.timeInterval = exports.throwIfEmpty = exports.throttleTime = exports.throttle = exports.tap = exports.takeWhile = exports.takeUntil = exports.takeLast = exports.take = exports.switchScan = exports.switchMapTo = void 0;
-var Observable_1 = __webpack_require__(83828);
+var Observable_1 = __webpack_require__(46692);
 Object.defineProperty(exports, "Observable", ({ enumerable: true, get: function () { return Observable_1.Observable; } }));
-var ConnectableObservable_1 = __webpack_require__(78056);
+var ConnectableObservable_1 = __webpack_require__(42264);
 Object.defineProperty(exports, "ConnectableObservable", ({ enumerable: true, get: function () { return ConnectableObservable_1.ConnectableObservable; } }));
-var observable_1 = __webpack_require__(24057);
+var observable_1 = __webpack_require__(5609);
 Object.defineProperty(exports, "observable", ({ enumerable: true, get: function () { return observable_1.observable; } }));
-var animationFrames_1 = __webpack_require__(37528);
+var animationFrames_1 = __webpack_require__(63400);
 Object.defineProperty(exports, "animationFrames", ({ enumerable: true, get: function () { return animationFrames_1.animationFrames; } }));
-var Subject_1 = __webpack_require__(95333);
+var Subject_1 = __webpack_require__(82357);
 Object.defineProperty(exports, "Subject", ({ enumerable: true, get: function () { return Subject_1.Subject; } }));
-var BehaviorSubject_1 = __webpack_require__(70071);
+var BehaviorSubject_1 = __webpack_require__(30279);
 Object.defineProperty(exports, "BehaviorSubject", ({ enumerable: true, get: function () { return BehaviorSubject_1.BehaviorSubject; } }));
-var ReplaySubject_1 = __webpack_require__(21064);
+var ReplaySubject_1 = __webpack_require__(19256);
 Object.defineProperty(exports, "ReplaySubject", ({ enumerable: true, get: function () { return ReplaySubject_1.ReplaySubject; } }));
-var AsyncSubject_1 = __webpack_require__(97342);
+var AsyncSubject_1 = __webpack_require__(65889);
 Object.defineProperty(exports, "AsyncSubject", ({ enumerable: true, get: function () { return AsyncSubject_1.AsyncSubject; } }));
-var asap_1 = __webpack_require__(83398);
+var asap_1 = __webpack_require__(17110);
 Object.defineProperty(exports, "asap", ({ enumerable: true, get: function () { return asap_1.asap; } }));
 Object.defineProperty(exports, "asapScheduler", ({ enumerable: true, get: function () { return asap_1.asapScheduler; } }));
-var async_1 = __webpack_require__(84751);
+var async_1 = __webpack_require__(95583);
 Object.defineProperty(exports, "async", ({ enumerable: true, get: function () { return async_1.async; } }));
 Object.defineProperty(exports, "asyncScheduler", ({ enumerable: true, get: function () { return async_1.asyncScheduler; } }));
-var queue_1 = __webpack_require__(24112);
+var queue_1 = __webpack_require__(80064);
 Object.defineProperty(exports, "queue", ({ enumerable: true, get: function () { return queue_1.queue; } }));
 Object.defineProperty(exports, "queueScheduler", ({ enumerable: true, get: function () { return queue_1.queueScheduler; } }));
-var animationFrame_1 = __webpack_require__(43680);
+var animationFrame_1 = __webpack_require__(61968);
 Object.defineProperty(exports, "animationFrame", ({ enumerable: true, get: function () { return animationFrame_1.animationFrame; } }));
 Object.defineProperty(exports, "animationFrameScheduler", ({ enumerable: true, get: function () { return animationFrame_1.animationFrameScheduler; } }));
-var VirtualTimeScheduler_1 = __webpack_require__(75456);
+var VirtualTimeScheduler_1 = __webpack_require__(50864);
 Object.defineProperty(exports, "VirtualTimeScheduler", ({ enumerable: true, get: function () { return VirtualTimeScheduler_1.VirtualTimeScheduler; } }));
 Object.defineProperty(exports, "VirtualAction", ({ enumerable: true, get: function () { return VirtualTimeScheduler_1.VirtualAction; } }));
-var Scheduler_1 = __webpack_require__(42304);
+var Scheduler_1 = __webpack_require__(13328);
 Object.defineProperty(exports, "Scheduler", ({ enumerable: true, get: function () { return Scheduler_1.Scheduler; } }));
-var Subscription_1 = __webpack_require__(65944);
+var Subscription_1 = __webpack_require__(15208);
 Object.defineProperty(exports, "Subscription", ({ enumerable: true, get: function () { return Subscription_1.Subscription; } }));
-var Subscriber_1 = __webpack_require__(32767);
+var Subscriber_1 = __webpack_require__(42703);
 Object.defineProperty(exports, "Subscriber", ({ enumerable: true, get: function () { return Subscriber_1.Subscriber; } }));
-var Notification_1 = __webpack_require__(93966);
+var Notification_1 = __webpack_require__(67166);
 Object.defineProperty(exports, "Notification", ({ enumerable: true, get: function () { return Notification_1.Notification; } }));
 Object.defineProperty(exports, "NotificationKind", ({ enumerable: true, get: function () { return Notification_1.NotificationKind; } }));
-var pipe_1 = __webpack_require__(31160);
+var pipe_1 = __webpack_require__(64424);
 Object.defineProperty(exports, "pipe", ({ enumerable: true, get: function () { return pipe_1.pipe; } }));
-var noop_1 = __webpack_require__(43563);
+var noop_1 = __webpack_require__(91720);
 Object.defineProperty(exports, "noop", ({ enumerable: true, get: function () { return noop_1.noop; } }));
-var identity_1 = __webpack_require__(19418);
+var identity_1 = __webpack_require__(1418);
 Object.defineProperty(exports, "identity", ({ enumerable: true, get: function () { return identity_1.identity; } }));
-var isObservable_1 = __webpack_require__(81489);
+var isObservable_1 = __webpack_require__(60065);
 Object.defineProperty(exports, "isObservable", ({ enumerable: true, get: function () { return isObservable_1.isObservable; } }));
-var lastValueFrom_1 = __webpack_require__(70356);
+var lastValueFrom_1 = __webpack_require__(90436);
 Object.defineProperty(exports, "lastValueFrom", ({ enumerable: true, get: function () { return lastValueFrom_1.lastValueFrom; } }));
-var firstValueFrom_1 = __webpack_require__(83694);
+var firstValueFrom_1 = __webpack_require__(87198);
 Object.defineProperty(exports, "firstValueFrom", ({ enumerable: true, get: function () { return firstValueFrom_1.firstValueFrom; } }));
-var ArgumentOutOfRangeError_1 = __webpack_require__(32759);
+var ArgumentOutOfRangeError_1 = __webpack_require__(8775);
 Object.defineProperty(exports, "ArgumentOutOfRangeError", ({ enumerable: true, get: function () { return ArgumentOutOfRangeError_1.ArgumentOutOfRangeError; } }));
-var EmptyError_1 = __webpack_require__(38733);
+var EmptyError_1 = __webpack_require__(71741);
 Object.defineProperty(exports, "EmptyError", ({ enumerable: true, get: function () { return EmptyError_1.EmptyError; } }));
-var NotFoundError_1 = __webpack_require__(35061);
+var NotFoundError_1 = __webpack_require__(92069);
 Object.defineProperty(exports, "NotFoundError", ({ enumerable: true, get: function () { return NotFoundError_1.NotFoundError; } }));
-var ObjectUnsubscribedError_1 = __webpack_require__(37516);
+var ObjectUnsubscribedError_1 = __webpack_require__(83612);
 Object.defineProperty(exports, "ObjectUnsubscribedError", ({ enumerable: true, get: function () { return ObjectUnsubscribedError_1.ObjectUnsubscribedError; } }));
-var SequenceError_1 = __webpack_require__(59079);
+var SequenceError_1 = __webpack_require__(58519);
 Object.defineProperty(exports, "SequenceError", ({ enumerable: true, get: function () { return SequenceError_1.SequenceError; } }));
-var timeout_1 = __webpack_require__(53440);
+var timeout_1 = __webpack_require__(64176);
 Object.defineProperty(exports, "TimeoutError", ({ enumerable: true, get: function () { return timeout_1.TimeoutError; } }));
-var UnsubscriptionError_1 = __webpack_require__(95486);
+var UnsubscriptionError_1 = __webpack_require__(84974);
 Object.defineProperty(exports, "UnsubscriptionError", ({ enumerable: true, get: function () { return UnsubscriptionError_1.UnsubscriptionError; } }));
-var bindCallback_1 = __webpack_require__(18247);
+var bindCallback_1 = __webpack_require__(56919);
 Object.defineProperty(exports, "bindCallback", ({ enumerable: true, get: function () { return bindCallback_1.bindCallback; } }));
-var bindNodeCallback_1 = __webpack_require__(45559);
+var bindNodeCallback_1 = __webpack_require__(99463);
 Object.defineProperty(exports, "bindNodeCallback", ({ enumerable: true, get: function () { return bindNodeCallback_1.bindNodeCallback; } }));
-var combineLatest_1 = __webpack_require__(42045);
+var combineLatest_1 = __webpack_require__(94253);
 Object.defineProperty(exports, "combineLatest", ({ enumerable: true, get: function () { return combineLatest_1.combineLatest; } }));
-var concat_1 = __webpack_require__(9799);
+var concat_1 = __webpack_require__(28919);
 Object.defineProperty(exports, "concat", ({ enumerable: true, get: function () { return concat_1.concat; } }));
-var connectable_1 = __webpack_require__(81477);
+var connectable_1 = __webpack_require__(23125);
 Object.defineProperty(exports, "connectable", ({ enumerable: true, get: function () { return connectable_1.connectable; } }));
-var defer_1 = __webpack_require__(90659);
+var defer_1 = __webpack_require__(83731);
 Object.defineProperty(exports, "defer", ({ enumerable: true, get: function () { return defer_1.defer; } }));
-var empty_1 = __webpack_require__(78786);
+var empty_1 = __webpack_require__(5458);
 Object.defineProperty(exports, "empty", ({ enumerable: true, get: function () { return empty_1.empty; } }));
-var forkJoin_1 = __webpack_require__(58059);
+var forkJoin_1 = __webpack_require__(66395);
 Object.defineProperty(exports, "forkJoin", ({ enumerable: true, get: function () { return forkJoin_1.forkJoin; } }));
-var from_1 = __webpack_require__(37103);
+var from_1 = __webpack_require__(38687);
 Object.defineProperty(exports, "from", ({ enumerable: true, get: function () { return from_1.from; } }));
-var fromEvent_1 = __webpack_require__(77959);
+var fromEvent_1 = __webpack_require__(74775);
 Object.defineProperty(exports, "fromEvent", ({ enumerable: true, get: function () { return fromEvent_1.fromEvent; } }));
-var fromEventPattern_1 = __webpack_require__(58237);
+var fromEventPattern_1 = __webpack_require__(84237);
 Object.defineProperty(exports, "fromEventPattern", ({ enumerable: true, get: function () { return fromEventPattern_1.fromEventPattern; } }));
-var generate_1 = __webpack_require__(86324);
+var generate_1 = __webpack_require__(12356);
 Object.defineProperty(exports, "generate", ({ enumerable: true, get: function () { return generate_1.generate; } }));
-var iif_1 = __webpack_require__(57911);
+var iif_1 = __webpack_require__(3719);
 Object.defineProperty(exports, "iif", ({ enumerable: true, get: function () { return iif_1.iif; } }));
-var interval_1 = __webpack_require__(63330);
+var interval_1 = __webpack_require__(88658);
 Object.defineProperty(exports, "interval", ({ enumerable: true, get: function () { return interval_1.interval; } }));
-var merge_1 = __webpack_require__(95795);
+var merge_1 = __webpack_require__(56995);
 Object.defineProperty(exports, "merge", ({ enumerable: true, get: function () { return merge_1.merge; } }));
-var never_1 = __webpack_require__(99757);
+var never_1 = __webpack_require__(62525);
 Object.defineProperty(exports, "never", ({ enumerable: true, get: function () { return never_1.never; } }));
-var of_1 = __webpack_require__(97810);
+var of_1 = __webpack_require__(8482);
 Object.defineProperty(exports, "of", ({ enumerable: true, get: function () { return of_1.of; } }));
-var onErrorResumeNext_1 = __webpack_require__(12196);
+var onErrorResumeNext_1 = __webpack_require__(96756);
 Object.defineProperty(exports, "onErrorResumeNext", ({ enumerable: true, get: function () { return onErrorResumeNext_1.onErrorResumeNext; } }));
-var pairs_1 = __webpack_require__(73046);
+var pairs_1 = __webpack_require__(90822);
 Object.defineProperty(exports, "pairs", ({ enumerable: true, get: function () { return pairs_1.pairs; } }));
-var partition_1 = __webpack_require__(9009);
+var partition_1 = __webpack_require__(40673);
 Object.defineProperty(exports, "partition", ({ enumerable: true, get: function () { return partition_1.partition; } }));
-var race_1 = __webpack_require__(16550);
+var race_1 = __webpack_require__(87446);
 Object.defineProperty(exports, "race", ({ enumerable: true, get: function () { return race_1.race; } }));
-var range_1 = __webpack_require__(87102);
+var range_1 = __webpack_require__(23470);
 Object.defineProperty(exports, "range", ({ enumerable: true, get: function () { return range_1.range; } }));
-var throwError_1 = __webpack_require__(93305);
+var throwError_1 = __webpack_require__(32841);
 Object.defineProperty(exports, "throwError", ({ enumerable: true, get: function () { return throwError_1.throwError; } }));
-var timer_1 = __webpack_require__(722);
+var timer_1 = __webpack_require__(58914);
 Object.defineProperty(exports, "timer", ({ enumerable: true, get: function () { return timer_1.timer; } }));
-var using_1 = __webpack_require__(53155);
+var using_1 = __webpack_require__(92915);
 Object.defineProperty(exports, "using", ({ enumerable: true, get: function () { return using_1.using; } }));
-var zip_1 = __webpack_require__(86188);
+var zip_1 = __webpack_require__(69820);
 Object.defineProperty(exports, "zip", ({ enumerable: true, get: function () { return zip_1.zip; } }));
-var scheduled_1 = __webpack_require__(55862);
+var scheduled_1 = __webpack_require__(81478);
 Object.defineProperty(exports, "scheduled", ({ enumerable: true, get: function () { return scheduled_1.scheduled; } }));
-var empty_2 = __webpack_require__(78786);
+var empty_2 = __webpack_require__(5458);
 Object.defineProperty(exports, "EMPTY", ({ enumerable: true, get: function () { return empty_2.EMPTY; } }));
-var never_2 = __webpack_require__(99757);
+var never_2 = __webpack_require__(62525);
 Object.defineProperty(exports, "NEVER", ({ enumerable: true, get: function () { return never_2.NEVER; } }));
-__exportStar(__webpack_require__(79052), exports);
-var config_1 = __webpack_require__(84436);
+__exportStar(__webpack_require__(67516), exports);
+var config_1 = __webpack_require__(70647);
 Object.defineProperty(exports, "config", ({ enumerable: true, get: function () { return config_1.config; } }));
-var audit_1 = __webpack_require__(67644);
+var audit_1 = __webpack_require__(3436);
 Object.defineProperty(exports, "audit", ({ enumerable: true, get: function () { return audit_1.audit; } }));
-var auditTime_1 = __webpack_require__(57921);
+var auditTime_1 = __webpack_require__(47217);
 Object.defineProperty(exports, "auditTime", ({ enumerable: true, get: function () { return auditTime_1.auditTime; } }));
-var buffer_1 = __webpack_require__(20397);
+var buffer_1 = __webpack_require__(75805);
 Object.defineProperty(exports, "buffer", ({ enumerable: true, get: function () { return buffer_1.buffer; } }));
-var bufferCount_1 = __webpack_require__(34354);
+var bufferCount_1 = __webpack_require__(41442);
 Object.defineProperty(exports, "bufferCount", ({ enumerable: true, get: function () { return bufferCount_1.bufferCount; } }));
-var bufferTime_1 = __webpack_require__(6552);
+var bufferTime_1 = __webpack_require__(21896);
 Object.defineProperty(exports, "bufferTime", ({ enumerable: true, get: function () { return bufferTime_1.bufferTime; } }));
-var bufferToggle_1 = __webpack_require__(38389);
+var bufferToggle_1 = __webpack_require__(165);
 Object.defineProperty(exports, "bufferToggle", ({ enumerable: true, get: function () { return bufferToggle_1.bufferToggle; } }));
-var bufferWhen_1 = __webpack_require__(32509);
+var bufferWhen_1 = __webpack_require__(53261);
 Object.defineProperty(exports, "bufferWhen", ({ enumerable: true, get: function () { return bufferWhen_1.bufferWhen; } }));
-var catchError_1 = __webpack_require__(98012);
+var catchError_1 = __webpack_require__(55660);
 Object.defineProperty(exports, "catchError", ({ enumerable: true, get: function () { return catchError_1.catchError; } }));
-var combineAll_1 = __webpack_require__(57311);
+var combineAll_1 = __webpack_require__(54031);
 Object.defineProperty(exports, "combineAll", ({ enumerable: true, get: function () { return combineAll_1.combineAll; } }));
-var combineLatestAll_1 = __webpack_require__(97674);
+var combineLatestAll_1 = __webpack_require__(6298);
 Object.defineProperty(exports, "combineLatestAll", ({ enumerable: true, get: function () { return combineLatestAll_1.combineLatestAll; } }));
-var combineLatestWith_1 = __webpack_require__(82009);
+var combineLatestWith_1 = __webpack_require__(40809);
 Object.defineProperty(exports, "combineLatestWith", ({ enumerable: true, get: function () { return combineLatestWith_1.combineLatestWith; } }));
-var concatAll_1 = __webpack_require__(96112);
+var concatAll_1 = __webpack_require__(65824);
 Object.defineProperty(exports, "concatAll", ({ enumerable: true, get: function () { return concatAll_1.concatAll; } }));
-var concatMap_1 = __webpack_require__(16497);
+var concatMap_1 = __webpack_require__(60449);
 Object.defineProperty(exports, "concatMap", ({ enumerable: true, get: function () { return concatMap_1.concatMap; } }));
-var concatMapTo_1 = __webpack_require__(50944);
+var concatMapTo_1 = __webpack_require__(56016);
 Object.defineProperty(exports, "concatMapTo", ({ enumerable: true, get: function () { return concatMapTo_1.concatMapTo; } }));
-var concatWith_1 = __webpack_require__(2503);
+var concatWith_1 = __webpack_require__(43799);
 Object.defineProperty(exports, "concatWith", ({ enumerable: true, get: function () { return concatWith_1.concatWith; } }));
-var connect_1 = __webpack_require__(8353);
+var connect_1 = __webpack_require__(73201);
 Object.defineProperty(exports, "connect", ({ enumerable: true, get: function () { return connect_1.connect; } }));
-var count_1 = __webpack_require__(76868);
+var count_1 = __webpack_require__(12372);
 Object.defineProperty(exports, "count", ({ enumerable: true, get: function () { return count_1.count; } }));
-var debounce_1 = __webpack_require__(17848);
+var debounce_1 = __webpack_require__(21704);
 Object.defineProperty(exports, "debounce", ({ enumerable: true, get: function () { return debounce_1.debounce; } }));
-var debounceTime_1 = __webpack_require__(20245);
+var debounceTime_1 = __webpack_require__(27461);
 Object.defineProperty(exports, "debounceTime", ({ enumerable: true, get: function () { return debounceTime_1.debounceTime; } }));
-var defaultIfEmpty_1 = __webpack_require__(91304);
+var defaultIfEmpty_1 = __webpack_require__(7768);
 Object.defineProperty(exports, "defaultIfEmpty", ({ enumerable: true, get: function () { return defaultIfEmpty_1.defaultIfEmpty; } }));
-var delay_1 = __webpack_require__(28060);
+var delay_1 = __webpack_require__(80140);
 Object.defineProperty(exports, "delay", ({ enumerable: true, get: function () { return delay_1.delay; } }));
-var delayWhen_1 = __webpack_require__(58416);
+var delayWhen_1 = __webpack_require__(25184);
 Object.defineProperty(exports, "delayWhen", ({ enumerable: true, get: function () { return delayWhen_1.delayWhen; } }));
-var dematerialize_1 = __webpack_require__(37459);
+var dematerialize_1 = __webpack_require__(10595);
 Object.defineProperty(exports, "dematerialize", ({ enumerable: true, get: function () { return dematerialize_1.dematerialize; } }));
-var distinct_1 = __webpack_require__(32351);
+var distinct_1 = __webpack_require__(76623);
 Object.defineProperty(exports, "distinct", ({ enumerable: true, get: function () { return distinct_1.distinct; } }));
-var distinctUntilChanged_1 = __webpack_require__(43027);
+var distinctUntilChanged_1 = __webpack_require__(75747);
 Object.defineProperty(exports, "distinctUntilChanged", ({ enumerable: true, get: function () { return distinctUntilChanged_1.distinctUntilChanged; } }));
-var distinctUntilKeyChanged_1 = __webpack_require__(61078);
+var distinctUntilKeyChanged_1 = __webpack_require__(47814);
 Object.defineProperty(exports, "distinctUntilKeyChanged", ({ enumerable: true, get: function () { return distinctUntilKeyChanged_1.distinctUntilKeyChanged; } }));
-var elementAt_1 = __webpack_require__(67670);
+var elementAt_1 = __webpack_require__(50246);
 Object.defineProperty(exports, "elementAt", ({ enumerable: true, get: function () { return elementAt_1.elementAt; } }));
-var endWith_1 = __webpack_require__(59378);
+var endWith_1 = __webpack_require__(33026);
 Object.defineProperty(exports, "endWith", ({ enumerable: true, get: function () { return endWith_1.endWith; } }));
-var every_1 = __webpack_require__(14712);
+var every_1 = __webpack_require__(56008);
 Object.defineProperty(exports, "every", ({ enumerable: true, get: function () { return every_1.every; } }));
-var exhaust_1 = __webpack_require__(11173);
+var exhaust_1 = __webpack_require__(84469);
 Object.defineProperty(exports, "exhaust", ({ enumerable: true, get: function () { return exhaust_1.exhaust; } }));
-var exhaustAll_1 = __webpack_require__(92458);
+var exhaustAll_1 = __webpack_require__(60186);
 Object.defineProperty(exports, "exhaustAll", ({ enumerable: true, get: function () { return exhaustAll_1.exhaustAll; } }));
-var exhaustMap_1 = __webpack_require__(99491);
+var exhaustMap_1 = __webpack_require__(94419);
 Object.defineProperty(exports, "exhaustMap", ({ enumerable: true, get: function () { return exhaustMap_1.exhaustMap; } }));
-var expand_1 = __webpack_require__(75151);
+var expand_1 = __webpack_require__(66911);
 Object.defineProperty(exports, "expand", ({ enumerable: true, get: function () { return expand_1.expand; } }));
-var filter_1 = __webpack_require__(73077);
+var filter_1 = __webpack_require__(91909);
 Object.defineProperty(exports, "filter", ({ enumerable: true, get: function () { return filter_1.filter; } }));
-var finalize_1 = __webpack_require__(7965);
+var finalize_1 = __webpack_require__(10477);
 Object.defineProperty(exports, "finalize", ({ enumerable: true, get: function () { return finalize_1.finalize; } }));
-var find_1 = __webpack_require__(14104);
+var find_1 = __webpack_require__(51208);
 Object.defineProperty(exports, "find", ({ enumerable: true, get: function () { return find_1.find; } }));
-var findIndex_1 = __webpack_require__(2562);
+var findIndex_1 = __webpack_require__(76946);
 Object.defineProperty(exports, "findIndex", ({ enumerable: true, get: function () { return findIndex_1.findIndex; } }));
-var first_1 = __webpack_require__(58657);
+var first_1 = __webpack_require__(45873);
 Object.defineProperty(exports, "first", ({ enumerable: true, get: function () { return first_1.first; } }));
-var groupBy_1 = __webpack_require__(61017);
+var groupBy_1 = __webpack_require__(79337);
 Object.defineProperty(exports, "groupBy", ({ enumerable: true, get: function () { return groupBy_1.groupBy; } }));
-var ignoreElements_1 = __webpack_require__(58264);
+var ignoreElements_1 = __webpack_require__(67720);
 Object.defineProperty(exports, "ignoreElements", ({ enumerable: true, get: function () { return ignoreElements_1.ignoreElements; } }));
-var isEmpty_1 = __webpack_require__(50562);
+var isEmpty_1 = __webpack_require__(75954);
 Object.defineProperty(exports, "isEmpty", ({ enumerable: true, get: function () { return isEmpty_1.isEmpty; } }));
-var last_1 = __webpack_require__(17983);
+var last_1 = __webpack_require__(77999);
 Object.defineProperty(exports, "last", ({ enumerable: true, get: function () { return last_1.last; } }));
-var map_1 = __webpack_require__(93297);
+var map_1 = __webpack_require__(83297);
 Object.defineProperty(exports, "map", ({ enumerable: true, get: function () { return map_1.map; } }));
-var mapTo_1 = __webpack_require__(92608);
+var mapTo_1 = __webpack_require__(68528);
 Object.defineProperty(exports, "mapTo", ({ enumerable: true, get: function () { return mapTo_1.mapTo; } }));
-var materialize_1 = __webpack_require__(9930);
+var materialize_1 = __webpack_require__(52442);
 Object.defineProperty(exports, "materialize", ({ enumerable: true, get: function () { return materialize_1.materialize; } }));
-var max_1 = __webpack_require__(44713);
+var max_1 = __webpack_require__(9593);
 Object.defineProperty(exports, "max", ({ enumerable: true, get: function () { return max_1.max; } }));
-var mergeAll_1 = __webpack_require__(38964);
+var mergeAll_1 = __webpack_require__(33156);
 Object.defineProperty(exports, "mergeAll", ({ enumerable: true, get: function () { return mergeAll_1.mergeAll; } }));
-var flatMap_1 = __webpack_require__(53268);
+var flatMap_1 = __webpack_require__(49956);
 Object.defineProperty(exports, "flatMap", ({ enumerable: true, get: function () { return flatMap_1.flatMap; } }));
-var mergeMap_1 = __webpack_require__(11917);
+var mergeMap_1 = __webpack_require__(82397);
 Object.defineProperty(exports, "mergeMap", ({ enumerable: true, get: function () { return mergeMap_1.mergeMap; } }));
-var mergeMapTo_1 = __webpack_require__(45356);
+var mergeMapTo_1 = __webpack_require__(95484);
 Object.defineProperty(exports, "mergeMapTo", ({ enumerable: true, get: function () { return mergeMapTo_1.mergeMapTo; } }));
-var mergeScan_1 = __webpack_require__(13086);
+var mergeScan_1 = __webpack_require__(22222);
 Object.defineProperty(exports, "mergeScan", ({ enumerable: true, get: function () { return mergeScan_1.mergeScan; } }));
-var mergeWith_1 = __webpack_require__(83667);
+var mergeWith_1 = __webpack_require__(71779);
 Object.defineProperty(exports, "mergeWith", ({ enumerable: true, get: function () { return mergeWith_1.mergeWith; } }));
-var min_1 = __webpack_require__(75083);
+var min_1 = __webpack_require__(40315);
 Object.defineProperty(exports, "min", ({ enumerable: true, get: function () { return min_1.min; } }));
-var multicast_1 = __webpack_require__(6841);
+var multicast_1 = __webpack_require__(6889);
 Object.defineProperty(exports, "multicast", ({ enumerable: true, get: function () { return multicast_1.multicast; } }));
-var observeOn_1 = __webpack_require__(58094);
+var observeOn_1 = __webpack_require__(2366);
 Object.defineProperty(exports, "observeOn", ({ enumerable: true, get: function () { return observeOn_1.observeOn; } }));
-var onErrorResumeNextWith_1 = __webpack_require__(99556);
+var onErrorResumeNextWith_1 = __webpack_require__(2292);
 Object.defineProperty(exports, "onErrorResumeNextWith", ({ enumerable: true, get: function () { return onErrorResumeNextWith_1.onErrorResumeNextWith; } }));
-var pairwise_1 = __webpack_require__(55915);
+var pairwise_1 = __webpack_require__(72219);
 Object.defineProperty(exports, "pairwise", ({ enumerable: true, get: function () { return pairwise_1.pairwise; } }));
-var pluck_1 = __webpack_require__(22370);
+var pluck_1 = __webpack_require__(88338);
 Object.defineProperty(exports, "pluck", ({ enumerable: true, get: function () { return pluck_1.pluck; } }));
-var publish_1 = __webpack_require__(5032);
+var publish_1 = __webpack_require__(67160);
 Object.defineProperty(exports, "publish", ({ enumerable: true, get: function () { return publish_1.publish; } }));
-var publishBehavior_1 = __webpack_require__(99070);
+var publishBehavior_1 = __webpack_require__(10734);
 Object.defineProperty(exports, "publishBehavior", ({ enumerable: true, get: function () { return publishBehavior_1.publishBehavior; } }));
-var publishLast_1 = __webpack_require__(58824);
+var publishLast_1 = __webpack_require__(56312);
 Object.defineProperty(exports, "publishLast", ({ enumerable: true, get: function () { return publishLast_1.publishLast; } }));
-var publishReplay_1 = __webpack_require__(49699);
+var publishReplay_1 = __webpack_require__(30451);
 Object.defineProperty(exports, "publishReplay", ({ enumerable: true, get: function () { return publishReplay_1.publishReplay; } }));
-var raceWith_1 = __webpack_require__(42346);
+var raceWith_1 = __webpack_require__(25434);
 Object.defineProperty(exports, "raceWith", ({ enumerable: true, get: function () { return raceWith_1.raceWith; } }));
-var reduce_1 = __webpack_require__(36249);
+var reduce_1 = __webpack_require__(39241);
 Object.defineProperty(exports, "reduce", ({ enumerable: true, get: function () { return reduce_1.reduce; } }));
-var repeat_1 = __webpack_require__(48340);
+var repeat_1 = __webpack_require__(32420);
 Object.defineProperty(exports, "repeat", ({ enumerable: true, get: function () { return repeat_1.repeat; } }));
-var repeatWhen_1 = __webpack_require__(75944);
+var repeatWhen_1 = __webpack_require__(71320);
 Object.defineProperty(exports, "repeatWhen", ({ enumerable: true, get: function () { return repeatWhen_1.repeatWhen; } }));
-var retry_1 = __webpack_require__(98109);
+var retry_1 = __webpack_require__(96109);
 Object.defineProperty(exports, "retry", ({ enumerable: true, get: function () { return retry_1.retry; } }));
-var retryWhen_1 = __webpack_require__(42765);
+var retryWhen_1 = __webpack_require__(70557);
 Object.defineProperty(exports, "retryWhen", ({ enumerable: true, get: function () { return retryWhen_1.retryWhen; } }));
-var refCount_1 = __webpack_require__(65843);
+var refCount_1 = __webpack_require__(42307);
 Object.defineProperty(exports, "refCount", ({ enumerable: true, get: function () { return refCount_1.refCount; } }));
-var sample_1 = __webpack_require__(75549);
+var sample_1 = __webpack_require__(40845);
 Object.defineProperty(exports, "sample", ({ enumerable: true, get: function () { return sample_1.sample; } }));
-var sampleTime_1 = __webpack_require__(61544);
+var sampleTime_1 = __webpack_require__(75640);
 Object.defineProperty(exports, "sampleTime", ({ enumerable: true, get: function () { return sampleTime_1.sampleTime; } }));
-var scan_1 = __webpack_require__(47050);
+var scan_1 = __webpack_require__(8333);
 Object.defineProperty(exports, "scan", ({ enumerable: true, get: function () { return scan_1.scan; } }));
-var sequenceEqual_1 = __webpack_require__(88956);
+var sequenceEqual_1 = __webpack_require__(43468);
 Object.defineProperty(exports, "sequenceEqual", ({ enumerable: true, get: function () { return sequenceEqual_1.sequenceEqual; } }));
-var share_1 = __webpack_require__(80736);
+var share_1 = __webpack_require__(80656);
 Object.defineProperty(exports, "share", ({ enumerable: true, get: function () { return share_1.share; } }));
-var shareReplay_1 = __webpack_require__(77851);
+var shareReplay_1 = __webpack_require__(28267);
 Object.defineProperty(exports, "shareReplay", ({ enumerable: true, get: function () { return shareReplay_1.shareReplay; } }));
-var single_1 = __webpack_require__(96771);
+var single_1 = __webpack_require__(89779);
 Object.defineProperty(exports, "single", ({ enumerable: true, get: function () { return single_1.single; } }));
-var skip_1 = __webpack_require__(36628);
+var skip_1 = __webpack_require__(39428);
 Object.defineProperty(exports, "skip", ({ enumerable: true, get: function () { return skip_1.skip; } }));
-var skipLast_1 = __webpack_require__(17172);
+var skipLast_1 = __webpack_require__(26532);
 Object.defineProperty(exports, "skipLast", ({ enumerable: true, get: function () { return skipLast_1.skipLast; } }));
-var skipUntil_1 = __webpack_require__(35186);
+var skipUntil_1 = __webpack_require__(78370);
 Object.defineProperty(exports, "skipUntil", ({ enumerable: true, get: function () { return skipUntil_1.skipUntil; } }));
-var skipWhile_1 = __webpack_require__(99447);
+var skipWhile_1 = __webpack_require__(17511);
 Object.defineProperty(exports, "skipWhile", ({ enumerable: true, get: function () { return skipWhile_1.skipWhile; } }));
-var startWith_1 = __webpack_require__(83843);
+var startWith_1 = __webpack_require__(57395);
 Object.defineProperty(exports, "startWith", ({ enumerable: true, get: function () { return startWith_1.startWith; } }));
-var subscribeOn_1 = __webpack_require__(38578);
+var subscribeOn_1 = __webpack_require__(65282);
 Object.defineProperty(exports, "subscribeOn", ({ enumerable: true, get: function () { return subscribeOn_1.subscribeOn; } }));
-var switchAll_1 = __webpack_require__(22988);
+var switchAll_1 = __webpack_require__(4188);
 Object.defineProperty(exports, "switchAll", ({ enumerable: true, get: function () { return switchAll_1.switchAll; } }));
-var switchMap_1 = __webpack_require__(36981);
+var switchMap_1 = __webpack_require__(42789);
 Object.defineProperty(exports, "switchMap", ({ enumerable: true, get: function () { return switchMap_1.switchMap; } }));
-var switchMapTo_1 = __webpack_require__(90276);
+var switchMapTo_1 = __webpack_require__(40564);
 Object.defineProperty(exports, "switchMapTo", ({ enumerable: true, get: function () { return switchMapTo_1.switchMapTo; } }));
-var switchScan_1 = __webpack_require__(7446);
+var switchScan_1 = __webpack_require__(58054);
 Object.defineProperty(exports, "switchScan", ({ enumerable: true, get: function () { return switchScan_1.switchScan; } }));
-var take_1 = __webpack_require__(47576);
+var take_1 = __webpack_require__(88072);
 Object.defineProperty(exports, "take", ({ enumerable: true, get: function () { return take_1.take; } }));
-var takeLast_1 = __webpack_require__(31800);
+var takeLast_1 = __webpack_require__(15656);
 Object.defineProperty(exports, "takeLast", ({ enumerable: true, get: function () { return takeLast_1.takeLast; } }));
-var takeUntil_1 = __webpack_require__(7646);
+var takeUntil_1 = __webpack_require__(4046);
 Object.defineProperty(exports, "takeUntil", ({ enumerable: true, get: function () { return takeUntil_1.takeUntil; } }));
-var takeWhile_1 = __webpack_require__(50299);
+var takeWhile_1 = __webpack_require__(81163);
 Object.defineProperty(exports, "takeWhile", ({ enumerable: true, get: function () { return takeWhile_1.takeWhile; } }));
-var tap_1 = __webpack_require__(48182);
+var tap_1 = __webpack_require__(18054);
 Object.defineProperty(exports, "tap", ({ enumerable: true, get: function () { return tap_1.tap; } }));
-var throttle_1 = __webpack_require__(46059);
+var throttle_1 = __webpack_require__(8923);
 Object.defineProperty(exports, "throttle", ({ enumerable: true, get: function () { return throttle_1.throttle; } }));
-var throttleTime_1 = __webpack_require__(98862);
+var throttleTime_1 = __webpack_require__(86558);
 Object.defineProperty(exports, "throttleTime", ({ enumerable: true, get: function () { return throttleTime_1.throttleTime; } }));
-var throwIfEmpty_1 = __webpack_require__(32059);
+var throwIfEmpty_1 = __webpack_require__(64747);
 Object.defineProperty(exports, "throwIfEmpty", ({ enumerable: true, get: function () { return throwIfEmpty_1.throwIfEmpty; } }));
-var timeInterval_1 = __webpack_require__(40091);
+var timeInterval_1 = __webpack_require__(70635);
 Object.defineProperty(exports, "timeInterval", ({ enumerable: true, get: function () { return timeInterval_1.timeInterval; } }));
-var timeout_2 = __webpack_require__(53440);
+var timeout_2 = __webpack_require__(64176);
 Object.defineProperty(exports, "timeout", ({ enumerable: true, get: function () { return timeout_2.timeout; } }));
-var timeoutWith_1 = __webpack_require__(92328);
+var timeoutWith_1 = __webpack_require__(30840);
 Object.defineProperty(exports, "timeoutWith", ({ enumerable: true, get: function () { return timeoutWith_1.timeoutWith; } }));
-var timestamp_1 = __webpack_require__(16527);
+var timestamp_1 = __webpack_require__(32415);
 Object.defineProperty(exports, "timestamp", ({ enumerable: true, get: function () { return timestamp_1.timestamp; } }));
-var toArray_1 = __webpack_require__(37933);
+var toArray_1 = __webpack_require__(80829);
 Object.defineProperty(exports, "toArray", ({ enumerable: true, get: function () { return toArray_1.toArray; } }));
-var window_1 = __webpack_require__(30907);
+var window_1 = __webpack_require__(32619);
 Object.defineProperty(exports, "window", ({ enumerable: true, get: function () { return window_1.window; } }));
-var windowCount_1 = __webpack_require__(22456);
+var windowCount_1 = __webpack_require__(18024);
 Object.defineProperty(exports, "windowCount", ({ enumerable: true, get: function () { return windowCount_1.windowCount; } }));
-var windowTime_1 = __webpack_require__(72350);
+var windowTime_1 = __webpack_require__(19278);
 Object.defineProperty(exports, "windowTime", ({ enumerable: true, get: function () { return windowTime_1.windowTime; } }));
-var windowToggle_1 = __webpack_require__(25151);
+var windowToggle_1 = __webpack_require__(80783);
 Object.defineProperty(exports, "windowToggle", ({ enumerable: true, get: function () { return windowToggle_1.windowToggle; } }));
-var windowWhen_1 = __webpack_require__(5459);
+var windowWhen_1 = __webpack_require__(54243);
 Object.defineProperty(exports, "windowWhen", ({ enumerable: true, get: function () { return windowWhen_1.windowWhen; } }));
-var withLatestFrom_1 = __webpack_require__(49780);
+var withLatestFrom_1 = __webpack_require__(95972);
 Object.defineProperty(exports, "withLatestFrom", ({ enumerable: true, get: function () { return withLatestFrom_1.withLatestFrom; } }));
-var zipAll_1 = __webpack_require__(82989);
+var zipAll_1 = __webpack_require__(40829);
 Object.defineProperty(exports, "zipAll", ({ enumerable: true, get: function () { return zipAll_1.zipAll; } }));
-var zipWith_1 = __webpack_require__(92204);
+var zipWith_1 = __webpack_require__(62268);
 Object.defineProperty(exports, "zipWith", ({ enumerable: true, get: function () { return zipWith_1.zipWith; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 97342:
+/***/ 65889:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -730,7 +730,7 @@ var __extends = (this && this.__extends) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AsyncSubject = void 0;
-var Subject_1 = __webpack_require__(95333);
+var Subject_1 = __webpack_require__(82357);
 var AsyncSubject = (function (_super) {
     __extends(AsyncSubject, _super);
     function AsyncSubject() {
@@ -771,7 +771,7 @@ exports.AsyncSubject = AsyncSubject;
 
 /***/ }),
 
-/***/ 70071:
+/***/ 30279:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -792,7 +792,7 @@ var __extends = (this && this.__extends) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.BehaviorSubject = void 0;
-var Subject_1 = __webpack_require__(95333);
+var Subject_1 = __webpack_require__(82357);
 var BehaviorSubject = (function (_super) {
     __extends(BehaviorSubject, _super);
     function BehaviorSubject(_value) {
@@ -830,16 +830,16 @@ exports.BehaviorSubject = BehaviorSubject;
 
 /***/ }),
 
-/***/ 93966:
+/***/ 67166:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.observeNotification = exports.Notification = exports.NotificationKind = void 0;
-var empty_1 = __webpack_require__(78786);
-var of_1 = __webpack_require__(97810);
-var throwError_1 = __webpack_require__(93305);
-var isFunction_1 = __webpack_require__(92000);
+var empty_1 = __webpack_require__(5458);
+var of_1 = __webpack_require__(8482);
+var throwError_1 = __webpack_require__(32841);
+var isFunction_1 = __webpack_require__(63856);
 var NotificationKind;
 (function (NotificationKind) {
     NotificationKind["NEXT"] = "N";
@@ -912,7 +912,7 @@ exports.observeNotification = observeNotification;
 
 /***/ }),
 
-/***/ 79514:
+/***/ 43722:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -939,19 +939,19 @@ exports.createNotification = createNotification;
 
 /***/ }),
 
-/***/ 83828:
+/***/ 46692:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Observable = void 0;
-var Subscriber_1 = __webpack_require__(32767);
-var Subscription_1 = __webpack_require__(65944);
-var observable_1 = __webpack_require__(24057);
-var pipe_1 = __webpack_require__(31160);
-var config_1 = __webpack_require__(84436);
-var isFunction_1 = __webpack_require__(92000);
-var errorContext_1 = __webpack_require__(79073);
+var Subscriber_1 = __webpack_require__(42703);
+var Subscription_1 = __webpack_require__(15208);
+var observable_1 = __webpack_require__(5609);
+var pipe_1 = __webpack_require__(64424);
+var config_1 = __webpack_require__(70647);
+var isFunction_1 = __webpack_require__(63856);
+var errorContext_1 = __webpack_require__(74225);
 var Observable = (function () {
     function Observable(subscribe) {
         if (subscribe) {
@@ -1050,7 +1050,7 @@ function isSubscriber(value) {
 
 /***/ }),
 
-/***/ 21064:
+/***/ 19256:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -1071,8 +1071,8 @@ var __extends = (this && this.__extends) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ReplaySubject = void 0;
-var Subject_1 = __webpack_require__(95333);
-var dateTimestampProvider_1 = __webpack_require__(56494);
+var Subject_1 = __webpack_require__(82357);
+var dateTimestampProvider_1 = __webpack_require__(11742);
 var ReplaySubject = (function (_super) {
     __extends(ReplaySubject, _super);
     function ReplaySubject(_bufferSize, _windowTime, _timestampProvider) {
@@ -1131,13 +1131,13 @@ exports.ReplaySubject = ReplaySubject;
 
 /***/ }),
 
-/***/ 42304:
+/***/ 13328:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Scheduler = void 0;
-var dateTimestampProvider_1 = __webpack_require__(56494);
+var dateTimestampProvider_1 = __webpack_require__(11742);
 var Scheduler = (function () {
     function Scheduler(schedulerActionCtor, now) {
         if (now === void 0) { now = Scheduler.now; }
@@ -1156,7 +1156,7 @@ exports.Scheduler = Scheduler;
 
 /***/ }),
 
-/***/ 95333:
+/***/ 82357:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -1188,11 +1188,11 @@ var __values = (this && this.__values) || function(o) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AnonymousSubject = exports.Subject = void 0;
-var Observable_1 = __webpack_require__(83828);
-var Subscription_1 = __webpack_require__(65944);
-var ObjectUnsubscribedError_1 = __webpack_require__(37516);
-var arrRemove_1 = __webpack_require__(58693);
-var errorContext_1 = __webpack_require__(79073);
+var Observable_1 = __webpack_require__(46692);
+var Subscription_1 = __webpack_require__(15208);
+var ObjectUnsubscribedError_1 = __webpack_require__(83612);
+var arrRemove_1 = __webpack_require__(18645);
+var errorContext_1 = __webpack_require__(74225);
 var Subject = (function (_super) {
     __extends(Subject, _super);
     function Subject() {
@@ -1352,7 +1352,7 @@ exports.AnonymousSubject = AnonymousSubject;
 
 /***/ }),
 
-/***/ 32767:
+/***/ 42703:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -1373,14 +1373,14 @@ var __extends = (this && this.__extends) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.EMPTY_OBSERVER = exports.SafeSubscriber = exports.Subscriber = void 0;
-var isFunction_1 = __webpack_require__(92000);
-var Subscription_1 = __webpack_require__(65944);
-var config_1 = __webpack_require__(84436);
-var reportUnhandledError_1 = __webpack_require__(16357);
-var noop_1 = __webpack_require__(43563);
-var NotificationFactories_1 = __webpack_require__(79514);
-var timeoutProvider_1 = __webpack_require__(53977);
-var errorContext_1 = __webpack_require__(79073);
+var isFunction_1 = __webpack_require__(63856);
+var Subscription_1 = __webpack_require__(15208);
+var config_1 = __webpack_require__(70647);
+var reportUnhandledError_1 = __webpack_require__(37493);
+var noop_1 = __webpack_require__(91720);
+var NotificationFactories_1 = __webpack_require__(43722);
+var timeoutProvider_1 = __webpack_require__(47465);
+var errorContext_1 = __webpack_require__(74225);
 var Subscriber = (function (_super) {
     __extends(Subscriber, _super);
     function Subscriber(destination) {
@@ -1559,7 +1559,7 @@ exports.EMPTY_OBSERVER = {
 
 /***/ }),
 
-/***/ 65944:
+/***/ 15208:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -1597,9 +1597,9 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isSubscription = exports.EMPTY_SUBSCRIPTION = exports.Subscription = void 0;
-var isFunction_1 = __webpack_require__(92000);
-var UnsubscriptionError_1 = __webpack_require__(95486);
-var arrRemove_1 = __webpack_require__(58693);
+var isFunction_1 = __webpack_require__(63856);
+var UnsubscriptionError_1 = __webpack_require__(84974);
+var arrRemove_1 = __webpack_require__(18645);
 var Subscription = (function () {
     function Subscription(initialTeardown) {
         this.initialTeardown = initialTeardown;
@@ -1743,7 +1743,7 @@ function execFinalizer(finalizer) {
 
 /***/ }),
 
-/***/ 84436:
+/***/ 70647:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1760,14 +1760,14 @@ exports.config = {
 
 /***/ }),
 
-/***/ 83694:
+/***/ 87198:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.firstValueFrom = void 0;
-var EmptyError_1 = __webpack_require__(38733);
-var Subscriber_1 = __webpack_require__(32767);
+var EmptyError_1 = __webpack_require__(71741);
+var Subscriber_1 = __webpack_require__(42703);
 function firstValueFrom(source, config) {
     var hasConfig = typeof config === 'object';
     return new Promise(function (resolve, reject) {
@@ -1794,13 +1794,13 @@ exports.firstValueFrom = firstValueFrom;
 
 /***/ }),
 
-/***/ 70356:
+/***/ 90436:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.lastValueFrom = void 0;
-var EmptyError_1 = __webpack_require__(38733);
+var EmptyError_1 = __webpack_require__(71741);
 function lastValueFrom(source, config) {
     var hasConfig = typeof config === 'object';
     return new Promise(function (resolve, reject) {
@@ -1831,7 +1831,7 @@ exports.lastValueFrom = lastValueFrom;
 
 /***/ }),
 
-/***/ 78056:
+/***/ 42264:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -1852,11 +1852,11 @@ var __extends = (this && this.__extends) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ConnectableObservable = void 0;
-var Observable_1 = __webpack_require__(83828);
-var Subscription_1 = __webpack_require__(65944);
-var refCount_1 = __webpack_require__(65843);
-var OperatorSubscriber_1 = __webpack_require__(71977);
-var lift_1 = __webpack_require__(43493);
+var Observable_1 = __webpack_require__(46692);
+var Subscription_1 = __webpack_require__(15208);
+var refCount_1 = __webpack_require__(42307);
+var OperatorSubscriber_1 = __webpack_require__(15161);
+var lift_1 = __webpack_require__(28994);
 var ConnectableObservable = (function (_super) {
     __extends(ConnectableObservable, _super);
     function ConnectableObservable(source, subjectFactory) {
@@ -1917,13 +1917,13 @@ exports.ConnectableObservable = ConnectableObservable;
 
 /***/ }),
 
-/***/ 18247:
+/***/ 56919:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.bindCallback = void 0;
-var bindCallbackInternals_1 = __webpack_require__(67737);
+var bindCallbackInternals_1 = __webpack_require__(59081);
 function bindCallback(callbackFunc, resultSelector, scheduler) {
     return bindCallbackInternals_1.bindCallbackInternals(false, callbackFunc, resultSelector, scheduler);
 }
@@ -1932,7 +1932,7 @@ exports.bindCallback = bindCallback;
 
 /***/ }),
 
-/***/ 67737:
+/***/ 59081:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -1959,12 +1959,12 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.bindCallbackInternals = void 0;
-var isScheduler_1 = __webpack_require__(86463);
-var Observable_1 = __webpack_require__(83828);
-var subscribeOn_1 = __webpack_require__(38578);
-var mapOneOrManyArgs_1 = __webpack_require__(52121);
-var observeOn_1 = __webpack_require__(58094);
-var AsyncSubject_1 = __webpack_require__(97342);
+var isScheduler_1 = __webpack_require__(73903);
+var Observable_1 = __webpack_require__(46692);
+var subscribeOn_1 = __webpack_require__(65282);
+var mapOneOrManyArgs_1 = __webpack_require__(60969);
+var observeOn_1 = __webpack_require__(2366);
+var AsyncSubject_1 = __webpack_require__(65889);
 function bindCallbackInternals(isNodeStyle, callbackFunc, resultSelector, scheduler) {
     if (resultSelector) {
         if (isScheduler_1.isScheduler(resultSelector)) {
@@ -2041,13 +2041,13 @@ exports.bindCallbackInternals = bindCallbackInternals;
 
 /***/ }),
 
-/***/ 45559:
+/***/ 99463:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.bindNodeCallback = void 0;
-var bindCallbackInternals_1 = __webpack_require__(67737);
+var bindCallbackInternals_1 = __webpack_require__(59081);
 function bindNodeCallback(callbackFunc, resultSelector, scheduler) {
     return bindCallbackInternals_1.bindCallbackInternals(true, callbackFunc, resultSelector, scheduler);
 }
@@ -2056,21 +2056,21 @@ exports.bindNodeCallback = bindNodeCallback;
 
 /***/ }),
 
-/***/ 42045:
+/***/ 94253:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.combineLatestInit = exports.combineLatest = void 0;
-var Observable_1 = __webpack_require__(83828);
-var argsArgArrayOrObject_1 = __webpack_require__(64962);
-var from_1 = __webpack_require__(37103);
-var identity_1 = __webpack_require__(19418);
-var mapOneOrManyArgs_1 = __webpack_require__(52121);
-var args_1 = __webpack_require__(21325);
-var createObject_1 = __webpack_require__(61059);
-var OperatorSubscriber_1 = __webpack_require__(71977);
-var executeSchedule_1 = __webpack_require__(86919);
+var Observable_1 = __webpack_require__(46692);
+var argsArgArrayOrObject_1 = __webpack_require__(22354);
+var from_1 = __webpack_require__(38687);
+var identity_1 = __webpack_require__(1418);
+var mapOneOrManyArgs_1 = __webpack_require__(60969);
+var args_1 = __webpack_require__(66909);
+var createObject_1 = __webpack_require__(66579);
+var OperatorSubscriber_1 = __webpack_require__(15161);
+var executeSchedule_1 = __webpack_require__(56804);
 function combineLatest() {
     var args = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -2137,15 +2137,15 @@ function maybeSchedule(scheduler, execute, subscription) {
 
 /***/ }),
 
-/***/ 9799:
+/***/ 28919:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.concat = void 0;
-var concatAll_1 = __webpack_require__(96112);
-var args_1 = __webpack_require__(21325);
-var from_1 = __webpack_require__(37103);
+var concatAll_1 = __webpack_require__(65824);
+var args_1 = __webpack_require__(66909);
+var from_1 = __webpack_require__(38687);
 function concat() {
     var args = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -2158,15 +2158,15 @@ exports.concat = concat;
 
 /***/ }),
 
-/***/ 81477:
+/***/ 23125:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.connectable = void 0;
-var Subject_1 = __webpack_require__(95333);
-var Observable_1 = __webpack_require__(83828);
-var defer_1 = __webpack_require__(90659);
+var Subject_1 = __webpack_require__(82357);
+var Observable_1 = __webpack_require__(46692);
+var defer_1 = __webpack_require__(83731);
 var DEFAULT_CONFIG = {
     connector: function () { return new Subject_1.Subject(); },
     resetOnDisconnect: true,
@@ -2195,14 +2195,14 @@ exports.connectable = connectable;
 
 /***/ }),
 
-/***/ 90659:
+/***/ 83731:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.defer = void 0;
-var Observable_1 = __webpack_require__(83828);
-var innerFrom_1 = __webpack_require__(29455);
+var Observable_1 = __webpack_require__(46692);
+var innerFrom_1 = __webpack_require__(18015);
 function defer(observableFactory) {
     return new Observable_1.Observable(function (subscriber) {
         innerFrom_1.innerFrom(observableFactory()).subscribe(subscriber);
@@ -2213,15 +2213,15 @@ exports.defer = defer;
 
 /***/ }),
 
-/***/ 37528:
+/***/ 63400:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.animationFrames = void 0;
-var Observable_1 = __webpack_require__(83828);
-var performanceTimestampProvider_1 = __webpack_require__(17332);
-var animationFrameProvider_1 = __webpack_require__(1981);
+var Observable_1 = __webpack_require__(46692);
+var performanceTimestampProvider_1 = __webpack_require__(20023);
+var animationFrameProvider_1 = __webpack_require__(3437);
 function animationFrames(timestampProvider) {
     return timestampProvider ? animationFramesFactory(timestampProvider) : DEFAULT_ANIMATION_FRAMES;
 }
@@ -2257,13 +2257,13 @@ var DEFAULT_ANIMATION_FRAMES = animationFramesFactory();
 
 /***/ }),
 
-/***/ 78786:
+/***/ 5458:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.empty = exports.EMPTY = void 0;
-var Observable_1 = __webpack_require__(83828);
+var Observable_1 = __webpack_require__(46692);
 exports.EMPTY = new Observable_1.Observable(function (subscriber) { return subscriber.complete(); });
 function empty(scheduler) {
     return scheduler ? emptyScheduled(scheduler) : exports.EMPTY;
@@ -2276,19 +2276,19 @@ function emptyScheduled(scheduler) {
 
 /***/ }),
 
-/***/ 58059:
+/***/ 66395:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.forkJoin = void 0;
-var Observable_1 = __webpack_require__(83828);
-var argsArgArrayOrObject_1 = __webpack_require__(64962);
-var innerFrom_1 = __webpack_require__(29455);
-var args_1 = __webpack_require__(21325);
-var OperatorSubscriber_1 = __webpack_require__(71977);
-var mapOneOrManyArgs_1 = __webpack_require__(52121);
-var createObject_1 = __webpack_require__(61059);
+var Observable_1 = __webpack_require__(46692);
+var argsArgArrayOrObject_1 = __webpack_require__(22354);
+var innerFrom_1 = __webpack_require__(18015);
+var args_1 = __webpack_require__(66909);
+var OperatorSubscriber_1 = __webpack_require__(15161);
+var mapOneOrManyArgs_1 = __webpack_require__(60969);
+var createObject_1 = __webpack_require__(66579);
 function forkJoin() {
     var args = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -2333,14 +2333,14 @@ exports.forkJoin = forkJoin;
 
 /***/ }),
 
-/***/ 37103:
+/***/ 38687:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.from = void 0;
-var scheduled_1 = __webpack_require__(55862);
-var innerFrom_1 = __webpack_require__(29455);
+var scheduled_1 = __webpack_require__(81478);
+var innerFrom_1 = __webpack_require__(18015);
 function from(input, scheduler) {
     return scheduler ? scheduled_1.scheduled(input, scheduler) : innerFrom_1.innerFrom(input);
 }
@@ -2349,7 +2349,7 @@ exports.from = from;
 
 /***/ }),
 
-/***/ 77959:
+/***/ 74775:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -2371,12 +2371,12 @@ var __read = (this && this.__read) || function (o, n) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.fromEvent = void 0;
-var innerFrom_1 = __webpack_require__(29455);
-var Observable_1 = __webpack_require__(83828);
-var mergeMap_1 = __webpack_require__(11917);
-var isArrayLike_1 = __webpack_require__(32);
-var isFunction_1 = __webpack_require__(92000);
-var mapOneOrManyArgs_1 = __webpack_require__(52121);
+var innerFrom_1 = __webpack_require__(18015);
+var Observable_1 = __webpack_require__(46692);
+var mergeMap_1 = __webpack_require__(82397);
+var isArrayLike_1 = __webpack_require__(34800);
+var isFunction_1 = __webpack_require__(63856);
+var mapOneOrManyArgs_1 = __webpack_require__(60969);
 var nodeEventEmitterMethods = ['addListener', 'removeListener'];
 var eventTargetMethods = ['addEventListener', 'removeEventListener'];
 var jqueryMethods = ['on', 'off'];
@@ -2433,15 +2433,15 @@ function isEventTarget(target) {
 
 /***/ }),
 
-/***/ 58237:
+/***/ 84237:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.fromEventPattern = void 0;
-var Observable_1 = __webpack_require__(83828);
-var isFunction_1 = __webpack_require__(92000);
-var mapOneOrManyArgs_1 = __webpack_require__(52121);
+var Observable_1 = __webpack_require__(46692);
+var isFunction_1 = __webpack_require__(63856);
+var mapOneOrManyArgs_1 = __webpack_require__(60969);
 function fromEventPattern(addHandler, removeHandler, resultSelector) {
     if (resultSelector) {
         return fromEventPattern(addHandler, removeHandler).pipe(mapOneOrManyArgs_1.mapOneOrManyArgs(resultSelector));
@@ -2463,13 +2463,13 @@ exports.fromEventPattern = fromEventPattern;
 
 /***/ }),
 
-/***/ 32950:
+/***/ 62598:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.fromSubscribable = void 0;
-var Observable_1 = __webpack_require__(83828);
+var Observable_1 = __webpack_require__(46692);
 function fromSubscribable(subscribable) {
     return new Observable_1.Observable(function (subscriber) { return subscribable.subscribe(subscriber); });
 }
@@ -2478,7 +2478,7 @@ exports.fromSubscribable = fromSubscribable;
 
 /***/ }),
 
-/***/ 86324:
+/***/ 12356:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -2511,10 +2511,10 @@ var __generator = (this && this.__generator) || function (thisArg, body) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.generate = void 0;
-var identity_1 = __webpack_require__(19418);
-var isScheduler_1 = __webpack_require__(86463);
-var defer_1 = __webpack_require__(90659);
-var scheduleIterable_1 = __webpack_require__(92354);
+var identity_1 = __webpack_require__(1418);
+var isScheduler_1 = __webpack_require__(73903);
+var defer_1 = __webpack_require__(83731);
+var scheduleIterable_1 = __webpack_require__(80178);
 function generate(initialStateOrOptions, condition, iterate, resultSelectorOrScheduler, scheduler) {
     var _a, _b;
     var resultSelector;
@@ -2563,13 +2563,13 @@ exports.generate = generate;
 
 /***/ }),
 
-/***/ 57911:
+/***/ 3719:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.iif = void 0;
-var defer_1 = __webpack_require__(90659);
+var defer_1 = __webpack_require__(83731);
 function iif(condition, trueResult, falseResult) {
     return defer_1.defer(function () { return (condition() ? trueResult : falseResult); });
 }
@@ -2578,7 +2578,7 @@ exports.iif = iif;
 
 /***/ }),
 
-/***/ 29455:
+/***/ 18015:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -2638,17 +2638,17 @@ var __values = (this && this.__values) || function(o) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.fromReadableStreamLike = exports.fromAsyncIterable = exports.fromIterable = exports.fromPromise = exports.fromArrayLike = exports.fromInteropObservable = exports.innerFrom = void 0;
-var isArrayLike_1 = __webpack_require__(32);
-var isPromise_1 = __webpack_require__(57991);
-var Observable_1 = __webpack_require__(83828);
-var isInteropObservable_1 = __webpack_require__(79062);
-var isAsyncIterable_1 = __webpack_require__(75344);
-var throwUnobservableError_1 = __webpack_require__(23340);
-var isIterable_1 = __webpack_require__(92970);
-var isReadableStreamLike_1 = __webpack_require__(60407);
-var isFunction_1 = __webpack_require__(92000);
-var reportUnhandledError_1 = __webpack_require__(16357);
-var observable_1 = __webpack_require__(24057);
+var isArrayLike_1 = __webpack_require__(34800);
+var isPromise_1 = __webpack_require__(79063);
+var Observable_1 = __webpack_require__(46692);
+var isInteropObservable_1 = __webpack_require__(61414);
+var isAsyncIterable_1 = __webpack_require__(91744);
+var throwUnobservableError_1 = __webpack_require__(69404);
+var isIterable_1 = __webpack_require__(78426);
+var isReadableStreamLike_1 = __webpack_require__(92519);
+var isFunction_1 = __webpack_require__(63856);
+var reportUnhandledError_1 = __webpack_require__(37493);
+var observable_1 = __webpack_require__(5609);
 function innerFrom(input) {
     if (input instanceof Observable_1.Observable) {
         return input;
@@ -2790,14 +2790,14 @@ function process(asyncIterable, subscriber) {
 
 /***/ }),
 
-/***/ 63330:
+/***/ 88658:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.interval = void 0;
-var async_1 = __webpack_require__(84751);
-var timer_1 = __webpack_require__(722);
+var async_1 = __webpack_require__(95583);
+var timer_1 = __webpack_require__(58914);
 function interval(period, scheduler) {
     if (period === void 0) { period = 0; }
     if (scheduler === void 0) { scheduler = async_1.asyncScheduler; }
@@ -2811,17 +2811,17 @@ exports.interval = interval;
 
 /***/ }),
 
-/***/ 95795:
+/***/ 56995:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.merge = void 0;
-var mergeAll_1 = __webpack_require__(38964);
-var innerFrom_1 = __webpack_require__(29455);
-var empty_1 = __webpack_require__(78786);
-var args_1 = __webpack_require__(21325);
-var from_1 = __webpack_require__(37103);
+var mergeAll_1 = __webpack_require__(33156);
+var innerFrom_1 = __webpack_require__(18015);
+var empty_1 = __webpack_require__(5458);
+var args_1 = __webpack_require__(66909);
+var from_1 = __webpack_require__(38687);
 function merge() {
     var args = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -2844,14 +2844,14 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 99757:
+/***/ 62525:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.never = exports.NEVER = void 0;
-var Observable_1 = __webpack_require__(83828);
-var noop_1 = __webpack_require__(43563);
+var Observable_1 = __webpack_require__(46692);
+var noop_1 = __webpack_require__(91720);
 exports.NEVER = new Observable_1.Observable(noop_1.noop);
 function never() {
     return exports.NEVER;
@@ -2861,14 +2861,14 @@ exports.never = never;
 
 /***/ }),
 
-/***/ 97810:
+/***/ 8482:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.of = void 0;
-var args_1 = __webpack_require__(21325);
-var from_1 = __webpack_require__(37103);
+var args_1 = __webpack_require__(66909);
+var from_1 = __webpack_require__(38687);
 function of() {
     var args = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -2882,17 +2882,17 @@ exports.of = of;
 
 /***/ }),
 
-/***/ 12196:
+/***/ 96756:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.onErrorResumeNext = void 0;
-var Observable_1 = __webpack_require__(83828);
-var argsOrArgArray_1 = __webpack_require__(63185);
-var OperatorSubscriber_1 = __webpack_require__(71977);
-var noop_1 = __webpack_require__(43563);
-var innerFrom_1 = __webpack_require__(29455);
+var Observable_1 = __webpack_require__(46692);
+var argsOrArgArray_1 = __webpack_require__(12353);
+var OperatorSubscriber_1 = __webpack_require__(15161);
+var noop_1 = __webpack_require__(91720);
+var innerFrom_1 = __webpack_require__(18015);
 function onErrorResumeNext() {
     var sources = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -2927,13 +2927,13 @@ exports.onErrorResumeNext = onErrorResumeNext;
 
 /***/ }),
 
-/***/ 73046:
+/***/ 90822:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.pairs = void 0;
-var from_1 = __webpack_require__(37103);
+var from_1 = __webpack_require__(38687);
 function pairs(obj, scheduler) {
     return from_1.from(Object.entries(obj), scheduler);
 }
@@ -2942,15 +2942,15 @@ exports.pairs = pairs;
 
 /***/ }),
 
-/***/ 9009:
+/***/ 40673:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.partition = void 0;
-var not_1 = __webpack_require__(84871);
-var filter_1 = __webpack_require__(73077);
-var innerFrom_1 = __webpack_require__(29455);
+var not_1 = __webpack_require__(18103);
+var filter_1 = __webpack_require__(91909);
+var innerFrom_1 = __webpack_require__(18015);
 function partition(source, predicate, thisArg) {
     return [filter_1.filter(predicate, thisArg)(innerFrom_1.innerFrom(source)), filter_1.filter(not_1.not(predicate, thisArg))(innerFrom_1.innerFrom(source))];
 }
@@ -2959,16 +2959,16 @@ exports.partition = partition;
 
 /***/ }),
 
-/***/ 16550:
+/***/ 87446:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.raceInit = exports.race = void 0;
-var Observable_1 = __webpack_require__(83828);
-var innerFrom_1 = __webpack_require__(29455);
-var argsOrArgArray_1 = __webpack_require__(63185);
-var OperatorSubscriber_1 = __webpack_require__(71977);
+var Observable_1 = __webpack_require__(46692);
+var innerFrom_1 = __webpack_require__(18015);
+var argsOrArgArray_1 = __webpack_require__(12353);
+var OperatorSubscriber_1 = __webpack_require__(15161);
 function race() {
     var sources = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -3002,14 +3002,14 @@ exports.raceInit = raceInit;
 
 /***/ }),
 
-/***/ 87102:
+/***/ 23470:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.range = void 0;
-var Observable_1 = __webpack_require__(83828);
-var empty_1 = __webpack_require__(78786);
+var Observable_1 = __webpack_require__(46692);
+var empty_1 = __webpack_require__(5458);
 function range(start, count, scheduler) {
     if (count == null) {
         count = start;
@@ -3047,14 +3047,14 @@ exports.range = range;
 
 /***/ }),
 
-/***/ 93305:
+/***/ 32841:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.throwError = void 0;
-var Observable_1 = __webpack_require__(83828);
-var isFunction_1 = __webpack_require__(92000);
+var Observable_1 = __webpack_require__(46692);
+var isFunction_1 = __webpack_require__(63856);
 function throwError(errorOrErrorFactory, scheduler) {
     var errorFactory = isFunction_1.isFunction(errorOrErrorFactory) ? errorOrErrorFactory : function () { return errorOrErrorFactory; };
     var init = function (subscriber) { return subscriber.error(errorFactory()); };
@@ -3065,16 +3065,16 @@ exports.throwError = throwError;
 
 /***/ }),
 
-/***/ 722:
+/***/ 58914:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.timer = void 0;
-var Observable_1 = __webpack_require__(83828);
-var async_1 = __webpack_require__(84751);
-var isScheduler_1 = __webpack_require__(86463);
-var isDate_1 = __webpack_require__(84276);
+var Observable_1 = __webpack_require__(46692);
+var async_1 = __webpack_require__(95583);
+var isScheduler_1 = __webpack_require__(73903);
+var isDate_1 = __webpack_require__(99908);
 function timer(dueTime, intervalOrScheduler, scheduler) {
     if (dueTime === void 0) { dueTime = 0; }
     if (scheduler === void 0) { scheduler = async_1.async; }
@@ -3111,15 +3111,15 @@ exports.timer = timer;
 
 /***/ }),
 
-/***/ 53155:
+/***/ 92915:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.using = void 0;
-var Observable_1 = __webpack_require__(83828);
-var innerFrom_1 = __webpack_require__(29455);
-var empty_1 = __webpack_require__(78786);
+var Observable_1 = __webpack_require__(46692);
+var innerFrom_1 = __webpack_require__(18015);
+var empty_1 = __webpack_require__(5458);
 function using(resourceFactory, observableFactory) {
     return new Observable_1.Observable(function (subscriber) {
         var resource = resourceFactory();
@@ -3138,7 +3138,7 @@ exports.using = using;
 
 /***/ }),
 
-/***/ 86188:
+/***/ 69820:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -3165,12 +3165,12 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.zip = void 0;
-var Observable_1 = __webpack_require__(83828);
-var innerFrom_1 = __webpack_require__(29455);
-var argsOrArgArray_1 = __webpack_require__(63185);
-var empty_1 = __webpack_require__(78786);
-var OperatorSubscriber_1 = __webpack_require__(71977);
-var args_1 = __webpack_require__(21325);
+var Observable_1 = __webpack_require__(46692);
+var innerFrom_1 = __webpack_require__(18015);
+var argsOrArgArray_1 = __webpack_require__(12353);
+var empty_1 = __webpack_require__(5458);
+var OperatorSubscriber_1 = __webpack_require__(15161);
+var args_1 = __webpack_require__(66909);
 function zip() {
     var args = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -3214,7 +3214,7 @@ exports.zip = zip;
 
 /***/ }),
 
-/***/ 71977:
+/***/ 15161:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -3235,7 +3235,7 @@ var __extends = (this && this.__extends) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OperatorSubscriber = exports.createOperatorSubscriber = void 0;
-var Subscriber_1 = __webpack_require__(32767);
+var Subscriber_1 = __webpack_require__(42703);
 function createOperatorSubscriber(destination, onNext, onComplete, onError, onFinalize) {
     return new OperatorSubscriber(destination, onNext, onComplete, onError, onFinalize);
 }
@@ -3299,15 +3299,15 @@ exports.OperatorSubscriber = OperatorSubscriber;
 
 /***/ }),
 
-/***/ 67644:
+/***/ 3436:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.audit = void 0;
-var lift_1 = __webpack_require__(43493);
-var innerFrom_1 = __webpack_require__(29455);
-var OperatorSubscriber_1 = __webpack_require__(71977);
+var lift_1 = __webpack_require__(28994);
+var innerFrom_1 = __webpack_require__(18015);
+var OperatorSubscriber_1 = __webpack_require__(15161);
 function audit(durationSelector) {
     return lift_1.operate(function (source, subscriber) {
         var hasValue = false;
@@ -3346,15 +3346,15 @@ exports.audit = audit;
 
 /***/ }),
 
-/***/ 57921:
+/***/ 47217:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.auditTime = void 0;
-var async_1 = __webpack_require__(84751);
-var audit_1 = __webpack_require__(67644);
-var timer_1 = __webpack_require__(722);
+var async_1 = __webpack_require__(95583);
+var audit_1 = __webpack_require__(3436);
+var timer_1 = __webpack_require__(58914);
 function auditTime(duration, scheduler) {
     if (scheduler === void 0) { scheduler = async_1.asyncScheduler; }
     return audit_1.audit(function () { return timer_1.timer(duration, scheduler); });
@@ -3364,16 +3364,16 @@ exports.auditTime = auditTime;
 
 /***/ }),
 
-/***/ 20397:
+/***/ 75805:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.buffer = void 0;
-var lift_1 = __webpack_require__(43493);
-var noop_1 = __webpack_require__(43563);
-var OperatorSubscriber_1 = __webpack_require__(71977);
-var innerFrom_1 = __webpack_require__(29455);
+var lift_1 = __webpack_require__(28994);
+var noop_1 = __webpack_require__(91720);
+var OperatorSubscriber_1 = __webpack_require__(15161);
+var innerFrom_1 = __webpack_require__(18015);
 function buffer(closingNotifier) {
     return lift_1.operate(function (source, subscriber) {
         var currentBuffer = [];
@@ -3396,7 +3396,7 @@ exports.buffer = buffer;
 
 /***/ }),
 
-/***/ 34354:
+/***/ 41442:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -3413,9 +3413,9 @@ var __values = (this && this.__values) || function(o) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.bufferCount = void 0;
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
-var arrRemove_1 = __webpack_require__(58693);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
+var arrRemove_1 = __webpack_require__(18645);
 function bufferCount(bufferSize, startBufferEvery) {
     if (startBufferEvery === void 0) { startBufferEvery = null; }
     startBufferEvery = startBufferEvery !== null && startBufferEvery !== void 0 ? startBufferEvery : bufferSize;
@@ -3487,7 +3487,7 @@ exports.bufferCount = bufferCount;
 
 /***/ }),
 
-/***/ 6552:
+/***/ 21896:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -3504,13 +3504,13 @@ var __values = (this && this.__values) || function(o) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.bufferTime = void 0;
-var Subscription_1 = __webpack_require__(65944);
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
-var arrRemove_1 = __webpack_require__(58693);
-var async_1 = __webpack_require__(84751);
-var args_1 = __webpack_require__(21325);
-var executeSchedule_1 = __webpack_require__(86919);
+var Subscription_1 = __webpack_require__(15208);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
+var arrRemove_1 = __webpack_require__(18645);
+var async_1 = __webpack_require__(95583);
+var args_1 = __webpack_require__(66909);
+var executeSchedule_1 = __webpack_require__(56804);
 function bufferTime(bufferTimeSpan) {
     var _a, _b;
     var otherArgs = [];
@@ -3584,7 +3584,7 @@ exports.bufferTime = bufferTime;
 
 /***/ }),
 
-/***/ 38389:
+/***/ 165:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -3601,12 +3601,12 @@ var __values = (this && this.__values) || function(o) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.bufferToggle = void 0;
-var Subscription_1 = __webpack_require__(65944);
-var lift_1 = __webpack_require__(43493);
-var innerFrom_1 = __webpack_require__(29455);
-var OperatorSubscriber_1 = __webpack_require__(71977);
-var noop_1 = __webpack_require__(43563);
-var arrRemove_1 = __webpack_require__(58693);
+var Subscription_1 = __webpack_require__(15208);
+var lift_1 = __webpack_require__(28994);
+var innerFrom_1 = __webpack_require__(18015);
+var OperatorSubscriber_1 = __webpack_require__(15161);
+var noop_1 = __webpack_require__(91720);
+var arrRemove_1 = __webpack_require__(18645);
 function bufferToggle(openings, closingSelector) {
     return lift_1.operate(function (source, subscriber) {
         var buffers = [];
@@ -3649,16 +3649,16 @@ exports.bufferToggle = bufferToggle;
 
 /***/ }),
 
-/***/ 32509:
+/***/ 53261:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.bufferWhen = void 0;
-var lift_1 = __webpack_require__(43493);
-var noop_1 = __webpack_require__(43563);
-var OperatorSubscriber_1 = __webpack_require__(71977);
-var innerFrom_1 = __webpack_require__(29455);
+var lift_1 = __webpack_require__(28994);
+var noop_1 = __webpack_require__(91720);
+var OperatorSubscriber_1 = __webpack_require__(15161);
+var innerFrom_1 = __webpack_require__(18015);
 function bufferWhen(closingSelector) {
     return lift_1.operate(function (source, subscriber) {
         var buffer = null;
@@ -3682,15 +3682,15 @@ exports.bufferWhen = bufferWhen;
 
 /***/ }),
 
-/***/ 98012:
+/***/ 55660:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.catchError = void 0;
-var innerFrom_1 = __webpack_require__(29455);
-var OperatorSubscriber_1 = __webpack_require__(71977);
-var lift_1 = __webpack_require__(43493);
+var innerFrom_1 = __webpack_require__(18015);
+var OperatorSubscriber_1 = __webpack_require__(15161);
+var lift_1 = __webpack_require__(28994);
 function catchError(selector) {
     return lift_1.operate(function (source, subscriber) {
         var innerSub = null;
@@ -3719,19 +3719,19 @@ exports.catchError = catchError;
 
 /***/ }),
 
-/***/ 57311:
+/***/ 54031:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.combineAll = void 0;
-var combineLatestAll_1 = __webpack_require__(97674);
+var combineLatestAll_1 = __webpack_require__(6298);
 exports.combineAll = combineLatestAll_1.combineLatestAll;
 //# sourceMappingURL=combineAll.js.map
 
 /***/ }),
 
-/***/ 6565:
+/***/ 84789:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -3758,12 +3758,12 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.combineLatest = void 0;
-var combineLatest_1 = __webpack_require__(42045);
-var lift_1 = __webpack_require__(43493);
-var argsOrArgArray_1 = __webpack_require__(63185);
-var mapOneOrManyArgs_1 = __webpack_require__(52121);
-var pipe_1 = __webpack_require__(31160);
-var args_1 = __webpack_require__(21325);
+var combineLatest_1 = __webpack_require__(94253);
+var lift_1 = __webpack_require__(28994);
+var argsOrArgArray_1 = __webpack_require__(12353);
+var mapOneOrManyArgs_1 = __webpack_require__(60969);
+var pipe_1 = __webpack_require__(64424);
+var args_1 = __webpack_require__(66909);
 function combineLatest() {
     var args = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -3781,14 +3781,14 @@ exports.combineLatest = combineLatest;
 
 /***/ }),
 
-/***/ 97674:
+/***/ 6298:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.combineLatestAll = void 0;
-var combineLatest_1 = __webpack_require__(42045);
-var joinAllInternals_1 = __webpack_require__(55616);
+var combineLatest_1 = __webpack_require__(94253);
+var joinAllInternals_1 = __webpack_require__(30672);
 function combineLatestAll(project) {
     return joinAllInternals_1.joinAllInternals(combineLatest_1.combineLatest, project);
 }
@@ -3797,7 +3797,7 @@ exports.combineLatestAll = combineLatestAll;
 
 /***/ }),
 
-/***/ 82009:
+/***/ 40809:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -3824,7 +3824,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.combineLatestWith = void 0;
-var combineLatest_1 = __webpack_require__(6565);
+var combineLatest_1 = __webpack_require__(84789);
 function combineLatestWith() {
     var otherSources = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -3837,7 +3837,7 @@ exports.combineLatestWith = combineLatestWith;
 
 /***/ }),
 
-/***/ 41679:
+/***/ 15583:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -3864,10 +3864,10 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.concat = void 0;
-var lift_1 = __webpack_require__(43493);
-var concatAll_1 = __webpack_require__(96112);
-var args_1 = __webpack_require__(21325);
-var from_1 = __webpack_require__(37103);
+var lift_1 = __webpack_require__(28994);
+var concatAll_1 = __webpack_require__(65824);
+var args_1 = __webpack_require__(66909);
+var from_1 = __webpack_require__(38687);
 function concat() {
     var args = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -3883,13 +3883,13 @@ exports.concat = concat;
 
 /***/ }),
 
-/***/ 96112:
+/***/ 65824:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.concatAll = void 0;
-var mergeAll_1 = __webpack_require__(38964);
+var mergeAll_1 = __webpack_require__(33156);
 function concatAll() {
     return mergeAll_1.mergeAll(1);
 }
@@ -3898,14 +3898,14 @@ exports.concatAll = concatAll;
 
 /***/ }),
 
-/***/ 16497:
+/***/ 60449:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.concatMap = void 0;
-var mergeMap_1 = __webpack_require__(11917);
-var isFunction_1 = __webpack_require__(92000);
+var mergeMap_1 = __webpack_require__(82397);
+var isFunction_1 = __webpack_require__(63856);
 function concatMap(project, resultSelector) {
     return isFunction_1.isFunction(resultSelector) ? mergeMap_1.mergeMap(project, resultSelector, 1) : mergeMap_1.mergeMap(project, 1);
 }
@@ -3914,14 +3914,14 @@ exports.concatMap = concatMap;
 
 /***/ }),
 
-/***/ 50944:
+/***/ 56016:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.concatMapTo = void 0;
-var concatMap_1 = __webpack_require__(16497);
-var isFunction_1 = __webpack_require__(92000);
+var concatMap_1 = __webpack_require__(60449);
+var isFunction_1 = __webpack_require__(63856);
 function concatMapTo(innerObservable, resultSelector) {
     return isFunction_1.isFunction(resultSelector) ? concatMap_1.concatMap(function () { return innerObservable; }, resultSelector) : concatMap_1.concatMap(function () { return innerObservable; });
 }
@@ -3930,7 +3930,7 @@ exports.concatMapTo = concatMapTo;
 
 /***/ }),
 
-/***/ 2503:
+/***/ 43799:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -3957,7 +3957,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.concatWith = void 0;
-var concat_1 = __webpack_require__(41679);
+var concat_1 = __webpack_require__(15583);
 function concatWith() {
     var otherSources = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -3970,16 +3970,16 @@ exports.concatWith = concatWith;
 
 /***/ }),
 
-/***/ 8353:
+/***/ 73201:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.connect = void 0;
-var Subject_1 = __webpack_require__(95333);
-var innerFrom_1 = __webpack_require__(29455);
-var lift_1 = __webpack_require__(43493);
-var fromSubscribable_1 = __webpack_require__(32950);
+var Subject_1 = __webpack_require__(82357);
+var innerFrom_1 = __webpack_require__(18015);
+var lift_1 = __webpack_require__(28994);
+var fromSubscribable_1 = __webpack_require__(62598);
 var DEFAULT_CONFIG = {
     connector: function () { return new Subject_1.Subject(); },
 };
@@ -3997,13 +3997,13 @@ exports.connect = connect;
 
 /***/ }),
 
-/***/ 76868:
+/***/ 12372:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.count = void 0;
-var reduce_1 = __webpack_require__(36249);
+var reduce_1 = __webpack_require__(39241);
 function count(predicate) {
     return reduce_1.reduce(function (total, value, i) { return (!predicate || predicate(value, i) ? total + 1 : total); }, 0);
 }
@@ -4012,16 +4012,16 @@ exports.count = count;
 
 /***/ }),
 
-/***/ 17848:
+/***/ 21704:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.debounce = void 0;
-var lift_1 = __webpack_require__(43493);
-var noop_1 = __webpack_require__(43563);
-var OperatorSubscriber_1 = __webpack_require__(71977);
-var innerFrom_1 = __webpack_require__(29455);
+var lift_1 = __webpack_require__(28994);
+var noop_1 = __webpack_require__(91720);
+var OperatorSubscriber_1 = __webpack_require__(15161);
+var innerFrom_1 = __webpack_require__(18015);
 function debounce(durationSelector) {
     return lift_1.operate(function (source, subscriber) {
         var hasValue = false;
@@ -4056,15 +4056,15 @@ exports.debounce = debounce;
 
 /***/ }),
 
-/***/ 20245:
+/***/ 27461:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.debounceTime = void 0;
-var async_1 = __webpack_require__(84751);
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
+var async_1 = __webpack_require__(95583);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
 function debounceTime(dueTime, scheduler) {
     if (scheduler === void 0) { scheduler = async_1.asyncScheduler; }
     return lift_1.operate(function (source, subscriber) {
@@ -4110,14 +4110,14 @@ exports.debounceTime = debounceTime;
 
 /***/ }),
 
-/***/ 91304:
+/***/ 7768:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.defaultIfEmpty = void 0;
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
 function defaultIfEmpty(defaultValue) {
     return lift_1.operate(function (source, subscriber) {
         var hasValue = false;
@@ -4137,15 +4137,15 @@ exports.defaultIfEmpty = defaultIfEmpty;
 
 /***/ }),
 
-/***/ 28060:
+/***/ 80140:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.delay = void 0;
-var async_1 = __webpack_require__(84751);
-var delayWhen_1 = __webpack_require__(58416);
-var timer_1 = __webpack_require__(722);
+var async_1 = __webpack_require__(95583);
+var delayWhen_1 = __webpack_require__(25184);
+var timer_1 = __webpack_require__(58914);
 function delay(due, scheduler) {
     if (scheduler === void 0) { scheduler = async_1.asyncScheduler; }
     var duration = timer_1.timer(due, scheduler);
@@ -4156,18 +4156,18 @@ exports.delay = delay;
 
 /***/ }),
 
-/***/ 58416:
+/***/ 25184:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.delayWhen = void 0;
-var concat_1 = __webpack_require__(9799);
-var take_1 = __webpack_require__(47576);
-var ignoreElements_1 = __webpack_require__(58264);
-var mapTo_1 = __webpack_require__(92608);
-var mergeMap_1 = __webpack_require__(11917);
-var innerFrom_1 = __webpack_require__(29455);
+var concat_1 = __webpack_require__(28919);
+var take_1 = __webpack_require__(88072);
+var ignoreElements_1 = __webpack_require__(67720);
+var mapTo_1 = __webpack_require__(68528);
+var mergeMap_1 = __webpack_require__(82397);
+var innerFrom_1 = __webpack_require__(18015);
 function delayWhen(delayDurationSelector, subscriptionDelay) {
     if (subscriptionDelay) {
         return function (source) {
@@ -4181,15 +4181,15 @@ exports.delayWhen = delayWhen;
 
 /***/ }),
 
-/***/ 37459:
+/***/ 10595:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.dematerialize = void 0;
-var Notification_1 = __webpack_require__(93966);
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
+var Notification_1 = __webpack_require__(67166);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
 function dematerialize() {
     return lift_1.operate(function (source, subscriber) {
         source.subscribe(OperatorSubscriber_1.createOperatorSubscriber(subscriber, function (notification) { return Notification_1.observeNotification(notification, subscriber); }));
@@ -4200,16 +4200,16 @@ exports.dematerialize = dematerialize;
 
 /***/ }),
 
-/***/ 32351:
+/***/ 76623:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.distinct = void 0;
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
-var noop_1 = __webpack_require__(43563);
-var innerFrom_1 = __webpack_require__(29455);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
+var noop_1 = __webpack_require__(91720);
+var innerFrom_1 = __webpack_require__(18015);
 function distinct(keySelector, flushes) {
     return lift_1.operate(function (source, subscriber) {
         var distinctKeys = new Set();
@@ -4228,15 +4228,15 @@ exports.distinct = distinct;
 
 /***/ }),
 
-/***/ 43027:
+/***/ 75747:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.distinctUntilChanged = void 0;
-var identity_1 = __webpack_require__(19418);
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
+var identity_1 = __webpack_require__(1418);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
 function distinctUntilChanged(comparator, keySelector) {
     if (keySelector === void 0) { keySelector = identity_1.identity; }
     comparator = comparator !== null && comparator !== void 0 ? comparator : defaultCompare;
@@ -4261,13 +4261,13 @@ function defaultCompare(a, b) {
 
 /***/ }),
 
-/***/ 61078:
+/***/ 47814:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.distinctUntilKeyChanged = void 0;
-var distinctUntilChanged_1 = __webpack_require__(43027);
+var distinctUntilChanged_1 = __webpack_require__(75747);
 function distinctUntilKeyChanged(key, compare) {
     return distinctUntilChanged_1.distinctUntilChanged(function (x, y) { return (compare ? compare(x[key], y[key]) : x[key] === y[key]); });
 }
@@ -4276,17 +4276,17 @@ exports.distinctUntilKeyChanged = distinctUntilKeyChanged;
 
 /***/ }),
 
-/***/ 67670:
+/***/ 50246:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.elementAt = void 0;
-var ArgumentOutOfRangeError_1 = __webpack_require__(32759);
-var filter_1 = __webpack_require__(73077);
-var throwIfEmpty_1 = __webpack_require__(32059);
-var defaultIfEmpty_1 = __webpack_require__(91304);
-var take_1 = __webpack_require__(47576);
+var ArgumentOutOfRangeError_1 = __webpack_require__(8775);
+var filter_1 = __webpack_require__(91909);
+var throwIfEmpty_1 = __webpack_require__(64747);
+var defaultIfEmpty_1 = __webpack_require__(7768);
+var take_1 = __webpack_require__(88072);
 function elementAt(index, defaultValue) {
     if (index < 0) {
         throw new ArgumentOutOfRangeError_1.ArgumentOutOfRangeError();
@@ -4301,7 +4301,7 @@ exports.elementAt = elementAt;
 
 /***/ }),
 
-/***/ 59378:
+/***/ 33026:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -4328,8 +4328,8 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.endWith = void 0;
-var concat_1 = __webpack_require__(9799);
-var of_1 = __webpack_require__(97810);
+var concat_1 = __webpack_require__(28919);
+var of_1 = __webpack_require__(8482);
 function endWith() {
     var values = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -4342,14 +4342,14 @@ exports.endWith = endWith;
 
 /***/ }),
 
-/***/ 14712:
+/***/ 56008:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.every = void 0;
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
 function every(predicate, thisArg) {
     return lift_1.operate(function (source, subscriber) {
         var index = 0;
@@ -4369,26 +4369,26 @@ exports.every = every;
 
 /***/ }),
 
-/***/ 11173:
+/***/ 84469:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.exhaust = void 0;
-var exhaustAll_1 = __webpack_require__(92458);
+var exhaustAll_1 = __webpack_require__(60186);
 exports.exhaust = exhaustAll_1.exhaustAll;
 //# sourceMappingURL=exhaust.js.map
 
 /***/ }),
 
-/***/ 92458:
+/***/ 60186:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.exhaustAll = void 0;
-var exhaustMap_1 = __webpack_require__(99491);
-var identity_1 = __webpack_require__(19418);
+var exhaustMap_1 = __webpack_require__(94419);
+var identity_1 = __webpack_require__(1418);
 function exhaustAll() {
     return exhaustMap_1.exhaustMap(identity_1.identity);
 }
@@ -4397,16 +4397,16 @@ exports.exhaustAll = exhaustAll;
 
 /***/ }),
 
-/***/ 99491:
+/***/ 94419:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.exhaustMap = void 0;
-var map_1 = __webpack_require__(93297);
-var innerFrom_1 = __webpack_require__(29455);
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
+var map_1 = __webpack_require__(83297);
+var innerFrom_1 = __webpack_require__(18015);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
 function exhaustMap(project, resultSelector) {
     if (resultSelector) {
         return function (source) {
@@ -4436,14 +4436,14 @@ exports.exhaustMap = exhaustMap;
 
 /***/ }),
 
-/***/ 75151:
+/***/ 66911:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.expand = void 0;
-var lift_1 = __webpack_require__(43493);
-var mergeInternals_1 = __webpack_require__(88877);
+var lift_1 = __webpack_require__(28994);
+var mergeInternals_1 = __webpack_require__(97757);
 function expand(project, concurrent, scheduler) {
     if (concurrent === void 0) { concurrent = Infinity; }
     concurrent = (concurrent || 0) < 1 ? Infinity : concurrent;
@@ -4456,14 +4456,14 @@ exports.expand = expand;
 
 /***/ }),
 
-/***/ 73077:
+/***/ 91909:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.filter = void 0;
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
 function filter(predicate, thisArg) {
     return lift_1.operate(function (source, subscriber) {
         var index = 0;
@@ -4475,13 +4475,13 @@ exports.filter = filter;
 
 /***/ }),
 
-/***/ 7965:
+/***/ 10477:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.finalize = void 0;
-var lift_1 = __webpack_require__(43493);
+var lift_1 = __webpack_require__(28994);
 function finalize(callback) {
     return lift_1.operate(function (source, subscriber) {
         try {
@@ -4497,14 +4497,14 @@ exports.finalize = finalize;
 
 /***/ }),
 
-/***/ 14104:
+/***/ 51208:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.createFind = exports.find = void 0;
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
 function find(predicate, thisArg) {
     return lift_1.operate(createFind(predicate, thisArg, 'value'));
 }
@@ -4530,14 +4530,14 @@ exports.createFind = createFind;
 
 /***/ }),
 
-/***/ 2562:
+/***/ 76946:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.findIndex = void 0;
-var lift_1 = __webpack_require__(43493);
-var find_1 = __webpack_require__(14104);
+var lift_1 = __webpack_require__(28994);
+var find_1 = __webpack_require__(51208);
 function findIndex(predicate, thisArg) {
     return lift_1.operate(find_1.createFind(predicate, thisArg, 'index'));
 }
@@ -4546,18 +4546,18 @@ exports.findIndex = findIndex;
 
 /***/ }),
 
-/***/ 58657:
+/***/ 45873:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.first = void 0;
-var EmptyError_1 = __webpack_require__(38733);
-var filter_1 = __webpack_require__(73077);
-var take_1 = __webpack_require__(47576);
-var defaultIfEmpty_1 = __webpack_require__(91304);
-var throwIfEmpty_1 = __webpack_require__(32059);
-var identity_1 = __webpack_require__(19418);
+var EmptyError_1 = __webpack_require__(71741);
+var filter_1 = __webpack_require__(91909);
+var take_1 = __webpack_require__(88072);
+var defaultIfEmpty_1 = __webpack_require__(7768);
+var throwIfEmpty_1 = __webpack_require__(64747);
+var identity_1 = __webpack_require__(1418);
 function first(predicate, defaultValue) {
     var hasDefaultValue = arguments.length >= 2;
     return function (source) {
@@ -4569,29 +4569,29 @@ exports.first = first;
 
 /***/ }),
 
-/***/ 53268:
+/***/ 49956:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.flatMap = void 0;
-var mergeMap_1 = __webpack_require__(11917);
+var mergeMap_1 = __webpack_require__(82397);
 exports.flatMap = mergeMap_1.mergeMap;
 //# sourceMappingURL=flatMap.js.map
 
 /***/ }),
 
-/***/ 61017:
+/***/ 79337:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.groupBy = void 0;
-var Observable_1 = __webpack_require__(83828);
-var innerFrom_1 = __webpack_require__(29455);
-var Subject_1 = __webpack_require__(95333);
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
+var Observable_1 = __webpack_require__(46692);
+var innerFrom_1 = __webpack_require__(18015);
+var Subject_1 = __webpack_require__(82357);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
 function groupBy(keySelector, elementOrOptions, duration, connector) {
     return lift_1.operate(function (source, subscriber) {
         var element;
@@ -4654,15 +4654,15 @@ exports.groupBy = groupBy;
 
 /***/ }),
 
-/***/ 58264:
+/***/ 67720:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ignoreElements = void 0;
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
-var noop_1 = __webpack_require__(43563);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
+var noop_1 = __webpack_require__(91720);
 function ignoreElements() {
     return lift_1.operate(function (source, subscriber) {
         source.subscribe(OperatorSubscriber_1.createOperatorSubscriber(subscriber, noop_1.noop));
@@ -4673,14 +4673,14 @@ exports.ignoreElements = ignoreElements;
 
 /***/ }),
 
-/***/ 50562:
+/***/ 75954:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isEmpty = void 0;
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
 function isEmpty() {
     return lift_1.operate(function (source, subscriber) {
         source.subscribe(OperatorSubscriber_1.createOperatorSubscriber(subscriber, function () {
@@ -4697,17 +4697,17 @@ exports.isEmpty = isEmpty;
 
 /***/ }),
 
-/***/ 55616:
+/***/ 30672:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.joinAllInternals = void 0;
-var identity_1 = __webpack_require__(19418);
-var mapOneOrManyArgs_1 = __webpack_require__(52121);
-var pipe_1 = __webpack_require__(31160);
-var mergeMap_1 = __webpack_require__(11917);
-var toArray_1 = __webpack_require__(37933);
+var identity_1 = __webpack_require__(1418);
+var mapOneOrManyArgs_1 = __webpack_require__(60969);
+var pipe_1 = __webpack_require__(64424);
+var mergeMap_1 = __webpack_require__(82397);
+var toArray_1 = __webpack_require__(80829);
 function joinAllInternals(joinFn, project) {
     return pipe_1.pipe(toArray_1.toArray(), mergeMap_1.mergeMap(function (sources) { return joinFn(sources); }), project ? mapOneOrManyArgs_1.mapOneOrManyArgs(project) : identity_1.identity);
 }
@@ -4716,18 +4716,18 @@ exports.joinAllInternals = joinAllInternals;
 
 /***/ }),
 
-/***/ 17983:
+/***/ 77999:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.last = void 0;
-var EmptyError_1 = __webpack_require__(38733);
-var filter_1 = __webpack_require__(73077);
-var takeLast_1 = __webpack_require__(31800);
-var throwIfEmpty_1 = __webpack_require__(32059);
-var defaultIfEmpty_1 = __webpack_require__(91304);
-var identity_1 = __webpack_require__(19418);
+var EmptyError_1 = __webpack_require__(71741);
+var filter_1 = __webpack_require__(91909);
+var takeLast_1 = __webpack_require__(15656);
+var throwIfEmpty_1 = __webpack_require__(64747);
+var defaultIfEmpty_1 = __webpack_require__(7768);
+var identity_1 = __webpack_require__(1418);
 function last(predicate, defaultValue) {
     var hasDefaultValue = arguments.length >= 2;
     return function (source) {
@@ -4739,14 +4739,14 @@ exports.last = last;
 
 /***/ }),
 
-/***/ 93297:
+/***/ 83297:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.map = void 0;
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
 function map(project, thisArg) {
     return lift_1.operate(function (source, subscriber) {
         var index = 0;
@@ -4760,13 +4760,13 @@ exports.map = map;
 
 /***/ }),
 
-/***/ 92608:
+/***/ 68528:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.mapTo = void 0;
-var map_1 = __webpack_require__(93297);
+var map_1 = __webpack_require__(83297);
 function mapTo(value) {
     return map_1.map(function () { return value; });
 }
@@ -4775,15 +4775,15 @@ exports.mapTo = mapTo;
 
 /***/ }),
 
-/***/ 9930:
+/***/ 52442:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.materialize = void 0;
-var Notification_1 = __webpack_require__(93966);
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
+var Notification_1 = __webpack_require__(67166);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
 function materialize() {
     return lift_1.operate(function (source, subscriber) {
         source.subscribe(OperatorSubscriber_1.createOperatorSubscriber(subscriber, function (value) {
@@ -4802,14 +4802,14 @@ exports.materialize = materialize;
 
 /***/ }),
 
-/***/ 44713:
+/***/ 9593:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.max = void 0;
-var reduce_1 = __webpack_require__(36249);
-var isFunction_1 = __webpack_require__(92000);
+var reduce_1 = __webpack_require__(39241);
+var isFunction_1 = __webpack_require__(63856);
 function max(comparer) {
     return reduce_1.reduce(isFunction_1.isFunction(comparer) ? function (x, y) { return (comparer(x, y) > 0 ? x : y); } : function (x, y) { return (x > y ? x : y); });
 }
@@ -4818,7 +4818,7 @@ exports.max = max;
 
 /***/ }),
 
-/***/ 99227:
+/***/ 69675:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -4845,10 +4845,10 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.merge = void 0;
-var lift_1 = __webpack_require__(43493);
-var mergeAll_1 = __webpack_require__(38964);
-var args_1 = __webpack_require__(21325);
-var from_1 = __webpack_require__(37103);
+var lift_1 = __webpack_require__(28994);
+var mergeAll_1 = __webpack_require__(33156);
+var args_1 = __webpack_require__(66909);
+var from_1 = __webpack_require__(38687);
 function merge() {
     var args = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -4865,14 +4865,14 @@ exports.merge = merge;
 
 /***/ }),
 
-/***/ 38964:
+/***/ 33156:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.mergeAll = void 0;
-var mergeMap_1 = __webpack_require__(11917);
-var identity_1 = __webpack_require__(19418);
+var mergeMap_1 = __webpack_require__(82397);
+var identity_1 = __webpack_require__(1418);
 function mergeAll(concurrent) {
     if (concurrent === void 0) { concurrent = Infinity; }
     return mergeMap_1.mergeMap(identity_1.identity, concurrent);
@@ -4882,15 +4882,15 @@ exports.mergeAll = mergeAll;
 
 /***/ }),
 
-/***/ 88877:
+/***/ 97757:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.mergeInternals = void 0;
-var innerFrom_1 = __webpack_require__(29455);
-var executeSchedule_1 = __webpack_require__(86919);
-var OperatorSubscriber_1 = __webpack_require__(71977);
+var innerFrom_1 = __webpack_require__(18015);
+var executeSchedule_1 = __webpack_require__(56804);
+var OperatorSubscriber_1 = __webpack_require__(15161);
 function mergeInternals(source, subscriber, project, concurrent, onBeforeNext, expand, innerSubScheduler, additionalFinalizer) {
     var buffer = [];
     var active = 0;
@@ -4953,17 +4953,17 @@ exports.mergeInternals = mergeInternals;
 
 /***/ }),
 
-/***/ 11917:
+/***/ 82397:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.mergeMap = void 0;
-var map_1 = __webpack_require__(93297);
-var innerFrom_1 = __webpack_require__(29455);
-var lift_1 = __webpack_require__(43493);
-var mergeInternals_1 = __webpack_require__(88877);
-var isFunction_1 = __webpack_require__(92000);
+var map_1 = __webpack_require__(83297);
+var innerFrom_1 = __webpack_require__(18015);
+var lift_1 = __webpack_require__(28994);
+var mergeInternals_1 = __webpack_require__(97757);
+var isFunction_1 = __webpack_require__(63856);
 function mergeMap(project, resultSelector, concurrent) {
     if (concurrent === void 0) { concurrent = Infinity; }
     if (isFunction_1.isFunction(resultSelector)) {
@@ -4979,14 +4979,14 @@ exports.mergeMap = mergeMap;
 
 /***/ }),
 
-/***/ 45356:
+/***/ 95484:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.mergeMapTo = void 0;
-var mergeMap_1 = __webpack_require__(11917);
-var isFunction_1 = __webpack_require__(92000);
+var mergeMap_1 = __webpack_require__(82397);
+var isFunction_1 = __webpack_require__(63856);
 function mergeMapTo(innerObservable, resultSelector, concurrent) {
     if (concurrent === void 0) { concurrent = Infinity; }
     if (isFunction_1.isFunction(resultSelector)) {
@@ -5002,14 +5002,14 @@ exports.mergeMapTo = mergeMapTo;
 
 /***/ }),
 
-/***/ 13086:
+/***/ 22222:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.mergeScan = void 0;
-var lift_1 = __webpack_require__(43493);
-var mergeInternals_1 = __webpack_require__(88877);
+var lift_1 = __webpack_require__(28994);
+var mergeInternals_1 = __webpack_require__(97757);
 function mergeScan(accumulator, seed, concurrent) {
     if (concurrent === void 0) { concurrent = Infinity; }
     return lift_1.operate(function (source, subscriber) {
@@ -5024,7 +5024,7 @@ exports.mergeScan = mergeScan;
 
 /***/ }),
 
-/***/ 83667:
+/***/ 71779:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -5051,7 +5051,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.mergeWith = void 0;
-var merge_1 = __webpack_require__(99227);
+var merge_1 = __webpack_require__(69675);
 function mergeWith() {
     var otherSources = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -5064,14 +5064,14 @@ exports.mergeWith = mergeWith;
 
 /***/ }),
 
-/***/ 75083:
+/***/ 40315:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.min = void 0;
-var reduce_1 = __webpack_require__(36249);
-var isFunction_1 = __webpack_require__(92000);
+var reduce_1 = __webpack_require__(39241);
+var isFunction_1 = __webpack_require__(63856);
 function min(comparer) {
     return reduce_1.reduce(isFunction_1.isFunction(comparer) ? function (x, y) { return (comparer(x, y) < 0 ? x : y); } : function (x, y) { return (x < y ? x : y); });
 }
@@ -5080,15 +5080,15 @@ exports.min = min;
 
 /***/ }),
 
-/***/ 6841:
+/***/ 6889:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.multicast = void 0;
-var ConnectableObservable_1 = __webpack_require__(78056);
-var isFunction_1 = __webpack_require__(92000);
-var connect_1 = __webpack_require__(8353);
+var ConnectableObservable_1 = __webpack_require__(42264);
+var isFunction_1 = __webpack_require__(63856);
+var connect_1 = __webpack_require__(73201);
 function multicast(subjectOrSubjectFactory, selector) {
     var subjectFactory = isFunction_1.isFunction(subjectOrSubjectFactory) ? subjectOrSubjectFactory : function () { return subjectOrSubjectFactory; };
     if (isFunction_1.isFunction(selector)) {
@@ -5103,15 +5103,15 @@ exports.multicast = multicast;
 
 /***/ }),
 
-/***/ 58094:
+/***/ 2366:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.observeOn = void 0;
-var executeSchedule_1 = __webpack_require__(86919);
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
+var executeSchedule_1 = __webpack_require__(56804);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
 function observeOn(scheduler, delay) {
     if (delay === void 0) { delay = 0; }
     return lift_1.operate(function (source, subscriber) {
@@ -5123,7 +5123,7 @@ exports.observeOn = observeOn;
 
 /***/ }),
 
-/***/ 99556:
+/***/ 2292:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -5150,8 +5150,8 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.onErrorResumeNext = exports.onErrorResumeNextWith = void 0;
-var argsOrArgArray_1 = __webpack_require__(63185);
-var onErrorResumeNext_1 = __webpack_require__(12196);
+var argsOrArgArray_1 = __webpack_require__(12353);
+var onErrorResumeNext_1 = __webpack_require__(96756);
 function onErrorResumeNextWith() {
     var sources = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -5166,14 +5166,14 @@ exports.onErrorResumeNext = onErrorResumeNextWith;
 
 /***/ }),
 
-/***/ 55915:
+/***/ 72219:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.pairwise = void 0;
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
 function pairwise() {
     return lift_1.operate(function (source, subscriber) {
         var prev;
@@ -5191,13 +5191,13 @@ exports.pairwise = pairwise;
 
 /***/ }),
 
-/***/ 22370:
+/***/ 88338:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.pluck = void 0;
-var map_1 = __webpack_require__(93297);
+var map_1 = __webpack_require__(83297);
 function pluck() {
     var properties = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -5226,15 +5226,15 @@ exports.pluck = pluck;
 
 /***/ }),
 
-/***/ 5032:
+/***/ 67160:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.publish = void 0;
-var Subject_1 = __webpack_require__(95333);
-var multicast_1 = __webpack_require__(6841);
-var connect_1 = __webpack_require__(8353);
+var Subject_1 = __webpack_require__(82357);
+var multicast_1 = __webpack_require__(6889);
+var connect_1 = __webpack_require__(73201);
 function publish(selector) {
     return selector ? function (source) { return connect_1.connect(selector)(source); } : function (source) { return multicast_1.multicast(new Subject_1.Subject())(source); };
 }
@@ -5243,14 +5243,14 @@ exports.publish = publish;
 
 /***/ }),
 
-/***/ 99070:
+/***/ 10734:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.publishBehavior = void 0;
-var BehaviorSubject_1 = __webpack_require__(70071);
-var ConnectableObservable_1 = __webpack_require__(78056);
+var BehaviorSubject_1 = __webpack_require__(30279);
+var ConnectableObservable_1 = __webpack_require__(42264);
 function publishBehavior(initialValue) {
     return function (source) {
         var subject = new BehaviorSubject_1.BehaviorSubject(initialValue);
@@ -5262,14 +5262,14 @@ exports.publishBehavior = publishBehavior;
 
 /***/ }),
 
-/***/ 58824:
+/***/ 56312:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.publishLast = void 0;
-var AsyncSubject_1 = __webpack_require__(97342);
-var ConnectableObservable_1 = __webpack_require__(78056);
+var AsyncSubject_1 = __webpack_require__(65889);
+var ConnectableObservable_1 = __webpack_require__(42264);
 function publishLast() {
     return function (source) {
         var subject = new AsyncSubject_1.AsyncSubject();
@@ -5281,15 +5281,15 @@ exports.publishLast = publishLast;
 
 /***/ }),
 
-/***/ 49699:
+/***/ 30451:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.publishReplay = void 0;
-var ReplaySubject_1 = __webpack_require__(21064);
-var multicast_1 = __webpack_require__(6841);
-var isFunction_1 = __webpack_require__(92000);
+var ReplaySubject_1 = __webpack_require__(19256);
+var multicast_1 = __webpack_require__(6889);
+var isFunction_1 = __webpack_require__(63856);
 function publishReplay(bufferSize, windowTime, selectorOrScheduler, timestampProvider) {
     if (selectorOrScheduler && !isFunction_1.isFunction(selectorOrScheduler)) {
         timestampProvider = selectorOrScheduler;
@@ -5302,7 +5302,7 @@ exports.publishReplay = publishReplay;
 
 /***/ }),
 
-/***/ 42346:
+/***/ 25434:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -5329,9 +5329,9 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.raceWith = void 0;
-var race_1 = __webpack_require__(16550);
-var lift_1 = __webpack_require__(43493);
-var identity_1 = __webpack_require__(19418);
+var race_1 = __webpack_require__(87446);
+var lift_1 = __webpack_require__(28994);
+var identity_1 = __webpack_require__(1418);
 function raceWith() {
     var otherSources = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -5348,14 +5348,14 @@ exports.raceWith = raceWith;
 
 /***/ }),
 
-/***/ 36249:
+/***/ 39241:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reduce = void 0;
-var scanInternals_1 = __webpack_require__(57078);
-var lift_1 = __webpack_require__(43493);
+var scanInternals_1 = __webpack_require__(55590);
+var lift_1 = __webpack_require__(28994);
 function reduce(accumulator, seed) {
     return lift_1.operate(scanInternals_1.scanInternals(accumulator, seed, arguments.length >= 2, false, true));
 }
@@ -5364,14 +5364,14 @@ exports.reduce = reduce;
 
 /***/ }),
 
-/***/ 65843:
+/***/ 42307:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.refCount = void 0;
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
 function refCount() {
     return lift_1.operate(function (source, subscriber) {
         var connection = null;
@@ -5400,17 +5400,17 @@ exports.refCount = refCount;
 
 /***/ }),
 
-/***/ 48340:
+/***/ 32420:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.repeat = void 0;
-var empty_1 = __webpack_require__(78786);
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
-var innerFrom_1 = __webpack_require__(29455);
-var timer_1 = __webpack_require__(722);
+var empty_1 = __webpack_require__(5458);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
+var innerFrom_1 = __webpack_require__(18015);
+var timer_1 = __webpack_require__(58914);
 function repeat(countOrConfig) {
     var _a;
     var count = Infinity;
@@ -5470,16 +5470,16 @@ exports.repeat = repeat;
 
 /***/ }),
 
-/***/ 75944:
+/***/ 71320:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.repeatWhen = void 0;
-var innerFrom_1 = __webpack_require__(29455);
-var Subject_1 = __webpack_require__(95333);
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
+var innerFrom_1 = __webpack_require__(18015);
+var Subject_1 = __webpack_require__(82357);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
 function repeatWhen(notifier) {
     return lift_1.operate(function (source, subscriber) {
         var innerSub;
@@ -5526,17 +5526,17 @@ exports.repeatWhen = repeatWhen;
 
 /***/ }),
 
-/***/ 98109:
+/***/ 96109:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.retry = void 0;
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
-var identity_1 = __webpack_require__(19418);
-var timer_1 = __webpack_require__(722);
-var innerFrom_1 = __webpack_require__(29455);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
+var identity_1 = __webpack_require__(1418);
+var timer_1 = __webpack_require__(58914);
+var innerFrom_1 = __webpack_require__(18015);
 function retry(configOrCount) {
     if (configOrCount === void 0) { configOrCount = Infinity; }
     var config;
@@ -5605,16 +5605,16 @@ exports.retry = retry;
 
 /***/ }),
 
-/***/ 42765:
+/***/ 70557:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.retryWhen = void 0;
-var innerFrom_1 = __webpack_require__(29455);
-var Subject_1 = __webpack_require__(95333);
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
+var innerFrom_1 = __webpack_require__(18015);
+var Subject_1 = __webpack_require__(82357);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
 function retryWhen(notifier) {
     return lift_1.operate(function (source, subscriber) {
         var innerSub;
@@ -5647,16 +5647,16 @@ exports.retryWhen = retryWhen;
 
 /***/ }),
 
-/***/ 75549:
+/***/ 40845:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.sample = void 0;
-var innerFrom_1 = __webpack_require__(29455);
-var lift_1 = __webpack_require__(43493);
-var noop_1 = __webpack_require__(43563);
-var OperatorSubscriber_1 = __webpack_require__(71977);
+var innerFrom_1 = __webpack_require__(18015);
+var lift_1 = __webpack_require__(28994);
+var noop_1 = __webpack_require__(91720);
+var OperatorSubscriber_1 = __webpack_require__(15161);
 function sample(notifier) {
     return lift_1.operate(function (source, subscriber) {
         var hasValue = false;
@@ -5680,15 +5680,15 @@ exports.sample = sample;
 
 /***/ }),
 
-/***/ 61544:
+/***/ 75640:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.sampleTime = void 0;
-var async_1 = __webpack_require__(84751);
-var sample_1 = __webpack_require__(75549);
-var interval_1 = __webpack_require__(63330);
+var async_1 = __webpack_require__(95583);
+var sample_1 = __webpack_require__(40845);
+var interval_1 = __webpack_require__(88658);
 function sampleTime(period, scheduler) {
     if (scheduler === void 0) { scheduler = async_1.asyncScheduler; }
     return sample_1.sample(interval_1.interval(period, scheduler));
@@ -5698,14 +5698,14 @@ exports.sampleTime = sampleTime;
 
 /***/ }),
 
-/***/ 47050:
+/***/ 8333:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.scan = void 0;
-var lift_1 = __webpack_require__(43493);
-var scanInternals_1 = __webpack_require__(57078);
+var lift_1 = __webpack_require__(28994);
+var scanInternals_1 = __webpack_require__(55590);
 function scan(accumulator, seed) {
     return lift_1.operate(scanInternals_1.scanInternals(accumulator, seed, arguments.length >= 2, true));
 }
@@ -5714,13 +5714,13 @@ exports.scan = scan;
 
 /***/ }),
 
-/***/ 57078:
+/***/ 55590:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.scanInternals = void 0;
-var OperatorSubscriber_1 = __webpack_require__(71977);
+var OperatorSubscriber_1 = __webpack_require__(15161);
 function scanInternals(accumulator, seed, hasSeed, emitOnNext, emitBeforeComplete) {
     return function (source, subscriber) {
         var hasState = hasSeed;
@@ -5746,15 +5746,15 @@ exports.scanInternals = scanInternals;
 
 /***/ }),
 
-/***/ 88956:
+/***/ 43468:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.sequenceEqual = void 0;
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
-var innerFrom_1 = __webpack_require__(29455);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
+var innerFrom_1 = __webpack_require__(18015);
 function sequenceEqual(compareTo, comparator) {
     if (comparator === void 0) { comparator = function (a, b) { return a === b; }; }
     return lift_1.operate(function (source, subscriber) {
@@ -5796,7 +5796,7 @@ function createState() {
 
 /***/ }),
 
-/***/ 80736:
+/***/ 80656:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -5823,10 +5823,10 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.share = void 0;
-var innerFrom_1 = __webpack_require__(29455);
-var Subject_1 = __webpack_require__(95333);
-var Subscriber_1 = __webpack_require__(32767);
-var lift_1 = __webpack_require__(43493);
+var innerFrom_1 = __webpack_require__(18015);
+var Subject_1 = __webpack_require__(82357);
+var Subscriber_1 = __webpack_require__(42703);
+var lift_1 = __webpack_require__(28994);
 function share(options) {
     if (options === void 0) { options = {}; }
     var _a = options.connector, connector = _a === void 0 ? function () { return new Subject_1.Subject(); } : _a, _b = options.resetOnError, resetOnError = _b === void 0 ? true : _b, _c = options.resetOnComplete, resetOnComplete = _c === void 0 ? true : _c, _d = options.resetOnRefCountZero, resetOnRefCountZero = _d === void 0 ? true : _d;
@@ -5911,14 +5911,14 @@ function handleReset(reset, on) {
 
 /***/ }),
 
-/***/ 77851:
+/***/ 28267:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.shareReplay = void 0;
-var ReplaySubject_1 = __webpack_require__(21064);
-var share_1 = __webpack_require__(80736);
+var ReplaySubject_1 = __webpack_require__(19256);
+var share_1 = __webpack_require__(80656);
 function shareReplay(configOrBufferSize, windowTime, scheduler) {
     var _a, _b, _c;
     var bufferSize;
@@ -5941,17 +5941,17 @@ exports.shareReplay = shareReplay;
 
 /***/ }),
 
-/***/ 96771:
+/***/ 89779:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.single = void 0;
-var EmptyError_1 = __webpack_require__(38733);
-var SequenceError_1 = __webpack_require__(59079);
-var NotFoundError_1 = __webpack_require__(35061);
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
+var EmptyError_1 = __webpack_require__(71741);
+var SequenceError_1 = __webpack_require__(58519);
+var NotFoundError_1 = __webpack_require__(92069);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
 function single(predicate) {
     return lift_1.operate(function (source, subscriber) {
         var hasValue = false;
@@ -5981,13 +5981,13 @@ exports.single = single;
 
 /***/ }),
 
-/***/ 36628:
+/***/ 39428:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.skip = void 0;
-var filter_1 = __webpack_require__(73077);
+var filter_1 = __webpack_require__(91909);
 function skip(count) {
     return filter_1.filter(function (_, index) { return count <= index; });
 }
@@ -5996,15 +5996,15 @@ exports.skip = skip;
 
 /***/ }),
 
-/***/ 17172:
+/***/ 26532:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.skipLast = void 0;
-var identity_1 = __webpack_require__(19418);
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
+var identity_1 = __webpack_require__(1418);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
 function skipLast(skipCount) {
     return skipCount <= 0
         ?
@@ -6034,16 +6034,16 @@ exports.skipLast = skipLast;
 
 /***/ }),
 
-/***/ 35186:
+/***/ 78370:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.skipUntil = void 0;
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
-var innerFrom_1 = __webpack_require__(29455);
-var noop_1 = __webpack_require__(43563);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
+var innerFrom_1 = __webpack_require__(18015);
+var noop_1 = __webpack_require__(91720);
 function skipUntil(notifier) {
     return lift_1.operate(function (source, subscriber) {
         var taking = false;
@@ -6060,14 +6060,14 @@ exports.skipUntil = skipUntil;
 
 /***/ }),
 
-/***/ 99447:
+/***/ 17511:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.skipWhile = void 0;
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
 function skipWhile(predicate) {
     return lift_1.operate(function (source, subscriber) {
         var taking = false;
@@ -6080,15 +6080,15 @@ exports.skipWhile = skipWhile;
 
 /***/ }),
 
-/***/ 83843:
+/***/ 57395:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.startWith = void 0;
-var concat_1 = __webpack_require__(9799);
-var args_1 = __webpack_require__(21325);
-var lift_1 = __webpack_require__(43493);
+var concat_1 = __webpack_require__(28919);
+var args_1 = __webpack_require__(66909);
+var lift_1 = __webpack_require__(28994);
 function startWith() {
     var values = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -6104,13 +6104,13 @@ exports.startWith = startWith;
 
 /***/ }),
 
-/***/ 38578:
+/***/ 65282:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.subscribeOn = void 0;
-var lift_1 = __webpack_require__(43493);
+var lift_1 = __webpack_require__(28994);
 function subscribeOn(scheduler, delay) {
     if (delay === void 0) { delay = 0; }
     return lift_1.operate(function (source, subscriber) {
@@ -6122,14 +6122,14 @@ exports.subscribeOn = subscribeOn;
 
 /***/ }),
 
-/***/ 22988:
+/***/ 4188:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.switchAll = void 0;
-var switchMap_1 = __webpack_require__(36981);
-var identity_1 = __webpack_require__(19418);
+var switchMap_1 = __webpack_require__(42789);
+var identity_1 = __webpack_require__(1418);
 function switchAll() {
     return switchMap_1.switchMap(identity_1.identity);
 }
@@ -6138,15 +6138,15 @@ exports.switchAll = switchAll;
 
 /***/ }),
 
-/***/ 36981:
+/***/ 42789:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.switchMap = void 0;
-var innerFrom_1 = __webpack_require__(29455);
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
+var innerFrom_1 = __webpack_require__(18015);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
 function switchMap(project, resultSelector) {
     return lift_1.operate(function (source, subscriber) {
         var innerSubscriber = null;
@@ -6172,14 +6172,14 @@ exports.switchMap = switchMap;
 
 /***/ }),
 
-/***/ 90276:
+/***/ 40564:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.switchMapTo = void 0;
-var switchMap_1 = __webpack_require__(36981);
-var isFunction_1 = __webpack_require__(92000);
+var switchMap_1 = __webpack_require__(42789);
+var isFunction_1 = __webpack_require__(63856);
 function switchMapTo(innerObservable, resultSelector) {
     return isFunction_1.isFunction(resultSelector) ? switchMap_1.switchMap(function () { return innerObservable; }, resultSelector) : switchMap_1.switchMap(function () { return innerObservable; });
 }
@@ -6188,14 +6188,14 @@ exports.switchMapTo = switchMapTo;
 
 /***/ }),
 
-/***/ 7446:
+/***/ 58054:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.switchScan = void 0;
-var switchMap_1 = __webpack_require__(36981);
-var lift_1 = __webpack_require__(43493);
+var switchMap_1 = __webpack_require__(42789);
+var lift_1 = __webpack_require__(28994);
 function switchScan(accumulator, seed) {
     return lift_1.operate(function (source, subscriber) {
         var state = seed;
@@ -6210,15 +6210,15 @@ exports.switchScan = switchScan;
 
 /***/ }),
 
-/***/ 47576:
+/***/ 88072:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.take = void 0;
-var empty_1 = __webpack_require__(78786);
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
+var empty_1 = __webpack_require__(5458);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
 function take(count) {
     return count <= 0
         ?
@@ -6240,7 +6240,7 @@ exports.take = take;
 
 /***/ }),
 
-/***/ 31800:
+/***/ 15656:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -6257,9 +6257,9 @@ var __values = (this && this.__values) || function(o) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.takeLast = void 0;
-var empty_1 = __webpack_require__(78786);
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
+var empty_1 = __webpack_require__(5458);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
 function takeLast(count) {
     return count <= 0
         ? function () { return empty_1.EMPTY; }
@@ -6294,16 +6294,16 @@ exports.takeLast = takeLast;
 
 /***/ }),
 
-/***/ 7646:
+/***/ 4046:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.takeUntil = void 0;
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
-var innerFrom_1 = __webpack_require__(29455);
-var noop_1 = __webpack_require__(43563);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
+var innerFrom_1 = __webpack_require__(18015);
+var noop_1 = __webpack_require__(91720);
 function takeUntil(notifier) {
     return lift_1.operate(function (source, subscriber) {
         innerFrom_1.innerFrom(notifier).subscribe(OperatorSubscriber_1.createOperatorSubscriber(subscriber, function () { return subscriber.complete(); }, noop_1.noop));
@@ -6315,14 +6315,14 @@ exports.takeUntil = takeUntil;
 
 /***/ }),
 
-/***/ 50299:
+/***/ 81163:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.takeWhile = void 0;
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
 function takeWhile(predicate, inclusive) {
     if (inclusive === void 0) { inclusive = false; }
     return lift_1.operate(function (source, subscriber) {
@@ -6339,16 +6339,16 @@ exports.takeWhile = takeWhile;
 
 /***/ }),
 
-/***/ 48182:
+/***/ 18054:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.tap = void 0;
-var isFunction_1 = __webpack_require__(92000);
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
-var identity_1 = __webpack_require__(19418);
+var isFunction_1 = __webpack_require__(63856);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
+var identity_1 = __webpack_require__(1418);
 function tap(observerOrNext, error, complete) {
     var tapObserver = isFunction_1.isFunction(observerOrNext) || error || complete
         ?
@@ -6389,15 +6389,15 @@ exports.tap = tap;
 
 /***/ }),
 
-/***/ 46059:
+/***/ 8923:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.throttle = void 0;
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
-var innerFrom_1 = __webpack_require__(29455);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
+var innerFrom_1 = __webpack_require__(18015);
 function throttle(durationSelector, config) {
     return lift_1.operate(function (source, subscriber) {
         var _a = config !== null && config !== void 0 ? config : {}, _b = _a.leading, leading = _b === void 0 ? true : _b, _c = _a.trailing, trailing = _c === void 0 ? false : _c;
@@ -6444,15 +6444,15 @@ exports.throttle = throttle;
 
 /***/ }),
 
-/***/ 98862:
+/***/ 86558:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.throttleTime = void 0;
-var async_1 = __webpack_require__(84751);
-var throttle_1 = __webpack_require__(46059);
-var timer_1 = __webpack_require__(722);
+var async_1 = __webpack_require__(95583);
+var throttle_1 = __webpack_require__(8923);
+var timer_1 = __webpack_require__(58914);
 function throttleTime(duration, scheduler, config) {
     if (scheduler === void 0) { scheduler = async_1.asyncScheduler; }
     var duration$ = timer_1.timer(duration, scheduler);
@@ -6463,15 +6463,15 @@ exports.throttleTime = throttleTime;
 
 /***/ }),
 
-/***/ 32059:
+/***/ 64747:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.throwIfEmpty = void 0;
-var EmptyError_1 = __webpack_require__(38733);
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
+var EmptyError_1 = __webpack_require__(71741);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
 function throwIfEmpty(errorFactory) {
     if (errorFactory === void 0) { errorFactory = defaultErrorFactory; }
     return lift_1.operate(function (source, subscriber) {
@@ -6490,15 +6490,15 @@ function defaultErrorFactory() {
 
 /***/ }),
 
-/***/ 40091:
+/***/ 70635:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.TimeInterval = exports.timeInterval = void 0;
-var async_1 = __webpack_require__(84751);
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
+var async_1 = __webpack_require__(95583);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
 function timeInterval(scheduler) {
     if (scheduler === void 0) { scheduler = async_1.asyncScheduler; }
     return lift_1.operate(function (source, subscriber) {
@@ -6524,19 +6524,19 @@ exports.TimeInterval = TimeInterval;
 
 /***/ }),
 
-/***/ 53440:
+/***/ 64176:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.timeout = exports.TimeoutError = void 0;
-var async_1 = __webpack_require__(84751);
-var isDate_1 = __webpack_require__(84276);
-var lift_1 = __webpack_require__(43493);
-var innerFrom_1 = __webpack_require__(29455);
-var createErrorClass_1 = __webpack_require__(39130);
-var OperatorSubscriber_1 = __webpack_require__(71977);
-var executeSchedule_1 = __webpack_require__(86919);
+var async_1 = __webpack_require__(95583);
+var isDate_1 = __webpack_require__(99908);
+var lift_1 = __webpack_require__(28994);
+var innerFrom_1 = __webpack_require__(18015);
+var createErrorClass_1 = __webpack_require__(70250);
+var OperatorSubscriber_1 = __webpack_require__(15161);
+var executeSchedule_1 = __webpack_require__(56804);
 exports.TimeoutError = createErrorClass_1.createErrorClass(function (_super) {
     return function TimeoutErrorImpl(info) {
         if (info === void 0) { info = null; }
@@ -6593,15 +6593,15 @@ function timeoutErrorFactory(info) {
 
 /***/ }),
 
-/***/ 92328:
+/***/ 30840:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.timeoutWith = void 0;
-var async_1 = __webpack_require__(84751);
-var isDate_1 = __webpack_require__(84276);
-var timeout_1 = __webpack_require__(53440);
+var async_1 = __webpack_require__(95583);
+var isDate_1 = __webpack_require__(99908);
+var timeout_1 = __webpack_require__(64176);
 function timeoutWith(due, withObservable, scheduler) {
     var first;
     var each;
@@ -6634,14 +6634,14 @@ exports.timeoutWith = timeoutWith;
 
 /***/ }),
 
-/***/ 16527:
+/***/ 32415:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.timestamp = void 0;
-var dateTimestampProvider_1 = __webpack_require__(56494);
-var map_1 = __webpack_require__(93297);
+var dateTimestampProvider_1 = __webpack_require__(11742);
+var map_1 = __webpack_require__(83297);
 function timestamp(timestampProvider) {
     if (timestampProvider === void 0) { timestampProvider = dateTimestampProvider_1.dateTimestampProvider; }
     return map_1.map(function (value) { return ({ value: value, timestamp: timestampProvider.now() }); });
@@ -6651,14 +6651,14 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 37933:
+/***/ 80829:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.toArray = void 0;
-var reduce_1 = __webpack_require__(36249);
-var lift_1 = __webpack_require__(43493);
+var reduce_1 = __webpack_require__(39241);
+var lift_1 = __webpack_require__(28994);
 var arrReducer = function (arr, value) { return (arr.push(value), arr); };
 function toArray() {
     return lift_1.operate(function (source, subscriber) {
@@ -6670,17 +6670,17 @@ exports.toArray = toArray;
 
 /***/ }),
 
-/***/ 30907:
+/***/ 32619:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.window = void 0;
-var Subject_1 = __webpack_require__(95333);
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
-var noop_1 = __webpack_require__(43563);
-var innerFrom_1 = __webpack_require__(29455);
+var Subject_1 = __webpack_require__(82357);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
+var noop_1 = __webpack_require__(91720);
+var innerFrom_1 = __webpack_require__(18015);
 function window(windowBoundaries) {
     return lift_1.operate(function (source, subscriber) {
         var windowSubject = new Subject_1.Subject();
@@ -6708,7 +6708,7 @@ exports.window = window;
 
 /***/ }),
 
-/***/ 22456:
+/***/ 18024:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -6725,9 +6725,9 @@ var __values = (this && this.__values) || function(o) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.windowCount = void 0;
-var Subject_1 = __webpack_require__(95333);
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
+var Subject_1 = __webpack_require__(82357);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
 function windowCount(windowSize, startWindowEvery) {
     if (startWindowEvery === void 0) { startWindowEvery = 0; }
     var startEvery = startWindowEvery > 0 ? startWindowEvery : windowSize;
@@ -6781,20 +6781,20 @@ exports.windowCount = windowCount;
 
 /***/ }),
 
-/***/ 72350:
+/***/ 19278:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.windowTime = void 0;
-var Subject_1 = __webpack_require__(95333);
-var async_1 = __webpack_require__(84751);
-var Subscription_1 = __webpack_require__(65944);
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
-var arrRemove_1 = __webpack_require__(58693);
-var args_1 = __webpack_require__(21325);
-var executeSchedule_1 = __webpack_require__(86919);
+var Subject_1 = __webpack_require__(82357);
+var async_1 = __webpack_require__(95583);
+var Subscription_1 = __webpack_require__(15208);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
+var arrRemove_1 = __webpack_require__(18645);
+var args_1 = __webpack_require__(66909);
+var executeSchedule_1 = __webpack_require__(56804);
 function windowTime(windowTimeSpan) {
     var _a, _b;
     var otherArgs = [];
@@ -6861,7 +6861,7 @@ exports.windowTime = windowTime;
 
 /***/ }),
 
-/***/ 25151:
+/***/ 80783:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -6878,13 +6878,13 @@ var __values = (this && this.__values) || function(o) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.windowToggle = void 0;
-var Subject_1 = __webpack_require__(95333);
-var Subscription_1 = __webpack_require__(65944);
-var lift_1 = __webpack_require__(43493);
-var innerFrom_1 = __webpack_require__(29455);
-var OperatorSubscriber_1 = __webpack_require__(71977);
-var noop_1 = __webpack_require__(43563);
-var arrRemove_1 = __webpack_require__(58693);
+var Subject_1 = __webpack_require__(82357);
+var Subscription_1 = __webpack_require__(15208);
+var lift_1 = __webpack_require__(28994);
+var innerFrom_1 = __webpack_require__(18015);
+var OperatorSubscriber_1 = __webpack_require__(15161);
+var noop_1 = __webpack_require__(91720);
+var arrRemove_1 = __webpack_require__(18645);
 function windowToggle(openings, closingSelector) {
     return lift_1.operate(function (source, subscriber) {
         var windows = [];
@@ -6947,16 +6947,16 @@ exports.windowToggle = windowToggle;
 
 /***/ }),
 
-/***/ 5459:
+/***/ 54243:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.windowWhen = void 0;
-var Subject_1 = __webpack_require__(95333);
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
-var innerFrom_1 = __webpack_require__(29455);
+var Subject_1 = __webpack_require__(82357);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
+var innerFrom_1 = __webpack_require__(18015);
 function windowWhen(closingSelector) {
     return lift_1.operate(function (source, subscriber) {
         var window;
@@ -6995,7 +6995,7 @@ exports.windowWhen = windowWhen;
 
 /***/ }),
 
-/***/ 49780:
+/***/ 95972:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -7022,12 +7022,12 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.withLatestFrom = void 0;
-var lift_1 = __webpack_require__(43493);
-var OperatorSubscriber_1 = __webpack_require__(71977);
-var innerFrom_1 = __webpack_require__(29455);
-var identity_1 = __webpack_require__(19418);
-var noop_1 = __webpack_require__(43563);
-var args_1 = __webpack_require__(21325);
+var lift_1 = __webpack_require__(28994);
+var OperatorSubscriber_1 = __webpack_require__(15161);
+var innerFrom_1 = __webpack_require__(18015);
+var identity_1 = __webpack_require__(1418);
+var noop_1 = __webpack_require__(91720);
+var args_1 = __webpack_require__(66909);
 function withLatestFrom() {
     var inputs = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -7064,7 +7064,7 @@ exports.withLatestFrom = withLatestFrom;
 
 /***/ }),
 
-/***/ 87556:
+/***/ 59700:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -7091,8 +7091,8 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.zip = void 0;
-var zip_1 = __webpack_require__(86188);
-var lift_1 = __webpack_require__(43493);
+var zip_1 = __webpack_require__(69820);
+var lift_1 = __webpack_require__(28994);
 function zip() {
     var sources = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -7107,14 +7107,14 @@ exports.zip = zip;
 
 /***/ }),
 
-/***/ 82989:
+/***/ 40829:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.zipAll = void 0;
-var zip_1 = __webpack_require__(86188);
-var joinAllInternals_1 = __webpack_require__(55616);
+var zip_1 = __webpack_require__(69820);
+var joinAllInternals_1 = __webpack_require__(30672);
 function zipAll(project) {
     return joinAllInternals_1.joinAllInternals(zip_1.zip, project);
 }
@@ -7123,7 +7123,7 @@ exports.zipAll = zipAll;
 
 /***/ }),
 
-/***/ 92204:
+/***/ 62268:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -7150,7 +7150,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.zipWith = void 0;
-var zip_1 = __webpack_require__(87556);
+var zip_1 = __webpack_require__(59700);
 function zipWith() {
     var otherInputs = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -7163,13 +7163,13 @@ exports.zipWith = zipWith;
 
 /***/ }),
 
-/***/ 66943:
+/***/ 72111:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.scheduleArray = void 0;
-var Observable_1 = __webpack_require__(83828);
+var Observable_1 = __webpack_require__(46692);
 function scheduleArray(input, scheduler) {
     return new Observable_1.Observable(function (subscriber) {
         var i = 0;
@@ -7191,14 +7191,14 @@ exports.scheduleArray = scheduleArray;
 
 /***/ }),
 
-/***/ 47672:
+/***/ 16680:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.scheduleAsyncIterable = void 0;
-var Observable_1 = __webpack_require__(83828);
-var executeSchedule_1 = __webpack_require__(86919);
+var Observable_1 = __webpack_require__(46692);
+var executeSchedule_1 = __webpack_require__(56804);
 function scheduleAsyncIterable(input, scheduler) {
     if (!input) {
         throw new Error('Iterable cannot be null');
@@ -7224,16 +7224,16 @@ exports.scheduleAsyncIterable = scheduleAsyncIterable;
 
 /***/ }),
 
-/***/ 92354:
+/***/ 80178:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.scheduleIterable = void 0;
-var Observable_1 = __webpack_require__(83828);
-var iterator_1 = __webpack_require__(50610);
-var isFunction_1 = __webpack_require__(92000);
-var executeSchedule_1 = __webpack_require__(86919);
+var Observable_1 = __webpack_require__(46692);
+var iterator_1 = __webpack_require__(67650);
+var isFunction_1 = __webpack_require__(63856);
+var executeSchedule_1 = __webpack_require__(56804);
 function scheduleIterable(input, scheduler) {
     return new Observable_1.Observable(function (subscriber) {
         var iterator;
@@ -7266,15 +7266,15 @@ exports.scheduleIterable = scheduleIterable;
 
 /***/ }),
 
-/***/ 46953:
+/***/ 53145:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.scheduleObservable = void 0;
-var innerFrom_1 = __webpack_require__(29455);
-var observeOn_1 = __webpack_require__(58094);
-var subscribeOn_1 = __webpack_require__(38578);
+var innerFrom_1 = __webpack_require__(18015);
+var observeOn_1 = __webpack_require__(2366);
+var subscribeOn_1 = __webpack_require__(65282);
 function scheduleObservable(input, scheduler) {
     return innerFrom_1.innerFrom(input).pipe(subscribeOn_1.subscribeOn(scheduler), observeOn_1.observeOn(scheduler));
 }
@@ -7283,15 +7283,15 @@ exports.scheduleObservable = scheduleObservable;
 
 /***/ }),
 
-/***/ 96447:
+/***/ 39375:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.schedulePromise = void 0;
-var innerFrom_1 = __webpack_require__(29455);
-var observeOn_1 = __webpack_require__(58094);
-var subscribeOn_1 = __webpack_require__(38578);
+var innerFrom_1 = __webpack_require__(18015);
+var observeOn_1 = __webpack_require__(2366);
+var subscribeOn_1 = __webpack_require__(65282);
 function schedulePromise(input, scheduler) {
     return innerFrom_1.innerFrom(input).pipe(subscribeOn_1.subscribeOn(scheduler), observeOn_1.observeOn(scheduler));
 }
@@ -7300,14 +7300,14 @@ exports.schedulePromise = schedulePromise;
 
 /***/ }),
 
-/***/ 11999:
+/***/ 87439:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.scheduleReadableStreamLike = void 0;
-var scheduleAsyncIterable_1 = __webpack_require__(47672);
-var isReadableStreamLike_1 = __webpack_require__(60407);
+var scheduleAsyncIterable_1 = __webpack_require__(16680);
+var isReadableStreamLike_1 = __webpack_require__(92519);
 function scheduleReadableStreamLike(input, scheduler) {
     return scheduleAsyncIterable_1.scheduleAsyncIterable(isReadableStreamLike_1.readableStreamLikeToAsyncGenerator(input), scheduler);
 }
@@ -7316,25 +7316,25 @@ exports.scheduleReadableStreamLike = scheduleReadableStreamLike;
 
 /***/ }),
 
-/***/ 55862:
+/***/ 81478:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.scheduled = void 0;
-var scheduleObservable_1 = __webpack_require__(46953);
-var schedulePromise_1 = __webpack_require__(96447);
-var scheduleArray_1 = __webpack_require__(66943);
-var scheduleIterable_1 = __webpack_require__(92354);
-var scheduleAsyncIterable_1 = __webpack_require__(47672);
-var isInteropObservable_1 = __webpack_require__(79062);
-var isPromise_1 = __webpack_require__(57991);
-var isArrayLike_1 = __webpack_require__(32);
-var isIterable_1 = __webpack_require__(92970);
-var isAsyncIterable_1 = __webpack_require__(75344);
-var throwUnobservableError_1 = __webpack_require__(23340);
-var isReadableStreamLike_1 = __webpack_require__(60407);
-var scheduleReadableStreamLike_1 = __webpack_require__(11999);
+var scheduleObservable_1 = __webpack_require__(53145);
+var schedulePromise_1 = __webpack_require__(39375);
+var scheduleArray_1 = __webpack_require__(72111);
+var scheduleIterable_1 = __webpack_require__(80178);
+var scheduleAsyncIterable_1 = __webpack_require__(16680);
+var isInteropObservable_1 = __webpack_require__(61414);
+var isPromise_1 = __webpack_require__(79063);
+var isArrayLike_1 = __webpack_require__(34800);
+var isIterable_1 = __webpack_require__(78426);
+var isAsyncIterable_1 = __webpack_require__(91744);
+var throwUnobservableError_1 = __webpack_require__(69404);
+var isReadableStreamLike_1 = __webpack_require__(92519);
+var scheduleReadableStreamLike_1 = __webpack_require__(87439);
 function scheduled(input, scheduler) {
     if (input != null) {
         if (isInteropObservable_1.isInteropObservable(input)) {
@@ -7363,7 +7363,7 @@ exports.scheduled = scheduled;
 
 /***/ }),
 
-/***/ 14849:
+/***/ 90609:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -7384,7 +7384,7 @@ var __extends = (this && this.__extends) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Action = void 0;
-var Subscription_1 = __webpack_require__(65944);
+var Subscription_1 = __webpack_require__(15208);
 var Action = (function (_super) {
     __extends(Action, _super);
     function Action(scheduler, work) {
@@ -7401,7 +7401,7 @@ exports.Action = Action;
 
 /***/ }),
 
-/***/ 40730:
+/***/ 28426:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -7422,8 +7422,8 @@ var __extends = (this && this.__extends) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AnimationFrameAction = void 0;
-var AsyncAction_1 = __webpack_require__(12293);
-var animationFrameProvider_1 = __webpack_require__(1981);
+var AsyncAction_1 = __webpack_require__(96693);
+var animationFrameProvider_1 = __webpack_require__(3437);
 var AnimationFrameAction = (function (_super) {
     __extends(AnimationFrameAction, _super);
     function AnimationFrameAction(scheduler, work) {
@@ -7460,7 +7460,7 @@ exports.AnimationFrameAction = AnimationFrameAction;
 
 /***/ }),
 
-/***/ 34911:
+/***/ 39919:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -7481,7 +7481,7 @@ var __extends = (this && this.__extends) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AnimationFrameScheduler = void 0;
-var AsyncScheduler_1 = __webpack_require__(6350);
+var AsyncScheduler_1 = __webpack_require__(72318);
 var AnimationFrameScheduler = (function (_super) {
     __extends(AnimationFrameScheduler, _super);
     function AnimationFrameScheduler() {
@@ -7520,7 +7520,7 @@ exports.AnimationFrameScheduler = AnimationFrameScheduler;
 
 /***/ }),
 
-/***/ 84564:
+/***/ 53636:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -7541,8 +7541,8 @@ var __extends = (this && this.__extends) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AsapAction = void 0;
-var AsyncAction_1 = __webpack_require__(12293);
-var immediateProvider_1 = __webpack_require__(7351);
+var AsyncAction_1 = __webpack_require__(96693);
+var immediateProvider_1 = __webpack_require__(21639);
 var AsapAction = (function (_super) {
     __extends(AsapAction, _super);
     function AsapAction(scheduler, work) {
@@ -7581,7 +7581,7 @@ exports.AsapAction = AsapAction;
 
 /***/ }),
 
-/***/ 35805:
+/***/ 35981:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -7602,7 +7602,7 @@ var __extends = (this && this.__extends) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AsapScheduler = void 0;
-var AsyncScheduler_1 = __webpack_require__(6350);
+var AsyncScheduler_1 = __webpack_require__(72318);
 var AsapScheduler = (function (_super) {
     __extends(AsapScheduler, _super);
     function AsapScheduler() {
@@ -7635,7 +7635,7 @@ exports.AsapScheduler = AsapScheduler;
 
 /***/ }),
 
-/***/ 12293:
+/***/ 96693:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -7656,9 +7656,9 @@ var __extends = (this && this.__extends) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AsyncAction = void 0;
-var Action_1 = __webpack_require__(14849);
-var intervalProvider_1 = __webpack_require__(56883);
-var arrRemove_1 = __webpack_require__(58693);
+var Action_1 = __webpack_require__(90609);
+var intervalProvider_1 = __webpack_require__(95747);
+var arrRemove_1 = __webpack_require__(18645);
 var AsyncAction = (function (_super) {
     __extends(AsyncAction, _super);
     function AsyncAction(scheduler, work) {
@@ -7748,7 +7748,7 @@ exports.AsyncAction = AsyncAction;
 
 /***/ }),
 
-/***/ 6350:
+/***/ 72318:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -7769,7 +7769,7 @@ var __extends = (this && this.__extends) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AsyncScheduler = void 0;
-var Scheduler_1 = __webpack_require__(42304);
+var Scheduler_1 = __webpack_require__(13328);
 var AsyncScheduler = (function (_super) {
     __extends(AsyncScheduler, _super);
     function AsyncScheduler(SchedulerAction, now) {
@@ -7807,7 +7807,7 @@ exports.AsyncScheduler = AsyncScheduler;
 
 /***/ }),
 
-/***/ 65962:
+/***/ 22330:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -7828,7 +7828,7 @@ var __extends = (this && this.__extends) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.QueueAction = void 0;
-var AsyncAction_1 = __webpack_require__(12293);
+var AsyncAction_1 = __webpack_require__(96693);
 var QueueAction = (function (_super) {
     __extends(QueueAction, _super);
     function QueueAction(scheduler, work) {
@@ -7865,7 +7865,7 @@ exports.QueueAction = QueueAction;
 
 /***/ }),
 
-/***/ 40463:
+/***/ 70687:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -7886,7 +7886,7 @@ var __extends = (this && this.__extends) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.QueueScheduler = void 0;
-var AsyncScheduler_1 = __webpack_require__(6350);
+var AsyncScheduler_1 = __webpack_require__(72318);
 var QueueScheduler = (function (_super) {
     __extends(QueueScheduler, _super);
     function QueueScheduler() {
@@ -7899,7 +7899,7 @@ exports.QueueScheduler = QueueScheduler;
 
 /***/ }),
 
-/***/ 75456:
+/***/ 50864:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -7920,9 +7920,9 @@ var __extends = (this && this.__extends) || (function () {
 })();
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.VirtualAction = exports.VirtualTimeScheduler = void 0;
-var AsyncAction_1 = __webpack_require__(12293);
-var Subscription_1 = __webpack_require__(65944);
-var AsyncScheduler_1 = __webpack_require__(6350);
+var AsyncAction_1 = __webpack_require__(96693);
+var Subscription_1 = __webpack_require__(15208);
+var AsyncScheduler_1 = __webpack_require__(72318);
 var VirtualTimeScheduler = (function (_super) {
     __extends(VirtualTimeScheduler, _super);
     function VirtualTimeScheduler(schedulerActionCtor, maxFrames) {
@@ -8026,21 +8026,21 @@ exports.VirtualAction = VirtualAction;
 
 /***/ }),
 
-/***/ 43680:
+/***/ 61968:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.animationFrame = exports.animationFrameScheduler = void 0;
-var AnimationFrameAction_1 = __webpack_require__(40730);
-var AnimationFrameScheduler_1 = __webpack_require__(34911);
+var AnimationFrameAction_1 = __webpack_require__(28426);
+var AnimationFrameScheduler_1 = __webpack_require__(39919);
 exports.animationFrameScheduler = new AnimationFrameScheduler_1.AnimationFrameScheduler(AnimationFrameAction_1.AnimationFrameAction);
 exports.animationFrame = exports.animationFrameScheduler;
 //# sourceMappingURL=animationFrame.js.map
 
 /***/ }),
 
-/***/ 1981:
+/***/ 3437:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -8067,7 +8067,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.animationFrameProvider = void 0;
-var Subscription_1 = __webpack_require__(65944);
+var Subscription_1 = __webpack_require__(15208);
 exports.animationFrameProvider = {
     schedule: function (callback) {
         var request = requestAnimationFrame;
@@ -8105,35 +8105,35 @@ exports.animationFrameProvider = {
 
 /***/ }),
 
-/***/ 83398:
+/***/ 17110:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.asap = exports.asapScheduler = void 0;
-var AsapAction_1 = __webpack_require__(84564);
-var AsapScheduler_1 = __webpack_require__(35805);
+var AsapAction_1 = __webpack_require__(53636);
+var AsapScheduler_1 = __webpack_require__(35981);
 exports.asapScheduler = new AsapScheduler_1.AsapScheduler(AsapAction_1.AsapAction);
 exports.asap = exports.asapScheduler;
 //# sourceMappingURL=asap.js.map
 
 /***/ }),
 
-/***/ 84751:
+/***/ 95583:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.async = exports.asyncScheduler = void 0;
-var AsyncAction_1 = __webpack_require__(12293);
-var AsyncScheduler_1 = __webpack_require__(6350);
+var AsyncAction_1 = __webpack_require__(96693);
+var AsyncScheduler_1 = __webpack_require__(72318);
 exports.asyncScheduler = new AsyncScheduler_1.AsyncScheduler(AsyncAction_1.AsyncAction);
 exports.async = exports.asyncScheduler;
 //# sourceMappingURL=async.js.map
 
 /***/ }),
 
-/***/ 56494:
+/***/ 11742:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -8149,7 +8149,7 @@ exports.dateTimestampProvider = {
 
 /***/ }),
 
-/***/ 7351:
+/***/ 21639:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -8176,7 +8176,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.immediateProvider = void 0;
-var Immediate_1 = __webpack_require__(34487);
+var Immediate_1 = __webpack_require__(43815);
 var setImmediate = Immediate_1.Immediate.setImmediate, clearImmediate = Immediate_1.Immediate.clearImmediate;
 exports.immediateProvider = {
     setImmediate: function () {
@@ -8197,7 +8197,7 @@ exports.immediateProvider = {
 
 /***/ }),
 
-/***/ 56883:
+/***/ 95747:
 /***/ (function(__unused_webpack_module, exports) {
 
 
@@ -8246,7 +8246,7 @@ exports.intervalProvider = {
 
 /***/ }),
 
-/***/ 17332:
+/***/ 20023:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -8262,21 +8262,21 @@ exports.performanceTimestampProvider = {
 
 /***/ }),
 
-/***/ 24112:
+/***/ 80064:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.queue = exports.queueScheduler = void 0;
-var QueueAction_1 = __webpack_require__(65962);
-var QueueScheduler_1 = __webpack_require__(40463);
+var QueueAction_1 = __webpack_require__(22330);
+var QueueScheduler_1 = __webpack_require__(70687);
 exports.queueScheduler = new QueueScheduler_1.QueueScheduler(QueueAction_1.QueueAction);
 exports.queue = exports.queueScheduler;
 //# sourceMappingURL=queue.js.map
 
 /***/ }),
 
-/***/ 53977:
+/***/ 47465:
 /***/ (function(__unused_webpack_module, exports) {
 
 
@@ -8325,7 +8325,7 @@ exports.timeoutProvider = {
 
 /***/ }),
 
-/***/ 50610:
+/***/ 67650:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -8343,7 +8343,7 @@ exports.iterator = getSymbolIterator();
 
 /***/ }),
 
-/***/ 24057:
+/***/ 5609:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -8354,7 +8354,7 @@ exports.observable = (function () { return (typeof Symbol === 'function' && Symb
 
 /***/ }),
 
-/***/ 79052:
+/***/ 67516:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -8363,13 +8363,13 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 32759:
+/***/ 8775:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ArgumentOutOfRangeError = void 0;
-var createErrorClass_1 = __webpack_require__(39130);
+var createErrorClass_1 = __webpack_require__(70250);
 exports.ArgumentOutOfRangeError = createErrorClass_1.createErrorClass(function (_super) {
     return function ArgumentOutOfRangeErrorImpl() {
         _super(this);
@@ -8381,13 +8381,13 @@ exports.ArgumentOutOfRangeError = createErrorClass_1.createErrorClass(function (
 
 /***/ }),
 
-/***/ 38733:
+/***/ 71741:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.EmptyError = void 0;
-var createErrorClass_1 = __webpack_require__(39130);
+var createErrorClass_1 = __webpack_require__(70250);
 exports.EmptyError = createErrorClass_1.createErrorClass(function (_super) {
     return function EmptyErrorImpl() {
         _super(this);
@@ -8399,7 +8399,7 @@ exports.EmptyError = createErrorClass_1.createErrorClass(function (_super) {
 
 /***/ }),
 
-/***/ 34487:
+/***/ 43815:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -8438,13 +8438,13 @@ exports.TestTools = {
 
 /***/ }),
 
-/***/ 35061:
+/***/ 92069:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.NotFoundError = void 0;
-var createErrorClass_1 = __webpack_require__(39130);
+var createErrorClass_1 = __webpack_require__(70250);
 exports.NotFoundError = createErrorClass_1.createErrorClass(function (_super) {
     return function NotFoundErrorImpl(message) {
         _super(this);
@@ -8456,13 +8456,13 @@ exports.NotFoundError = createErrorClass_1.createErrorClass(function (_super) {
 
 /***/ }),
 
-/***/ 37516:
+/***/ 83612:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ObjectUnsubscribedError = void 0;
-var createErrorClass_1 = __webpack_require__(39130);
+var createErrorClass_1 = __webpack_require__(70250);
 exports.ObjectUnsubscribedError = createErrorClass_1.createErrorClass(function (_super) {
     return function ObjectUnsubscribedErrorImpl() {
         _super(this);
@@ -8474,13 +8474,13 @@ exports.ObjectUnsubscribedError = createErrorClass_1.createErrorClass(function (
 
 /***/ }),
 
-/***/ 59079:
+/***/ 58519:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SequenceError = void 0;
-var createErrorClass_1 = __webpack_require__(39130);
+var createErrorClass_1 = __webpack_require__(70250);
 exports.SequenceError = createErrorClass_1.createErrorClass(function (_super) {
     return function SequenceErrorImpl(message) {
         _super(this);
@@ -8492,13 +8492,13 @@ exports.SequenceError = createErrorClass_1.createErrorClass(function (_super) {
 
 /***/ }),
 
-/***/ 95486:
+/***/ 84974:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.UnsubscriptionError = void 0;
-var createErrorClass_1 = __webpack_require__(39130);
+var createErrorClass_1 = __webpack_require__(70250);
 exports.UnsubscriptionError = createErrorClass_1.createErrorClass(function (_super) {
     return function UnsubscriptionErrorImpl(errors) {
         _super(this);
@@ -8513,14 +8513,14 @@ exports.UnsubscriptionError = createErrorClass_1.createErrorClass(function (_sup
 
 /***/ }),
 
-/***/ 21325:
+/***/ 66909:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.popNumber = exports.popScheduler = exports.popResultSelector = void 0;
-var isFunction_1 = __webpack_require__(92000);
-var isScheduler_1 = __webpack_require__(86463);
+var isFunction_1 = __webpack_require__(63856);
+var isScheduler_1 = __webpack_require__(73903);
 function last(arr) {
     return arr[arr.length - 1];
 }
@@ -8540,7 +8540,7 @@ exports.popNumber = popNumber;
 
 /***/ }),
 
-/***/ 64962:
+/***/ 22354:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -8572,7 +8572,7 @@ function isPOJO(obj) {
 
 /***/ }),
 
-/***/ 63185:
+/***/ 12353:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -8587,7 +8587,7 @@ exports.argsOrArgArray = argsOrArgArray;
 
 /***/ }),
 
-/***/ 58693:
+/***/ 18645:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -8604,7 +8604,7 @@ exports.arrRemove = arrRemove;
 
 /***/ }),
 
-/***/ 39130:
+/***/ 70250:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -8625,7 +8625,7 @@ exports.createErrorClass = createErrorClass;
 
 /***/ }),
 
-/***/ 61059:
+/***/ 66579:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -8639,13 +8639,13 @@ exports.createObject = createObject;
 
 /***/ }),
 
-/***/ 79073:
+/***/ 74225:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.captureError = exports.errorContext = void 0;
-var config_1 = __webpack_require__(84436);
+var config_1 = __webpack_require__(70647);
 var context = null;
 function errorContext(cb) {
     if (config_1.config.useDeprecatedSynchronousErrorHandling) {
@@ -8678,7 +8678,7 @@ exports.captureError = captureError;
 
 /***/ }),
 
-/***/ 86919:
+/***/ 56804:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -8706,7 +8706,7 @@ exports.executeSchedule = executeSchedule;
 
 /***/ }),
 
-/***/ 19418:
+/***/ 1418:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -8720,7 +8720,7 @@ exports.identity = identity;
 
 /***/ }),
 
-/***/ 32:
+/***/ 34800:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -8731,13 +8731,13 @@ exports.isArrayLike = (function (x) { return x && typeof x.length === 'number' &
 
 /***/ }),
 
-/***/ 75344:
+/***/ 91744:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isAsyncIterable = void 0;
-var isFunction_1 = __webpack_require__(92000);
+var isFunction_1 = __webpack_require__(63856);
 function isAsyncIterable(obj) {
     return Symbol.asyncIterator && isFunction_1.isFunction(obj === null || obj === void 0 ? void 0 : obj[Symbol.asyncIterator]);
 }
@@ -8746,7 +8746,7 @@ exports.isAsyncIterable = isAsyncIterable;
 
 /***/ }),
 
-/***/ 84276:
+/***/ 99908:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -8760,7 +8760,7 @@ exports.isValidDate = isValidDate;
 
 /***/ }),
 
-/***/ 92000:
+/***/ 63856:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -8774,14 +8774,14 @@ exports.isFunction = isFunction;
 
 /***/ }),
 
-/***/ 79062:
+/***/ 61414:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isInteropObservable = void 0;
-var observable_1 = __webpack_require__(24057);
-var isFunction_1 = __webpack_require__(92000);
+var observable_1 = __webpack_require__(5609);
+var isFunction_1 = __webpack_require__(63856);
 function isInteropObservable(input) {
     return isFunction_1.isFunction(input[observable_1.observable]);
 }
@@ -8790,14 +8790,14 @@ exports.isInteropObservable = isInteropObservable;
 
 /***/ }),
 
-/***/ 92970:
+/***/ 78426:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isIterable = void 0;
-var iterator_1 = __webpack_require__(50610);
-var isFunction_1 = __webpack_require__(92000);
+var iterator_1 = __webpack_require__(67650);
+var isFunction_1 = __webpack_require__(63856);
 function isIterable(input) {
     return isFunction_1.isFunction(input === null || input === void 0 ? void 0 : input[iterator_1.iterator]);
 }
@@ -8806,14 +8806,14 @@ exports.isIterable = isIterable;
 
 /***/ }),
 
-/***/ 81489:
+/***/ 60065:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isObservable = void 0;
-var Observable_1 = __webpack_require__(83828);
-var isFunction_1 = __webpack_require__(92000);
+var Observable_1 = __webpack_require__(46692);
+var isFunction_1 = __webpack_require__(63856);
 function isObservable(obj) {
     return !!obj && (obj instanceof Observable_1.Observable || (isFunction_1.isFunction(obj.lift) && isFunction_1.isFunction(obj.subscribe)));
 }
@@ -8822,13 +8822,13 @@ exports.isObservable = isObservable;
 
 /***/ }),
 
-/***/ 57991:
+/***/ 79063:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isPromise = void 0;
-var isFunction_1 = __webpack_require__(92000);
+var isFunction_1 = __webpack_require__(63856);
 function isPromise(value) {
     return isFunction_1.isFunction(value === null || value === void 0 ? void 0 : value.then);
 }
@@ -8837,7 +8837,7 @@ exports.isPromise = isPromise;
 
 /***/ }),
 
-/***/ 60407:
+/***/ 92519:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -8882,7 +8882,7 @@ var __asyncGenerator = (this && this.__asyncGenerator) || function (thisArg, _ar
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isReadableStreamLike = exports.readableStreamLikeToAsyncGenerator = void 0;
-var isFunction_1 = __webpack_require__(92000);
+var isFunction_1 = __webpack_require__(63856);
 function readableStreamLikeToAsyncGenerator(readableStream) {
     return __asyncGenerator(this, arguments, function readableStreamLikeToAsyncGenerator_1() {
         var reader, _a, value, done;
@@ -8925,13 +8925,13 @@ exports.isReadableStreamLike = isReadableStreamLike;
 
 /***/ }),
 
-/***/ 86463:
+/***/ 73903:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.isScheduler = void 0;
-var isFunction_1 = __webpack_require__(92000);
+var isFunction_1 = __webpack_require__(63856);
 function isScheduler(value) {
     return value && isFunction_1.isFunction(value.schedule);
 }
@@ -8940,13 +8940,13 @@ exports.isScheduler = isScheduler;
 
 /***/ }),
 
-/***/ 43493:
+/***/ 28994:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.operate = exports.hasLift = void 0;
-var isFunction_1 = __webpack_require__(92000);
+var isFunction_1 = __webpack_require__(63856);
 function hasLift(source) {
     return isFunction_1.isFunction(source === null || source === void 0 ? void 0 : source.lift);
 }
@@ -8971,7 +8971,7 @@ exports.operate = operate;
 
 /***/ }),
 
-/***/ 52121:
+/***/ 60969:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -8998,7 +8998,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.mapOneOrManyArgs = void 0;
-var map_1 = __webpack_require__(93297);
+var map_1 = __webpack_require__(83297);
 var isArray = Array.isArray;
 function callOrApply(fn, args) {
     return isArray(args) ? fn.apply(void 0, __spreadArray([], __read(args))) : fn(args);
@@ -9011,7 +9011,7 @@ exports.mapOneOrManyArgs = mapOneOrManyArgs;
 
 /***/ }),
 
-/***/ 43563:
+/***/ 91720:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9023,7 +9023,7 @@ exports.noop = noop;
 
 /***/ }),
 
-/***/ 84871:
+/***/ 18103:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9037,13 +9037,13 @@ exports.not = not;
 
 /***/ }),
 
-/***/ 31160:
+/***/ 64424:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.pipeFromArray = exports.pipe = void 0;
-var identity_1 = __webpack_require__(19418);
+var identity_1 = __webpack_require__(1418);
 function pipe() {
     var fns = [];
     for (var _i = 0; _i < arguments.length; _i++) {
@@ -9068,14 +9068,14 @@ exports.pipeFromArray = pipeFromArray;
 
 /***/ }),
 
-/***/ 16357:
+/***/ 37493:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reportUnhandledError = void 0;
-var config_1 = __webpack_require__(84436);
-var timeoutProvider_1 = __webpack_require__(53977);
+var config_1 = __webpack_require__(70647);
+var timeoutProvider_1 = __webpack_require__(47465);
 function reportUnhandledError(err) {
     timeoutProvider_1.timeoutProvider.setTimeout(function () {
         var onUnhandledError = config_1.config.onUnhandledError;
@@ -9092,7 +9092,7 @@ exports.reportUnhandledError = reportUnhandledError;
 
 /***/ }),
 
-/***/ 23340:
+/***/ 69404:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -9106,14 +9106,14 @@ exports.createInvalidObservableTypeError = createInvalidObservableTypeError;
 
 /***/ }),
 
-/***/ 64715:
+/***/ 95803:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { websocketMask, websocketUnmask } = __webpack_require__(58611);
 
-const { EMPTY_BUFFER } = __webpack_require__(83903);
+const { EMPTY_BUFFER } = __webpack_require__(71791);
 
 const FastBuffer = Buffer[Symbol.species];
 
@@ -9236,7 +9236,7 @@ if (websocketMask) {
   };
 } /* istanbul ignore else  */ else if (!process.env.WS_NO_BUFFER_UTIL) {
   try {
-    const bufferUtil = __webpack_require__(15661);
+    const bufferUtil = __webpack_require__(18327);
 
     module.exports.mask = function (source, mask, output, offset, length) {
       if (length < 48) _mask(source, mask, output, offset, length);
@@ -9255,7 +9255,7 @@ if (websocketMask) {
 
 /***/ }),
 
-/***/ 83903:
+/***/ 71791:
 /***/ ((module) => {
 
 
@@ -9281,12 +9281,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 42746:
+/***/ 34634:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { kForOnEventAttribute, kListener } = __webpack_require__(83903);
+const { kForOnEventAttribute, kListener } = __webpack_require__(71791);
 
 const kCode = Symbol('kCode');
 const kData = Symbol('kData');
@@ -9580,12 +9580,12 @@ function callListener(listener, thisArg, event) {
 
 /***/ }),
 
-/***/ 95527:
+/***/ 61335:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { tokenChars } = __webpack_require__(29575);
+const { tokenChars } = __webpack_require__(26615);
 
 /**
  * Adds an offer to the map of extension offers or a parameter to the map of
@@ -9790,7 +9790,7 @@ module.exports = { format, parse };
 
 /***/ }),
 
-/***/ 38398:
+/***/ 10958:
 /***/ ((module) => {
 
 
@@ -9852,16 +9852,16 @@ module.exports = Limiter;
 
 /***/ }),
 
-/***/ 66856:
+/***/ 4376:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const zlib = __webpack_require__(43106);
 
-const bufferUtil = __webpack_require__(64715);
-const Limiter = __webpack_require__(38398);
-const { kStatusCode } = __webpack_require__(83903);
+const bufferUtil = __webpack_require__(95803);
+const Limiter = __webpack_require__(10958);
+const { kStatusCode } = __webpack_require__(71791);
 
 const FastBuffer = Buffer[Symbol.species];
 const TRAILER = Buffer.from([0x00, 0x00, 0xff, 0xff]);
@@ -10389,22 +10389,22 @@ function inflateOnError(err) {
 
 /***/ }),
 
-/***/ 61421:
+/***/ 20893:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { Writable } = __webpack_require__(2203);
 
-const PerMessageDeflate = __webpack_require__(66856);
+const PerMessageDeflate = __webpack_require__(4376);
 const {
   BINARY_TYPES,
   EMPTY_BUFFER,
   kStatusCode,
   kWebSocket
-} = __webpack_require__(83903);
-const { concat, toArrayBuffer, unmask } = __webpack_require__(64715);
-const { isValidStatusCode, isValidUTF8 } = __webpack_require__(29575);
+} = __webpack_require__(71791);
+const { concat, toArrayBuffer, unmask } = __webpack_require__(95803);
+const { isValidStatusCode, isValidUTF8 } = __webpack_require__(26615);
 
 const FastBuffer = Buffer[Symbol.species];
 
@@ -11147,7 +11147,7 @@ module.exports = Receiver;
 
 /***/ }),
 
-/***/ 77261:
+/***/ 7389:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /* eslint no-unused-vars: ["error", { "varsIgnorePattern": "^Duplex" }] */
@@ -11160,10 +11160,10 @@ const {
   types: { isUint8Array }
 } = __webpack_require__(39023);
 
-const PerMessageDeflate = __webpack_require__(66856);
-const { EMPTY_BUFFER, kWebSocket, NOOP } = __webpack_require__(83903);
-const { isBlob, isValidStatusCode } = __webpack_require__(29575);
-const { mask: applyMask, toBuffer } = __webpack_require__(64715);
+const PerMessageDeflate = __webpack_require__(4376);
+const { EMPTY_BUFFER, kWebSocket, NOOP } = __webpack_require__(71791);
+const { isBlob, isValidStatusCode } = __webpack_require__(26615);
+const { mask: applyMask, toBuffer } = __webpack_require__(95803);
 
 const kByteLength = Symbol('kByteLength');
 const maskBuffer = Buffer.alloc(4);
@@ -11764,13 +11764,13 @@ function onError(sender, err, cb) {
 
 /***/ }),
 
-/***/ 62876:
+/***/ 86412:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /* eslint no-unused-vars: ["error", { "varsIgnorePattern": "^WebSocket$" }] */
 
 
-const WebSocket = __webpack_require__(15481);
+const WebSocket = __webpack_require__(56681);
 const { Duplex } = __webpack_require__(2203);
 
 /**
@@ -11932,12 +11932,12 @@ module.exports = createWebSocketStream;
 
 /***/ }),
 
-/***/ 68244:
+/***/ 43332:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const { tokenChars } = __webpack_require__(29575);
+const { tokenChars } = __webpack_require__(26615);
 
 /**
  * Parses the `Sec-WebSocket-Protocol` header into a set of subprotocol names.
@@ -12001,14 +12001,14 @@ module.exports = { parse };
 
 /***/ }),
 
-/***/ 29575:
+/***/ 26615:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 const { isUtf8 } = __webpack_require__(20181);
 
-const { hasBlob } = __webpack_require__(83903);
+const { hasBlob } = __webpack_require__(71791);
 
 //
 // Allowed token characters:
@@ -12147,7 +12147,7 @@ if (isUtf8) {
   };
 } /* istanbul ignore else  */ else if (!process.env.WS_NO_UTF_8_VALIDATE) {
   try {
-    const isValidUTF8 = __webpack_require__(69836);
+    const isValidUTF8 = __webpack_require__(62414);
 
     module.exports.isValidUTF8 = function (buf) {
       return buf.length < 32 ? _isValidUTF8(buf) : isValidUTF8(buf);
@@ -12160,7 +12160,7 @@ if (isUtf8) {
 
 /***/ }),
 
-/***/ 11905:
+/***/ 70129:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /* eslint no-unused-vars: ["error", { "varsIgnorePattern": "^Duplex$", "caughtErrors": "none" }] */
@@ -12172,11 +12172,11 @@ const http = __webpack_require__(58611);
 const { Duplex } = __webpack_require__(2203);
 const { createHash } = __webpack_require__(76982);
 
-const extension = __webpack_require__(95527);
-const PerMessageDeflate = __webpack_require__(66856);
-const subprotocol = __webpack_require__(68244);
-const WebSocket = __webpack_require__(15481);
-const { CLOSE_TIMEOUT, GUID, kWebSocket } = __webpack_require__(83903);
+const extension = __webpack_require__(61335);
+const PerMessageDeflate = __webpack_require__(4376);
+const subprotocol = __webpack_require__(43332);
+const WebSocket = __webpack_require__(56681);
+const { CLOSE_TIMEOUT, GUID, kWebSocket } = __webpack_require__(71791);
 
 const keyRegex = /^[+/0-9A-Za-z]{22}==$/;
 
@@ -12732,7 +12732,7 @@ function abortHandshakeOrEmitwsClientError(
 
 /***/ }),
 
-/***/ 15481:
+/***/ 56681:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /* eslint no-unused-vars: ["error", { "varsIgnorePattern": "^Duplex|Readable$", "caughtErrors": "none" }] */
@@ -12749,10 +12749,10 @@ const { randomBytes, createHash } = __webpack_require__(76982);
 const { Duplex, Readable } = __webpack_require__(2203);
 const { URL } = __webpack_require__(87016);
 
-const PerMessageDeflate = __webpack_require__(66856);
-const Receiver = __webpack_require__(61421);
-const Sender = __webpack_require__(77261);
-const { isBlob } = __webpack_require__(29575);
+const PerMessageDeflate = __webpack_require__(4376);
+const Receiver = __webpack_require__(20893);
+const Sender = __webpack_require__(7389);
+const { isBlob } = __webpack_require__(26615);
 
 const {
   BINARY_TYPES,
@@ -12764,12 +12764,12 @@ const {
   kStatusCode,
   kWebSocket,
   NOOP
-} = __webpack_require__(83903);
+} = __webpack_require__(71791);
 const {
   EventTarget: { addEventListener, removeEventListener }
-} = __webpack_require__(42746);
-const { format, parse } = __webpack_require__(95527);
-const { toBuffer } = __webpack_require__(64715);
+} = __webpack_require__(34634);
+const { format, parse } = __webpack_require__(61335);
+const { toBuffer } = __webpack_require__(95803);
 
 const kAborted = Symbol('kAborted');
 const protocolVersions = [8, 13];
@@ -14210,7 +14210,7 @@ function socketOnError() {
 
 /***/ }),
 
-/***/ 15661:
+/***/ 18327:
 /***/ ((module) => {
 
 module.exports = eval("require")("bufferutil");
@@ -14218,7 +14218,7 @@ module.exports = eval("require")("bufferutil");
 
 /***/ }),
 
-/***/ 69836:
+/***/ 62414:
 /***/ ((module) => {
 
 module.exports = eval("require")("utf-8-validate");
@@ -14226,7 +14226,7 @@ module.exports = eval("require")("utf-8-validate");
 
 /***/ }),
 
-/***/ 8132:
+/***/ 98036:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14246,7 +14246,7 @@ __webpack_require__.d(__webpack_exports__, {
   toRxMethod: () => (/* reexport */ toRxMethod)
 });
 
-// NAMESPACE OBJECT: ../main/node_modules/@polkadot/types/index.types.js
+// NAMESPACE OBJECT: ./node_modules/@polkadot/types/index.types.js
 var index_types_namespaceObject = {};
 __webpack_require__.r(index_types_namespaceObject);
 __webpack_require__.d(index_types_namespaceObject, {
@@ -14325,7 +14325,7 @@ __webpack_require__.d(index_types_namespaceObject, {
   usize: () => (usize)
 });
 
-// NAMESPACE OBJECT: ../main/node_modules/@polkadot/types/interfaces/definitions.js
+// NAMESPACE OBJECT: ./node_modules/@polkadot/types/interfaces/definitions.js
 var interfaces_definitions_namespaceObject = {};
 __webpack_require__.r(interfaces_definitions_namespaceObject);
 __webpack_require__.d(interfaces_definitions_namespaceObject, {
@@ -14408,7 +14408,7 @@ __webpack_require__.d(interfaces_definitions_namespaceObject, {
   xcmRuntimeApi: () => (xcmRuntimeApi_definitions)
 });
 
-// NAMESPACE OBJECT: ../main/node_modules/@polkadot/types-known/upgrades/e2e/index.js
+// NAMESPACE OBJECT: ./node_modules/@polkadot/types-known/upgrades/e2e/index.js
 var e2e_namespaceObject = {};
 __webpack_require__.r(e2e_namespaceObject);
 __webpack_require__.d(e2e_namespaceObject, {
@@ -14417,7 +14417,7 @@ __webpack_require__.d(e2e_namespaceObject, {
   westend: () => (westend_upgrades)
 });
 
-// NAMESPACE OBJECT: ../main/node_modules/@polkadot/api-derive/accounts/index.js
+// NAMESPACE OBJECT: ./node_modules/@polkadot/api-derive/accounts/index.js
 var accounts_namespaceObject = {};
 __webpack_require__.r(accounts_namespaceObject);
 __webpack_require__.d(accounts_namespaceObject, {
@@ -14435,7 +14435,7 @@ __webpack_require__.d(accounts_namespaceObject, {
   info: () => (info)
 });
 
-// NAMESPACE OBJECT: ../main/node_modules/@polkadot/api-derive/alliance/index.js
+// NAMESPACE OBJECT: ./node_modules/@polkadot/api-derive/alliance/index.js
 var alliance_namespaceObject = {};
 __webpack_require__.r(alliance_namespaceObject);
 __webpack_require__.d(alliance_namespaceObject, {
@@ -14448,7 +14448,7 @@ __webpack_require__.d(alliance_namespaceObject, {
   proposals: () => (alliance_proposals)
 });
 
-// NAMESPACE OBJECT: ../main/node_modules/@polkadot/api-derive/bagsList/index.js
+// NAMESPACE OBJECT: ./node_modules/@polkadot/api-derive/bagsList/index.js
 var bagsList_namespaceObject = {};
 __webpack_require__.r(bagsList_namespaceObject);
 __webpack_require__.d(bagsList_namespaceObject, {
@@ -14460,7 +14460,7 @@ __webpack_require__.d(bagsList_namespaceObject, {
   listNodes: () => (listNodes)
 });
 
-// NAMESPACE OBJECT: ../main/node_modules/@polkadot/api-derive/balances/index.js
+// NAMESPACE OBJECT: ./node_modules/@polkadot/api-derive/balances/index.js
 var balances_namespaceObject = {};
 __webpack_require__.r(balances_namespaceObject);
 __webpack_require__.d(balances_namespaceObject, {
@@ -14470,14 +14470,14 @@ __webpack_require__.d(balances_namespaceObject, {
   votingBalances: () => (votingBalances)
 });
 
-// NAMESPACE OBJECT: ../main/node_modules/@polkadot/api-derive/bounties/index.js
+// NAMESPACE OBJECT: ./node_modules/@polkadot/api-derive/bounties/index.js
 var api_derive_bounties_namespaceObject = {};
 __webpack_require__.r(api_derive_bounties_namespaceObject);
 __webpack_require__.d(api_derive_bounties_namespaceObject, {
   bounties: () => (bounties)
 });
 
-// NAMESPACE OBJECT: ../main/node_modules/@polkadot/api-derive/chain/index.js
+// NAMESPACE OBJECT: ./node_modules/@polkadot/api-derive/chain/index.js
 var api_derive_chain_namespaceObject = {};
 __webpack_require__.r(api_derive_chain_namespaceObject);
 __webpack_require__.d(api_derive_chain_namespaceObject, {
@@ -14494,14 +14494,14 @@ __webpack_require__.d(api_derive_chain_namespaceObject, {
   subscribeNewHeads: () => (subscribeNewHeads)
 });
 
-// NAMESPACE OBJECT: ../main/node_modules/@polkadot/api-derive/contracts/index.js
+// NAMESPACE OBJECT: ./node_modules/@polkadot/api-derive/contracts/index.js
 var contracts_namespaceObject = {};
 __webpack_require__.r(contracts_namespaceObject);
 __webpack_require__.d(contracts_namespaceObject, {
   fees: () => (fees)
 });
 
-// NAMESPACE OBJECT: ../main/node_modules/@polkadot/api-derive/council/index.js
+// NAMESPACE OBJECT: ./node_modules/@polkadot/api-derive/council/index.js
 var council_namespaceObject = {};
 __webpack_require__.r(council_namespaceObject);
 __webpack_require__.d(council_namespaceObject, {
@@ -14516,7 +14516,7 @@ __webpack_require__.d(council_namespaceObject, {
   votesOf: () => (votesOf)
 });
 
-// NAMESPACE OBJECT: ../main/node_modules/@polkadot/api-derive/crowdloan/index.js
+// NAMESPACE OBJECT: ./node_modules/@polkadot/api-derive/crowdloan/index.js
 var crowdloan_namespaceObject = {};
 __webpack_require__.r(crowdloan_namespaceObject);
 __webpack_require__.d(crowdloan_namespaceObject, {
@@ -14525,7 +14525,7 @@ __webpack_require__.d(crowdloan_namespaceObject, {
   ownContributions: () => (ownContributions)
 });
 
-// NAMESPACE OBJECT: ../main/node_modules/@polkadot/api-derive/democracy/index.js
+// NAMESPACE OBJECT: ./node_modules/@polkadot/api-derive/democracy/index.js
 var democracy_namespaceObject = {};
 __webpack_require__.r(democracy_namespaceObject);
 __webpack_require__.d(democracy_namespaceObject, {
@@ -14546,21 +14546,21 @@ __webpack_require__.d(democracy_namespaceObject, {
   sqrtElectorate: () => (sqrtElectorate)
 });
 
-// NAMESPACE OBJECT: ../main/node_modules/@polkadot/api-derive/elections/index.js
+// NAMESPACE OBJECT: ./node_modules/@polkadot/api-derive/elections/index.js
 var elections_namespaceObject = {};
 __webpack_require__.r(elections_namespaceObject);
 __webpack_require__.d(elections_namespaceObject, {
   info: () => (info_info)
 });
 
-// NAMESPACE OBJECT: ../main/node_modules/@polkadot/api-derive/imOnline/index.js
+// NAMESPACE OBJECT: ./node_modules/@polkadot/api-derive/imOnline/index.js
 var imOnline_namespaceObject = {};
 __webpack_require__.r(imOnline_namespaceObject);
 __webpack_require__.d(imOnline_namespaceObject, {
   receivedHeartbeats: () => (receivedHeartbeats)
 });
 
-// NAMESPACE OBJECT: ../main/node_modules/@polkadot/api-derive/membership/index.js
+// NAMESPACE OBJECT: ./node_modules/@polkadot/api-derive/membership/index.js
 var membership_namespaceObject = {};
 __webpack_require__.r(membership_namespaceObject);
 __webpack_require__.d(membership_namespaceObject, {
@@ -14573,7 +14573,7 @@ __webpack_require__.d(membership_namespaceObject, {
   proposals: () => (membership_proposals)
 });
 
-// NAMESPACE OBJECT: ../main/node_modules/@polkadot/api-derive/parachains/index.js
+// NAMESPACE OBJECT: ./node_modules/@polkadot/api-derive/parachains/index.js
 var parachains_namespaceObject = {};
 __webpack_require__.r(parachains_namespaceObject);
 __webpack_require__.d(parachains_namespaceObject, {
@@ -14581,7 +14581,7 @@ __webpack_require__.d(parachains_namespaceObject, {
   overview: () => (overview)
 });
 
-// NAMESPACE OBJECT: ../main/node_modules/@polkadot/api-derive/session/index.js
+// NAMESPACE OBJECT: ./node_modules/@polkadot/api-derive/session/index.js
 var session_namespaceObject = {};
 __webpack_require__.r(session_namespaceObject);
 __webpack_require__.d(session_namespaceObject, {
@@ -14593,7 +14593,7 @@ __webpack_require__.d(session_namespaceObject, {
   sessionProgress: () => (sessionProgress)
 });
 
-// NAMESPACE OBJECT: ../main/node_modules/@polkadot/api-derive/society/index.js
+// NAMESPACE OBJECT: ./node_modules/@polkadot/api-derive/society/index.js
 var society_namespaceObject = {};
 __webpack_require__.r(society_namespaceObject);
 __webpack_require__.d(society_namespaceObject, {
@@ -14604,7 +14604,7 @@ __webpack_require__.d(society_namespaceObject, {
   members: () => (members_members)
 });
 
-// NAMESPACE OBJECT: ../main/node_modules/@polkadot/api-derive/staking/index.js
+// NAMESPACE OBJECT: ./node_modules/@polkadot/api-derive/staking/index.js
 var staking_namespaceObject = {};
 __webpack_require__.r(staking_namespaceObject);
 __webpack_require__.d(staking_namespaceObject, {
@@ -14660,7 +14660,7 @@ __webpack_require__.d(staking_namespaceObject, {
   waitingInfo: () => (waitingInfo)
 });
 
-// NAMESPACE OBJECT: ../main/node_modules/@polkadot/api-derive/technicalCommittee/index.js
+// NAMESPACE OBJECT: ./node_modules/@polkadot/api-derive/technicalCommittee/index.js
 var technicalCommittee_namespaceObject = {};
 __webpack_require__.r(technicalCommittee_namespaceObject);
 __webpack_require__.d(technicalCommittee_namespaceObject, {
@@ -14673,14 +14673,14 @@ __webpack_require__.d(technicalCommittee_namespaceObject, {
   proposals: () => (technicalCommittee_proposals)
 });
 
-// NAMESPACE OBJECT: ../main/node_modules/@polkadot/api-derive/treasury/index.js
+// NAMESPACE OBJECT: ./node_modules/@polkadot/api-derive/treasury/index.js
 var treasury_namespaceObject = {};
 __webpack_require__.r(treasury_namespaceObject);
 __webpack_require__.d(treasury_namespaceObject, {
   proposals: () => (treasury_proposals_proposals)
 });
 
-// NAMESPACE OBJECT: ../main/node_modules/@polkadot/api-derive/tx/index.js
+// NAMESPACE OBJECT: ./node_modules/@polkadot/api-derive/tx/index.js
 var tx_namespaceObject = {};
 __webpack_require__.r(tx_namespaceObject);
 __webpack_require__.d(tx_namespaceObject, {
@@ -14690,26 +14690,26 @@ __webpack_require__.d(tx_namespaceObject, {
   signingInfo: () => (signingInfo)
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/packageInfo.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/packageInfo.js
 const packageInfo = { name: '@polkadot/api-derive', path: (import.meta && import.meta.url) ? new URL(import.meta.url).pathname.substring(0, new URL(import.meta.url).pathname.lastIndexOf('/') + 1) : 'auto', type: 'esm', version: '16.5.6' };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/rpc-core/packageInfo.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/rpc-core/packageInfo.js
 const packageInfo_packageInfo = { name: '@polkadot/rpc-core', path: (import.meta && import.meta.url) ? new URL(import.meta.url).pathname.substring(0, new URL(import.meta.url).pathname.lastIndexOf('/') + 1) : 'auto', type: 'esm', version: '16.5.6' };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/rpc-provider/packageInfo.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/rpc-provider/packageInfo.js
 const rpc_provider_packageInfo_packageInfo = { name: '@polkadot/rpc-provider', path: (import.meta && import.meta.url) ? new URL(import.meta.url).pathname.substring(0, new URL(import.meta.url).pathname.lastIndexOf('/') + 1) : 'auto', type: 'esm', version: '16.5.6' };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/packageInfo.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/packageInfo.js
 const types_packageInfo_packageInfo = { name: '@polkadot/types', path: (import.meta && import.meta.url) ? new URL(import.meta.url).pathname.substring(0, new URL(import.meta.url).pathname.lastIndexOf('/') + 1) : 'auto', type: 'esm', version: '16.5.6' };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-known/packageInfo.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-known/packageInfo.js
 const types_known_packageInfo_packageInfo = { name: '@polkadot/types-known', path: (import.meta && import.meta.url) ? new URL(import.meta.url).pathname.substring(0, new URL(import.meta.url).pathname.lastIndexOf('/') + 1) : 'auto', type: 'esm', version: '16.5.6' };
 
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/x-global/index.js
-var x_global = __webpack_require__(39484);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/function.js
-var is_function = __webpack_require__(69449);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/detectPackage.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/x-global/index.js
+var x_global = __webpack_require__(90956);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/function.js
+var is_function = __webpack_require__(65497);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/detectPackage.js
 
 
 const DEDUPE = 'Either remove and explicitly install matching versions or dedupe using your package manager.\nThe following conflicting packages were found:';
@@ -14807,10 +14807,10 @@ function detectPackage({ name, path, type, version }, pathOrFn, deps = []) {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/packageInfo.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api/packageInfo.js
 const api_packageInfo_packageInfo = { name: '@polkadot/api', path: (import.meta && import.meta.url) ? new URL(import.meta.url).pathname.substring(0, new URL(import.meta.url).pathname.lastIndexOf('/') + 1) : 'auto', type: 'esm', version: '16.5.6' };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/packageDetect.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api/packageDetect.js
 
 
 
@@ -14820,9 +14820,9 @@ const api_packageInfo_packageInfo = { name: '@polkadot/api', path: (import.meta 
 
 detectPackage(api_packageInfo_packageInfo, null, [packageInfo_packageInfo, packageInfo, types_known_packageInfo_packageInfo, rpc_provider_packageInfo_packageInfo, types_packageInfo_packageInfo]);
 
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/keyring/keyring.js + 66 modules
-var keyring = __webpack_require__(40025);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/format/formatDate.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/keyring/keyring.js + 66 modules
+var keyring = __webpack_require__(29065);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/format/formatDate.js
 /** @internal */
 function zeroPad(value) {
     return value.toString().padStart(2, '0');
@@ -14841,19 +14841,19 @@ function formatDate(date) {
     return `${year}-${month}-${day} ${hour}:${minute}:${second}`;
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/bn.js
-var bn = __webpack_require__(80381);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/buffer.js
-var buffer = __webpack_require__(54635);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/object.js
-var object = __webpack_require__(7826);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/u8a.js
-var is_u8a = __webpack_require__(35997);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/u8a/toHex.js
-var toHex = __webpack_require__(5617);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/u8a/toU8a.js
-var toU8a = __webpack_require__(68580);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/noop.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/bn.js
+var bn = __webpack_require__(48717);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/buffer.js
+var buffer = __webpack_require__(79451);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/object.js
+var object = __webpack_require__(82210);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/u8a.js
+var is_u8a = __webpack_require__(63789);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/u8a/toHex.js
+var toHex = __webpack_require__(15969);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/u8a/toU8a.js
+var toU8a = __webpack_require__(14740);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/noop.js
 /**
  * A sharable identity function. Returns the input as-is with no transformation applied.
  */
@@ -14867,7 +14867,7 @@ function noop() {
     // noop
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/logger.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/logger.js
 
 
 
@@ -14987,9 +14987,9 @@ function logger(origin) {
     };
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/bigInt.js
-var bigInt = __webpack_require__(82542);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/stringify.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/bigInt.js
+var bigInt = __webpack_require__(61086);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/stringify.js
 
 /** @internal */
 function replacer(_, v) {
@@ -15006,10 +15006,10 @@ function stringify(value, space) {
     return JSON.stringify(value, replacer, space);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/x-fetch/node.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/x-fetch/node.js
 
 
-const importFetch = __webpack_require__.e(/* import() */ 712).then(__webpack_require__.bind(__webpack_require__, 45712)).catch(() => null);
+const importFetch = __webpack_require__.e(/* import() */ 816).then(__webpack_require__.bind(__webpack_require__, 70816)).catch(() => null);
 let modFn = null;
 async function nodeFetch(...args) {
     if (!modFn) {
@@ -15023,7 +15023,7 @@ async function nodeFetch(...args) {
 }
 const fetch = /*#__PURE__*/ (0,x_global/* extractGlobal */.pc)('fetch', nodeFetch);
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/is/undefined.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/is/undefined.js
 /**
  * @name isUndefined
  * @summary Tests for a `undefined` values.
@@ -15042,11 +15042,11 @@ function isUndefined(value) {
     return value === undefined;
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/string.js
-var string = __webpack_require__(25920);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/number.js
-var number = __webpack_require__(26612);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/rpc-provider/coder/error.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/string.js
+var string = __webpack_require__(66800);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/number.js
+var number = __webpack_require__(1892);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/rpc-provider/coder/error.js
 
 const UNKNOWN = -99999;
 function extend(that, name, value) {
@@ -15098,7 +15098,7 @@ class RpcError extends Error {
     };
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/rpc-provider/coder/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/rpc-provider/coder/index.js
 
 
 function formatErrorData(data) {
@@ -15158,7 +15158,7 @@ class RpcCoder {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/rpc-provider/defaults.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/rpc-provider/defaults.js
 const HTTP_URL = 'http://127.0.0.1:9933';
 const WS_URL = 'ws://127.0.0.1:9944';
 /* harmony default export */ const defaults = ({
@@ -15166,7 +15166,7 @@ const WS_URL = 'ws://127.0.0.1:9944';
     WS_URL
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/rpc-provider/lru.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/rpc-provider/lru.js
 const DEFAULT_CAPACITY = 1024;
 const DEFAULT_TTL = 30000; // 30 seconds
 const MAX_TTL = 1800_000; // 30 minutes
@@ -15314,7 +15314,7 @@ class LRUCache {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/rpc-provider/http/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/rpc-provider/http/index.js
 
 
 
@@ -15507,17 +15507,17 @@ class HttpProvider {
     }
 }
 
-// EXTERNAL MODULE: ../main/node_modules/eventemitter3/index.js
-var eventemitter3 = __webpack_require__(11839);
-;// CONCATENATED MODULE: ../main/node_modules/eventemitter3/index.mjs
+// EXTERNAL MODULE: ./node_modules/eventemitter3/index.js
+var eventemitter3 = __webpack_require__(22415);
+;// CONCATENATED MODULE: ./node_modules/eventemitter3/index.mjs
 
 
 
 /* harmony default export */ const node_modules_eventemitter3 = ((/* unused pure expression or super */ null && (EventEmitter)));
 
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/object/spread.js
-var spread = __webpack_require__(39843);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/is/error.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/object/spread.js
+var spread = __webpack_require__(27091);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/is/error.js
 /**
  * @name isError
  * @summary Tests for a `Error` object instance.
@@ -15537,7 +15537,7 @@ function isError(value) {
         value instanceof Error);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/rpc-provider/substrate-connect/Health.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/rpc-provider/substrate-connect/Health.js
 
 /*
  * Creates a new health checker.
@@ -15798,7 +15798,7 @@ class HealthCheckError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/rpc-provider/substrate-connect/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/rpc-provider/substrate-connect/index.js
 
 
 
@@ -16107,9 +16107,9 @@ class ScProvider {
     }
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/helpers.js
-var helpers = __webpack_require__(26372);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/is/class.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/helpers.js
+var helpers = __webpack_require__(87956);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/is/class.js
 
 /**
  * @name isClass
@@ -16117,7 +16117,7 @@ var helpers = __webpack_require__(26372);
  */
 const isClass = /*#__PURE__*/ (0,helpers/* isOnFunction */.MJ)('isPrototypeOf', 'hasOwnProperty');
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/is/childClass.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/is/childClass.js
 
 /**
  * @name isChildClass
@@ -16142,7 +16142,7 @@ function isChildClass(Parent, Child) {
         : false;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/is/null.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/is/null.js
 /**
  * @name isNull
  * @summary Tests for a `null` values.
@@ -16161,23 +16161,23 @@ function isNull(value) {
     return value === null;
 }
 
-// EXTERNAL MODULE: ../main/node_modules/ws/lib/stream.js
-var stream = __webpack_require__(62876);
-// EXTERNAL MODULE: ../main/node_modules/ws/lib/extension.js
-var extension = __webpack_require__(95527);
-// EXTERNAL MODULE: ../main/node_modules/ws/lib/permessage-deflate.js
-var permessage_deflate = __webpack_require__(66856);
-// EXTERNAL MODULE: ../main/node_modules/ws/lib/receiver.js
-var receiver = __webpack_require__(61421);
-// EXTERNAL MODULE: ../main/node_modules/ws/lib/sender.js
-var sender = __webpack_require__(77261);
-// EXTERNAL MODULE: ../main/node_modules/ws/lib/subprotocol.js
-var subprotocol = __webpack_require__(68244);
-// EXTERNAL MODULE: ../main/node_modules/ws/lib/websocket.js
-var websocket = __webpack_require__(15481);
-// EXTERNAL MODULE: ../main/node_modules/ws/lib/websocket-server.js
-var websocket_server = __webpack_require__(11905);
-;// CONCATENATED MODULE: ../main/node_modules/ws/wrapper.mjs
+// EXTERNAL MODULE: ./node_modules/ws/lib/stream.js
+var stream = __webpack_require__(86412);
+// EXTERNAL MODULE: ./node_modules/ws/lib/extension.js
+var extension = __webpack_require__(61335);
+// EXTERNAL MODULE: ./node_modules/ws/lib/permessage-deflate.js
+var permessage_deflate = __webpack_require__(4376);
+// EXTERNAL MODULE: ./node_modules/ws/lib/receiver.js
+var receiver = __webpack_require__(20893);
+// EXTERNAL MODULE: ./node_modules/ws/lib/sender.js
+var sender = __webpack_require__(7389);
+// EXTERNAL MODULE: ./node_modules/ws/lib/subprotocol.js
+var subprotocol = __webpack_require__(43332);
+// EXTERNAL MODULE: ./node_modules/ws/lib/websocket.js
+var websocket = __webpack_require__(56681);
+// EXTERNAL MODULE: ./node_modules/ws/lib/websocket-server.js
+var websocket_server = __webpack_require__(70129);
+;// CONCATENATED MODULE: ./node_modules/ws/wrapper.mjs
 
 
 
@@ -16191,13 +16191,13 @@ var websocket_server = __webpack_require__(11905);
 
 /* harmony default export */ const wrapper = (websocket);
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/x-ws/node.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/x-ws/node.js
 
 
 
 const WebSocket = /*#__PURE__*/ (0,x_global/* extractGlobal */.pc)('WebSocket', wrapper);
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/rpc-provider/ws/errors.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/rpc-provider/ws/errors.js
 const known = {
     1000: 'Normal Closure',
     1001: 'Going Away',
@@ -16237,7 +16237,7 @@ function getWSErrorString(code) {
     return known[code] || '(Unknown)';
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/rpc-provider/ws/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/rpc-provider/ws/index.js
 
 
 
@@ -16763,7 +16763,7 @@ class WsProvider {
     };
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/submittable/Result.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api/submittable/Result.js
 const recordIdentity = (record) => record;
 function filterAndApply(events, section, methods, onFound) {
     return events
@@ -16845,7 +16845,7 @@ class SubmittableResult {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/base/find.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api/base/find.js
 
 function findCall(registry, callIndex) {
     return registry.findMetaCall((0,toU8a/* u8aToU8a */.e)(callIndex));
@@ -16854,9 +16854,9 @@ function findError(registry, errorIndex) {
     return registry.findMetaError((0,toU8a/* u8aToU8a */.e)(errorIndex));
 }
 
-// EXTERNAL MODULE: ../main/node_modules/rxjs/dist/cjs/index.js
-var cjs = __webpack_require__(64767);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/object/property.js
+// EXTERNAL MODULE: ./node_modules/rxjs/dist/cjs/index.js
+var cjs = __webpack_require__(34863);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/object/property.js
 /**
  * @name objectProperty
  * @summary Assign a get property on the input object
@@ -16892,13 +16892,13 @@ function objectProperties(that, keys, getter, getName) {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/utils/util.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/utils/util.js
 
 function hasEq(o) {
     return (0,is_function/* isFunction */.T)(o.eq);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/utils/compareMap.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/utils/compareMap.js
 
 
 function hasMismatch(a, b) {
@@ -16927,7 +16927,7 @@ function compareMap(a, b) {
     return false;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/native/Json.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/native/Json.js
 
 
 /** @internal */
@@ -17046,9 +17046,9 @@ class Json extends Map {
     }
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/is/hex.js
-var hex = __webpack_require__(15976);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/is/ascii.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/is/hex.js
+var hex = __webpack_require__(76120);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/is/ascii.js
 
 
 
@@ -17090,7 +17090,7 @@ function isAscii(value) {
             : false;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/is/utf8.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/is/utf8.js
 
 
 /**
@@ -17289,9 +17289,9 @@ function isUtf8(value) {
     return true;
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/u8a/toString.js + 1 modules
-var u8a_toString = __webpack_require__(74963);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/native/Raw.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/u8a/toString.js + 1 modules
+var u8a_toString = __webpack_require__(88707);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/native/Raw.js
 
 /**
  * @name Raw
@@ -17433,7 +17433,7 @@ class Raw extends Uint8Array {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/base/DoNotConstruct.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/base/DoNotConstruct.js
 /**
  * @name DoNotConstruct
  * @description
@@ -17530,11 +17530,11 @@ class DoNotConstruct {
     }
 }
 
-// EXTERNAL MODULE: ../main/node_modules/bn.js/lib/bn.js
-var lib_bn = __webpack_require__(7321);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/u8a/toBn.js
-var toBn = __webpack_require__(80270);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/compact/fromU8a.js
+// EXTERNAL MODULE: ./node_modules/bn.js/lib/bn.js
+var lib_bn = __webpack_require__(10633);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/u8a/toBn.js
+var toBn = __webpack_require__(59358);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/compact/fromU8a.js
 
 
 /**
@@ -17624,11 +17624,11 @@ function compactFromU8aLim(u8a) {
     }
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/compact/toU8a.js
-var compact_toU8a = __webpack_require__(16805);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/u8a/concat.js
-var concat = __webpack_require__(33239);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/utils/compareArray.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/compact/toU8a.js
+var compact_toU8a = __webpack_require__(6613);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/u8a/concat.js
+var concat = __webpack_require__(24679);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/utils/compareArray.js
 
 
 function compareArray(a, b) {
@@ -17640,7 +17640,7 @@ function compareArray(a, b) {
     return false;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/abstract/Array.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/abstract/Array.js
 
 
 /**
@@ -17808,7 +17808,7 @@ class AbstractArray extends Array {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/string/camelCase.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/string/camelCase.js
 const CC_TO_UP = new Array(256);
 const camelCase_CC_TO_LO = new Array(256);
 for (let i = 0, count = CC_TO_UP.length; i < count; i++) {
@@ -17869,7 +17869,7 @@ const stringCamelCase = /*#__PURE__*/ converter((w, i) =>
 const stringPascalCase = /*#__PURE__*/ converter((w) => 
 CC_TO_UP[w.charCodeAt(0)] + w.slice(1));
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/utils/toConstructors.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/utils/toConstructors.js
 /**
  * @internal
  * From a type string or class, return the associated type class
@@ -17906,7 +17906,7 @@ function mapToTypeMap(registry, input) {
     return output;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/utils/typesToMap.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/utils/typesToMap.js
 function typesToMap(registry, [Types, keys]) {
     const result = {};
     for (let i = 0, count = keys.length; i < count; i++) {
@@ -17915,7 +17915,7 @@ function typesToMap(registry, [Types, keys]) {
     return result;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/base/Null.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/base/Null.js
 
 /**
  * @name Null
@@ -17994,7 +17994,7 @@ class Null {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/base/Enum.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/base/Enum.js
 
 
 
@@ -18365,7 +18365,7 @@ class Enum {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/is/boolean.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/is/boolean.js
 /**
  * @name isBoolean
  * @summary Tests for a boolean value.
@@ -18384,7 +18384,7 @@ function isBoolean(value) {
     return typeof value === 'boolean';
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/utils/decodeU8a.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/utils/decodeU8a.js
 
 const MAX_DEPTH = 1024;
 /** @internal */
@@ -18486,7 +18486,7 @@ function decodeU8aVec(registry, result, u8a, startAt, Type) {
     return [offset, offset - startAt];
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/native/Struct.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/native/Struct.js
 
 
 function noopSetDefinition(d) {
@@ -18748,7 +18748,7 @@ class Struct extends Map {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/is/codec.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/is/codec.js
 
 const checkCodec = /*#__PURE__*/ (0,helpers/* isOnObject */.D8)('toHex', 'toHuman', 'toU8a');
 const checkRegistry = /*#__PURE__*/ (0,helpers/* isOnObject */.D8)('get');
@@ -18756,9 +18756,9 @@ function isCodec(value) {
     return checkCodec(value) && checkRegistry(value.registry);
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/bn/toBn.js
-var bn_toBn = __webpack_require__(75972);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/utils/sortValues.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/bn/toBn.js
+var bn_toBn = __webpack_require__(21716);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/utils/sortValues.js
 
 /** @internal **/
 function isArrayLike(arg) {
@@ -18839,7 +18839,7 @@ function sortMap(map) {
     return new Map(Array.from(map.entries()).filter(([key]) => checkForDuplicates('BTreeMap', seen, key)).sort(([keyA], [keyB]) => sortAsc(keyA, keyB)));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/extended/Map.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/extended/Map.js
 
 
 
@@ -19041,7 +19041,7 @@ class CodecMap extends Map {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/extended/BTreeMap.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/extended/BTreeMap.js
 
 class BTreeMap extends CodecMap {
     static with(keyType, valType) {
@@ -19053,7 +19053,7 @@ class BTreeMap extends CodecMap {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/utils/compareSet.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/utils/compareSet.js
 
 function compareSetArray(a, b) {
     // equal number of entries and each entry in the array should match
@@ -19072,7 +19072,7 @@ function compareSet(a, b) {
     return false;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/extended/BTreeSet.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/extended/BTreeSet.js
 
 
 const BTreeSet_l = logger('BTreeSet');
@@ -19259,7 +19259,7 @@ class BTreeSet extends Set {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/base/Compact.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/base/Compact.js
 
 
 function decodeCompact(registry, Type, value) {
@@ -19420,7 +19420,7 @@ class Compact {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/extended/HashMap.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/extended/HashMap.js
 
 class HashMap extends CodecMap {
     static with(keyType, valType) {
@@ -19432,11 +19432,11 @@ class HashMap extends CodecMap {
     }
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/bn/consts.js
-var consts = __webpack_require__(98261);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/hex/toBn.js + 1 modules
-var hex_toBn = __webpack_require__(10931);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/u8a/toNumber.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/bn/consts.js
+var consts = __webpack_require__(36901);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/hex/toBn.js + 1 modules
+var hex_toBn = __webpack_require__(2755);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/u8a/toNumber.js
 /**
  * @name u8aToNumber
  * @summary Creates a number from a Uint8Array object.
@@ -19496,9 +19496,9 @@ function u8aToNumber(value, { isLe = true, isNegative = false } = {}) {
     }
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/bn/toU8a.js
-var bn_toU8a = __webpack_require__(75734);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/bn/toHex.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/bn/toU8a.js
+var bn_toU8a = __webpack_require__(33286);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/bn/toHex.js
 
 
 /**
@@ -19520,7 +19520,7 @@ function bnToHex(value, { bitLength = -1, isLe = false, isNegative = false } = {
     return (0,toHex/* u8aToHex */.X)((0,bn_toU8a/* bnToU8a */.a)(value, { bitLength, isLe, isNegative }));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/format/formatDecimal.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/format/formatDecimal.js
 const NUMBER_REGEX = new RegExp('(\\d+?)(?=(\\d{3})+(?!\\d)|$)', 'g');
 /**
  * @name formatDecimal
@@ -19538,7 +19538,7 @@ function formatDecimal(value, separator = ',') {
         : value;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/format/getSeparator.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/format/getSeparator.js
 /**
  * Get the decimal and thousand separator of a locale
  * @param locale
@@ -19551,7 +19551,7 @@ function getSeparator(locale) {
     };
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/format/si.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/format/si.js
 /** @internal */
 const SI_MID = 8;
 /** @internal */
@@ -19593,7 +19593,7 @@ function calcSi(text, decimals, forceUnit) {
     return SI[siDefIndex] || SI[siDefIndex < 0 ? 0 : SI.length - 1];
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/format/formatBalance.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/format/formatBalance.js
 
 
 
@@ -19680,7 +19680,7 @@ formatBalance.setDefaults = ({ decimals, unit }) => {
     SI[SI_MID].text = defaultUnit;
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/format/formatNumber.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/format/formatNumber.js
 
 
 
@@ -19693,7 +19693,7 @@ function formatNumber(value, { locale = 'en' } = {}) {
     return formatDecimal((0,bn_toBn/* bnToBn */.A)(value).toString(), thousand);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/abstract/Int.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/abstract/Int.js
 
 const DEFAULT_UINT_BITS = 64;
 const MAX_NUMBER_BITS = 52;
@@ -19921,7 +19921,7 @@ class AbstractInt extends lib_bn {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/base/Int.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/base/Int.js
 
 /**
  * @name Int
@@ -19949,7 +19949,7 @@ class Int extends AbstractInt {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/base/Option.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/base/Option.js
 
 
 
@@ -20183,7 +20183,7 @@ class Option {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/base/Tuple.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/base/Tuple.js
 
 
 
@@ -20295,7 +20295,7 @@ class Tuple extends AbstractArray {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/extended/Range.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/extended/Range.js
 
 /**
  * @name Range
@@ -20335,7 +20335,7 @@ class Range extends Tuple {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/extended/RangeInclusive.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/extended/RangeInclusive.js
 
 class RangeInclusive extends Range {
     constructor(registry, Type, value) {
@@ -20350,7 +20350,7 @@ class RangeInclusive extends Range {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/base/Result.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/base/Result.js
 
 /**
  * @name Result
@@ -20415,7 +20415,7 @@ class Result extends Enum {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/native/Set.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/native/Set.js
 
 
 function encodeSet(setValues, values) {
@@ -20632,7 +20632,7 @@ class CodecSet extends Set {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/base/UInt.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/base/UInt.js
 
 /**
  * @name UInt
@@ -20657,9 +20657,9 @@ class UInt extends AbstractInt {
     }
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/compact/addLength.js
-var addLength = __webpack_require__(7713);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/extended/Bytes.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/compact/addLength.js
+var addLength = __webpack_require__(45585);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/extended/Bytes.js
 
 
 const MAX_LENGTH = 10 * 1024 * 1024;
@@ -20731,7 +20731,7 @@ class Bytes extends Raw {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/base/Vec.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/base/Vec.js
 
 
 
@@ -20835,7 +20835,7 @@ class Vec extends AbstractArray {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/extended/U8aFixed.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/extended/U8aFixed.js
 
 
 /** @internal */
@@ -20879,7 +20879,7 @@ class U8aFixed extends Raw {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/base/VecFixed.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/base/VecFixed.js
 
 
 
@@ -20948,7 +20948,7 @@ class VecFixed extends AbstractArray {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/compact/stripLength.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/compact/stripLength.js
 
 /**
  * @name compactStripLength
@@ -20971,7 +20971,7 @@ function compactStripLength(input) {
     ];
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/extended/WrapperKeepOpaque.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/extended/WrapperKeepOpaque.js
 
 
 
@@ -21072,7 +21072,7 @@ class WrapperKeepOpaque extends Bytes {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/extended/WrapperOpaque.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/extended/WrapperOpaque.js
 
 class WrapperOpaque extends WrapperKeepOpaque {
     constructor(registry, typeName, value) {
@@ -21093,7 +21093,7 @@ class WrapperOpaque extends WrapperKeepOpaque {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-create/types/types.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-create/types/types.js
 var TypeDefInfo;
 (function (TypeDefInfo) {
     TypeDefInfo[TypeDefInfo["BTreeMap"] = 0] = "BTreeMap";
@@ -21121,7 +21121,7 @@ var TypeDefInfo;
     TypeDefInfo[TypeDefInfo["WrapperOpaque"] = 22] = "WrapperOpaque";
 })(TypeDefInfo || (TypeDefInfo = {}));
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/utils/sanitize.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/utils/sanitize.js
 const BOUNDED = ['BTreeMap', 'BTreeSet', 'HashMap', 'Vec'];
 const ALLOWED_BOXES = BOUNDED.concat(['Compact', 'DoNotConstruct', 'Int', 'Linkage', 'Range', 'RangeInclusive', 'Result', 'Opaque', 'Option', 'UInt', 'WrapperKeepOpaque', 'WrapperOpaque']);
 const BOX_PRECEDING = ['<', '(', '[', '"', ',', ' ']; // start of vec, tuple, fixed array, part of struct def or in tuple
@@ -21342,7 +21342,7 @@ function sanitize(value) {
     return result;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-create/util/typeSplit.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-create/util/typeSplit.js
 function typeSplit(type) {
     const result = [];
     // these are the depths of the various tokens: <, [, {, (
@@ -21401,7 +21401,7 @@ function typeSplit(type) {
     return result;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-create/util/getTypeDef.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-create/util/getTypeDef.js
 
 
 
@@ -21595,7 +21595,7 @@ function getTypeDef(_type, { displayName, name } = {}, count = 0) {
     return value;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-create/create/class.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-create/create/class.js
 
 
 
@@ -21757,9 +21757,9 @@ function createClassUnsafe(registry, type) {
             : getTypeDef(type)));
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/u8a/eq.js
-var eq = __webpack_require__(81309);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-create/create/type.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/u8a/eq.js
+var eq = __webpack_require__(10189);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-create/create/type.js
 
 
 
@@ -21824,7 +21824,7 @@ function createTypeUnsafe(registry, type, params = [], options = {}) {
     throw firstError;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/lazy.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/lazy.js
 /**
  * @name lazyMethod
  * @description
@@ -21877,7 +21877,7 @@ function lazyMethods(result, items, creator, getName) {
     return result;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/assert.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/assert.js
 
 /**
  * @name assert
@@ -21918,15 +21918,15 @@ function assertUnreachable(x) {
     throw new Error(`This codepath should be unreachable. Unhandled input: ${x}`);
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/blake2/asU8a.js + 3 modules
-var asU8a = __webpack_require__(27463);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/signedExtensions/emptyCheck.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/blake2/asU8a.js + 3 modules
+var asU8a = __webpack_require__(26743);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/signedExtensions/emptyCheck.js
 const emptyCheck = {
     extrinsic: {},
     payload: {}
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/signedExtensions/polkadot.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/signedExtensions/polkadot.js
 
 const polkadot = {
     LimitParathreadCommits: emptyCheck,
@@ -21937,13 +21937,13 @@ const polkadot = {
     ValidateDoubleVoteReports: emptyCheck
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/signedExtensions/shell.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/signedExtensions/shell.js
 
 const shell = {
     DisallowSigned: emptyCheck
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/signedExtensions/statemint.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/signedExtensions/statemint.js
 const statemint = {
     ChargeAssetTxPayment: {
         extrinsic: {
@@ -21955,7 +21955,7 @@ const statemint = {
     }
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/signedExtensions/substrate.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/signedExtensions/substrate.js
 
 const CheckMetadataHash = {
     extrinsic: {
@@ -22023,7 +22023,7 @@ const substrate = {
     WeightReclaim: emptyCheck
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/signedExtensions/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/signedExtensions/index.js
 
 
 
@@ -22051,7 +22051,7 @@ function expandExtensionTypes(extensions, type, userExtensions = {}) {
         .reduce((result, info) => (0,spread/* objectSpread */.b)(result, info[type]), {});
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/generic/Event.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/generic/Event.js
 
 
 /** @internal */
@@ -22204,7 +22204,7 @@ class GenericEvent extends Struct {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/abstract/Base.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/abstract/Base.js
 /**
  * @name Base
  * @description A type extends the Base class, when it holds a value
@@ -22307,7 +22307,7 @@ class AbstractBase {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/constants.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/constants.js
 const BIT_SIGNED = 0b10000000;
 const BIT_UNSIGNED = 0;
 const EMPTY_U8A = new Uint8Array();
@@ -22321,7 +22321,7 @@ const BARE_EXTRINSIC = 0b00000000;
 const GENERAL_EXTRINSIC = 0b01000000;
 const LOWEST_SUPPORTED_EXTRINSIC_FORMAT_VERSION = 4;
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/Extrinsic.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/Extrinsic.js
 
 
 
@@ -22686,7 +22686,7 @@ class GenericExtrinsic extends ExtrinsicBase {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/primitive/U64.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/primitive/U64.js
 
 /**
  * @name u64
@@ -22698,9 +22698,9 @@ class u64 extends UInt.with(64) {
     __UIntType = 'u64';
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/hex/toU8a.js
-var hex_toU8a = __webpack_require__(98929);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/ExtrinsicEra.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/hex/toU8a.js
+var hex_toU8a = __webpack_require__(73921);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/ExtrinsicEra.js
 
 
 
@@ -22933,7 +22933,7 @@ class GenericExtrinsicEra extends Enum {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/ExtrinsicPayload.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/ExtrinsicPayload.js
 
 
 
@@ -23108,7 +23108,7 @@ class GenericExtrinsicPayload extends AbstractBase {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/ExtrinsicPayloadUnknown.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/ExtrinsicPayloadUnknown.js
 
 /**
  * @name GenericExtrinsicPayloadUnknown
@@ -23122,7 +23122,7 @@ class GenericExtrinsicPayloadUnknown extends Struct {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/ExtrinsicUnknown.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/ExtrinsicUnknown.js
 
 
 /**
@@ -23137,7 +23137,7 @@ class GenericExtrinsicUnknown extends Struct {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/SignerPayload.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/SignerPayload.js
 
 
 const knownTypes = {
@@ -23280,7 +23280,7 @@ class GenericSignerPayload extends Struct {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/v4/Extrinsic.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/v4/Extrinsic.js
 
 
 const EXTRINSIC_VERSION = 4;
@@ -23363,7 +23363,7 @@ class GenericExtrinsicV4 extends Struct {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/util.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/util.js
 
 function sign(_registry, signerPair, u8a, options) {
     const encoded = u8a.length > 256
@@ -23376,7 +23376,7 @@ function signGeneral(registry, u8a) {
     return encoded;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/v4/ExtrinsicPayload.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/v4/ExtrinsicPayload.js
 
 
 
@@ -23477,7 +23477,7 @@ class GenericExtrinsicPayloadV4 extends Struct {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/v4/ExtrinsicSignature.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/v4/ExtrinsicSignature.js
 
 
 
@@ -23645,12 +23645,12 @@ class GenericExtrinsicSignatureV4 extends Struct {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/v4/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/v4/index.js
 
 
 
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/v5/Extrinsic.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/v5/Extrinsic.js
 
 
 const Extrinsic_EXTRINSIC_VERSION = 5;
@@ -23743,7 +23743,7 @@ class GenericExtrinsicV5 extends Struct {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/v5/ExtrinsicPayload.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/v5/ExtrinsicPayload.js
 
 
 /**
@@ -23832,7 +23832,7 @@ class GenericExtrinsicPayloadV5 extends Struct {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/v5/ExtrinsicSignature.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/v5/ExtrinsicSignature.js
 
 
 
@@ -23992,7 +23992,7 @@ class GenericExtrinsicSignatureV5 extends Struct {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/v5/GeneralExtrinsic.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/v5/GeneralExtrinsic.js
 
 
 
@@ -24141,13 +24141,13 @@ class GeneralExtrinsic extends Struct {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/v5/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/v5/index.js
 
 
 
 
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/extrinsic/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/extrinsic/index.js
 
 
 
@@ -24157,11 +24157,11 @@ class GeneralExtrinsic extends Struct {
 
 
 
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/address/decode.js + 1 modules
-var decode = __webpack_require__(39220);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/address/encode.js
-var encode = __webpack_require__(9283);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/generic/AccountId.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/address/decode.js + 1 modules
+var decode = __webpack_require__(70564);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/address/encode.js
+var encode = __webpack_require__(76947);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/generic/AccountId.js
 
 
 
@@ -24248,7 +24248,7 @@ class GenericAccountId33 extends BaseAccountId {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/primitive/U32.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/primitive/U32.js
 
 /**
  * @name u32
@@ -24260,7 +24260,7 @@ class u32 extends UInt.with(32) {
     __UIntType = 'u32';
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/generic/AccountIndex.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/generic/AccountIndex.js
 
 
 
@@ -24372,7 +24372,7 @@ class GenericAccountIndex extends u32 {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/generic/Block.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/generic/Block.js
 
 /**
  * @name GenericBlock
@@ -24413,7 +24413,7 @@ class GenericBlock extends Struct {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/generic/Call.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/generic/Call.js
 
 
 /**
@@ -24607,7 +24607,7 @@ class GenericCall extends Struct {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/generic/ChainProperties.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/generic/ChainProperties.js
 
 
 function createValue(registry, type, value, asArray = true) {
@@ -24681,9 +24681,9 @@ class GenericChainProperties extends Json {
     }
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/string/toU8a.js + 1 modules
-var string_toU8a = __webpack_require__(22030);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/generic/ConsensusEngineId.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/string/toU8a.js + 1 modules
+var string_toU8a = __webpack_require__(74622);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/generic/ConsensusEngineId.js
 
 
 const CID_AURA = /*#__PURE__*/ (0,string_toU8a/* stringToU8a */.j)('aura');
@@ -24785,7 +24785,7 @@ class GenericConsensusEngineId extends U8aFixed {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/generic/LookupSource.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/generic/LookupSource.js
 
 
 
@@ -24895,7 +24895,7 @@ class GenericLookupSource extends AbstractBase {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/generic/MultiAddress.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/generic/MultiAddress.js
 
 
 
@@ -24962,7 +24962,7 @@ class GenericMultiAddress extends Enum {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/native/Bool.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/native/Bool.js
 
 /**
  * @name bool
@@ -25073,7 +25073,7 @@ class bool extends Boolean {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/generic/Vote.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/generic/Vote.js
 
 
 const AYE_BITS = 0b10000000;
@@ -25175,9 +25175,9 @@ class GenericVote extends U8aFixed {
     }
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/keccak/asU8a.js
-var keccak_asU8a = __webpack_require__(10329);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/ethereum/isChecksum.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/keccak/asU8a.js
+var keccak_asU8a = __webpack_require__(46889);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/ethereum/isChecksum.js
 
 
 function isInvalidChar(char, byte) {
@@ -25196,7 +25196,7 @@ function isEthereumChecksum(_address) {
     return true;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/ethereum/isAddress.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/ethereum/isAddress.js
 
 
 function isEthereumAddress(address) {
@@ -25209,9 +25209,9 @@ function isEthereumAddress(address) {
     return isEthereumChecksum(address);
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/ethereum/encode.js
-var ethereum_encode = __webpack_require__(37722);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/ethereum/AccountId.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/ethereum/encode.js
+var ethereum_encode = __webpack_require__(31242);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/ethereum/AccountId.js
 
 
 
@@ -25277,7 +25277,7 @@ class GenericEthereumAccountId extends U8aFixed {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/ethereum/LookupSource.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/ethereum/LookupSource.js
 
 
 
@@ -25372,15 +25372,11 @@ class GenericEthereumLookupSource extends AbstractBase {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/ethereum/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/ethereum/index.js
 
 
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/generic/index.js
-
-
-
-
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/generic/index.js
 
 
 
@@ -25389,7 +25385,11 @@ class GenericEthereumLookupSource extends AbstractBase {
 
 
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/extended/BitVec.js
+
+
+
+
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/extended/BitVec.js
 
 
 /** @internal */
@@ -25499,7 +25499,7 @@ class BitVec extends Raw {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/u8a/toFloat.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/u8a/toFloat.js
 /**
  * @name u8aToFloat
  * @description Converts a Uint8Array value into the float (either 32 or 64-bit)
@@ -25518,7 +25518,7 @@ function u8aToFloat(value, { bitLength = 32, isLe = true } = {}) {
         : dv.getFloat64(0, isLe);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/float/toU8a.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/float/toU8a.js
 /**
  * @name floatToU8a
  * @description Converts a float into a U8a representation (While we don't use BE in SCALE
@@ -25539,7 +25539,7 @@ function floatToU8a(value = 0.0, { bitLength = 32, isLe = true } = {}) {
     return result;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/native/Float.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/native/Float.js
 
 /**
  * @name Float
@@ -25648,7 +25648,7 @@ class Float extends Number {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/primitive/F32.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/primitive/F32.js
 
 /**
  * @name f32
@@ -25660,7 +25660,7 @@ class f32 extends Float.with(32) {
     __FloatType = 'f32';
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/primitive/F64.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/primitive/F64.js
 
 /**
  * @name f64
@@ -25672,7 +25672,7 @@ class f64 extends Float.with(64) {
     __FloatType = 'f64';
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/primitive/I8.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/primitive/I8.js
 
 /**
  * @name i8
@@ -25684,7 +25684,7 @@ class i8 extends Int.with(8) {
     __IntType = 'i8';
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/primitive/I16.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/primitive/I16.js
 
 /**
  * @name i16
@@ -25696,7 +25696,7 @@ class i16 extends Int.with(16) {
     __IntType = 'i16';
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/primitive/I32.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/primitive/I32.js
 
 /**
  * @name i32
@@ -25708,7 +25708,7 @@ class i32 extends Int.with(32) {
     __IntType = 'i32';
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/primitive/I64.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/primitive/I64.js
 
 /**
  * @name i64
@@ -25720,7 +25720,7 @@ class i64 extends Int.with(64) {
     __IntType = 'i64';
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/primitive/I128.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/primitive/I128.js
 
 /**
  * @name i128
@@ -25732,7 +25732,7 @@ class i128 extends Int.with(128) {
     __IntType = 'i128';
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/primitive/I256.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/primitive/I256.js
 
 /**
  * @name i256
@@ -25744,7 +25744,7 @@ class i256 extends Int.with(256) {
     __IntType = 'i256';
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/primitive/ISize.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/primitive/ISize.js
 
 /**
  * @name ISize
@@ -25760,7 +25760,7 @@ class isize extends i32 {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/extended/OptionBool.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/extended/OptionBool.js
 
 
 
@@ -25834,7 +25834,7 @@ class OptionBool extends Option {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/native/Text.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/native/Text.js
 
 
 const Text_MAX_LENGTH = 128 * 1024;
@@ -25986,7 +25986,7 @@ class Text extends String {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/extended/Type.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/extended/Type.js
 
 
 /**
@@ -26009,7 +26009,7 @@ class Type extends Text {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/primitive/U8.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/primitive/U8.js
 
 /**
  * @name u8
@@ -26021,7 +26021,7 @@ class u8 extends UInt.with(8) {
     __UIntType = 'u8';
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/primitive/U16.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/primitive/U16.js
 
 /**
  * @name u16
@@ -26033,7 +26033,7 @@ class u16 extends UInt.with(16) {
     __UIntType = 'u16';
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/primitive/U128.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/primitive/U128.js
 
 /**
  * @name u128
@@ -26045,7 +26045,7 @@ class u128 extends UInt.with(128) {
     __UIntType = 'u128';
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/primitive/U256.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/primitive/U256.js
 
 /**
  * @name u256
@@ -26057,7 +26057,7 @@ class u256 extends UInt.with(256) {
     __UIntType = 'u256';
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-codec/primitive/USize.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-codec/primitive/USize.js
 
 /**
  * @name USize
@@ -26073,7 +26073,7 @@ class usize extends u32 {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/primitive/Data.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/primitive/Data.js
 
 
 /** @internal */
@@ -26188,13 +26188,13 @@ class Data extends Enum {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/util/getSiName.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/util/getSiName.js
 function getSiName(lookup, type) {
     const typeDef = lookup.getTypeDef(type);
     return typeDef.lookupName || typeDef.type;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/util/storage.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/util/storage.js
 
 /** @internal */
 function unwrapStorageSi(type) {
@@ -26210,7 +26210,7 @@ function unwrapStorageType(registry, type, isOptional) {
         : outputType;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/primitive/StorageKey.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/primitive/StorageKey.js
 
 
 
@@ -26411,7 +26411,7 @@ class StorageKey extends Bytes {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/primitive/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/primitive/index.js
 /**
  * @summary Type definitions that are used in the system
  */
@@ -26419,12 +26419,12 @@ class StorageKey extends Bytes {
 
 
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/index.types.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/index.types.js
 
 
 
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/metadata/runtime.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/metadata/runtime.js
 const META_V1_TO_V2 = {
     metadata: {
         description: 'Returns the metadata of a runtime',
@@ -26464,7 +26464,7 @@ const runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/metadata/v9.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/metadata/v9.js
 const v9 = {
     // v9
     ErrorMetadataV9: {
@@ -26545,7 +26545,7 @@ const v9 = {
     }
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/metadata/v10.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/metadata/v10.js
 const v10 = {
     // v10
     ErrorMetadataV10: 'ErrorMetadataV9',
@@ -26606,7 +26606,7 @@ const v10 = {
     }
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/metadata/hashers.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/metadata/hashers.js
 /* eslint-disable sort-keys */
 const AllHashers = {
     Blake2_128: null, // eslint-disable-line camelcase
@@ -26619,7 +26619,7 @@ const AllHashers = {
     Identity: null
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/metadata/v11.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/metadata/v11.js
 
 const v11 = {
     // v11
@@ -26679,7 +26679,7 @@ const v11 = {
     }
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/metadata/v12.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/metadata/v12.js
 const v12 = {
     // v12
     ErrorMetadataV12: 'ErrorMetadataV11',
@@ -26708,7 +26708,7 @@ const v12 = {
     StorageHasherV12: 'StorageHasherV11'
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/metadata/v13.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/metadata/v13.js
 const v13 = {
     // v13
     ErrorMetadataV13: 'ErrorMetadataV12',
@@ -26768,7 +26768,7 @@ const v13 = {
     StorageHasherV13: 'StorageHasherV12'
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/scaleInfo/v1.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/scaleInfo/v1.js
 /* eslint-disable sort-keys */
 const Si1Variant = {
     name: 'Text',
@@ -26835,7 +26835,7 @@ const v1 = {
     Si1Variant
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/metadata/v14.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/metadata/v14.js
 
 const v14 = {
     // registry
@@ -26928,7 +26928,7 @@ const v14 = {
     StorageHasherV14: 'StorageHasherV13'
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/metadata/v15.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/metadata/v15.js
 const v15 = {
     // new/adjusted in v15
     CustomMetadata15: {
@@ -26988,7 +26988,7 @@ const v15 = {
     }
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/metadata/v16.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/metadata/v16.js
 const v16 = {
     // actual v16 definition
     MetadataV16: {
@@ -27146,7 +27146,7 @@ const v16 = {
     }
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/metadata/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/metadata/definitions.js
 
 
 
@@ -27222,7 +27222,7 @@ const v16 = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/runtime/runtime.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/runtime/runtime.js
 const CORE_V1_TO_V4 = {
     execute_block: {
         description: 'Execute the given block.',
@@ -27331,7 +27331,7 @@ const runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/runtime/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/runtime/definitions.js
 
 const numberTypes = {
     Fixed64: 'Int<64, Fixed64>',
@@ -27554,7 +27554,7 @@ const knownOrigins = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/scaleInfo/v0.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/scaleInfo/v0.js
 /* eslint-disable sort-keys */
 const v0 = {
     Si0Field: {
@@ -27621,7 +27621,7 @@ const v0 = {
     }
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/scaleInfo/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/scaleInfo/definitions.js
 
 
 /* eslint-disable sort-keys */
@@ -27649,12 +27649,12 @@ const v0 = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/essentials.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/essentials.js
 
 
 
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/assetConversion/runtime.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/assetConversion/runtime.js
 const assetConversion_runtime_runtime = {
     AssetConversionApi: [
         {
@@ -27723,7 +27723,7 @@ const assetConversion_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/assetConversion/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/assetConversion/definitions.js
 
 /* harmony default export */ const assetConversion_definitions = ({
     rpc: {},
@@ -27733,7 +27733,7 @@ const assetConversion_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/assets/runtime.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/assets/runtime.js
 const assets_runtime_runtime = {
     AssetsApi: [
         {
@@ -27754,7 +27754,7 @@ const assets_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/assets/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/assets/definitions.js
 
 /* harmony default export */ const assets_definitions = ({
     rpc: {},
@@ -27804,7 +27804,7 @@ const assets_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/aura/runtime.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/aura/runtime.js
 const aura_runtime_runtime = {
     AuraApi: [
         {
@@ -27825,7 +27825,7 @@ const aura_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/aura/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/aura/definitions.js
 
 /* harmony default export */ const aura_definitions = ({
     rpc: {},
@@ -27837,7 +27837,7 @@ const aura_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/authorship/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/authorship/definitions.js
 /* harmony default export */ const authorship_definitions = ({
     rpc: {},
     types: {
@@ -27850,7 +27850,7 @@ const aura_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/babe/rpc.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/babe/rpc.js
 const rpc = {
     epochAuthorship: {
         description: 'Returns data about which slots (primary or secondary) can be claimed in the current epoch with the keys in the keystore',
@@ -27860,7 +27860,7 @@ const rpc = {
     }
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/babe/runtime.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/babe/runtime.js
 const V1_V2_SHARED = {
     current_epoch: {
         description: 'Returns information regarding the current epoch.',
@@ -27933,7 +27933,7 @@ const babe_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/babe/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/babe/definitions.js
 
 
 /* harmony default export */ const babe_definitions = ({
@@ -28060,7 +28060,7 @@ const babe_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/balances/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/balances/definitions.js
 /* harmony default export */ const balances_definitions = ({
     rpc: {},
     types: {
@@ -28109,7 +28109,7 @@ const babe_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/beefy/rpc.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/beefy/rpc.js
 const rpc_rpc = {
     getFinalizedHead: {
         description: 'Returns hash of the latest BEEFY finalized block as seen by this client.',
@@ -28128,7 +28128,7 @@ const rpc_rpc = {
     }
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/beefy/runtime.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/beefy/runtime.js
 const BEEFY_V3 = {
     beefy_genesis: {
         description: 'Return the block number where BEEFY consensus is enabled/started',
@@ -28228,7 +28228,7 @@ const beefy_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/beefy/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/beefy/definitions.js
 
 
 /* harmony default export */ const beefy_definitions = ({
@@ -28287,7 +28287,7 @@ const beefy_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/benchmark/runtime.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/benchmark/runtime.js
 const benchmark_runtime_runtime = {
     Benchmark: [
         {
@@ -28318,7 +28318,7 @@ const benchmark_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/benchmark/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/benchmark/definitions.js
 
 /* harmony default export */ const benchmark_definitions = ({
     rpc: {},
@@ -28363,7 +28363,7 @@ const benchmark_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/blockbuilder/runtime.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/blockbuilder/runtime.js
 const BB_V2_TO_V4 = {
     // this was removed after V4
     random_seed: {
@@ -28480,7 +28480,7 @@ const blockbuilder_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/blockbuilder/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/blockbuilder/definitions.js
 
 /* harmony default export */ const blockbuilder_definitions = ({
     rpc: {},
@@ -28498,7 +28498,7 @@ const blockbuilder_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/collective/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/collective/definitions.js
 /* harmony default export */ const collective_definitions = ({
     rpc: {},
     types: {
@@ -28526,7 +28526,7 @@ const blockbuilder_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/consensus/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/consensus/definitions.js
 /* harmony default export */ const consensus_definitions = ({
     rpc: {},
     types: {
@@ -28535,7 +28535,7 @@ const blockbuilder_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/contracts/rpc.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/contracts/rpc.js
 const contracts_rpc_rpc = {
     call: {
         deprecated: 'Use the runtime interface `api.call.contractsApi.call` instead',
@@ -28631,7 +28631,7 @@ const contracts_rpc_rpc = {
     }
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/contracts/runtime.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/contracts/runtime.js
 const SHARED_V1_V2 = {
     get_storage: {
         description: 'Query a given storage key in a given contract.',
@@ -28811,7 +28811,7 @@ const contracts_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/contracts/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/contracts/definitions.js
 
 
 /* harmony default export */ const contracts_definitions = ({
@@ -29238,7 +29238,7 @@ const contracts_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/democracy/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/democracy/definitions.js
 const AllConvictions = [
     // 0.1x votes, unlocked.
     'None',
@@ -29352,7 +29352,7 @@ const AllConvictions = [
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/dev/rpc.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/dev/rpc.js
 const dev_rpc_rpc = {
     getBlockStats: {
         description: 'Reexecute the specified `block_hash` and gather statistics while doing so',
@@ -29368,7 +29368,7 @@ const dev_rpc_rpc = {
     }
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/dev/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/dev/definitions.js
 
 /* harmony default export */ const dev_definitions = ({
     rpc: dev_rpc_rpc,
@@ -29382,7 +29382,7 @@ const dev_rpc_rpc = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/discovery/runtime.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/discovery/runtime.js
 const discovery_runtime_runtime = {
     AuthorityDiscoveryApi: [
         {
@@ -29398,7 +29398,7 @@ const discovery_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/discovery/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/discovery/definitions.js
 
 /* harmony default export */ const discovery_definitions = ({
     rpc: {},
@@ -29406,7 +29406,7 @@ const discovery_runtime_runtime = {
     types: {}
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/elections/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/elections/definitions.js
 /* harmony default export */ const elections_definitions = ({
     rpc: {},
     types: {
@@ -29442,7 +29442,7 @@ const discovery_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/engine/rpc.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/engine/rpc.js
 const engine_rpc_rpc = {
     createBlock: {
         description: 'Instructs the manual-seal authorship task to create a new block',
@@ -29480,7 +29480,7 @@ const engine_rpc_rpc = {
     }
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/engine/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/engine/definitions.js
 
 /* harmony default export */ const engine_definitions = ({
     rpc: engine_rpc_rpc,
@@ -29503,7 +29503,7 @@ const engine_rpc_rpc = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/evm/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/evm/definitions.js
 /* harmony default export */ const evm_definitions = ({
     rpc: {},
     types: {
@@ -29595,7 +29595,7 @@ const engine_rpc_rpc = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/extrinsics/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/extrinsics/definitions.js
 /* harmony default export */ const extrinsics_definitions = ({
     rpc: {},
     types: {
@@ -29632,7 +29632,7 @@ const engine_rpc_rpc = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/fungibles/runtime.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/fungibles/runtime.js
 const fungibles_runtime_runtime = {
     FungiblesApi: [
         {
@@ -29668,7 +29668,7 @@ const fungibles_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/fungibles/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/fungibles/definitions.js
 
 /* harmony default export */ const fungibles_definitions = ({
     rpc: {},
@@ -29680,7 +29680,7 @@ const fungibles_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/genericAsset/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/genericAsset/definitions.js
 /* harmony default export */ const genericAsset_definitions = ({
     rpc: {},
     types: {
@@ -29708,7 +29708,7 @@ const fungibles_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/genesisBuilder/runtime.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/genesisBuilder/runtime.js
 const genesisBuilder_runtime_runtime = {
     GenesisBuilder: [
         {
@@ -29734,7 +29734,7 @@ const genesisBuilder_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/genesisBuilder/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/genesisBuilder/definitions.js
 
 /* harmony default export */ const genesisBuilder_definitions = ({
     rpc: {},
@@ -29744,7 +29744,7 @@ const genesisBuilder_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/gilt/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/gilt/definitions.js
 /* harmony default export */ const gilt_definitions = ({
     rpc: {},
     types: {
@@ -29768,7 +29768,7 @@ const genesisBuilder_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/grandpa/rpc.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/grandpa/rpc.js
 const grandpa_rpc_rpc = {
     proveFinality: {
         description: 'Prove finality for the given block number, returning the Justification for the last block in the set.',
@@ -29797,7 +29797,7 @@ const grandpa_rpc_rpc = {
     }
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/grandpa/runtime.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/grandpa/runtime.js
 const GRANDPA_V2_V3 = {
     generate_key_ownership_proof: {
         description: 'Generates a proof of key ownership for the given authority in the given set.',
@@ -29853,7 +29853,7 @@ const grandpa_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/grandpa/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/grandpa/definitions.js
 
 
 /* harmony default export */ const grandpa_definitions = ({
@@ -29986,7 +29986,7 @@ const grandpa_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/identity/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/identity/definitions.js
 /* harmony default export */ const identity_definitions = ({
     rpc: {},
     types: {
@@ -30059,7 +30059,7 @@ const grandpa_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/imOnline/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/imOnline/definitions.js
 /* harmony default export */ const imOnline_definitions = ({
     rpc: {},
     types: {
@@ -30087,7 +30087,7 @@ const grandpa_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/lottery/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/lottery/definitions.js
 /* harmony default export */ const lottery_definitions = ({
     rpc: {},
     types: {
@@ -30102,7 +30102,7 @@ const grandpa_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/mixnet/runtime.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/mixnet/runtime.js
 const mixnet_runtime_runtime = {
     MixnetApi: [
         {
@@ -30142,7 +30142,7 @@ const mixnet_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/mixnet/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/mixnet/definitions.js
 
 /* harmony default export */ const mixnet_definitions = ({
     rpc: {},
@@ -30171,7 +30171,7 @@ const mixnet_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/mmr/rpc.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/mmr/rpc.js
 const mmr_rpc_rpc = {
     generateProof: {
         description: 'Generate MMR proof for the given block numbers.',
@@ -30232,7 +30232,7 @@ const mmr_rpc_rpc = {
     }
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/mmr/runtime.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/mmr/runtime.js
 const MMR_V2 = {
     generate_proof: {
         description: 'Generate MMR proof for the given block numbers.',
@@ -30395,7 +30395,7 @@ const mmr_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/mmr/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/mmr/definitions.js
 
 
 /* harmony default export */ const mmr_definitions = ({
@@ -30432,7 +30432,7 @@ const mmr_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/nfts/runtime.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/nfts/runtime.js
 const nfts_runtime_runtime = {
     NftsApi: [
         {
@@ -30539,7 +30539,7 @@ const nfts_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/nfts/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/nfts/definitions.js
 
 /* harmony default export */ const nfts_definitions = ({
     rpc: {},
@@ -30550,7 +30550,7 @@ const nfts_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/nompools/runtime.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/nompools/runtime.js
 const nompools_runtime_runtime = {
     NominationPoolsApi: [
         {
@@ -30599,7 +30599,7 @@ const nompools_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/nompools/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/nompools/definitions.js
 
 /* harmony default export */ const nompools_definitions = ({
     rpc: {},
@@ -30612,7 +30612,7 @@ const nompools_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/offences/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/offences/definitions.js
 /* harmony default export */ const offences_definitions = ({
     rpc: {},
     types: {
@@ -30629,7 +30629,7 @@ const nompools_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/pow/runtime.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/pow/runtime.js
 const pow_runtime_runtime = {
     DifficultyApi: [
         {
@@ -30658,7 +30658,7 @@ const pow_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/pow/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/pow/definitions.js
 
 /* harmony default export */ const pow_definitions = ({
     rpc: {},
@@ -30666,7 +30666,7 @@ const pow_runtime_runtime = {
     types: {}
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/proxy/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/proxy/definitions.js
 /* harmony default export */ const proxy_definitions = ({
     rpc: {},
     types: {
@@ -30686,7 +30686,7 @@ const pow_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/recovery/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/recovery/definitions.js
 /* harmony default export */ const recovery_definitions = ({
     rpc: {},
     types: {
@@ -30704,7 +30704,7 @@ const pow_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/scheduler/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/scheduler/definitions.js
 /* harmony default export */ const scheduler_definitions = ({
     rpc: {},
     types: {
@@ -30729,7 +30729,7 @@ const pow_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/session/runtime.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/session/runtime.js
 const session_runtime_runtime = {
     SessionKeys: [
         {
@@ -30760,7 +30760,7 @@ const session_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/session/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/session/definitions.js
 
 const keyTypes = {
     // key for beefy
@@ -30800,7 +30800,7 @@ const keyTypes = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/society/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/society/definitions.js
 /* harmony default export */ const society_definitions = ({
     rpc: {},
     types: {
@@ -30830,7 +30830,7 @@ const keyTypes = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/staking/runtime.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/staking/runtime.js
 const staking_runtime_runtime = {
     StakingApi: [
         {
@@ -30851,7 +30851,7 @@ const staking_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/staking/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/staking/definitions.js
 
 const deprecated = {
     Points: 'u32',
@@ -31153,7 +31153,7 @@ const phragmen = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/statement/runtime.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/statement/runtime.js
 const statement_runtime_runtime = {
     ValidateStatement: [
         {
@@ -31178,7 +31178,7 @@ const statement_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/statement/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/statement/definitions.js
 
 /* harmony default export */ const statement_definitions = ({
     rpc: {},
@@ -31197,7 +31197,7 @@ const statement_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/support/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/support/definitions.js
 /* harmony default export */ const support_definitions = ({
     rpc: {},
     types: {
@@ -31210,7 +31210,7 @@ const statement_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/syncstate/rpc.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/syncstate/rpc.js
 const syncstate_rpc_rpc = {
     genSyncSpec: {
         description: 'Returns the json-serialized chainspec running the node, with a sync state.',
@@ -31225,14 +31225,14 @@ const syncstate_rpc_rpc = {
     }
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/syncstate/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/syncstate/definitions.js
 
 /* harmony default export */ const syncstate_definitions = ({
     rpc: syncstate_rpc_rpc,
     types: {}
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/system/rpc.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/system/rpc.js
 const system_rpc_rpc = {
     accountNextIndex: {
         alias: ['account_nextIndex'],
@@ -31373,7 +31373,7 @@ const system_rpc_rpc = {
     }
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/system/runtime.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/system/runtime.js
 const system_runtime_runtime = {
     AccountNonceApi: [
         {
@@ -31394,7 +31394,7 @@ const system_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/system/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/system/definitions.js
 
 
 /* harmony default export */ const system_definitions = ({
@@ -31714,7 +31714,7 @@ const system_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/treasury/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/treasury/definitions.js
 /* harmony default export */ const treasury_definitions = ({
     rpc: {},
     types: {
@@ -31776,7 +31776,7 @@ const system_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/txpayment/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/txpayment/definitions.js
 /* harmony default export */ const txpayment_definitions = ({
     rpc: {},
     types: {
@@ -31784,7 +31784,7 @@ const system_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/txqueue/runtime.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/txqueue/runtime.js
 const txqueue_runtime_runtime = {
     TaggedTransactionQueue: [
         {
@@ -31847,7 +31847,7 @@ const txqueue_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/txqueue/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/txqueue/definitions.js
 
 /* harmony default export */ const txqueue_definitions = ({
     rpc: {},
@@ -31867,7 +31867,7 @@ const txqueue_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/uniques/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/uniques/definitions.js
 /* harmony default export */ const uniques_definitions = ({
     rpc: {},
     types: {
@@ -31911,7 +31911,7 @@ const txqueue_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/utility/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/utility/definitions.js
 /* harmony default export */ const utility_definitions = ({
     rpc: {},
     types: {
@@ -31928,7 +31928,7 @@ const txqueue_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/vesting/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/vesting/definitions.js
 /* harmony default export */ const vesting_definitions = ({
     rpc: {},
     types: {
@@ -31940,7 +31940,7 @@ const txqueue_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/attestations/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/attestations/definitions.js
 /* harmony default export */ const attestations_definitions = ({
     rpc: {},
     types: {
@@ -31960,7 +31960,7 @@ const txqueue_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/bridges/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/bridges/definitions.js
 /* harmony default export */ const bridges_definitions = ({
     rpc: {},
     types: {
@@ -32048,7 +32048,7 @@ const txqueue_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/claims/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/claims/definitions.js
 /* harmony default export */ const claims_definitions = ({
     rpc: {},
     types: {
@@ -32058,7 +32058,7 @@ const txqueue_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/crowdloan/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/crowdloan/definitions.js
 /* harmony default export */ const crowdloan_definitions = ({
     rpc: {},
     types: {
@@ -32086,7 +32086,7 @@ const txqueue_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/cumulus/runtime.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/cumulus/runtime.js
 const cumulus_runtime_runtime = {
     AuraUnincludedSegmentApi: [
         {
@@ -32138,7 +32138,7 @@ const cumulus_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/cumulus/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/cumulus/definitions.js
 
 const dmpQueue = {
     CollationInfo: {
@@ -32174,7 +32174,7 @@ const dmpQueue = {
     types: dmpQueue
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/finality/runtime.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/finality/runtime.js
 const finalityV1 = {
     methods: {
         best_finalized: {
@@ -32192,7 +32192,7 @@ const finality_runtime_runtime = {
     WestendFinalityApi: [finalityV1]
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/finality/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/finality/definitions.js
 
 /* harmony default export */ const finality_definitions = ({
     rpc: {},
@@ -32200,7 +32200,7 @@ const finality_runtime_runtime = {
     types: {}
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/parachains/hrmp.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/parachains/hrmp.js
 /* eslint-disable sort-keys */
 /* harmony default export */ const hrmp = ({
     HrmpChannel: {
@@ -32227,7 +32227,7 @@ const finality_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/parachains/runtime.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/parachains/runtime.js
 const PH_V1_TO_V2 = {
     assumed_validation_data: {
         description: 'Returns the persisted validation data for the given `ParaId` along with the corresponding validation code hash.',
@@ -32639,7 +32639,7 @@ const parachains_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/parachains/slots.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/parachains/slots.js
 /* eslint-disable sort-keys */
 const SlotRange10 = {
     _enum: ['ZeroZero', 'ZeroOne', 'ZeroTwo', 'ZeroThree', 'OneOne', 'OneTwo', 'OneThree', 'TwoTwo', 'TwoThree', 'ThreeThree']
@@ -32692,7 +32692,7 @@ const oldTypes = {
     WinnersDataTuple: '(AccountId, ParaId, BalanceOf, SlotRange)'
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/parachains/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/parachains/definitions.js
 
 
 
@@ -33252,7 +33252,7 @@ const disputeTypes = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/poll/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/poll/definitions.js
 /* harmony default export */ const poll_definitions = ({
     rpc: {},
     types: {
@@ -33260,7 +33260,7 @@ const disputeTypes = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/purchase/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/purchase/definitions.js
 /* harmony default export */ const purchase_definitions = ({
     rpc: {},
     types: {
@@ -33277,7 +33277,7 @@ const disputeTypes = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/dryRunApi/runtime.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/dryRunApi/runtime.js
 const dryRunApi_runtime_runtime = {
     DryRunApi: [
         {
@@ -33353,7 +33353,7 @@ const dryRunApi_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/dryRunApi/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/dryRunApi/definitions.js
 
 /* harmony default export */ const dryRunApi_definitions = ({
     rpc: {},
@@ -33384,14 +33384,14 @@ const dryRunApi_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-create/util/xcm.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-create/util/xcm.js
 
 const XCM_MAPPINGS = ['AssetInstance', 'Fungibility', 'Junction', 'Junctions', 'MultiAsset', 'MultiAssetFilter', 'MultiLocation', 'Response', 'WildFungibility', 'WildMultiAsset', 'Xcm', 'XcmError'];
 function mapXcmTypes(version) {
     return XCM_MAPPINGS.reduce((all, key) => (0,spread/* objectSpread */.b)(all, { [key]: `${key}${version}` }), {});
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/xcm/v0.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/xcm/v0.js
 const v0_v0 = {
     FungibilityV0: 'FungibilityV1',
     WildFungibilityV0: 'WildFungibilityV1',
@@ -33610,7 +33610,7 @@ const v0_v0 = {
     }
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/xcm/v1.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/xcm/v1.js
 const v1_v1 = {
     AssetInstanceV1: {
         _enum: {
@@ -33828,7 +33828,7 @@ const v1_v1 = {
     }
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/xcm/v2.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/xcm/v2.js
 const v2 = {
     AssetIdV2: {
         _enum: {
@@ -34115,7 +34115,7 @@ const v2 = {
     }
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/xcm/v3.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/xcm/v3.js
 const v3 = {
     AssetIdV3: {
         _enum: {
@@ -34494,7 +34494,7 @@ const v3 = {
     XcmV3: 'Vec<InstructionV3>'
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/xcm/v4.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/xcm/v4.js
 const v4 = {
     AssetIdV4: 'MultiLocationV4',
     AssetInstanceV4: {
@@ -34769,7 +34769,7 @@ const v4 = {
     XcmErrorV4: 'XcmErrorV3'
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/xcm/v5.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/xcm/v5.js
 const v5 = {
     AssetIdV5: 'MultiLocationV5',
     AssetInstanceV5: {
@@ -35077,7 +35077,7 @@ const v5 = {
     XcmErrorV5: 'XcmErrorV3'
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/xcm/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/xcm/definitions.js
 
 
 
@@ -35255,7 +35255,7 @@ const definitions_location = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/xcmPaymentApi/runtime.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/xcmPaymentApi/runtime.js
 const xcmPaymentApi_runtime_runtime = {
     XcmPaymentApi: [
         {
@@ -35300,7 +35300,7 @@ const xcmPaymentApi_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/xcmPaymentApi/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/xcmPaymentApi/definitions.js
 
 /* harmony default export */ const xcmPaymentApi_definitions = ({
     rpc: {},
@@ -35318,7 +35318,7 @@ const xcmPaymentApi_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/xcmRuntimeApi/runtime.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/xcmRuntimeApi/runtime.js
 const xcmRuntimeApi_runtime_runtime = {
     LocationToAccountApi: [
         {
@@ -35339,7 +35339,7 @@ const xcmRuntimeApi_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/xcmRuntimeApi/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/xcmRuntimeApi/definitions.js
 
 /* harmony default export */ const xcmRuntimeApi_definitions = ({
     rpc: {},
@@ -35351,7 +35351,7 @@ const xcmRuntimeApi_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/contractsAbi/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/contractsAbi/definitions.js
 /* eslint-disable sort-keys */
 const layout = {
     ContractCryptoHasher: {
@@ -35693,7 +35693,7 @@ const latest = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/eth/rpc.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/eth/rpc.js
 const netRpc = {
     listening: {
         aliasSection: 'net',
@@ -36194,7 +36194,7 @@ const eth_rpc_rpc = {
     }
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/eth/runtime.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/eth/runtime.js
 const ethMethodsV4 = {
     account_basic: {
         description: 'Returns pallet_evm::Accounts by address.',
@@ -36544,7 +36544,7 @@ const eth_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/eth/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/eth/definitions.js
 
 
 const V0 = {
@@ -36941,7 +36941,7 @@ const types = {
 };
 /* harmony default export */ const eth_definitions = ({ rpc: eth_rpc_rpc, runtime: eth_runtime_runtime, types });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/nimbus/runtime.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/nimbus/runtime.js
 const nimbus_runtime_runtime = {
     // deprecated, the NimbusApi is current - this is for backwards compat
     AuthorFilterAPI: [
@@ -37015,7 +37015,7 @@ const nimbus_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/nimbus/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/nimbus/definitions.js
 
 /* harmony default export */ const nimbus_definitions = ({
     rpc: {},
@@ -37023,7 +37023,7 @@ const nimbus_runtime_runtime = {
     types: {}
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/ormlOracle/runtime.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/ormlOracle/runtime.js
 const ormlOracle_runtime_runtime = {
     // https://github.com/open-web3-stack/open-runtime-module-library/blob/b57f88b39cd547e2fb51727d8bb9bcc64fddf8b5/oracle/rpc/runtime-api/src/lib.rs#L12-L21
     OracleApi: [
@@ -37068,7 +37068,7 @@ const ormlOracle_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/ormlOracle/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/ormlOracle/definitions.js
 
 /* harmony default export */ const ormlOracle_definitions = ({
     rpc: {},
@@ -37076,7 +37076,7 @@ const ormlOracle_runtime_runtime = {
     types: {}
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/ormlTokens/runtime.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/ormlTokens/runtime.js
 const ormlTokens_runtime_runtime = {
     // https://github.com/open-web3-stack/open-runtime-module-library/blob/b57f88b39cd547e2fb51727d8bb9bcc64fddf8b5/tokens/rpc/runtime-api/src/lib.rs#L11-L18
     TokensApi: [
@@ -37103,7 +37103,7 @@ const ormlTokens_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/ormlTokens/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/ormlTokens/definitions.js
 
 /* harmony default export */ const ormlTokens_definitions = ({
     rpc: {},
@@ -37111,7 +37111,7 @@ const ormlTokens_runtime_runtime = {
     types: {}
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/rpc/rpc.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/rpc/rpc.js
 const rpc_rpc_rpc = {
     methods: {
         description: 'Retrieves the list of RPC methods that are exposed by the node',
@@ -37120,7 +37120,7 @@ const rpc_rpc_rpc = {
     }
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/rpc/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/rpc/definitions.js
 
 /* harmony default export */ const rpc_definitions = ({
     rpc: rpc_rpc_rpc,
@@ -37132,7 +37132,7 @@ const rpc_rpc_rpc = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/author/rpc.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/author/rpc.js
 const author_rpc_rpc = {
     hasKey: {
         description: 'Returns true if the keystore has private keys for the given public key and key type.',
@@ -37230,7 +37230,7 @@ const author_rpc_rpc = {
     }
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/author/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/author/definitions.js
 
 /* harmony default export */ const author_definitions = ({
     rpc: author_rpc_rpc,
@@ -37258,7 +37258,7 @@ const author_rpc_rpc = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/chain/rpc.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/chain/rpc.js
 const chain_rpc_rpc = {
     getBlock: {
         description: 'Get header and body of a relay chain block',
@@ -37337,7 +37337,7 @@ const chain_rpc_rpc = {
     }
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/chain/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/chain/definitions.js
 
 /* harmony default export */ const chain_definitions = ({
     rpc: chain_rpc_rpc,
@@ -37346,7 +37346,7 @@ const chain_rpc_rpc = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/childstate/rpc.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/childstate/rpc.js
 const childstate_rpc_rpc = {
     getKeys: {
         description: 'Returns the keys with prefix from a child storage, leave empty to get all the keys',
@@ -37480,7 +37480,7 @@ const childstate_rpc_rpc = {
     }
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/childstate/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/childstate/definitions.js
 
 /* harmony default export */ const childstate_definitions = ({
     rpc: childstate_rpc_rpc,
@@ -37490,7 +37490,7 @@ const childstate_rpc_rpc = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/offchain/rpc.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/offchain/rpc.js
 const offchain_rpc_rpc = {
     localStorageClear: {
         description: 'Clear offchain local storage under given key and prefix',
@@ -37543,7 +37543,7 @@ const offchain_rpc_rpc = {
     }
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/offchain/runtime.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/offchain/runtime.js
 const offchain_runtime_runtime = {
     OffchainWorkerApi: [
         {
@@ -37579,7 +37579,7 @@ const offchain_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/offchain/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/offchain/definitions.js
 
 
 /* harmony default export */ const offchain_definitions = ({
@@ -37595,7 +37595,7 @@ const offchain_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/payment/rpc.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/payment/rpc.js
 const payment_rpc_rpc = {
     queryFeeDetails: {
         // NOTE: Not deprecated (yet) in Substrate, but it is the intent to do so
@@ -37636,7 +37636,7 @@ const payment_rpc_rpc = {
     }
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/payment/runtime.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/payment/runtime.js
 const V1_TO_V4_SHARED_PAY = {
     query_fee_details: {
         description: 'The transaction fee details',
@@ -37814,7 +37814,7 @@ const payment_runtime_runtime = {
     ]
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/payment/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/payment/definitions.js
 
 
 /* harmony default export */ const payment_definitions = ({
@@ -37849,7 +37849,7 @@ const payment_runtime_runtime = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/state/rpc.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/state/rpc.js
 const state_rpc_rpc = {
     call: {
         alias: ['state_callAt'],
@@ -38262,7 +38262,7 @@ const state_rpc_rpc = {
     }
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/state/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/state/definitions.js
 
 /* harmony default export */ const state_definitions = ({
     rpc: state_rpc_rpc,
@@ -38350,7 +38350,7 @@ const state_rpc_rpc = {
     }
 });
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/definitions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/definitions.js
 
 
 
@@ -38427,7 +38427,7 @@ const state_rpc_rpc = {
 
 
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/create/lazy.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/create/lazy.js
 
 function lazyVariants(lookup, { type }, getName, creator) {
     const result = {};
@@ -38438,7 +38438,7 @@ function lazyVariants(lookup, { type }, getName, creator) {
     return result;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/decorate/util.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/decorate/util.js
 
 function convert(fn) {
     return ({ name }) => fn(name);
@@ -38446,7 +38446,7 @@ function convert(fn) {
 const objectNameToCamel = /*#__PURE__*/ convert(stringCamelCase);
 const objectNameToString = /*#__PURE__*/ convert((n) => n.toString());
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/decorate/extrinsics/createUnchecked.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/decorate/extrinsics/createUnchecked.js
 
 function isTx(tx, callIndex) {
     return tx.callIndex[0] === callIndex[0] && tx.callIndex[1] === callIndex[1];
@@ -38470,7 +38470,7 @@ function createUnchecked(registry, section, callIndex, callMetadata) {
     return extrinsicFn;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/decorate/extrinsics/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/decorate/extrinsics/index.js
 
 
 
@@ -38507,7 +38507,7 @@ function decorateExtrinsics(registry, { lookup, pallets }, version) {
     return result;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/decorate/errors/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/decorate/errors/index.js
 
 
 
@@ -38535,7 +38535,7 @@ function decorateErrors(registry, { lookup, pallets }, version) {
     return result;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/decorate/events/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/decorate/events/index.js
 
 
 
@@ -38562,7 +38562,7 @@ function decorateEvents(registry, { lookup, pallets }, version) {
     return result;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/decorate/constants/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/decorate/constants/index.js
 
 
 /** @internal */
@@ -38582,7 +38582,7 @@ function decorateConstants(registry, { pallets }, _version) {
     return result;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/util/toCallsOnly.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/util/toCallsOnly.js
 
 function trimDocs(docs) {
     const strings = docs.map((d) => d.toString().trim());
@@ -38609,7 +38609,7 @@ function toCallsOnly(registry, { extrinsic, lookup, pallets }) {
         }]).toJSON();
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/util/flattenUniq.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/util/flattenUniq.js
 /** @internal */
 function flattenUniq(list, result = []) {
     for (let i = 0, count = list.length; i < count; i++) {
@@ -38624,7 +38624,7 @@ function flattenUniq(list, result = []) {
     return [...new Set(result)];
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/util/extractTypes.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/util/extractTypes.js
 
 function extractSubSingle(_, { sub }) {
     const { lookupName, type } = sub;
@@ -38673,7 +38673,7 @@ function extractTypes(types) {
     return result;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/util/validateTypes.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/util/validateTypes.js
 
 
 
@@ -38696,7 +38696,7 @@ function validateTypes(registry, throwError, types) {
     return types;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/util/getUniqTypes.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/util/getUniqTypes.js
 
 
 /** @internal */
@@ -38742,7 +38742,7 @@ function getUniqTypes(registry, meta, throwError) {
     return validateTypes(registry, throwError, flattenUniq(getPalletNames(meta)));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/v9/toV10.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/v9/toV10.js
 
 /** @internal */
 function createStorageHasher(registry, hasher) {
@@ -38788,7 +38788,7 @@ function toV10(registry, { modules }) {
         }]);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/v10/toV11.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/v10/toV11.js
 /** @internal */
 function toV11(registry, { modules }) {
     return registry.createTypeUnsafe('MetadataV11', [{
@@ -38802,7 +38802,7 @@ function toV11(registry, { modules }) {
         }]);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/v11/toV12.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/v11/toV12.js
 
 /**
  * @internal
@@ -38814,7 +38814,7 @@ function toV12(registry, { extrinsic, modules }) {
         }]);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/v12/toV13.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/v12/toV13.js
 /**
  * @internal
  **/
@@ -38822,7 +38822,7 @@ function toV13(registry, v12) {
     return registry.createTypeUnsafe('MetadataV13', [v12]);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/alias.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/alias.js
 const typesAlias = {
     assets: {
         Approval: 'AssetApproval',
@@ -38933,7 +38933,7 @@ function getAliasTypes({ knownTypes }, section) {
     };
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/v13/toV14.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/v13/toV14.js
 
 
 
@@ -39209,7 +39209,7 @@ function toV14(registry, v13, metaVersion) {
         }]);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/v14/toV15.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/v14/toV15.js
 
 /**
  * Convert the Metadata to v15
@@ -39247,7 +39247,7 @@ function toV15(registry, v14, _) {
     ]);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/v15/toV16.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/v15/toV16.js
 
 function palletsFromV15(registry, palletV15) {
     const deprecationInfo = registry.createTypeUnsafe('ItemDeprecationInfoV16', ['NotDeprecated']);
@@ -39354,7 +39354,7 @@ function toV16(registry, v15, _) {
     ]);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/v16/toLatest.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/v16/toLatest.js
 /**
  * Convert the Metadata (which is an alias) to latest
  * @internal
@@ -39363,7 +39363,7 @@ function toLatest(_registry, v16, _metaVersion) {
     return v16;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/MagicNumber.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/MagicNumber.js
 
 const MAGIC_NUMBER = 0x6174656d; // `meta`, reversed for Little Endian encoding
 class MagicNumber extends u32 {
@@ -39375,12 +39375,12 @@ class MagicNumber extends u32 {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/versions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/versions.js
 const KNOWN_VERSIONS = [16, 15, 14, 13, 12, 11, 10, 9];
 const LATEST_VERSION = KNOWN_VERSIONS[0];
 const TO_CALLS_VERSION = 14; // LATEST_VERSION;
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/MetadataVersioned.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/MetadataVersioned.js
 
 
 
@@ -39524,7 +39524,7 @@ class MetadataVersioned extends Struct {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/Metadata.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/Metadata.js
 
 
 const EMPTY_METADATA = new Uint8Array([0x6d, 0x65, 0x74, 0x61, 9]);
@@ -39562,7 +39562,7 @@ class Metadata extends MetadataVersioned {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-create/util/encodeTypes.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-create/util/encodeTypes.js
 
 
 const stringIdentity = (value) => value.toString();
@@ -39687,7 +39687,7 @@ function withTypeString(registry, typeDef) {
     });
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/PortableRegistry/PortableRegistry.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/PortableRegistry/PortableRegistry.js
 
 
 
@@ -40570,7 +40570,7 @@ class PortableRegistry extends Struct {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/create/registry.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/create/registry.js
 
 
 
@@ -41050,10 +41050,10 @@ class TypeRegistry {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-known/chain/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-known/chain/index.js
 const typesChain = {};
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-known/spec/centrifuge-chain.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-known/spec/centrifuge-chain.js
 const sharedTypes = {
     // Anchor
     AnchorData: {
@@ -41157,7 +41157,7 @@ const versioned = [
     }
 ];
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-known/spec/kusama.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-known/spec/kusama.js
 
 const kusama_sharedTypes = {
     CompactAssignments: 'CompactAssignmentsWith24',
@@ -41406,7 +41406,7 @@ const kusama_versioned = [
     // }
 ];
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-known/spec/node.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-known/spec/node.js
 const node_versioned = [
     {
         minmax: [0, undefined],
@@ -41418,7 +41418,7 @@ const node_versioned = [
     }
 ];
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-known/spec/node-template.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-known/spec/node-template.js
 const node_template_versioned = [
     {
         minmax: [0, undefined],
@@ -41430,7 +41430,7 @@ const node_template_versioned = [
     }
 ];
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-known/spec/polkadot.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-known/spec/polkadot.js
 const polkadot_sharedTypes = {
     CompactAssignments: 'CompactAssignmentsWith16',
     DispatchErrorModule: 'DispatchErrorModuleU8',
@@ -41534,7 +41534,7 @@ const polkadot_versioned = [
     // }
 ];
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-known/spec/rococo.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-known/spec/rococo.js
 
 /* eslint-disable sort-keys */
 const rococo_sharedTypes = {
@@ -41598,7 +41598,7 @@ const rococo_versioned = [
     // }
 ];
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-known/spec/shell.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-known/spec/shell.js
 const shell_versioned = [
     {
         minmax: [0, undefined],
@@ -41608,7 +41608,7 @@ const shell_versioned = [
     }
 ];
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-known/spec/statemine.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-known/spec/statemine.js
 
 const statemine_sharedTypes = {
     DispatchErrorModule: 'DispatchErrorModuleU8',
@@ -41662,7 +41662,7 @@ const statemine_versioned = [
     }
 ];
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-known/spec/statemint.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-known/spec/statemint.js
 
 const statemint_sharedTypes = {
     DispatchErrorModule: 'DispatchErrorModuleU8',
@@ -41728,7 +41728,7 @@ const statemint_versioned = [
     // }
 ];
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-known/spec/westend.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-known/spec/westend.js
 
 const westend_sharedTypes = {
     // 16 validators
@@ -41845,7 +41845,7 @@ const westend_versioned = [
     // }
 ];
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-known/spec/westmint.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-known/spec/westmint.js
 
 const westmint_sharedTypes = {
     DispatchErrorModule: 'DispatchErrorModuleU8',
@@ -41899,7 +41899,7 @@ const westmint_versioned = [
     }
 ];
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-known/spec/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-known/spec/index.js
 
 
 
@@ -41925,9 +41925,9 @@ const typesSpec = {
     westmint: westmint_versioned
 };
 
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/networks/interfaces.js + 5 modules
-var interfaces = __webpack_require__(33391);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-known/upgrades/e2e/kusama.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/networks/interfaces.js + 5 modules
+var interfaces = __webpack_require__(24287);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-known/upgrades/e2e/kusama.js
 const upgrades = [
     [
         0,
@@ -47293,7 +47293,7 @@ const upgrades = [
     ]
 ];
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-known/upgrades/e2e/polkadot.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-known/upgrades/e2e/polkadot.js
 const polkadot_upgrades = [
     [
         0,
@@ -50999,7 +50999,7 @@ const polkadot_upgrades = [
     ]
 ];
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-known/upgrades/e2e/westend.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-known/upgrades/e2e/westend.js
 const westend_upgrades = [
     [
         214356,
@@ -57427,12 +57427,12 @@ const westend_upgrades = [
     ]
 ];
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-known/upgrades/e2e/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-known/upgrades/e2e/index.js
 
 
 
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-known/upgrades/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-known/upgrades/index.js
 
 
 
@@ -57459,7 +57459,7 @@ function mapRaw([network, versions]) {
 }
 const upgrades_upgrades = Object.entries(e2e_namespaceObject).map(mapRaw);
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types-known/util.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types-known/util.js
 
 
 
@@ -57564,15 +57564,15 @@ function getUpgradeVersion(genesisHash, blockNumber) {
         : [undefined, undefined];
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util-crypto/crypto.js
-var util_crypto_crypto = __webpack_require__(13497);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/util/lazy.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/util-crypto/crypto.js
+var util_crypto_crypto = __webpack_require__(57065);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/util/lazy.js
 
 function lazyDeriveSection(result, section, getKeys, creator) {
     lazyMethod(result, section, () => lazyMethods({}, getKeys(section), (method) => creator(section, method)));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/memoize.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/memoize.js
 
 function defaultGetId() {
     return 'none';
@@ -57604,7 +57604,7 @@ function memoize(fn, { getInstanceId = defaultGetId } = {}) {
     return memoized;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/rpc-core/util/refCountDelay.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/rpc-core/util/refCountDelay.js
 
 /** @internal */
 function refCountDelay(delay = 1750) {
@@ -57643,7 +57643,7 @@ function refCountDelay(delay = 1750) {
     };
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/rpc-core/util/drr.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/rpc-core/util/drr.js
 
 
 
@@ -57673,7 +57673,7 @@ function drr({ delay, skipChange = false, skipTimeout = false } = {}) {
         : refCountDelay(delay));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/rpc-core/util/memo.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/rpc-core/util/memo.js
 
 
 
@@ -57690,7 +57690,7 @@ function memo(instanceId, inner) {
     return cached;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/accounts/accountId.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/accounts/accountId.js
 
 
 
@@ -57721,7 +57721,7 @@ function accountId(instanceId, api) {
     });
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/accounts/flags.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/accounts/flags.js
 
 
 
@@ -57778,7 +57778,7 @@ function flags(instanceId, api) {
     return memo(instanceId, (address) => api.derive.accounts._flags().pipe((0,cjs.map)((r) => parseFlags(address, r))));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/accounts/idAndIndex.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/accounts/idAndIndex.js
 
 
 
@@ -57814,7 +57814,7 @@ function idAndIndex(instanceId, api) {
     });
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/util/first.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/util/first.js
 
 
 function firstObservable(obs) {
@@ -57824,7 +57824,7 @@ function firstMemo(fn) {
     return (instanceId, api) => memo(instanceId, (...args) => firstObservable(fn(api, ...args)));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/accounts/identity.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/accounts/identity.js
 
 
 
@@ -57979,7 +57979,7 @@ function hasIdentityMulti(instanceId, api) {
         : (0,cjs.of)(accountIds.map(() => ({ hasIdentity: false }))));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/accounts/idToIndex.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/accounts/idToIndex.js
 
 
 /**
@@ -57998,7 +57998,7 @@ function idToIndex(instanceId, api) {
     return memo(instanceId, (accountId) => api.derive.accounts.indexes().pipe((0,cjs.map)((indexes) => indexes[accountId.toString()])));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/accounts/indexes.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/accounts/indexes.js
 
 
 let indicesCache = null;
@@ -58034,7 +58034,7 @@ function indexes(instanceId, api) {
         })));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/accounts/indexToId.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/accounts/indexToId.js
 
 
 /**
@@ -58054,7 +58054,7 @@ function indexToId(instanceId, api) {
         : (0,cjs.of)(undefined));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/accounts/info.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/accounts/info.js
 
 
 
@@ -58089,7 +58089,7 @@ function info(instanceId, api) {
     }))));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/accounts/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/accounts/index.js
 
 
 
@@ -58099,7 +58099,7 @@ function info(instanceId, api) {
 
 
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/collective/helpers.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/collective/helpers.js
 
 
 
@@ -58119,11 +58119,11 @@ function callMethod(method, empty) {
         : (0,cjs.of)(empty));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/collective/members.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/collective/members.js
 
 const members = /*#__PURE__*/ callMethod('members', []);
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/collective/proposals.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/collective/proposals.js
 
 
 
@@ -58163,7 +58163,7 @@ function proposal(section) {
 const proposalCount = /*#__PURE__*/ callMethod('proposalCount', null);
 const proposalHashes = /*#__PURE__*/ callMethod('proposals', []);
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/collective/prime.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/collective/prime.js
 
 
 
@@ -58173,7 +58173,7 @@ function prime(section) {
         : (0,cjs.of)(null));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/alliance/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/alliance/index.js
 
 /**
  * @name members
@@ -58246,7 +58246,7 @@ const alliance_proposals = /*#__PURE__*/ proposals('allianceMotion');
  */
 const alliance_prime = /*#__PURE__*/ prime('allianceMotion');
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/bagsList/util.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/bagsList/util.js
 function getQueryInterface(api) {
     return (
     // latest substrate & polkadot
@@ -58256,7 +58256,7 @@ function getQueryInterface(api) {
         api.query['bagsList']);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/bagsList/get.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/bagsList/get.js
 
 
 
@@ -58300,7 +58300,7 @@ function get(instanceId, api) {
     return memo(instanceId, (id) => api.derive.bagsList._getIds([(0,bn_toBn/* bnToBn */.A)(id)]).pipe((0,cjs.map)((bags) => bags[0])));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/bagsList/getExpanded.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/bagsList/getExpanded.js
 
 
 
@@ -58321,7 +58321,7 @@ function getExpanded(instanceId, api) {
     return memo(instanceId, (id) => api.derive.bagsList.get(id).pipe((0,cjs.switchMap)((bag) => api.derive.bagsList.expand(bag))));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/nextTick.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/nextTick.js
 /**
  * @name nextTick
  * @description Defer the operation to the queue for evaluation on the next tick
@@ -58347,7 +58347,7 @@ function nextTick(onExec, onError) {
     }, 0);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/bagsList/listNodes.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/bagsList/listNodes.js
 
 
 
@@ -58375,12 +58375,12 @@ function listNodes(instanceId, api) {
         : (0,cjs.of)([]));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/bagsList/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/bagsList/index.js
 
 
 
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/bi/helpers.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/bi/helpers.js
 /** @internal */
 function createCmp(cmp) {
     return (...items) => {
@@ -58398,7 +58398,7 @@ function createCmp(cmp) {
     };
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/bn/min.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/bn/min.js
 
 /**
  * @name bnMax
@@ -58429,7 +58429,7 @@ const bnMax = /*#__PURE__*/ createCmp((a, b) => a.gt(b));
  */
 const bnMin = /*#__PURE__*/ createCmp((a, b) => a.lt(b));
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/balances/all.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/balances/all.js
 
 
 
@@ -58598,7 +58598,7 @@ function all_all(instanceId, api) {
     ])), (0,cjs.map)((result) => calcBalances(api, result))));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/balances/account.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/balances/account.js
 
 
 
@@ -58749,7 +58749,7 @@ function account(instanceId, api) {
             ]]))), (0,cjs.map)((result) => account_calcBalances(api, result))));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/balances/votingBalances.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/balances/votingBalances.js
 
 
 /**
@@ -58769,7 +58769,7 @@ function votingBalances(instanceId, api) {
         : (0,cjs.combineLatest)(addresses.map((accountId) => api.derive.balances.account(accountId))));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/balances/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/balances/index.js
 
 
 
@@ -58791,14 +58791,14 @@ function votingBalances(instanceId, api) {
 const votingBalance = all_all;
 
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/bounties/helpers/filterBountyProposals.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/bounties/helpers/filterBountyProposals.js
 function filterBountiesProposals(api, allProposals) {
     const bountyTxBase = api.tx.bounties ? api.tx.bounties : api.tx.treasury;
     const bountyProposalCalls = [bountyTxBase.approveBounty, bountyTxBase.closeBounty, bountyTxBase.proposeCurator, bountyTxBase.unassignCurator];
     return allProposals.filter((proposal) => bountyProposalCalls.find((bountyCall) => proposal.proposal && bountyCall.is(proposal.proposal)));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/bounties/bounties.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/bounties/bounties.js
 
 
 
@@ -58850,10 +58850,10 @@ function bounties(instanceId, api) {
         : (0,cjs.of)(parseResult([[], [], [], []])));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/bounties/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/bounties/index.js
 
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/is/compact.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/is/compact.js
 
 /**
  * @name isCompact
@@ -58861,7 +58861,7 @@ function bounties(instanceId, api) {
  */
 const isCompact = /*#__PURE__*/ (0,helpers/* isOnObject */.D8)('toBigInt', 'toBn', 'toNumber', 'unwrap');
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/util/blockNumber.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/util/blockNumber.js
 
 function unwrapBlockNumber(hdr) {
     return isCompact(hdr.number)
@@ -58869,7 +58869,7 @@ function unwrapBlockNumber(hdr) {
         : hdr.number;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/chain/util.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/chain/util.js
 
 
 function createBlockNumberDerive(fn) {
@@ -58928,7 +58928,7 @@ function getAuthorDetails(api, header, blockHash) {
         : header.parentHash).pipe((0,cjs.switchMap)((queryAt) => getAuthorDetailsWithAt(header, queryAt)));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/chain/bestNumber.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/chain/bestNumber.js
 
 /**
  * @name bestNumber
@@ -58942,7 +58942,7 @@ function getAuthorDetails(api, header, blockHash) {
  */
 const bestNumber = /*#__PURE__*/ createBlockNumberDerive((api) => api.rpc.chain.subscribeNewHeads());
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/chain/bestNumberFinalized.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/chain/bestNumberFinalized.js
 
 /**
  * @name bestNumberFinalized
@@ -58957,7 +58957,7 @@ const bestNumber = /*#__PURE__*/ createBlockNumberDerive((api) => api.rpc.chain.
  */
 const bestNumberFinalized = /*#__PURE__*/ createBlockNumberDerive((api) => api.rpc.chain.subscribeFinalizedHeads());
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/chain/bestNumberLag.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/chain/bestNumberLag.js
 
 
 /**
@@ -58978,7 +58978,7 @@ function bestNumberLag(instanceId, api) {
     ]).pipe((0,cjs.map)(([bestNumber, bestNumberFinalized]) => api.registry.createType('BlockNumber', bestNumber.sub(bestNumberFinalized)))));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/type/util.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/type/util.js
 function extractAuthor(digest, sessionValidators) {
     const [citem] = digest.logs.filter((e) => e.isConsensus);
     const preRuntimeItems = digest.logs.filter((e) => e.isPreRuntime);
@@ -59013,7 +59013,7 @@ function extractAuthor(digest, sessionValidators) {
     return accountId;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/type/SignedBlockExtended.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/type/SignedBlockExtended.js
 
 function mapExtrinsics(extrinsics, records) {
     return extrinsics.map((extrinsic, index) => {
@@ -59072,7 +59072,7 @@ function createSignedBlockExtended(registry, block, events, validators, author) 
     return new Implementation(registry, block, events, validators, author);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/chain/getBlock.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/chain/getBlock.js
 
 
 
@@ -59099,7 +59099,7 @@ function getBlock(instanceId, api) {
     ])), (0,cjs.map)(([signedBlock, events, [, validators, author]]) => createSignedBlockExtended(events.registry, signedBlock, events, validators, author))));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/chain/getBlockByNumber.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/chain/getBlockByNumber.js
 
 
 /**
@@ -59117,7 +59117,7 @@ function getBlockByNumber(instanceId, api) {
     return memo(instanceId, (blockNumber) => api.rpc.chain.getBlockHash(blockNumber).pipe((0,cjs.switchMap)((h) => api.derive.chain.getBlock(h))));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/type/HeaderExtended.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/type/HeaderExtended.js
 
 function createHeaderExtended(registry, header, validators, author) {
     // an instance of the base extrinsic for us to extend
@@ -59139,7 +59139,7 @@ function createHeaderExtended(registry, header, validators, author) {
     return new Implementation(registry, header, validators, author);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/chain/getHeader.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/chain/getHeader.js
 
 
 
@@ -59160,7 +59160,7 @@ function getHeader(instanceId, api) {
     return memo(instanceId, (blockHash) => api.rpc.chain.getHeader(blockHash).pipe((0,cjs.switchMap)((header) => getAuthorDetails(api, header, blockHash)), (0,cjs.map)(([header, validators, author]) => createHeaderExtended((validators || header).registry, header, validators, author))));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/chain/subscribeFinalizedBlocks.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/chain/subscribeFinalizedBlocks.js
 
 
 /**
@@ -59177,7 +59177,7 @@ function subscribeFinalizedBlocks(instanceId, api) {
     return memo(instanceId, () => api.derive.chain.subscribeFinalizedHeads().pipe((0,cjs.mergeMap)((header) => api.derive.chain.getBlock(header.createdAtHash || header.hash))));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/chain/subscribeFinalizedHeads.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/chain/subscribeFinalizedHeads.js
 
 
 /**
@@ -59216,7 +59216,7 @@ function subscribeFinalizedHeads(instanceId, api) {
     });
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/chain/subscribeNewBlocks.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/chain/subscribeNewBlocks.js
 
 
 /**
@@ -59233,7 +59233,7 @@ function subscribeNewBlocks(instanceId, api) {
     return memo(instanceId, () => api.derive.chain.subscribeNewHeads().pipe((0,cjs.mergeMap)((header) => api.derive.chain.getBlock(header.createdAtHash || header.hash))));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/chain/subscribeNewHeads.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/chain/subscribeNewHeads.js
 
 
 
@@ -59256,7 +59256,7 @@ function subscribeNewHeads(instanceId, api) {
     })));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/chain/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/chain/index.js
 
 
 
@@ -59268,7 +59268,7 @@ function subscribeNewHeads(instanceId, api) {
 
 
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/contracts/fees.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/contracts/fees.js
 
 
 function queryConstants(api) {
@@ -59315,10 +59315,10 @@ function fees(instanceId, api) {
     });
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/contracts/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/contracts/index.js
 
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/council/votes.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/council/votes.js
 
 
 function isVoter(value) {
@@ -59376,7 +59376,7 @@ function votes(instanceId, api) {
         : (0,cjs.of)([]));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/council/votesOf.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/council/votesOf.js
 
 
 /**
@@ -59396,7 +59396,7 @@ function votesOf(instanceId, api) {
         [null, { stake: api.registry.createType('Balance'), votes: [] }])[1])));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/council/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/council/index.js
 
 
 
@@ -59471,7 +59471,7 @@ const council_proposals = /*#__PURE__*/ proposals('council');
  */
 const council_prime = /*#__PURE__*/ prime('council');
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/crowdloan/childKey.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/crowdloan/childKey.js
 
 
 
@@ -59496,7 +59496,7 @@ function childKey(instanceId, api) {
         : null)));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/array/flatten.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/array/flatten.js
 /**
  * @name arrayFlatten
  * @summary Merge T[][] into T[]
@@ -59537,7 +59537,7 @@ function arrayFlatten(arrays) {
     return output;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/crowdloan/util.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/crowdloan/util.js
 function extractContributed(paraId, events) {
     const added = [];
     const removed = [];
@@ -59556,7 +59556,7 @@ function extractContributed(paraId, events) {
     }, { added, blockHash: events.createdAtHash?.toHex() || '-', removed });
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/crowdloan/contributions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/crowdloan/contributions.js
 
 
 
@@ -59638,7 +59638,7 @@ function contributions(instanceId, api) {
         : (0,cjs.of)({ blockHash: '-', contributorsHex: [] }))));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/crowdloan/ownContributions.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/crowdloan/ownContributions.js
 
 
 
@@ -59685,12 +59685,12 @@ function ownContributions(instanceId, api) {
         : (0,cjs.of)({}))));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/crowdloan/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/crowdloan/index.js
 
 
 
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/string/toHex.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/string/toHex.js
 
 
 /**
@@ -59711,7 +59711,7 @@ function stringToHex(value) {
     return (0,toHex/* u8aToHex */.X)((0,string_toU8a/* stringToU8a */.j)(value));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/bn/sqrt.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/bn/sqrt.js
 
 
 
@@ -59751,7 +59751,7 @@ function bnSqrt(value) {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/democracy/util.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/democracy/util.js
 
 function isOldInfo(info) {
     return !!info.proposalHash;
@@ -59882,7 +59882,7 @@ function getImageHash(status) {
         status.proposalHash);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/democracy/dispatchQueue.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/democracy/dispatchQueue.js
 
 
 
@@ -59971,7 +59971,7 @@ function dispatchQueue(instanceId, api) {
             : (0,cjs.of)([]));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/democracy/locks.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/democracy/locks.js
 
 
 
@@ -60035,7 +60035,7 @@ function locks(instanceId, api) {
         : (0,cjs.of)([]));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/democracy/nextExternal.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/democracy/nextExternal.js
 
 
 
@@ -60065,7 +60065,7 @@ function nextExternal(instanceId, api) {
         : (0,cjs.of)(null));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/democracy/preimages.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/democracy/preimages.js
 
 
 
@@ -60180,7 +60180,7 @@ function preimages(instanceId, api) {
  */
 const preimage = /*#__PURE__*/ firstMemo((api, hash) => api.derive.democracy.preimages([hash]));
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/democracy/proposals.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/democracy/proposals.js
 
 
 
@@ -60225,7 +60225,7 @@ function proposals_proposals(instanceId, api) {
         : (0,cjs.of)([]));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/democracy/referendumIds.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/democracy/referendumIds.js
 
 
 /**
@@ -60248,7 +60248,7 @@ function referendumIds(instanceId, api) {
         : (0,cjs.of)([]));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/democracy/referendums.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/democracy/referendums.js
 
 
 
@@ -60269,7 +60269,7 @@ function referendums(instanceId, api) {
         : (0,cjs.of)([[], []])), (0,cjs.map)(([referendums, votes]) => referendums.map((referendum, index) => (0,spread/* objectSpread */.b)({}, referendum, votes[index])))));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/democracy/referendumsActive.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/democracy/referendumsActive.js
 
 
 /**
@@ -60287,7 +60287,7 @@ function referendumsActive(instanceId, api) {
         : (0,cjs.of)([]))));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/democracy/referendumsFinished.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/democracy/referendumsFinished.js
 
 
 /**
@@ -60306,7 +60306,7 @@ function referendumsFinished(instanceId, api) {
         .map((info) => info.asFinished))));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/democracy/referendumsInfo.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/democracy/referendumsInfo.js
 
 
 
@@ -60416,7 +60416,7 @@ function referendumsInfo(instanceId, api) {
         : (0,cjs.of)([]));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/democracy/sqrtElectorate.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/democracy/sqrtElectorate.js
 
 
 
@@ -60433,7 +60433,7 @@ function sqrtElectorate(instanceId, api) {
     return memo(instanceId, () => api.query.balances.totalIssuance().pipe((0,cjs.map)(bnSqrt)));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/democracy/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/democracy/index.js
 
 
 
@@ -60446,7 +60446,7 @@ function sqrtElectorate(instanceId, api) {
 
 
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/elections/info.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/elections/info.js
 
 
 
@@ -60538,10 +60538,10 @@ function info_info(instanceId, api) {
     });
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/elections/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/elections/index.js
 
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/imOnline/receivedHeartbeats.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/imOnline/receivedHeartbeats.js
 
 
 
@@ -60582,10 +60582,10 @@ function receivedHeartbeats(instanceId, api) {
         : (0,cjs.of)({}));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/imOnline/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/imOnline/index.js
 
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/membership/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/membership/index.js
 
 /**
  * @name members
@@ -60658,14 +60658,14 @@ const membership_proposals = /*#__PURE__*/ proposals('membership');
  */
 const membership_prime = /*#__PURE__*/ prime('membership');
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/parachains/util.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/parachains/util.js
 function didUpdateToBool(didUpdate, id) {
     return didUpdate.isSome
         ? didUpdate.unwrap().some((paraId) => paraId.eq(id))
         : false;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/parachains/info.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/parachains/info.js
 
 
 
@@ -60739,7 +60739,7 @@ function parachains_info_info(instanceId, api) {
         : (0,cjs.of)(null));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/parachains/overview.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/parachains/overview.js
 
 
 
@@ -60777,11 +60777,11 @@ function overview(instanceId, api) {
         : (0,cjs.of)([]));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/parachains/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/parachains/index.js
 
 
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/session/indexes.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/session/indexes.js
 
 
 function indexes_parse([currentIndex, activeEra, activeEraStart, currentEra, validatorCount]) {
@@ -60848,7 +60848,7 @@ function indexes_indexes(instanceId, api) {
         : empty(api));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/session/info.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/session/info.js
 
 
 
@@ -60875,7 +60875,7 @@ function session_info_info(instanceId, api) {
     })));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/session/progress.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/session/progress.js
 
 
 
@@ -60966,12 +60966,12 @@ const eraProgress = /*#__PURE__*/ withProgressField('eraProgress');
  */
 const sessionProgress = /*#__PURE__*/ withProgressField('sessionProgress');
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/session/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/session/index.js
 
 
 
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/society/candidates.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/society/candidates.js
 
 
 function getPrev(api) {
@@ -61012,7 +61012,7 @@ function candidates(instanceId, api) {
         : getCurr(api));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/society/info.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/society/info.js
 
 
 /**
@@ -61047,7 +61047,7 @@ function society_info_info(instanceId, api) {
     }))));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/society/member.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/society/member.js
 
 
 /**
@@ -61064,7 +61064,7 @@ function member(instanceId, api) {
     return memo(instanceId, (accountId) => api.derive.society._members([accountId]).pipe((0,cjs.map)(([result]) => result)));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/society/members.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/society/members.js
 
 
 function _membersPrev(api, accountIds) {
@@ -61132,13 +61132,13 @@ function members_members(instanceId, api) {
         : api.query.society.members().pipe((0,cjs.switchMap)((members) => api.derive.society._members(members))));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/society/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/society/index.js
 
 
 
 
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/account.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/account.js
 
 
 
@@ -61216,7 +61216,7 @@ function accounts(instanceId, api) {
  */
 const account_account = /*#__PURE__*/ firstMemo((api, accountId, opts) => api.derive.staking.accounts([accountId], opts));
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/currentPoints.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/currentPoints.js
 
 
 /**
@@ -61232,7 +61232,7 @@ function currentPoints(instanceId, api) {
     return memo(instanceId, () => api.derive.session.indexes().pipe((0,cjs.switchMap)(({ activeEra }) => api.query.staking.erasRewardPoints(activeEra))));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/electedInfo.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/electedInfo.js
 
 
 
@@ -61268,7 +61268,7 @@ function electedInfo(instanceId, api) {
     }))))));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/util/cacheImpl.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/util/cacheImpl.js
 const mapCache = new Map();
 const deriveMapCache = {
     del: (key) => {
@@ -61293,7 +61293,7 @@ const deriveNoopCache = {
     set: (_, value) => value
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/util/cache.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/util/cache.js
 
 const CACHE_EXPIRY = 7 * (24 * 60) * (60 * 1000);
 let deriveCache;
@@ -61337,7 +61337,7 @@ function setDeriveCache(prefix = '', cache) {
 setDeriveCache();
 
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/cache.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/cache.js
 
 function getEraCache(CACHE_KEY, era, withActive) {
     const cacheKey = `${CACHE_KEY}-${era.toString()}`;
@@ -61371,7 +61371,7 @@ function filterCachedEras(eras, cached, query) {
         .filter((e) => !!e);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/array/chunk.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/array/chunk.js
 /**
  * @name arrayChunk
  * @summary Split T[] into T[][] based on the defind size
@@ -61400,7 +61400,7 @@ function arrayChunk(array, chunkSize) {
     return output;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/util.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/util.js
 
 
 
@@ -61448,7 +61448,7 @@ function combineEras(fn) {
         : chunkEras(eras, (eras) => (0,cjs.combineLatest)(eras.map((e) => api.derive.staking[fn](e, withActive)))));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/erasExposure.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/erasExposure.js
 
 
 
@@ -61522,7 +61522,7 @@ const _erasExposure = /*#__PURE__*/ combineEras('_eraExposure');
  */
 const erasExposure = /*#__PURE__*/ erasHistoricApply('_erasExposure');
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/erasHistoric.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/erasHistoric.js
 
 
 
@@ -61552,7 +61552,7 @@ function erasHistoric(instanceId, api) {
     })));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/erasPoints.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/erasPoints.js
 
 
 
@@ -61601,7 +61601,7 @@ function _erasPoints(instanceId, api) {
  */
 const erasPoints = /*#__PURE__*/ erasHistoricApply('_erasPoints');
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/erasPrefs.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/erasPrefs.js
 
 
 
@@ -61646,7 +61646,7 @@ const _erasPrefs = /*#__PURE__*/ combineEras('_eraPrefs');
  */
 const erasPrefs = /*#__PURE__*/ erasHistoricApply('_erasPrefs');
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/erasRewards.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/erasRewards.js
 
 
 
@@ -61682,7 +61682,7 @@ function _erasRewards(instanceId, api) {
  */
 const erasRewards = /*#__PURE__*/ erasHistoricApply('_erasRewards');
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/erasSlashes.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/erasSlashes.js
 
 
 
@@ -61733,7 +61733,7 @@ const _erasSlashes = /*#__PURE__*/ combineEras('_eraSlashes');
  */
 const erasSlashes = /*#__PURE__*/ erasHistoricApply('_erasSlashes');
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/keys.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/keys.js
 
 
 function extractsIds(stashId, queuedKeys, nextKeys) {
@@ -61792,7 +61792,7 @@ function keysMulti(instanceId, api) {
         : (0,cjs.of)([]));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/overview.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/overview.js
 
 
 
@@ -61822,7 +61822,7 @@ function overview_overview(instanceId, api) {
     }))));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/ownExposure.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/ownExposure.js
 
 
 
@@ -61884,7 +61884,7 @@ const ownExposure = /*#__PURE__*/ firstMemo((api, accountId, era, page) => api.d
  */
 const ownExposures = /*#__PURE__*/ erasHistoricApplyAccount('_ownExposures');
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/ownSlashes.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/ownSlashes.js
 
 
 
@@ -61933,7 +61933,7 @@ const ownSlash = /*#__PURE__*/ firstMemo((api, accountId, era) => api.derive.sta
  */
 const ownSlashes = /*#__PURE__*/ erasHistoricApplyAccount('_ownSlashes');
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/query.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/query.js
 
 
 function rewardDestinationCompat(rewardDestination) {
@@ -62107,7 +62107,7 @@ function queryMulti(instanceId, api) {
     })));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/stakerExposure.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/stakerExposure.js
 
 
 function _stakerExposures(instanceId, api) {
@@ -62160,7 +62160,7 @@ function stakerExposures(instanceId, api) {
 */
 const stakerExposure = /*#__PURE__*/ firstMemo((api, accountId, withActive) => api.derive.staking.stakerExposures([accountId], withActive));
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/stakerPoints.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/stakerPoints.js
 
 
 
@@ -62193,7 +62193,7 @@ function _stakerPoints(instanceId, api) {
 */
 const stakerPoints = /*#__PURE__*/ erasHistoricApplyAccount('_stakerPoints');
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/stakerPrefs.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/stakerPrefs.js
 
 
 
@@ -62224,7 +62224,7 @@ function _stakerPrefs(instanceId, api) {
 */
 const stakerPrefs = /*#__PURE__*/ erasHistoricApplyAccount('_stakerPrefs');
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/stakerRewards.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/stakerRewards.js
 
 
 
@@ -62441,7 +62441,7 @@ function stakerRewardsMulti(instanceId, api) {
     return memo(instanceId, (accountIds, withActive = false) => api.derive.staking.erasHistoric(withActive).pipe((0,cjs.switchMap)((eras) => api.derive.staking.stakerRewardsMultiEras(accountIds, eras))));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/stakerSlashes.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/stakerSlashes.js
 
 
 
@@ -62473,7 +62473,7 @@ function _stakerSlashes(instanceId, api) {
  */
 const stakerSlashes = /*#__PURE__*/ erasHistoricApplyAccount('_stakerSlashes');
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/stashes.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/stashes.js
 
 
 function onBondedEvent(api) {
@@ -62510,7 +62510,7 @@ function stashes(instanceId, api) {
     return memo(instanceId, () => onBondedEvent(api).pipe((0,cjs.switchMap)(() => api.query.staking.validators.keys()), (0,cjs.map)((keys) => keys.map(({ args: [v] }) => v).filter((a) => a))));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/validators.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/validators.js
 
 
 /**
@@ -62579,7 +62579,7 @@ function validators(instanceId, api) {
     }))));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/waitingInfo.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/waitingInfo.js
 
 
 const waitingInfo_DEFAULT_FLAGS = { withController: true, withPrefs: true };
@@ -62610,7 +62610,7 @@ function waitingInfo(instanceId, api) {
     })));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/staking/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/staking/index.js
 
 
 
@@ -62634,7 +62634,7 @@ function waitingInfo(instanceId, api) {
 
 
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/technicalCommittee/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/technicalCommittee/index.js
 
 /**
  * @name members
@@ -62707,7 +62707,7 @@ const technicalCommittee_proposals = /*#__PURE__*/ proposals('technicalCommittee
  */
 const technicalCommittee_prime = /*#__PURE__*/ prime('technicalCommittee');
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/treasury/proposals.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/treasury/proposals.js
 
 
 function proposals_parseResult(api, { allIds, allProposals, approvalIds, councilProposals, proposalCount }) {
@@ -62777,10 +62777,10 @@ function treasury_proposals_proposals(instanceId, api) {
         }));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/treasury/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/treasury/index.js
 
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/tx/events.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/tx/events.js
 
 
 /**
@@ -62803,7 +62803,7 @@ function events(instanceId, api) {
     ]).pipe((0,cjs.map)(([block, events]) => ({ block, events }))));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/tx/extrinsicInfo.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/tx/extrinsicInfo.js
 
 
 /**
@@ -62888,14 +62888,14 @@ function accountExtrinsics(instanceId, api) {
     });
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/tx/constants.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/tx/constants.js
 
 const FALLBACK_MAX_HASH_COUNT = 250;
 const FALLBACK_PERIOD = new lib_bn(6 * 1000);
 const MAX_FINALITY_LAG = new lib_bn(5);
 const MORTAL_PERIOD = new lib_bn(5 * 60 * 1000);
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/tx/signingInfo.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/tx/signingInfo.js
 
 
 
@@ -62975,12 +62975,12 @@ function signingInfo(_instanceId, api) {
     })));
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/tx/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/tx/index.js
 
 
 
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/derive.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/derive.js
 
 
 
@@ -63003,7 +63003,7 @@ function signingInfo(_instanceId, api) {
 
 const derive = { accounts: accounts_namespaceObject, alliance: alliance_namespaceObject, bagsList: bagsList_namespaceObject, balances: balances_namespaceObject, bounties: api_derive_bounties_namespaceObject, chain: api_derive_chain_namespaceObject, contracts: contracts_namespaceObject, council: council_namespaceObject, crowdloan: crowdloan_namespaceObject, democracy: democracy_namespaceObject, elections: elections_namespaceObject, imOnline: imOnline_namespaceObject, membership: membership_namespaceObject, parachains: parachains_namespaceObject, session: session_namespaceObject, society: society_namespaceObject, staking: staking_namespaceObject, technicalCommittee: technicalCommittee_namespaceObject, treasury: treasury_namespaceObject, tx: tx_namespaceObject };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api-derive/bundle.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api-derive/bundle.js
 
 
 
@@ -63112,7 +63112,7 @@ function getAvailableDerives(instanceId, api, custom = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/interfaces/jsonrpc.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/interfaces/jsonrpc.js
 
 
 const jsonrpc = {};
@@ -63131,7 +63131,7 @@ Object.keys(interfaces_definitions_namespaceObject).forEach((s) => Object.entrie
 }));
 /* harmony default export */ const interfaces_jsonrpc = (jsonrpc);
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/rpc-core/bundle.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/rpc-core/bundle.js
 
 
 
@@ -63544,15 +63544,15 @@ class RpcCore {
     }
 }
 
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/has.js
-var has = __webpack_require__(32588);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/wasm-crypto/bundle.js + 8 modules
-var bundle = __webpack_require__(48911);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/util/bi/consts.js
-var bi_consts = __webpack_require__(45670);
-// EXTERNAL MODULE: ../main/node_modules/@polkadot/x-bigint/index.js
-var x_bigint = __webpack_require__(37264);
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/xxhash/xxhash64.js
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/has.js
+var has = __webpack_require__(54236);
+// EXTERNAL MODULE: ./node_modules/@polkadot/wasm-crypto/bundle.js + 8 modules
+var bundle = __webpack_require__(34175);
+// EXTERNAL MODULE: ./node_modules/@polkadot/util/bi/consts.js
+var bi_consts = __webpack_require__(41046);
+// EXTERNAL MODULE: ./node_modules/@polkadot/x-bigint/index.js
+var x_bigint = __webpack_require__(83808);
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/xxhash/xxhash64.js
 
 
 const P64_1 = (0,x_bigint/* BigInt */.Q)('11400714785074694791');
@@ -63654,7 +63654,7 @@ function xxhash64(input, initSeed) {
     return result;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util-crypto/xxhash/asU8a.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util-crypto/xxhash/asU8a.js
 
 
 
@@ -63691,7 +63691,7 @@ function xxhashAsU8a(data, bitLength = 64, onlyJs) {
  */
 const xxhashAsHex = /*#__PURE__*/ (/* unused pure expression or super */ null && (createAsHex(xxhashAsU8a)));
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/decorate/storage/getHasher.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/decorate/storage/getHasher.js
 
 
 const DEFAULT_FN = (data) => xxhashAsU8a(data, 128);
@@ -63712,7 +63712,7 @@ function getHasher(hasher) {
     return HASHERS[hasher.type] || DEFAULT_FN;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/decorate/storage/createFunction.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/decorate/storage/createFunction.js
 
 
 
@@ -63881,7 +63881,7 @@ function createFunction(registry, itemFn, options) {
     return storageFn;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/decorate/storage/util.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/decorate/storage/util.js
 
 
 function findSiPrimitive(registry, type) {
@@ -63937,7 +63937,7 @@ function createRuntimeFunction({ method, prefix, section }, key, { docs, type })
     }, { key, skipHashing: true });
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/decorate/storage/substrate.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/decorate/storage/substrate.js
 
 const prefix = 'Substrate';
 const section = 'substrate';
@@ -63983,7 +63983,7 @@ const substrate_substrate = {
     })
 };
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/decorate/storage/getStorage.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/decorate/storage/getStorage.js
 
 /** @internal */
 function getStorage(registry) {
@@ -63995,7 +63995,7 @@ function getStorage(registry) {
     return { substrate: storage };
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/decorate/storage/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/decorate/storage/index.js
 
 
 
@@ -64021,7 +64021,7 @@ function decorateStorage(registry, { pallets }, _metaVersion) {
     return result;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/types/metadata/decorate/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/types/metadata/decorate/index.js
 
 
 
@@ -64048,7 +64048,7 @@ function expandMetadata(registry, metadata) {
 }
 
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/string/lowerFirst.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/string/lowerFirst.js
 
 /** @internal */
 function lowerFirst_converter(map) {
@@ -64087,17 +64087,17 @@ const stringLowerFirst = /*#__PURE__*/ (/* unused pure expression or super */ nu
  */
 const stringUpperFirst = /*#__PURE__*/ lowerFirst_converter(CC_TO_UP);
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/util/isKeyringPair.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api/util/isKeyringPair.js
 
 function isKeyringPair(account) {
     return (0,is_function/* isFunction */.T)(account.sign);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/util/logging.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api/util/logging.js
 
 const logging_l = /*#__PURE__*/ logger('api/util');
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/util/filterEvents.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api/util/filterEvents.js
 
 
 function filterEvents(txHash, { block: { extrinsics, header } }, allEvents, status) {
@@ -64121,7 +64121,7 @@ function filterEvents(txHash, { block: { extrinsics, header } }, allEvents, stat
     return {};
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/submittable/createClass.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api/submittable/createClass.js
 
 
 
@@ -64397,14 +64397,14 @@ function createClass({ api, apiType, blockHash, decorateMethod }) {
     return Submittable;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/submittable/createSubmittable.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api/submittable/createSubmittable.js
 
 function createSubmittable(apiType, api, decorateMethod, registry, blockHash) {
     const Submittable = createClass({ api, apiType, blockHash, decorateMethod });
     return (extrinsic) => new Submittable(registry || api.registry, extrinsic);
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/util/object/clear.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/util/object/clear.js
 /**
  * @name objectClear
  * @summary Removes all the keys from the input object
@@ -64417,7 +64417,7 @@ function objectClear(value) {
     return value;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/util/augmentObject.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api/util/augmentObject.js
 
 const augmentObject_l = logger('api/augment');
 function logLength(type, values, and = []) {
@@ -64500,7 +64500,7 @@ function augmentObject(prefix, src, dst, fromEmpty = false) {
     return dst;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/util/decorate.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api/util/decorate.js
 
 /**
  * This is a section decorator which keeps all type information.
@@ -64516,7 +64516,7 @@ function decorateDeriveSections(decorateMethod, derives) {
     return result;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/util/validate.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api/util/validate.js
 
 function sig({ lookup }, { method, section }, args) {
     return `${section}.${method}(${args.map((a) => lookup.getTypeDef(a).type).join(', ')})`;
@@ -64541,7 +64541,7 @@ function extractStorageArgs(registry, creator, _args) {
     return [creator, args];
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/base/Events.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api/base/Events.js
 
 class Events {
     #eventemitter = new eventemitter3();
@@ -64621,7 +64621,7 @@ class Events {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/base/Decorate.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api/base/Decorate.js
 
 
 
@@ -65375,7 +65375,7 @@ class Decorate extends Events {
     };
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/base/Init.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api/base/Init.js
 
 
 
@@ -65777,7 +65777,7 @@ class Init extends Decorate {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/base/Getters.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api/base/Getters.js
 
 
 
@@ -65986,7 +65986,7 @@ class Getters extends Init {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/base/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api/base/index.js
 
 
 class ApiBase extends Getters {
@@ -66045,7 +66045,7 @@ class ApiBase extends Getters {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/promise/Combinator.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api/promise/Combinator.js
 
 class Combinator {
     #allHasFired = false;
@@ -66115,7 +66115,7 @@ class Combinator {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/promise/decorateMethod.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api/promise/decorateMethod.js
 
 
 function promiseTracker(resolve, reject) {
@@ -66188,7 +66188,7 @@ function toPromiseMethod(method, options) {
     };
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/promise/Api.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api/promise/Api.js
 
 
 
@@ -66381,16 +66381,16 @@ class ApiPromise extends ApiBase {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/promise/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api/promise/index.js
 
 
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/rx/decorateMethod.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api/rx/decorateMethod.js
 function toRxMethod(method) {
     return method;
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/rx/Api.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api/rx/Api.js
 
 
 
@@ -66561,20 +66561,20 @@ class ApiRx extends ApiBase {
     }
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/rx/index.js
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api/rx/index.js
 
 
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/bundle.js
-
-
-
-
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api/bundle.js
 
 
 
 
-;// CONCATENATED MODULE: ../main/node_modules/@polkadot/api/index.js
+
+
+
+
+;// CONCATENATED MODULE: ./node_modules/@polkadot/api/index.js
 
 
 
