@@ -85,6 +85,17 @@ describe("compare: leaderboard in the action", () => {
     expect(r.summary).toContain("**Score gate failed:** validators would treat this model as a copy");
   }, 180_000);
 
+  it("hotkey: alpha's own committed model is ranked as committed, not failed as a copy of itself", async () => {
+    const inputs = { "model-path": path.join(MODELS, "two-input-512.onnx"), compare: "leaderboard", "min-rank": "3" };
+    const without = await evaluateStep(inputs);
+    expect(without.outputs).toMatchObject({ rank: "", passed: "false" });
+    const r = await evaluateStep({ ...inputs, hotkey: hotkeys.alpha });
+    expect(r.code).toBe(0);
+    expect(r.outputs).toMatchObject({ "rank-of": "2", passed: "true" });
+    expect(r.summary).toMatch(new RegExp(`As hotkey ${hotkeys.alpha} \\(uid \\d+\\): this model is the one it committed at block \\d+`));
+    expect(r.stdout).toMatch(new RegExp(`hotkey ${hotkeys.alpha} \\(uid \\d+\\): the candidate is its committed model`));
+  }, 180_000);
+
   it("without compare: no forecast, empty rank outputs", async () => {
     const r = await evaluateStep({});
     expect(r.code).toBe(0);
@@ -96,6 +107,7 @@ describe("compare: leaderboard in the action", () => {
   it.each([
     [{ compare: "leaderboard", shard: "1/2" }, "input compare is leaderboard, which cannot run with input shard"],
     [{ "min-rank": "3" }, "input min-rank needs input compare leaderboard"],
+    [{ hotkey: "5Grw" }, "input hotkey in mode evaluate needs input compare leaderboard"],
   ])("refuses %p before any work", async (inputs, message) => {
     const r = await evaluateStep(inputs);
     expect(r.code).toBe(1);

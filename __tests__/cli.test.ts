@@ -69,6 +69,7 @@ describe("cancer-ai evaluate", () => {
     [["evaluate", "--dataset-count", "0"], 2, /--dataset-count must be a whole number from 1 to 30, got "0"/],
     [["evaluate", "--compare", "leaderboard", "--shard", "1/2"], 2, /--compare is leaderboard, which cannot run with --shard/],
     [["evaluate", "--min-rank", "3"], 2, /--min-rank needs --compare leaderboard/],
+    [["evaluate", "--hotkey", "5Grw"], 2, /--hotkey in mode evaluate needs --compare leaderboard/],
     [["evaluate", "--compare", "leaderboard", "--compare-top", "0"], 2, /--compare-top must be a whole number from 1 to 64, got "0"/],
     [["evaluate", "--bogus"], 2, /Unknown option '--bogus'/],
     [["frobnicate"], 2, /unknown command "frobnicate"/],

@@ -112,6 +112,7 @@ describe("reading a configuration", () => {
     [{ compare: "leaderboard", "min-rank": "2.5" }, "input min-rank must be a whole number of at least 1"],
     [{ compare: "leaderboard", shard: "1/2" }, "input compare is leaderboard, which cannot run with input shard: the validators' copy"],
     [{ "min-rank": "3" }, "input min-rank needs input compare leaderboard: the rank comes from the forecast"],
+    [{ hotkey: "5Grw" }, "input hotkey in mode evaluate needs input compare leaderboard: it tells the forecast which committed model"],
     [{ mode: "release", "hf-repo-id": "o/r", compare: "leaderboard" }, "input compare is leaderboard, which runs only in mode evaluate"],
   ])("refuses %p before any work", (values, message) => {
     expect(() => readConfig(inputs({ "model-path": "m.onnx", ...values }))).toThrow(UsageError);

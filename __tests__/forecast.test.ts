@@ -65,8 +65,9 @@ afterAll(async () => {
   await env.close();
 });
 
-async function forecast(modelPath: string) {
+async function forecast(modelPath: string, hotkey?: string) {
   const request: ForecastRequest = {
+    ...(hotkey && { hotkey }),
     modelPath,
     dataset: GOLDEN_DATASET,
     competition: tricorder,
@@ -116,5 +117,45 @@ describe("forecast: the candidate among the committed models", () => {
     expect(doc.rows.find((r) => r.hotkey === hotkeys.alpha)).toMatchObject({ status: "scored", rank: expect.any(Number) });
     // Only alpha and gamma are ranked: the copies (beta and the candidate) get 0.
     expect(doc.candidate.rank_of).toBe(2);
+  }, 120_000);
+});
+
+describe("forecast as the miner's own hotkey (hotkey)", () => {
+  it("the bytes alpha committed, as alpha: alpha's own row, ranked as committed, and beta still its copy", async () => {
+    const { forecast: doc } = await forecast(path.join(MODELS, "two-input-512.onnx"), hotkeys.alpha);
+    const mine = doc.rows.filter((r) => r.hotkey === hotkeys.alpha);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ candidate: true, status: "scored", uid: doc.own_hotkey?.uid, rank: expect.any(Number) });
+    expect(doc.own_hotkey).toMatchObject({ hotkey: hotkeys.alpha, committed: { same_model: true, block: expect.any(Number) } });
+    expect(doc.candidate.copy_of).toBeUndefined();
+    expect(doc.rows.find((r) => r.hotkey === hotkeys.beta)).toMatchObject({ status: "copy", copy_of: { hotkey: hotkeys.alpha } });
+    expect(doc.candidate.rank_of).toBe(2);
+  }, 120_000);
+
+  it("alpha's model in other bytes, as alpha: a new commitment replaces alpha's, and beta's earlier one keeps the score", async () => {
+    const { forecast: doc } = await forecast(await sameModelOtherBytes(path.join(MODELS, "two-input-512.onnx"), 3), hotkeys.alpha);
+    expect(doc.rows.filter((r) => r.hotkey === hotkeys.alpha)).toEqual([
+      expect.objectContaining({
+        candidate: true,
+        uid: doc.own_hotkey?.uid,
+        rank: null,
+        copy_of: { hotkey: hotkeys.beta, block: expect.any(Number) },
+      }),
+    ]);
+    expect(doc.own_hotkey?.committed?.same_model).toBe(false);
+    expect(doc.rows.find((r) => r.hotkey === hotkeys.beta)).toMatchObject({ status: "scored", rank: expect.any(Number) });
+  }, 120_000);
+
+  it("another model, as gamma: ranked in place of gamma's, which is left out", async () => {
+    const { forecast: doc } = await forecast(path.join(EXAMPLE_DIR, "model.onnx"), hotkeys.gamma);
+    expect(doc.rows.filter((r) => r.hotkey === hotkeys.gamma).map((r) => r.candidate)).toEqual([true]);
+    expect(doc.candidate.rank_of).toBe(2);
+    expect(doc.ignored.map((i) => i.hotkey)).not.toContain(hotkeys.gamma);
+  }, 120_000);
+
+  it("a hotkey that is not registered is said so, and the candidate counts as a new hotkey", async () => {
+    const { forecast: doc } = await forecast(path.join(EXAMPLE_DIR, "model.onnx"), hotkeys.gone);
+    expect(doc.own_hotkey).toMatchObject({ hotkey: hotkeys.gone, uid: null });
+    expect(doc.candidate.rank_of).toBe(3);
   }, 120_000);
 });

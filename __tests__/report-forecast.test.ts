@@ -287,3 +287,27 @@ describe("small helpers", () => {
     expect(shortHotkey("5F")).toBe("5F");
   });
 });
+
+describe("the own hotkey's note", () => {
+  const mine = candidate({ uid: 7, hotkey: BOB });
+  it.each([
+    [
+      { hotkey: BOB, uid: 7, committed: { block: 900, repo: "bob/skin", same_model: true } },
+      `As hotkey ${BOB} (uid 7): this model is the one it committed at block 900, ranked as committed.`,
+    ],
+    [
+      { hotkey: BOB, uid: 7, committed: { block: 900, repo: "bob/skin", same_model: false } },
+      `As hotkey ${BOB} (uid 7): this model takes the place of the one it committed at block 900, as a new commitment would`,
+    ],
+    [
+      { hotkey: BOB, uid: 7, ignored: "no commitment on chain" },
+      `As hotkey ${BOB} (uid 7): no model of it counts for this competition yet (no commitment on chain), so this model is ranked`,
+    ],
+    [
+      { hotkey: "x<!--", uid: null },
+      "As hotkey x&lt;!-- (not registered on the subnet now): no model of it counts for this competition yet, so",
+    ],
+  ])("%j", (own, note) => {
+    expect(forecastMarkdown(doc([entry({}), mine], { own_hotkey: own }), tricorder)).toContain(note);
+  });
+});

@@ -127,6 +127,8 @@ function checkCombinations(config, label) {
             "every row of each package, in CSV order, on one runner; remove shard");
     if (config.minRank !== undefined && config.compare !== "leaderboard")
         throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${label("min-rank")} needs ${label("compare")} leaderboard: the rank comes from the forecast`);
+    if (config.hotkey !== undefined && config.mode === "evaluate" && config.compare !== "leaderboard")
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`${label("hotkey")} in mode evaluate needs ${label("compare")} leaderboard: it tells the forecast which committed model is yours`);
 }
 /** A value readConfig has already required for the mode (a shell that changes mode later checks again here). */
 function need(value, name) {
@@ -486,8 +488,10 @@ const OPTIONS = {
         parse: text,
     }),
     hotkey: option({
-        description: "Self-check: the hotkey (SS58 address) whose committed model to check; or give hotkey-mnemonic.",
-        modes: ["self-check"],
+        description: "Self-check: the hotkey (SS58 address) whose committed model to check; or give hotkey-mnemonic. With compare: " +
+            "leaderboard: your own hotkey, so the forecast ranks this model in place of the one it has committed (validators " +
+            "keep one model per hotkey; the same bytes are ranked as committed) instead of calling it a copy of it.",
+        modes: ["self-check", "evaluate"],
         cli: { placeholder: "ss58" },
         parse: text,
     }),
@@ -601,7 +605,14 @@ function forecastRequest(config, places) {
     // readConfig refuses the combination before any work; a request must not silently drop the shard either.
     if (shard)
         throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb("compare: leaderboard cannot run with shard: the copy signature needs every row");
-    return { ...run, network: config.network, netuid: config.netuid, top: config.compareTop, models: places.models };
+    return {
+        ...run,
+        network: config.network,
+        netuid: config.netuid,
+        top: config.compareTop,
+        models: places.models,
+        ...(config.hotkey && { hotkey: config.hotkey }),
+    };
 }
 /**
  * `workDir`: where the code zip is written; `tag`: the release's tag (the action on a tag push),
@@ -5386,18 +5397,38 @@ async function cacheCall(log, what, work) {
 async function committedModels(options) {
     const api = await (0,_chain_js__WEBPACK_IMPORTED_MODULE_4__/* .connect */ .Ng)(options.network);
     try {
-        const set = await readCommitted(api, options);
+        const read = await readCommitted(api, options);
+        const mine = (entry) => entry.hotkey === options.own;
+        const set = { ...read, models: read.models.filter((m) => !mine(m)), ignored: read.ignored.filter((i) => !mine(i)) };
         const { selected, notEvaluated, tooRecent } = selectTop(set.models, options.top ?? DEFAULT_TOP_N);
         const checked = [];
         // One at a time: parallel multi-MB downloads are no faster on a runner, and each check logs its progress.
         for (const model of selected)
             checked.push({ model, check: await checkCommitted(api, model, options) });
         const late = await Promise.all(tooRecent.map(async (model) => ({ model, check: await checkCommitted(api, model, options) })));
-        return { ...set, checked, notEvaluated, tooRecent: late };
+        return {
+            ...set,
+            checked,
+            notEvaluated,
+            tooRecent: late,
+            ...(options.own && { own: await ownHotkey(api, read, options.own, options) }),
+        };
     }
     finally {
         await api.disconnect();
     }
+}
+/** The own hotkey as the chain has it: registered or not, its commitment checked, or why there is none. */
+async function ownHotkey(api, set, hotkey, options) {
+    const model = set.models.find((m) => m.hotkey === hotkey);
+    const ignored = set.ignored.find((i) => i.hotkey === hotkey);
+    const uid = model?.uid ?? ignored?.uid;
+    return {
+        hotkey,
+        ...(uid !== undefined && { uid }),
+        ...(model && { committed: { model, check: await checkCommitted(api, model, options) } }),
+        ...(ignored && { ignored }),
+    };
 }
 
 
@@ -6055,6 +6086,7 @@ function pioneerCheck(facts) {
         return fail(`extrinsic ${block}-${index} carries hash ${chainHash}, the commitment ${facts.commitmentHash}`);
     return { valid: true, block };
 }
+const isCandidate = (e) => e.candidate ?? e.hotkey === null;
 /**
  * One package: group_duplicate_scores (cm:391-408) over entries not slashed
  * with score != 0; per group get_pioneer_models (mm:449-554): members failing
@@ -6073,7 +6105,7 @@ function applyCopyRule(entries) {
         if (e.signature.kind === "crash") {
             return {
                 void: e.signature.crash,
-                outcomes: entries.map((x) => ({ hotkey: x.hotkey, uid: x.uid, score: x.score, status: "scored" })),
+                outcomes: entries.map((x) => ({ hotkey: x.hotkey, candidate: isCandidate(x), uid: x.uid, score: x.score, status: "scored" })),
                 groups: [],
             };
         }
@@ -6083,11 +6115,13 @@ function applyCopyRule(entries) {
     const groups = [...groupsByKey.values()].filter((g) => g.length > 1);
     const outcomes = entries.map((e) => ({
         hotkey: e.hotkey,
+        candidate: isCandidate(e),
         uid: e.uid,
         score: e.slashed ? 0 : e.score,
         status: e.slashed ? "slashed" : e.score === 0 ? "zero" : "scored",
     }));
     for (const group of groups) {
+        // A new commitment (no hotkey yet) would come after every other member's record.
         const checks = group.map((i) => entries[i].hotkey === null ? { valid: true, block: Infinity } : (entries[i].pioneer ?? { valid: false, reason: "not checked" }));
         let pioneer = -1;
         checks.forEach((c, j) => {
@@ -6114,8 +6148,8 @@ function applyCopyRule(entries) {
 /**
  * Across packages: each row's scores, its average (steady state: the plain
  * mean of the packages evaluated, newest 5), ranks among averages > 0 with
- * ties in entry order and the candidate last on ties (pessimistic; entries
- * must list it last), shares for the competition weight. Every package must
+ * ties in entry order, so a new commitment (listed last) loses ties
+ * (pessimistic), shares for the competition weight. Every package must
  * list the same entries in the same order.
  */
 function forecastRows(packages, weight) {
@@ -6136,6 +6170,7 @@ function forecastRows(packages, weight) {
         const copy = [...counted].reverse().find(({ p }) => p.outcomes[i].copyOf)?.p.outcomes[i].copyOf;
         return {
             hotkey: o.hotkey,
+            candidate: o.candidate,
             uid: o.uid,
             packageScores: perRow[i],
             average: averages[i],
@@ -6146,7 +6181,7 @@ function forecastRows(packages, weight) {
             ...(copy ? { copyOf: copy } : {}),
         };
     });
-    const cand = rows.find((r) => r.hotkey === null);
+    const cand = rows.find((r) => r.candidate);
     const stays = cand?.rank === 1 ? loggedWinnerStays(rows) : undefined;
     return {
         rows,
@@ -6165,12 +6200,12 @@ function forecastRows(packages, weight) {
  * committed model as the one crowned, at its average now (the score it was crowned with is not on chain).
  */
 function loggedWinnerStays(rows) {
-    const committed = rows.filter((r) => r.hotkey !== null && r.rank !== null);
+    const committed = rows.filter((r) => !r.candidate && r.hotkey !== null && r.rank !== null);
     if (committed.length === 0)
         return undefined;
     const best = committed.reduce((a, b) => (b.average > a.average ? b : a));
-    // The candidate has no hotkey: "" stands for it, which no SS58 address is.
-    const { winner } = hysteresisWinner(rows.filter((r) => r.rank !== null).map((r) => [r.hotkey ?? "", r.average]), { hotkey: best.hotkey, score: best.average });
+    // A new commitment has no hotkey yet: "" stands for it, which no SS58 address is.
+    const { winner } = hysteresisWinner(rows.filter((r) => r.rank !== null).map((r) => [r.candidate ? "" : (r.hotkey ?? ""), r.average]), { hotkey: best.hotkey, score: best.average });
     return winner === best.hotkey ? best.hotkey : undefined;
 }
 /** "copy of <hotkey> (block B)", as the report says it. */
@@ -6199,6 +6234,7 @@ var release_committed = __webpack_require__(25479);
 
 
 
+
 async function runForecast(request) {
     const { competition, hub } = request;
     const log = hub.log;
@@ -6211,11 +6247,22 @@ async function runForecast(request) {
         top: request.top,
         hub,
         store: request.models,
+        own: request.hotkey,
     }));
-    const contestants = taking(committed);
-    const evaluable = contestants.flatMap(({ checked }) => checked.check.status === "evaluable" ? [{ id: `uid ${checked.model.uid}`, path: checked.check.modelPath }] : []);
+    const own = committed.own?.committed;
+    const sameAsCommitted = own !== undefined && own.model.hash === (await (0,digest/* sha256File */.Q)(request.modelPath));
+    if (committed.own) {
+        const line = ownHotkeyLine(committed.own, sameAsCommitted);
+        if (committed.own.uid === undefined)
+            log.warning(`${line}: check the hotkey input`);
+        else
+            log.info(line);
+    }
+    const others = taking(committed);
+    const contestants = [...others, ...(own && sameAsCommitted ? [{ checked: own, candidate: true }] : [])];
+    const evaluable = others.flatMap(({ checked }) => checked.check.status === "evaluable" ? [{ id: `uid ${checked.model.uid}`, path: checked.check.modelPath }] : []);
     log.info(`${evaluable.length} committed model(s) to evaluate with the candidate; ` +
-        `${contestants.length - evaluable.length} rejected as validators would; ` +
+        `${others.length - evaluable.length} rejected as validators would; ` +
         `${committed.notEvaluated.length} outside the top ${request.top}`);
     const sources = await log.group("Datasets", () => (0,remote/* resolveDatasets */.E)(request.dataset, { ...request, competitionId: competition.id }));
     const packages = [];
@@ -6238,7 +6285,7 @@ async function runForecast(request) {
         }
         candidateResults.push(candidate);
         packageNames.push(candidate.dataset_uri ?? candidate.dataset);
-        packages.push(applyCopyRule(entries(contestants, others, candidate)));
+        packages.push(applyCopyRule(entries(contestants, others, candidate, !sameAsCommitted)));
     }
     // Packages come newest first; the rules read them oldest first (the newest five count, the newest says the status).
     packages.reverse();
@@ -6250,6 +6297,16 @@ async function runForecast(request) {
         forecast: forecast_document(request, committed, contestants, forecast, packages, packageNames),
     };
 }
+/** What the forecast does with the own hotkey, for the log. */
+function ownHotkeyLine(own, same) {
+    const who = `hotkey ${own.hotkey}${own.uid === undefined ? " (not registered on the subnet now)" : ` (uid ${own.uid})`}`;
+    if (!own.committed)
+        return `${who}: no commitment validators read for this competition; the candidate counts as its first`;
+    const { model } = own.committed;
+    return same
+        ? `${who}: the candidate is its committed model (block ${model.block}), ranked as committed`
+        : `${who}: the candidate takes the place of its committed model (block ${model.block}), as a new commitment would`;
+}
 /** The committed models that take part: the top N as checked, except those the hub did not serve. */
 function taking(committed) {
     let evaluated = 0;
@@ -6259,8 +6316,11 @@ function taking(committed) {
         return [{ checked, ...(checked.check.status === "evaluable" ? { evaluated: evaluated++ } : {}) }];
     });
 }
-/** One package's entries for the copy rule: the committed models in uid order, the candidate last. */
-function entries(contestants, results, candidate) {
+/**
+ * One package's entries for the copy rule: the committed models in uid order, then the candidate as a
+ * new commitment (`newCommitment`); or, when it is its hotkey's committed model, in that model's place.
+ */
+function entries(contestants, results, candidate, newCommitment) {
     const byUid = [...contestants].sort((a, b) => a.checked.model.uid - b.checked.model.uid);
     const entry = (result, hotkey, uid) => ({
         hotkey,
@@ -6275,18 +6335,21 @@ function entries(contestants, results, candidate) {
             }),
     });
     return [
-        ...byUid.map(({ checked, evaluated }) => {
-            const { model, check } = checked;
-            if (check.status !== "evaluable" || evaluated === undefined)
-                return { hotkey: model.hotkey, uid: model.uid, score: 0, slashed: check.status === "rejected" && check.slashed };
+        ...byUid.map((contestant) => {
+            const { model, check } = contestant.checked;
+            const mark = contestant.candidate ? { candidate: true } : {};
+            const result = contestant.candidate ? candidate : contestant.evaluated === undefined ? undefined : results[contestant.evaluated];
+            if (check.status !== "evaluable" || !result)
+                return { hotkey: model.hotkey, ...mark, uid: model.uid, score: 0, slashed: check.status === "rejected" && check.slashed };
             const p = check.pioneer;
             return {
-                ...entry(results[evaluated], model.hotkey, model.uid),
+                ...entry(result, model.hotkey, model.uid),
+                ...mark,
                 slashed: false,
                 pioneer: p.valid ? { valid: true, block: p.recordBlock } : { valid: false, reason: p.reason },
             };
         }),
-        { ...entry(candidate, null, null), slashed: false },
+        ...(newCommitment ? [{ ...entry(candidate, null, null), slashed: false }] : []),
     ];
 }
 function forecast_document(request, committed, contestants, forecast, packages, packageNames) {
@@ -6304,10 +6367,12 @@ function forecast_document(request, committed, contestants, forecast, packages, 
                     ? "invalid-record"
                     : "scored";
         const reason = check?.status === "rejected" ? check.reason : newest?.reason;
+        // A new commitment of the own hotkey is shown under that hotkey and its uid.
+        const own = row.candidate && row.hotkey === null ? committed.own : undefined;
         return {
-            candidate: row.hotkey === null,
-            uid: row.uid,
-            hotkey: row.hotkey,
+            candidate: row.candidate,
+            uid: row.uid ?? own?.uid ?? null,
+            hotkey: row.hotkey ?? own?.hotkey ?? null,
             ...(checked ? { repo: checked.model.repo, block: checked.model.block } : {}),
             status,
             ...(reason ? { reason } : {}),
@@ -6328,6 +6393,7 @@ function forecast_document(request, committed, contestants, forecast, packages, 
         packages: packageNames,
         top_n: request.top,
         rows: rows.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity)),
+        ...(committed.own && { own_hotkey: ownHotkeyEntry(committed.own, contestants) }),
         candidate: {
             rank: forecast.candidate.rank,
             rank_of: forecast.candidate.rankOf,
@@ -6349,6 +6415,22 @@ function forecast_document(request, committed, contestants, forecast, packages, 
             package: packageNames[v.index] ?? external_node_path_default().basename(String(v.index)),
             reason: v.reason,
         })),
+    };
+}
+/** forecast.json's own_hotkey: whether the candidate is its committed model, or replaces it. */
+function ownHotkeyEntry(own, contestants) {
+    const committed = own.committed?.model;
+    return {
+        hotkey: own.hotkey,
+        uid: own.uid ?? null,
+        ...(committed && {
+            committed: {
+                block: committed.block,
+                repo: committed.repo,
+                same_model: contestants.some((c) => c.candidate),
+            },
+        }),
+        ...(own.ignored && { ignored: own.ignored.reason }),
     };
 }
 /** The candidate's block is +Infinity in the rules; JSON has no such number. */
@@ -8359,6 +8441,18 @@ function notes(doc, escape) {
     if (stays)
         lines.push(`Within 1e-4 of ${escape(stays)}'s average: validators would still log it as the winner (their hysteresis), ` +
             "but rank 1 and its share go to the higher average, this model's.");
+    const own = doc.own_hotkey;
+    if (own) {
+        const who = `As hotkey ${escape(own.hotkey)}${own.uid === null ? " (not registered on the subnet now)" : ` (uid ${own.uid})`}`;
+        const { committed } = own;
+        const none = own.ignored ? ` (${escape(own.ignored, 200)})` : "";
+        lines.push(!committed
+            ? `${who}: no model of it counts for this competition yet${none}, so this model is ranked as its first commitment.`
+            : committed.same_model
+                ? `${who}: this model is the one it committed at block ${committed.block}, ranked as committed.`
+                : `${who}: this model takes the place of the one it committed at block ${committed.block}, as a new commitment would ` +
+                    "(validators keep one model per hotkey; among identical models a new commitment comes last).");
+    }
     if (doc.not_evaluated.length > 0)
         lines.push(`Committed models not evaluated: ${reasonCounts(doc.not_evaluated, escape)}.`);
     if (doc.ignored.length > 0)

@@ -70,6 +70,10 @@ function checkCombinations(config: RunConfig, label: (name: OptionName) => strin
     );
   if (config.minRank !== undefined && config.compare !== "leaderboard")
     throw new UsageError(`${label("min-rank")} needs ${label("compare")} leaderboard: the rank comes from the forecast`);
+  if (config.hotkey !== undefined && config.mode === "evaluate" && config.compare !== "leaderboard")
+    throw new UsageError(
+      `${label("hotkey")} in mode evaluate needs ${label("compare")} leaderboard: it tells the forecast which committed model is yours`,
+    );
 }
 
 /** A value readConfig has already required for the mode (a shell that changes mode later checks again here). */

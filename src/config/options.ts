@@ -395,8 +395,11 @@ export const OPTIONS = {
     parse: text,
   }),
   hotkey: option({
-    description: "Self-check: the hotkey (SS58 address) whose committed model to check; or give hotkey-mnemonic.",
-    modes: ["self-check"],
+    description:
+      "Self-check: the hotkey (SS58 address) whose committed model to check; or give hotkey-mnemonic. With compare: " +
+      "leaderboard: your own hotkey, so the forecast ranks this model in place of the one it has committed (validators " +
+      "keep one model per hotkey; the same bytes are ranked as committed) instead of calling it a copy of it.",
+    modes: ["self-check", "evaluate"],
     cli: { placeholder: "ss58" },
     parse: text,
   }),

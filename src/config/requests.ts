@@ -51,7 +51,14 @@ export function forecastRequest(config: RunConfig, places: ShellPlaces & { reado
   const { shard, ...run } = runRequest(config, places);
   // readConfig refuses the combination before any work; a request must not silently drop the shard either.
   if (shard) throw new UsageError("compare: leaderboard cannot run with shard: the copy signature needs every row");
-  return { ...run, network: config.network, netuid: config.netuid, top: config.compareTop, models: places.models };
+  return {
+    ...run,
+    network: config.network,
+    netuid: config.netuid,
+    top: config.compareTop,
+    models: places.models,
+    ...(config.hotkey && { hotkey: config.hotkey }),
+  };
 }
 
 /**

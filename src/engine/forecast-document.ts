@@ -29,6 +29,17 @@ export interface ForecastEntry {
   readonly copy_of?: ForecastCopyOf;
 }
 
+/** The miner's own hotkey (the hotkey option), whose commitment the candidate is, or would replace. */
+export interface ForecastOwnHotkey {
+  readonly hotkey: string;
+  /** null: not registered on the subnet now. */
+  readonly uid: number | null;
+  /** Its commitment for this competition; same_model: the candidate has its bytes, and is ranked as committed. */
+  readonly committed?: { readonly block: number; readonly repo: string; readonly same_model: boolean };
+  /** Why validators read no model of it for this competition. */
+  readonly ignored?: string;
+}
+
 /** The whole document. */
 export interface ForecastDocument {
   readonly competition_id: string;
@@ -38,6 +49,7 @@ export interface ForecastDocument {
   readonly packages: readonly string[];
   readonly top_n: number;
   readonly rows: readonly ForecastEntry[];
+  readonly own_hotkey?: ForecastOwnHotkey;
   readonly candidate: {
     readonly rank: number | null;
     readonly rank_of: number;

@@ -63,22 +63,31 @@ export function pioneerCheck(facts: PioneerFacts): PioneerCheck {
   return { valid: true, block };
 }
 
-/** One hotkey's result on one package, in uid order; the candidate has hotkey null. */
+/**
+ * One hotkey's result on one package, in uid order. The candidate is the
+ * entry with `candidate` set (or, without the flag, hotkey null): last, as a
+ * new commitment; or in its hotkey's place when it is that hotkey's
+ * committed model (the same bytes), with that commitment's record.
+ */
 export interface PackageEntry {
   readonly hotkey: string | null;
+  readonly candidate?: boolean;
   readonly uid: number | null;
   readonly score: number;
   /** Failed the download hash check (hotkeys_to_slash): never grouped, score 0 (cm:398). */
   readonly slashed: boolean;
   readonly signature?: ComparableResult;
-  /** Only read for members of a copy group; the candidate is always valid with block +Infinity (memo section 6). */
+  /** Only read for members of a copy group; a new commitment (hotkey null) is valid with block +Infinity (memo section 6). */
   readonly pioneer?: PioneerCheck;
 }
+
+const isCandidate = (e: PackageEntry): boolean => e.candidate ?? e.hotkey === null;
 
 export type EntryStatus = "scored" | "copy" | "invalid-record" | "zero" | "slashed";
 
 export interface PackageOutcome {
   readonly hotkey: string | null;
+  readonly candidate: boolean;
   readonly uid: number | null;
   /** The score after the copy rule and slashing. */
   readonly score: number;
@@ -112,7 +121,7 @@ export function applyCopyRule(entries: readonly PackageEntry[]): PackageResult {
     if (e.signature.kind === "crash") {
       return {
         void: e.signature.crash,
-        outcomes: entries.map((x) => ({ hotkey: x.hotkey, uid: x.uid, score: x.score, status: "scored" })),
+        outcomes: entries.map((x) => ({ hotkey: x.hotkey, candidate: isCandidate(x), uid: x.uid, score: x.score, status: "scored" })),
         groups: [],
       };
     }
@@ -122,11 +131,13 @@ export function applyCopyRule(entries: readonly PackageEntry[]): PackageResult {
   const groups = [...groupsByKey.values()].filter((g) => g.length > 1);
   const outcomes: PackageOutcome[] = entries.map((e) => ({
     hotkey: e.hotkey,
+    candidate: isCandidate(e),
     uid: e.uid,
     score: e.slashed ? 0 : e.score,
     status: e.slashed ? "slashed" : e.score === 0 ? "zero" : "scored",
   }));
   for (const group of groups) {
+    // A new commitment (no hotkey yet) would come after every other member's record.
     const checks = group.map((i): PioneerCheck =>
       entries[i].hotkey === null ? { valid: true, block: Infinity } : (entries[i].pioneer ?? { valid: false, reason: "not checked" }),
     );
@@ -153,6 +164,7 @@ export function applyCopyRule(entries: readonly PackageEntry[]): PackageResult {
 
 export interface ForecastRow {
   readonly hotkey: string | null;
+  readonly candidate: boolean;
   readonly uid: number | null;
   /** Scores per package after the copy rule, oldest first (void packages left out). */
   readonly packageScores: readonly number[];
@@ -184,8 +196,8 @@ export interface Forecast {
 /**
  * Across packages: each row's scores, its average (steady state: the plain
  * mean of the packages evaluated, newest 5), ranks among averages > 0 with
- * ties in entry order and the candidate last on ties (pessimistic; entries
- * must list it last), shares for the competition weight. Every package must
+ * ties in entry order, so a new commitment (listed last) loses ties
+ * (pessimistic), shares for the competition weight. Every package must
  * list the same entries in the same order.
  */
 export function forecastRows(packages: readonly PackageResult[], weight: number): Forecast {
@@ -206,6 +218,7 @@ export function forecastRows(packages: readonly PackageResult[], weight: number)
     const copy = [...counted].reverse().find(({ p }) => p.outcomes[i].copyOf)?.p.outcomes[i].copyOf;
     return {
       hotkey: o.hotkey,
+      candidate: o.candidate,
       uid: o.uid,
       packageScores: perRow[i],
       average: averages[i],
@@ -216,7 +229,7 @@ export function forecastRows(packages: readonly PackageResult[], weight: number)
       ...(copy ? { copyOf: copy } : {}),
     };
   });
-  const cand = rows.find((r) => r.hotkey === null);
+  const cand = rows.find((r) => r.candidate);
   const stays = cand?.rank === 1 ? loggedWinnerStays(rows) : undefined;
   return {
     rows,
@@ -236,12 +249,12 @@ export function forecastRows(packages: readonly PackageResult[], weight: number)
  * committed model as the one crowned, at its average now (the score it was crowned with is not on chain).
  */
 function loggedWinnerStays(rows: readonly ForecastRow[]): string | undefined {
-  const committed = rows.filter((r): r is ForecastRow & { hotkey: string } => r.hotkey !== null && r.rank !== null);
+  const committed = rows.filter((r): r is ForecastRow & { hotkey: string } => !r.candidate && r.hotkey !== null && r.rank !== null);
   if (committed.length === 0) return undefined;
   const best = committed.reduce((a, b) => (b.average > a.average ? b : a));
-  // The candidate has no hotkey: "" stands for it, which no SS58 address is.
+  // A new commitment has no hotkey yet: "" stands for it, which no SS58 address is.
   const { winner } = hysteresisWinner(
-    rows.filter((r) => r.rank !== null).map((r) => [r.hotkey ?? "", r.average] as const),
+    rows.filter((r) => r.rank !== null).map((r) => [r.candidate ? "" : (r.hotkey ?? ""), r.average] as const),
     { hotkey: best.hotkey, score: best.average },
   );
   return winner === best.hotkey ? best.hotkey : undefined;

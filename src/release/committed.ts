@@ -431,6 +431,11 @@ async function cacheCall<T>(log: HubOptions["log"], what: string, work: () => Pr
 
 export interface CommittedModelsOptions extends ReadCommittedOptions, CheckOptions {
   readonly network: string;
+  /**
+   * The candidate's own hotkey: its commitment is not one of the others (validators keep one model per
+   * hotkey, so a new commitment replaces it). It is checked apart, for a candidate with the same bytes.
+   */
+  readonly own?: string;
   /** How many committed models to check and evaluate (default DEFAULT_TOP_N). */
   readonly top?: number;
 }
@@ -447,20 +452,52 @@ export interface CommittedModels extends CommittedSet {
   readonly notEvaluated: CommittedModel[];
   /** Too recent: 0 on a package released now. */
   readonly tooRecent: CheckedModel[];
+  /** The own hotkey (options.own), left out of the rest: its uid when registered, its commitment checked. */
+  readonly own?: OwnHotkey;
+}
+
+export interface OwnHotkey {
+  readonly hotkey: string;
+  readonly uid?: number;
+  /** Its commitment for this competition, checked as validators check it. */
+  readonly committed?: CheckedModel;
+  /** Why validators read no model of it for this competition (no commitment, another competition, …). */
+  readonly ignored?: IgnoredCommitment;
 }
 
 /** Steps 1-3 over one connection: the committed models, the top N by Incentive, each checked (and downloaded). */
 export async function committedModels(options: CommittedModelsOptions): Promise<CommittedModels> {
   const api = await connect(options.network);
   try {
-    const set = await readCommitted(api, options);
+    const read = await readCommitted(api, options);
+    const mine = (entry: { readonly hotkey: string }): boolean => entry.hotkey === options.own;
+    const set = { ...read, models: read.models.filter((m) => !mine(m)), ignored: read.ignored.filter((i) => !mine(i)) };
     const { selected, notEvaluated, tooRecent } = selectTop(set.models, options.top ?? DEFAULT_TOP_N);
     const checked: CheckedModel[] = [];
     // One at a time: parallel multi-MB downloads are no faster on a runner, and each check logs its progress.
     for (const model of selected) checked.push({ model, check: await checkCommitted(api, model, options) });
     const late = await Promise.all(tooRecent.map(async (model) => ({ model, check: await checkCommitted(api, model, options) })));
-    return { ...set, checked, notEvaluated, tooRecent: late };
+    return {
+      ...set,
+      checked,
+      notEvaluated,
+      tooRecent: late,
+      ...(options.own && { own: await ownHotkey(api, read, options.own, options) }),
+    };
   } finally {
     await api.disconnect();
   }
+}
+
+/** The own hotkey as the chain has it: registered or not, its commitment checked, or why there is none. */
+async function ownHotkey(api: ApiPromise, set: CommittedSet, hotkey: string, options: CheckOptions): Promise<OwnHotkey> {
+  const model = set.models.find((m) => m.hotkey === hotkey);
+  const ignored = set.ignored.find((i) => i.hotkey === hotkey);
+  const uid = model?.uid ?? ignored?.uid;
+  return {
+    hotkey,
+    ...(uid !== undefined && { uid }),
+    ...(model && { committed: { model, check: await checkCommitted(api, model, options) } }),
+    ...(ignored && { ignored }),
+  };
 }

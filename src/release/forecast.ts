@@ -17,8 +17,9 @@ import { applyCopyRule, forecastRows, type ForecastRow, type PackageEntry, type 
 import { checkModel } from "../engine/inference.js";
 import type { EvaluationResult, RunReport } from "../engine/results.js";
 import { runReport } from "../engine/run.js";
-import type { ForecastCopyOf, ForecastDocument, ForecastEntry } from "../engine/forecast-document.js";
-import { committedModels, type CheckedModel, type CommittedModels, type ModelStore } from "./committed.js";
+import type { ForecastCopyOf, ForecastDocument, ForecastEntry, ForecastOwnHotkey } from "../engine/forecast-document.js";
+import { sha256File } from "../util/digest.js";
+import { committedModels, type CheckedModel, type CommittedModels, type ModelStore, type OwnHotkey } from "./committed.js";
 
 export interface ForecastRequest extends Omit<ResolveOptions, "competitionId"> {
   readonly modelPath: string;
@@ -35,6 +36,11 @@ export interface ForecastRequest extends Omit<ResolveOptions, "competitionId"> {
   readonly now?: Date;
   /** The limit per image (tests use a small one). */
   readonly inferenceTimeoutMs?: number;
+  /**
+   * The miner's hotkey: the candidate takes the place of its committed model (validators keep one per
+   * hotkey), or is that model when the bytes are the same, rather than being compared with it.
+   */
+  readonly hotkey?: string;
 }
 
 export interface ForecastRun {
@@ -48,6 +54,8 @@ interface Contestant {
   readonly checked: CheckedModel;
   /** Its index among the models evaluated, when evaluable. */
   readonly evaluated?: number;
+  /** The candidate itself: the own hotkey's committed model, with the candidate's bytes (evaluated as the candidate). */
+  readonly candidate?: boolean;
 }
 
 export async function runForecast(request: ForecastRequest): Promise<ForecastRun> {
@@ -63,15 +71,24 @@ export async function runForecast(request: ForecastRequest): Promise<ForecastRun
       top: request.top,
       hub,
       store: request.models,
+      own: request.hotkey,
     }),
   );
-  const contestants = taking(committed);
-  const evaluable: ModelUnderTest[] = contestants.flatMap(({ checked }) =>
+  const own = committed.own?.committed;
+  const sameAsCommitted = own !== undefined && own.model.hash === (await sha256File(request.modelPath));
+  if (committed.own) {
+    const line = ownHotkeyLine(committed.own, sameAsCommitted);
+    if (committed.own.uid === undefined) log.warning(`${line}: check the hotkey input`);
+    else log.info(line);
+  }
+  const others = taking(committed);
+  const contestants = [...others, ...(own && sameAsCommitted ? [{ checked: own, candidate: true }] : [])];
+  const evaluable: ModelUnderTest[] = others.flatMap(({ checked }) =>
     checked.check.status === "evaluable" ? [{ id: `uid ${checked.model.uid}`, path: checked.check.modelPath }] : [],
   );
   log.info(
     `${evaluable.length} committed model(s) to evaluate with the candidate; ` +
-      `${contestants.length - evaluable.length} rejected as validators would; ` +
+      `${others.length - evaluable.length} rejected as validators would; ` +
       `${committed.notEvaluated.length} outside the top ${request.top}`,
   );
   const sources = await log.group("Datasets", () => resolveDatasets(request.dataset, { ...request, competitionId: competition.id }));
@@ -94,7 +111,7 @@ export async function runForecast(request: ForecastRequest): Promise<ForecastRun
     }
     candidateResults.push(candidate);
     packageNames.push(candidate.dataset_uri ?? candidate.dataset);
-    packages.push(applyCopyRule(entries(contestants, others, candidate)));
+    packages.push(applyCopyRule(entries(contestants, others, candidate, !sameAsCommitted)));
   }
   // Packages come newest first; the rules read them oldest first (the newest five count, the newest says the status).
   packages.reverse();
@@ -107,6 +124,16 @@ export async function runForecast(request: ForecastRequest): Promise<ForecastRun
   };
 }
 
+/** What the forecast does with the own hotkey, for the log. */
+function ownHotkeyLine(own: OwnHotkey, same: boolean): string {
+  const who = `hotkey ${own.hotkey}${own.uid === undefined ? " (not registered on the subnet now)" : ` (uid ${own.uid})`}`;
+  if (!own.committed) return `${who}: no commitment validators read for this competition; the candidate counts as its first`;
+  const { model } = own.committed;
+  return same
+    ? `${who}: the candidate is its committed model (block ${model.block}), ranked as committed`
+    : `${who}: the candidate takes the place of its committed model (block ${model.block}), as a new commitment would`;
+}
+
 /** The committed models that take part: the top N as checked, except those the hub did not serve. */
 function taking(committed: CommittedModels): Contestant[] {
   let evaluated = 0;
@@ -116,8 +143,16 @@ function taking(committed: CommittedModels): Contestant[] {
   });
 }
 
-/** One package's entries for the copy rule: the committed models in uid order, the candidate last. */
-function entries(contestants: readonly Contestant[], results: readonly EvaluationResult[], candidate: EvaluationResult): PackageEntry[] {
+/**
+ * One package's entries for the copy rule: the committed models in uid order, then the candidate as a
+ * new commitment (`newCommitment`); or, when it is its hotkey's committed model, in that model's place.
+ */
+function entries(
+  contestants: readonly Contestant[],
+  results: readonly EvaluationResult[],
+  candidate: EvaluationResult,
+  newCommitment: boolean,
+): PackageEntry[] {
   const byUid = [...contestants].sort((a, b) => a.checked.model.uid - b.checked.model.uid);
   const entry = (result: EvaluationResult, hotkey: string | null, uid: number | null): Omit<PackageEntry, "slashed" | "pioneer"> => ({
     hotkey,
@@ -135,18 +170,21 @@ function entries(contestants: readonly Contestant[], results: readonly Evaluatio
         }),
   });
   return [
-    ...byUid.map(({ checked, evaluated }): PackageEntry => {
-      const { model, check } = checked;
-      if (check.status !== "evaluable" || evaluated === undefined)
-        return { hotkey: model.hotkey, uid: model.uid, score: 0, slashed: check.status === "rejected" && check.slashed };
+    ...byUid.map((contestant): PackageEntry => {
+      const { model, check } = contestant.checked;
+      const mark = contestant.candidate ? { candidate: true } : {};
+      const result = contestant.candidate ? candidate : contestant.evaluated === undefined ? undefined : results[contestant.evaluated];
+      if (check.status !== "evaluable" || !result)
+        return { hotkey: model.hotkey, ...mark, uid: model.uid, score: 0, slashed: check.status === "rejected" && check.slashed };
       const p = check.pioneer;
       return {
-        ...entry(results[evaluated], model.hotkey, model.uid),
+        ...entry(result, model.hotkey, model.uid),
+        ...mark,
         slashed: false,
         pioneer: p.valid ? { valid: true, block: p.recordBlock } : { valid: false, reason: p.reason },
       };
     }),
-    { ...entry(candidate, null, null), slashed: false },
+    ...(newCommitment ? [{ ...entry(candidate, null, null), slashed: false }] : []),
   ];
 }
 
@@ -173,10 +211,12 @@ function document(
             ? "invalid-record"
             : "scored";
     const reason = check?.status === "rejected" ? check.reason : newest?.reason;
+    // A new commitment of the own hotkey is shown under that hotkey and its uid.
+    const own = row.candidate && row.hotkey === null ? committed.own : undefined;
     return {
-      candidate: row.hotkey === null,
-      uid: row.uid,
-      hotkey: row.hotkey,
+      candidate: row.candidate,
+      uid: row.uid ?? own?.uid ?? null,
+      hotkey: row.hotkey ?? own?.hotkey ?? null,
       ...(checked ? { repo: checked.model.repo, block: checked.model.block } : {}),
       status,
       ...(reason ? { reason } : {}),
@@ -199,6 +239,7 @@ function document(
     packages: packageNames,
     top_n: request.top,
     rows: rows.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity)),
+    ...(committed.own && { own_hotkey: ownHotkeyEntry(committed.own, contestants) }),
     candidate: {
       rank: forecast.candidate.rank,
       rank_of: forecast.candidate.rankOf,
@@ -220,6 +261,23 @@ function document(
       package: packageNames[v.index] ?? path.basename(String(v.index)),
       reason: v.reason,
     })),
+  };
+}
+
+/** forecast.json's own_hotkey: whether the candidate is its committed model, or replaces it. */
+function ownHotkeyEntry(own: OwnHotkey, contestants: readonly Contestant[]): ForecastOwnHotkey {
+  const committed = own.committed?.model;
+  return {
+    hotkey: own.hotkey,
+    uid: own.uid ?? null,
+    ...(committed && {
+      committed: {
+        block: committed.block,
+        repo: committed.repo,
+        same_model: contestants.some((c) => c.candidate),
+      },
+    }),
+    ...(own.ignored && { ignored: own.ignored.reason }),
   };
 }
 

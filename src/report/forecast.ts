@@ -126,6 +126,20 @@ function notes(doc: ForecastDocument, escape: Escape): string[] {
       `Within 1e-4 of ${escape(stays)}'s average: validators would still log it as the winner (their hysteresis), ` +
         "but rank 1 and its share go to the higher average, this model's.",
     );
+  const own = doc.own_hotkey;
+  if (own) {
+    const who = `As hotkey ${escape(own.hotkey)}${own.uid === null ? " (not registered on the subnet now)" : ` (uid ${own.uid})`}`;
+    const { committed } = own;
+    const none = own.ignored ? ` (${escape(own.ignored, 200)})` : "";
+    lines.push(
+      !committed
+        ? `${who}: no model of it counts for this competition yet${none}, so this model is ranked as its first commitment.`
+        : committed.same_model
+          ? `${who}: this model is the one it committed at block ${committed.block}, ranked as committed.`
+          : `${who}: this model takes the place of the one it committed at block ${committed.block}, as a new commitment would ` +
+            "(validators keep one model per hotkey; among identical models a new commitment comes last).",
+    );
+  }
   if (doc.not_evaluated.length > 0) lines.push(`Committed models not evaluated: ${reasonCounts(doc.not_evaluated, escape)}.`);
   if (doc.ignored.length > 0)
     lines.push(
