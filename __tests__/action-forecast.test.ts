@@ -93,7 +93,7 @@ describe("compare: leaderboard in the action", () => {
     expect(r.code).toBe(0);
     expect(r.outputs).toMatchObject({ "rank-of": "2", passed: "true" });
     expect(r.summary).toMatch(new RegExp(`As hotkey ${hotkeys.alpha} \\(uid \\d+\\): this model is the one it committed at block \\d+`));
-    expect(r.stdout).toMatch(new RegExp(`hotkey ${hotkeys.alpha} \\(uid \\d+\\): the candidate is its committed model`));
+    expect(r.stdout).toMatch(new RegExp(`As hotkey ${hotkeys.alpha} \\(uid \\d+\\): this model is the one it committed at block \\d+`));
   }, 180_000);
 
   it("without compare: no forecast, empty rank outputs", async () => {

@@ -124,7 +124,7 @@ describe("a baseline's history", () => {
     expect(withHistory(baseline("bb", 0.62), first, 0).history).toBeUndefined();
 
     const report = runReport("tricorder-3", [result("pkg.zip", 0.64)]);
-    const history = baselineHistory(second, 20, { label: "#7", score: 0.64 });
+    const history = baselineHistory(second, 20, { number: 7, score: 0.64 });
     const body = markdownReport(report, tricorder, { baseline: second, baseBranch: "main", history });
     expect(body).toContain('  x-axis ["aaaaaaa", "bbbbbbb", "#7"]');
     expect(baselineHistory(second, 0)).toBeUndefined();

@@ -6251,13 +6251,9 @@ async function runForecast(request) {
     }));
     const own = committed.own?.committed;
     const sameAsCommitted = own !== undefined && own.model.hash === (await (0,digest/* sha256File */.Q)(request.modelPath));
-    if (committed.own) {
-        const line = ownHotkeyLine(committed.own, sameAsCommitted);
-        if (committed.own.uid === undefined)
-            log.warning(`${line}: check the hotkey input`);
-        else
-            log.info(line);
-    }
+    // What the forecast made of the hotkey is its report's note; a hotkey not registered is likely a typo, said at once.
+    if (committed.own && committed.own.uid === undefined)
+        log.warning(`hotkey ${committed.own.hotkey} is not registered on subnet ${request.netuid} now: check the hotkey input`);
     const others = taking(committed);
     const contestants = [...others, ...(own && sameAsCommitted ? [{ checked: own, candidate: true }] : [])];
     const evaluable = others.flatMap(({ checked }) => checked.check.status === "evaluable" ? [{ id: `uid ${checked.model.uid}`, path: checked.check.modelPath }] : []);
@@ -6296,16 +6292,6 @@ async function runForecast(request) {
         report: (0,run/* runReport */.qi)(competition.id, candidateResults),
         forecast: forecast_document(request, committed, contestants, forecast, packages, packageNames),
     };
-}
-/** What the forecast does with the own hotkey, for the log. */
-function ownHotkeyLine(own, same) {
-    const who = `hotkey ${own.hotkey}${own.uid === undefined ? " (not registered on the subnet now)" : ` (uid ${own.uid})`}`;
-    if (!own.committed)
-        return `${who}: no commitment validators read for this competition; the candidate counts as its first`;
-    const { model } = own.committed;
-    return same
-        ? `${who}: the candidate is its committed model (block ${model.block}), ranked as committed`
-        : `${who}: the candidate takes the place of its committed model (block ${model.block}), as a new commitment would`;
 }
 /** The committed models that take part: the top N as checked, except those the hub did not serve. */
 function taking(committed) {
@@ -8061,12 +8047,14 @@ async function restoreBaseline(store, dir, competition, branch, log, reportId) {
 }
 /**
  * What a report draws of a baseline's history: its last `keep` points and,
- * for a pull request, the run's own score labelled `candidate.label`.
+ * for a pull request, the run's own score (when it has one) as "#<number>".
  */
-function baselineHistory(baseline, keep, candidate) {
+function baselineHistory(baseline, keep, pull) {
     if (!baseline || keep <= 0)
         return undefined;
-    return { branch: baseline.branch, points: (0,_history_js__WEBPACK_IMPORTED_MODULE_3__/* .pointsOf */ .XE)(baseline).slice(-keep), ...(candidate && { candidate }) };
+    const points = (0,_history_js__WEBPACK_IMPORTED_MODULE_3__/* .pointsOf */ .XE)(baseline).slice(-keep);
+    const score = pull?.score ?? null;
+    return { branch: baseline.branch, points, ...(pull && score !== null && { candidate: { label: `#${pull.number}`, score } }) };
 }
 /** The baseline's scores for the same dataset package, if it was evaluated on it. */
 function baselineFor(baseline, dataset) {

@@ -15,9 +15,9 @@ import { evaluate } from "../../src/engine/evaluate.js";
 import type { EvaluationResult, RunReport } from "../../src/engine/results.js";
 import { runReport } from "../../src/engine/run.js";
 import { baselineHistory, toBaseline, withHistory, type Baseline } from "../../src/report/baseline.js";
-import { scoreDeltaIntervals } from "../../src/report/bootstrap.js";
-import { applyGate, type GateRule } from "../../src/report/gate.js";
-import { COMMENT_LIMIT, gateFooter } from "../../src/report/markdown.js";
+import { compareWithBase } from "../../src/report/comparison.js";
+import type { GateRule } from "../../src/report/gate.js";
+import { COMMENT_LIMIT } from "../../src/report/markdown.js";
 import type { Log } from "../../src/util/log.js";
 
 export const REPO = path.resolve(import.meta.dirname, "..", "..");
@@ -56,16 +56,11 @@ async function mainBaseline(models: string[]): Promise<Baseline> {
 }
 
 function body(report: RunReport, baseline: Baseline, rule: GateRule, options: { marker?: string; limit: number; pull: number }): string {
-  const intervals = scoreDeltaIntervals(report, baseline, competition);
-  const gate = applyGate(report, baseline.score, rule, undefined, intervals.overall);
-  const candidate = report.score === null ? undefined : { label: `#${options.pull}`, score: report.score };
   return reportBody(report, competition, undefined, {
+    ...compareWithBase(rule, report, competition, baseline),
     baseline,
     baseBranch: "main",
-    gate,
-    intervals,
-    history: baselineHistory(baseline, 20, candidate),
-    footer: gateFooter(gate),
+    history: baselineHistory(baseline, 20, { number: options.pull, score: report.score }),
     marker: options.marker,
     limit: options.limit,
   });

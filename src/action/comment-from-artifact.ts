@@ -17,7 +17,7 @@ import { downloadPullRequestReport } from "./artifacts.js";
 import { commentMarker } from "./comment.js";
 import { actionLog, workDir } from "./context.js";
 import type { RunEvent } from "./event.js";
-import { cacheFor, compareWithBase, postComment } from "./report.js";
+import { cacheFor, compareForRun, postComment } from "./report.js";
 
 export async function commentFromArtifactMode(config: RunConfig, event: RunEvent): Promise<void> {
   const run = event.workflowRun;
@@ -49,9 +49,8 @@ export async function commentFromArtifactMode(config: RunConfig, event: RunEvent
   const baseline = cache
     ? await restoreBaseline(cache, workDir("baseline"), competition.id, pull.base.ref, actionLog, reportId)
     : undefined;
-  const { intervals, gate, footer } = compareWithBase(config, report, competition, baseline);
-  const candidate = report.score === null ? undefined : { label: `#${pending.issueNumber}`, score: report.score };
-  const history = baselineHistory(baseline, config.history, candidate);
+  const { intervals, gate, footer } = compareForRun(config, report, competition, baseline);
+  const history = baselineHistory(baseline, config.history, { number: pending.issueNumber, score: report.score });
   const marker = commentMarker(competition.id, reportId);
   const body = markdownReport(report, competition, { baseline, baseBranch, gate, intervals, footer, reportId, history, marker });
   const target = { owner: event.owner, repo: event.repo, issueNumber: pending.issueNumber };

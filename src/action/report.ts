@@ -10,21 +10,13 @@ import type { RunConfig } from "../config/config.js";
 import type { RunReport } from "../engine/results.js";
 import { resultsDocument } from "../engine/run.js";
 import type { ForecastDocument } from "../engine/forecast-document.js";
-import {
-  baselineHistory,
-  comparableScore,
-  restoreBaseline,
-  saveBaseline,
-  toBaseline,
-  withHistory,
-  type Baseline,
-} from "../report/baseline.js";
+import { baselineHistory, restoreBaseline, saveBaseline, toBaseline, withHistory, type Baseline } from "../report/baseline.js";
 import { predictionsCsv } from "../report/predictions.js";
 import { writeJson } from "../util/files.js";
-import { applyGate, type GateVerdict } from "../report/gate.js";
-import { intervalText, scoreDeltaIntervals, type DeltaIntervals } from "../report/bootstrap.js";
+import { intervalText } from "../report/bootstrap.js";
+import { compareWithBase, type Comparison } from "../report/comparison.js";
 import { forecastHeadline, forecastMarkdown, forecastPath, forecastText } from "../report/forecast.js";
-import { COMMENT_LIMIT, gateFooter, markdownReport, scoreLine, type MarkdownOptions } from "../report/markdown.js";
+import { COMMENT_LIMIT, markdownReport, scoreLine, type MarkdownOptions } from "../report/markdown.js";
 import type { CacheStore } from "../util/cache-store.js";
 import { describeError } from "../util/retry.js";
 import { PENDING_COMMENT_FILE, uploadReport, type PendingComment } from "./artifacts.js";
@@ -85,25 +77,24 @@ export function reportBody(
   return `${score}\n\n${part}${footer}`;
 }
 
-/** The run against the base branch's baseline: the deltas' intervals and the score gate's verdict. */
-export function compareWithBase(
+/** The run against the base branch's baseline, under the configured gate; the delta's interval goes to the log. */
+export function compareForRun(
   config: RunConfig,
   report: RunReport,
   competition: Competition,
   baseline: Baseline | undefined,
   forecast?: ForecastDocument,
-): { baseScore: number | undefined; intervals: DeltaIntervals; gate: GateVerdict; footer: string } {
+): Comparison {
   const rule = {
     minScore: config.minScore,
     maxScoreDrop: config.maxScoreDrop,
     significantDropsOnly: config.significantDropsOnly,
     minRank: config.minRank,
   };
-  const baseScore = comparableScore(baseline, report);
-  const intervals = scoreDeltaIntervals(report, baseline, competition);
-  if (intervals.overall) actionLog.info(`score delta against ${baseline?.branch}: ${intervalText(intervals.overall)}`);
-  const gate = applyGate(report, baseScore, rule, forecast, intervals.overall);
-  return { baseScore, intervals, gate, footer: gateFooter(gate) };
+  const compared = compareWithBase(rule, report, competition, baseline, forecast);
+  const { overall } = compared.intervals;
+  if (overall) actionLog.info(`score delta against ${baseline?.branch}: ${intervalText(overall)}`);
+  return compared;
 }
 
 /** score − base, 6 decimals; empty without either. */
@@ -138,9 +129,10 @@ export async function reportAndGate(
       config.history > 0 ? await restoreBaseline(cache, baselineDir, competition.id, push.branch, actionLog, reportId) : undefined;
     saving = withHistory(toBaseline({ ...report, score: report.score }, push.branch, event.sha), previous, config.history);
   }
-  const candidate = pr && report.score !== null ? { label: `#${pr.number}`, score: report.score } : undefined;
-  const history = saving ? baselineHistory(saving, config.history) : baselineHistory(baseline, config.history, candidate);
-  const { baseScore, ...compared } = compareWithBase(config, report, competition, baseline, forecast);
+  const history = saving
+    ? baselineHistory(saving, config.history)
+    : baselineHistory(baseline, config.history, pr && { number: pr.number, score: report.score });
+  const { baseScore, ...compared } = compareForRun(config, report, competition, baseline, forecast);
   const { gate } = compared;
   const marker = commentMarker(competition.id, reportId);
   const shared = { ...compared, baseline, baseBranch: pr && cache ? pr.baseRef : undefined, reportId, history };

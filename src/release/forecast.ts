@@ -76,11 +76,9 @@ export async function runForecast(request: ForecastRequest): Promise<ForecastRun
   );
   const own = committed.own?.committed;
   const sameAsCommitted = own !== undefined && own.model.hash === (await sha256File(request.modelPath));
-  if (committed.own) {
-    const line = ownHotkeyLine(committed.own, sameAsCommitted);
-    if (committed.own.uid === undefined) log.warning(`${line}: check the hotkey input`);
-    else log.info(line);
-  }
+  // What the forecast made of the hotkey is its report's note; a hotkey not registered is likely a typo, said at once.
+  if (committed.own && committed.own.uid === undefined)
+    log.warning(`hotkey ${committed.own.hotkey} is not registered on subnet ${request.netuid} now: check the hotkey input`);
   const others = taking(committed);
   const contestants = [...others, ...(own && sameAsCommitted ? [{ checked: own, candidate: true }] : [])];
   const evaluable: ModelUnderTest[] = others.flatMap(({ checked }) =>
@@ -122,16 +120,6 @@ export async function runForecast(request: ForecastRequest): Promise<ForecastRun
     report: runReport(competition.id, candidateResults),
     forecast: document(request, committed, contestants, forecast, packages, packageNames),
   };
-}
-
-/** What the forecast does with the own hotkey, for the log. */
-function ownHotkeyLine(own: OwnHotkey, same: boolean): string {
-  const who = `hotkey ${own.hotkey}${own.uid === undefined ? " (not registered on the subnet now)" : ` (uid ${own.uid})`}`;
-  if (!own.committed) return `${who}: no commitment validators read for this competition; the candidate counts as its first`;
-  const { model } = own.committed;
-  return same
-    ? `${who}: the candidate is its committed model (block ${model.block}), ranked as committed`
-    : `${who}: the candidate takes the place of its committed model (block ${model.block}), as a new commitment would`;
 }
 
 /** The committed models that take part: the top N as checked, except those the hub did not serve. */

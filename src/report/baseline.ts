@@ -132,15 +132,17 @@ export async function restoreBaseline(
 
 /**
  * What a report draws of a baseline's history: its last `keep` points and,
- * for a pull request, the run's own score labelled `candidate.label`.
+ * for a pull request, the run's own score (when it has one) as "#<number>".
  */
 export function baselineHistory(
   baseline: Baseline | undefined,
   keep: number,
-  candidate?: ScoreHistory["candidate"],
+  pull?: { readonly number: number; readonly score: number | null },
 ): ScoreHistory | undefined {
   if (!baseline || keep <= 0) return undefined;
-  return { branch: baseline.branch, points: pointsOf(baseline).slice(-keep), ...(candidate && { candidate }) };
+  const points = pointsOf(baseline).slice(-keep);
+  const score = pull?.score ?? null;
+  return { branch: baseline.branch, points, ...(pull && score !== null && { candidate: { label: `#${pull.number}`, score } }) };
 }
 
 /** The baseline's scores for the same dataset package, if it was evaluated on it. */

@@ -1,8 +1,8 @@
-export const id = 113;
-export const ids = [113];
+export const id = 243;
+export const ids = [243];
 export const modules = {
 
-/***/ 48113:
+/***/ 2243:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -437,10 +437,22 @@ function predictionsCsv(result, competition) {
 
 // EXTERNAL MODULE: ./src/util/files.ts
 var util_files = __webpack_require__(75787);
-// EXTERNAL MODULE: ./src/report/gate.ts
-var report_gate = __webpack_require__(18347);
 // EXTERNAL MODULE: ./src/report/bootstrap.ts
 var bootstrap = __webpack_require__(63776);
+// EXTERNAL MODULE: ./src/report/gate.ts
+var report_gate = __webpack_require__(18347);
+;// CONCATENATED MODULE: ./src/report/comparison.ts
+
+
+
+
+function compareWithBase(rule, report, competition, baseline, forecast) {
+    const baseScore = (0,report_baseline/* comparableScore */.Ji)(baseline, report);
+    const intervals = (0,bootstrap/* scoreDeltaIntervals */.fB)(report, baseline, competition);
+    const gate = (0,report_gate/* applyGate */.e)(report, baseScore, rule, forecast, intervals.overall);
+    return { baseScore, intervals, gate, footer: (0,markdown/* gateFooter */.HL)(gate) };
+}
+
 // EXTERNAL MODULE: ./src/report/forecast.ts
 var report_forecast = __webpack_require__(33441);
 // EXTERNAL MODULE: ./node_modules/@actions/cache/lib/cache.js + 91 modules
@@ -545,20 +557,19 @@ function reportBody(report, competition, forecast, options) {
     });
     return `${score}\n\n${part}${footer}`;
 }
-/** The run against the base branch's baseline: the deltas' intervals and the score gate's verdict. */
-function compareWithBase(config, report, competition, baseline, forecast) {
+/** The run against the base branch's baseline, under the configured gate; the delta's interval goes to the log. */
+function compareForRun(config, report, competition, baseline, forecast) {
     const rule = {
         minScore: config.minScore,
         maxScoreDrop: config.maxScoreDrop,
         significantDropsOnly: config.significantDropsOnly,
         minRank: config.minRank,
     };
-    const baseScore = (0,report_baseline/* comparableScore */.Ji)(baseline, report);
-    const intervals = (0,bootstrap/* scoreDeltaIntervals */.fB)(report, baseline, competition);
-    if (intervals.overall)
-        actionLog.info(`score delta against ${baseline?.branch}: ${(0,bootstrap/* intervalText */.Bt)(intervals.overall)}`);
-    const gate = (0,report_gate/* applyGate */.e)(report, baseScore, rule, forecast, intervals.overall);
-    return { baseScore, intervals, gate, footer: (0,markdown/* gateFooter */.HL)(gate) };
+    const compared = compareWithBase(rule, report, competition, baseline, forecast);
+    const { overall } = compared.intervals;
+    if (overall)
+        actionLog.info(`score delta against ${baseline?.branch}: ${(0,bootstrap/* intervalText */.Bt)(overall)}`);
+    return compared;
 }
 /** score − base, 6 decimals; empty without either. */
 const scoreDelta = (score, base) => score === null || base === undefined ? "" : (score - base).toFixed(6);
@@ -582,9 +593,10 @@ async function reportAndGate(config, event, report, competition, cache, forecast
         const previous = config.history > 0 ? await (0,report_baseline/* restoreBaseline */.W3)(cache, baselineDir, competition.id, push.branch, actionLog, reportId) : undefined;
         saving = (0,report_baseline/* withHistory */.$k)((0,report_baseline/* toBaseline */.Fd)({ ...report, score: report.score }, push.branch, event.sha), previous, config.history);
     }
-    const candidate = pr && report.score !== null ? { label: `#${pr.number}`, score: report.score } : undefined;
-    const history = saving ? (0,report_baseline/* baselineHistory */.yD)(saving, config.history) : (0,report_baseline/* baselineHistory */.yD)(baseline, config.history, candidate);
-    const { baseScore, ...compared } = compareWithBase(config, report, competition, baseline, forecast);
+    const history = saving
+        ? (0,report_baseline/* baselineHistory */.yD)(saving, config.history)
+        : (0,report_baseline/* baselineHistory */.yD)(baseline, config.history, pr && { number: pr.number, score: report.score });
+    const { baseScore, ...compared } = compareForRun(config, report, competition, baseline, forecast);
     const { gate } = compared;
     const marker = commentMarker(competition.id, reportId);
     const shared = { ...compared, baseline, baseBranch: pr && cache ? pr.baseRef : undefined, reportId, history };
@@ -682,9 +694,8 @@ async function commentFromArtifactMode(config, event) {
     const baseline = cache
         ? await (0,report_baseline/* restoreBaseline */.W3)(cache, workDir("baseline"), competition.id, pull.base.ref, actionLog, reportId)
         : undefined;
-    const { intervals, gate, footer } = compareWithBase(config, report, competition, baseline);
-    const candidate = report.score === null ? undefined : { label: `#${pending.issueNumber}`, score: report.score };
-    const history = (0,report_baseline/* baselineHistory */.yD)(baseline, config.history, candidate);
+    const { intervals, gate, footer } = compareForRun(config, report, competition, baseline);
+    const history = (0,report_baseline/* baselineHistory */.yD)(baseline, config.history, { number: pending.issueNumber, score: report.score });
     const marker = commentMarker(competition.id, reportId);
     const body = (0,markdown/* markdownReport */.qN)(report, competition, { baseline, baseBranch, gate, intervals, footer, reportId, history, marker });
     const target = { owner: event.owner, repo: event.repo, issueNumber: pending.issueNumber };
